@@ -1,0 +1,49 @@
+// Composition root: reads the command line, then hands over to the emulator, a headless command or
+// the TUI. Each is imported lazily so `spex --version` loads almost nothing.
+import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io.js';
+import { HELP, USAGE } from './help.js';
+import { VERSION } from './version.js';
+
+const HEADLESS = new Set(['regions', 'instances', 'list', 'get', 'create', 'update', 'delete', 'requests', 'iam-policy']);
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (argv.includes('--version') || argv.includes('-V')) {
+    io.stdout.write(`spex ${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (argv.includes('--help') || argv.includes('-h') || first === 'help') {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  try {
+    if (first === 'emulator') {
+      const { runEmulatorCommand } = await import('./emulator/cli.js');
+      return await runEmulatorCommand(without(argv, first), io);
+    }
+    if (first !== undefined && HEADLESS.has(first)) {
+      const { runCommand } = await import('./commands/index.js');
+      return await runCommand(first, without(argv, first), io);
+    }
+    if (first !== undefined) throw new UsageError(`unknown command '${first}'`);
+    const { runTuiCommand } = await import('./app/run.js');
+    return await runTuiCommand(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`spex: ${(error as Error).message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+/** node:util parseArgs reports unknown or malformed flags with these codes. */
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function without(argv: string[], word: string): string[] {
+  const i = argv.indexOf(word);
+  return [...argv.slice(0, i), ...argv.slice(i + 1)];
+}

@@ -1,0 +1,134 @@
+// The contract between spex's Cloud Control layer and everything above it (TUI hooks, headless
+// commands). Only domain types cross it; nothing here imports @aws-sdk.
+import type { DomainError } from '../domain/errors.js';
+import type {
+  ConnectInstance,
+  HierarchyGroup,
+  ProfileSummary,
+  SecurityProfile,
+  SecurityProfileDraft,
+} from '../domain/security-profile.js';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export type OperationKind = 'CREATE' | 'UPDATE' | 'DELETE';
+export type OperationStatusValue =
+  | 'PENDING'
+  | 'IN_PROGRESS'
+  | 'SUCCESS'
+  | 'FAILED'
+  | 'CANCEL_IN_PROGRESS'
+  | 'CANCEL_COMPLETE';
+
+/** A Cloud Control ProgressEvent in domain form. */
+export interface RequestStatus {
+  requestToken: string;
+  operation: OperationKind;
+  status: OperationStatusValue;
+  typeName?: string;
+  identifier?: string;
+  /** Epoch milliseconds. */
+  eventTime?: number;
+  statusMessage?: string;
+  handlerErrorCode?: string;
+  /** Epoch milliseconds: when the server suggests polling again. */
+  retryAfter?: number;
+  resourceModel?: SecurityProfile;
+}
+
+export type OperationOutcome =
+  | { ok: true; status: RequestStatus; identifier?: string; model?: SecurityProfile }
+  | { ok: false; status?: RequestStatus; error: DomainError };
+
+/** A create/update/delete in flight: polled until it ends, reporting every status change. */
+export interface TrackedOperation {
+  readonly kind: OperationKind;
+  /** One per user action; reused when the same action is retried after a transport failure. */
+  readonly clientToken: string;
+  /** The latest status seen (undefined until the first response arrives). */
+  current(): RequestStatus | undefined;
+  /** Called on every status change; returns an unsubscribe function. */
+  onStatus(listener: (status: RequestStatus) => void): () => void;
+  /** Settles when the request ends (or waiting is given up); never rejects. */
+  readonly done: Promise<OperationOutcome>;
+  /** Stop waiting (the request itself goes on; see cancelRequest). */
+  detach(): void;
+}
+
+export interface OperationOptions extends CallOptions {
+  /** Give up waiting after this long (the request goes on server-side). Default 5 minutes. */
+  timeoutMs?: number;
+  /** Reuse a client token, to retry the same action after a transport failure. */
+  clientToken?: string;
+}
+
+export interface RequestFilter {
+  operations?: OperationKind[];
+  statuses?: OperationStatusValue[];
+}
+
+export type DetailEntry =
+  | { status: 'loading' }
+  | { status: 'loaded'; profile: SecurityProfile }
+  | { status: 'error'; error: DomainError };
+
+/**
+ * Loads full profiles (GetResource) for many ARNs: cached by ARN, at most `concurrency` requests in
+ * flight, what the user looks at first, never the same ARN twice while cached.
+ */
+export interface DetailLoader {
+  get(arn: string): DetailEntry | undefined;
+  /** The rows on screen: fetched before anything else, replacing the previous visible set. */
+  setVisible(arns: readonly string[]): void;
+  /** Queue in the background (after the visible ones), e.g. for a `perm:` filter. */
+  prefetch(arns: readonly string[]): void;
+  /** Fetch one now (or return the cached one). */
+  load(arn: string, options?: CallOptions): Promise<SecurityProfile>;
+  /** Drop a cache entry (after a mutation) so the next request fetches it again. */
+  invalidate(arn: string): void;
+  /** Called with the ARN whose entry changed; returns an unsubscribe function. */
+  subscribe(listener: (arn: string) => void): () => void;
+  stats(): { inFlight: number; queued: number; fetched: number; maxInFlight: number };
+  /** Abort everything in flight and forget the queue. */
+  dispose(): void;
+}
+
+/** Everything spex does in one region. */
+export interface RegionService {
+  readonly region: string;
+  readonly readOnly: boolean;
+  listInstances(options?: CallOptions): Promise<ConnectInstance[]>;
+  listHierarchyGroups(instanceArn: string, options?: CallOptions): Promise<HierarchyGroup[]>;
+  /** Streams pages as they arrive, so the first rows can show before the last page. */
+  listProfiles(instanceArn: string, options?: CallOptions): AsyncIterable<ProfileSummary[]>;
+  getProfile(arn: string, options?: CallOptions): Promise<SecurityProfile>;
+  createDetailLoader(options?: { concurrency?: number }): DetailLoader;
+  createProfile(desired: SecurityProfileDraft, options?: OperationOptions): TrackedOperation;
+  updateProfile(
+    arn: string,
+    before: SecurityProfile,
+    after: SecurityProfileDraft,
+    options?: OperationOptions,
+  ): TrackedOperation;
+  deleteProfile(arn: string, options?: OperationOptions): TrackedOperation;
+  /** Polls an existing request (e.g. one reported by listRequests) until it ends. */
+  trackRequest(requestToken: string, options?: OperationOptions): TrackedOperation;
+  listRequests(filter?: RequestFilter, options?: CallOptions): Promise<RequestStatus[]>;
+  cancelRequest(requestToken: string, options?: CallOptions): Promise<RequestStatus>;
+  /** The account id seen in the ARNs returned so far (undefined until one was seen). */
+  account(): string | undefined;
+}
+
+/** Builds region services over one set of credentials and one endpoint. */
+export interface Spex {
+  /** The region from flags, environment or AWS config (undefined when none is configured). */
+  readonly defaultRegion: string | undefined;
+  readonly readOnly: boolean;
+  /** Where requests go: a custom endpoint URL, or undefined for AWS itself. */
+  readonly endpoint: string | undefined;
+  forRegion(region: string): RegionService;
+  /** Release sockets; abort anything in flight. */
+  close(): void;
+}

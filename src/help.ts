@@ -1,0 +1,42 @@
+// The text of `spex --help`. Keep it true: every command and flag here exists.
+export const USAGE = 'usage: spex [--demo | --endpoint-url URL] [--region R] [--instance I] [options]\n       spex <command> [options]   (spex --help for the list)\n';
+
+export const HELP = `spex — Security Profile EXplorer for Amazon Connect
+
+Browse, inspect, edit and delete Amazon Connect security profiles by keyboard,
+through the AWS Cloud Control API (AWS::Connect::SecurityProfile).
+
+Usage:
+  spex [options]                 open the terminal UI (region → instance → profiles)
+  spex --demo                    the terminal UI on built-in demo data (no AWS account needed)
+  spex <command> [options]       run one headless command, for scripts
+
+Commands:
+  regions                        regions where Amazon Connect is offered
+  instances                      Connect instances in the region
+  list --instance I              security profiles of an instance (I: ARN, id or alias)
+  get <arn>                      one profile in full
+  create --instance I --name N   create a profile [--description D] [--permission P]... [--tag k=v]...
+                                 [--from-file profile.json|yaml]
+  update <arn>                   change a profile [--add-permission P]... [--remove-permission P]...
+                                 [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run]
+  delete <arn> [--yes]           delete a profile (asks for its name unless --yes)
+  requests                       recent Cloud Control requests for this type
+  iam-policy [--read-only]       the least-privilege IAM policy spex needs
+  emulator                       run the local Cloud Control endpoint (spex emulator --help)
+
+Options:
+  --region R                     AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region)
+  --profile P                    AWS named profile (else AWS_PROFILE)
+  --endpoint-url URL             Cloud Control endpoint (else AWS_ENDPOINT_URL_CLOUDCONTROL, AWS_ENDPOINT_URL)
+  --demo                         start an in-process emulator with demo data and use it
+  --instance I                   instance ARN, id or alias (the TUI opens its profiles directly)
+  --output table|json|yaml       output format of headless commands (table on a terminal, else json)
+  --read-only                    refuse every create, update and delete
+  --concurrency N                profile details fetched at once (default 2)
+  --debug                        log requests to stderr (credentials redacted)
+  -h, --help                     this help
+  -V, --version                  the version
+
+Exit status: 0 success, 1 failure, 2 usage error.
+`;

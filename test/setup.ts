@@ -1,0 +1,12 @@
+// Stable frames: Ink changes its output in CI, and colour codes would make every assertion brittle.
+delete process.env.CI;
+delete process.env.NO_COLOR;
+process.env.FORCE_COLOR = '0';
+// Tests never touch a real AWS configuration.
+process.env.AWS_CONFIG_FILE = '/nonexistent/spex-test-config';
+process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/spex-test-credentials';
+delete process.env.AWS_PROFILE;
+delete process.env.AWS_REGION;
+delete process.env.AWS_DEFAULT_REGION;
+delete process.env.AWS_ENDPOINT_URL;
+delete process.env.AWS_ENDPOINT_URL_CLOUDCONTROL;
