@@ -1,0 +1,272 @@
+// The catalogue of security-profile permissions as the Connect console shows them: groups, labels and
+// API names, from data/connect-permissions.json. Also the console's rule that acting on a resource
+// needs seeing it (granting `Users.Edit` grants `Users.View`), and typo suggestions for names typed by hand.
+
+import catalogueData from '../../data/connect-permissions.json' with { type: 'json' };
+import { rankSuggestions } from './permission-search.js';
+
+export { editDistance } from './permission-search.js';
+
+/** The schema's `maxItems` for Permissions. */
+export const MAX_PERMISSIONS = 500;
+/** The group that holds names the catalogue does not know. */
+export const OTHER_GROUP = 'Other';
+
+interface RawPermission {
+  name: string;
+  group: string;
+  action: string;
+  uiName?: string;
+  source: string;
+  note?: string;
+}
+
+export interface PermissionInfo {
+  /** The API name, e.g. `Users.Edit`. */
+  name: string;
+  /** The console's group, e.g. `Users and permissions`. */
+  group: string;
+  /** The action part, e.g. `Edit`, `EnableAndDisable`. */
+  action: string;
+  /** The console's label for the resource, e.g. `Users`; derived from the name when the source has none. */
+  uiName: string;
+  /** `aws-admin-guide` (documented) or `observed-in-code` (seen in real profiles, not documented). */
+  source: string;
+  note?: string;
+  /** True when the source had no console label and `uiName` was made from the API name. */
+  uiNameDerived: boolean;
+  /** The name without its action, e.g. `Users` for `Users.Edit`; the whole name when it has no dot. */
+  resource: string;
+}
+
+export interface PermissionGroup {
+  group: string;
+  permissions: PermissionInfo[];
+}
+
+export interface GroupedPermissions {
+  group: string;
+  items: { name: string; info?: PermissionInfo }[];
+}
+
+function resourceOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? name : name.slice(0, dot);
+}
+
+/** `ScreenRecording.Redacted` → `Screen recording redacted`, for entries the source gave no label. */
+function humanise(resource: string): string {
+  const words = resource
+    .split('.')
+    .join(' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const CATALOGUE: readonly PermissionInfo[] = (catalogueData as RawPermission[]).map((raw) => {
+  const info: PermissionInfo = {
+    name: raw.name,
+    group: raw.group,
+    action: raw.action,
+    uiName: raw.uiName ?? humanise(resourceOf(raw.name)),
+    uiNameDerived: raw.uiName === undefined,
+    source: raw.source,
+    resource: resourceOf(raw.name),
+  };
+  if (raw.note !== undefined) info.note = raw.note;
+  return info;
+});
+
+const BY_NAME = new Map(CATALOGUE.map((p) => [p.name, p]));
+const BY_LOWER_NAME = new Map(CATALOGUE.map((p) => [p.name.toLowerCase(), p]));
+const GROUPS: readonly PermissionGroup[] = (() => {
+  const groups = new Map<string, PermissionInfo[]>();
+  for (const p of CATALOGUE) {
+    const list = groups.get(p.group) ?? [];
+    list.push(p);
+    groups.set(p.group, list);
+  }
+  return [...groups].map(([group, permissions]) => ({ group, permissions }));
+})();
+const ORDER = new Map(CATALOGUE.map((p, i) => [p.name, i]));
+const CATALOGUE_NAMES = CATALOGUE.map((p) => p.name);
+
+/** Every group in the file's order, each with its permissions in the file's order. */
+export function getCatalogue(): readonly PermissionGroup[] {
+  return GROUPS;
+}
+
+export function lookupPermission(name: string): PermissionInfo | undefined {
+  return BY_NAME.get(name);
+}
+
+/**
+ * Groups granted names for display: catalogue groups first in catalogue order (items in catalogue
+ * order), then names the catalogue does not know, sorted, under "Other". Duplicates are shown once.
+ */
+export function groupPermissions(names: Iterable<string>): GroupedPermissions[] {
+  const known = new Map<string, PermissionInfo[]>();
+  const unknown = new Set<string>();
+  for (const name of new Set(names)) {
+    const info = BY_NAME.get(name);
+    if (!info) {
+      unknown.add(name);
+      continue;
+    }
+    const list = known.get(info.group) ?? [];
+    list.push(info);
+    known.set(info.group, list);
+  }
+  const result: GroupedPermissions[] = [];
+  for (const { group } of GROUPS) {
+    const list = known.get(group);
+    if (!list) continue;
+    list.sort((a, b) => (ORDER.get(a.name) ?? 0) - (ORDER.get(b.name) ?? 0));
+    result.push({ group, items: list.map((info) => ({ name: info.name, info })) });
+  }
+  if (unknown.size > 0) {
+    result.push({ group: OTHER_GROUP, items: [...unknown].sort().map((name) => ({ name })) });
+  }
+  return result;
+}
+
+/**
+ * What granting `name` also grants. The console ticks a resource's View whenever any other action on
+ * it (Edit, Create, Remove, Delete, Enable/Disable …) is ticked: you cannot change what you cannot see.
+ * Only when the catalogue has `<Resource>.View`; names without a View sibling imply nothing.
+ */
+export function impliedPermissions(name: string): string[] {
+  const info = BY_NAME.get(name);
+  if (!info || info.action === 'View' || name.endsWith('.View')) return [];
+  const view = `${info.resource}.View`;
+  return BY_NAME.has(view) ? [view] : [];
+}
+
+/** The granted names that need `name` (e.g. for `Users.View`: the granted `Users.Edit`, `Users.Create` …). */
+export function dependentPermissions(granted: Iterable<string>, name: string): string[] {
+  const out: string[] = [];
+  for (const g of granted) if (impliedPermissions(g).includes(name)) out.push(g);
+  return out;
+}
+
+export interface ToggleResult {
+  granted: Set<string>;
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * Toggles `name` in a copy of `granted`. Granting also grants what it implies (its View). Withdrawing a
+ * View also withdraws the granted actions that need it, as the console unticks them — otherwise the
+ * profile would keep an Edit without its View, which the console never produces. Withdrawing any other
+ * action withdraws only that action.
+ */
+export function toggleWithImplications(granted: ReadonlySet<string>, name: string): ToggleResult {
+  const next = new Set(granted);
+  const added: string[] = [];
+  const removed: string[] = [];
+  if (next.has(name)) {
+    for (const dependent of dependentPermissions(next, name)) {
+      next.delete(dependent);
+      removed.push(dependent);
+    }
+    next.delete(name);
+    removed.push(name);
+  } else {
+    next.add(name);
+    added.push(name);
+    for (const implied of impliedPermissions(name)) {
+      if (!next.has(implied)) {
+        next.add(implied);
+        added.push(implied);
+      }
+    }
+  }
+  return { granted: next, added, removed };
+}
+
+/**
+ * Grants every permission of a catalogue group, or withdraws them all when all are already granted
+ * (the editor's "toggle group" key). Names outside the catalogue are never touched.
+ */
+export function toggleGroup(granted: ReadonlySet<string>, group: string): ToggleResult {
+  const members = GROUPS.find((g) => g.group === group)?.permissions.map((p) => p.name) ?? [];
+  const next = new Set(granted);
+  const allGranted = members.length > 0 && members.every((m) => next.has(m));
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const m of members) {
+    if (allGranted) {
+      next.delete(m);
+      removed.push(m);
+    } else if (!next.has(m)) {
+      next.add(m);
+      added.push(m);
+    }
+  }
+  return { granted: next, added, removed };
+}
+
+/** Names that `names` adds through implication: for the review's "also granted: Users.View (for Users.Edit)". */
+export function missingImplications(names: Iterable<string>): { name: string; requiredBy: string[] }[] {
+  const set = new Set(names);
+  const missing = new Map<string, string[]>();
+  for (const n of set) {
+    for (const implied of impliedPermissions(n)) {
+      if (set.has(implied)) continue;
+      missing.set(implied, [...(missing.get(implied) ?? []), n]);
+    }
+  }
+  return [...missing].map(([name, requiredBy]) => ({ name, requiredBy }));
+}
+
+/**
+ * Catalogue names close to what was typed, best first: the same name in another case, then names that
+ * start with the input, then names containing it, then names within a small edit distance.
+ */
+export function suggestPermissions(input: string, limit = 5): string[] {
+  return rankSuggestions(input, CATALOGUE_NAMES, limit);
+}
+
+/** The exact catalogue spelling of a name typed in another case, if there is one. */
+export function canonicalPermissionName(input: string): string | undefined {
+  return BY_LOWER_NAME.get(input.trim().toLowerCase())?.name;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  EnableAndDisable: 'Enable/Disable',
+  DownloadButton: 'Download button',
+};
+
+/** `EditPermission` → `Edit permission`. */
+export function actionLabel(action: string): string {
+  const special = ACTION_LABELS[action];
+  if (special) return special;
+  const words = action.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The console's words for a permission: `Users · Edit`. When the console label already names the
+ * action (`Login/Logout report - View`, `Access metrics`) the action is not repeated. Unknown names
+ * are returned as they are.
+ */
+export function permissionLabel(name: string): string {
+  const info = BY_NAME.get(name);
+  if (!info) return name;
+  const action = actionLabel(info.action);
+  if (info.uiNameDerived) return `${info.uiName} · ${action}`;
+  // `Message templates (View/Edit/Create/Delete)`: one console row for several actions.
+  const ui = info.uiName.replace(/\s*\([^)]*\/[^)]*\)$/, '');
+  // `Login/Logout report - View`, `Campaigns - Manage / View`: the label already ends with the action(s).
+  const dash = /^(.*) - ([^-]+)$/.exec(ui);
+  if (dash) {
+    const tail = dash[2]!.trim().toLowerCase();
+    const actions = tail.split('/').map((a) => a.trim());
+    if (tail === action.toLowerCase() || actions.includes(action.toLowerCase())) return `${dash[1]} · ${action}`;
+  }
+  const escaped = action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (ui === info.uiName && new RegExp(`(^|\\W)${escaped}(\\W|$)`, 'i').test(ui)) return ui;
+  return `${ui} · ${action}`;
+}

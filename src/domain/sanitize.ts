@@ -1,0 +1,152 @@
+// Server-provided text (names, descriptions, tags, status messages) is untrusted: a profile description
+// could clear the screen, move the cursor, write to the clipboard (OSC 52), plant a hyperlink (OSC 8) or
+// reverse text with bidi overrides so that one name looks like another. Everything shown in the TUI or in
+// `--output table` goes through here first. A scanner rather than one regex, because the sequences nest
+// (ESC inside an OSC string), have several terminators and have 7-bit and 8-bit (C1) introducers.
+
+export interface SanitizeOptions {
+  /** What to do with line breaks (\n, \r\n, lone \r, U+2028/U+2029): keep as \n, or turn into a space. */
+  newlines?: 'keep' | 'space';
+  /** What to do with \t: keep, or turn into a space (a tab's width is unknowable in a table cell). */
+  tabs?: 'keep' | 'space';
+}
+
+const ESC = 0x1b;
+const BEL = 0x07;
+const C1_ST = 0x9c;
+
+/**
+ * Invisible or direction-changing characters that can make two different strings look the same, or
+ * make text display in a different order than it is stored (Trojan Source, CVE-2021-42574).
+ * Zero-width joiner/non-joiner (U+200C/U+200D) are kept: emoji sequences and several scripts need them.
+ */
+const INVISIBLE_RE =
+  /[\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
+
+/** Lone surrogates cannot be printed; replacing them keeps the output valid UTF-16 (and idempotent). */
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function isCsiParamOrIntermediate(c: number): boolean {
+  return c >= 0x20 && c <= 0x3f;
+}
+
+/** Index just past a CSI sequence whose parameters start at `i`. */
+function skipCsi(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && isCsiParamOrIntermediate(s.charCodeAt(j))) j++;
+  // A final byte ends the sequence; anything else aborts it (terminals do the same) and is kept.
+  if (j < s.length) {
+    const c = s.charCodeAt(j);
+    if (c >= 0x40 && c <= 0x7e) return j + 1;
+  }
+  return j;
+}
+
+/**
+ * Index just past a control string (OSC, DCS, SOS, PM, APC) whose body starts at `i`: it ends at ST
+ * (ESC \ or 8-bit 0x9c) or BEL (xterm accepts BEL for OSC; accepting it for all is the safe side).
+ * An unterminated string swallows the rest of the text, as a terminal would.
+ */
+function skipString(s: string, i: number): number {
+  let j = i;
+  while (j < s.length) {
+    const c = s.charCodeAt(j);
+    if (c === BEL || c === C1_ST) return j + 1;
+    // ESC \ is ST; any other ESC aborts the string and starts a new sequence, which the caller strips.
+    if (c === ESC) return s.charCodeAt(j + 1) === 0x5c ? j + 2 : j;
+    j++;
+  }
+  return j;
+}
+
+/** Index just past an escape sequence that starts with ESC at `i`. */
+function skipEscape(s: string, i: number): number {
+  const next = s.charCodeAt(i + 1);
+  if (Number.isNaN(next)) return i + 1;
+  if (next === 0x5b) return skipCsi(s, i + 2); // ESC [
+  // ESC ] (OSC), ESC P (DCS), ESC X (SOS), ESC ^ (PM), ESC _ (APC)
+  if (next === 0x5d || next === 0x50 || next === 0x58 || next === 0x5e || next === 0x5f) return skipString(s, i + 2);
+  // nF sequences: intermediates 0x20–0x2f then one final byte (ESC ( B, ESC # 8 …).
+  let j = i + 1;
+  while (j < s.length && s.charCodeAt(j) >= 0x20 && s.charCodeAt(j) <= 0x2f) j++;
+  const final = s.charCodeAt(j);
+  // Fp/Fe/Fs finals (ESC 7, ESC c, ESC M …) are 0x30–0x7e; anything else: drop the ESC alone.
+  if (final >= 0x30 && final <= 0x7e) return j + 1;
+  return j;
+}
+
+/** Strips terminal control sequences, C0/C1 controls and spoofing characters from `s`. */
+export function sanitizeText(s: string, options: SanitizeOptions = {}): string {
+  const newline = options.newlines === 'space' ? ' ' : '\n';
+  const tab = options.tabs === 'keep' ? '\t' : ' ';
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      // Fast path for runs of printable ASCII.
+      let j = i + 1;
+      while (j < s.length) {
+        const d = s.charCodeAt(j);
+        if (d < 0x20 || d >= 0x7f) break;
+        j++;
+      }
+      out += s.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (c === ESC) {
+      i = skipEscape(s, i);
+    } else if (c === 0x9b) {
+      i = skipCsi(s, i + 1); // 8-bit CSI
+    } else if (c === 0x9d || c === 0x90 || c === 0x98 || c === 0x9e || c === 0x9f) {
+      i = skipString(s, i + 1); // 8-bit OSC, DCS, SOS, PM, APC
+    } else if (c === 0x0a || c === 0x2028 || c === 0x2029) {
+      out += newline;
+      i++;
+    } else if (c === 0x0d) {
+      out += newline;
+      i += s.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+    } else if (c === 0x09) {
+      out += tab;
+      i++;
+    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+      i++; // other C0 controls, DEL, remaining C1 controls
+    } else {
+      out += s[i];
+      i++;
+    }
+  }
+  // Surrogates first: once every surrogate is paired, removing invisible characters cannot pair up new
+  // ones, so a second pass finds nothing to do.
+  return out.replace(LONE_SURROGATE_RE, '\uFFFD').replace(INVISIBLE_RE, '');
+}
+
+/** For one-line places (table cells, headers, status lines): line breaks and tabs become spaces. */
+export function sanitizeLine(s: string): string {
+  return sanitizeText(s, { newlines: 'space', tabs: 'space' });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * A copy of `value` with every string (and every object key) sanitised, for whole models from the
+ * server. Non-plain objects (Dates, class instances) are returned as they are.
+ */
+export function sanitizeDeep<T>(value: T): T {
+  if (typeof value === 'string') return sanitizeText(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => sanitizeDeep(item)) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      // defineProperty, not assignment: a hostile `__proto__` key must stay data, not become a prototype.
+      Object.defineProperty(out, sanitizeText(key), { value: sanitizeDeep(item), enumerable: true, writable: true, configurable: true });
+    }
+    return out as T;
+  }
+  return value;
+}
