@@ -12,7 +12,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stdout.write(`spex ${VERSION}\n`);
     return EXIT_OK;
   }
-  if (argv.includes('--help') || argv.includes('-h') || first === 'help') {
+  // `spex emulator --help` is answered by the emulator command itself, with its own flags.
+  if (((argv.includes('--help') || argv.includes('-h')) && first !== 'emulator') || first === 'help') {
     io.stdout.write(HELP);
     return EXIT_OK;
   }

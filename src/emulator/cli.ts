@@ -1,0 +1,126 @@
+// `spex emulator`: runs the local Cloud Control endpoint until SIGINT/SIGTERM.
+import { parseArgs } from 'node:util';
+import { EXIT_FAILURE, EXIT_OK, type Io, UsageError } from '../io.js';
+import { startEmulator } from './emulator.js';
+import type { EmulatorOptions } from './types.js';
+
+export const EMULATOR_HELP = `spex emulator — a local Cloud Control endpoint serving AWS::Connect::* resources
+
+Usage: spex emulator [options]
+
+Options:
+  --host H                   address to bind (default 127.0.0.1, loopback only)
+  --port N                   port (default 4599; 0 picks a free one)
+  --data demo|empty          start with demo data (default) or with nothing
+  --state FILE               keep the data in FILE across restarts
+  --profiles N               add N generated profiles to the first demo instance
+  --latency MS               answer every call after about MS milliseconds (a little jitter)
+  --throttle RPS             allow RPS calls a second per account; the rest get ThrottlingException
+  --fail-rate P              fail a share P (0..1) of calls with ServiceInternalErrorException
+  --fault-seed S             seed for --fail-rate and jitter, to repeat a run exactly
+  --async-delay MS           how long create/update/delete stay IN_PROGRESS (default 300)
+  --list-properties summary|identifiers|full
+                             what each ListResources item carries (default summary)
+  --page-size N              ListResources page size (default 25)
+  -h, --help                 this help
+
+Point any AWS client at it, e.g.
+  aws cloudcontrol list-resources --type-name AWS::Connect::Instance --endpoint-url http://127.0.0.1:4599 --region us-east-1
+`;
+
+function intFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name}: must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
+
+function numberFlag(name: string, value: string | undefined, min: number, max: number, exclusiveMin = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n > max || (exclusiveMin ? n <= min : n < min)) {
+    throw new UsageError(`--${name}: must be a number ${exclusiveMin ? 'above' : 'from'} ${min}${max < Infinity ? ` to ${max}` : ''} (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
+
+function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name}: must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+  }
+  return value as T;
+}
+
+export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      state: { type: 'string' },
+      profiles: { type: 'string' },
+      latency: { type: 'string' },
+      throttle: { type: 'string' },
+      'fail-rate': { type: 'string' },
+      'fault-seed': { type: 'string' },
+      'async-delay': { type: 'string' },
+      'list-properties': { type: 'string' },
+      'page-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new UsageError(`emulator: unexpected argument ${JSON.stringify(positionals[0])}`);
+  if (values.host !== undefined && values.host.trim() === '') throw new UsageError('--host: must not be empty');
+  if (values.state !== undefined && values.state.trim() === '') throw new UsageError('--state: must name a file');
+  return {
+    host: values.host ?? '127.0.0.1',
+    port: intFlag('port', values.port, 0, 65535) ?? 4599,
+    data: choice('data', values.data, ['demo', 'empty'] as const),
+    statePath: values.state,
+    profiles: intFlag('profiles', values.profiles, 0, 1_000_000),
+    latencyMs: intFlag('latency', values.latency, 0, 600_000),
+    throttleRps: numberFlag('throttle', values.throttle, 0, Infinity, true),
+    failRate: numberFlag('fail-rate', values['fail-rate'], 0, 1),
+    faultSeed: intFlag('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1),
+    asyncDelayMs: intFlag('async-delay', values['async-delay'], 0, 3_600_000),
+    listProperties: choice('list-properties', values['list-properties'], ['summary', 'identifiers', 'full'] as const),
+    pageSize: intFlag('page-size', values['page-size'], 1, 1000),
+  };
+}
+
+export async function runEmulatorCommand(args: string[], io: Io): Promise<number> {
+  const options = parseEmulatorArgs(args);
+  if (options === 'help') {
+    io.stdout.write(EMULATOR_HELP);
+    return EXIT_OK;
+  }
+  let emulator;
+  try {
+    emulator = await startEmulator(options);
+  } catch (error) {
+    // A corrupt state file or a port in use: say so in one line, no stack trace.
+    const e = error as NodeJS.ErrnoException;
+    const text = e.code === 'EADDRINUSE' ? `port ${options.port} on ${options.host} is already in use (try --port 0)` : e.message;
+    io.stderr.write(`spex emulator: ${text}\n`);
+    return EXIT_FAILURE;
+  }
+  io.stdout.write(`listening on ${emulator.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await emulator.close();
+  return EXIT_OK;
+}

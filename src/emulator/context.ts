@@ -1,0 +1,29 @@
+// What an operation handler gets: the region it runs in and the emulator's shared parts.
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import { ServiceError } from './errors.js';
+import type { RequestBook } from './requests.js';
+import type { Store } from './store.js';
+
+export type ListProperties = 'summary' | 'identifiers' | 'full';
+
+export interface OperationContext {
+  region: string;
+  store: Store;
+  book: RequestBook;
+  listProperties: ListProperties;
+  pageSize: number;
+  /** A handler error code a test asked this call to end with (mutations end FAILED with it). */
+  injected?: { code: string; message: string };
+}
+
+export const KNOWN_TYPES = new Set([SECURITY_PROFILE_TYPE, INSTANCE_TYPE, HIERARCHY_GROUP_TYPE]);
+
+export function checkKnownType(typeName: string): void {
+  if (!KNOWN_TYPES.has(typeName)) {
+    throw new ServiceError('TypeNotFoundException', `The type '${typeName}' cannot be found.`);
+  }
+}
+
+export function unsupported(typeName: string, action: string): ServiceError {
+  return new ServiceError('UnsupportedActionException', `Resource type ${typeName} does not support ${action} action`);
+}

@@ -1,0 +1,173 @@
+// Deterministic demo data: the same regions, instances, ids and profiles on every start, so a demo
+// (and a test) can name them. Ids are derived from names by hashing, not drawn at random.
+import { createHash } from 'node:crypto';
+import { ALL_PERMISSIONS, BUILT_IN_PERMISSIONS, CUSTOM_PERMISSIONS } from './demo-permissions.js';
+import { seededRandom } from './faults.js';
+import type { InstanceState, Model, Store } from './store.js';
+
+export const DEMO_ACCOUNT_ID = '123456789012';
+
+/** Regions with their instance aliases; us-west-2 has none, as a region without Connect would. */
+export const DEMO_REGIONS: Readonly<Record<string, readonly string[]>> = {
+  'us-east-1': ['acme-support', 'acme-sales'],
+  'eu-west-2': ['acme-emea'],
+  'ap-southeast-2': ['acme-apac'],
+  'us-west-2': [],
+};
+
+export const DEMO_REGION_NAMES = Object.keys(DEMO_REGIONS);
+
+/** 2026-01-01T00:00:00Z: demo timestamps count back from here. */
+const EPOCH = 1_767_225_600;
+
+export function stableUuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function instanceArnFor(region: string, alias: string): string {
+  return `arn:aws:connect:${region}:${DEMO_ACCOUNT_ID}:instance/${stableUuid(`instance/${region}/${alias}`)}`;
+}
+
+/** The ARN of a demo instance: by default the first one (acme-support in us-east-1). */
+export function demoInstanceArn(region = 'us-east-1', alias?: string): string {
+  const name = alias ?? DEMO_REGIONS[region]?.[0];
+  if (!name) throw new Error(`the demo data has no instance in ${region}`);
+  return instanceArnFor(region, name);
+}
+
+interface CustomProfile {
+  name: string;
+  description: string;
+  permissions: keyof typeof CUSTOM_PERMISSIONS;
+  extra?: (instanceArn: string, groupId: (name: string) => string) => Model;
+  inUse?: boolean;
+}
+
+const TEAM = (team: string, cost: string): Model => ({ Tags: [{ Key: 'team', Value: team }, { Key: 'cost-center', Value: cost }] });
+
+const CUSTOM: CustomProfile[] = [
+  { name: 'Tier 1 Support', description: 'Front-line agents: voice, chat and cases', permissions: 'tier1', inUse: true,
+    extra: () => ({ ...TEAM('support', 'cc-1001'), AllowedAccessControlTags: [{ Key: 'department', Value: 'support' }], TagRestrictedResources: ['User', 'Queue'] }) },
+  { name: 'Tier 2 Escalations', description: 'Escalation desk: may take over any contact and manage case files', permissions: 'tier2',
+    extra: () => TEAM('support', 'cc-1002') },
+  { name: 'Team Leads', description: 'Leads see their own hierarchy group only', permissions: 'leads', inUse: true,
+    extra: (_i, group) => ({ ...TEAM('support', 'cc-1001'), HierarchyRestrictedResources: ['User'], AllowedAccessControlHierarchyGroupId: group('Support floor') }) },
+  { name: 'Workforce Planning', description: 'Forecasts, capacity plans and agent schedules', permissions: 'workforce',
+    extra: () => TEAM('wfm', 'cc-2040') },
+  { name: 'Reporting Analysts', description: 'Build, schedule and share metrics reports', permissions: 'reporting',
+    extra: () => TEAM('analytics', 'cc-3100') },
+  { name: 'Flow Designers', description: 'Edit and publish flows, modules, prompts and bots', permissions: 'flows',
+    extra: () => ({ ...TEAM('platform', 'cc-4200'), AllowedFlowModules: [{ Type: 'MODULE', FlowModuleId: stableUuid('module/authenticate') }] }) },
+  { name: 'Supervisors - Night Shift', description: 'Night supervisors: monitoring without user administration', permissions: 'night',
+    extra: () => ({ ...TEAM('support', 'cc-1003'), AllowedAccessControlTags: [{ Key: 'shift', Value: 'night' }], TagRestrictedResources: ['User'] }) },
+  { name: 'Outbound Campaigns', description: 'Run outbound campaigns and place calls', permissions: 'campaigns',
+    extra: () => TEAM('sales', 'cc-5000') },
+  { name: 'Compliance Auditors', description: 'Read-only access to recordings, transcripts and change history', permissions: 'compliance', inUse: true,
+    extra: () => ({ ...TEAM('legal', 'cc-9000'), Applications: [{ Namespace: 'compliance-suite.acme.example', ApplicationPermissions: ['ACCESS', 'EXPORT'], Type: 'THIRD_PARTY_APPLICATION' }] }) },
+  { name: 'Contractors - restricted', description: 'Seasonal contractors: basic softphone only', permissions: 'contractors',
+    extra: () => ({ Tags: [{ Key: 'team', Value: 'support' }, { Key: 'contract', Value: 'seasonal' }], AllowedAccessControlTags: [{ Key: 'vendor', Value: 'external' }], TagRestrictedResources: ['User', 'Queue', 'RoutingProfile'] }) },
+  { name: 'AI Agent Builders', description: 'Configure Amazon Q in Connect agents, prompts and guardrails', permissions: 'ai',
+    extra: () => ({ ...TEAM('platform', 'cc-4210'),
+      Applications: [{ Namespace: 'mcp.knowledge.acme.example', ApplicationPermissions: ['READ'], Type: 'MCP' }],
+      GranularAccessControlConfiguration: { DataTableAccessControlConfiguration: { PrimaryAttributeAccessControlConfiguration: {
+        PrimaryAttributeValues: [{ AccessType: 'ALLOW', AttributeName: 'Region', Values: ['EMEA', 'NA'] }] } } } }) },
+];
+
+const GROUPS: [name: string, parent?: string][] = [['Americas'], ['EMEA'], ['Support floor', 'Americas'], ['Sales floor', 'Americas'], ['Night shift', 'Support floor']];
+
+const BUILT_IN_DESCRIPTIONS: Record<string, string> = {
+  Admin: 'Administrators: full access to the instance',
+  Agent: 'Agents: handle contacts in the Contact Control Panel',
+  CallCenterManager: 'Managers: users, routing, metrics and monitoring',
+  QualityAnalyst: 'Quality analysts: metrics, recordings and evaluations',
+};
+
+export function loadDemoData(store: Store, generated = 0): void {
+  let first = true;
+  for (const [region, aliases] of Object.entries(DEMO_REGIONS)) {
+    store.region(region);
+    aliases.forEach((alias, index) => {
+      const instance = addDemoInstance(store, region, alias, index);
+      const customs = first ? CUSTOM : CUSTOM.filter((_, i) => (i + index + region.length) % 3 === 0);
+      addProfiles(store, region, instance, customs);
+      if (first) addGenerated(store, region, instance, generated);
+      first = false;
+    });
+  }
+}
+
+function addDemoInstance(store: Store, region: string, alias: string, index: number): InstanceState {
+  const arn = instanceArnFor(region, alias);
+  const id = arn.split('/').at(-1) ?? '';
+  const instance = store.addInstance(region, {
+    Arn: arn,
+    Id: id,
+    InstanceAlias: alias,
+    IdentityManagementType: index === 0 ? 'CONNECT_MANAGED' : 'SAML',
+    InstanceStatus: 'ACTIVE',
+    CreatedTime: new Date((EPOCH - 400 * 86_400 + index * 86_400 * 30) * 1000).toISOString(),
+    ServiceRole: `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_${id.slice(0, 8)}`,
+    Attributes: { InboundCalls: true, OutboundCalls: index === 0, ContactflowLogs: true, ContactLens: true, EarlyMedia: true },
+    Tags: [{ Key: 'environment', Value: 'production' }],
+  });
+  for (const [name, parent] of GROUPS) {
+    const group: Model = { InstanceArn: arn, UserHierarchyGroupArn: `${arn}/agent-group/${stableUuid(`${arn}/group/${name}`)}`, Name: name };
+    if (parent) group.ParentGroupArn = `${arn}/agent-group/${stableUuid(`${arn}/group/${parent}`)}`;
+    store.addGroup(instance, group);
+  }
+  return instance;
+}
+
+function profileBase(region: string, instanceArn: string, name: string, age: number): Model {
+  return {
+    SecurityProfileArn: `${instanceArn}/security-profile/${stableUuid(`${instanceArn}/profile/${name}`)}`,
+    InstanceArn: instanceArn,
+    SecurityProfileName: name,
+    LastModifiedTime: EPOCH - age,
+    LastModifiedRegion: region,
+  };
+}
+
+function addProfiles(store: Store, region: string, instance: InstanceState, customs: CustomProfile[]): void {
+  const arn = String(instance.entry.model.Arn);
+  const groupId = (name: string): string => stableUuid(`${arn}/group/${name}`);
+  for (const [i, name] of Object.keys(BUILT_IN_PERMISSIONS).entries()) {
+    const model: Model = { ...profileBase(region, arn, name, 300 * 86_400 + i * 3600), Description: BUILT_IN_DESCRIPTIONS[name], Permissions: BUILT_IN_PERMISSIONS[name] };
+    store.addProfile(instance, model);
+    if (name !== 'QualityAnalyst') instance.inUse.add(String(model.SecurityProfileArn));
+  }
+  customs.forEach((custom, i) => {
+    const model: Model = {
+      ...profileBase(region, arn, custom.name, (customs.length - i) * 5 * 86_400 + i * 1234),
+      Description: custom.description,
+      Permissions: CUSTOM_PERMISSIONS[custom.permissions],
+      ...custom.extra?.(arn, groupId),
+    };
+    store.addProfile(instance, model);
+    if (custom.inUse) instance.inUse.add(String(model.SecurityProfileArn));
+  });
+}
+
+/** `--profiles N`: many plain profiles for scale, with a few permissions each. */
+function addGenerated(store: Store, region: string, instance: InstanceState, count: number): void {
+  const arn = String(instance.entry.model.Arn);
+  const random = seededRandom(42);
+  const width = String(count).length;
+  for (let i = 1; i <= count; i += 1) {
+    const name = `Generated profile ${String(i).padStart(width, '0')}`;
+    const permissions = new Set<string>();
+    const n = 3 + Math.floor(random() * 10);
+    while (permissions.size < n) permissions.add(ALL_PERMISSIONS[Math.floor(random() * ALL_PERMISSIONS.length)] ?? 'BasicAgentAccess');
+    store.addProfile(instance, {
+      ...profileBase(region, arn, name, 86_400 + i * 61),
+      Description: `Generated for scale (${i} of ${count})`,
+      Permissions: [...permissions],
+    });
+  }
+}
+
+/** The ARN a demo profile of this name has in a demo instance (default: the first instance). */
+export function demoProfileArn(name: string, instanceArn = demoInstanceArn()): string {
+  return `${instanceArn}/security-profile/${stableUuid(`${instanceArn}/profile/${name}`)}`;
+}

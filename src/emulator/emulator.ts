@@ -1,0 +1,207 @@
+// startEmulator: the HTTP server, the store, the async requests, faults, the request log and the
+// state file, put together.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import type { OperationContext } from './context.js';
+import { DEMO_ACCOUNT_ID, loadDemoData } from './demo-data.js';
+import { handlerFailure, ServiceError } from './errors.js';
+import { Faults } from './faults.js';
+import { findModel, getResource, listResources } from './operations-read.js';
+import { cancelResourceRequest, createResource, deleteResource, getResourceRequestStatus, listResourceRequests, updateResource } from './operations-write.js';
+import { readState, writeState } from './persistence.js';
+import { defaultHandlerMessage, RequestBook } from './requests.js';
+import { type Call, type CallInfo, type OperationName, parseCall, readBody, writeReply } from './server.js';
+import { Store } from './store.js';
+import type { Emulator, EmulatorOptions, RecordedRequest } from './types.js';
+
+const HANDLERS: Record<OperationName, (ctx: OperationContext, body: Record<string, unknown>) => Record<string, unknown>> = {
+  ListResources: listResources,
+  GetResource: getResource,
+  CreateResource: createResource,
+  UpdateResource: updateResource,
+  DeleteResource: deleteResource,
+  GetResourceRequestStatus: getResourceRequestStatus,
+  ListResourceRequests: listResourceRequests,
+  CancelResourceRequest: cancelResourceRequest,
+};
+const MUTATIONS = new Set(['CreateResource', 'UpdateResource', 'DeleteResource']);
+const MAX_LOG = 100_000;
+
+function checkOptions(o: EmulatorOptions): void {
+  const bad = (name: string, rule: string): never => {
+    throw new RangeError(`${name}: ${rule}`);
+  };
+  if (o.port !== undefined && !(Number.isInteger(o.port) && o.port >= 0 && o.port <= 65535)) bad('port', 'an integer from 0 to 65535');
+  if (o.profiles !== undefined && !(Number.isInteger(o.profiles) && o.profiles >= 0)) bad('profiles', 'a whole number');
+  if (o.failRate !== undefined && !(o.failRate >= 0 && o.failRate <= 1)) bad('failRate', 'between 0 and 1');
+  if (o.pageSize !== undefined && !(Number.isInteger(o.pageSize) && o.pageSize >= 1)) bad('pageSize', 'a whole number of at least 1');
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  checkOptions(options);
+  const settings = {
+    latencyMs: options.latencyMs ?? 0,
+    throttleRps: options.throttleRps ?? 0,
+    failRate: options.failRate ?? 0,
+    asyncDelayMs: options.asyncDelayMs ?? 300,
+    listProperties: options.listProperties ?? 'summary',
+    pageSize: options.pageSize ?? 25,
+  };
+  const statePath = options.statePath;
+  // A state file that cannot be read throws here, before anything could overwrite it.
+  const loaded = statePath ? readState(statePath) : undefined;
+  const store = loaded ?? new Store();
+  if (!loaded && (options.data ?? 'demo') === 'demo') loadDemoData(store, options.profiles ?? 0);
+  const persist = (): void => {
+    if (statePath) writeState(statePath, store);
+  };
+  const book = new RequestBook(store, { now: Date.now, asyncDelayMs: () => settings.asyncDelayMs, changed: persist });
+  const faults = new Faults(settings, options.faultSeed ?? Math.floor(Math.random() * 2 ** 32), Date.now);
+  if (!loaded) persist();
+
+  const requests: RecordedRequest[] = [];
+  const inFlight = new Map<string, number>();
+  const maxSeen = new Map<string, number>();
+  const enter = (op: string): void => {
+    for (const key of [op, '*']) {
+      const n = (inFlight.get(key) ?? 0) + 1;
+      inFlight.set(key, n);
+      if (n > (maxSeen.get(key) ?? 0)) maxSeen.set(key, n);
+    }
+  };
+  const leave = (op: string): void => {
+    for (const key of [op, '*']) inFlight.set(key, (inFlight.get(key) ?? 1) - 1);
+  };
+
+  const run = (call: Call): Record<string, unknown> => {
+    faults.throttle(DEMO_ACCOUNT_ID);
+    faults.randomFailure();
+    book.settle();
+    const queued = faults.takeQueued(call.operation);
+    let injected: OperationContext['injected'];
+    if (queued && 'exception' in queued) {
+      throw new ServiceError(queued.exception, queued.message ?? (queued.exception === 'ThrottlingException' ? 'Rate exceeded' : `${queued.exception} (injected)`));
+    }
+    if (queued) {
+      const message = queued.message ?? defaultHandlerMessage(queued.handlerErrorCode);
+      if (!MUTATIONS.has(call.operation)) throw handlerFailure(String(call.body.TypeName ?? ''), queued.handlerErrorCode, message, randomUUID());
+      injected = { code: queued.handlerErrorCode, message };
+    }
+    const ctx: OperationContext = { region: call.region, store, book, listProperties: settings.listProperties, pageSize: settings.pageSize, injected };
+    return HANDLERS[call.operation](ctx, call.body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const startedAt = Date.now();
+    const info: CallInfo = { operation: String(req.headers['x-amz-target'] ?? ''), region: '', body: {} };
+    let status = 200;
+    let payload: unknown;
+    let errorType: string | undefined;
+    let close = false;
+    let counted = false;
+    try {
+      let raw: Buffer;
+      try {
+        raw = await readBody(req);
+      } catch (error) {
+        if (error instanceof ServiceError) throw error;
+        // The client went away mid-body: nobody to answer, nothing went wrong here.
+        throw new ServiceError('RequestAborted', 'The client closed the connection before the request was complete', 499);
+      }
+      const call = parseCall(req, raw, info);
+      enter(call.operation);
+      counted = true;
+      const delay = faults.delay();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      payload = run(call);
+    } catch (error) {
+      const e = error instanceof ServiceError ? error : new ServiceError('InternalFailure', `The emulator failed: ${(error as Error)?.message ?? String(error)}`);
+      status = e.status;
+      errorType = e.code;
+      payload = e.body();
+      close = e.code === 'RequestEntityTooLargeException' || e.code === 'RequestAborted';
+    } finally {
+      if (counted) leave(info.operation);
+    }
+    if (!res.destroyed) writeReply(res, status, payload, errorType, close);
+    if (close) res.on('finish', () => req.destroy());
+    const body = info.body;
+    requests.push({
+      operation: info.operation,
+      region: info.region,
+      typeName: typeof body.TypeName === 'string' ? body.TypeName : undefined,
+      identifier: typeof body.Identifier === 'string' ? body.Identifier : undefined,
+      body,
+      status,
+      errorType,
+      startedAt,
+      endedAt: Date.now(),
+    });
+    if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG / 2);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    requests,
+    clearRequests: () => {
+      requests.length = 0;
+    },
+    maxConcurrent: (operation) => maxSeen.get(operation ?? '*') ?? 0,
+    resetStats: () => {
+      maxSeen.clear();
+      for (const [key, n] of inFlight) maxSeen.set(key, n);
+    },
+    failNext: (operation, count, failure) => faults.failNext(operation, count, failure),
+    setFaults: (change) => {
+      for (const [key, value] of Object.entries(change)) if (value !== undefined) (settings as Record<string, unknown>)[key] = value;
+      if (change.throttleRps !== undefined) faults.resetBuckets();
+    },
+    getModel: (region, typeName, identifier) => {
+      book.settle();
+      const model = findModel({ store, region }, typeName, identifier);
+      return model ? structuredClone(model) : undefined;
+    },
+    modifyProfile: (region, arn, change) => {
+      book.settle();
+      const found = store.findProfile(region, arn);
+      if (!found) throw new Error(`no profile ${arn} in ${region}`);
+      const next = structuredClone(found.entry.model);
+      change(next);
+      const previous = Number(found.entry.model.LastModifiedTime ?? 0);
+      next.LastModifiedTime = Math.max(Date.now() / 1000, Math.round(previous * 1000 + 1) / 1000);
+      next.LastModifiedRegion = region;
+      found.entry.model = next;
+      persist();
+    },
+    listModels: (region, typeName) => {
+      book.settle();
+      const instances = [...(store.regions.get(region)?.instances.values() ?? [])];
+      if (typeName === INSTANCE_TYPE) return instances.map((i) => structuredClone(i.entry.model));
+      if (typeName === SECURITY_PROFILE_TYPE) return instances.flatMap((i) => [...i.profiles.values()].map((e) => structuredClone(e.model)));
+      if (typeName === HIERARCHY_GROUP_TYPE) return instances.flatMap((i) => [...i.groups.values()].map((e) => structuredClone(e.model)));
+      return [];
+    },
+    close: async () => {
+      book.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

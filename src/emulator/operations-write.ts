@@ -1,0 +1,116 @@
+// CreateResource, UpdateResource, DeleteResource (asynchronous) and the request operations
+// (GetResourceRequestStatus, ListResourceRequests, CancelResourceRequest).
+import { randomUUID } from 'node:crypto';
+import { SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import { validateProfile, validationMessage } from '../domain/validate.js';
+import { checkKnownType, type OperationContext, unsupported } from './context.js';
+import { handlerFailure, ServiceError } from './errors.js';
+import { type Body, commonMembers, enumList, intMember, parseDocument, RULES, stringMember } from './input.js';
+import { findModel } from './operations-read.js';
+import { applyProfilePatch, checkPatchTargets, parsePatch } from './patch-check.js';
+import { progressEvent } from './requests.js';
+import type { RequestRecord } from './store.js';
+
+/** Type checks shared by the three mutations: only security profiles can be changed. */
+function mutableType(body: Body, action: string): string {
+  const typeName = stringMember(body, 'TypeName', RULES.TypeName, true);
+  commonMembers(body);
+  checkKnownType(typeName);
+  if (typeName !== SECURITY_PROFILE_TYPE) throw unsupported(typeName, action);
+  return typeName;
+}
+
+/** A retry with a ClientToken already used for this very request gets that request back. */
+function earlier(ctx: OperationContext, clientToken: string | undefined, operation: string, typeName: string, identifier: string, document: string): RequestRecord | undefined {
+  if (clientToken === undefined) return undefined;
+  const region = ctx.store.regions.get(ctx.region);
+  const record = region?.requests.get(region.clientTokens.get(clientToken) ?? '');
+  if (!record) return undefined;
+  if (record.fingerprint === JSON.stringify([operation, typeName, identifier, document])) return record;
+  throw new ServiceError('ClientTokenConflictException', `The client token ${clientToken} was already used for a different request (${record.token})`);
+}
+
+export function createResource(ctx: OperationContext, body: Body): Body {
+  const typeName = mutableType(body, 'CREATE');
+  const document = stringMember(body, 'DesiredState', RULES.DesiredState, true);
+  const clientToken = stringMember(body, 'ClientToken', RULES.ClientToken);
+  const again = earlier(ctx, clientToken, 'CREATE', typeName, '', document);
+  if (again) return { ProgressEvent: progressEvent(again) };
+  const desired = parseDocument('DesiredState', document);
+  const issues = validateProfile(desired, 'create');
+  if (issues.length > 0) throw new ServiceError('ValidationException', `Model validation failed (${validationMessage(issues).replace(/\n/g, '; ')})`);
+  const record = ctx.book.start(ctx.region, {
+    operation: 'CREATE',
+    typeName,
+    plannedIdentifier: `${String(desired.InstanceArn)}/security-profile/${randomUUID()}`,
+    clientToken,
+    desired,
+    document,
+    injected: ctx.injected,
+  });
+  return { ProgressEvent: progressEvent(record) };
+}
+
+export function updateResource(ctx: OperationContext, body: Body): Body {
+  const typeName = mutableType(body, 'UPDATE');
+  const identifier = stringMember(body, 'Identifier', RULES.Identifier, true);
+  const document = stringMember(body, 'PatchDocument', RULES.PatchDocument, true);
+  const clientToken = stringMember(body, 'ClientToken', RULES.ClientToken);
+  const again = earlier(ctx, clientToken, 'UPDATE', typeName, identifier, document);
+  if (again) return { ProgressEvent: progressEvent(again) };
+  const patch = parsePatch(document);
+  checkPatchTargets(patch);
+  // Cloud Control reads the resource to apply the patch, so a missing one fails synchronously.
+  const current = findModel(ctx, typeName, identifier);
+  if (!current) throw handlerFailure(typeName, 'NotFound', `Security profile not found: ${identifier} (Service: Connect, Status Code: 404)`, randomUUID());
+  applyProfilePatch(current, patch);
+  const record = ctx.book.start(ctx.region, { operation: 'UPDATE', typeName, identifier, clientToken, patch, document, injected: ctx.injected });
+  return { ProgressEvent: progressEvent(record) };
+}
+
+/** A missing profile is found out by the delete handler: the request ends FAILED with NotFound. */
+export function deleteResource(ctx: OperationContext, body: Body): Body {
+  const typeName = mutableType(body, 'DELETE');
+  const identifier = stringMember(body, 'Identifier', RULES.Identifier, true);
+  const clientToken = stringMember(body, 'ClientToken', RULES.ClientToken);
+  const record = ctx.book.start(ctx.region, { operation: 'DELETE', typeName, identifier, clientToken, document: '', injected: ctx.injected });
+  return { ProgressEvent: progressEvent(record) };
+}
+
+export function getResourceRequestStatus(ctx: OperationContext, body: Body): Body {
+  const token = stringMember(body, 'RequestToken', RULES.RequestToken, true);
+  return { ProgressEvent: progressEvent(ctx.book.find(ctx.region, token)) };
+}
+
+export function cancelResourceRequest(ctx: OperationContext, body: Body): Body {
+  const token = stringMember(body, 'RequestToken', RULES.RequestToken, true);
+  return { ProgressEvent: progressEvent(ctx.book.cancel(ctx.region, token)) };
+}
+
+const OPERATIONS = ['CREATE', 'UPDATE', 'DELETE'] as const;
+const STATUSES = ['PENDING', 'IN_PROGRESS', 'SUCCESS', 'FAILED', 'CANCEL_IN_PROGRESS', 'CANCEL_COMPLETE'] as const;
+
+/** Newest first, 20 a page unless MaxResults says otherwise. */
+export function listResourceRequests(ctx: OperationContext, body: Body): Body {
+  const max = intMember(body, 'MaxResults', 1, 100) ?? 20;
+  const next = stringMember(body, 'NextToken', { min: 1, max: 2048, pattern: /^[-A-Za-z0-9+/=]+$/ });
+  const filter = body.ResourceRequestStatusFilter;
+  if (filter !== undefined && filter !== null && (typeof filter !== 'object' || Array.isArray(filter))) {
+    throw new ServiceError('SerializationException', 'ResourceRequestStatusFilter must be a structure');
+  }
+  const f = (filter ?? {}) as Body;
+  const operations = enumList(f, 'Operations', OPERATIONS);
+  const statuses = enumList(f, 'OperationStatuses', STATUSES);
+  const all = [...(ctx.store.regions.get(ctx.region)?.requests.values() ?? [])]
+    .filter((r) => (!operations || operations.includes(r.operation)) && (!statuses || statuses.includes(r.status)))
+    .reverse();
+  let offset = 0;
+  if (next !== undefined) {
+    offset = Number(Buffer.from(next, 'base64').toString('utf8'));
+    if (!Number.isInteger(offset) || offset < 0) throw new ServiceError('ValidationException', 'The NextToken is not valid');
+  }
+  const page = all.slice(offset, offset + max);
+  const out: Body = { ResourceRequestStatusSummaries: page.map(progressEvent) };
+  if (offset + max < all.length) out.NextToken = Buffer.from(String(offset + max)).toString('base64');
+  return out;
+}

@@ -1,0 +1,123 @@
+// The emulator's data, per region: Connect instances, each with its hierarchy groups and security
+// profiles, plus the Cloud Control requests of the region. Maps keep insertion order, and every entry
+// carries a sequence number, so list pages can resume after the last entry seen without re-sorting.
+import type { PatchOp } from './patch-check.js';
+
+export type Model = Record<string, unknown>;
+
+export interface Entry {
+  seq: number;
+  model: Model;
+}
+
+export interface InstanceState {
+  entry: Entry;
+  profiles: Map<string, Entry>;
+  groups: Map<string, Entry>;
+  /** ARNs of profiles assigned to users: Connect refuses to delete them. */
+  inUse: Set<string>;
+}
+
+export type OperationName = 'CREATE' | 'UPDATE' | 'DELETE';
+export type OperationStatus = 'PENDING' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILED' | 'CANCEL_IN_PROGRESS' | 'CANCEL_COMPLETE';
+
+export interface RequestRecord {
+  token: string;
+  operation: OperationName;
+  typeName: string;
+  /** Known at once for update/delete; for a create only once it succeeded. */
+  identifier?: string;
+  /** The ARN a create will give its profile. */
+  plannedIdentifier?: string;
+  status: OperationStatus;
+  /** Epoch ms when the request was made. */
+  eventTime: number;
+  /** Epoch ms when it ends (the handler "finishes"). */
+  completeAt: number;
+  clientToken?: string;
+  /** What the request asked for, to tell a retry from a different request with the same token. */
+  fingerprint: string;
+  desired?: Model;
+  patch?: PatchOp[];
+  /** A failure injected by a test: the request ends FAILED with it. */
+  injected?: { code: string; message: string };
+  errorCode?: string;
+  statusMessage?: string;
+  resourceModel?: string;
+}
+
+export interface RegionState {
+  instances: Map<string, InstanceState>;
+  requests: Map<string, RequestRecord>;
+  /** ClientToken → RequestToken. */
+  clientTokens: Map<string, string>;
+}
+
+export class Store {
+  readonly regions = new Map<string, RegionState>();
+  private seq = 0;
+
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** Keeps new sequence numbers above those loaded from a state file. */
+  noteSeq(seq: number): void {
+    if (seq > this.seq) this.seq = seq;
+  }
+
+  region(name: string): RegionState {
+    let state = this.regions.get(name);
+    if (!state) {
+      state = { instances: new Map(), requests: new Map(), clientTokens: new Map() };
+      this.regions.set(name, state);
+    }
+    return state;
+  }
+
+  addInstance(region: string, model: Model): InstanceState {
+    const instance: InstanceState = {
+      entry: { seq: this.nextSeq(), model },
+      profiles: new Map(),
+      groups: new Map(),
+      inUse: new Set(),
+    };
+    this.region(region).instances.set(String(model.Arn), instance);
+    return instance;
+  }
+
+  addProfile(instance: InstanceState, model: Model): void {
+    instance.profiles.set(String(model.SecurityProfileArn), { seq: this.nextSeq(), model });
+  }
+
+  addGroup(instance: InstanceState, model: Model): void {
+    instance.groups.set(String(model.UserHierarchyGroupArn), { seq: this.nextSeq(), model });
+  }
+
+  instanceOf(region: string, arn: string): InstanceState | undefined {
+    const instanceArn = arn.replace(/\/(security-profile|agent-group)\/.*$/, '');
+    return this.regions.get(region)?.instances.get(instanceArn);
+  }
+
+  findProfile(region: string, arn: string): { instance: InstanceState; entry: Entry } | undefined {
+    const instance = this.instanceOf(region, arn);
+    const entry = instance?.profiles.get(arn);
+    return instance && entry ? { instance, entry } : undefined;
+  }
+}
+
+/** One page of entries after `afterSeq`, in insertion order. */
+export function pageOf(entries: Map<string, Entry>, afterSeq: number, size: number): { items: Entry[]; lastSeq?: number } {
+  const items: Entry[] = [];
+  let more = false;
+  for (const entry of entries.values()) {
+    if (entry.seq <= afterSeq) continue;
+    if (items.length === size) {
+      more = true;
+      break;
+    }
+    items.push(entry);
+  }
+  return { items, lastSeq: more ? items.at(-1)?.seq : undefined };
+}

@@ -1,0 +1,59 @@
+// The emulator's public API: what tests and `spex --demo` code against.
+import type { InjectedFailure } from './faults.js';
+
+export type { InjectedFailure } from './faults.js';
+
+export interface EmulatorOptions {
+  /** Default 127.0.0.1: loopback only unless asked. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 'demo'. */
+  data?: 'demo' | 'empty';
+  /** Keep the data in this file across restarts. */
+  statePath?: string;
+  /** Extra generated profiles in the first demo instance. */
+  profiles?: number;
+  latencyMs?: number;
+  throttleRps?: number;
+  /** 0..1: share of calls failing with ServiceInternalErrorException. */
+  failRate?: number;
+  faultSeed?: number;
+  /** How long create/update/delete stay IN_PROGRESS. Default 300. */
+  asyncDelayMs?: number;
+  listProperties?: 'summary' | 'identifiers' | 'full';
+  /** ListResources page size. Default 25. */
+  pageSize?: number;
+}
+
+export interface RecordedRequest {
+  operation: string;
+  region: string;
+  typeName?: string;
+  identifier?: string;
+  body: Record<string, unknown>;
+  status: number;
+  errorType?: string;
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  clearRequests(): void;
+  /** The highest number of requests of an operation handled at the same time since the last reset. */
+  maxConcurrent(operation?: string): number;
+  resetStats(): void;
+  /** exception → a synchronous error of that name/status; handlerErrorCode → the async request ends FAILED with it. */
+  failNext(operation: string, count: number, failure: InjectedFailure): void;
+  setFaults(
+    faults: Partial<Pick<EmulatorOptions, 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize'>>,
+  ): void;
+  /** Direct state access for tests: read a model, or change one as "someone else" would (bumps LastModifiedTime). */
+  getModel(region: string, typeName: string, identifier: string): Record<string, unknown> | undefined;
+  modifyProfile(region: string, arn: string, change: (model: Record<string, unknown>) => void): void;
+  listModels(region: string, typeName: string): Record<string, unknown>[];
+  close(): Promise<void>;
+}

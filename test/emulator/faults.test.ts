@@ -1,0 +1,111 @@
+import { GetResourceCommand, ListResourcesCommand, ServiceInternalErrorException, ThrottlingException } from '@aws-sdk/client-cloudcontrol';
+import { afterEach, describe, expect, it } from 'vitest';
+import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { demoProfileArn, type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
+import { clientFor, errorOf } from './helpers.js';
+
+let emulator: Emulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+async function start(options: EmulatorOptions): Promise<Emulator> {
+  emulator = await startEmulator({ asyncDelayMs: 0, ...options });
+  return emulator;
+}
+
+const listInstances = (e: Emulator, maxAttempts = 1) => clientFor(e, 'us-east-1', maxAttempts).send(new ListResourcesCommand({ TypeName: INSTANCE_TYPE }));
+
+describe('faults', () => {
+  it('--latency delays every answer by about that long', async () => {
+    const e = await start({ latencyMs: 120 });
+    const t0 = Date.now();
+    await listInstances(e);
+    const took = Date.now() - t0;
+    expect(took).toBeGreaterThanOrEqual(100);
+    expect(took).toBeLessThan(2000);
+    const recorded = e.requests.at(-1)!;
+    expect(recorded.endedAt - recorded.startedAt).toBeGreaterThanOrEqual(100);
+    e.setFaults({ latencyMs: 0 });
+    const t1 = Date.now();
+    await listInstances(e);
+    expect(Date.now() - t1).toBeLessThan(100);
+  });
+
+  it('--throttle: calls beyond the bucket get ThrottlingException (429); the SDK retries get through later', async () => {
+    const e = await start({ throttleRps: 3 });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => listInstances(e)));
+    const throttled = results.filter((r) => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeLessThanOrEqual(4);
+    expect(throttled.length).toBeGreaterThanOrEqual(4);
+    const reason = (throttled[0] as PromiseRejectedResult).reason as ThrottlingException;
+    expect(reason).toBeInstanceOf(ThrottlingException);
+    expect(reason.$metadata.httpStatusCode).toBe(429);
+    expect(e.requests.filter((r) => r.errorType === 'ThrottlingException').length).toBe(throttled.length);
+    // With retries (standard backoff), a throttled read succeeds once the bucket refills.
+    e.setFaults({ throttleRps: 20 });
+    await Promise.all(Array.from({ length: 20 }, () => listInstances(e)).map((p) => p.catch(() => undefined)));
+    await expect(listInstances(e, 5)).resolves.toBeDefined();
+  });
+
+  it('--fail-rate with --fault-seed fails the same calls on every run', async () => {
+    const outcomes = async (): Promise<string> => {
+      const e = await start({ failRate: 0.3, faultSeed: 7 });
+      const seen: string[] = [];
+      for (let i = 0; i < 40; i += 1) {
+        seen.push(await listInstances(e).then(() => '.', (error: Error) => (error instanceof ServiceInternalErrorException ? 'x' : '?')));
+      }
+      await e.close();
+      emulator = undefined;
+      return seen.join('');
+    };
+    const first = await outcomes();
+    expect(first).toMatch(/x/);
+    expect(first).toMatch(/\./);
+    expect(first).not.toMatch(/\?/);
+    const failures = first.split('').filter((c) => c === 'x').length;
+    expect(failures).toBeGreaterThan(4);
+    expect(failures).toBeLessThan(25);
+    expect(await outcomes()).toBe(first);
+  });
+
+  it('failNext with an exception fails the next N calls of that operation with its name and status', async () => {
+    const e = await start({});
+    e.failNext('GetResource', 2, { exception: 'ThrottlingException' });
+    const client = clientFor(e);
+    const get = () => client.send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: demoProfileArn('Agent') }));
+    await listInstances(e); // other operations are not affected
+    const first = await errorOf(get());
+    expect(first).toBeInstanceOf(ThrottlingException);
+    expect(first.$metadata?.httpStatusCode).toBe(429);
+    await errorOf(get());
+    await expect(get()).resolves.toBeDefined();
+    // A retrying client gets past injected failures.
+    e.failNext('GetResource', 2, { exception: 'ServiceInternalErrorException', message: 'boom' });
+    await expect(clientFor(e, 'us-east-1', 3).send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: demoProfileArn('Agent') }))).resolves.toBeDefined();
+    expect(e.requests.filter((r) => r.operation === 'GetResource').map((r) => r.status)).toEqual([429, 429, 200, 502, 502, 200]);
+  });
+
+  it('failNext with a handler error code on a read raises the matching exception', async () => {
+    const e = await start({});
+    e.failNext('GetResource', 1, { handlerErrorCode: 'AccessDenied' });
+    const error = await errorOf(clientFor(e).send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: demoProfileArn('Agent') })));
+    expect(error.name).toBe('AccessDeniedException');
+    expect(error.message).toMatch(/HandlerErrorCode: AccessDenied/);
+  });
+
+  it('maxConcurrent counts requests handled at the same time, per operation', async () => {
+    const e = await start({ latencyMs: 80 });
+    const client = clientFor(e);
+    await Promise.all(['Agent', 'Admin', 'QualityAnalyst'].map((name) => client.send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: demoProfileArn(name) }))));
+    expect(e.maxConcurrent('GetResource')).toBe(3);
+    expect(e.maxConcurrent('ListResources')).toBe(0);
+    e.resetStats();
+    expect(e.maxConcurrent('GetResource')).toBe(0);
+    await listInstances(e);
+    expect(e.maxConcurrent()).toBe(1);
+    e.clearRequests();
+    expect(e.requests).toEqual([]);
+  });
+});

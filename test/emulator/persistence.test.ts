@@ -1,0 +1,76 @@
+import { CreateResourceCommand, ListResourceRequestsCommand, UpdateResourceCommand } from '@aws-sdk/client-cloudcontrol';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { demoInstanceArn, demoProfileArn, type Emulator, StateFileError, startEmulator } from '../../src/emulator/index.js';
+import { clientFor, waitForRequest } from './helpers.js';
+
+let dir: string;
+let emulator: Emulator | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'spex-state-'));
+});
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('--state FILE', () => {
+  it('keeps profiles, changes and requests across restarts', async () => {
+    const statePath = join(dir, 'state.json');
+    emulator = await startEmulator({ asyncDelayMs: 0, statePath });
+    const client = clientFor(emulator);
+    const created = await client.send(new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: JSON.stringify({ InstanceArn: demoInstanceArn(), SecurityProfileName: 'Kept' }) }));
+    const done = await waitForRequest(client, created.ProgressEvent!.RequestToken!);
+    const updated = await client.send(new UpdateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: demoProfileArn('Agent'), PatchDocument: JSON.stringify([{ op: 'add', path: '/Description', value: 'persisted' }]) }));
+    await waitForRequest(client, updated.ProgressEvent!.RequestToken!);
+    const before = emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE);
+    await emulator.close();
+
+    emulator = await startEmulator({ asyncDelayMs: 0, statePath, profiles: 50 });
+    expect(emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE)).toEqual(before);
+    expect(emulator.getModel('us-east-1', SECURITY_PROFILE_TYPE, done.Identifier!)?.SecurityProfileName).toBe('Kept');
+    const requests = await clientFor(emulator).send(new ListResourceRequestsCommand({}));
+    expect(requests.ResourceRequestStatusSummaries?.map((r) => r.Operation)).toEqual(['UPDATE', 'CREATE']);
+    // New entries still list after the loaded ones (sequence numbers continue).
+    const again = await clientFor(emulator).send(new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: JSON.stringify({ InstanceArn: demoInstanceArn(), SecurityProfileName: 'Later' }) }));
+    await waitForRequest(clientFor(emulator), again.ProgressEvent!.RequestToken!);
+    expect(emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).at(-8)?.SecurityProfileName).toBe('Later');
+    expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  it('writes the file at start, with modifyProfile changes too', async () => {
+    const statePath = join(dir, 'state.json');
+    emulator = await startEmulator({ asyncDelayMs: 0, statePath, data: 'empty' });
+    expect(JSON.parse(readFileSync(statePath, 'utf8')).format).toBe('spex-emulator-state');
+    await emulator.close();
+    emulator = await startEmulator({ asyncDelayMs: 0, statePath: join(dir, 'demo.json') });
+    emulator.modifyProfile('us-east-1', demoProfileArn('Agent'), (m) => {
+      m.Description = 'by someone else';
+    });
+    expect(readFileSync(join(dir, 'demo.json'), 'utf8')).toContain('by someone else');
+  });
+
+  it.each([
+    ['not JSON', '{"format":"spex-emulator-state", "regions": {'],
+    ['another JSON file', '{"name":"package"}'],
+    ['an invalid profile inside', JSON.stringify({ format: 'spex-emulator-state', version: 1, regions: { 'us-east-1': { requests: [], instances: [
+      { seq: 1, model: { Arn: 'arn:aws:connect:us-east-1:123456789012:instance/x' }, groups: [], inUse: [], profiles: [{ seq: 2, model: { SecurityProfileName: 'a/b' } }] }] } } })],
+  ])('a corrupt file (%s) stops the start with a clear message and is never overwritten', async (_name, content) => {
+    const statePath = join(dir, 'state.json');
+    writeFileSync(statePath, content);
+    const error = await startEmulator({ statePath }).then(
+      (e) => {
+        emulator = e;
+        throw new Error('started on a corrupt state file');
+      },
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StateFileError);
+    expect((error as Error).message).toMatch(/cannot use state file .*state\.json.*will not overwrite it/);
+    expect(readFileSync(statePath, 'utf8')).toBe(content);
+  });
+});
