@@ -36,6 +36,10 @@ export interface RequestStatus {
   /** Epoch milliseconds: when the server suggests polling again. */
   retryAfter?: number;
   resourceModel?: SecurityProfile;
+  /** spex's own note on this status, e.g. a throttled request being retried as a new one. */
+  note?: string;
+  /** Which request of the same user action this is (2 after one retry); absent for the first. */
+  attempt?: number;
 }
 
 export type OperationOutcome =
@@ -45,7 +49,10 @@ export type OperationOutcome =
 /** A create/update/delete in flight: polled until it ends, reporting every status change. */
 export interface TrackedOperation {
   readonly kind: OperationKind;
-  /** One per user action; reused when the same action is retried after a transport failure. */
+  /**
+   * One per user action; reused when the same action is retried after a transport failure. A request
+   * that ended FAILED with Throttling is retried as a new request, so this then reads the new token.
+   */
   readonly clientToken: string;
   /** The latest status seen (undefined until the first response arrives). */
   current(): RequestStatus | undefined;

@@ -1,0 +1,105 @@
+// One CloudControlClient per region, built with spex's retry, timeout and debug-log settings.
+import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { sanitizeLine } from '../domain/sanitize.js';
+
+export interface ClientSettings {
+  region: string;
+  endpoint?: string;
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Attempts per request including the first (SDK retries throttling, 5xx and transport faults). */
+  maxAttempts: number;
+  requestTimeoutMs: number;
+  debug?: (line: string) => void;
+  now: () => number;
+}
+
+/** Exponential backoff with full jitter, 200 ms doubling to a 5 s cap. */
+export function retryBackoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(5000, 200 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+type HandleArgs = Parameters<NodeHttpHandler['handle']>;
+
+/**
+ * Logs one line per HTTP attempt: operation, region, status, duration and the resource it names.
+ * It reads only the target header and a few body fields, so signatures and credentials never reach
+ * the log (the SDK logger is not used: it can print whole inputs and outputs).
+ */
+class LoggedHttpHandler extends NodeHttpHandler {
+  constructor(
+    options: ConstructorParameters<typeof NodeHttpHandler>[0],
+    private readonly region: string,
+    private readonly log: (line: string) => void,
+    private readonly now: () => number,
+  ) {
+    super(options);
+  }
+
+  override async handle(...args: HandleArgs): ReturnType<NodeHttpHandler['handle']> {
+    const [request] = args;
+    const started = this.now();
+    const target = String(request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '');
+    const operation = target.split('.').pop() || 'request';
+    const about = describeBody(request.body);
+    try {
+      const result = await super.handle(...args);
+      const status = result.response.statusCode;
+      const errorType = headerValue(result.response.headers, 'x-amzn-errortype')?.split(':')[0];
+      this.write(`${operation} ${this.region} ${status}${errorType ? ` ${errorType}` : ''} ${this.now() - started}ms${about}`);
+      return result;
+    } catch (error) {
+      const e = error as { code?: string; name?: string };
+      this.write(`${operation} ${this.region} error ${e.code ?? e.name ?? 'Error'} ${this.now() - started}ms${about}`);
+      throw error;
+    }
+  }
+
+  private write(line: string): void {
+    this.log(sanitizeLine(`spex debug: ${line}`));
+  }
+}
+
+function headerValue(headers: Record<string, string | undefined>, name: string): string | undefined {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+  return undefined;
+}
+
+function describeBody(body: unknown): string {
+  const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : undefined;
+  if (text === undefined) return '';
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const parts = ['TypeName', 'Identifier', 'RequestToken']
+      .map((k) => parsed[k])
+      .filter((v): v is string => typeof v === 'string');
+    return parts.length ? ` ${parts.join(' ')}` : '';
+  } catch {
+    return '';
+  }
+}
+
+export function createClient(settings: ClientSettings): CloudControlClient {
+  // spex targets Node 20 on purpose; the SDK's multi-line notice about future Node 22 releases would
+  // otherwise land on the stderr of every command and in the middle of the TUI.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const handlerOptions = {
+    connectionTimeout: Math.min(settings.requestTimeoutMs, 5000),
+    requestTimeout: settings.requestTimeoutMs,
+    throwOnRequestTimeout: true,
+  };
+  const requestHandler = settings.debug
+    ? new LoggedHttpHandler(handlerOptions, settings.region, settings.debug, settings.now)
+    : new NodeHttpHandler(handlerOptions);
+  return new CloudControlClient({
+    region: settings.region,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    credentials: settings.credentials,
+    maxAttempts: settings.maxAttempts,
+    retryStrategy: new ConfiguredRetryStrategy(settings.maxAttempts, (attempt) => retryBackoffMs(attempt)),
+    requestHandler,
+  });
+}

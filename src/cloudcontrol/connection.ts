@@ -1,0 +1,74 @@
+// Where requests go and as whom: region, credentials and endpoint, with the AWS CLI's precedence.
+// Environment values are read from the `env` passed in (not process.env), so commands run in tests
+// with an in-memory environment resolve exactly what they were given.
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { loadConfig, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+
+export interface ConnectionFlags {
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+}
+
+export interface Connection {
+  region: string | undefined;
+  /** Where the region came from, for messages ("--region", "AWS_REGION", "profile default", …). */
+  regionSource: string | undefined;
+  profile: string | undefined;
+  endpoint: string | undefined;
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+}
+
+/** Credentials straight from the given environment, when it holds a key pair. */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv): AwsCredentialIdentity | undefined {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  return env.AWS_SESSION_TOKEN ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN } : { accessKeyId, secretAccessKey };
+}
+
+export function endpointFromEnv(flags: ConnectionFlags, env: NodeJS.ProcessEnv): string | undefined {
+  return flags.endpointUrl || env.AWS_ENDPOINT_URL_CLOUDCONTROL || env.AWS_ENDPOINT_URL || undefined;
+}
+
+/** The region configured for a profile in the shared config file, or undefined. */
+export async function profileRegion(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  try {
+    const value = await loadConfig(
+      // Only the file selector: the environment variables were already consulted from `env`.
+      { ...NODE_REGION_CONFIG_OPTIONS, environmentVariableSelector: () => undefined, default: () => undefined as unknown as string },
+      {
+        profile,
+        ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+        ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+      },
+    )();
+    return value || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function resolveConnection({
+  flags,
+  env,
+}: {
+  flags: ConnectionFlags;
+  env: NodeJS.ProcessEnv;
+}): Promise<Connection> {
+  const profile = flags.profile || env.AWS_PROFILE || undefined;
+  let region: string | undefined;
+  let regionSource: string | undefined;
+  if (flags.region) [region, regionSource] = [flags.region, '--region'];
+  else if (env.AWS_REGION) [region, regionSource] = [env.AWS_REGION, 'AWS_REGION'];
+  else if (env.AWS_DEFAULT_REGION) [region, regionSource] = [env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION'];
+  else {
+    region = await profileRegion(profile, env);
+    if (region) regionSource = `profile ${profile ?? 'default'}`;
+  }
+  // An explicit --profile beats key pairs in the environment, as in the AWS CLI.
+  const fromEnv = flags.profile ? undefined : credentialsFromEnv(env);
+  const credentials = fromEnv ?? defaultProvider(profile ? { profile } : {});
+  return { region, regionSource, profile, endpoint: endpointFromEnv(flags, env), credentials };
+}

@@ -1,0 +1,106 @@
+// What every operation of one region shares: the client, error mapping, the read-only guard, the
+// account seen so far and the detail loaders to invalidate after a mutation.
+import {
+  CancelResourceRequestCommand,
+  type CloudControlClient,
+  CreateResourceCommand,
+  DeleteResourceCommand,
+  UpdateResourceCommand,
+} from '@aws-sdk/client-cloudcontrol';
+import { SpexError } from '../domain/errors.js';
+import { type ErrorContext, defaultEndpoint, mapError } from './map-error.js';
+import { accountOfArn } from './parse.js';
+import type { PollSchedule, Sleep } from './tracked-operation.js';
+import type { DetailLoader } from './types.js';
+
+/** Any CloudControl command (the client's overloaded send() has no single parameter type). */
+type Sendable = object;
+type SdkCommand = Parameters<CloudControlClient['send']>[0];
+
+/** The commands a read-only session never sends. */
+function mutationName(command: Sendable): string | undefined {
+  if (command instanceof CreateResourceCommand) return 'CreateResource';
+  if (command instanceof UpdateResourceCommand) return 'UpdateResource';
+  if (command instanceof DeleteResourceCommand) return 'DeleteResource';
+  if (command instanceof CancelResourceRequestCommand) return 'CancelResourceRequest';
+  return undefined;
+}
+
+export interface RegionContext {
+  readonly region: string;
+  readonly readOnly: boolean;
+  readonly endpointLabel: string;
+  readonly sleep: Sleep;
+  readonly now: () => number;
+  readonly schedule: PollSchedule;
+  readonly concurrency: number;
+  readonly loaders: Set<DetailLoader>;
+  /** Aborted when the Spex closes: everything in flight stops. */
+  readonly closed: AbortSignal;
+  /** The caller's signal joined with `closed`. */
+  signalFor(signal?: AbortSignal): AbortSignal;
+  errorContext(operation: string, extra?: Partial<ErrorContext>): ErrorContext;
+  /** Sends and maps any error to a SpexError. */
+  send<O>(command: Sendable, ctx: Omit<ErrorContext, 'region' | 'endpoint'>, signal?: AbortSignal): Promise<O>;
+  /** Sends and lets SDK errors through (mutations decide themselves whether the outcome is unknown). */
+  sendRaw<O>(command: Sendable, signal?: AbortSignal): Promise<O>;
+  noteArn(arn: string | undefined): void;
+  account(): string | undefined;
+}
+
+export function readOnlyError(what: string): SpexError {
+  return new SpexError({ kind: 'read-only', message: `spex runs with --read-only: ${what} refused; nothing was sent.` });
+}
+
+export function createRegionContext(settings: {
+  region: string;
+  readOnly: boolean;
+  endpoint: string | undefined;
+  client: () => CloudControlClient;
+  sleep: Sleep;
+  now: () => number;
+  schedule: PollSchedule;
+  concurrency: number;
+  closed: AbortSignal;
+}): RegionContext {
+  let account: string | undefined;
+  const signalFor = (signal?: AbortSignal): AbortSignal => (signal ? AbortSignal.any([signal, settings.closed]) : settings.closed);
+  const endpointLabel = settings.endpoint ?? defaultEndpoint(settings.region);
+  const errorContext = (operation: string, extra: Partial<ErrorContext> = {}): ErrorContext => ({
+    operation,
+    region: settings.region,
+    endpoint: endpointLabel,
+    ...extra,
+  });
+  const sendRaw = async <O>(command: Sendable, signal?: AbortSignal): Promise<O> => {
+    // The last line of defence: whatever a caller does, a read-only session never sends a mutation.
+    const mutation = settings.readOnly ? mutationName(command) : undefined;
+    if (mutation) throw readOnlyError(mutation);
+    return (await settings.client().send(command as SdkCommand, { abortSignal: signalFor(signal) })) as O;
+  };
+  return {
+    region: settings.region,
+    readOnly: settings.readOnly,
+    endpointLabel,
+    sleep: settings.sleep,
+    now: settings.now,
+    schedule: settings.schedule,
+    concurrency: settings.concurrency,
+    loaders: new Set(),
+    closed: settings.closed,
+    signalFor,
+    errorContext,
+    sendRaw,
+    async send<O>(command: Sendable, ctx: Omit<ErrorContext, 'region' | 'endpoint'>, signal?: AbortSignal): Promise<O> {
+      try {
+        return await sendRaw<O>(command, signal);
+      } catch (error) {
+        throw mapError(error, errorContext(ctx.operation, ctx));
+      }
+    },
+    noteArn(arn) {
+      account ??= accountOfArn(arn);
+    },
+    account: () => account,
+  };
+}

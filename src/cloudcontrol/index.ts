@@ -1,0 +1,111 @@
+// spex's Cloud Control layer: createSpex builds region services over one set of credentials and one
+// endpoint. The only folder that imports @aws-sdk; everything it returns is a domain type.
+import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { createClient } from './client.js';
+import { credentialsFromEnv } from './connection.js';
+import { type RegionContext, createRegionContext } from './context.js';
+import { createRegionService } from './region-service.js';
+import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from './tracked-operation.js';
+import type { RegionService, Spex } from './types.js';
+
+export type * from './types.js';
+export { type Connection, type ConnectionFlags, resolveConnection } from './connection.js';
+export type { PollSchedule, Sleep } from './tracked-operation.js';
+
+export interface SpexOptions {
+  region?: string;
+  profile?: string;
+  endpoint?: string;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  readOnly?: boolean;
+  /** Attempts per request, first included (default 4). */
+  maxAttempts?: number;
+  /** Per-request timeout (default 15 s). */
+  requestTimeoutMs?: number;
+  /** Detail requests in flight at once (default 2). */
+  concurrency?: number;
+  pollSchedule?: PollSchedule;
+  sleep?: Sleep;
+  now?: () => number;
+  /** Receives one line per HTTP request (no headers, no credentials). */
+  debug?: (line: string) => void;
+  /** Environment to take a key pair from when no credentials are given (default: the SDK chain). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 4;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+export const DEFAULT_CONCURRENCY = 2;
+
+export function createSpex(options: SpexOptions = {}): Spex {
+  const clients = new Map<string, CloudControlClient>();
+  const closing = new AbortController();
+  const contexts: RegionContext[] = [];
+  const services = new Map<string, RegionService>();
+  const now = options.now ?? Date.now;
+  const readOnly = options.readOnly ?? false;
+  let credentials = options.credentials ?? (options.env ? credentialsFromEnv(options.env) : undefined);
+  if (!credentials) {
+    // Resolved lazily so building a Spex never touches AWS configuration by itself.
+    let provider: AwsCredentialIdentityProvider | undefined;
+    credentials = async () => {
+      if (!provider) {
+        const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+        provider = defaultProvider(options.profile ? { profile: options.profile } : {});
+      }
+      return provider();
+    };
+  }
+  const resolvedCredentials = credentials;
+
+  const clientFor = (region: string): CloudControlClient => {
+    let client = clients.get(region);
+    if (!client) {
+      client = createClient({
+        region,
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        credentials: resolvedCredentials,
+        maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ...(options.debug ? { debug: options.debug } : {}),
+        now,
+      });
+      clients.set(region, client);
+    }
+    return client;
+  };
+
+  return {
+    defaultRegion: options.region,
+    readOnly,
+    endpoint: options.endpoint,
+    forRegion(region) {
+      let service = services.get(region);
+      if (!service) {
+        const ctx = createRegionContext({
+          region,
+          readOnly,
+          endpoint: options.endpoint,
+          client: () => clientFor(region),
+          sleep: options.sleep ?? realSleep,
+          now,
+          schedule: options.pollSchedule ?? DEFAULT_POLL_SCHEDULE,
+          concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+          closed: closing.signal,
+        });
+        contexts.push(ctx);
+        service = createRegionService(ctx);
+        services.set(region, service);
+      }
+      return service;
+    },
+    close() {
+      closing.abort();
+      for (const ctx of contexts) for (const loader of [...ctx.loaders]) loader.dispose();
+      for (const client of clients.values()) client.destroy();
+      clients.clear();
+      services.clear();
+    },
+  };
+}

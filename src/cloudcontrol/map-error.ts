@@ -1,0 +1,170 @@
+// Every error the SDK can throw becomes one DomainError with a sentence a person can act on. Server
+// text is untrusted: it passes through sanitizeText before it reaches any message.
+import { type DomainError, type DomainErrorKind, SpexError, isSpexError } from '../domain/errors.js';
+import { requiredActionsFor } from '../domain/iam-policy.js';
+import { sanitizeText } from '../domain/sanitize.js';
+import type { RequestStatus } from './types.js';
+
+export interface ErrorContext {
+  /** Cloud Control operation name, e.g. 'ListResources'. */
+  operation: string;
+  typeName?: string;
+  region: string;
+  /** The endpoint in use (custom URL or the AWS default for the region). */
+  endpoint: string;
+  identifier?: string;
+}
+
+const CREDENTIAL_CODES = new Set([
+  'InvalidCredentialsException',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
+const CREDENTIALS_HELP =
+  'Set AWS_PROFILE (or --profile) to a configured profile, run `aws sso login` if that profile uses SSO, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
+
+export function defaultEndpoint(region: string): string {
+  return `https://cloudcontrolapi.${region}.amazonaws.com`;
+}
+
+/** IAM actions an operation needs: the Cloud Control action plus the handler's connect: permissions. */
+export function actionsFor(operation: string, typeName: string | undefined): string[] {
+  const actions = new Set<string>([`cloudformation:${operation}`]);
+  try {
+    if (typeName) for (const a of requiredActionsFor(operation, typeName)) actions.add(a);
+  } catch {
+    // An operation the catalogue does not know still names its Cloud Control action.
+  }
+  return [...actions];
+}
+
+function networkCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; errors?: unknown[]; cause?: unknown } | null;
+  if (!e || typeof e !== 'object') return undefined;
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
+  if (Array.isArray(e.errors)) for (const inner of e.errors) {
+    const c = networkCode(inner);
+    if (c) return c;
+  }
+  if (e.cause) return networkCode(e.cause);
+  return undefined;
+}
+
+export function isAbortError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'AbortError' || (isSpexError(error) && error.error.kind === 'cancelled');
+}
+
+/** True when a request may have reached the service although no answer came back. */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (isSpexError(error)) return error.error.kind === 'network' && error.error.code !== 'ECONNREFUSED';
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; $fault?: string } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.name === 'TimeoutError' || e.name === 'RequestTimeout') return true;
+  const code = networkCode(error);
+  if (code) return code !== 'ECONNREFUSED' && code !== 'ENOTFOUND' && code !== 'EAI_AGAIN';
+  const status = e.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 500;
+}
+
+export function mapError(error: unknown, ctx: ErrorContext): SpexError {
+  if (isSpexError(error)) return error;
+  return new SpexError(toDomainError(error, ctx));
+}
+
+export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
+  const e = (error ?? {}) as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const name = typeof e.name === 'string' ? e.name : 'Error';
+  const server = sanitizeText(typeof e.message === 'string' ? e.message : String(error));
+  const what = ctx.identifier ? `${ctx.operation} of ${ctx.identifier}` : ctx.operation;
+  const make = (kind: DomainErrorKind, message: string, extra: Partial<DomainError> = {}): DomainError => ({
+    kind,
+    message: sanitizeText(message),
+    code: name,
+    ...extra,
+  });
+
+  if (name === 'AbortError') return make('cancelled', `${ctx.operation} was cancelled.`);
+  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(server)) {
+    return make('credentials', `No AWS credentials found. ${CREDENTIALS_HELP}`);
+  }
+  if (/token.*(expired|refresh)|sso session.*(expired|invalid)/i.test(server) && !e.$metadata?.httpStatusCode) {
+    return make('credentials', `The AWS credentials have expired (${server}). ${CREDENTIALS_HELP}`);
+  }
+  if (CREDENTIAL_CODES.has(name)) {
+    return make('credentials', `The AWS credentials were refused (${name}): ${server} ${CREDENTIALS_HELP}`);
+  }
+  if (name === 'AccessDeniedException' || name === 'AccessDenied') {
+    const actions = actionsFor(ctx.operation, ctx.typeName);
+    return make(
+      'access-denied',
+      `Access denied for ${what}: the caller needs ${actions.join(', ')}. \`spex iam-policy\` prints a policy with everything spex uses.`,
+    );
+  }
+  if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'RequestLimitExceeded') {
+    return make('throttled', `AWS kept throttling ${ctx.operation} after several retries; wait a little and try again.`, { retryable: true });
+  }
+  const netCode = networkCode(error);
+  if (netCode || name === 'TimeoutError' || name === 'RequestTimeout') {
+    const why = netCode ?? 'timed out';
+    return make('network', `Cannot reach the Cloud Control endpoint ${ctx.endpoint} (${why}) during ${ctx.operation}. Check the network, --endpoint-url and --region.`, {
+      code: netCode ?? name,
+      retryable: true,
+    });
+  }
+  if (name === 'ResourceNotFoundException' || name === 'TypeNotFoundException') {
+    return make('not-found', `Not found: ${ctx.identifier ?? ctx.typeName ?? 'the resource'} (${server})`);
+  }
+  if (name === 'RequestTokenNotFoundException') return make('not-found', `No such request: ${server}`);
+  if (name === 'ConcurrentOperationException') {
+    return make('conflict', `Another operation on ${ctx.identifier ?? 'this resource'} is still in progress; wait for it to finish and try again.`, { retryable: true });
+  }
+  if (name === 'ClientTokenConflictException') {
+    return make('conflict', `The request's client token was already used for a different request: ${server}`);
+  }
+  if (name === 'ResourceConflictException' || name === 'AlreadyExistsException') return make('conflict', server);
+  if (name === 'NotUpdatableException') return make('not-updatable', `That change is not allowed: ${server}`);
+  if (name === 'InvalidRequestException' || name === 'ValidationException' || name === 'GeneralServiceException') {
+    return make('validation', `The service refused ${ctx.operation}: ${server}`);
+  }
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) {
+    return make('service', `Cloud Control failed (${name}, HTTP ${status}) during ${ctx.operation}: ${server}`, { retryable: true });
+  }
+  return make('service', `${ctx.operation} failed (${name}): ${server}`);
+}
+
+/** The error for a request that ended FAILED: handler error code and status message kept. */
+export function failedOperationError(status: RequestStatus, ctx: ErrorContext): DomainError {
+  const code = status.handlerErrorCode ?? 'Unknown';
+  const detail = status.statusMessage ? sanitizeText(status.statusMessage) : 'no details given';
+  const op = status.operation.toLowerCase();
+  const base = { code, handlerErrorCode: code, requestToken: status.requestToken };
+  const handlerOp = { CREATE: 'CreateResource', UPDATE: 'UpdateResource', DELETE: 'DeleteResource' }[status.operation];
+  switch (code) {
+    case 'AccessDenied':
+      return {
+        ...base,
+        kind: 'access-denied',
+        message: sanitizeText(`The ${op} was denied (${detail}). The caller needs ${actionsFor(handlerOp, ctx.typeName).join(', ')}.`),
+      };
+    case 'InvalidCredentials':
+      return { ...base, kind: 'credentials', message: sanitizeText(`The ${op} failed: credentials refused (${detail}). ${CREDENTIALS_HELP}`) };
+    case 'Throttling':
+      return { ...base, kind: 'throttled', retryable: true, message: sanitizeText(`The ${op} was throttled by AWS and did not happen (${detail}).`) };
+    case 'NotFound':
+      return { ...base, kind: 'not-found', message: sanitizeText(`The ${op} failed: not found (${detail}).`) };
+    case 'AlreadyExists':
+    case 'ResourceConflict':
+      return { ...base, kind: 'conflict', message: sanitizeText(`The ${op} failed (${code}): ${detail}`) };
+    default:
+      return { ...base, kind: 'operation-failed', message: sanitizeText(`The ${op} failed (${code}): ${detail}`) };
+  }
+}

@@ -1,0 +1,191 @@
+// Create, update and delete as tracked operations: validated and guarded before anything is sent,
+// followed to the end, and checked afterwards for the one failure a user must tell apart — a profile
+// that someone else changed since it was read.
+import {
+  CreateResourceCommand,
+  type CreateResourceCommandOutput,
+  DeleteResourceCommand,
+  type DeleteResourceCommandOutput,
+  UpdateResourceCommand,
+  type UpdateResourceCommandOutput,
+} from '@aws-sdk/client-cloudcontrol';
+import { type DomainError, isSpexError } from '../domain/errors.js';
+import { type JsonPatchOperation, applyPatch, buildPatch } from '../domain/patch.js';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
+import { validateProfile, validationMessage } from '../domain/validate.js';
+import { type RegionContext, readOnlyError } from './context.js';
+import { failedOperationError, toDomainError } from './map-error.js';
+import { toRequestStatus } from './parse.js';
+import { getProfile, getRequestStatus, listRequests } from './reads.js';
+import { DEFAULT_WAIT_TIMEOUT_MS, opName, settledOperation, startTrackedOperation } from './tracked-operation.js';
+import type { OperationKind, OperationOptions, OperationOutcome, RequestStatus, TrackedOperation } from './types.js';
+
+type Start = (clientToken: string, signal: AbortSignal) => Promise<RequestStatus>;
+
+function track(
+  ctx: RegionContext,
+  kind: OperationKind,
+  options: OperationOptions,
+  parts: { start?: Start; requestToken?: string; identifier?: string; name?: string; finalize?: (o: OperationOutcome) => Promise<OperationOutcome> },
+): TrackedOperation {
+  const typeName = SECURITY_PROFILE_TYPE;
+  return startTrackedOperation({
+    kind,
+    ...(options.clientToken ? { clientToken: options.clientToken } : {}),
+    ...(parts.start ? { start: parts.start } : {}),
+    ...(parts.requestToken ? { requestToken: parts.requestToken } : {}),
+    poll: (token, signal) => getRequestStatus(ctx, token, signal),
+    find: async (sinceMs, signal) => {
+      const recent = await listRequests(ctx, { operations: [kind] }, { signal }, 2);
+      const candidates = recent.filter(
+        (r) =>
+          (r.eventTime ?? 0) >= sinceMs &&
+          (parts.identifier === undefined || r.identifier === parts.identifier) &&
+          (parts.name === undefined || r.resourceModel?.SecurityProfileName === undefined || r.resourceModel.SecurityProfileName === parts.name),
+      );
+      // Only an unambiguous match is adopted; otherwise the user is told to check.
+      return candidates.length === 1 ? candidates[0] : undefined;
+    },
+    finish: async (status, signal) => {
+      const identifier = status.identifier ?? parts.identifier;
+      try {
+        if (status.status === 'SUCCESS') {
+          ctx.noteArn(identifier);
+          if (status.operation === 'DELETE') return { ok: true, status, ...(identifier ? { identifier } : {}) };
+          const model = status.resourceModel ?? (identifier ? await getProfile(ctx, identifier, { signal }) : undefined);
+          return { ok: true, status, ...(identifier ? { identifier } : {}), ...(model ? { model } : {}) };
+        }
+        if (status.status === 'CANCEL_COMPLETE') {
+          return { ok: false, status, error: { kind: 'cancelled', requestToken: status.requestToken, message: `Request ${status.requestToken} was cancelled before it finished.` } };
+        }
+        return { ok: false, status, error: failedOperationError(status, ctx.errorContext(opName(status.operation), { typeName })) };
+      } finally {
+        if (identifier) for (const loader of ctx.loaders) loader.invalidate(identifier);
+      }
+    },
+    mapError: (error, operation) => toDomainError(error, ctx.errorContext(operation, { typeName, ...(parts.identifier ? { identifier: parts.identifier } : {}) })),
+    sleep: ctx.sleep,
+    now: ctx.now,
+    schedule: ctx.schedule,
+    timeoutMs: options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS,
+    signal: ctx.signalFor(options.signal),
+    ...(parts.finalize ? { finalize: parts.finalize } : {}),
+  });
+}
+
+function refused(kind: OperationKind, error: DomainError): TrackedOperation {
+  return settledOperation(kind, { ok: false, error });
+}
+
+function validationError(issues: ReturnType<typeof validateProfile>): DomainError {
+  const first = issues[0];
+  return { kind: 'validation', message: validationMessage(issues), ...(first ? { field: first.field, rule: first.rule } : {}) };
+}
+
+export function createProfile(ctx: RegionContext, desired: SecurityProfileDraft, options: OperationOptions = {}): TrackedOperation {
+  if (ctx.readOnly) return refused('CREATE', readOnlyError('creating a profile').error);
+  const issues = validateProfile(desired, 'create');
+  if (issues.length > 0) return refused('CREATE', validationError(issues));
+  const desiredState = JSON.stringify(desired);
+  return track(ctx, 'CREATE', options, {
+    name: desired.SecurityProfileName,
+    start: async (clientToken, signal) => {
+      const out = await ctx.sendRaw<CreateResourceCommandOutput>(
+        new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: desiredState, ClientToken: clientToken }),
+        signal,
+      );
+      return toRequestStatus(out.ProgressEvent);
+    },
+  });
+}
+
+export function updateProfile(
+  ctx: RegionContext,
+  arn: string,
+  before: SecurityProfile,
+  after: SecurityProfileDraft,
+  options: OperationOptions = {},
+): TrackedOperation {
+  if (ctx.readOnly) return refused('UPDATE', readOnlyError('updating a profile').error);
+  let ops: JsonPatchOperation[];
+  let result: SecurityProfile;
+  try {
+    ops = buildPatch(before, after, { guard: true });
+    result = applyPatch(before, ops);
+  } catch (error) {
+    if (isSpexError(error)) return refused('UPDATE', error.error);
+    return refused('UPDATE', { kind: 'validation', message: `The edit cannot be applied: ${(error as Error).message}` });
+  }
+  if (!ops.some((op) => op.op !== 'test')) {
+    const status: RequestStatus = { requestToken: '', operation: 'UPDATE', status: 'SUCCESS', identifier: arn, note: 'Nothing to change; nothing was sent.' };
+    return settledOperation('UPDATE', { ok: true, status, identifier: arn, model: before });
+  }
+  const issues = validateProfile(result, 'stored');
+  if (issues.length > 0) return refused('UPDATE', validationError(issues));
+  const patchDocument = JSON.stringify(ops);
+  const guards = ops.filter((op) => op.op === 'test');
+  return track(ctx, 'UPDATE', options, {
+    identifier: arn,
+    start: async (clientToken, signal) => {
+      const out = await ctx.sendRaw<UpdateResourceCommandOutput>(
+        new UpdateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn, PatchDocument: patchDocument, ClientToken: clientToken }),
+        signal,
+      );
+      return toRequestStatus(out.ProgressEvent);
+    },
+    finalize: async (outcome) => (outcome.ok ? outcome : explainLostUpdate(ctx, arn, guards, outcome)),
+  });
+}
+
+/**
+ * A refused update is re-read: when a guarded value no longer matches what the user started from,
+ * the refusal is a lost-update conflict, and saying so is what lets the user act (reload, re-apply).
+ */
+async function explainLostUpdate(ctx: RegionContext, arn: string, guards: JsonPatchOperation[], outcome: OperationOutcome): Promise<OperationOutcome> {
+  if (outcome.ok || guards.length === 0) return outcome;
+  if (!['validation', 'operation-failed', 'conflict', 'service'].includes(outcome.error.kind)) return outcome;
+  if (outcome.error.code === 'ConcurrentOperationException' || outcome.error.code === 'ClientTokenConflictException') return outcome;
+  let current: SecurityProfile;
+  try {
+    current = await getProfile(ctx, arn);
+  } catch {
+    return outcome;
+  }
+  const changed = guards.filter((guard) => {
+    try {
+      applyPatch(current, [guard]);
+      return false;
+    } catch {
+      // A failed test, or a guarded property that is gone: either way it changed.
+      return true;
+    }
+  });
+  if (changed.length === 0) return outcome;
+  const fields = changed.map((g) => g.path.slice(1)).join(', ');
+  const error: DomainError = {
+    ...outcome.error,
+    kind: 'conflict',
+    rule: 'test',
+    field: changed[0]!.path.slice(1),
+    message: `The profile was changed by someone else since it was read (${fields}); nothing was overwritten. Reload it and make the edit again.`,
+  };
+  return outcome.status ? { ok: false, status: outcome.status, error } : { ok: false, error };
+}
+
+export function deleteProfile(ctx: RegionContext, arn: string, options: OperationOptions = {}): TrackedOperation {
+  if (ctx.readOnly) return refused('DELETE', readOnlyError('deleting a profile').error);
+  return track(ctx, 'DELETE', options, {
+    identifier: arn,
+    start: async (clientToken, signal) => {
+      const out = await ctx.sendRaw<DeleteResourceCommandOutput>(
+        new DeleteResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn, ClientToken: clientToken }),
+        signal,
+      );
+      return toRequestStatus(out.ProgressEvent);
+    },
+  });
+}
+
+export function trackRequest(ctx: RegionContext, requestToken: string, options: OperationOptions = {}): TrackedOperation {
+  return track(ctx, 'UPDATE', options, { requestToken });
+}

@@ -1,0 +1,118 @@
+// What every headless command shares: the common flags, the output format, and a region service
+// built lazily from the flags and io.env (or the in-process demo), closed once the command ends.
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { createSpex, resolveConnection, type RegionService, type Spex } from '../cloudcontrol/index.js';
+import { type Io, UsageError } from '../io.js';
+
+export type OutputFormat = 'table' | 'json' | 'yaml';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export const COMMON_OPTIONS = {
+  region: { type: 'string' },
+  profile: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  demo: { type: 'boolean' },
+  'read-only': { type: 'boolean' },
+  debug: { type: 'boolean' },
+  output: { type: 'string' },
+  concurrency: { type: 'string' },
+  instance: { type: 'string' },
+} as const satisfies Options;
+
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface Parsed {
+  values: Values;
+  positionals: string[];
+}
+
+/** Strict parsing: an unknown flag or a missing value throws (ERR_PARSE_ARGS_*, exit status 2). */
+export function parseCommandArgs(args: string[], options: Options, maxPositionals: number): Parsed {
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
+  return { values: values as Values, positionals };
+}
+
+export function str(values: Values, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function list(values: Values, name: string): string[] {
+  const v = values[name];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+}
+
+export function outputFormat(values: Values, io: Io): OutputFormat {
+  const given = str(values, 'output');
+  if (given === undefined) return io.stdout.isTTY ? 'table' : 'json';
+  if (given === 'table' || given === 'json' || given === 'yaml') return given;
+  throw new UsageError(`--output must be table, json or yaml (got '${given}')`);
+}
+
+export interface CommandContext {
+  io: Io;
+  values: Values;
+  positionals: string[];
+  output: OutputFormat;
+  readOnly: boolean;
+  /** The region service for the resolved region (builds the Spex on first use). */
+  service(): Promise<RegionService>;
+  close(): Promise<void>;
+}
+
+export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
+  const { values } = parsed;
+  const output = outputFormat(values, io);
+  const readOnly = values['read-only'] === true;
+  const concurrencyText = str(values, 'concurrency');
+  const concurrency = concurrencyText === undefined ? undefined : Number(concurrencyText);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)) {
+    throw new UsageError('--concurrency must be a whole number from 1 to 16');
+  }
+  const debug = values.debug === true ? (line: string) => void io.stderr.write(`${line}\n`) : undefined;
+  const common = { readOnly, ...(debug ? { debug } : {}), ...(concurrency ? { concurrency } : {}) };
+  let service: RegionService | undefined;
+  let spex: Spex | undefined;
+  let closeDemo: (() => Promise<void>) | undefined;
+
+  return {
+    io,
+    values,
+    positionals: parsed.positionals,
+    output,
+    readOnly,
+    async service() {
+      if (service) return service;
+      if (values.demo === true) {
+        const { startDemo } = await import('../demo.js');
+        const demo = await startDemo({ spex: common });
+        closeDemo = demo.close;
+        service = demo.spex.forRegion(str(values, 'region') ?? demo.region);
+        return service;
+      }
+      const connection = await resolveConnection({
+        flags: { region: str(values, 'region'), profile: str(values, 'profile'), endpointUrl: str(values, 'endpoint-url') },
+        env: io.env,
+      });
+      if (!connection.region) {
+        throw new UsageError('no region: pass --region, set AWS_REGION, or configure a region for the AWS profile');
+      }
+      spex = createSpex({
+        ...common,
+        region: connection.region,
+        ...(connection.profile ? { profile: connection.profile } : {}),
+        ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+        credentials: connection.credentials,
+        env: io.env,
+      });
+      service = spex.forRegion(connection.region);
+      return service;
+    },
+    async close() {
+      spex?.close();
+      await closeDemo?.();
+    },
+  };
+}

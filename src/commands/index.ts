@@ -1,0 +1,81 @@
+// The headless commands: one entry point, strict flags, exit 0 on success, 1 on failure, 2 on usage.
+import type { ParseArgsConfig } from 'node:util';
+import { isSpexError } from '../domain/errors.js';
+import { USAGE } from '../help.js';
+import { EXIT_FAILURE, EXIT_USAGE, type Io, UsageError } from '../io.js';
+import { createCommandContext, parseCommandArgs, type CommandContext } from './context.js';
+import { createCommand, deleteCommand, updateCommand } from './mutate-commands.js';
+import { writeError } from './output.js';
+import { getCommand, iamPolicyCommand, instancesCommand, listCommand, regionsCommand, requestsCommand } from './read-commands.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface CommandSpec {
+  options: Options;
+  positionals: number;
+  run: (ctx: CommandContext) => Promise<number>;
+}
+
+const COMMANDS: Record<string, CommandSpec> = {
+  regions: { options: {}, positionals: 0, run: regionsCommand },
+  instances: { options: {}, positionals: 0, run: instancesCommand },
+  list: { options: {}, positionals: 0, run: listCommand },
+  get: { options: {}, positionals: 1, run: getCommand },
+  create: {
+    options: {
+      name: { type: 'string' },
+      description: { type: 'string' },
+      permission: { type: 'string', multiple: true },
+      tag: { type: 'string', multiple: true },
+      'from-file': { type: 'string' },
+    },
+    positionals: 0,
+    run: createCommand,
+  },
+  update: {
+    options: {
+      'add-permission': { type: 'string', multiple: true },
+      'remove-permission': { type: 'string', multiple: true },
+      description: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      untag: { type: 'string', multiple: true },
+      'from-file': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    positionals: 1,
+    run: updateCommand,
+  },
+  delete: { options: { yes: { type: 'boolean' } }, positionals: 1, run: deleteCommand },
+  requests: { options: {}, positionals: 0, run: requestsCommand },
+  'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
+};
+
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+export async function runCommand(name: string, args: string[], io: Io): Promise<number> {
+  let ctx: CommandContext | undefined;
+  try {
+    const spec = COMMANDS[name];
+    if (!spec) throw new UsageError(`unknown command '${name}'`);
+    ctx = createCommandContext(io, parseCommandArgs(args, spec.options, spec.positionals));
+    return await spec.run(ctx);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      writeError(io, `${(error as Error).message}\n${USAGE.trimEnd()}`);
+      return EXIT_USAGE;
+    }
+    if (isSpexError(error)) {
+      writeError(io, error.error.message);
+      return EXIT_FAILURE;
+    }
+    writeError(io, `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILURE;
+  } finally {
+    await ctx?.close();
+  }
+}

@@ -1,0 +1,147 @@
+// create, update and delete: validated before anything is sent, waited for with progress on stderr,
+// and refused outright under --read-only.
+import { createInterface } from 'node:readline';
+import { SpexError } from '../domain/errors.js';
+import { applyPatch, buildPatch } from '../domain/patch.js';
+import { describeChanges } from '../domain/profile-diff.js';
+import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/security-profile.js';
+import { validateProfile, validationMessage } from '../domain/validate.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../io.js';
+import { type CommandContext, list, str } from './context.js';
+import { draftFromFile, editPermissions, normalisePermission, parseTag, setTags } from './edits.js';
+import { profileFields, requireArn, resolveInstance } from './read-commands.js';
+import { renderFields, write, writeError } from './output.js';
+import { readProfileFile } from './profile-file.js';
+import { waitForOperation } from './progress.js';
+
+function refuseReadOnly(ctx: CommandContext, what: string): void {
+  if (ctx.readOnly) throw new SpexError({ kind: 'read-only', message: `spex runs with --read-only: ${what} refused; nothing was sent.` });
+}
+
+function validationFailure(issues: ReturnType<typeof validateProfile>): SpexError {
+  const first = issues[0];
+  return new SpexError({ kind: 'validation', message: `nothing was sent:\n${validationMessage(issues)}`, ...(first ? { field: first.field, rule: first.rule } : {}) });
+}
+
+const warnTo = (ctx: CommandContext) => (line: string) => writeError(ctx.io, `warning: ${line}`);
+
+export async function createCommand(ctx: CommandContext): Promise<number> {
+  refuseReadOnly(ctx, 'create');
+  const file = str(ctx.values, 'from-file');
+  const base = file ? draftFromFile(await readProfileFile(file), file) : {};
+  const service = await ctx.service();
+  const instanceRef = str(ctx.values, 'instance');
+  const draft: Record<string, unknown> = { ...base };
+  if (instanceRef !== undefined || draft.InstanceArn === undefined) draft.InstanceArn = await resolveInstance(service, instanceRef);
+  const name = str(ctx.values, 'name');
+  if (name !== undefined) draft.SecurityProfileName = name;
+  if (draft.SecurityProfileName === undefined) throw new UsageError('create needs --name (or SecurityProfileName in --from-file)');
+  const description = str(ctx.values, 'description');
+  if (description !== undefined) draft.Description = description;
+  const permissions = list(ctx.values, 'permission').map((p) => normalisePermission(p, warnTo(ctx)));
+  if (permissions.length > 0) draft.Permissions = [...new Set([...((draft.Permissions as string[] | undefined) ?? []), ...permissions])];
+  const tags = list(ctx.values, 'tag').map(parseTag);
+  if (tags.length > 0) draft.Tags = setTags(draft.Tags as SecurityProfileDraft['Tags'], tags, []);
+  const issues = validateProfile(draft, 'create');
+  if (issues.length > 0) throw validationFailure(issues);
+  const outcome = await waitForOperation(ctx.io, service.createProfile(draft as unknown as SecurityProfileDraft));
+  const model = outcome.model;
+  write(ctx.io, ctx.output, model ?? { identifier: outcome.identifier }, () =>
+    model ? `Created.\n${profileFields(model)}` : `Created ${outcome.identifier ?? ''}\n`,
+  );
+  return EXIT_OK;
+}
+
+export async function updateCommand(ctx: CommandContext): Promise<number> {
+  const arn = requireArn(ctx, 'update');
+  const dryRun = ctx.values['dry-run'] === true;
+  if (!dryRun) refuseReadOnly(ctx, 'update');
+  const file = str(ctx.values, 'from-file');
+  const fromFile = file ? draftFromFile(await readProfileFile(file), file) : undefined;
+  const service = await ctx.service();
+  const before = await service.getProfile(arn);
+  const after: SecurityProfileDraft = { ...toDraft(before), ...(fromFile ?? {}) };
+  const description = str(ctx.values, 'description');
+  // An empty --description removes it.
+  if (description !== undefined) {
+    if (description === '') delete after.Description;
+    else after.Description = description;
+  }
+  const warn = warnTo(ctx);
+  const add = list(ctx.values, 'add-permission').map((p) => normalisePermission(p, warn));
+  const remove = list(ctx.values, 'remove-permission').map((p) => normalisePermission(p, () => undefined));
+  if (add.length + remove.length > 0) {
+    const permissions = editPermissions(after.Permissions, { add, remove }, warn);
+    if (permissions) after.Permissions = permissions;
+    else delete after.Permissions;
+  }
+  const setTagList = list(ctx.values, 'tag').map(parseTag);
+  const untag = list(ctx.values, 'untag');
+  if (setTagList.length + untag.length > 0) {
+    const tags = setTags(after.Tags, setTagList, untag);
+    if (tags) after.Tags = tags;
+    else delete after.Tags;
+  }
+  const patch = buildPatch(before, after, { guard: true });
+  const result = applyPatch(before, patch);
+  const issues = validateProfile(result, 'stored');
+  if (issues.length > 0) throw validationFailure(issues);
+  const changes = describeChanges(before, after).map((c) => c.label);
+  if (dryRun) {
+    write(ctx.io, ctx.output, { arn, changes, patch }, () =>
+      `${changes.length ? changes.join('\n') : 'No changes.'}\n\nPatch (not sent):\n${JSON.stringify(patch, null, 2)}\n`,
+    );
+    return EXIT_OK;
+  }
+  if (!patch.some((op) => op.op !== 'test')) {
+    ctx.io.stderr.write('No changes; nothing was sent.\n');
+    write(ctx.io, ctx.output, before, () => 'No changes; nothing was sent.\n');
+    return EXIT_OK;
+  }
+  const outcome = await waitForOperation(ctx.io, service.updateProfile(arn, before, after));
+  const model = outcome.model ?? (await service.getProfile(arn));
+  write(ctx.io, ctx.output, model, () => `Updated.\n${changes.join('\n')}\n`);
+  return EXIT_OK;
+}
+
+/** Reads one line from a terminal stdin. */
+async function ask(ctx: CommandContext, question: string): Promise<string> {
+  const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: false });
+  try {
+    ctx.io.stderr.write(question);
+    for await (const line of rl) return line;
+    return '';
+  } finally {
+    rl.close();
+  }
+}
+
+export async function deleteCommand(ctx: CommandContext): Promise<number> {
+  const arn = requireArn(ctx, 'delete');
+  refuseReadOnly(ctx, 'delete');
+  const service = await ctx.service();
+  const profile: SecurityProfile = await service.getProfile(arn);
+  const name = profile.SecurityProfileName;
+  if (isBuiltInProfileName(name)) {
+    throw new SpexError({ kind: 'validation', message: `'${name}' is a built-in security profile; spex does not delete built-in profiles.` });
+  }
+  if (ctx.values.yes !== true) {
+    if (!ctx.io.stdin.isTTY) {
+      writeError(ctx.io, `refusing to delete '${name}' without --yes: stdin is not a terminal to confirm on.`);
+      return EXIT_USAGE;
+    }
+    const typed = await ask(ctx, `Delete security profile '${name}'? Type its name to confirm: `);
+    if (typed.trim() !== name) {
+      writeError(ctx.io, 'the name did not match; nothing was deleted.');
+      return EXIT_FAILURE;
+    }
+  }
+  const outcome = await waitForOperation(ctx.io, service.deleteProfile(arn));
+  write(ctx.io, ctx.output, { deleted: arn, name, requestToken: outcome.status.requestToken }, () =>
+    renderFields([
+      ['Deleted', name],
+      ['ARN', arn],
+    ]),
+  );
+  return EXIT_OK;
+}

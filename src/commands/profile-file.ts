@@ -1,0 +1,77 @@
+// --from-file: a profile as JSON or YAML. A malformed file is reported with its line and column, so
+// the user can go straight to the mistake.
+import { readFile } from 'node:fs/promises';
+import YAML from 'yaml';
+import { SpexError } from '../domain/errors.js';
+
+function fileError(path: string, message: string, rule = 'syntax'): SpexError {
+  return new SpexError({ kind: 'validation', field: path, rule, message: `${path}: ${message}` });
+}
+
+/** Line and column (1-based) of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Where JSON.parse gives up. Node 20's messages carry no position, so find the longest prefix that is
+ * still the start of valid JSON (a binary search over prefixes: a viable prefix only fails with
+ * "Unexpected end" or an unterminated string).
+ */
+export function jsonErrorOffset(text: string): number {
+  const viable = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return true;
+    } catch (error) {
+      return /end of JSON input|Unterminated string/i.test((error as Error).message);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  // Invariant: prefix lo is viable, prefix hi is not.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (viable(mid)) lo = mid;
+    else hi = mid;
+  }
+  return Math.max(0, hi - 1);
+}
+
+export function parseProfileText(text: string, path: string): unknown {
+  const isJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+  if (isJson) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const { line, column } = lineColumn(text, jsonErrorOffset(text));
+      // Drop the echo of the file V8 appends (it can be long and hold anything).
+      const reason = (error as Error).message.replace(/, ".*$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+      throw fileError(path, `invalid JSON at line ${line}, column ${column}: ${reason}`);
+    }
+  }
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    const where = pos ? `line ${pos.line}, column ${pos.col}` : 'an unknown position';
+    throw fileError(path, `invalid YAML at ${where}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  return doc.toJS();
+}
+
+export async function readProfileFile(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw fileError(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'file');
+  }
+  const value = parseProfileText(text, path);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw fileError(path, 'the file must hold one profile (a JSON/YAML object)', 'type');
+  }
+  return value as Record<string, unknown>;
+}

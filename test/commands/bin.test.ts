@@ -1,0 +1,42 @@
+// The built CLI, spawned as a user would run it (dist/ is built by vitest's globalSetup).
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/spex.js', import.meta.url));
+
+function spex(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, HOME: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true', ...env }, timeout: 15_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('spex (spawned)', () => {
+  it('lists the demo profiles as JSON', async () => {
+    const { code, stdout, stderr } = await spex(['list', '--demo', '--instance', 'acme-support', '--output', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const names = (JSON.parse(stdout) as { name: string }[]).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Admin', 'Agent', 'Tier 1 Support']));
+  });
+
+  it('prints its version', async () => {
+    const { code, stdout } = await spex(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^spex \d+\.\d+\.\d+/);
+  });
+
+  it('exits 2 with a usage line on an unknown flag', async () => {
+    const { code, stderr } = await spex(['list', '--demo', '--no-such-flag']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('usage: spex');
+  });
+
+  it('refuses a mutation under --read-only with exit 1', async () => {
+    const { code, stderr } = await spex(['create', '--demo', '--read-only', '--instance', 'acme-support', '--name', 'X']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('--read-only');
+  });
+});
