@@ -10,7 +10,7 @@ import {
   type UpdateResourceCommandOutput,
 } from '@aws-sdk/client-cloudcontrol';
 import { type DomainError, isSpexError } from '../domain/errors.js';
-import { type JsonPatchOperation, applyPatch, buildPatch } from '../domain/patch.js';
+import { type JsonPatchOperation, applyPatch, buildPatch, propertyEquals } from '../domain/patch.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
 import { type RegionContext, readOnlyError } from './context.js';
@@ -106,6 +106,17 @@ export function updateProfile(
   after: SecurityProfileDraft,
   options: OperationOptions = {},
 ): TrackedOperation {
+  return updateProfileOnce(ctx, arn, before, after, options, false);
+}
+
+function updateProfileOnce(
+  ctx: RegionContext,
+  arn: string,
+  before: SecurityProfile,
+  after: SecurityProfileDraft,
+  options: OperationOptions,
+  retried: boolean,
+): TrackedOperation {
   if (ctx.readOnly) return refused('UPDATE', readOnlyError('updating a profile').error);
   let ops: JsonPatchOperation[];
   let result: SecurityProfile;
@@ -133,7 +144,16 @@ export function updateProfile(
       );
       return toRequestStatus(out.ProgressEvent);
     },
-    finalize: async (outcome) => (outcome.ok ? outcome : explainLostUpdate(ctx, arn, guards, outcome)),
+    finalize: async (outcome) => {
+      if (outcome.ok) return outcome;
+      const explained = await explainLostUpdate(ctx, arn, guards, outcome);
+      if (explained !== 'reordered' || retried) return explained === 'reordered' ? outcome : explained;
+      // The server lists a set in another order than it did when the profile was read: nothing
+      // really changed, so the same edit is sent again, guarded by the order the server has now.
+      const current = await getProfile(ctx, arn).catch(() => undefined);
+      if (!current) return outcome;
+      return updateProfileOnce(ctx, arn, current, after, { ...options, clientToken: undefined }, true).done;
+    },
   });
 }
 
@@ -141,7 +161,12 @@ export function updateProfile(
  * A refused update is re-read: when a guarded value no longer matches what the user started from,
  * the refusal is a lost-update conflict, and saying so is what lets the user act (reload, re-apply).
  */
-async function explainLostUpdate(ctx: RegionContext, arn: string, guards: JsonPatchOperation[], outcome: OperationOutcome): Promise<OperationOutcome> {
+async function explainLostUpdate(
+  ctx: RegionContext,
+  arn: string,
+  guards: JsonPatchOperation[],
+  outcome: OperationOutcome,
+): Promise<OperationOutcome | 'reordered'> {
   if (outcome.ok || guards.length === 0) return outcome;
   if (!['validation', 'operation-failed', 'conflict', 'service'].includes(outcome.error.kind)) return outcome;
   if (outcome.error.code === 'ConcurrentOperationException' || outcome.error.code === 'ClientTokenConflictException') return outcome;
@@ -161,12 +186,15 @@ async function explainLostUpdate(ctx: RegionContext, arn: string, guards: JsonPa
     }
   });
   if (changed.length === 0) return outcome;
-  const fields = changed.map((g) => g.path.slice(1)).join(', ');
+  const property = (guard: JsonPatchOperation) => guard.path.slice(1);
+  const reallyChanged = changed.filter((g) => !propertyEquals(property(g), g.value, (current as unknown as Record<string, unknown>)[property(g)]));
+  if (reallyChanged.length === 0) return 'reordered';
+  const fields = reallyChanged.map((g) => g.path.slice(1)).join(', ');
   const error: DomainError = {
     ...outcome.error,
     kind: 'conflict',
     rule: 'test',
-    field: changed[0]!.path.slice(1),
+    field: reallyChanged[0]!.path.slice(1),
     message: `The profile was changed by someone else since it was read (${fields}); nothing was overwritten. Reload it and make the edit again.`,
   };
   return outcome.status ? { ok: false, status: outcome.status, error } : { ok: false, error };

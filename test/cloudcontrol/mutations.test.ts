@@ -135,6 +135,23 @@ describe('updateProfile', () => {
     expect(backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn)?.Description).toBe('Changed by a colleague');
   });
 
+  it('is not fooled by a set the server now lists in another order: the edit goes through once re-guarded', async () => {
+    const service = backend.spex.forRegion(backend.region);
+    const before = await service.getProfile(arn);
+    const permissions = before.Permissions ?? [];
+    expect(permissions.length).toBeGreaterThan(1);
+    backend.emulator.modifyProfile(backend.region, arn, (m) => {
+      m.Permissions = [...permissions].reverse();
+    });
+    const extra = ['Prompts.View', 'Queues.View', 'Users.View'].find((p) => !permissions.includes(p))!;
+    const wanted = [...permissions.slice(1), extra];
+    const outcome = await service.updateProfile(arn, before, { ...before, Permissions: wanted }).done;
+    expect(outcome.ok ? 'ok' : outcome.error.message).toBe('ok');
+    const stored = backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn)?.Permissions as string[];
+    expect([...stored].sort()).toEqual([...new Set(wanted)].sort());
+    expect(sent('UpdateResource')).toHaveLength(2);
+  });
+
   it('refuses a change of a create-only property and an invalid result without sending', async () => {
     const service = backend.spex.forRegion(backend.region);
     const before = await service.getProfile(arn);
