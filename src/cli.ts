@@ -7,7 +7,7 @@ import { VERSION } from './version.js';
 const HEADLESS = new Set(['regions', 'instances', 'list', 'get', 'create', 'update', 'delete', 'requests', 'iam-policy']);
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const first = argv.find((a) => !a.startsWith('-'));
+  const first = commandWord(argv);
   if (argv.includes('--version') || argv.includes('-V')) {
     io.stdout.write(`spex ${VERSION}\n`);
     return EXIT_OK;
@@ -42,6 +42,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** Flags that take their value as the next word, so that word is not mistaken for a command. */
+const VALUE_FLAGS = new Set(['--region', '--profile', '--endpoint-url', '--instance', '--output', '--concurrency']);
+
+function commandWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--') return undefined;
+    if (VALUE_FLAGS.has(arg)) i += 1;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
 }
 
 function without(argv: string[], word: string): string[] {

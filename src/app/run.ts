@@ -1,7 +1,93 @@
-// Placeholder until the TUI lands (issue 4): `spex --demo` prints what the demo serves.
-import type { Io } from '../io.js';
+// `spex` (no command): the terminal UI. Parses its flags, builds the Spex (or starts the demo),
+// renders, and after the app ends releases every socket and prints what could not be shown.
+import type { Spex } from '../cloudcontrol/types.js';
+import { readLastUsed, writeLastUsed } from '../config/last-used.js';
+import { EXIT_FAILURE, EXIT_OK, type Io } from '../io.js';
+import type { Remembered } from './app.js';
+import { initialOptionsFor, parseTuiFlags, type TuiFlags } from './flags.js';
 
-export async function runTuiCommand(_argv: string[], io: Io): Promise<number> {
-  io.stderr.write('spex: the terminal UI is not built yet\n');
-  return 1;
+interface Session {
+  spex: Spex;
+  /** The region from flags, environment or AWS config, before the last-used one. */
+  configuredRegion: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Debug lines cannot go to a terminal the app is drawing on: keep them and print them after. */
+function debugSink(flags: TuiFlags, io: Io): { log?: (line: string) => void; flush(): void } {
+  if (!flags.debug) return { flush() {} };
+  if (io.stderr.isTTY !== true) return { log: (line) => void io.stderr.write(`${line}\n`), flush() {} };
+  const kept: string[] = [];
+  return {
+    log: (line) => {
+      kept.push(line);
+      if (kept.length > 500) kept.shift();
+    },
+    flush: () => {
+      for (const line of kept) io.stderr.write(`${line}\n`);
+    },
+  };
+}
+
+async function openSession(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined): Promise<Session> {
+  const common = {
+    readOnly: flags.readOnly,
+    ...(debug === undefined ? {} : { debug }),
+    ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
+  };
+  if (flags.demo) {
+    const { startDemo } = await import('../demo.js');
+    const demo = await startDemo({ spex: common });
+    return { spex: demo.spex, configuredRegion: flags.region ?? demo.region, close: demo.close };
+  }
+  const { createSpex, resolveConnection } = await import('../cloudcontrol/index.js');
+  const connection = await resolveConnection({
+    flags: {
+      ...(flags.region === undefined ? {} : { region: flags.region }),
+      ...(flags.profile === undefined ? {} : { profile: flags.profile }),
+      ...(flags.endpointUrl === undefined ? {} : { endpointUrl: flags.endpointUrl }),
+    },
+    env: io.env,
+  });
+  const spex = createSpex({
+    ...common,
+    ...(connection.region === undefined ? {} : { region: connection.region }),
+    ...(connection.profile === undefined ? {} : { profile: connection.profile }),
+    ...(connection.endpoint === undefined ? {} : { endpoint: connection.endpoint }),
+    credentials: connection.credentials,
+    env: io.env,
+  });
+  return {
+    spex,
+    configuredRegion: connection.region,
+    close: async () => spex.close(),
+  };
+}
+
+export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseTuiFlags(argv);
+  if (io.stdin.isTTY !== true || io.stdout.isTTY !== true) {
+    io.stderr.write('spex: the terminal UI needs an interactive terminal; for scripts use a command (spex --help)\n');
+    return EXIT_FAILURE;
+  }
+  const debug = debugSink(flags, io);
+  const [last, session, { mountTui }] = await Promise.all([readLastUsed(io.env), openSession(flags, io, debug.log), import('./mount.js')]);
+  let remembered: Remembered | undefined;
+  try {
+    const result = await mountTui({
+      spex: session.spex,
+      initial: initialOptionsFor(flags, session.configuredRegion, flags.demo ? {} : last),
+      io,
+      // The demo's instances exist only while it runs: remembering them would mislead the next real run.
+      ...(flags.demo ? {} : { onRemember: (value: Remembered) => void (remembered = value) }),
+    });
+    return result.signalStatus ?? EXIT_OK;
+  } catch (error) {
+    io.stderr.write(`spex: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  } finally {
+    await session.close();
+    if (remembered !== undefined) await writeLastUsed(io.env, remembered);
+    debug.flush();
+  }
 }

@@ -6,7 +6,7 @@ import { runCommand } from '../../src/commands/index.js';
 import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
 import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
-import { memoryIo } from './support/memory-io.js';
+import { memoryIo } from '../helpers/memory-io.js';
 
 let backend: TestBackend;
 let dir: string;

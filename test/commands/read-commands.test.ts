@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { runCommand } from '../../src/commands/index.js';
 import { demoInstanceArn, demoProfileArn } from '../../src/emulator/index.js';
 import { TEST_CREDENTIALS, withEmulator } from '../helpers/emulator.js';
-import { memoryIo } from './support/memory-io.js';
+import { memoryIo } from '../helpers/memory-io.js';
 
 describe('read commands', () => {
   const backend = withEmulator();

@@ -1,6 +1,6 @@
 // An Io held in memory: what a command writes, and a stdin that may or may not be a terminal.
 import { PassThrough, Writable } from 'node:stream';
-import type { Io } from '../../../src/io.js';
+import type { Io } from '../../src/io.js';
 
 export interface MemoryIo extends Io {
   out(): string;

@@ -1,0 +1,187 @@
+// The TUI shell: owns the reducer and the remote data of the current region and instance, picks the
+// screen body from `state.screen`, and is the one place that ends the app (on `state.isQuitting`).
+import { Box, useApp, useStdout } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { Footer } from '../components/footer.js';
+import { Header } from '../components/header.js';
+import { HelpView } from '../components/help-view.js';
+import { RegionPicker } from '../components/region-picker.js';
+import { StatusLine } from '../components/status-line.js';
+import { CONNECT_REGIONS, regionName } from '../domain/regions.js';
+import { parseConnectArn } from '../domain/security-profile.js';
+import { useDetailLoader } from '../hooks/use-detail-loader.js';
+import { useProfileList } from '../hooks/use-profile-list.js';
+import { useProfileView } from '../hooks/use-profile-view.js';
+import { useRegionCounts } from '../hooks/use-region-counts.js';
+import { useRemote } from '../hooks/use-remote.js';
+import { useSpex } from '../hooks/spex-context.js';
+import { useTerminalLayout } from '../hooks/use-terminal-layout.js';
+import { footerHints } from '../keys/keymap.js';
+import { appReducer, panePosition, paneHeight } from '../state/app-reducer.js';
+import { createInitialState, type InitialStateOptions } from '../state/app-state.js';
+import { bodyHeight, frameHeight, layoutFrom, type Layout } from '../state/layout.js';
+import { modeOf, shownInstances, shownRegions, profileName } from '../state/selectors.js';
+import { breadcrumb, instanceLabel, sortLabel } from './chrome.js';
+import { CompareScreen } from './screens/compare-screen.js';
+import { DetailScreen } from './screens/detail-screen.js';
+import { InstancesBody } from './screens/instances-body.js';
+import { ProfilesBody } from './screens/profiles-body.js';
+import { useAppKeys } from './use-app-keys.js';
+
+export interface Remembered {
+  region: string;
+  instanceArn?: string;
+  instanceAlias?: string;
+}
+
+export interface AppProps {
+  readonly initial: InitialStateOptions;
+  /** Detail requests at once (else the Spex's own setting). */
+  readonly concurrency?: number;
+  readonly now?: () => Date;
+  /** Told the region and instance the user opened, to offer them next time. */
+  readonly onRemember?: (value: Remembered) => void;
+}
+
+const REGION_CODES = CONNECT_REGIONS.map((r) => r.code);
+const defaultNow = (): Date => new Date();
+
+export function App({ initial, concurrency, now = defaultNow, onRemember }: AppProps) {
+  const spex = useSpex();
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const [state, dispatch] = useReducer(appReducer, undefined, () =>
+    createInitialState({ ...initial, layout: layoutFrom(stdout.columns, stdout.rows) }),
+  );
+  const mode = modeOf(state);
+  const { layout, screen, list } = state;
+
+  useTerminalLayout(useCallback((next: Layout) => dispatch({ type: 'layout/resized', layout: next }), []));
+  useAppKeys(dispatch, { isActive: !state.isQuitting });
+  // The single exit site: unmounting runs every effect's cleanup, which aborts the reads in flight.
+  useEffect(() => {
+    if (state.isQuitting) exit();
+  }, [state.isQuitting, exit]);
+
+  const service = useMemo(() => (state.region === undefined ? undefined : spex.forRegion(state.region)), [spex, state.region]);
+  const counts = useRegionCounts(spex, REGION_CODES, { isActive: screen.kind === 'regions' });
+  const instances = useRemote(
+    service === undefined ? undefined : (signal) => service.listInstances({ signal }),
+    [service, state.instances.reloadKey],
+  );
+  // Told during render, not in an effect, so no frame shows rows the reducer does not know yet
+  // (a key pressed in that gap would act on the old rows). React re-renders before committing.
+  if (instances.status === 'success' && state.instances.items !== instances.data) {
+    dispatch({ type: 'instances/loaded', items: instances.data });
+  }
+
+  const instanceArn = state.instance?.arn;
+  const profiles = useProfileList(service, instanceArn, list.reloadKey);
+  const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
+  const view = useProfileView({ rows: profiles.rows, list, details, layout });
+  if (list.shown !== view.shownArns) dispatch({ type: 'list/shown', arns: view.shownArns });
+
+  useEffect(() => {
+    if (state.region === undefined || onRemember === undefined) return;
+    const alias = state.instance?.alias;
+    onRemember({
+      region: state.region,
+      ...(instanceArn === undefined ? {} : { instanceArn }),
+      ...(alias === undefined ? {} : { instanceAlias: alias }),
+    });
+  }, [state.region, instanceArn, state.instance?.alias, onRemember]);
+
+  const rowByArn = useMemo(() => new Map(profiles.rows.map((r) => [r.arn, r])), [profiles.rows]);
+  const nameOf = (arn: string): string | undefined => {
+    const row = rowByArn.get(arn);
+    const entry = details.loader?.get(arn);
+    return row === undefined ? undefined : profileName(row, entry?.status === 'loaded' ? entry.profile : undefined);
+  };
+
+  const height = bodyHeight(layout);
+  const isTable = screen.kind === 'list' && state.modal.kind === 'none';
+  const listError =
+    profiles.status === 'error' && profiles.rows.length > 0 && profiles.error !== undefined
+      ? { tone: 'error' as const, text: `Listing stopped after ${profiles.rows.length} profiles: ${profiles.error.message} (r retries)` }
+      : undefined;
+  const filterLine =
+    screen.kind === 'list'
+      ? { text: list.filter, isEditing: list.isFiltering }
+      : screen.kind === 'instances'
+        ? { text: state.instances.filter, isEditing: state.instances.isFiltering }
+        : undefined;
+  const counter =
+    screen.kind === 'list' && state.modal.kind === 'none'
+      ? `${view.shown.length}/${profiles.rows.length}${profiles.status === 'done' || profiles.status === 'error' ? '' : '+'}`
+      : screen.kind === 'instances' && instances.status === 'success'
+        ? `${shownInstances(state).length}/${instances.data.length}`
+        : panePosition(state);
+  const account =
+    (instanceArn === undefined ? undefined : parseConnectArn(instanceArn)?.account) ?? service?.account();
+
+  const body = (() => {
+    if (state.modal.kind === 'help') return <HelpView mode={state.modal.mode} scroll={state.modal.scroll} height={paneHeight(state)} />;
+    switch (screen.kind) {
+      case 'regions':
+        return (
+          <RegionPicker
+            regions={shownRegions(state)}
+            cursor={state.regions.cursor}
+            top={state.regions.top}
+            height={height - 1}
+            filter={state.regions.filter}
+            counts={counts}
+            currentRegion={state.region ?? initial.region}
+            columns={layout.columns}
+          />
+        );
+      case 'instances':
+        return (
+          <InstancesBody
+            region={state.region ?? '—'}
+            remote={instances}
+            shown={shownInstances(state)}
+            view={state.instances}
+            width={layout.columns}
+            height={height}
+          />
+        );
+      case 'list':
+        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} width={layout.columns} height={height} />;
+      case 'detail':
+        return (
+          <DetailScreen
+            screen={screen}
+            loader={details.loader}
+            service={service}
+            instanceAlias={instanceLabel(state.instance)}
+            width={layout.columns}
+            height={paneHeight(state)}
+            now={now}
+            dispatch={dispatch}
+          />
+        );
+      case 'compare':
+        return <CompareScreen screen={screen} loader={details.loader} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
+    }
+  })();
+
+  return (
+    <Box flexDirection="column" width={layout.columns} height={frameHeight(layout)}>
+      <Header
+        account={account}
+        region={state.region}
+        regionName={state.region === undefined ? undefined : regionName(state.region)}
+        instanceAlias={instanceLabel(state.instance)}
+        breadcrumb={breadcrumb(state, nameOf)}
+        sortLabel={isTable ? sortLabel(list.sort) : undefined}
+        isReadOnly={spex.readOnly}
+      />
+      <Box flexDirection="column" height={height} overflow="hidden">
+        {body}
+      </Box>
+      <StatusLine notice={state.notice ?? listError} filter={filterLine} progress={screen.kind === 'list' ? view.progress : undefined} columns={layout.columns} />
+      <Footer hints={footerHints(mode)} counter={counter} />
+    </Box>
+  );
+}

@@ -1,0 +1,32 @@
+// Header and footer text for the current state. Pure.
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { ConnectInstance } from '../domain/security-profile.js';
+import type { AppState, SortOrder } from '../state/app-state.js';
+
+const SORT_WORDS: Record<SortOrder['key'], [string, string, string]> = {
+  name: ['name', 'A→Z', 'Z→A'],
+  permissions: ['permissions', 'fewest first', 'most first'],
+  modified: ['modified', 'oldest first', 'newest first'],
+};
+
+export function sortLabel(sort: SortOrder): string {
+  const [name, ascending, descending] = SORT_WORDS[sort.key];
+  return `sort: ${name} ${sort.isDescending ? '↓' : '↑'} ${sort.isDescending ? descending : ascending}`;
+}
+
+export function instanceLabel(instance: ConnectInstance | undefined): string | undefined {
+  if (instance === undefined) return undefined;
+  return sanitizeLine(instance.alias ?? instance.id);
+}
+
+/** `us-east-1 › acme-support › Security profiles › Agent`. */
+export function breadcrumb(state: AppState, profileName: (arn: string) => string | undefined): string[] {
+  const { screen } = state;
+  if (screen.kind === 'regions') return ['Regions'];
+  const crumbs = [state.region ?? '—'];
+  if (screen.kind === 'instances') return [...crumbs, 'Instances'];
+  crumbs.push(instanceLabel(state.instance) ?? '—', 'Security profiles');
+  if (screen.kind === 'detail') crumbs.push(profileName(screen.arn) ?? '…');
+  if (screen.kind === 'compare') crumbs.push(`Compare ${profileName(screen.arns[0]) ?? '…'} ↔ ${profileName(screen.arns[1]) ?? '…'}`);
+  return crumbs;
+}

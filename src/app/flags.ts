@@ -1,0 +1,68 @@
+// The TUI's command line, and how flags, environment and the remembered last choice decide where
+// the app opens. Pure apart from parseArgs.
+import { parseArgs } from 'node:util';
+import type { LastUsed } from '../config/last-used.js';
+import { parseConnectArn } from '../domain/security-profile.js';
+import { UsageError } from '../io.js';
+import type { InitialStateOptions } from '../state/app-state.js';
+
+export interface TuiFlags {
+  demo: boolean;
+  region?: string;
+  instance?: string;
+  endpointUrl?: string;
+  profile?: string;
+  readOnly: boolean;
+  concurrency?: number;
+  debug: boolean;
+}
+
+export function parseTuiFlags(argv: string[]): TuiFlags {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      demo: { type: 'boolean' },
+      region: { type: 'string' },
+      instance: { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      profile: { type: 'string' },
+      'read-only': { type: 'boolean' },
+      concurrency: { type: 'string' },
+      debug: { type: 'boolean' },
+    },
+  });
+  const flags: TuiFlags = { demo: values.demo === true, readOnly: values['read-only'] === true, debug: values.debug === true };
+  if (values.region !== undefined) flags.region = values.region;
+  if (values.instance !== undefined) flags.instance = values.instance;
+  if (values['endpoint-url'] !== undefined) flags.endpointUrl = values['endpoint-url'];
+  if (values.profile !== undefined) flags.profile = values.profile;
+  if (values.concurrency !== undefined) {
+    const n = Number(values.concurrency);
+    if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('--concurrency must be a whole number from 1 to 16');
+    flags.concurrency = n;
+  }
+  if (flags.demo && flags.endpointUrl !== undefined) throw new UsageError('--demo and --endpoint-url cannot be used together');
+  return flags;
+}
+
+/**
+ * Where the app opens. `--instance ARN` carries its region and skips both pickers; `--region` skips
+ * the region picker; otherwise the picker preselects the configured region, else the last one used.
+ */
+export function initialOptionsFor(flags: TuiFlags, configuredRegion: string | undefined, last: LastUsed): InitialStateOptions {
+  const arnRegion = flags.instance === undefined ? undefined : parseConnectArn(flags.instance)?.region;
+  const explicitRegion = arnRegion ?? flags.region;
+  const options: InitialStateOptions = {};
+  if (explicitRegion !== undefined) {
+    options.region = explicitRegion;
+    options.skipRegionPicker = true;
+  } else {
+    const region = configuredRegion ?? last.region;
+    if (region !== undefined) options.region = region;
+  }
+  if (flags.instance !== undefined) options.instance = flags.instance;
+  else if (last.instanceArn !== undefined) options.rememberedInstanceArn = last.instanceArn;
+  return options;
+}

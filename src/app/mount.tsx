@@ -1,0 +1,74 @@
+// Renders the app into the real terminal: alternate screen, Ctrl-C handled by the app itself
+// (exitOnCtrlC: false, so it can abort reads and leave through its one exit site), and the terminal
+// restored on every way out.
+import { render } from 'ink';
+import type { Spex } from '../cloudcontrol/types.js';
+import { ThemeProvider } from '../components/theme.js';
+import { SpexProvider } from '../hooks/spex-context.js';
+import type { Io } from '../io.js';
+import type { InitialStateOptions } from '../state/app-state.js';
+import { App, type Remembered } from './app.js';
+import { enterAlternateScreen, SIGNAL_EXIT } from './terminal.js';
+
+export interface MountOptions {
+  spex: Spex;
+  initial: InitialStateOptions;
+  io: Io;
+  onRemember?: (value: Remembered) => void;
+}
+
+export interface MountResult {
+  /** Set when a signal ended the app: the exit status to report. */
+  signalStatus?: number;
+}
+
+/** True unless NO_COLOR is set to something (https://no-color.org). */
+export function isColorAllowed(env: NodeJS.ProcessEnv): boolean {
+  return env.NO_COLOR === undefined || env.NO_COLOR === '';
+}
+
+export async function mountTui({ spex, initial, io, onRemember }: MountOptions): Promise<MountResult> {
+  const stdout = io.stdout as NodeJS.WriteStream;
+  const terminal = enterAlternateScreen(stdout);
+  const result: MountResult = {};
+  const instance = render(
+    <SpexProvider spex={spex}>
+      <ThemeProvider isColor={isColorAllowed(io.env)}>
+        <App initial={initial} {...(onRemember === undefined ? {} : { onRemember })} />
+      </ThemeProvider>
+    </SpexProvider>,
+    {
+      stdout,
+      stdin: io.stdin as NodeJS.ReadStream,
+      stderr: io.stderr as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+    },
+  );
+  const onSignal = (signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT'): void => {
+    result.signalStatus = SIGNAL_EXIT[signal];
+    // Unmounting restores raw mode and the cursor and runs the effects' cleanups (aborting reads).
+    instance.unmount();
+  };
+  const onFatal = (error: unknown): void => {
+    try {
+      instance.unmount();
+    } finally {
+      terminal.restore();
+      io.stderr.write(`spex: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    }
+  };
+  const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+  for (const signal of signals) process.on(signal, onSignal);
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+    process.off('uncaughtException', onFatal);
+    process.off('unhandledRejection', onFatal);
+    terminal.restore();
+  }
+  return result;
+}

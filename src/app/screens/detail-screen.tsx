@@ -1,0 +1,59 @@
+// The detail pane: loads the full profile through the detail loader (cached, so opening a row seen
+// in the table costs nothing), then shows it in human form or as raw JSON.
+import { useEffect, useMemo, type Dispatch } from 'react';
+import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
+import { profileDetailLines, rawJsonLines } from '../../components/detail-lines.js';
+import { ErrorMessage, LoadingMessage } from '../../components/message.js';
+import { ScrollPane } from '../../components/scroll-pane.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import { useRemote } from '../../hooks/use-remote.js';
+import type { Action, Screen } from '../../state/app-state.js';
+
+export interface DetailScreenProps {
+  readonly screen: Extract<Screen, { kind: 'detail' }>;
+  readonly loader: DetailLoader | undefined;
+  readonly service: RegionService | undefined;
+  readonly instanceAlias: string | undefined;
+  readonly width: number;
+  readonly height: number;
+  readonly now: () => Date;
+  readonly dispatch: Dispatch<Action>;
+}
+
+export function DetailScreen({ screen, loader, service, instanceAlias, width, height, now, dispatch }: DetailScreenProps) {
+  const { arn, reloadKey } = screen;
+  const remote = useRemote(
+    loader === undefined
+      ? undefined
+      : (signal) => {
+          // `r` here means "fetch it again", not "show the cached copy".
+          if (reloadKey > 0) loader.invalidate(arn);
+          return loader.load(arn, { signal });
+        },
+    [loader, arn, reloadKey],
+  );
+  const profile = remote.status === 'success' ? remote.data : undefined;
+  // The hierarchy group is stored as an id; its name is one more (small) listing away.
+  const groupId = profile?.AllowedAccessControlHierarchyGroupId;
+  const instanceArn = profile?.InstanceArn;
+  const groups = useRemote(
+    service === undefined || groupId === undefined || instanceArn === undefined
+      ? undefined
+      : (signal) => service.listHierarchyGroups(instanceArn, { signal }),
+    [service, groupId, instanceArn],
+  );
+  const hierarchyGroupName =
+    groups.status === 'success' ? groups.data.find((g) => g.id === groupId || g.arn === groupId)?.name : undefined;
+  const lines = useMemo(() => {
+    if (profile === undefined) return [];
+    return screen.isRaw ? rawJsonLines(profile) : profileDetailLines(profile, { width, now: now(), instanceAlias, hierarchyGroupName });
+  }, [profile, screen.isRaw, width, now, instanceAlias, hierarchyGroupName]);
+  useEffect(() => {
+    dispatch({ type: 'detail/measured', lineCount: lines.length });
+  }, [lines.length, dispatch]);
+
+  if (remote.status === 'error') return <ErrorMessage title="Could not load the profile" error={remote.error} retryKey="r" />;
+  if (profile === undefined) return <LoadingMessage text="Loading the profile…" />;
+  const title = `${sanitizeLine(profile.SecurityProfileName)}${screen.isRaw ? ' — raw JSON (v: human form)' : ' (v: raw JSON)'}`;
+  return <ScrollPane title={title} lines={lines} scroll={screen.scroll} height={height} />;
+}

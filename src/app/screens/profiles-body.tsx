@@ -1,0 +1,44 @@
+// The profile table with its explicit states: loading, error (with retry), empty, nothing matching.
+import { ErrorMessage, EmptyMessage, LoadingMessage } from '../../components/message.js';
+import { ProfileTable } from '../../components/profile-table.js';
+import type { ProfileList } from '../../hooks/use-profile-list.js';
+import type { ProfileView } from '../../hooks/use-profile-view.js';
+import type { ListView } from '../../state/app-state.js';
+
+export interface ProfilesBodyProps {
+  readonly profiles: ProfileList;
+  readonly view: ProfileView;
+  readonly list: ListView;
+  readonly detailsVersion: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function ProfilesBody({ profiles, view, list, detailsVersion, width, height }: ProfilesBodyProps) {
+  const { rows } = profiles;
+  if (rows.length === 0) {
+    if (profiles.status === 'error' && profiles.error !== undefined) {
+      return <ErrorMessage title="Could not list the security profiles" error={profiles.error} retryKey="r" />;
+    }
+    if (profiles.status === 'done') return <EmptyMessage text="This instance has no security profiles." />;
+    return <LoadingMessage text="Listing security profiles…" />;
+  }
+  if (view.shown.length === 0) {
+    if (view.progress !== undefined && view.progress.done < view.progress.total) {
+      return <LoadingMessage text="Checking profile details for the filter…" />;
+    }
+    return <EmptyMessage text={`No profile matches "${list.filter}". Esc clears the filter.`} />;
+  }
+  return (
+    <ProfileTable
+      rows={view.shown}
+      cursor={list.cursor}
+      top={list.top}
+      height={height - 1}
+      width={width}
+      marked={list.marked}
+      detailOf={view.detailOf}
+      detailsVersion={detailsVersion}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+// The terminal around the app: the alternate screen on start, and the normal screen and a visible
+// cursor restored however the app ends (quit, SIGTERM, SIGHUP, an uncaught error).
+
+export const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
+export const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+export const SHOW_CURSOR = '\u001B[?25h';
+
+export interface TerminalSession {
+  /** Idempotent: the first call restores, later calls do nothing. */
+  restore(): void;
+}
+
+export function enterAlternateScreen(stdout: NodeJS.WritableStream): TerminalSession {
+  stdout.write(ENTER_ALT_SCREEN);
+  let isRestored = false;
+  return {
+    restore() {
+      if (isRestored) return;
+      isRestored = true;
+      stdout.write(`${SHOW_CURSOR}${LEAVE_ALT_SCREEN}`);
+    },
+  };
+}
+
+/** Exit statuses for signals, as shells report them (128 + signal number). */
+export const SIGNAL_EXIT: Readonly<Record<'SIGTERM' | 'SIGHUP' | 'SIGINT', number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };

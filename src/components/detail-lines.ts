@@ -1,0 +1,101 @@
+// Every property of a profile in human form, as pane lines: permissions grouped as the console
+// groups them (label and API name), tags, access control, applications, flow modules, identity.
+import { formatTime } from '../domain/format.js';
+import { groupPermissions, permissionLabel } from '../domain/permissions.js';
+import { describeGranularAccess } from '../domain/profile-diff.js';
+import { regionName } from '../domain/regions.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import type { SecurityProfile, Tag } from '../domain/security-profile.js';
+import { isBuiltInProfileName } from '../domain/security-profile.js';
+import { field, heading, type PaneLine } from './pane-lines.js';
+import { padEnd } from '../domain/format.js';
+
+const s = sanitizeLine;
+
+function tagLines(tags: readonly Tag[] | undefined): PaneLine[] {
+  if (tags === undefined || tags.length === 0) return [{ text: '  (none)', tone: 'muted' }];
+  return tags.map((t) => ({ text: `  ${s(t.Key)} = ${s(t.Value)}` }));
+}
+
+function listLines(values: readonly string[] | undefined): PaneLine[] {
+  if (values === undefined || values.length === 0) return [{ text: '  (none)', tone: 'muted' }];
+  return values.map((v) => ({ text: `  • ${s(v)}` }));
+}
+
+/** Permissions by console group: `✓ Users · Edit   Users.Edit`. */
+export function permissionLines(permissions: readonly string[], width: number): PaneLine[] {
+  if (permissions.length === 0) return [{ text: '  (none: this profile grants nothing)', tone: 'muted' }];
+  const labelWidth = Math.min(44, Math.max(20, Math.floor(width * 0.5)));
+  const lines: PaneLine[] = [];
+  for (const group of groupPermissions(permissions)) {
+    lines.push({ text: `  ${s(group.group)} (${group.items.length})`, tone: 'accent' });
+    for (const item of group.items) {
+      const label = item.info !== undefined ? permissionLabel(item.name) : '(not in the catalogue)';
+      lines.push({ text: `    ✓ ${padEnd(s(label), labelWidth)} ${s(item.name)}` });
+    }
+  }
+  return lines;
+}
+
+export interface DetailContext {
+  width: number;
+  now?: Date;
+  /** The alias of the instance, shown next to its ARN. */
+  instanceAlias?: string | undefined;
+  /** The name of the allowed hierarchy group, once looked up. */
+  hierarchyGroupName?: string | undefined;
+}
+
+export function profileDetailLines(profile: SecurityProfile, context: DetailContext): PaneLine[] {
+  const { width } = context;
+  const permissions = profile.Permissions ?? [];
+  const lines: PaneLine[] = [];
+  lines.push(...field('Name', s(profile.SecurityProfileName) + (isBuiltInProfileName(profile.SecurityProfileName) ? '  (built-in)' : ''), width));
+  lines.push(...field('Description', profile.Description ? sanitizeText(profile.Description) : '(none)', width));
+  lines.push(...field('ARN', s(profile.SecurityProfileArn ?? '—'), width));
+  lines.push(...field('Instance', `${context.instanceAlias !== undefined ? `${s(context.instanceAlias)}  ` : ''}${s(profile.InstanceArn)}`, width));
+  const modifiedIn = profile.LastModifiedRegion ? ` in ${s(profile.LastModifiedRegion)} (${regionName(profile.LastModifiedRegion)})` : '';
+  lines.push(...field('Last modified', `${formatTime(profile.LastModifiedTime, context.now)}${modifiedIn}`, width));
+  lines.push({ text: '' });
+  lines.push(heading(`Permissions (${permissions.length})`));
+  lines.push(...permissionLines(permissions, width));
+  lines.push({ text: '' });
+  lines.push(heading(`Tags (${profile.Tags?.length ?? 0})`));
+  lines.push(...tagLines(profile.Tags));
+  lines.push({ text: '' });
+  lines.push(heading('Access control'));
+  lines.push({ text: ' Allowed access-control tags:' });
+  lines.push(...tagLines(profile.AllowedAccessControlTags));
+  lines.push({ text: ' Tag-restricted resources:' });
+  lines.push(...listLines(profile.TagRestrictedResources));
+  lines.push({ text: ' Hierarchy-restricted resources:' });
+  lines.push(...listLines(profile.HierarchyRestrictedResources));
+  const groupId = profile.AllowedAccessControlHierarchyGroupId;
+  const group = groupId === undefined ? '(none)' : context.hierarchyGroupName !== undefined ? `${s(context.hierarchyGroupName)} (${s(groupId)})` : s(groupId);
+  lines.push(...field(' Hierarchy group', group, width, 18));
+  lines.push({ text: '' });
+  lines.push(heading(`Applications (${profile.Applications?.length ?? 0})`));
+  if ((profile.Applications ?? []).length === 0) lines.push({ text: '  (none)', tone: 'muted' });
+  for (const app of profile.Applications ?? []) {
+    const type = app.Type !== undefined ? ` [${s(app.Type)}]` : '';
+    lines.push({ text: `  ${s(app.Namespace ?? '?')}${type}` });
+    for (const p of app.ApplicationPermissions ?? []) lines.push({ text: `    ✓ ${s(p)}` });
+  }
+  lines.push({ text: '' });
+  lines.push(heading(`Flow modules (${profile.AllowedFlowModules?.length ?? 0})`));
+  if ((profile.AllowedFlowModules ?? []).length === 0) lines.push({ text: '  (none)', tone: 'muted' });
+  for (const m of profile.AllowedFlowModules ?? []) lines.push({ text: `  • ${s(m.Type ?? '?')} ${s(m.FlowModuleId ?? '?')}` });
+  lines.push({ text: '' });
+  lines.push(heading('Granular access control (data tables)'));
+  const granular = describeGranularAccess(profile.GranularAccessControlConfiguration);
+  if (granular.length === 0) lines.push({ text: '  (none)', tone: 'muted' });
+  for (const g of granular) lines.push({ text: `  • ${g}` });
+  return lines;
+}
+
+/** The model as JSON, every string sanitised (a description could carry escape sequences). */
+export function rawJsonLines(profile: SecurityProfile): PaneLine[] {
+  return JSON.stringify(profile, null, 2)
+    .split('\n')
+    .map((text) => ({ text: sanitizeLine(text) }));
+}

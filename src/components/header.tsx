@@ -1,0 +1,54 @@
+// Two lines on every screen: who and where (account, region, instance), then the breadcrumb of
+// where you are, with the sort on the right when a table is on view.
+import { Box, Text } from 'ink';
+import { useTone } from './theme.js';
+
+export interface HeaderProps {
+  readonly account?: string | undefined;
+  readonly region?: string | undefined;
+  readonly regionName?: string | undefined;
+  readonly instanceAlias?: string | undefined;
+  readonly breadcrumb: readonly string[];
+  /** E.g. `sort: name ↑`. */
+  readonly sortLabel?: string | undefined;
+  readonly isReadOnly?: boolean;
+}
+
+export function Header({ account, region, regionName, instanceAlias, breadcrumb, sortLabel, isReadOnly }: HeaderProps) {
+  const tone = useTone();
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Text wrap="truncate-end">
+          <Text {...tone('accent')} bold>
+            spex
+          </Text>
+          <Text {...tone('muted')}> account </Text>
+          <Text>{account ?? '—'}</Text>
+          {isReadOnly === true ? <Text {...tone('warning')}> [read-only]</Text> : null}
+          {instanceAlias !== undefined ? (
+            <>
+              <Text {...tone('muted')}> instance </Text>
+              <Text>{instanceAlias}</Text>
+            </>
+          ) : null}
+          <Text {...tone('muted')}> region </Text>
+          {/* Last, so a narrow terminal cuts the region's long name rather than the instance. */}
+          <Text>{region === undefined ? '—' : `${region}${regionName !== undefined && regionName !== region ? ` ${regionName}` : ''}`}</Text>
+        </Text>
+      </Box>
+      <Box justifyContent="space-between">
+        <Box flexShrink={1}>
+          <Text wrap="truncate-end" bold>
+            {breadcrumb.join(' › ')}
+          </Text>
+        </Box>
+        {sortLabel !== undefined ? (
+          <Box flexShrink={0} marginLeft={1}>
+            <Text {...tone('muted')}>{sortLabel}</Text>
+          </Box>
+        ) : null}
+      </Box>
+    </Box>
+  );
+}

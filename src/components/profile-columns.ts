@@ -1,0 +1,74 @@
+// Column widths of the profile table for a terminal width: name and description share what the
+// fixed columns leave; narrow terminals drop description, then modified time, then tags. Pure.
+import { formatAbsoluteTime, padEnd } from '../domain/format.js';
+
+export interface ProfileColumns {
+  /** Cursor marker, mark marker, space. */
+  prefix: number;
+  name: number;
+  description: number;
+  permissions: number;
+  tags: number;
+  modified: number;
+}
+
+export const PREFIX_WIDTH = 3;
+const PERMISSIONS_WIDTH = 5;
+const TAGS_WIDTH = 4;
+const MODIFIED_WIDTH = 16;
+
+export function profileColumns(width: number): ProfileColumns {
+  const showModified = width >= 60;
+  const showTags = width >= 44;
+  const fixed =
+    PREFIX_WIDTH + (PERMISSIONS_WIDTH + 1) + (showTags ? TAGS_WIDTH + 1 : 0) + (showModified ? MODIFIED_WIDTH + 1 : 0);
+  // One column spare: a line as wide as the terminal makes some terminals wrap early.
+  const rest = Math.max(8, width - fixed - 1);
+  // Below 40 columns of text the name gets them all: a cut-off description helps nobody.
+  let name = rest;
+  let description = 0;
+  if (rest >= 40) {
+    name = Math.min(40, Math.round(rest * 0.45));
+    description = rest - name - 1;
+  }
+  return {
+    prefix: PREFIX_WIDTH,
+    name,
+    description,
+    permissions: PERMISSIONS_WIDTH,
+    tags: showTags ? TAGS_WIDTH : 0,
+    modified: showModified ? MODIFIED_WIDTH : 0,
+  };
+}
+
+export interface RowCells {
+  name: string;
+  description: string;
+  permissions: string;
+  tags: string;
+  modified: string;
+}
+
+/** `2026-11-26 06:57` (UTC, as in the header label). */
+export function shortTime(epochSeconds: number | undefined): string {
+  if (epochSeconds === undefined || !Number.isFinite(epochSeconds)) return '—';
+  return formatAbsoluteTime(epochSeconds).replace(/ UTC$/, '');
+}
+
+/** One table line (without the prefix): cells cut and padded to their columns. */
+export function rowText(cells: RowCells, columns: ProfileColumns): string {
+  const parts = [padEnd(cells.name, columns.name)];
+  if (columns.description > 0) parts.push(padEnd(cells.description, columns.description));
+  parts.push(cells.permissions.padStart(columns.permissions).slice(-columns.permissions));
+  if (columns.tags > 0) parts.push(cells.tags.padStart(columns.tags).slice(-columns.tags));
+  if (columns.modified > 0) parts.push(padEnd(cells.modified, columns.modified));
+  return parts.join(' ');
+}
+
+export const HEADER_CELLS: RowCells = {
+  name: 'Name',
+  description: 'Description',
+  permissions: 'Perms',
+  tags: 'Tags',
+  modified: 'Modified (UTC)',
+};

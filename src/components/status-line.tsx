@@ -1,0 +1,33 @@
+// The line above the footer: a notice, the filter being typed, or the details prefetch progress.
+import { Text } from 'ink';
+import { progressBar } from './progress-bar.js';
+import { useTone } from './theme.js';
+
+export interface StatusLineProps {
+  readonly notice?: { text: string; tone: 'info' | 'error' } | undefined;
+  /** The filter text and whether it is being typed. */
+  readonly filter?: { text: string; isEditing: boolean } | undefined;
+  readonly progress?: { done: number; total: number } | undefined;
+  readonly columns: number;
+}
+
+export function StatusLine({ notice, filter, progress, columns }: StatusLineProps) {
+  const tone = useTone();
+  if (notice !== undefined) {
+    return (
+      <Text wrap="truncate-end" {...tone(notice.tone === 'error' ? 'error' : 'accent')}>
+        {notice.tone === 'error' ? '✗ ' : 'ℹ '}
+        {notice.text}
+      </Text>
+    );
+  }
+  const parts: string[] = [];
+  if (filter !== undefined && (filter.isEditing || filter.text !== '')) {
+    parts.push(`/${filter.text}${filter.isEditing ? '▏' : ''}`);
+  }
+  if (progress !== undefined && progress.done < progress.total) {
+    const room = Math.max(16, Math.min(40, columns - 24 - (parts[0]?.length ?? 0)));
+    parts.push(`loading details ${progressBar(progress.done, progress.total, room)}`);
+  }
+  return <Text wrap="truncate-end">{parts.length > 0 ? parts.join('   ') : ' '}</Text>;
+}

@@ -1,0 +1,28 @@
+// Runs a load whenever its dependencies change, aborting the previous one, and reports
+// idle → loading → success | error. Nothing is reported after an abort or unmount.
+import { useEffect, useState, type DependencyList } from 'react';
+import { isAbort, toDomainError, type Remote } from './remote.js';
+
+export function useRemote<T>(load: ((signal: AbortSignal) => Promise<T>) | undefined, deps: DependencyList): Remote<T> {
+  const [remote, setRemote] = useState<Remote<T>>(load === undefined ? { status: 'idle' } : { status: 'loading' });
+  useEffect(() => {
+    if (load === undefined) {
+      setRemote({ status: 'idle' });
+      return undefined;
+    }
+    const controller = new AbortController();
+    setRemote({ status: 'loading' });
+    load(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setRemote({ status: 'success', data });
+      },
+      (error: unknown) => {
+        if (!isAbort(error, controller.signal)) setRemote({ status: 'error', error: toDomainError(error) });
+      },
+    );
+    return () => controller.abort();
+    // The caller's deps decide when to reload; `load` is a fresh closure on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return remote;
+}

@@ -1,0 +1,178 @@
+// The app's state: what the user is looking at and what they intend (cursor, filter, marks, open
+// pane). Data fetched from Cloud Control lives in hooks; the state keeps only the ARNs/instances it
+// needs to turn a key into the right row. Pure.
+//
+// To add a screen or a modal: a member of `Screen`/`Modal` below, its actions in `Action`, a case in
+// `modeOf` (selectors.ts) and `back` (app-reducer.ts) — the compiler points at both — a mode and
+// bindings in keys/keymap.ts, the command → action mapping in commands.ts, and the body in
+// app/app.tsx. A modal whose component reads keys itself (a text input) turns the shell's
+// `useAppKeys` off while it is open, so exactly one handler is active.
+import type { ConnectInstance } from '../domain/security-profile.js';
+import { CONNECT_REGIONS } from '../domain/regions.js';
+import type { Command, KeyState, Mode } from '../keys/keymap.js';
+import { DEFAULT_LAYOUT, type Layout } from './layout.js';
+import type { Motion } from './motion.js';
+
+export type SortKey = 'name' | 'permissions' | 'modified';
+
+export interface SortOrder {
+  key: SortKey;
+  isDescending: boolean;
+}
+
+export interface PickerView {
+  cursor: number;
+  top: number;
+  filter: string;
+  isFiltering: boolean;
+}
+
+export interface InstancesView extends PickerView {
+  /** The loaded instances of the current region, in display order (before the filter). */
+  items: readonly ConnectInstance[];
+  reloadKey: number;
+}
+
+export interface ListView {
+  cursor: number;
+  top: number;
+  filter: string;
+  isFiltering: boolean;
+  sort: SortOrder;
+  /** ARNs marked for compare, oldest first, at most two. */
+  marked: readonly string[];
+  /** ARNs in display order after filter and sort (the array the table shows, by reference). */
+  shown: readonly string[];
+  /** Bumped by refresh/retry: the list hook reloads when it changes. */
+  reloadKey: number;
+}
+
+/** The screen on view. Screens past the instance picker always have a region and an instance. */
+export type Screen =
+  | { kind: 'regions' }
+  | { kind: 'instances' }
+  | { kind: 'list' }
+  | { kind: 'detail'; arn: string; scroll: number; lineCount: number; isRaw: boolean; reloadKey: number }
+  | {
+      kind: 'compare';
+      arns: readonly [string, string];
+      scroll: number;
+      lineCount: number;
+      isOnlyDifferences: boolean;
+    };
+
+/** What is drawn over the screen and takes the keys while open. */
+export type Modal = { kind: 'none' } | { kind: 'help'; mode: Mode; scroll: number };
+
+export interface Notice {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+export interface AppState {
+  screen: Screen;
+  modal: Modal;
+  layout: Layout;
+  region: string | undefined;
+  instance: ConnectInstance | undefined;
+  /** An `--instance` (ARN, id or alias) to open as soon as the region's instances are known. */
+  pendingInstance: string | undefined;
+  /** Preselected in the instance picker when listed (the one opened last time). */
+  rememberedInstanceArn: string | undefined;
+  regions: PickerView;
+  instances: InstancesView;
+  list: ListView;
+  notice: Notice | undefined;
+  /** Set once by quit: the app's single exit site reacts to it. */
+  isQuitting: boolean;
+}
+
+export type Action =
+  | { type: 'input/key'; input: string; key: KeyState }
+  | { type: 'input/command'; command: Command; text?: string }
+  | { type: 'layout/resized'; layout: Layout }
+  | { type: 'app/quit' }
+  | { type: 'app/back' }
+  | { type: 'notice/show'; notice: Notice }
+  | { type: 'notice/clear' }
+  | { type: 'help/open' }
+  | { type: 'help/close' }
+  | { type: 'help/scroll'; motion: Motion }
+  | { type: 'regions/move'; motion: Motion }
+  | { type: 'regions/filter-insert'; text: string }
+  | { type: 'regions/filter-delete' }
+  | { type: 'regions/filter-clear' }
+  | { type: 'regions/select' }
+  | { type: 'regions/open' }
+  | { type: 'instances/loaded'; items: readonly ConnectInstance[] }
+  | { type: 'instances/move'; motion: Motion }
+  | { type: 'instances/filter-start' }
+  | { type: 'instances/filter-insert'; text: string }
+  | { type: 'instances/filter-delete' }
+  | { type: 'instances/filter-accept' }
+  | { type: 'instances/filter-clear' }
+  | { type: 'instances/select' }
+  | { type: 'instances/refresh' }
+  | { type: 'list/shown'; arns: readonly string[] }
+  | { type: 'list/move'; motion: Motion }
+  | { type: 'list/filter-start' }
+  | { type: 'list/filter-insert'; text: string }
+  | { type: 'list/filter-delete' }
+  | { type: 'list/filter-accept' }
+  | { type: 'list/filter-clear' }
+  | { type: 'list/sort'; key: SortKey }
+  | { type: 'list/toggle-mark' }
+  | { type: 'list/refresh' }
+  | { type: 'list/open' }
+  | { type: 'list/compare' }
+  | { type: 'detail/scroll'; motion: Motion }
+  | { type: 'detail/measured'; lineCount: number }
+  | { type: 'detail/toggle-raw' }
+  | { type: 'detail/reload' }
+  | { type: 'compare/scroll'; motion: Motion }
+  | { type: 'compare/measured'; lineCount: number }
+  | { type: 'compare/toggle-differences' };
+
+export interface InitialStateOptions {
+  /** Preselected in the region picker (flags, environment, AWS config or the last one used). */
+  region?: string;
+  /** Skip the region picker (`--region`, or the region of an `--instance` ARN). */
+  skipRegionPicker?: boolean;
+  /** `--instance`: an ARN, id or alias to open once the instances are listed. */
+  instance?: string;
+  /** The instance opened last time: preselected in the instance picker when it is listed. */
+  rememberedInstanceArn?: string;
+  layout?: Layout;
+}
+
+export const EMPTY_PICKER: PickerView = { cursor: 0, top: 0, filter: '', isFiltering: false };
+
+export const EMPTY_LIST: ListView = {
+  cursor: 0,
+  top: 0,
+  filter: '',
+  isFiltering: false,
+  sort: { key: 'name', isDescending: false },
+  marked: [],
+  shown: [],
+  reloadKey: 0,
+};
+
+export function createInitialState(options: InitialStateOptions = {}): AppState {
+  const preselected = CONNECT_REGIONS.findIndex((r) => r.code === options.region);
+  const skip = options.skipRegionPicker === true && options.region !== undefined;
+  return {
+    screen: skip ? { kind: 'instances' } : { kind: 'regions' },
+    modal: { kind: 'none' },
+    layout: options.layout ?? DEFAULT_LAYOUT,
+    region: skip ? options.region : undefined,
+    instance: undefined,
+    pendingInstance: options.instance,
+    rememberedInstanceArn: options.rememberedInstanceArn,
+    regions: { ...EMPTY_PICKER, cursor: Math.max(0, preselected) },
+    instances: { ...EMPTY_PICKER, items: [], reloadKey: 0 },
+    list: EMPTY_LIST,
+    notice: undefined,
+    isQuitting: false,
+  };
+}

@@ -1,0 +1,105 @@
+// Turns a keymap command into the reducer action it means on the current screen. Runs inside the
+// reducer, so it always sees the latest state (key handlers only dispatch). Pure.
+import type { Command, Mode } from '../keys/keymap.js';
+import type { Action, AppState } from './app-state.js';
+import type { Motion } from './motion.js';
+import { modeOf } from './selectors.js';
+
+export function motionOf(command: Command): Motion | undefined {
+  switch (command) {
+    case 'cursor.up':
+      return { kind: 'by', delta: -1 };
+    case 'cursor.down':
+      return { kind: 'by', delta: 1 };
+    case 'cursor.page-up':
+      return { kind: 'page', direction: -1 };
+    case 'cursor.page-down':
+      return { kind: 'page', direction: 1 };
+    case 'cursor.first':
+      return { kind: 'first' };
+    case 'cursor.last':
+      return { kind: 'last' };
+    default:
+      return undefined;
+  }
+}
+
+function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undefined {
+  switch (mode) {
+    case 'regions':
+      return { type: 'regions/move', motion };
+    case 'instances':
+      return { type: 'instances/move', motion };
+    case 'list':
+      return { type: 'list/move', motion };
+    case 'filter':
+      return state.screen.kind === 'instances' ? { type: 'instances/move', motion } : { type: 'list/move', motion };
+    case 'detail':
+      return { type: 'detail/scroll', motion };
+    case 'compare':
+      return { type: 'compare/scroll', motion };
+    case 'help':
+      return { type: 'help/scroll', motion };
+  }
+}
+
+function filterAction(state: AppState, command: Command, text: string): Action | undefined {
+  const target = state.screen.kind === 'instances' ? 'instances' : state.screen.kind === 'regions' ? 'regions' : 'list';
+  switch (command) {
+    case 'text.insert':
+      return { type: `${target}/filter-insert`, text };
+    case 'text.delete':
+      return { type: `${target}/filter-delete` };
+    case 'filter.clear':
+      return { type: `${target}/filter-clear` };
+    case 'filter.accept':
+      return target === 'regions' ? undefined : { type: `${target}/filter-accept` };
+    default:
+      return undefined;
+  }
+}
+
+export function commandToAction(state: AppState, command: Command, text = ''): Action | undefined {
+  const mode = modeOf(state);
+  const motion = motionOf(command);
+  if (motion !== undefined) return moveAction(mode, state, motion);
+  switch (command) {
+    case 'app.quit':
+      return { type: 'app/quit' };
+    case 'app.help':
+      return { type: 'help/open' };
+    case 'app.back':
+      return mode === 'help' ? { type: 'help/close' } : { type: 'app/back' };
+    case 'text.insert':
+    case 'text.delete':
+    case 'filter.clear':
+    case 'filter.accept':
+      return filterAction(state, command, text);
+    case 'filter.start':
+      return state.screen.kind === 'instances' ? { type: 'instances/filter-start' } : { type: 'list/filter-start' };
+    case 'item.open':
+      if (state.screen.kind === 'regions') return { type: 'regions/select' };
+      if (state.screen.kind === 'instances') return { type: 'instances/select' };
+      return { type: 'list/open' };
+    case 'item.mark':
+      return { type: 'list/toggle-mark' };
+    case 'list.compare':
+      return { type: 'list/compare' };
+    case 'list.refresh':
+      if (state.screen.kind === 'instances') return { type: 'instances/refresh' };
+      if (state.screen.kind === 'detail') return { type: 'detail/reload' };
+      return { type: 'list/refresh' };
+    case 'sort.name':
+      return { type: 'list/sort', key: 'name' };
+    case 'sort.permissions':
+      return { type: 'list/sort', key: 'permissions' };
+    case 'sort.modified':
+      return { type: 'list/sort', key: 'modified' };
+    case 'detail.toggle-raw':
+      return { type: 'detail/toggle-raw' };
+    case 'compare.toggle-differences':
+      return { type: 'compare/toggle-differences' };
+    default:
+      return undefined;
+  }
+}

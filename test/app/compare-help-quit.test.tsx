@@ -1,0 +1,103 @@
+// Compare two marked profiles, the generated help, and every way of quitting.
+import { afterEach, describe, expect, it } from 'vitest';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
+import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
+import { keys } from '../helpers/keys.js';
+import { cleanupTui } from '../helpers/render-tui.js';
+import { renderSpexApp } from './render-app.js';
+
+let backend: TestBackend | undefined;
+afterEach(async () => {
+  cleanupTui();
+  await backend?.close();
+  backend = undefined;
+});
+
+const OPEN_LIST = { region: 'us-east-1', skipRegionPicker: true, instance: 'acme-support' } as const;
+
+function profile(b: TestBackend, name: string): SecurityProfile {
+  const all = b.emulator.listModels(b.region, SECURITY_PROFILE_TYPE) as unknown as SecurityProfile[];
+  return all.find((p) => p.InstanceArn === b.instanceArn && p.SecurityProfileName === name)!;
+}
+
+describe('compare', () => {
+  it('marks two profiles with space and shows their permissions side by side, differences on a key', async () => {
+    backend = await startTestBackend();
+    const agent = profile(backend, 'Agent');
+    const manager = profile(backend, 'CallCenterManager');
+    const onlyManager = manager.Permissions!.find((p) => !agent.Permissions!.includes(p))!;
+    const shared = agent.Permissions!.find((p) => manager.Permissions!.includes(p))!;
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, rows: 40 });
+    await tui.waitForFrame('CallCenterManager');
+
+    await tui.press('=');
+    await tui.waitForFrame('Mark two profiles with Space to compare them (0 marked)');
+    await tui.press('j', ' ');
+    await tui.waitForFrame(/›✓ Agent/);
+    await tui.press('j', 'j', ' ');
+    await tui.waitForFrame(/›✓ CallCenterManager/);
+    await tui.press('=');
+    let frame = await tui.waitForFrame('Agent ↔ CallCenterManager:');
+    expect(frame).toContain('Compare Agent ↔ CallCenterManager');
+    expect(frame).toMatch(new RegExp(`≠ .*${onlyManager.replace('.', '\\.')}\\s+✗ no\\s+✓ yes`));
+    expect(frame).toMatch(new RegExp(`  ${shared.replace('.', '\\.')}\\s+✓ yes\\s+✓ yes`));
+
+    await tui.press('t');
+    frame = await tui.waitForFrame('differences only (t: all)');
+    expect(frame).not.toMatch(new RegExp(`${shared.replace('.', '\\.')}\\s+✓ yes\\s+✓ yes`));
+    await tui.press(keys.escape);
+    await tui.waitForFrame(/✓ Agent/);
+  });
+});
+
+describe('help', () => {
+  it('lists every key of the screen underneath, from the keymap, and closes with Esc', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, rows: 40 });
+    await tui.waitForFrame('CallCenterManager');
+    await tui.press('?');
+    let frame = await tui.waitForFrame('Keys — Profile list');
+    expect(frame).toContain('Sort by permission count');
+    expect(frame).toContain('Ctrl-C');
+    expect(frame).toContain('PgDn');
+    await tui.press(keys.escape);
+    await tui.waitForFrame('Modified (UTC)');
+    await tui.press(keys.enter);
+    await tui.waitForFrame('Permissions (');
+    await tui.press('?');
+    frame = await tui.waitForFrame('Keys — Profile detail');
+    expect(frame).toContain('Toggle the raw JSON');
+    await tui.press('?');
+    await tui.waitForFrame('Permissions (');
+  });
+});
+
+describe('quitting', () => {
+  it('q quits from the list through the one exit site', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST });
+    await tui.waitForFrame('CallCenterManager');
+    await tui.press('q');
+    await tui.waitUntilExit();
+  });
+
+  it('q typed into a filter is text, not quit', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST });
+    await tui.waitForFrame('CallCenterManager');
+    await tui.press('/', 'q');
+    await tui.waitForFrame('/q▏');
+    await tui.press(keys.ctrlC);
+    await tui.waitUntilExit();
+  });
+
+  it('Ctrl-C quits from anywhere, even while a read is still in flight', async () => {
+    backend = await startTestBackend({ latencyMs: 2000 });
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST });
+    await tui.waitForFrame('Listing Connect instances');
+    const started = Date.now();
+    await tui.press(keys.ctrlC);
+    await tui.waitUntilExit();
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+});

@@ -1,0 +1,47 @@
+// Explicit error states with retry, on the instance picker and the profile table.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
+import { keys } from '../helpers/keys.js';
+import { cleanupTui } from '../helpers/render-tui.js';
+import { renderSpexApp } from './render-app.js';
+
+let backend: TestBackend | undefined;
+afterEach(async () => {
+  cleanupTui();
+  await backend?.close();
+  backend = undefined;
+});
+
+describe('error states', () => {
+  it('a failed instance listing says why and r retries', async () => {
+    backend = await startTestBackend();
+    backend.emulator.failNext('ListResources', 1, { exception: 'AccessDeniedException', message: 'no ListInstances for you' });
+    const tui = renderSpexApp(backend.spex, { initial: { region: 'us-east-1', skipRegionPicker: true } });
+    const frame = await tui.waitForFrame('Could not list the Connect instances in us-east-1');
+    expect(frame).toContain('access denied');
+    expect(frame).toContain('Press r to retry');
+    await tui.press('r');
+    await tui.waitForFrame('acme-support');
+  });
+
+  it('a failed profile listing says why and r retries', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: { region: 'us-east-1', skipRegionPicker: true } });
+    await tui.waitForFrame('acme-support');
+    backend.emulator.failNext('ListResources', 1, { exception: 'AccessDeniedException', message: 'no ListSecurityProfiles' });
+    await tui.press(keys.enter);
+    const frame = await tui.waitForFrame('Could not list the security profiles');
+    expect(frame).toContain('Press r to retry');
+    await tui.press('r');
+    await tui.waitForFrame('CallCenterManager');
+  });
+
+  it('an instance with no profiles says so', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: { region: 'us-east-1', skipRegionPicker: true } });
+    await tui.waitForFrame('acme-sales');
+    await tui.press(keys.down, keys.enter);
+    await tui.waitForFrame(/acme-sales › Security profiles/);
+    await tui.waitForFrame(/CallCenterManager|This instance has no security profiles/);
+  });
+});

@@ -1,0 +1,32 @@
+// The whole TUI as `spex` renders it, for flow tests: providers, a fixed clock, a chosen size.
+import { App, type AppProps } from '../../src/app/app.js';
+import type { Spex } from '../../src/cloudcontrol/types.js';
+import { ThemeProvider } from '../../src/components/theme.js';
+import { SpexProvider } from '../../src/hooks/spex-context.js';
+import type { InitialStateOptions } from '../../src/state/app-state.js';
+import { renderTui, type RenderTuiOptions, type TuiHandle } from '../helpers/render-tui.js';
+
+export const FIXED_NOW = new Date('2026-01-15T12:00:00Z');
+
+export interface RenderAppOptions extends RenderTuiOptions {
+  initial?: InitialStateOptions;
+  onRemember?: AppProps['onRemember'];
+  concurrency?: number;
+}
+
+export function renderSpexApp(spex: Spex, options: RenderAppOptions = {}): TuiHandle {
+  const { initial = {}, onRemember, concurrency, ...size } = options;
+  return renderTui(
+    <SpexProvider spex={spex}>
+      <ThemeProvider isColor={false}>
+        <App
+          initial={initial}
+          now={() => FIXED_NOW}
+          {...(onRemember === undefined ? {} : { onRemember })}
+          {...(concurrency === undefined ? {} : { concurrency })}
+        />
+      </ThemeProvider>
+    </SpexProvider>,
+    size,
+  );
+}

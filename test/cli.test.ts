@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+describe('spex command line', () => {
+  it('prints the version and the help', async () => {
+    const io = memoryIo();
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.out()).toMatch(/^spex \d+\.\d+\.\d+\n$/);
+    const help = memoryIo();
+    expect(await main(['--help'], help)).toBe(0);
+    for (const command of ['regions', 'instances', 'list', 'get', 'create', 'update', 'delete', 'requests', 'iam-policy', 'emulator']) {
+      expect(help.out()).toContain(`  ${command}`);
+    }
+  });
+
+  it('exits 2 with a usage line for an unknown command or flag', async () => {
+    for (const argv of [['frobnicate'], ['--bogus'], ['list', '--bogus']]) {
+      const io = memoryIo();
+      expect(await main(argv, io)).toBe(2);
+      expect(io.err()).toMatch(/^spex: .*\nusage: spex/);
+    }
+  });
+
+  it('does not take the value of a flag for a command', async () => {
+    const io = memoryIo();
+    expect(await main(['--region', 'eu-west-2', 'regions', '--output', 'json'], io)).toBe(0);
+    const regions = JSON.parse(io.out()) as { code: string }[];
+    expect(regions.map((r) => r.code)).toContain('eu-west-2');
+  });
+});
