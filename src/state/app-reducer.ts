@@ -1,6 +1,6 @@
 // The app reducer: screens, modals and the actions that move between them. Each screen's details
 // are in picker-reducer.ts and list-reducer.ts. Pure.
-import { resolveCommand } from '../keys/keymap.js';
+import { type KeyState, resolveCommand } from '../keys/keymap.js';
 import type { Action, AppState } from './app-state.js';
 import { commandToAction } from './commands.js';
 import { bodyHeight } from './layout.js';
@@ -59,7 +59,7 @@ export function appReducer(state: AppState, action: Action): AppState {
         // each in the mode the previous one left.
         const chars = [...action.input];
         if (chars.length < 2 || action.key.ctrl === true || action.key.meta === true) return state;
-        return chars.reduce((s, input) => appReducer(s, { type: 'input/key', input, key: {} }), state);
+        return chars.reduce((s, input) => appReducer(s, { type: 'input/key', ...keyOfChar(input) }), state);
       }
       return appReducer(state, { type: 'input/command', command: resolved.command, ...(resolved.text === undefined ? {} : { text: resolved.text }) });
     }
@@ -122,4 +122,12 @@ export function appReducer(state: AppState, action: Action): AppState {
       if (action.type.startsWith('list/')) return listReducer(state, action as Extract<Action, { type: `list/${string}` }>);
       return pickerReducer(state, action as Extract<Action, { type: `regions/${string}` | `instances/${string}` }>);
   }
+}
+
+/** One character of a burst, as Ink would have reported it had it arrived alone. */
+function keyOfChar(char: string): { input: string; key: KeyState } {
+  if (char === '\r' || char === '\n') return { input: '', key: { return: true } };
+  if (char === '\t') return { input: '', key: { tab: true } };
+  if (char === '\x7f' || char === '\b') return { input: '', key: { backspace: true } };
+  return { input: char, key: {} };
 }

@@ -191,4 +191,12 @@ describe('keys arriving together', () => {
     s = run(s, key('perm:X'));
     expect(s.list.filter).toBe('abperm:X');
   });
+
+  it('keeps Enter, Tab and Backspace that arrive inside a burst', () => {
+    const s = run(onList(), key('jj\r'));
+    expect(s.list.cursor).toBe(2);
+    expect(s.screen.kind).toBe('detail');
+    const filtered = run(onList(), key('/abc\x7f'));
+    expect(filtered.list.filter).toBe('ab');
+  });
 });
