@@ -1,0 +1,85 @@
+// The other fields: name and instance (locked when editing, with the reason), description, the tag
+// and resource lists, the hierarchy group and applications. List fields show their items and an
+// "add" row. The row being edited holds the text input (Enter reaches the editor's reducer, not it).
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import type { EditorInput } from '../../editor/editor-state.js';
+import { ITEM_FORMATS } from '../../editor/field-items.js';
+import type { FieldRow } from '../../editor/field-rows.js';
+import { visibleWindow } from '../../editor/permission-rows.js';
+import { useTone } from '../theme.js';
+
+export interface FieldPaneProps {
+  readonly rows: readonly FieldRow[];
+  readonly cursor: number;
+  readonly height: number;
+  readonly input: EditorInput;
+  /** Top-level fields with a problem (a ✗ on their row). */
+  readonly fieldsWithIssues: ReadonlySet<string>;
+  readonly isActive: boolean;
+  readonly onInputChange: (text: string) => void;
+}
+
+const LABEL_WIDTH = 36;
+
+function isEditingRow(input: EditorInput, row: FieldRow): boolean {
+  if (input.kind !== 'field' || input.field !== row.field) return false;
+  if (row.kind === 'item') return input.index === row.index;
+  if (row.kind === 'add') return input.index === undefined;
+  return row.kind === 'field';
+}
+
+export function FieldPane({ rows, cursor, height, input, fieldsWithIssues, isActive, onInputChange }: FieldPaneProps) {
+  const tone = useTone();
+  const { start, end } = visibleWindow(rows.length, cursor, height);
+  return (
+    <Box flexDirection="column" height={height}>
+      {rows.slice(start, end).map((row, i) => {
+        const isCursor = start + i === cursor;
+        const editing = isEditingRow(input, row) && input.kind === 'field';
+        const pointer = <Text {...tone('accent')}>{isCursor ? '›' : ' '}</Text>;
+        const problem = (row.kind === 'field' || row.kind === 'list') && fieldsWithIssues.has(row.field) ? <Text {...tone('error')}>✗ </Text> : null;
+        const changed = (row.kind === 'field' || row.kind === 'list') && row.isChanged ? <Text {...tone('marked')}>* </Text> : null;
+        const key = row.kind === 'item' ? `${row.field}:${row.index}` : `${row.kind}:${row.field}`;
+        const text =
+          editing ? (
+            <TextInput value={input.text} focus={isActive} onChange={onInputChange} placeholder={row.kind === 'field' ? '' : ITEM_FORMATS[row.field]} />
+          ) : null;
+        if (row.kind === 'field' || row.kind === 'list') {
+          const label = row.kind === 'list' ? `${row.label} (${row.count})` : row.label;
+          return (
+            <Box key={key}>
+              {pointer}
+              <Text> </Text>
+              <Box width={LABEL_WIDTH} flexShrink={0}>
+                <Text wrap="truncate-end" {...(isCursor ? tone('selected') : tone('heading'))}>
+                  {label}
+                </Text>
+              </Box>
+              {changed}
+              {problem}
+              {text ??
+                (row.kind === 'field' ? (
+                  <Text wrap="truncate-end">
+                    {row.value === '' ? <Text {...tone('muted')}>(none)</Text> : row.value}
+                    {row.locked ? <Text {...tone('muted')}> (locked: {row.locked})</Text> : null}
+                  </Text>
+                ) : null)}
+            </Box>
+          );
+        }
+        return (
+          <Box key={key} paddingLeft={4}>
+            {pointer}
+            <Text> </Text>
+            {text ?? (
+              <Text wrap="truncate-end" {...(isCursor ? tone('selected') : row.kind === 'add' ? tone('muted') : {})}>
+                {row.kind === 'item' ? row.text : `+ add (${ITEM_FORMATS[row.field]})`}
+              </Text>
+            )}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

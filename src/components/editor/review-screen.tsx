@@ -1,0 +1,62 @@
+// The review before anything is sent: the change in the console's words, the implied Views, and on
+// `p` exactly what goes over the wire. `y`/Enter sends; Esc goes back to the editor, draft intact.
+import { Box, Text, useInput, useStdout } from 'ink';
+import { useMemo, useState } from 'react';
+import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
+import { editorFooterHints, editorMotion, resolveEditorCommand } from '../../editor/editor-keys.js';
+import type { EditorMode } from '../../editor/editor-state.js';
+import { buildReview } from '../../editor/review-lines.js';
+import { scrollPane } from '../../state/motion.js';
+import { Footer } from '../footer.js';
+import { ScrollPane } from '../scroll-pane.js';
+import { useTone } from '../theme.js';
+
+export interface ReviewScreenProps {
+  readonly mode: EditorMode;
+  /** The saved profile being edited; undefined for create and clone. */
+  readonly original: SecurityProfile | undefined;
+  readonly draft: SecurityProfileDraft;
+  /** After a rebase: properties both sides changed (the draft's value was kept). */
+  readonly conflicts?: readonly string[];
+  readonly isActive: boolean;
+  readonly height?: number;
+  readonly showHints?: boolean;
+  readonly onConfirm: () => void;
+  readonly onBack: () => void;
+}
+
+export function ReviewScreen({ mode, original, draft, conflicts, isActive, height, showHints, onConfirm, onBack }: ReviewScreenProps) {
+  const tone = useTone();
+  const { stdout } = useStdout();
+  const total = Math.max(6, height ?? (stdout.rows || 24) - 4);
+  const [showRequest, setShowRequest] = useState(false);
+  const [scroll, setScroll] = useState(0);
+  const [refused, setRefused] = useState(false);
+  const review = useMemo(() => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}) }), [mode, original, draft, showRequest, conflicts]);
+  const paneHeight = total - (showHints === false ? 2 : 3);
+
+  useInput(
+    (input, key) => {
+      const command = resolveEditorCommand('review', input, key);
+      const motion = editorMotion(command);
+      if (motion) setScroll((s) => scrollPane(s, motion, review.lines.length, paneHeight));
+      else if (command === 'review.toggle-patch') setShowRequest((v) => !v);
+      else if (command === 'review.back') onBack();
+      else if (command === 'review.confirm') {
+        if (review.canConfirm) onConfirm();
+        else setRefused(true);
+      }
+    },
+    { isActive },
+  );
+
+  return (
+    <Box flexDirection="column">
+      <ScrollPane title={mode === 'edit' ? 'Review the change' : 'Review the new profile'} lines={review.lines} scroll={scroll} height={paneHeight} />
+      <Text wrap="truncate-end" {...(refused ? tone('error') : tone('muted'))}>
+        {refused ? '✗ Nothing to send: go back (Esc) and change something' : review.canConfirm ? 'Nothing has been sent yet.' : 'Nothing to send.'}
+      </Text>
+      {showHints === false ? null : <Footer hints={editorFooterHints('review')} />}
+    </Box>
+  );
+}

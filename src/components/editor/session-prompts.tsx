@@ -1,0 +1,66 @@
+// The two questions an edit session asks: restore a draft found on disk, and leave with unsaved changes.
+import { Box, Text, useInput } from 'ink';
+import { formatAbsoluteTime } from '../../domain/format.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { StoredDraft } from '../../drafts/draft-store.js';
+import { editorFooterHints, resolveEditorCommand } from '../../editor/editor-keys.js';
+import { Footer } from '../footer.js';
+import { useTone } from '../theme.js';
+
+export interface DraftOfferProps {
+  readonly stored: StoredDraft;
+  readonly isActive: boolean;
+  readonly onRestore: () => void;
+  readonly onDiscard: () => void;
+}
+
+export function DraftOffer({ stored, isActive, onRestore, onDiscard }: DraftOfferProps) {
+  const tone = useTone();
+  useInput(
+    (input, key) => {
+      const command = resolveEditorCommand('draft-offer', input, key);
+      if (command === 'draft.restore') onRestore();
+      else if (command === 'draft.discard') onDiscard();
+    },
+    { isActive },
+  );
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text {...tone('warning')}>
+        An unsaved draft of {stored.mode === 'edit' ? 'this profile' : `a new profile “${sanitizeLine(stored.draft.SecurityProfileName || 'without a name')}”`} was found (kept{' '}
+        {formatAbsoluteTime(Math.floor(stored.savedAt / 1000))}).
+      </Text>
+      <Text>It was kept after spex was closed before saving. Restore it?</Text>
+      <Footer hints={editorFooterHints('draft-offer')} />
+    </Box>
+  );
+}
+
+export interface LeavePromptProps {
+  readonly isActive: boolean;
+  /** Whether the draft can be kept on disk (else leaving loses it). */
+  readonly hasStore: boolean;
+  readonly onLeave: () => void;
+  readonly onDiscard: () => void;
+  readonly onStay: () => void;
+}
+
+export function LeavePrompt({ isActive, hasStore, onLeave, onDiscard, onStay }: LeavePromptProps) {
+  const tone = useTone();
+  useInput(
+    (input, key) => {
+      const command = resolveEditorCommand('leave', input, key);
+      if (command === 'leave.keep-draft') onLeave();
+      else if (command === 'leave.discard') onDiscard();
+      else if (command === 'leave.stay') onStay();
+    },
+    { isActive },
+  );
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text {...tone('warning')}>You have unsaved changes.</Text>
+      <Text>{hasStore ? 'Leaving keeps them on disk; they are offered back when you open this profile again.' : 'Leaving loses them.'}</Text>
+      <Footer hints={editorFooterHints('leave')} />
+    </Box>
+  );
+}

@@ -1,0 +1,78 @@
+// The operations view with its data: this session's log (live) and the recent requests Cloud Control
+// reports (loaded on open and on `r`), and `c` cancelling a running one. I/O comes in as functions, so
+// the shell passes the current region's service methods.
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { CallOptions, RequestStatus } from '../../cloudcontrol/types.js';
+import { isSpexError } from '../../domain/errors.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { OperationLog } from '../../editor/operation-log.js';
+import { OperationsView, type RecentRequests } from './operations-view.js';
+
+export interface OperationsScreenProps {
+  readonly log: OperationLog;
+  /** `(options) => service.listRequests({}, options)`. */
+  readonly listRequests: (options: CallOptions) => Promise<RequestStatus[]>;
+  /** `(token) => service.cancelRequest(token)`. */
+  readonly cancelRequest: (requestToken: string) => Promise<RequestStatus>;
+  readonly isActive: boolean;
+  readonly height?: number;
+  readonly now?: () => number;
+  readonly onClose: () => void;
+}
+
+function messageOf(error: unknown): string {
+  return sanitizeLine(isSpexError(error) ? error.error.message : (error as Error).message);
+}
+
+export function OperationsScreen({ log, listRequests, cancelRequest, isActive, height, now = Date.now, onClose }: OperationsScreenProps) {
+  const session = useSyncExternalStore(log.subscribe, log.list);
+  const [recent, setRecent] = useState<RecentRequests>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const [notice, setNotice] = useState<{ tone: 'normal' | 'error'; text: string } | undefined>(undefined);
+  const [nowMs, setNowMs] = useState(now);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setRecent((r) => (r.status === 'loaded' ? r : { status: 'loading' }));
+    listRequests({ signal: controller.signal }).then(
+      (requests) => !controller.signal.aborted && setRecent({ status: 'loaded', requests }),
+      (error: unknown) => !controller.signal.aborted && setRecent({ status: 'error', message: messageOf(error) }),
+    );
+    setNowMs(now());
+    return () => controller.abort();
+  }, [listRequests, generation, now]);
+
+  // Ages move on while the view is open.
+  useEffect(() => {
+    const timer = setInterval(() => setNowMs(now()), 10_000);
+    return () => clearInterval(timer);
+  }, [now]);
+
+  const onCancelRequest = useCallback(
+    (token: string) => {
+      setNotice({ tone: 'normal', text: `Asking Cloud Control to cancel request ${token}…` });
+      cancelRequest(token).then(
+        (status) => {
+          setNotice({ tone: 'normal', text: `Request ${token}: ${status.status}${status.statusMessage ? ` — ${sanitizeLine(status.statusMessage)}` : ''}` });
+          setGeneration((g) => g + 1);
+        },
+        (error: unknown) => setNotice({ tone: 'error', text: `Could not cancel request ${token}: ${messageOf(error)}` }),
+      );
+    },
+    [cancelRequest],
+  );
+
+  return (
+    <OperationsView
+      session={session}
+      recent={recent}
+      nowMs={nowMs}
+      {...(notice ? { notice } : {})}
+      isActive={isActive}
+      {...(height !== undefined ? { height } : {})}
+      onCancelRequest={onCancelRequest}
+      onRefresh={() => setGeneration((g) => g + 1)}
+      onClose={onClose}
+    />
+  );
+}

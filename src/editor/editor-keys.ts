@@ -1,0 +1,237 @@
+// The editing screens' keymap, in the same shape as src/keys/keymap.ts: one table says which key runs
+// which command where; the key handlers, the footer hints and the help are all read from it. Pure.
+import type { HelpEntry, KeySpec, KeyState } from '../keys/keymap.js';
+import type { Motion } from '../state/motion.js';
+
+export type EditorKeyMode =
+  | 'editor-permissions'
+  | 'editor-fields'
+  /** Typing into a text input (search, add permission, a field): letters are text, not commands. */
+  | 'editor-input'
+  | 'editor-pick'
+  /** The `?` overlay of the editor. */
+  | 'editor-help'
+  | 'review'
+  | 'progress'
+  | 'confirm-delete'
+  | 'operations'
+  | 'draft-offer'
+  | 'leave';
+
+export type EditorCommand =
+  | 'cursor.up'
+  | 'cursor.down'
+  | 'cursor.page-up'
+  | 'cursor.page-down'
+  | 'cursor.first'
+  | 'cursor.last'
+  | 'editor.toggle'
+  | 'editor.toggle-group'
+  | 'editor.search'
+  | 'editor.cycle-view'
+  | 'editor.add'
+  | 'editor.edit'
+  | 'editor.remove'
+  | 'editor.switch-pane'
+  | 'editor.review'
+  | 'editor.cancel'
+  | 'editor.help'
+  | 'input.submit'
+  | 'input.cancel'
+  | 'input.complete'
+  | 'pick.choose'
+  | 'review.confirm'
+  | 'review.toggle-patch'
+  | 'review.back'
+  | 'progress.retry'
+  | 'progress.keep-waiting'
+  | 'progress.edit'
+  | 'progress.rebase'
+  | 'progress.detach'
+  | 'progress.done'
+  | 'delete.submit'
+  | 'delete.cancel'
+  | 'operations.cancel-request'
+  | 'operations.refresh'
+  | 'operations.close'
+  | 'draft.restore'
+  | 'draft.discard'
+  | 'leave.keep-draft'
+  | 'leave.discard'
+  | 'leave.stay';
+
+export interface EditorBinding {
+  readonly command: EditorCommand;
+  readonly keys: readonly KeySpec[];
+  readonly label: string;
+  readonly help: string;
+  readonly hint?: string;
+}
+
+const b = (command: EditorCommand, label: string, keys: KeySpec[], help: string, hint?: string): EditorBinding => ({
+  command,
+  keys,
+  label,
+  help,
+  ...(hint === undefined ? {} : { hint }),
+});
+
+const UP = b('cursor.up', 'k/↑', [{ input: 'k' }, { key: 'upArrow' }], 'Move up');
+const DOWN = b('cursor.down', 'j/↓', [{ input: 'j' }, { key: 'downArrow' }], 'Move down');
+const ARROW_UP = b('cursor.up', '↑', [{ key: 'upArrow' }], 'Move up');
+const ARROW_DOWN = b('cursor.down', '↓', [{ key: 'downArrow' }], 'Move down');
+const PAGE_UP = b('cursor.page-up', 'PgUp', [{ key: 'pageUp' }], 'One page up');
+const PAGE_DOWN = b('cursor.page-down', 'PgDn', [{ key: 'pageDown' }], 'One page down');
+const FIRST = b('cursor.first', 'Home', [{ key: 'home' }], 'Go to the first row');
+const LAST = b('cursor.last', 'End', [{ key: 'end' }], 'Go to the last row');
+const NAVIGATION = [UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST];
+const TAB = b('editor.switch-pane', 'Tab', [{ key: 'tab' }], 'Switch between the permissions and the other fields', 'fields');
+const REVIEW = b('editor.review', 's', [{ input: 's' }], 'Review the change before saving', 'review');
+const CANCEL = b('editor.cancel', 'Esc', [{ key: 'escape' }], 'Clear the search, else leave the editor', 'leave');
+const HELP = b('editor.help', '?', [{ input: '?' }], 'Show every key of this screen', 'help');
+
+export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBinding[]>> = {
+  'editor-permissions': [
+    b('editor.toggle', 'Space', [{ input: ' ' }], 'Grant or withdraw the permission (Edit, Create, Remove also grant View); on a group title: the whole group', 'toggle'),
+    b('editor.toggle-group', 't', [{ input: 't' }], 'Grant the whole group, or withdraw it when all of it is granted', 'group'),
+    b('editor.search', '/', [{ input: '/' }], 'Search by label, API name or group', 'search'),
+    b('editor.cycle-view', 'f', [{ input: 'f' }], 'Show all / only granted / only changed permissions', 'all/granted/changed'),
+    b('editor.add', 'a', [{ input: 'a' }], 'Add a permission by name (suggests catalogue names)', 'add'),
+    ...NAVIGATION,
+    TAB,
+    REVIEW,
+    HELP,
+    CANCEL,
+  ],
+  'editor-fields': [
+    b('editor.edit', 'Enter', [{ key: 'return' }], 'Edit the field or item (on "add": a new item)', 'edit'),
+    b('editor.add', 'a', [{ input: 'a' }], 'Add an item to the list field', 'add'),
+    b('editor.remove', 'd/Del', [{ input: 'd' }, { key: 'delete' }], 'Remove the item, or clear the field', 'remove'),
+    ...NAVIGATION,
+    { ...TAB, help: 'Back to the permissions', hint: 'permissions' },
+    REVIEW,
+    HELP,
+    b('editor.cancel', 'Esc', [{ key: 'escape' }], 'Leave the editor', 'leave'),
+  ],
+  'editor-input': [
+    b('input.submit', 'Enter', [{ key: 'return' }], 'Accept what was typed', 'accept'),
+    b('input.complete', 'Tab', [{ key: 'tab' }], 'Take the first suggestion', 'complete'),
+    b('input.cancel', 'Esc', [{ key: 'escape' }], 'Leave the text as it was', 'cancel'),
+  ],
+  'editor-help': [b('editor.help', 'Esc/?', [{ key: 'escape' }, { input: '?' }], 'Close the help', 'close')],
+  'editor-pick': [
+    b('pick.choose', 'Enter', [{ key: 'return' }], 'Choose this hierarchy group', 'choose'),
+    ARROW_UP,
+    ARROW_DOWN,
+    b('input.cancel', 'Esc', [{ key: 'escape' }], 'Keep the current group', 'cancel'),
+  ],
+  review: [
+    b('review.confirm', 'y/Enter', [{ input: 'y' }, { key: 'return' }], 'Send the change', 'send'),
+    b('review.toggle-patch', 'p', [{ input: 'p' }], 'Show or hide exactly what will be sent', 'exact request'),
+    ...NAVIGATION.map((x) => ({ ...x, help: x.help.replace('Move', 'Scroll').replace('row', 'line') })),
+    b('review.back', 'Esc', [{ key: 'escape' }], 'Back to editing (the draft is kept)', 'back to editing'),
+  ],
+  progress: [
+    b('progress.done', 'Enter', [{ key: 'return' }], 'Close (after the request ended)', 'close'),
+    b('progress.retry', 'r', [{ input: 'r' }], 'Retry the same change (after a failure)', 'retry'),
+    b('progress.keep-waiting', 'w', [{ input: 'w' }], 'Keep waiting for a request that is taking long (nothing is sent again)', 'keep waiting'),
+    b('progress.edit', 'e', [{ input: 'e' }], 'Back to editing, with the draft', 'edit'),
+    b('progress.rebase', 'b', [{ input: 'b' }], 'Apply the draft onto the server’s new version and review again', 'rebase'),
+    b('progress.detach', 'Esc', [{ key: 'escape' }], 'Stop waiting (the request goes on; see the operations view)', 'stop waiting'),
+  ],
+  'confirm-delete': [
+    b('delete.submit', 'Enter', [{ key: 'return' }], 'Delete, if the typed name is right', 'delete'),
+    b('delete.cancel', 'Esc', [{ key: 'escape' }], 'Cancel; nothing is sent', 'cancel'),
+  ],
+  operations: [
+    ...NAVIGATION,
+    b('operations.cancel-request', 'c', [{ input: 'c' }], 'Cancel the selected request while it runs', 'cancel request'),
+    b('operations.refresh', 'r', [{ input: 'r' }], 'Reload the recent requests', 'refresh'),
+    b('operations.close', 'Esc', [{ key: 'escape' }], 'Close the operations view', 'close'),
+  ],
+  'draft-offer': [
+    b('draft.restore', 'r/Enter', [{ input: 'r' }, { key: 'return' }], 'Restore the unsaved draft', 'restore'),
+    b('draft.discard', 'x', [{ input: 'x' }], 'Discard it and start from the saved profile', 'discard'),
+  ],
+  leave: [
+    b('leave.keep-draft', 'y', [{ input: 'y' }], 'Leave; the draft stays on disk and is offered next time', 'leave, keep draft'),
+    b('leave.discard', 'x', [{ input: 'x' }], 'Leave and discard the changes', 'discard'),
+    b('leave.stay', 'n/Esc', [{ input: 'n' }, { key: 'escape' }], 'Keep editing', 'stay'),
+  ],
+};
+
+/** Modes where printable characters are typed into a field. */
+const TEXT_MODES: ReadonlySet<EditorKeyMode> = new Set<EditorKeyMode>(['editor-input', 'confirm-delete']);
+
+function matches(spec: KeySpec, input: string, key: KeyState): boolean {
+  if ('key' in spec) return key[spec.key] === true;
+  if (spec.ctrl === true) return key.ctrl === true && input === spec.input;
+  return key.ctrl !== true && key.meta !== true && input === spec.input;
+}
+
+/** The command a key runs in a mode; in text modes only named keys count (letters are text). */
+export function resolveEditorCommand(mode: EditorKeyMode, input: string, key: KeyState): EditorCommand | undefined {
+  for (const binding of EDITOR_KEYMAP[mode]) {
+    for (const spec of binding.keys) {
+      if (TEXT_MODES.has(mode) && !('key' in spec)) continue;
+      if (matches(spec, input, key)) return binding.command;
+    }
+  }
+  return undefined;
+}
+
+export function editorHelpEntries(mode: EditorKeyMode): HelpEntry[] {
+  const entries = EDITOR_KEYMAP[mode].map((x) => ({ keys: x.label, help: x.help }));
+  if (TEXT_MODES.has(mode)) entries.unshift({ keys: 'letters', help: 'Type the text' });
+  return entries;
+}
+
+/** Help for an overlay with little room: the cursor keys folded into one line. */
+export function compactHelpEntries(mode: EditorKeyMode): HelpEntry[] {
+  const moves = EDITOR_KEYMAP[mode].filter((x) => x.command.startsWith('cursor.'));
+  const rest = editorHelpEntries(mode).filter((e) => !moves.some((m) => m.label === e.keys && m.help === e.help));
+  return moves.length === 0 ? rest : [{ keys: moves.map((m) => m.label).join(' '), help: 'Move the cursor (a row, a page, first, last)' }, ...rest];
+}
+
+/** The footer hints of a mode; `only` narrows them to the commands that work right now. */
+export function editorFooterHints(mode: EditorKeyMode, only?: readonly EditorCommand[]): HelpEntry[] {
+  const hints: HelpEntry[] = [];
+  for (const x of EDITOR_KEYMAP[mode]) {
+    if (x.hint !== undefined && (only === undefined || only.includes(x.command))) hints.push({ keys: x.label, help: x.hint });
+  }
+  return hints;
+}
+
+export const EDITOR_MODE_TITLES: Readonly<Record<EditorKeyMode, string>> = {
+  'editor-permissions': 'Permission editor',
+  'editor-fields': 'Profile fields',
+  'editor-input': 'Typing',
+  'editor-pick': 'Hierarchy group',
+  'editor-help': 'Help',
+  review: 'Review',
+  progress: 'Operation',
+  'confirm-delete': 'Delete',
+  operations: 'Operations',
+  'draft-offer': 'Unsaved draft',
+  leave: 'Leave the editor',
+};
+
+/** Cursor motions, shared by every editing screen that moves or scrolls. */
+export function editorMotion(command: EditorCommand | undefined): Motion | undefined {
+  switch (command) {
+    case 'cursor.up':
+      return { kind: 'by', delta: -1 };
+    case 'cursor.down':
+      return { kind: 'by', delta: 1 };
+    case 'cursor.page-up':
+      return { kind: 'page', direction: -1 };
+    case 'cursor.page-down':
+      return { kind: 'page', direction: 1 };
+    case 'cursor.first':
+      return { kind: 'first' };
+    case 'cursor.last':
+      return { kind: 'last' };
+    default:
+      return undefined;
+  }
+}

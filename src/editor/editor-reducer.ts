@@ -1,0 +1,241 @@
+// The editor's reducer: every key of the editor becomes one of these actions. Pure.
+import type { SecurityProfileDraft } from '../domain/security-profile.js';
+import { suggestPermissions } from '../domain/permissions.js';
+import { moveCursor, type Motion } from '../state/motion.js';
+import type { KeyState } from '../keys/keymap.js';
+import { keyToEditorAction } from './editor-key-action.js';
+import type { EditorNote, EditorOutgoing, EditorState, PermissionView } from './editor-state.js';
+import { formatItem as formatItemText, itemsOf, parseItem, withItem, withoutItem } from './field-items.js';
+import { FIELD_LABELS, fieldRows, isListField, withText } from './field-rows.js';
+import { applyAdd, applyGroupToggle, applyToggle, clampPermCursor } from './permission-actions.js';
+import { activeSearch, permissionRows } from './permission-rows.js';
+
+export type EditorAction =
+  /** A key press: resolved to a command against the state at the time it is handled. */
+  | { type: 'editor/key'; input: string; key: KeyState; pageSize: number }
+  | { type: 'editor/outgoing'; outgoing: EditorOutgoing }
+  /** The owner received the outgoing request. */
+  | { type: 'editor/outgoing-done' }
+  | { type: 'editor/move'; motion: Motion; pageSize: number }
+  | { type: 'editor/switch-pane' }
+  /** Facts loaded after the editor opened: the instance's hierarchy groups, the names in use. */
+  | { type: 'editor/set-context'; hierarchyGroups?: EditorState['hierarchyGroups']; existingNames?: EditorState['existingNames'] }
+  | { type: 'editor/toggle-help' }
+  | { type: 'editor/toggle' }
+  | { type: 'editor/toggle-group' }
+  | { type: 'editor/cycle-view' }
+  | { type: 'editor/search-start' }
+  | { type: 'editor/clear-search' }
+  | { type: 'editor/add' }
+  | { type: 'editor/edit' }
+  | { type: 'editor/remove' }
+  | { type: 'editor/input-change'; text: string }
+  | { type: 'editor/input-submit' }
+  | { type: 'editor/input-complete' }
+  | { type: 'editor/input-cancel' }
+  | { type: 'editor/pick-move'; delta: number }
+  | { type: 'editor/pick-choose' }
+  /** A restored or rebased draft replaces the current one. */
+  | { type: 'editor/replace-draft'; draft: SecurityProfileDraft; note?: EditorNote }
+  | { type: 'editor/note'; note: EditorNote | undefined }
+  /** `s` with problems left: every field with a problem shows it, and the note names the first. */
+  | { type: 'editor/review-refused'; fields: readonly string[]; reason: string };
+
+const VIEWS: readonly PermissionView[] = ['all', 'granted', 'changed'];
+const VIEW_WORDS: Readonly<Record<PermissionView, string>> = {
+  all: 'Showing every permission',
+  granted: 'Showing only granted permissions',
+  changed: 'Showing only changed permissions',
+};
+
+function visit(state: EditorState, field: string): EditorState {
+  return state.touched.includes(field) ? state : { ...state, touched: [...state.touched, field] };
+}
+
+/** Marks a field as visited; an edit of a flagged field (clone) counts as choosing it again. */
+function touch(state: EditorState, field: string): EditorState {
+  const flagged = state.flagged.includes(field) ? state.flagged.filter((f) => f !== field) : state.flagged;
+  return state.touched.includes(field) && flagged === state.flagged ? state : { ...state, flagged, touched: state.touched.includes(field) ? state.touched : [...state.touched, field] };
+}
+
+function clampFieldCursor(state: EditorState): EditorState {
+  const count = fieldRows(state).length;
+  return { ...state, fieldCursor: Math.min(state.fieldCursor, Math.max(0, count - 1)) };
+}
+
+function firstPermissionRow(state: EditorState): number {
+  const index = permissionRows(state).findIndex((r) => r.kind === 'permission');
+  return Math.max(0, index);
+}
+
+function editRow(state: EditorState): EditorState {
+  const row = fieldRows(state)[state.fieldCursor];
+  if (!row) return state;
+  switch (row.kind) {
+    case 'field': {
+      if (row.locked) return { ...state, note: { tone: 'warning', text: `${row.label} is ${row.locked}` } };
+      if (row.field === 'AllowedAccessControlHierarchyGroupId' && state.hierarchyGroups.length > 0) {
+        const current = state.hierarchyGroups.findIndex((g) => g.id === state.draft.AllowedAccessControlHierarchyGroupId);
+        return { ...state, input: { kind: 'pick-group', cursor: current + 1 } };
+      }
+      if (row.field === 'SecurityProfileName' || row.field === 'Description' || row.field === 'AllowedAccessControlHierarchyGroupId') {
+        return { ...state, input: { kind: 'field', field: row.field, text: String(state.draft[row.field] ?? '') } };
+      }
+      return state;
+    }
+    case 'item':
+      return { ...state, input: { kind: 'field', field: row.field, index: row.index, text: formatFor(state, row.field, row.index) } };
+    case 'list':
+    case 'add':
+      return { ...state, input: { kind: 'field', field: row.field, text: '' } };
+  }
+}
+
+function formatFor(state: EditorState, field: Parameters<typeof itemsOf>[1], index: number): string {
+  const item = itemsOf(state.draft, field)[index];
+  return item === undefined ? '' : formatItemText(field, item);
+}
+
+function removeRow(state: EditorState): EditorState {
+  const row = fieldRows(state)[state.fieldCursor];
+  if (!row) return state;
+  if (row.kind === 'item') {
+    return clampFieldCursor(visit({ ...state, draft: withoutItem(state.draft, row.field, row.index), note: { tone: 'normal', text: `Removed from ${FIELD_LABELS[row.field]}: ${row.text}` } }, row.field));
+  }
+  if (row.kind === 'field') {
+    if (row.locked) return { ...state, note: { tone: 'warning', text: `${row.label} is ${row.locked}` } };
+    if (row.field === 'SecurityProfileName') return { ...state, note: { tone: 'warning', text: 'A profile needs a name: press Enter to change it' } };
+    if (row.field === 'Description' || row.field === 'AllowedAccessControlHierarchyGroupId') {
+      return touch({ ...state, draft: withText(state.draft, row.field, ''), note: { tone: 'normal', text: `Cleared ${row.label}` } }, row.field);
+    }
+  }
+  return { ...state, note: { tone: 'warning', text: 'd removes an item: move onto the item first' } };
+}
+
+function submitInput(state: EditorState): EditorState {
+  const input = state.input;
+  switch (input.kind) {
+    case 'search':
+      return { ...state, search: input.text.trim(), input: { kind: 'none' } };
+    case 'add-permission': {
+      const { state: next, done } = applyAdd(state, input.text, input.confirmUnknown);
+      return done ? { ...next, input: { kind: 'none' } } : { ...next, input: { ...input, confirmUnknown: true } };
+    }
+    case 'field': {
+      if (isListField(input.field)) {
+        const existing = input.index === undefined ? undefined : itemsOf(state.draft, input.field)[input.index];
+        const parsed = parseItem(input.field, input.text, existing);
+        if (!parsed.ok) return { ...state, input: { ...input, error: parsed.error } };
+        const draft = withItem(state.draft, input.field, input.index, parsed.value);
+        return touch({ ...state, draft, input: { kind: 'none' }, note: undefined }, input.field);
+      }
+      return touch({ ...state, draft: withText(state.draft, input.field, input.text.trim()), input: { kind: 'none' }, note: undefined }, input.field);
+    }
+    default:
+      return state;
+  }
+}
+
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'editor/key': {
+      const next = keyToEditorAction(state, action.input, action.key, action.pageSize);
+      return next ? editorReducer(state, next) : state;
+    }
+    case 'editor/outgoing':
+      return { ...state, outgoing: action.outgoing };
+    case 'editor/outgoing-done': {
+      const { outgoing: _outgoing, ...rest } = state;
+      return rest;
+    }
+    case 'editor/move': {
+      if (state.pane === 'permissions') {
+        const count = permissionRows(state).length;
+        return { ...state, permCursor: moveCursor(state.permCursor, action.motion, count, action.pageSize) };
+      }
+      return { ...state, fieldCursor: moveCursor(state.fieldCursor, action.motion, fieldRows(state).length, action.pageSize) };
+    }
+    case 'editor/set-context':
+      return {
+        ...state,
+        ...(action.hierarchyGroups ? { hierarchyGroups: action.hierarchyGroups } : {}),
+        ...(action.existingNames ? { existingNames: action.existingNames } : {}),
+      };
+    case 'editor/toggle-help':
+      return { ...state, isHelpOpen: !state.isHelpOpen };
+    case 'editor/switch-pane':
+      return { ...state, pane: state.pane === 'permissions' ? 'fields' : 'permissions', note: undefined };
+    case 'editor/toggle': {
+      const row = permissionRows(state)[state.permCursor];
+      if (!row) return state;
+      return row.kind === 'group' ? applyGroupToggle(state, row.group) : applyToggle(state, row.name);
+    }
+    case 'editor/toggle-group': {
+      const row = permissionRows(state)[state.permCursor];
+      return row ? applyGroupToggle(state, row.group) : state;
+    }
+    case 'editor/cycle-view': {
+      const permView = VIEWS[(VIEWS.indexOf(state.permView) + 1) % VIEWS.length]!;
+      return clampPermCursor({ ...state, permView, permCursor: 0, note: { tone: 'normal', text: VIEW_WORDS[permView] } });
+    }
+    case 'editor/search-start':
+      return { ...state, input: { kind: 'search', text: state.search } };
+    case 'editor/clear-search':
+      return clampPermCursor({ ...state, search: '', note: undefined });
+    case 'editor/add': {
+      if (state.pane === 'permissions') return { ...state, input: { kind: 'add-permission', text: '', confirmUnknown: false } };
+      const row = fieldRows(state)[state.fieldCursor];
+      if (row && row.kind !== 'field') return { ...state, input: { kind: 'field', field: row.field, text: '' } };
+      return { ...state, note: { tone: 'warning', text: 'a adds an item to a list field (Tags, resources, applications…)' } };
+    }
+    case 'editor/edit':
+      return state.pane === 'fields' ? editRow(state) : state;
+    case 'editor/remove':
+      return state.pane === 'fields' ? removeRow(state) : state;
+    case 'editor/input-change': {
+      const input = state.input;
+      if (input.kind === 'search') {
+        const next = { ...state, input: { ...input, text: action.text } };
+        return { ...next, permCursor: activeSearch(next) === '' ? state.permCursor : firstPermissionRow(next) };
+      }
+      if (input.kind === 'add-permission') return { ...state, input: { ...input, text: action.text, confirmUnknown: false }, note: undefined };
+      if (input.kind === 'field') {
+        const { error: _error, ...rest } = input;
+        return { ...state, input: { ...rest, text: action.text }, note: undefined };
+      }
+      return state;
+    }
+    case 'editor/input-submit':
+      return clampFieldCursor(submitInput(state));
+    case 'editor/input-complete': {
+      if (state.input.kind !== 'add-permission') return state;
+      const first = suggestPermissions(state.input.text, 1)[0];
+      return first === undefined ? state : { ...state, input: { ...state.input, text: first, confirmUnknown: false } };
+    }
+    case 'editor/input-cancel': {
+      if (state.input.kind === 'search') return clampPermCursor({ ...state, search: '', input: { kind: 'none' } });
+      return { ...state, input: { kind: 'none' } };
+    }
+    case 'editor/pick-move': {
+      if (state.input.kind !== 'pick-group') return state;
+      const max = state.hierarchyGroups.length;
+      return { ...state, input: { kind: 'pick-group', cursor: Math.min(max, Math.max(0, state.input.cursor + action.delta)) } };
+    }
+    case 'editor/pick-choose': {
+      if (state.input.kind !== 'pick-group') return state;
+      const group = state.hierarchyGroups[state.input.cursor - 1];
+      const draft = withText(state.draft, 'AllowedAccessControlHierarchyGroupId', group?.id ?? '');
+      return touch({ ...state, draft, input: { kind: 'none' }, note: undefined }, 'AllowedAccessControlHierarchyGroupId');
+    }
+    case 'editor/replace-draft':
+      return clampFieldCursor(clampPermCursor({ ...state, draft: action.draft, input: { kind: 'none' }, ...(action.note ? { note: action.note } : {}) }));
+    case 'editor/review-refused':
+      return { ...state, touched: [...new Set([...state.touched, ...action.fields])], note: { tone: 'error', text: action.reason } };
+    case 'editor/note':
+      return action.note === undefined ? { ...state, note: undefined } : { ...state, note: action.note };
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}

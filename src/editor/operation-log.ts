@@ -1,0 +1,61 @@
+// This session's create/update/delete requests, for the operations view and for the report on quit
+// ("still running: request …"). A small observable list; no React, no I/O.
+import type { OperationKind, OperationOutcome, RequestStatus } from '../cloudcontrol/types.js';
+
+export interface SessionOperation {
+  /** One per user action (stays the same across a retry that reuses the client token). */
+  id: number;
+  kind: OperationKind;
+  /** What the user did, in words: `Save “Ops”`, `Delete “Night shift”`. */
+  label: string;
+  clientToken: string;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  status?: RequestStatus;
+  outcome?: OperationOutcome;
+  /** True once the user stopped waiting for it. */
+  isDetached?: boolean;
+}
+
+export interface OperationLog {
+  list(): readonly SessionOperation[];
+  add(entry: Omit<SessionOperation, 'id'>): SessionOperation;
+  update(id: number, patch: Partial<Omit<SessionOperation, 'id'>>): void;
+  /** Requests not known to have ended: what to report when spex quits. */
+  inFlight(): SessionOperation[];
+  subscribe(listener: () => void): () => void;
+}
+
+const TERMINAL = new Set(['SUCCESS', 'FAILED', 'CANCEL_COMPLETE']);
+
+export function createOperationLog(): OperationLog {
+  let entries: SessionOperation[] = [];
+  let nextId = 1;
+  const listeners = new Set<() => void>();
+  const emit = (): void => {
+    for (const l of [...listeners]) l();
+  };
+  return {
+    list: () => entries,
+    add(entry) {
+      const added = { ...entry, id: nextId++ };
+      entries = [...entries, added];
+      emit();
+      return added;
+    },
+    update(id, patch) {
+      entries = entries.map((e) => (e.id === id ? { ...e, ...patch } : e));
+      emit();
+    },
+    inFlight: () => entries.filter((e) => e.status !== undefined && e.status.requestToken !== '' && !TERMINAL.has(e.status.status) && e.outcome?.status?.status !== 'SUCCESS'),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** One line per request still running, for the message printed when spex quits. */
+export function inFlightReport(log: OperationLog): string[] {
+  return log.inFlight().map((e) => `${e.label}: request ${e.status?.requestToken ?? '?'} was still ${e.status?.status ?? 'PENDING'} (see \`spex requests\`)`);
+}

@@ -1,0 +1,61 @@
+// Operation outcomes in plain words: what a Cloud Control handler error code means for the user, and
+// durations as people read them. Pure.
+import type { DomainError } from '../domain/errors.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+
+const HANDLER_WORDS: Readonly<Record<string, string>> = {
+  AccessDenied: 'Your credentials are not allowed to do this (check the IAM policy for connect:* and cloudformation:*).',
+  AlreadyExists: 'A profile with this name already exists in the instance.',
+  NotFound: 'The profile (or its instance) no longer exists.',
+  ResourceConflict: 'Connect refused it because of the profile’s current state (for a delete: it is probably still assigned to users).',
+  InvalidRequest: 'Connect refused a value in the request.',
+  NotUpdatable: 'A property that cannot be changed after creation was in the change.',
+  Throttling: 'AWS slowed the request down and it gave up.',
+  ServiceLimitExceeded: 'An account or instance limit was reached.',
+  ServiceInternalError: 'Amazon Connect had an internal error; trying again usually works.',
+  InternalFailure: 'Cloud Control had an internal failure; trying again usually works.',
+  GeneralServiceException: 'Amazon Connect returned an error.',
+  NetworkFailure: 'The handler lost its connection to Amazon Connect; trying again usually works.',
+  ServiceTimeout: 'Amazon Connect took too long to answer.',
+  NotStabilized: 'The change did not settle in time.',
+  InvalidCredentials: 'The credentials were refused.',
+  UnauthorizedTaggingOperation: 'Your credentials may not tag this resource.',
+};
+
+/** A sentence for a handler error code, or undefined for codes without one. */
+export function handlerErrorWords(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : HANDLER_WORDS[code];
+}
+
+/** The lines explaining a failure: the plain sentence, the service's own message, and the codes. */
+export function failureLines(error: DomainError): string[] {
+  const lines: string[] = [];
+  const words = handlerErrorWords(error.handlerErrorCode);
+  if (words) lines.push(words);
+  lines.push(sanitizeLine(error.message));
+  const codes = [error.handlerErrorCode ? `handler error ${sanitizeLine(error.handlerErrorCode)}` : undefined, error.code ? `code ${sanitizeLine(error.code)}` : undefined].filter(Boolean);
+  if (codes.length > 0) lines.push(codes.join(' · '));
+  return lines;
+}
+
+/** True for the refusal of a guarded update whose `test` failed: the profile changed on the server. */
+export function isChangedOnServer(error: DomainError | undefined): boolean {
+  return error?.kind === 'conflict' && error.rule === 'test';
+}
+
+/** `0 s`, `12 s`, `2 min 5 s`. */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** `just now`, `4 min ago`, `3 h ago`, `2 days ago` from epoch milliseconds. */
+export function formatAge(epochMs: number | undefined, nowMs: number): string {
+  if (epochMs === undefined) return '';
+  const s = Math.round((nowMs - epochMs) / 1000);
+  if (s < 45) return 'just now';
+  if (s < 3600) return `${Math.max(1, Math.round(s / 60))} min ago`;
+  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86_400)} days ago`;
+}

@@ -1,0 +1,88 @@
+// What the permission keys do to the draft: toggle one (with the console's implications), toggle a
+// group, add one by name. Each returns the next state with a note saying what happened, or why not.
+// Pure.
+import { canonicalPermissionName, lookupPermission, MAX_PERMISSIONS, permissionLabel, suggestPermissions, toggleGroup, toggleWithImplications, type ToggleResult } from '../domain/permissions.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { SecurityProfileDraft } from '../domain/security-profile.js';
+import type { EditorNote, EditorState } from './editor-state.js';
+import { grantedSet, permissionRows } from './permission-rows.js';
+
+/** The draft with `result` applied, keeping the order of what was already there. */
+function withPermissions(state: EditorState, result: ToggleResult): SecurityProfileDraft {
+  const before = state.draft.Permissions ?? [];
+  const next = [...before.filter((p) => result.granted.has(p)), ...result.added.filter((p) => !before.includes(p))];
+  const draft: SecurityProfileDraft = { ...state.draft, Permissions: next };
+  // An emptied list on a profile that never had one is left out, so "no change" stays no change.
+  if (next.length === 0 && state.baseline.Permissions === undefined) delete draft.Permissions;
+  return draft;
+}
+
+const label = (name: string): string => (lookupPermission(name) ? permissionLabel(name) : sanitizeLine(name));
+
+function limitNote(state: EditorState, result: ToggleResult): EditorNote {
+  const now = grantedSet(state).size;
+  return {
+    tone: 'error',
+    text: `A profile holds at most ${MAX_PERMISSIONS} permissions: it has ${now}, and this would add ${result.added.length}. Withdraw some first.`,
+  };
+}
+
+function describeToggle(result: ToggleResult, name: string): EditorNote {
+  const alsoAdded = result.added.filter((n) => n !== name);
+  const alsoRemoved = result.removed.filter((n) => n !== name);
+  if (result.added.includes(name)) {
+    const extra = alsoAdded.length > 0 ? `; also granted ${alsoAdded.map(label).join(', ')} (acting on it needs seeing it)` : '';
+    return { tone: 'normal', text: `Granted ${label(name)}${extra}` };
+  }
+  const extra = alsoRemoved.length > 0 ? `; also withdrew ${alsoRemoved.map(label).join(', ')} (they need it)` : '';
+  return { tone: 'normal', text: `Withdrew ${label(name)}${extra}` };
+}
+
+/** Keeps the cursor on a real row after the rows changed (a withdrawn row can leave "only granted"). */
+export function clampPermCursor(state: EditorState): EditorState {
+  const count = permissionRows(state).length;
+  const permCursor = Math.min(state.permCursor, Math.max(0, count - 1));
+  return permCursor === state.permCursor ? state : { ...state, permCursor };
+}
+
+export function applyToggle(state: EditorState, name: string): EditorState {
+  const result = toggleWithImplications(grantedSet(state), name);
+  if (result.granted.size > MAX_PERMISSIONS && result.added.length > 0) return { ...state, note: limitNote(state, result) };
+  return clampPermCursor({ ...state, draft: withPermissions(state, result), note: describeToggle(result, name) });
+}
+
+export function applyGroupToggle(state: EditorState, group: string): EditorState {
+  const result = toggleGroup(grantedSet(state), group);
+  if (result.added.length === 0 && result.removed.length === 0) {
+    return { ...state, note: { tone: 'warning', text: `${group}: the group toggle works on catalogue groups; toggle these one by one` } };
+  }
+  if (result.granted.size > MAX_PERMISSIONS) return { ...state, note: limitNote(state, result) };
+  const text = result.added.length > 0 ? `Granted all of ${group} (+${result.added.length})` : `Withdrew all of ${group} (−${result.removed.length})`;
+  return clampPermCursor({ ...state, draft: withPermissions(state, result), note: { tone: 'normal', text } });
+}
+
+/**
+ * Adds a typed name. A catalogue name (in any case) is granted with its implications. A name the
+ * catalogue does not know needs a second Enter (`confirmed`), because it is usually a typo; it is then
+ * kept under "Other". Returns the state and whether the input should close.
+ */
+export function applyAdd(state: EditorState, typed: string, confirmed: boolean): { state: EditorState; done: boolean } {
+  const text = typed.trim();
+  if (text === '') return { state, done: true };
+  const name = canonicalPermissionName(text) ?? text;
+  if (grantedSet(state).has(name)) return { state: moveTo({ ...state, note: { tone: 'normal', text: `${label(name)} is already granted` } }, name), done: true };
+  if (!lookupPermission(name) && !confirmed) {
+    const suggestions = suggestPermissions(text, 3);
+    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}? Tab takes the first.` : '';
+    return { state: { ...state, note: { tone: 'warning', text: `${sanitizeLine(text)} is not in the catalogue.${hint} Enter again adds it as typed, under Other.` } }, done: false };
+  }
+  if (name.length > 128) return { state: { ...state, note: { tone: 'error', text: 'A permission name has at most 128 characters' } }, done: false };
+  const next = applyToggle(state, name);
+  return { state: moveTo(next, name), done: true };
+}
+
+/** Puts the cursor on the row of `name` when it is listed. */
+function moveTo(state: EditorState, name: string): EditorState {
+  const index = permissionRows(state).findIndex((r) => r.kind === 'permission' && r.name === name);
+  return index < 0 ? state : { ...state, permCursor: index };
+}

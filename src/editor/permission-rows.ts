@@ -1,0 +1,103 @@
+// The permission pane's rows: every catalogue permission grouped as the console groups them, then the
+// names the catalogue does not know under "Other", narrowed by the view (all / granted / changed) and
+// the search. Pure.
+import { getCatalogue, lookupPermission, OTHER_GROUP, permissionLabel } from '../domain/permissions.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { EditorState, PermissionView } from './editor-state.js';
+
+export type PermissionChange = 'added' | 'removed';
+
+export interface GroupRow {
+  kind: 'group';
+  group: string;
+  /** Granted permissions of the group in the draft. */
+  granted: number;
+  /** Permissions of the group (for Other: the unknown names on the draft or the saved profile). */
+  total: number;
+  /** True when the group is a catalogue group (the group toggle works on it). */
+  isCatalogue: boolean;
+}
+
+export interface PermissionRow {
+  kind: 'permission';
+  name: string;
+  group: string;
+  /** The console's words, e.g. `Users · Edit`; unknown names as they are (sanitised). */
+  label: string;
+  isGranted: boolean;
+  change?: PermissionChange;
+  isKnown: boolean;
+}
+
+export type EditorRow = GroupRow | PermissionRow;
+
+export function grantedSet(state: Pick<EditorState, 'draft'>): Set<string> {
+  return new Set(state.draft.Permissions ?? []);
+}
+
+function matchesSearch(search: string, name: string, label: string, group: string): boolean {
+  if (search === '') return true;
+  const needle = search.toLowerCase();
+  return name.toLowerCase().includes(needle) || label.toLowerCase().includes(needle) || group.toLowerCase().includes(needle);
+}
+
+function inView(view: PermissionView, isGranted: boolean, change: PermissionChange | undefined): boolean {
+  if (view === 'granted') return isGranted;
+  if (view === 'changed') return change !== undefined;
+  return true;
+}
+
+/** The search being typed wins over the accepted one, so the list narrows as the user types. */
+export function activeSearch(state: Pick<EditorState, 'search' | 'input'>): string {
+  return state.input.kind === 'search' ? state.input.text.trim() : state.search.trim();
+}
+
+export function permissionRows(state: Pick<EditorState, 'draft' | 'baseline' | 'permView' | 'search' | 'input'>): EditorRow[] {
+  const granted = grantedSet(state);
+  const was = new Set(state.baseline.Permissions ?? []);
+  const search = activeSearch(state);
+  const rows: EditorRow[] = [];
+  const pushGroup = (group: string, names: readonly string[], isCatalogue: boolean): void => {
+    const items: PermissionRow[] = [];
+    let grantedCount = 0;
+    for (const name of names) {
+      const isGranted = granted.has(name);
+      if (isGranted) grantedCount++;
+      const change: PermissionChange | undefined = isGranted && !was.has(name) ? 'added' : !isGranted && was.has(name) ? 'removed' : undefined;
+      const label = isCatalogue ? permissionLabel(name) : sanitizeLine(name);
+      if (!inView(state.permView, isGranted, change) || !matchesSearch(search, name, label, group)) continue;
+      items.push({ kind: 'permission', name, group, label, isGranted, isKnown: isCatalogue, ...(change ? { change } : {}) });
+    }
+    if (items.length === 0) return;
+    rows.push({ kind: 'group', group, granted: grantedCount, total: names.length, isCatalogue }, ...items);
+  };
+  for (const { group, permissions } of getCatalogue()) {
+    pushGroup(
+      group,
+      permissions.map((p) => p.name),
+      true,
+    );
+  }
+  const unknown = [...new Set([...granted, ...was])].filter((name) => lookupPermission(name) === undefined).sort();
+  pushGroup(OTHER_GROUP, unknown, false);
+  return rows;
+}
+
+/** The rows to draw: a window of `height` rows that keeps the cursor in view, centred where it can be. */
+export function visibleWindow(count: number, cursor: number, height: number): { start: number; end: number } {
+  const h = Math.max(1, height);
+  if (count <= h) return { start: 0, end: count };
+  const start = Math.min(Math.max(0, cursor - Math.floor(h / 2)), count - h);
+  return { start, end: start + h };
+}
+
+/** Counts for the pane title: `42 granted · 3 added · 1 removed`. */
+export function permissionCounts(state: Pick<EditorState, 'draft' | 'baseline'>): { granted: number; added: number; removed: number } {
+  const now = grantedSet(state);
+  const was = new Set(state.baseline.Permissions ?? []);
+  let added = 0;
+  let removed = 0;
+  for (const n of now) if (!was.has(n)) added++;
+  for (const n of was) if (!now.has(n)) removed++;
+  return { granted: now.size, added, removed };
+}

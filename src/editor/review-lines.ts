@@ -1,0 +1,79 @@
+// What the review shows: the change in the console's words, the Views the console adds with an
+// action, and on request exactly what will be sent (the JSON Patch of an update, the DesiredState of
+// a create). Pure: the lines are built here so tests can read them without rendering.
+import { isSpexError } from '../domain/errors.js';
+import { buildPatch, type JsonPatchOperation } from '../domain/patch.js';
+import { describeChanges, describeImpliedAdds, summariseChanges } from '../domain/profile-diff.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
+import type { EditorMode } from './editor-state.js';
+
+export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
+
+export interface ReviewLine {
+  text: string;
+  tone?: ReviewTone;
+}
+
+export interface ReviewInput {
+  mode: EditorMode;
+  /** The saved profile (edit); for create and clone, undefined. */
+  original: SecurityProfile | undefined;
+  draft: SecurityProfileDraft;
+  showRequest: boolean;
+  /** Rebase: properties both sides changed, where the draft's value was kept. */
+  conflicts?: readonly string[];
+}
+
+export interface Review {
+  lines: ReviewLine[];
+  /** False when there is nothing to send, or the change cannot be sent (then `lines` say why). */
+  canConfirm: boolean;
+  patch?: JsonPatchOperation[];
+}
+
+/** A new profile is described against an empty one, so every field it sets is listed. */
+function baseOf(input: ReviewInput): SecurityProfileDraft {
+  return input.mode === 'edit' && input.original ? input.original : ({} as SecurityProfileDraft);
+}
+
+export function buildReview(input: ReviewInput): Review {
+  const lines: ReviewLine[] = [];
+  const base = baseOf(input);
+  const changes = describeChanges(base, input.draft);
+  const name = sanitizeLine(input.draft.SecurityProfileName);
+  lines.push({ text: input.mode === 'edit' ? `Save changes to “${name}”: ${summariseChanges(changes)}` : `Create “${name}”: ${summariseChanges(changes)}`, tone: 'heading' });
+  if (input.conflicts && input.conflicts.length > 0) {
+    lines.push({ text: `! Changed both here and on the server; your value is kept: ${input.conflicts.join(', ')}`, tone: 'warning' });
+  }
+  lines.push({ text: '' });
+  for (const change of changes) lines.push({ text: `  ${change.label}`, ...(change.kind.endsWith('removed') ? { tone: 'warning' as const } : {}) });
+  if (describeImpliedAdds(base, input.draft).length > 0) {
+    lines.push({ text: '' });
+    lines.push({ text: '“needed by” marks a View granted with an action on the same resource, as the console does.', tone: 'muted' });
+  }
+  let patch: JsonPatchOperation[] | undefined;
+  let canConfirm = changes.length > 0;
+  if (input.mode === 'edit' && input.original) {
+    try {
+      patch = buildPatch(input.original, input.draft, { guard: true });
+      if (!patch.some((op) => op.op !== 'test')) canConfirm = false;
+    } catch (error) {
+      canConfirm = false;
+      lines.push({ text: '' });
+      lines.push({ text: `✗ This change cannot be sent: ${isSpexError(error) ? error.error.message : (error as Error).message}`, tone: 'error' });
+    }
+  }
+  if (changes.length === 0) lines.push({ text: '  (no changes: nothing would be sent)', tone: 'muted' });
+  if (input.showRequest) {
+    lines.push({ text: '' });
+    if (patch) {
+      lines.push({ text: 'UpdateResource PatchDocument (each change is preceded by a test of the value read, so a concurrent change is refused):', tone: 'muted' });
+      for (const op of patch) lines.push({ text: `  ${sanitizeLine(JSON.stringify(op))}` });
+    } else if (input.mode !== 'edit') {
+      lines.push({ text: 'CreateResource DesiredState:', tone: 'muted' });
+      for (const line of JSON.stringify(input.draft, null, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
+    }
+  }
+  return { lines, canConfirm, ...(patch ? { patch } : {}) };
+}

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReviewScreen } from '../../../src/components/editor/review-screen.js';
+import type { SecurityProfile } from '../../../src/domain/security-profile.js';
+import { buildReview } from '../../../src/editor/review-lines.js';
+import { keys } from '../../helpers/keys.js';
+import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
+import { settle, waitUntil } from './typing.js';
+
+const INSTANCE = 'arn:aws:connect:us-east-1:123456789012:instance/abc';
+const ORIGINAL: SecurityProfile = { InstanceArn: INSTANCE, SecurityProfileName: 'Ops', Description: 'old', Permissions: ['Queues.View', 'Queues.Create'], SecurityProfileArn: `${INSTANCE}/security-profile/p1` };
+const { SecurityProfileArn: _a, ...DRAFT } = ORIGINAL;
+
+afterEach(() => cleanupTui());
+
+describe('buildReview', () => {
+  it('lists the change in the console’s words and builds the guarded patch', () => {
+    const review = buildReview({ mode: 'edit', original: ORIGINAL, draft: { ...DRAFT, Description: 'new', Permissions: ['Queues.View', 'Users.Edit', 'Users.View'] }, showRequest: true });
+    const text = review.lines.map((l) => l.text).join('\n');
+    expect(text).toContain('Description: "old" → "new"');
+    expect(text).toContain('− Queues · Create (Queues.Create)');
+    expect(text).toContain('+ Users · View (Users.View) — needed by Edit');
+    expect(review.canConfirm).toBe(true);
+    expect(review.patch?.map((op) => `${op.op} ${op.path}`)).toEqual(['test /Description', 'add /Description', 'test /Permissions', 'add /Permissions']);
+  });
+
+  it('cannot confirm a change that changes nothing, or renames', () => {
+    expect(buildReview({ mode: 'edit', original: ORIGINAL, draft: DRAFT, showRequest: false }).canConfirm).toBe(false);
+    const renamed = buildReview({ mode: 'edit', original: ORIGINAL, draft: { ...DRAFT, SecurityProfileName: 'Other' }, showRequest: false });
+    expect(renamed.canConfirm).toBe(false);
+    expect(renamed.lines.map((l) => l.text).join('\n')).toMatch(/cannot be sent: SecurityProfileName cannot be changed after creation; clone the profile to rename it/);
+  });
+});
+
+describe('ReviewScreen', () => {
+  it('shows a new profile’s DesiredState on p, confirms with y and goes back with Esc', async () => {
+    const events = { confirmed: 0, back: 0 };
+    const draft = { InstanceArn: INSTANCE, SecurityProfileName: 'Night shift', Permissions: ['Users.View'] };
+    const tui = renderTui(
+      <ReviewScreen mode="create" original={undefined} draft={draft} isActive height={24} onConfirm={() => events.confirmed++} onBack={() => events.back++} />,
+      { columns: 100, rows: 28 },
+    );
+    const first = await settle(tui, 'Review the new profile');
+    expect(first).toContain('Create “Night shift”');
+    expect(first).toContain('+ Users · View (Users.View)');
+    expect(first).toContain('Nothing has been sent yet.');
+    await tui.press('p');
+    await settle(tui, 'CreateResource DesiredState:');
+    expect(tui.frame()).toContain('"SecurityProfileName": "Night shift"');
+    await tui.press('y');
+    await waitUntil(() => events.confirmed === 1, 'onConfirm');
+    await tui.press(keys.escape);
+    await waitUntil(() => events.back === 1, 'onBack');
+  });
+
+  it('refuses to send when nothing changed', async () => {
+    const events = { confirmed: 0 };
+    const tui = renderTui(<ReviewScreen mode="edit" original={ORIGINAL} draft={DRAFT} isActive onConfirm={() => events.confirmed++} onBack={() => undefined} />);
+    await settle(tui, 'no changes: nothing would be sent');
+    await tui.press(keys.enter);
+    await settle(tui, '✗ Nothing to send');
+    expect(events.confirmed).toBe(0);
+  });
+});

@@ -1,0 +1,98 @@
+// The delete guard and tracking against the emulator: nothing is sent before the right name is typed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeleteSession } from '../../../src/components/operation/delete-session.js';
+import { SECURITY_PROFILE_TYPE } from '../../../src/domain/security-profile.js';
+import { createOperationLog } from '../../../src/editor/operation-log.js';
+import { demoProfileArn } from '../../../src/emulator/index.js';
+import { type TestBackend, startTestBackend } from '../../helpers/emulator.js';
+import { keys } from '../../helpers/keys.js';
+import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
+import { settle, typeText, waitUntil } from '../editor/typing.js';
+
+let backend: TestBackend;
+beforeEach(async () => {
+  backend = await startTestBackend();
+});
+afterEach(async () => {
+  cleanupTui();
+  await backend.close();
+});
+
+const deletes = () => backend.emulator.requests.filter((r) => r.operation === 'DeleteResource');
+const exists = (arn: string) => backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn) !== undefined;
+
+function open(name: string) {
+  const arn = demoProfileArn(name, backend.instanceArn);
+  const events = { deleted: 0, closed: 0 };
+  const log = createOperationLog();
+  const tui = renderTui(
+    <DeleteSession
+      name={name}
+      arn={arn}
+      permissionCount={12}
+      log={log}
+      remove={(options) => backend.spex.forRegion(backend.region).deleteProfile(arn, options)}
+      isActive
+      onDeleted={() => events.deleted++}
+      onClose={() => events.closed++}
+    />,
+    { columns: 120, rows: 30 },
+  );
+  return { tui, arn, events, log };
+}
+
+describe('DeleteSession', () => {
+  it('refuses a wrong name inline and sends nothing; the right name deletes exactly that ARN', async () => {
+    const { tui, arn, events, log } = open('Workforce Planning');
+    const first = await settle(tui, 'Type the profile’s name to delete it');
+    // The ARN is shown whole (wrapped inside the box).
+    expect(first.replace(/[│\s]/g, '')).toContain(arn);
+    expect(first).toContain('Permissions: 12');
+    expect(first).not.toContain('WARNING');
+    await tui.press(keys.enter);
+    await settle(tui, 'Type the name to delete, or press Esc to cancel.');
+    await typeText(tui, 'Workforce Plannin');
+    await tui.press(keys.enter);
+    await settle(tui, '“Workforce Plannin” is not the name: type Workforce Planning exactly (case matters). Nothing was sent.');
+    expect(deletes()).toHaveLength(0);
+    await typeText(tui, 'g');
+    await tui.press(keys.enter);
+    await settle(tui, '✓ Deleted “Workforce Planning”');
+    await waitUntil(() => events.deleted === 1, 'onDeleted');
+    expect(deletes()).toHaveLength(1);
+    expect(deletes()[0]!.body.Identifier).toBe(arn);
+    expect(exists(arn)).toBe(false);
+    expect(log.list()).toHaveLength(1);
+    expect(log.inFlight()).toEqual([]);
+    await tui.press(keys.enter);
+    await waitUntil(() => events.closed === 1, 'onClose');
+  });
+
+  it('Esc cancels and sends nothing', async () => {
+    const { tui, events } = open('Workforce Planning');
+    await settle(tui, 'Type the profile’s name');
+    await typeText(tui, 'Work');
+    await tui.press(keys.escape);
+    await waitUntil(() => events.closed === 1, 'onClose');
+    expect(deletes()).toHaveLength(0);
+  });
+
+  it('warns louder for a built-in profile, in words', async () => {
+    const { tui } = open('Agent');
+    const frame = await settle(tui, 'Type the profile’s name');
+    expect(frame).toContain('WARNING: “Agent” is a built-in profile');
+  });
+
+  it('a delete refused because the profile is in use says why, and nothing is deleted', async () => {
+    const { tui, arn } = open('Tier 1 Support');
+    await settle(tui, 'Type the profile’s name');
+    await typeText(tui, 'Tier 1 Support');
+    await tui.press(keys.enter);
+    const frame = await settle(tui, 'It did not work');
+    expect(frame).toContain('handler error ResourceConflict');
+    expect(frame).toMatch(/still assigned to users/);
+    expect(frame).toContain('r retry');
+    expect(frame).not.toContain('e edit');
+    expect(exists(arn)).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RequestStatus } from '../../../src/cloudcontrol/types.js';
+import { OperationProgress } from '../../../src/components/operation/operation-progress.js';
+import { OperationsView } from '../../../src/components/operation/operations-view.js';
+import type { SessionOperation } from '../../../src/editor/operation-log.js';
+import { operationRows } from '../../../src/editor/operation-rows.js';
+import type { OperationState } from '../../../src/hooks/use-operation.js';
+import { keys } from '../../helpers/keys.js';
+import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
+import { settle, waitUntil } from '../editor/typing.js';
+
+afterEach(() => cleanupTui());
+
+const NOW = 1_800_000_000_000;
+const status = (token: string, s: RequestStatus['status'], extra: Partial<RequestStatus> = {}): RequestStatus => ({ requestToken: token, operation: 'UPDATE', status: s, eventTime: NOW - 120_000, ...extra });
+
+describe('OperationProgress', () => {
+  const noop = () => undefined;
+
+  it('shows status, elapsed time and the request token while running', async () => {
+    const op: OperationState = { phase: 'running', kind: 'UPDATE', status: status('req-1', 'IN_PROGRESS'), clientToken: 'ct', elapsedMs: 3200, run: 1 };
+    const tui = renderTui(<OperationProgress title="Saving “Ops”" operation={op} isActive onDone={noop} onRetry={noop} onDetach={noop} onEdit={noop} />);
+    const frame = await settle(tui, 'Saving “Ops”');
+    expect(frame).toContain('IN_PROGRESS · 3 s · request req-1');
+    expect(frame).toContain('Esc stop waiting');
+    expect(frame).not.toContain('r retry');
+  });
+
+  it('on a refused save because of a change on the server: what changed, and b to rebase', async () => {
+    const events = { rebase: 0, retry: 0 };
+    const op: OperationState = {
+      phase: 'failed',
+      kind: 'UPDATE',
+      elapsedMs: 1000,
+      run: 1,
+      outcome: { ok: false, error: { kind: 'conflict', rule: 'test', field: 'Permissions', message: 'changed by someone else' } },
+    };
+    const tui = renderTui(
+      <OperationProgress
+        title="Saving “Ops”"
+        operation={op}
+        serverChange={{ status: 'ready', theirChanges: [{ kind: 'permission-added', property: 'Permissions', label: '+ Queues · View (Queues.View)' }], conflicts: [] }}
+        isActive
+        onDone={noop}
+        onRetry={() => events.retry++}
+        onDetach={noop}
+        onEdit={noop}
+        onRebase={() => events.rebase++}
+      />,
+    );
+    const frame = await settle(tui, 'What changed there:');
+    expect(frame).toContain('+ Queues · View (Queues.View)');
+    expect(frame).toContain('b rebase');
+    expect(frame).not.toContain('r retry');
+    await tui.press('r');
+    await tui.press('b');
+    await waitUntil(() => events.rebase === 1, 'onRebase');
+    expect(events.retry).toBe(0);
+  });
+});
+
+describe('OperationsView', () => {
+  const session: SessionOperation[] = [
+    { id: 1, kind: 'DELETE', label: 'Delete “Old”', clientToken: 'c1', startedAt: NOW - 60_000, status: status('req-s1', 'SUCCESS', { operation: 'DELETE' }), outcome: { ok: true, status: status('req-s1', 'SUCCESS') } },
+    { id: 2, kind: 'UPDATE', label: 'Save “Ops”', clientToken: 'c2', startedAt: NOW - 5_000, status: status('req-s2', 'IN_PROGRESS', { eventTime: NOW - 5_000 }) },
+  ];
+  const recent: RequestStatus[] = [
+    status('req-s2', 'IN_PROGRESS', { eventTime: NOW - 5_000 }),
+    status('req-other', 'FAILED', { handlerErrorCode: 'AccessDenied', statusMessage: 'not allowed', identifier: `arn/security-profile/abc123` }),
+  ];
+
+  it('merges this session’s requests with the recent ones, newest session first', () => {
+    const rows = operationRows(session, recent);
+    expect(rows.map((r) => [r.requestToken, r.status, r.isSession, r.canCancel])).toEqual([
+      ['req-s2', 'IN_PROGRESS', true, true],
+      ['req-s1', 'SUCCESS', true, false],
+      ['req-other', 'FAILED', false, false],
+    ]);
+    expect(rows[2]).toMatchObject({ subject: 'abc123', error: 'AccessDenied: not allowed' });
+  });
+
+  it('cancels only a running request', async () => {
+    const cancelled: string[] = [];
+    const tui = renderTui(
+      <OperationsView session={session} recent={{ status: 'loaded', requests: recent }} nowMs={NOW} isActive height={14} onCancelRequest={(t) => cancelled.push(t)} onRefresh={() => undefined} onClose={() => undefined} />,
+      { columns: 140, rows: 20 },
+    );
+    const frame = await settle(tui, 'Operations');
+    expect(frame).toMatch(/UPDATE\s+IN_PROGRESS\s+Save “Ops”\s+just now\s+request req-s2/);
+    expect(frame).toMatch(/UPDATE\s+FAILED\s+abc123\s+2 min ago\s+AccessDenied: not allowed/);
+    await tui.press(keys.down);
+    await tui.press('c');
+    await settle(tui, 'This request is SUCCESS: only a running request can be cancelled');
+    await tui.press(keys.up);
+    await tui.press('c');
+    await waitUntil(() => cancelled.length === 1, 'onCancelRequest');
+    expect(cancelled).toEqual(['req-s2']);
+  });
+});
