@@ -21,7 +21,7 @@ Commands:
   update <arn>                   change a profile [--add-permission P]... [--remove-permission P]...
                                  [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run]
   delete <arn> [--yes]           delete a profile (asks for its name unless --yes)
-  requests                       recent Cloud Control requests for this type
+  requests [--cancel TOKEN]      recent Cloud Control requests for this type; cancel one in flight
   iam-policy [--read-only]       the least-privilege IAM policy spex needs
   emulator                       run the local Cloud Control endpoint (spex emulator --help)
 

@@ -2,8 +2,9 @@
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo } from '@smithy/types';
 import { sanitizeLine } from '../domain/sanitize.js';
+import type { RetryEvent } from './types.js';
 
 export interface ClientSettings {
   region: string;
@@ -13,6 +14,8 @@ export interface ClientSettings {
   maxAttempts: number;
   requestTimeoutMs: number;
   debug?: (line: string) => void;
+  /** Told before each retry the SDK makes (throttling or a transient fault). */
+  onRetry?: (event: RetryEvent) => void;
   now: () => number;
 }
 
@@ -20,6 +23,37 @@ export interface ClientSettings {
 export function retryBackoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(5000, 200 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+type RetryToken = Awaited<ReturnType<ConfiguredRetryStrategy['refreshRetryTokenForRetry']>>;
+
+/**
+ * The SDK's retry strategy, telling a listener each time a retry is coming: the only place that knows a
+ * read is being slowed down rather than failing, so the UI can say so while it waits. The SDK sleeps
+ * inside refreshRetryTokenForRetry, so the listener is told before, when a retry is due (a retryable
+ * fault with attempts left); the rare refusal for lack of retry capacity then ends in the error as usual.
+ */
+class NotifyingRetryStrategy extends ConfiguredRetryStrategy {
+  constructor(
+    private readonly attempts: number,
+    private readonly region: string,
+    private readonly notify: (event: RetryEvent) => void,
+  ) {
+    super(attempts, (attempt) => retryBackoffMs(attempt));
+  }
+
+  override async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    const retryable = errorInfo.errorType === 'THROTTLING' || errorInfo.errorType === 'TRANSIENT';
+    const attempt = token.getRetryCount() + 2;
+    if (retryable && attempt <= this.attempts) {
+      try {
+        this.notify({ region: this.region, reason: errorInfo.errorType === 'THROTTLING' ? 'throttled' : 'transient', attempt });
+      } catch {
+        // A listener's failure must not turn a retry into an error.
+      }
+    }
+    return super.refreshRetryTokenForRetry(token, errorInfo);
+  }
 }
 
 type HandleArgs = Parameters<NodeHttpHandler['handle']>;
@@ -69,7 +103,9 @@ function headerValue(headers: Record<string, string | undefined>, name: string):
 }
 
 function describeBody(body: unknown): string {
-  const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : undefined;
+  // From the bytes, not Buffer.from(body): the SDK's body adapter warns on stderr when valueOf is called.
+  const text =
+    typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : undefined;
   if (text === undefined) return '';
   try {
     const parsed = JSON.parse(text) as Record<string, unknown>;
@@ -99,7 +135,9 @@ export function createClient(settings: ClientSettings): CloudControlClient {
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     credentials: settings.credentials,
     maxAttempts: settings.maxAttempts,
-    retryStrategy: new ConfiguredRetryStrategy(settings.maxAttempts, (attempt) => retryBackoffMs(attempt)),
+    retryStrategy: settings.onRetry
+      ? new NotifyingRetryStrategy(settings.maxAttempts, settings.region, settings.onRetry)
+      : new ConfiguredRetryStrategy(settings.maxAttempts, (attempt) => retryBackoffMs(attempt)),
     requestHandler,
   });
 }

@@ -1,13 +1,14 @@
 // spex's Cloud Control layer: createSpex builds region services over one set of credentials and one
 // endpoint. The only folder that imports @aws-sdk; everything it returns is a domain type.
 import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
+import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { createClient } from './client.js';
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from './tracked-operation.js';
-import type { RegionService, Spex } from './types.js';
+import type { RegionService, RetryEvent, Spex } from './types.js';
 
 export type * from './types.js';
 export { type Connection, type ConnectionFlags, resolveConnection } from './connection.js';
@@ -30,6 +31,11 @@ export interface SpexOptions {
   now?: () => number;
   /** Receives one line per HTTP request (no headers, no credentials). */
   debug?: (line: string) => void;
+  /**
+   * Told each time a request is retried after throttling or a transient fault (before the wait), so a
+   * caller can show a "slowed down" note; the request itself still succeeds or fails as usual.
+   */
+  onRetry?: (event: RetryEvent) => void;
   /** Environment to take a key pair from when no credentials are given (default: the SDK chain). */
   env?: NodeJS.ProcessEnv;
 }
@@ -41,6 +47,8 @@ export const DEFAULT_CONCURRENCY = 2;
 export function createSpex(options: SpexOptions = {}): Spex {
   const clients = new Map<string, CloudControlClient>();
   const closing = new AbortController();
+  // Every request in flight listens on this one signal; many at once is expected, not a leak.
+  setMaxListeners(0, closing.signal);
   const contexts: RegionContext[] = [];
   const services = new Map<string, RegionService>();
   const now = options.now ?? Date.now;
@@ -69,6 +77,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
         maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
         ...(options.debug ? { debug: options.debug } : {}),
+        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
         now,
       });
       clients.set(region, client);

@@ -74,6 +74,12 @@ export function isOutcomeUnknown(error: unknown): boolean {
   return status !== undefined && status >= 500;
 }
 
+/** Server text as a sentence, so the advice after it does not run on from it. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 export function mapError(error: unknown, ctx: ErrorContext): SpexError {
   if (isSpexError(error)) return error;
   return new SpexError(toDomainError(error, ctx));
@@ -99,7 +105,7 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
     return make('credentials', `The AWS credentials have expired (${server}). ${CREDENTIALS_HELP}`);
   }
   if (CREDENTIAL_CODES.has(name)) {
-    return make('credentials', `The AWS credentials were refused (${name}): ${server} ${CREDENTIALS_HELP}`);
+    return make('credentials', `The AWS credentials were refused (${name}): ${sentence(server)} ${CREDENTIALS_HELP}`);
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied') {
     const actions = actionsFor(ctx.operation, ctx.typeName);

@@ -128,6 +128,18 @@ export interface RegionService {
   account(): string | undefined;
 }
 
+/**
+ * A request the SDK is about to send again after a throttling or transient fault, so a caller can
+ * show a short "slowed down" note while reads still succeed (see SpexOptions.onRetry).
+ */
+export interface RetryEvent {
+  region: string;
+  /** Why the last attempt failed: AWS asked to slow down, or a 5xx, timeout or dropped connection. */
+  reason: 'throttled' | 'transient';
+  /** The attempt about to be made, after the SDK's backoff (2 for the first retry). */
+  attempt: number;
+}
+
 /** Builds region services over one set of credentials and one endpoint. */
 export interface Spex {
   /** The region from flags, environment or AWS config (undefined when none is configured). */

@@ -1,7 +1,7 @@
 // What every headless command shares: the common flags, the output format, and a region service
 // built lazily from the flags and io.env (or the in-process demo), closed once the command ends.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { createSpex, resolveConnection, type RegionService, type Spex } from '../cloudcontrol/index.js';
+import { createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
 import { type Io, UsageError } from '../io.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
@@ -72,7 +72,14 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
     throw new UsageError('--concurrency must be a whole number from 1 to 16');
   }
   const debug = values.debug === true ? (line: string) => void io.stderr.write(`${line}\n`) : undefined;
-  const common = { readOnly, ...(debug ? { debug } : {}), ...(concurrency ? { concurrency } : {}) };
+  // Throttled reads still succeed after the SDK's retries; the user gets one note, not one per retry.
+  let slowedDown = false;
+  const onRetry = (event: RetryEvent): void => {
+    if (event.reason !== 'throttled' || slowedDown) return;
+    slowedDown = true;
+    io.stderr.write('spex: AWS is throttling requests; slowing down and retrying.\n');
+  };
+  const common = { readOnly, onRetry, ...(debug ? { debug } : {}), ...(concurrency ? { concurrency } : {}) };
   let service: RegionService | undefined;
   let spex: Spex | undefined;
   let closeDemo: (() => Promise<void>) | undefined;

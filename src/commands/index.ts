@@ -3,7 +3,8 @@ import type { ParseArgsConfig } from 'node:util';
 import { isSpexError } from '../domain/errors.js';
 import { USAGE } from '../help.js';
 import { EXIT_FAILURE, EXIT_USAGE, type Io, UsageError } from '../io.js';
-import { createCommandContext, parseCommandArgs, type CommandContext } from './context.js';
+import { cancelCommand } from './cancel-command.js';
+import { createCommandContext, parseCommandArgs, str, type CommandContext } from './context.js';
 import { createCommand, deleteCommand, updateCommand } from './mutate-commands.js';
 import { writeError } from './output.js';
 import { getCommand, iamPolicyCommand, instancesCommand, listCommand, regionsCommand, requestsCommand } from './read-commands.js';
@@ -46,7 +47,11 @@ const COMMANDS: Record<string, CommandSpec> = {
     run: updateCommand,
   },
   delete: { options: { yes: { type: 'boolean' } }, positionals: 1, run: deleteCommand },
-  requests: { options: {}, positionals: 0, run: requestsCommand },
+  requests: {
+    options: { cancel: { type: 'string' } },
+    positionals: 0,
+    run: (ctx) => (str(ctx.values, 'cancel') !== undefined ? cancelCommand(ctx) : requestsCommand(ctx)),
+  },
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
 };
 

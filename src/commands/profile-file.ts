@@ -15,19 +15,33 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/** JSON.parse's complaint about `text`, with the offset when V8 gives one ("… in JSON at position 12"). */
+function jsonFailure(text: string): { message: string; position?: number } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = / at position (\d+)/.exec(message);
+    return at ? { message, position: Number(at[1]) } : { message };
+  }
+}
+
 /**
- * Where JSON.parse gives up. Node 20's messages carry no position, so find the longest prefix that is
- * still the start of valid JSON (a binary search over prefixes: a viable prefix only fails with
- * "Unexpected end" or an unterminated string).
+ * Where JSON.parse gives up. V8 names the position for most errors; for the rest ("Unexpected token
+ * '}', … is not valid JSON") find the longest prefix that is still the start of valid JSON, by binary
+ * search: a prefix is viable when it fails only at its very end (or not at all).
  */
 export function jsonErrorOffset(text: string): number {
+  const first = jsonFailure(text);
+  if (!first) return 0;
+  if (first.position !== undefined) return Math.min(first.position, text.length);
+  if (/end of JSON input/i.test(first.message)) return text.length;
   const viable = (n: number): boolean => {
-    try {
-      JSON.parse(text.slice(0, n));
-      return true;
-    } catch (error) {
-      return /end of JSON input|Unterminated string/i.test((error as Error).message);
-    }
+    const failure = jsonFailure(text.slice(0, n));
+    if (!failure) return true;
+    if (failure.position !== undefined) return failure.position >= n;
+    return /end of JSON input|Unterminated string/i.test(failure.message);
   };
   let lo = 0;
   let hi = text.length;

@@ -28,7 +28,8 @@ const granular = fc.record({
   DataTableAccessControlConfiguration: fc.record({
     PrimaryAttributeAccessControlConfiguration: fc.record({
       PrimaryAttributeValues: fc.uniqueArray(
-        fc.record({ AccessType: fc.constant('ALLOW' as const), AttributeName: fc.constantFrom('Dept', 'Region'), Values: smallSet(['a', 'b', 'c'], 2) }),
+        // Values: 1 or 2 items, as the schema requires, so generated profiles are valid models too.
+        fc.record({ AccessType: fc.constant('ALLOW' as const), AttributeName: fc.constantFrom('Dept', 'Region'), Values: fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 2 }) }),
         { minLength: 1, maxLength: 2, selector: (v) => v.AttributeName },
       ),
     }),
