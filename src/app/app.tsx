@@ -1,7 +1,8 @@
 // The TUI shell: owns the reducer and the remote data of the current region and instance, picks the
-// screen body from `state.screen`, and is the one place that ends the app (on `state.isQuitting`).
+// screen body from `state.screen` (or the open modal, see modals.tsx), and is the one place that ends
+// the app (on `state.isQuitting`).
 import { Box, useApp, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';
@@ -9,6 +10,8 @@ import { RegionPicker } from '../components/region-picker.js';
 import { StatusLine } from '../components/status-line.js';
 import { CONNECT_REGIONS, regionName } from '../domain/regions.js';
 import { parseConnectArn } from '../domain/security-profile.js';
+import type { DraftStore } from '../drafts/draft-store.js';
+import { createOperationLog, type OperationLog } from '../editor/operation-log.js';
 import { useDetailLoader } from '../hooks/use-detail-loader.js';
 import { useProfileList } from '../hooks/use-profile-list.js';
 import { useProfileView } from '../hooks/use-profile-view.js';
@@ -19,13 +22,16 @@ import { useTerminalLayout } from '../hooks/use-terminal-layout.js';
 import { footerHints } from '../keys/keymap.js';
 import { appReducer, panePosition, paneHeight } from '../state/app-reducer.js';
 import { createInitialState, type InitialStateOptions } from '../state/app-state.js';
-import { bodyHeight, frameHeight, layoutFrom, type Layout } from '../state/layout.js';
+import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type Layout } from '../state/layout.js';
+import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, shownInstances, shownRegions, profileName } from '../state/selectors.js';
 import { breadcrumb, instanceLabel, sortLabel } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
 import { InstancesBody } from './screens/instances-body.js';
 import { ProfilesBody } from './screens/profiles-body.js';
+import { ModalBody } from './modals.js';
+import { QuitPrompt } from './quit-prompt.js';
 import { useAppKeys } from './use-app-keys.js';
 
 export interface Remembered {
@@ -41,23 +47,31 @@ export interface AppProps {
   readonly now?: () => Date;
   /** Told the region and instance the user opened, to offer them next time. */
   readonly onRemember?: (value: Remembered) => void;
+  /** This run's create/update/delete requests (reported on quit); one is made when not given. */
+  readonly operationLog?: OperationLog;
+  /** Where unsaved drafts are kept; without one, drafts live only in memory. */
+  readonly draftStore?: DraftStore;
 }
 
 const REGION_CODES = CONNECT_REGIONS.map((r) => r.code);
 const defaultNow = (): Date => new Date();
 
-export function App({ initial, concurrency, now = defaultNow, onRemember }: AppProps) {
+export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, ...props }: AppProps) {
   const spex = useSpex();
+  const [ownLog] = useState(createOperationLog);
+  const log = props.operationLog ?? ownLog;
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
-    createInitialState({ ...initial, layout: layoutFrom(stdout.columns, stdout.rows) }),
+    createInitialState({ ...initial, readOnly: initial.readOnly === true || spex.readOnly, layout: layoutFrom(stdout.columns, stdout.rows) }),
   );
   const mode = modeOf(state);
-  const { layout, screen, list } = state;
+  const { layout, screen, list, modal } = state;
+  const isSession = isSessionOpen(modal);
+  const isAsking = state.prompt.kind !== 'none';
 
   useTerminalLayout(useCallback((next: Layout) => dispatch({ type: 'layout/resized', layout: next }), []));
-  useAppKeys(dispatch, { isActive: !state.isQuitting });
+  useAppKeys(dispatch, { isActive: !state.isQuitting, isSessionOpen: isSession && !isAsking });
   // The single exit site: unmounting runs every effect's cleanup, which aborts the reads in flight.
   useEffect(() => {
     if (state.isQuitting) exit();
@@ -98,7 +112,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember }: AppP
     return row === undefined ? undefined : profileName(row, entry?.status === 'loaded' ? entry.profile : undefined);
   };
 
-  const height = bodyHeight(layout);
+  // A session draws its own keys and notes: the shell's status line and footer give it their room.
+  const height = bodyHeight(layout) + (isSession ? STATUS_LINES + FOOTER_LINES : 0);
   const isTable = screen.kind === 'list' && state.modal.kind === 'none';
   const listError =
     profiles.status === 'error' && profiles.rows.length > 0 && profiles.error !== undefined
@@ -120,7 +135,25 @@ export function App({ initial, concurrency, now = defaultNow, onRemember }: AppP
     (instanceArn === undefined ? undefined : parseConnectArn(instanceArn)?.account) ?? service?.account();
 
   const body = (() => {
-    if (state.modal.kind === 'help') return <HelpView mode={state.modal.mode} scroll={state.modal.scroll} height={paneHeight(state)} />;
+    if (modal.kind === 'help') return <HelpView mode={modal.mode} scroll={modal.scroll} height={paneHeight(state)} readOnly={state.readOnly} />;
+    if (modal.kind !== 'none' && service !== undefined && state.instance !== undefined) {
+      return (
+        <ModalBody
+          modal={modal}
+          spex={spex}
+          service={service}
+          instance={state.instance}
+          loader={details.loader}
+          log={log}
+          draftStore={draftStore}
+          nameOf={nameOf}
+          width={layout.columns}
+          height={height}
+          isActive={!isAsking && !state.isQuitting}
+          dispatch={dispatch}
+        />
+      );
+    }
     switch (screen.kind) {
       case 'regions':
         return (
@@ -175,13 +208,19 @@ export function App({ initial, concurrency, now = defaultNow, onRemember }: AppP
         instanceAlias={instanceLabel(state.instance)}
         breadcrumb={breadcrumb(state, nameOf)}
         sortLabel={isTable ? sortLabel(list.sort) : undefined}
-        isReadOnly={spex.readOnly}
+        isReadOnly={state.readOnly}
       />
-      <Box flexDirection="column" height={height} overflow="hidden">
+      {isAsking ? <QuitPrompt inFlight={log.inFlight().length} /> : null}
+      {/* The session stays mounted under the question: "stay" goes back to it as it was. */}
+      <Box flexDirection="column" height={height} overflow="hidden" display={isAsking ? 'none' : 'flex'}>
         {body}
       </Box>
-      <StatusLine notice={state.notice ?? listError} filter={filterLine} progress={screen.kind === 'list' ? view.progress : undefined} columns={layout.columns} />
-      <Footer hints={footerHints(mode)} counter={counter} />
+      {isSession ? null : (
+        <>
+          <StatusLine notice={state.notice ?? listError} filter={filterLine} progress={screen.kind === 'list' ? view.progress : undefined} columns={layout.columns} />
+          <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />
+        </>
+      )}
     </Box>
   );
 }

@@ -28,5 +28,15 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   crumbs.push(instanceLabel(state.instance) ?? '—', 'Security profiles');
   if (screen.kind === 'detail') crumbs.push(profileName(screen.arn) ?? '…');
   if (screen.kind === 'compare') crumbs.push(`Compare ${profileName(screen.arns[0]) ?? '…'} ↔ ${profileName(screen.arns[1]) ?? '…'}`);
-  return crumbs;
+  const { modal } = state;
+  if (modal.kind === 'editor') {
+    const { target } = modal;
+    if (target.mode === 'edit') crumbs.push(screen.kind === 'detail' ? 'Edit' : `Edit ${profileName(target.arn) ?? '…'}`);
+    else if (target.mode === 'create') crumbs.push('New profile');
+    else crumbs.push(`Clone ${profileName(target.sourceArn) ?? '…'} → ${target.target.region} ${instanceLabel(target.target.instance) ?? ''}`.trimEnd());
+  } else if (modal.kind === 'delete') crumbs.push(screen.kind === 'detail' ? 'Delete' : `Delete ${profileName(modal.arn) ?? '…'}`);
+  else if (modal.kind === 'clone-target') crumbs.push(`Clone ${profileName(modal.sourceArn) ?? '…'} into…`);
+  else if (modal.kind === 'operations') crumbs.push('Operations');
+  // Names come from the server: never let one move the cursor or write to the clipboard.
+  return crumbs.map(sanitizeLine);
 }

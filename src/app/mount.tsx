@@ -4,6 +4,8 @@
 import { render } from 'ink';
 import type { Spex } from '../cloudcontrol/types.js';
 import { ThemeProvider } from '../components/theme.js';
+import type { DraftStore } from '../drafts/draft-store.js';
+import { createOperationLog, inFlightReport, type OperationLog } from '../editor/operation-log.js';
 import { SpexProvider } from '../hooks/spex-context.js';
 import type { Io } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
@@ -15,6 +17,9 @@ export interface MountOptions {
   initial: InitialStateOptions;
   io: Io;
   onRemember?: (value: Remembered) => void;
+  /** Where unsaved drafts are kept (the user's state directory). */
+  draftStore?: DraftStore;
+  log?: OperationLog;
 }
 
 export interface MountResult {
@@ -27,14 +32,27 @@ export function isColorAllowed(env: NodeJS.ProcessEnv): boolean {
   return env.NO_COLOR === undefined || env.NO_COLOR === '';
 }
 
-export async function mountTui({ spex, initial, io, onRemember }: MountOptions): Promise<MountResult> {
+/** Requests still running when spex ends: the user can follow them with `spex requests`. */
+function reportInFlight(log: OperationLog, io: Io): void {
+  const lines = inFlightReport(log);
+  if (lines.length === 0) return;
+  io.stderr.write(`spex: ${lines.length === 1 ? 'a request was' : `${lines.length} requests were`} still running when spex closed:\n`);
+  for (const line of lines) io.stderr.write(`  ${line}\n`);
+}
+
+export async function mountTui({ spex, initial, io, onRemember, draftStore, log = createOperationLog() }: MountOptions): Promise<MountResult> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const terminal = enterAlternateScreen(stdout);
   const result: MountResult = {};
   const instance = render(
     <SpexProvider spex={spex}>
       <ThemeProvider isColor={isColorAllowed(io.env)}>
-        <App initial={initial} {...(onRemember === undefined ? {} : { onRemember })} />
+        <App
+          initial={initial}
+          operationLog={log}
+          {...(draftStore === undefined ? {} : { draftStore })}
+          {...(onRemember === undefined ? {} : { onRemember })}
+        />
       </ThemeProvider>
     </SpexProvider>,
     {
@@ -51,10 +69,12 @@ export async function mountTui({ spex, initial, io, onRemember }: MountOptions):
   };
   const onFatal = (error: unknown): void => {
     try {
+      // Unmounting writes any pending draft to disk and turns raw mode off.
       instance.unmount();
     } finally {
       terminal.restore();
       io.stderr.write(`spex: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      reportInFlight(log, io);
       process.exit(1);
     }
   };
@@ -70,5 +90,6 @@ export async function mountTui({ spex, initial, io, onRemember }: MountOptions):
     process.off('unhandledRejection', onFatal);
     terminal.restore();
   }
+  reportInFlight(log, io);
   return result;
 }

@@ -2,6 +2,8 @@
 // renders, and after the app ends releases every socket and prints what could not be shown.
 import type { Spex } from '../cloudcontrol/types.js';
 import { readLastUsed, writeLastUsed } from '../config/last-used.js';
+import { readSettings, SettingsError } from '../config/settings.js';
+import { createDraftStore, draftDir } from '../drafts/draft-store.js';
 import { EXIT_FAILURE, EXIT_OK, type Io } from '../io.js';
 import type { Remembered } from './app.js';
 import { initialOptionsFor, parseTuiFlags, type TuiFlags } from './flags.js';
@@ -70,14 +72,23 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     io.stderr.write('spex: the terminal UI needs an interactive terminal; for scripts use a command (spex --help)\n');
     return EXIT_FAILURE;
   }
+  try {
+    // A read-only setting in the config file counts like the flag (and a broken file is not ignored).
+    if ((await readSettings(io.env)).readOnly) flags.readOnly = true;
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    io.stderr.write(`spex: ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
   const debug = debugSink(flags, io);
   const [last, session, { mountTui }] = await Promise.all([readLastUsed(io.env), openSession(flags, io, debug.log), import('./mount.js')]);
   let remembered: Remembered | undefined;
   try {
     const result = await mountTui({
       spex: session.spex,
-      initial: initialOptionsFor(flags, session.configuredRegion, flags.demo ? {} : last),
+      initial: { ...initialOptionsFor(flags, session.configuredRegion, flags.demo ? {} : last), readOnly: flags.readOnly },
       io,
+      draftStore: createDraftStore(draftDir(io.env)),
       // The demo's instances exist only while it runs: remembering them would mislead the next real run.
       ...(flags.demo ? {} : { onRemember: (value: Remembered) => void (remembered = value) }),
     });

@@ -17,7 +17,8 @@ export function enterAlternateScreen(stdout: NodeJS.WritableStream): TerminalSes
     restore() {
       if (isRestored) return;
       isRestored = true;
-      stdout.write(`${SHOW_CURSOR}${LEAVE_ALT_SCREEN}`);
+      // Leave first, then show the cursor: visibility then applies to the screen the user is back on.
+      stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
     },
   };
 }

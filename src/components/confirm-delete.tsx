@@ -2,12 +2,15 @@
 // A wrong name is refused inline; Esc cancels; nothing is sent before the name is typed right. The
 // built-in profiles carry a louder warning, in words.
 import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
-import { useState } from 'react';
+import { useEffect, useReducer } from 'react';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { isBuiltInProfileName } from '../domain/security-profile.js';
 import { editorFooterHints, resolveEditorCommand } from '../editor/editor-keys.js';
+import { atEnd, editText, type TextValue } from '../editor/text-edit.js';
+import { burstOf } from '../keys/burst.js';
+import type { KeyState } from '../keys/keymap.js';
 import { Footer } from './footer.js';
+import { TextField } from './text-field.js';
 import { useTone } from './theme.js';
 
 export interface ConfirmDeleteProps {
@@ -21,24 +24,46 @@ export interface ConfirmDeleteProps {
   readonly onCancel: () => void;
 }
 
+interface GuardState {
+  readonly typed: TextValue;
+  readonly refused?: string;
+  /** Decided on the latest typed text; delivered to the owner by an effect, once. */
+  readonly outcome?: 'confirmed' | 'cancelled';
+}
+
+/** Every key goes through here, so Enter right after fast typing checks what was really typed. */
+export function guardReducer(name: string, state: GuardState, input: string, key: KeyState): GuardState {
+  if (state.outcome !== undefined) return state;
+  const command = resolveEditorCommand('confirm-delete', input, key);
+  if (command === 'delete.cancel') return { ...state, outcome: 'cancelled' };
+  if (command === 'delete.submit') {
+    const value = state.typed.text;
+    if (value === name) return { typed: state.typed, outcome: 'confirmed' };
+    const shown = sanitizeLine(name);
+    const refused = value.trim() === '' ? 'Type the name to delete, or press Esc to cancel.' : `“${sanitizeLine(value)}” is not the name: type ${shown} exactly (case matters). Nothing was sent.`;
+    return { typed: state.typed, refused };
+  }
+  const burst = burstOf(input, key);
+  if (burst !== undefined && /[\r\t\x7f\b]/.test(input)) return burst.reduce((s, k) => guardReducer(name, s, k.input, k.key), state);
+  const typed = editText(state.typed, input, key);
+  return typed === undefined ? state : { typed };
+}
+
 export function ConfirmDelete({ name, arn, permissionCount, isActive, showHints, onConfirm, onCancel }: ConfirmDeleteProps) {
   const tone = useTone();
-  const [typed, setTyped] = useState('');
-  const [refused, setRefused] = useState<string | undefined>(undefined);
+  const [state, dispatch] = useReducer((s: GuardState, k: { input: string; key: KeyState }) => guardReducer(name, s, k.input, k.key), { typed: atEnd('') });
   const shown = sanitizeLine(name);
   const builtIn = isBuiltInProfileName(name);
 
-  useInput(
-    (input, key) => {
-      if (resolveEditorCommand('confirm-delete', input, key) === 'delete.cancel') onCancel();
-    },
-    { isActive },
-  );
+  useInput((input, key) => dispatch({ input, key: { ...key } }), { isActive });
 
-  const submit = (value: string): void => {
-    if (value === name) onConfirm();
-    else setRefused(value.trim() === '' ? 'Type the name to delete, or press Esc to cancel.' : `“${sanitizeLine(value)}” is not the name: type ${shown} exactly (case matters). Nothing was sent.`);
-  };
+  useEffect(() => {
+    if (state.outcome === 'confirmed') onConfirm();
+    else if (state.outcome === 'cancelled') onCancel();
+    // Once per outcome; the callbacks of that render are the ones meant.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.outcome]);
+  const { refused } = state;
 
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
@@ -55,15 +80,7 @@ export function ConfirmDelete({ name, arn, permissionCount, isActive, showHints,
       <Text wrap="wrap">This cannot be undone. Users assigned to the profile must be moved first, or the delete is refused.</Text>
       <Box marginTop={1}>
         <Text>Type the profile’s name to delete it: </Text>
-        <TextInput
-          value={typed}
-          focus={isActive}
-          onChange={(value) => {
-            setTyped(value);
-            setRefused(undefined);
-          }}
-          onSubmit={submit}
-        />
+        <TextField value={state.typed.text} cursor={state.typed.cursor} isFocused={isActive} />
       </Box>
       {refused !== undefined ? <Text {...tone('error')}>✗ {refused}</Text> : null}
       {showHints === false ? null : <Footer hints={editorFooterHints('confirm-delete')} />}

@@ -7,10 +7,26 @@ export interface FooterProps {
   readonly hints: readonly HelpEntry[];
   /** E.g. `12/340`. */
   readonly counter?: string | undefined;
+  /** Columns there are: hints that do not fit are left out whole (the help lists every key). */
+  readonly width?: number;
 }
 
-export function Footer({ hints, counter }: FooterProps) {
+/** Always kept: the way to every other key, and the way out. */
+const KEPT = new Set(['?', 'q']);
+
+/** The hints that fit in `room` columns, dropping from the end but keeping `? help` and `q quit`. */
+export function fittingHints(hints: readonly HelpEntry[], room: number): readonly HelpEntry[] {
+  const length = (list: readonly HelpEntry[]): number => list.reduce((n, h, i) => n + (i > 0 ? 2 : 0) + h.keys.length + 1 + h.help.length, 0);
+  const shown = [...hints];
+  for (let i = shown.length - 1; i >= 0 && length(shown) > room; i--) {
+    if (!KEPT.has(shown[i]!.keys)) shown.splice(i, 1);
+  }
+  return shown;
+}
+
+export function Footer({ hints: all, counter, width }: FooterProps) {
   const tone = useTone();
+  const hints = width === undefined ? all : fittingHints(all, width - (counter === undefined ? 0 : counter.length + 1));
   return (
     <Box justifyContent="space-between">
       <Box flexShrink={1}>

@@ -3,7 +3,9 @@ import type { SecurityProfileDraft } from '../domain/security-profile.js';
 import { suggestPermissions } from '../domain/permissions.js';
 import { moveCursor, type Motion } from '../state/motion.js';
 import type { KeyState } from '../keys/keymap.js';
+import { burstOf } from '../keys/burst.js';
 import { keyToEditorAction } from './editor-key-action.js';
+import { editText } from './text-edit.js';
 import type { EditorNote, EditorOutgoing, EditorState, PermissionView } from './editor-state.js';
 import { formatItem as formatItemText, itemsOf, parseItem, withItem, withoutItem } from './field-items.js';
 import { FIELD_LABELS, fieldRows, isListField, withText } from './field-rows.js';
@@ -29,7 +31,7 @@ export type EditorAction =
   | { type: 'editor/add' }
   | { type: 'editor/edit' }
   | { type: 'editor/remove' }
-  | { type: 'editor/input-change'; text: string }
+  | { type: 'editor/input-change'; text: string; cursor?: number }
   | { type: 'editor/input-submit' }
   | { type: 'editor/input-complete' }
   | { type: 'editor/input-cancel' }
@@ -140,7 +142,19 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   switch (action.type) {
     case 'editor/key': {
       const next = keyToEditorAction(state, action.input, action.key, action.pageSize);
-      return next ? editorReducer(state, next) : state;
+      if (next) return editorReducer(state, next);
+      const input = state.input;
+      if (input.kind === 'search' || input.kind === 'add-permission' || input.kind === 'field') {
+        // Typing is applied here, to the latest text: two keys before a re-render both count.
+        const burst = [...action.input].some((c) => c === '\r' || c === '\t' || c === '\x7f' || c === '\b') ? burstOf(action.input, action.key) : undefined;
+        if (burst === undefined) {
+          const edited = editText({ text: input.text, cursor: input.cursor ?? input.text.length }, action.input, action.key);
+          return edited ? editorReducer(state, { type: 'editor/input-change', text: edited.text, cursor: edited.cursor }) : state;
+        }
+        return burst.reduce((s, k) => editorReducer(s, { ...action, ...k }), state);
+      }
+      const keys = burstOf(action.input, action.key);
+      return keys ? keys.reduce((s, k) => editorReducer(s, { ...action, ...k }), state) : state;
     }
     case 'editor/outgoing':
       return { ...state, outgoing: action.outgoing };
@@ -194,14 +208,15 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return state.pane === 'fields' ? removeRow(state) : state;
     case 'editor/input-change': {
       const input = state.input;
+      const cursor = action.cursor ?? action.text.length;
       if (input.kind === 'search') {
-        const next = { ...state, input: { ...input, text: action.text } };
+        const next = { ...state, input: { ...input, text: action.text, cursor } };
         return { ...next, permCursor: activeSearch(next) === '' ? state.permCursor : firstPermissionRow(next) };
       }
-      if (input.kind === 'add-permission') return { ...state, input: { ...input, text: action.text, confirmUnknown: false }, note: undefined };
+      if (input.kind === 'add-permission') return { ...state, input: { ...input, text: action.text, cursor, confirmUnknown: false }, note: undefined };
       if (input.kind === 'field') {
         const { error: _error, ...rest } = input;
-        return { ...state, input: { ...rest, text: action.text }, note: undefined };
+        return { ...state, input: { ...rest, text: action.text, cursor }, note: undefined };
       }
       return state;
     }
@@ -210,7 +225,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'editor/input-complete': {
       if (state.input.kind !== 'add-permission') return state;
       const first = suggestPermissions(state.input.text, 1)[0];
-      return first === undefined ? state : { ...state, input: { ...state.input, text: first, confirmUnknown: false } };
+      return first === undefined ? state : { ...state, input: { ...state.input, text: first, cursor: first.length, confirmUnknown: false } };
     }
     case 'editor/input-cancel': {
       if (state.input.kind === 'search') return clampPermCursor({ ...state, search: '', input: { kind: 'none' } });

@@ -21,14 +21,14 @@ export type TextFieldId = 'SecurityProfileName' | 'Description' | 'AllowedAccess
 /** Every field of the fields pane, in the order shown. */
 export type FieldId = 'SecurityProfileName' | 'InstanceArn' | 'Description' | 'AllowedAccessControlHierarchyGroupId' | ListFieldId;
 
-/** The text the keyboard is typing into, if any. */
+/** The text the keyboard is typing into, if any; `cursor` undefined means after the last character. */
 export type EditorInput =
   | { kind: 'none' }
-  | { kind: 'search'; text: string }
+  | { kind: 'search'; text: string; cursor?: number }
   /** `confirmUnknown`: Enter was pressed once on a name the catalogue does not know. */
-  | { kind: 'add-permission'; text: string; confirmUnknown: boolean }
+  | { kind: 'add-permission'; text: string; cursor?: number; confirmUnknown: boolean }
   /** `index`: the list item being edited; undefined for a scalar field or a new item. */
-  | { kind: 'field'; field: TextFieldId | ListFieldId; index?: number; text: string; error?: string }
+  | { kind: 'field'; field: TextFieldId | ListFieldId; index?: number; text: string; cursor?: number; error?: string }
   | { kind: 'pick-group'; cursor: number };
 
 export type NoteTone = 'normal' | 'warning' | 'error' | 'success';

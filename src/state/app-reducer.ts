@@ -1,12 +1,14 @@
 // The app reducer: screens, modals and the actions that move between them. Each screen's details
 // are in picker-reducer.ts and list-reducer.ts. Pure.
-import { type KeyState, resolveCommand } from '../keys/keymap.js';
+import { burstOf } from '../keys/burst.js';
+import { resolveCommand } from '../keys/keymap.js';
 import type { Action, AppState } from './app-state.js';
 import { commandToAction } from './commands.js';
 import { bodyHeight } from './layout.js';
 import { listReducer, moveList } from './list-reducer.js';
 import { scrollPane } from './motion.js';
 import { pickerReducer } from './picker-reducer.js';
+import { quit, sessionReducer, type SessionAction } from './session-reducer.js';
 import { helpLineCount, modeOf } from './selectors.js';
 
 /** Lines a scrolling pane (detail, compare, help) shows under its title line. */
@@ -26,7 +28,7 @@ export function panePosition(state: AppState): string | undefined {
   const { modal, screen } = state;
   const at =
     modal.kind === 'help'
-      ? { scroll: modal.scroll, total: helpLineCount(modal.mode) }
+      ? { scroll: modal.scroll, total: helpLineCount(modal.mode, state.readOnly) }
       : screen.kind === 'detail' || screen.kind === 'compare'
         ? { scroll: screen.scroll, total: screen.lineCount }
         : undefined;
@@ -35,6 +37,7 @@ export function panePosition(state: AppState): string | undefined {
 }
 
 function back(state: AppState): AppState {
+  if (state.modal.kind !== 'none' && state.modal.kind !== 'help') return { ...state, modal: { kind: 'none' } };
   switch (state.screen.kind) {
     case 'regions':
       return state;
@@ -53,13 +56,12 @@ function back(state: AppState): AppState {
 export function appReducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'input/key': {
-      const resolved = resolveCommand(modeOf(state), action.input, action.key);
+      const resolved = resolveCommand(modeOf(state), action.input, action.key, { readOnly: state.readOnly });
       if (resolved === undefined) {
         // Keys typed faster than they are read arrive as one string ("j " or "/abc"): one at a time,
         // each in the mode the previous one left.
-        const chars = [...action.input];
-        if (chars.length < 2 || action.key.ctrl === true || action.key.meta === true) return state;
-        return chars.reduce((s, input) => appReducer(s, { type: 'input/key', ...keyOfChar(input) }), state);
+        const burst = burstOf(action.input, action.key);
+        return burst === undefined ? state : burst.reduce((s, k) => appReducer(s, { type: 'input/key', ...k }), state);
       }
       return appReducer(state, { type: 'input/command', command: resolved.command, ...(resolved.text === undefined ? {} : { text: resolved.text }) });
     }
@@ -76,7 +78,7 @@ export function appReducer(state: AppState, action: Action): AppState {
       return moveList(resized, { kind: 'by', delta: 0 });
     }
     case 'app/quit':
-      return state.isQuitting ? state : { ...state, isQuitting: true };
+      return quit(state);
     case 'app/back':
       return back(state);
     case 'notice/show':
@@ -89,7 +91,7 @@ export function appReducer(state: AppState, action: Action): AppState {
       return { ...state, modal: { kind: 'none' } };
     case 'help/scroll': {
       if (state.modal.kind !== 'help') return state;
-      const scroll = scrollPane(state.modal.scroll, action.motion, helpLineCount(state.modal.mode), scrollRoom(state));
+      const scroll = scrollPane(state.modal.scroll, action.motion, helpLineCount(state.modal.mode, state.readOnly), scrollRoom(state));
       return { ...state, modal: { ...state.modal, scroll } };
     }
     case 'detail/scroll':
@@ -119,15 +121,10 @@ export function appReducer(state: AppState, action: Action): AppState {
         screen: { ...state.screen, isOnlyDifferences: !state.screen.isOnlyDifferences, scroll: 0, lineCount: 0 },
       };
     default:
+      if (action.type.startsWith('session/') || action.type.startsWith('clone-target/') || action.type.startsWith('quit/')) {
+        return sessionReducer(state, action as SessionAction);
+      }
       if (action.type.startsWith('list/')) return listReducer(state, action as Extract<Action, { type: `list/${string}` }>);
       return pickerReducer(state, action as Extract<Action, { type: `regions/${string}` | `instances/${string}` }>);
   }
-}
-
-/** One character of a burst, as Ink would have reported it had it arrived alone. */
-function keyOfChar(char: string): { input: string; key: KeyState } {
-  if (char === '\r' || char === '\n') return { input: '', key: { return: true } };
-  if (char === '\t') return { input: '', key: { tab: true } };
-  if (char === '\x7f' || char === '\b') return { input: '', key: { backspace: true } };
-  return { input: char, key: {} };
 }

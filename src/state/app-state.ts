@@ -6,7 +6,9 @@
 // `modeOf` (selectors.ts) and `back` (app-reducer.ts) — the compiler points at both — a mode and
 // bindings in keys/keymap.ts, the command → action mapping in commands.ts, and the body in
 // app/app.tsx. A modal whose component reads keys itself (a text input) turns the shell's
-// `useAppKeys` off while it is open, so exactly one handler is active.
+// `useAppKeys` off while it is open, so exactly one handler is active. The editing sessions (editor,
+// delete guard, operations view) are such modals: their actions and rules are in session-reducer.ts
+// and their bodies in app/modals.tsx.
 import type { ConnectInstance } from '../domain/security-profile.js';
 import { CONNECT_REGIONS } from '../domain/regions.js';
 import type { Command, KeyState, Mode } from '../keys/keymap.js';
@@ -45,6 +47,8 @@ export interface ListView {
   shown: readonly string[];
   /** Bumped by refresh/retry: the list hook reloads when it changes. */
   reloadKey: number;
+  /** A profile to put the cursor on as soon as it is listed (one just created). */
+  selectArn?: string;
 }
 
 /** The screen on view. Screens past the instance picker always have a region and an instance. */
@@ -61,8 +65,31 @@ export type Screen =
       isOnlyDifferences: boolean;
     };
 
+/** Where a clone goes: an instance of a region (the source's own by default). */
+export interface CloneTarget {
+  region: string;
+  instance: ConnectInstance;
+}
+
+/** What the editor was opened for. */
+export type EditTarget =
+  | { mode: 'edit'; arn: string }
+  | { mode: 'create' }
+  | { mode: 'clone'; sourceArn: string; target: CloneTarget };
+
 /** What is drawn over the screen and takes the keys while open. */
-export type Modal = { kind: 'none' } | { kind: 'help'; mode: Mode; scroll: number };
+export type Modal =
+  | { kind: 'none' }
+  | { kind: 'help'; mode: Mode; scroll: number }
+  /** `isDirty`: the draft differs from what was opened (quitting asks first). */
+  | { kind: 'editor'; target: EditTarget; isDirty: boolean }
+  | { kind: 'delete'; arn: string }
+  | { kind: 'operations' }
+  /** Choosing the instance a clone goes to; `items` are the region's instances once listed. */
+  | { kind: 'clone-target'; sourceArn: string; region: string; items: readonly ConnectInstance[] | undefined; cursor: number; top: number };
+
+/** A question over everything else, answered before anything goes on. */
+export type Prompt = { kind: 'none' } | { kind: 'quit' };
 
 export interface Notice {
   text: string;
@@ -72,6 +99,9 @@ export interface Notice {
 export interface AppState {
   screen: Screen;
   modal: Modal;
+  prompt: Prompt;
+  /** `--read-only`: no key creates, changes or deletes anything. */
+  readOnly: boolean;
   layout: Layout;
   region: string | undefined;
   instance: ConnectInstance | undefined;
@@ -131,7 +161,23 @@ export type Action =
   | { type: 'detail/reload' }
   | { type: 'compare/scroll'; motion: Motion }
   | { type: 'compare/measured'; lineCount: number }
-  | { type: 'compare/toggle-differences' };
+  | { type: 'compare/toggle-differences' }
+  | { type: 'session/edit' }
+  | { type: 'session/new' }
+  | { type: 'session/clone'; isElsewhere: boolean }
+  | { type: 'session/delete' }
+  | { type: 'session/operations' }
+  | { type: 'session/dirty'; isDirty: boolean }
+  | { type: 'session/close' }
+  /** A save or create succeeded: `arn` is the profile's. */
+  | { type: 'session/saved'; arn: string | undefined; isNew: boolean }
+  | { type: 'session/deleted'; arn: string; name: string }
+  | { type: 'clone-target/loaded'; region: string; items: readonly ConnectInstance[] }
+  | { type: 'clone-target/move'; motion: Motion }
+  | { type: 'clone-target/region'; delta: 1 | -1 }
+  | { type: 'clone-target/choose' }
+  | { type: 'quit/confirm' }
+  | { type: 'quit/cancel' };
 
 export interface InitialStateOptions {
   /** Preselected in the region picker (flags, environment, AWS config or the last one used). */
@@ -143,6 +189,8 @@ export interface InitialStateOptions {
   /** The instance opened last time: preselected in the instance picker when it is listed. */
   rememberedInstanceArn?: string;
   layout?: Layout;
+  /** `--read-only` or `readOnly: true` in the config file. */
+  readOnly?: boolean;
 }
 
 export const EMPTY_PICKER: PickerView = { cursor: 0, top: 0, filter: '', isFiltering: false };
@@ -164,6 +212,8 @@ export function createInitialState(options: InitialStateOptions = {}): AppState 
   return {
     screen: skip ? { kind: 'instances' } : { kind: 'regions' },
     modal: { kind: 'none' },
+    prompt: { kind: 'none' },
+    readOnly: options.readOnly === true,
     layout: options.layout ?? DEFAULT_LAYOUT,
     region: skip ? options.region : undefined,
     instance: undefined,

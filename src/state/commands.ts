@@ -40,6 +40,11 @@ function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undef
       return { type: 'compare/scroll', motion };
     case 'help':
       return { type: 'help/scroll', motion };
+    case 'clone-target':
+      return { type: 'clone-target/move', motion };
+    case 'session':
+    case 'quit-confirm':
+      return undefined;
   }
 }
 
@@ -78,6 +83,7 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
     case 'filter.start':
       return state.screen.kind === 'instances' ? { type: 'instances/filter-start' } : { type: 'list/filter-start' };
     case 'item.open':
+      if (state.modal.kind === 'clone-target') return { type: 'clone-target/choose' };
       if (state.screen.kind === 'regions') return { type: 'regions/select' };
       if (state.screen.kind === 'instances') return { type: 'instances/select' };
       return { type: 'list/open' };
@@ -99,6 +105,26 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'detail/toggle-raw' };
     case 'compare.toggle-differences':
       return { type: 'compare/toggle-differences' };
+    case 'profile.edit':
+      return { type: 'session/edit' };
+    case 'profile.new':
+      return { type: 'session/new' };
+    case 'profile.clone':
+      return { type: 'session/clone', isElsewhere: false };
+    case 'profile.clone-elsewhere':
+      return { type: 'session/clone', isElsewhere: true };
+    case 'profile.delete':
+      return { type: 'session/delete' };
+    case 'app.operations':
+      return { type: 'session/operations' };
+    case 'region.previous':
+      return { type: 'clone-target/region', delta: -1 };
+    case 'region.next':
+      return { type: 'clone-target/region', delta: 1 };
+    case 'quit.confirm':
+      return { type: 'quit/confirm' };
+    case 'quit.cancel':
+      return { type: 'quit/cancel' };
     default:
       return undefined;
   }

@@ -39,6 +39,12 @@ export function listReducer(state: AppState, action: ListAction): AppState {
   const { list } = state;
   switch (action.type) {
     case 'list/shown': {
+      // A profile just created gets the cursor as soon as it is listed.
+      const wanted = list.selectArn === undefined ? -1 : action.arns.indexOf(list.selectArn);
+      if (wanted >= 0) {
+        const { selectArn: _done, ...rest } = list;
+        return { ...state, list: withCursor(state, { ...rest, shown: action.arns }, wanted) };
+      }
       // Keep the selected profile selected while pages stream in or the order changes.
       const selected = list.cursor > 0 ? cursorArn(list) : undefined;
       const found = selected === undefined ? -1 : action.arns.indexOf(selected);

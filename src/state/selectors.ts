@@ -8,7 +8,19 @@ import { isFilterEmpty, parseFilter, permissionMatches, type ParsedFilter } from
 
 /** Which keymap applies: the modal's, a text field's, or the screen's. */
 export function modeOf(state: AppState): Mode {
-  if (state.modal.kind === 'help') return 'help';
+  if (state.prompt.kind === 'quit') return 'quit-confirm';
+  switch (state.modal.kind) {
+    case 'help':
+      return 'help';
+    case 'editor':
+    case 'delete':
+    case 'operations':
+      return 'session';
+    case 'clone-target':
+      return 'clone-target';
+    case 'none':
+      break;
+  }
   switch (state.screen.kind) {
     case 'regions':
       return 'regions';
@@ -41,8 +53,8 @@ export function shownInstances(state: AppState): readonly ConnectInstance[] {
 }
 
 /** Rows of the help modal, for its scroll limit. */
-export function helpLineCount(mode: Mode): number {
-  return helpEntries(mode).length;
+export function helpLineCount(mode: Mode, readOnly = false): number {
+  return helpEntries(mode, { readOnly }).length;
 }
 
 /** Full profiles already loaded, by ARN (the detail loader's cache, seen through a function). */

@@ -12,11 +12,13 @@ export interface RenderAppOptions extends RenderTuiOptions {
   initial?: InitialStateOptions;
   onRemember?: AppProps['onRemember'];
   concurrency?: number;
+  draftStore?: AppProps['draftStore'];
+  operationLog?: AppProps['operationLog'];
 }
 
-export function renderSpexApp(spex: Spex, options: RenderAppOptions = {}): TuiHandle {
-  const { initial = {}, onRemember, concurrency, ...size } = options;
-  return renderTui(
+export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns' | 'rows'> = {}) {
+  const { initial = {}, onRemember, concurrency, draftStore, operationLog } = options;
+  return (
     <SpexProvider spex={spex}>
       <ThemeProvider isColor={false}>
         <App
@@ -24,9 +26,15 @@ export function renderSpexApp(spex: Spex, options: RenderAppOptions = {}): TuiHa
           now={() => FIXED_NOW}
           {...(onRemember === undefined ? {} : { onRemember })}
           {...(concurrency === undefined ? {} : { concurrency })}
+          {...(draftStore === undefined ? {} : { draftStore })}
+          {...(operationLog === undefined ? {} : { operationLog })}
         />
       </ThemeProvider>
-    </SpexProvider>,
-    size,
+    </SpexProvider>
   );
+}
+
+export function renderSpexApp(spex: Spex, options: RenderAppOptions = {}): TuiHandle {
+  const { columns, rows, ...rest } = options;
+  return renderTui(appElement(spex, rest), { ...(columns === undefined ? {} : { columns }), ...(rows === undefined ? {} : { rows }) });
 }

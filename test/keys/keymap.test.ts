@@ -70,7 +70,8 @@ describe('help and footer come from the same table', () => {
       const labels = new Set(KEYMAP[mode].map((b) => b.label));
       for (const hint of footerHints(mode)) expect(labels.has(hint.keys)).toBe(true);
     }
-    expect(footerHints('list').map((h) => h.keys)).toEqual(['Enter', '/', 'N', 'Space', '=', 'r', 'Esc', '?', 'q']);
+    expect(footerHints('list').map((h) => h.keys)).toEqual(['Enter', '/', 'N', 'Space', '=', 'r', 'e', 'n', 'c', 'd', 'o', 'Esc', '?', 'q']);
+    expect(footerHints('list', { readOnly: true }).map((h) => h.keys)).toEqual(['Enter', '/', 'N', 'Space', '=', 'r', 'o', 'Esc', '?', 'q']);
   });
 
   it('no key is bound to two commands in one mode', () => {
@@ -85,5 +86,45 @@ describe('help and footer come from the same table', () => {
         }
       }
     }
+  });
+});
+
+describe('editing keys and read-only mode', () => {
+  it.each<[Mode, string, string]>([
+    ['list', 'e', 'profile.edit'],
+    ['list', 'n', 'profile.new'],
+    ['list', 'c', 'profile.clone'],
+    ['list', 'C', 'profile.clone-elsewhere'],
+    ['list', 'd', 'profile.delete'],
+    ['list', 'o', 'app.operations'],
+    ['detail', 'e', 'profile.edit'],
+    ['detail', 'd', 'profile.delete'],
+  ])('%s: %s → %s', (mode, input, command) => {
+    expect(resolveCommand(mode, input, none)?.command).toBe(command);
+  });
+
+  it('read-only removes every creating, editing and deleting key from the keymap, the footer and the help', () => {
+    const readOnly = { readOnly: true };
+    for (const mode of ['list', 'detail'] as const) {
+      for (const input of ['e', 'n', 'c', 'C', 'd']) expect(resolveCommand(mode, input, none, readOnly)).toBeUndefined();
+      expect(resolveCommand(mode, 'o', none, readOnly)?.command).toBe('app.operations');
+      const footer = footerHints(mode, readOnly).map((h) => h.keys);
+      expect(footer).not.toEqual(expect.arrayContaining(['e']));
+      expect(footer.some((k) => ['e', 'n', 'c', 'd'].includes(k))).toBe(false);
+      const help = helpEntries(mode, readOnly).map((h) => h.keys);
+      expect(help.some((k) => ['e', 'n', 'c', 'C', 'd'].includes(k))).toBe(false);
+      expect(helpEntries(mode).map((h) => h.keys)).toEqual(expect.arrayContaining(['e', 'd']));
+    }
+    expect(Object.values(KEYMAP).flat().filter((x) => x.mutates === true).map((x) => x.command).sort()).toEqual(
+      ['profile.clone', 'profile.clone', 'profile.clone-elsewhere', 'profile.clone-elsewhere', 'profile.delete', 'profile.delete', 'profile.edit', 'profile.edit', 'profile.new'],
+    );
+  });
+
+  it('while a session is open only Ctrl-C is the shell’s; the quit question takes y, n and Esc', () => {
+    expect(KEYMAP.session.map((x) => x.label)).toEqual(['Ctrl-C']);
+    expect(resolveCommand('session', 'q', none)).toBeUndefined();
+    expect(resolveCommand('quit-confirm', 'y', none)?.command).toBe('quit.confirm');
+    expect(resolveCommand('quit-confirm', 'n', none)?.command).toBe('quit.cancel');
+    expect(resolveCommand('quit-confirm', '', { escape: true })?.command).toBe('quit.cancel');
   });
 });

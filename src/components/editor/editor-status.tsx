@@ -1,11 +1,11 @@
 // The two lines under the editor's pane: what is being typed (search, a permission name) or what is
 // wrong with the field at hand, then a note on what the last key did.
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import type { ReactElement } from 'react';
 import { suggestPermissions } from '../../domain/permissions.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { EditorInput, EditorNote, EditorPane } from '../../editor/editor-state.js';
+import { TextField } from '../text-field.js';
 import { useTone } from '../theme.js';
 
 export interface EditorStatusProps {
@@ -16,12 +16,11 @@ export interface EditorStatusProps {
   readonly fieldIssues: readonly string[] | undefined;
   readonly note: EditorNote | undefined;
   readonly isActive: boolean;
-  readonly onInputChange: (text: string) => void;
 }
 
 const NOTE_MARK: Readonly<Record<EditorNote['tone'], string>> = { normal: '', success: '✓ ', warning: '! ', error: '✗ ' };
 
-export function EditorStatus({ input, pane, search, fieldIssues, note, isActive, onInputChange }: EditorStatusProps) {
+export function EditorStatus({ input, pane, search, fieldIssues, note, isActive }: EditorStatusProps) {
   const tone = useTone();
   let first: ReactElement;
   if (input.kind === 'search' || input.kind === 'add-permission') {
@@ -29,7 +28,7 @@ export function EditorStatus({ input, pane, search, fieldIssues, note, isActive,
     first = (
       <>
         <Text bold>{input.kind === 'search' ? 'Search: ' : 'Add permission: '}</Text>
-        <TextInput value={input.text} focus={isActive} onChange={onInputChange} />
+        <TextField value={input.text} {...(input.cursor !== undefined ? { cursor: input.cursor } : {})} isFocused={isActive} />
         {suggestions ? (
           <Text wrap="truncate-end" {...tone('muted')}>
             {'  '}→ {suggestions.join(', ') || 'no close catalogue name'}

@@ -1,12 +1,12 @@
 // The other fields: name and instance (locked when editing, with the reason), description, the tag
 // and resource lists, the hierarchy group and applications. List fields show their items and an
-// "add" row. The row being edited holds the text input (Enter reaches the editor's reducer, not it).
+// "add" row. The row being edited shows the text being typed (the editor's reducer applies the keys).
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import type { EditorInput } from '../../editor/editor-state.js';
 import { ITEM_FORMATS } from '../../editor/field-items.js';
 import type { FieldRow } from '../../editor/field-rows.js';
 import { visibleWindow } from '../../editor/permission-rows.js';
+import { TextField } from '../text-field.js';
 import { useTone } from '../theme.js';
 
 export interface FieldPaneProps {
@@ -17,7 +17,6 @@ export interface FieldPaneProps {
   /** Top-level fields with a problem (a ✗ on their row). */
   readonly fieldsWithIssues: ReadonlySet<string>;
   readonly isActive: boolean;
-  readonly onInputChange: (text: string) => void;
 }
 
 const LABEL_WIDTH = 36;
@@ -29,7 +28,7 @@ function isEditingRow(input: EditorInput, row: FieldRow): boolean {
   return row.kind === 'field';
 }
 
-export function FieldPane({ rows, cursor, height, input, fieldsWithIssues, isActive, onInputChange }: FieldPaneProps) {
+export function FieldPane({ rows, cursor, height, input, fieldsWithIssues, isActive }: FieldPaneProps) {
   const tone = useTone();
   const { start, end } = visibleWindow(rows.length, cursor, height);
   return (
@@ -43,21 +42,25 @@ export function FieldPane({ rows, cursor, height, input, fieldsWithIssues, isAct
         const key = row.kind === 'item' ? `${row.field}:${row.index}` : `${row.kind}:${row.field}`;
         const text =
           editing ? (
-            <TextInput value={input.text} focus={isActive} onChange={onInputChange} placeholder={row.kind === 'field' ? '' : ITEM_FORMATS[row.field]} />
+            <TextField value={input.text} {...(input.cursor !== undefined ? { cursor: input.cursor } : {})} isFocused={isActive} placeholder={row.kind === 'field' ? '' : ITEM_FORMATS[row.field]} />
           ) : null;
         if (row.kind === 'field' || row.kind === 'list') {
           const label = row.kind === 'list' ? `${row.label} (${row.count})` : row.label;
           return (
             <Box key={key}>
-              {pointer}
-              <Text> </Text>
+              {/* Fixed columns: a long value must not squeeze the pointer away. */}
+              <Box width={2} flexShrink={0}>
+                {pointer}
+              </Box>
               <Box width={LABEL_WIDTH} flexShrink={0}>
                 <Text wrap="truncate-end" {...(isCursor ? tone('selected') : tone('heading'))}>
                   {label}
                 </Text>
               </Box>
-              {changed}
-              {problem}
+              <Box flexShrink={0}>
+                {changed}
+                {problem}
+              </Box>
               {text ??
                 (row.kind === 'field' ? (
                   <Text wrap="truncate-end">

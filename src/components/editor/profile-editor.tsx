@@ -1,6 +1,6 @@
 // The profile editor: the permission pane and the fields pane (Tab switches), a line for what is being
 // typed or what is wrong, a note on what the last key did, and the keys. Its one useInput only
-// dispatches; the text inputs type into the reducer's `input`.
+// dispatches; typing goes through the reducer too (editor/text-edit.ts), so no key is lost.
 import { Box, Text, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { sanitizeLine } from '../../domain/sanitize.js';
@@ -126,7 +126,6 @@ export function ProfileEditor(props: ProfileEditorProps) {
           input={typing}
           fieldsWithIssues={new Set(issues.keys())}
           isActive={isActive}
-          onInputChange={(text) => dispatch({ type: 'editor/input-change', text })}
         />
       )}
       <EditorStatus
@@ -136,7 +135,6 @@ export function ProfileEditor(props: ProfileEditorProps) {
         fieldIssues={issues.get((typing.kind === 'field' ? typing.field : cursorField) ?? '')}
         note={state.note}
         isActive={isActive}
-        onInputChange={(text) => dispatch({ type: 'editor/input-change', text })}
       />
       {props.showHints === false ? null : <Footer hints={editorFooterHints(keyMode)} />}
     </Box>

@@ -1,0 +1,113 @@
+// The editor opened from the shell: edit (`e`), new (`n`) or clone (`c`/`C`). Reads what the session
+// needs (the profile exactly as the server has it, the instance's hierarchy groups and profile names)
+// and wires the session's save to the right region's service.
+import { useCallback, useMemo } from 'react';
+import type { OperationOptions, OperationOutcome, RegionService, Spex } from '../cloudcontrol/types.js';
+import { EditSession } from '../components/editor/edit-session.js';
+import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
+import type { DraftStore } from '../drafts/draft-store.js';
+import type { OperationLog } from '../editor/operation-log.js';
+import { useInstanceNames } from '../hooks/use-instance-names.js';
+import { useRemote } from '../hooks/use-remote.js';
+import type { ConnectInstance } from '../domain/security-profile.js';
+import type { EditTarget } from '../state/app-state.js';
+import { SessionWait } from './session-frame.js';
+
+export interface EditorModalProps {
+  readonly target: EditTarget;
+  readonly spex: Spex;
+  /** The current region's service (where the profile being edited or cloned lives). */
+  readonly service: RegionService;
+  readonly instance: ConnectInstance;
+  readonly log: OperationLog;
+  readonly draftStore: DraftStore | undefined;
+  readonly height: number;
+  readonly isActive: boolean;
+  readonly onDirtyChange: (isDirty: boolean) => void;
+  /** Told the saved profile's ARN, and whether it is a new profile of the current instance. */
+  readonly onSaved: (arn: string | undefined, isNew: boolean) => void;
+  readonly onClose: () => void;
+}
+
+/** Ids of the source instance that mean nothing in another one: the user chooses them again. */
+const INSTANCE_BOUND_FIELDS = ['AllowedAccessControlHierarchyGroupId', 'AllowedFlowModules'] as const;
+
+function savedArn(outcome: Extract<OperationOutcome, { ok: true }>): string | undefined {
+  return outcome.model?.SecurityProfileArn ?? outcome.identifier ?? outcome.status.identifier;
+}
+
+export function EditorModal(props: EditorModalProps) {
+  const { target, spex, service, instance, isActive, onClose } = props;
+  const sourceArn = target.mode === 'edit' ? target.arn : target.mode === 'clone' ? target.sourceArn : undefined;
+  // A fresh read, not the table's cached copy: the patch guards compare against exactly this model.
+  const source = useRemote<SecurityProfile | undefined>(
+    sourceArn === undefined ? (async () => undefined) : (signal) => service.getProfile(sourceArn, { signal }),
+    [service, sourceArn],
+  );
+  const targetService = useMemo(() => (target.mode === 'clone' ? spex.forRegion(target.target.region) : service), [spex, service, target]);
+  const targetInstance = target.mode === 'clone' ? target.target.instance : instance;
+  const groups = useRemote((signal) => targetService.listHierarchyGroups(targetInstance.arn, { signal }), [targetService, targetInstance.arn]);
+  const names = useInstanceNames(target.mode === 'edit' ? undefined : targetService, targetInstance.arn);
+
+  const save = useCallback(
+    (draft: SecurityProfileDraft, base: SecurityProfile | undefined, options: OperationOptions) =>
+      target.mode === 'edit' ? service.updateProfile(target.arn, base!, draft, options) : targetService.createProfile(draft, options),
+    [target, service, targetService],
+  );
+  const track = useCallback((token: string, options: OperationOptions) => targetService.trackRequest(token, options), [targetService]);
+  const loadCurrent = useMemo(() => (target.mode === 'edit' ? () => service.getProfile(target.arn) : undefined), [target, service]);
+  const onSaved = useCallback(
+    (outcome: Extract<OperationOutcome, { ok: true }>) => {
+      if (target.mode === 'edit') props.onSaved(target.arn, false);
+      else props.onSaved(savedArn(outcome), targetInstance.arn === instance.arn);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [target, targetInstance.arn, instance.arn, props.onSaved],
+  );
+
+  const profile = source.status === 'success' ? source.data : undefined;
+  const initialDraft = useMemo((): SecurityProfileDraft | undefined => {
+    if (target.mode === 'create') return { InstanceArn: instance.arn, SecurityProfileName: '' };
+    if (profile === undefined) return undefined;
+    if (target.mode === 'edit') return toDraft(profile);
+    return { ...toDraft(profile), InstanceArn: targetInstance.arn, SecurityProfileName: cloneName(profile.SecurityProfileName) };
+  }, [target.mode, instance.arn, targetInstance.arn, profile]);
+
+  if (initialDraft === undefined || (target.mode !== 'create' && profile === undefined)) {
+    return (
+      <SessionWait
+        remote={source}
+        loadingText={target.mode === 'edit' ? 'Reading the profile to edit…' : 'Reading the profile to clone…'}
+        errorTitle="Could not read the profile"
+        isActive={isActive}
+        onClose={onClose}
+      />
+    );
+  }
+  const isElsewhere = target.mode === 'clone' && profile !== undefined && profile.InstanceArn !== targetInstance.arn;
+  return (
+    <EditSession
+      mode={target.mode}
+      original={target.mode === 'create' ? undefined : profile}
+      initialDraft={initialDraft}
+      {...(groups.status === 'success' ? { hierarchyGroups: groups.data } : {})}
+      {...(isElsewhere ? { flaggedFields: INSTANCE_BOUND_FIELDS } : {})}
+      {...(names !== undefined ? { existingNames: names } : {})}
+      {...(props.draftStore !== undefined ? { draftStore: props.draftStore } : {})}
+      log={props.log}
+      save={save}
+      track={track}
+      {...(loadCurrent !== undefined ? { loadCurrent } : {})}
+      isActive={isActive}
+      height={props.height}
+      onDirtyChange={props.onDirtyChange}
+      onSaved={onSaved}
+      onClose={onClose}
+    />
+  );
+}
+
+/** A name for the copy that passes the name rule (letters, digits, space, `_@-`; 127 at most). */
+export function cloneName(name: string): string {
+  return `${name.slice(0, 120)} copy`;
+}

@@ -1,0 +1,146 @@
+// The bodies of the modals that are not help: the editing sessions (editor, delete guard, operations
+// view), which read their own keys, and the clone target picker, which the shell's keymap drives.
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
+import type { CallOptions, DetailLoader, OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
+import { InstancePicker } from '../components/instance-picker.js';
+import { EmptyMessage } from '../components/message.js';
+import { DeleteSession } from '../components/operation/delete-session.js';
+import { OperationsScreen } from '../components/operation/operations-screen.js';
+import { regionName } from '../domain/regions.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { ConnectInstance } from '../domain/security-profile.js';
+import type { DraftStore } from '../drafts/draft-store.js';
+import type { OperationLog } from '../editor/operation-log.js';
+import { useRemote } from '../hooks/use-remote.js';
+import type { Action, Modal } from '../state/app-state.js';
+import { EditorModal } from './editor-modal.js';
+import { SessionWait } from './session-frame.js';
+
+export interface ModalBodyProps {
+  readonly modal: Exclude<Modal, { kind: 'none' } | { kind: 'help' }>;
+  readonly spex: Spex;
+  readonly service: RegionService;
+  readonly instance: ConnectInstance;
+  readonly loader: DetailLoader | undefined;
+  readonly log: OperationLog;
+  readonly draftStore: DraftStore | undefined;
+  /** The profile's name as the table knows it. */
+  readonly nameOf: (arn: string) => string | undefined;
+  readonly width: number;
+  readonly height: number;
+  readonly isActive: boolean;
+  readonly dispatch: Dispatch<Action>;
+}
+
+export function ModalBody(props: ModalBodyProps) {
+  const { modal, service, loader, dispatch, isActive, height } = props;
+  const close = useCallback(() => dispatch({ type: 'session/close' }), [dispatch]);
+  const onDirtyChange = useCallback((isDirty: boolean) => dispatch({ type: 'session/dirty', isDirty }), [dispatch]);
+  const onSaved = useCallback(
+    (arn: string | undefined, isNew: boolean) => {
+      if (arn !== undefined && !isNew && loader !== undefined) {
+        // The row and the detail show the saved profile: read it again now.
+        loader.invalidate(arn);
+        loader.load(arn).catch(() => undefined);
+      }
+      dispatch({ type: 'session/saved', arn, isNew });
+    },
+    [loader, dispatch],
+  );
+  const listRequests = useCallback((options: CallOptions) => service.listRequests({}, options), [service]);
+  const cancelRequest = useCallback((token: string) => service.cancelRequest(token), [service]);
+  const track = useCallback((token: string, options: OperationOptions) => service.trackRequest(token, options), [service]);
+
+  switch (modal.kind) {
+    case 'editor':
+      return (
+        <EditorModal
+          target={modal.target}
+          spex={props.spex}
+          service={service}
+          instance={props.instance}
+          log={props.log}
+          draftStore={props.draftStore}
+          height={height}
+          isActive={isActive}
+          onDirtyChange={onDirtyChange}
+          onSaved={onSaved}
+          onClose={close}
+        />
+      );
+    case 'delete':
+      return <DeleteModal arn={modal.arn} {...props} track={track} onClose={close} />;
+    case 'operations':
+      return <OperationsScreen log={props.log} listRequests={listRequests} cancelRequest={cancelRequest} isActive={isActive} height={height} onClose={close} />;
+    case 'clone-target':
+      return <CloneTargetBody modal={modal} spex={props.spex} width={props.width} height={height} dispatch={dispatch} />;
+  }
+}
+
+interface DeleteModalProps extends ModalBodyProps {
+  readonly arn: string;
+  readonly track: (token: string, options: OperationOptions) => ReturnType<RegionService['trackRequest']>;
+  readonly onClose: () => void;
+}
+
+function DeleteModal({ arn, service, loader, log, nameOf, isActive, dispatch, track, onClose }: DeleteModalProps) {
+  // The name to type must be the real one: read the profile (cached when the table already did).
+  // Once: the delete itself makes the shell reload its list (and loader), and the profile is gone then.
+  const loaderRef = useRef(loader);
+  const remote = useRemote(
+    (signal) => (loaderRef.current ? loaderRef.current.load(arn, { signal }) : service.getProfile(arn, { signal })),
+    [service, arn],
+  );
+  const remove = useCallback((options: OperationOptions) => service.deleteProfile(arn, options), [service, arn]);
+  const profile = remote.status === 'success' ? remote.data : undefined;
+  const name = profile?.SecurityProfileName ?? nameOf(arn);
+  const onDeleted = useCallback(() => dispatch({ type: 'session/deleted', arn, name: name ?? arn }), [dispatch, arn, name]);
+  if (profile === undefined) {
+    return <SessionWait remote={remote} loadingText="Reading the profile to delete…" errorTitle="Could not read the profile" isActive={isActive} onClose={onClose} />;
+  }
+  return (
+    <DeleteSession
+      name={profile.SecurityProfileName}
+      arn={arn}
+      permissionCount={profile.Permissions?.length ?? 0}
+      log={log}
+      remove={remove}
+      track={track}
+      isActive={isActive}
+      onDeleted={onDeleted}
+      onClose={onClose}
+    />
+  );
+}
+
+interface CloneTargetBodyProps {
+  readonly modal: Extract<Modal, { kind: 'clone-target' }>;
+  readonly spex: Spex;
+  readonly width: number;
+  readonly height: number;
+  readonly dispatch: Dispatch<Action>;
+}
+
+/** The instances of one region to clone into; ←/→ go through the regions. */
+function CloneTargetBody({ modal, spex, width, height, dispatch }: CloneTargetBodyProps) {
+  const service = useMemo(() => spex.forRegion(modal.region), [spex, modal.region]);
+  const instances = useRemote((signal) => service.listInstances({ signal }), [service]);
+  useEffect(() => {
+    if (instances.status === 'success') dispatch({ type: 'clone-target/loaded', region: modal.region, items: instances.data });
+  }, [instances, modal.region, dispatch]);
+  const title = `Clone into an instance of ${modal.region} (${regionName(modal.region)}) — ←/→ another region`;
+  let body;
+  if (instances.status === 'error') body = <SessionWait remote={instances} loadingText="" errorTitle={`Could not list the instances in ${modal.region}`} isActive={false} onClose={() => undefined} />;
+  else if (modal.items === undefined) body = <SessionWait remote={{ status: 'loading' }} loadingText={`Listing Connect instances in ${modal.region}…`} errorTitle="" isActive={false} onClose={() => undefined} />;
+  else if (modal.items.length === 0) body = <EmptyMessage text={`No Connect instances in ${modal.region}: ←/→ picks another region.`} />;
+  else body = <InstancePicker instances={modal.items} cursor={modal.cursor} top={modal.top} height={height - 2} columns={width} />;
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">
+        {sanitizeLine(title)}
+      </Text>
+      {body}
+    </Box>
+  );
+}

@@ -1,0 +1,41 @@
+// The user's settings file, `config.json` in the config directory (next to last-used.json). Only
+// `readOnly` so far: `{ "readOnly": true }` makes every run browse-only, as `--read-only` does. A
+// missing file means the defaults; an unreadable or malformed one is reported, never ignored silently,
+// because a setting meant to protect (read-only) must not quietly fall away.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { configDir } from './last-used.js';
+
+export interface Settings {
+  readOnly: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { readOnly: false };
+
+export function settingsPath(env: NodeJS.ProcessEnv): string {
+  return join(configDir(env), 'config.json');
+}
+
+export class SettingsError extends Error {}
+
+/** Reads the settings; throws SettingsError (with the file and the problem) when the file is malformed. */
+export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
+  const path = settingsPath(env);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
+    throw new SettingsError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new SettingsError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SettingsError(`${path} must hold a JSON object, e.g. { "readOnly": true }`);
+  const readOnly = (value as Record<string, unknown>).readOnly;
+  if (readOnly !== undefined && typeof readOnly !== 'boolean') throw new SettingsError(`${path}: "readOnly" must be true or false`);
+  return { readOnly: readOnly === true };
+}

@@ -1,0 +1,143 @@
+// The keymap's table: which keys run which command in each mode, with the words the footer and the
+// `?` help show. Read through keymap.ts (resolveCommand, footerHints, helpEntries). Pure data.
+import type { Binding, Command, KeySpec, Mode } from './keymap.js';
+
+const b = (command: Command, label: string, keys: KeySpec[], help: string, hint?: string): Binding => ({
+  command,
+  keys,
+  label,
+  help,
+  ...(hint === undefined ? {} : { hint }),
+});
+
+const QUIT = b('app.quit', 'q', [{ input: 'q' }], 'Quit spex', 'quit');
+const CTRL_C = b('app.quit', 'Ctrl-C', [{ input: 'c', ctrl: true }], 'Quit from anywhere (cancels requests in flight)');
+const HELP = b('app.help', '?', [{ input: '?' }], 'Show every key of this screen', 'help');
+const UP = b('cursor.up', 'k/↑', [{ input: 'k' }, { key: 'upArrow' }], 'Move up');
+const DOWN = b('cursor.down', 'j/↓', [{ input: 'j' }, { key: 'downArrow' }], 'Move down');
+const ARROW_UP = b('cursor.up', '↑', [{ key: 'upArrow' }], 'Move up');
+const ARROW_DOWN = b('cursor.down', '↓', [{ key: 'downArrow' }], 'Move down');
+const PAGE_UP = b('cursor.page-up', 'PgUp', [{ key: 'pageUp' }], 'One page up');
+const PAGE_DOWN = b('cursor.page-down', 'PgDn', [{ key: 'pageDown' }], 'One page down');
+const FIRST = b('cursor.first', 'g/Home', [{ input: 'g' }, { key: 'home' }], 'Go to the first row');
+const LAST = b('cursor.last', 'G/End', [{ input: 'G' }, { key: 'end' }], 'Go to the last row');
+const HOME = b('cursor.first', 'Home', [{ key: 'home' }], 'Go to the first row');
+const END = b('cursor.last', 'End', [{ key: 'end' }], 'Go to the last row');
+const FILTER = b('filter.start', '/', [{ input: '/' }], 'Filter (text; perm:Name for a permission)', 'filter');
+const BACK = b('app.back', 'Esc', [{ key: 'escape' }], 'Back one level', 'back');
+const NAVIGATION = [UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST];
+const mutating = (binding: Binding): Binding => ({ ...binding, mutates: true });
+const EDIT = mutating(b('profile.edit', 'e', [{ input: 'e' }], 'Edit the profile: permissions and fields, reviewed before saving', 'edit'));
+const NEW = mutating(b('profile.new', 'n', [{ input: 'n' }], 'New profile in this instance', 'new'));
+const CLONE = mutating(b('profile.clone', 'c', [{ input: 'c' }], 'Clone the profile into this instance', 'clone'));
+const CLONE_ELSEWHERE = mutating(b('profile.clone-elsewhere', 'C', [{ input: 'C' }], 'Clone the profile into another instance or region'));
+const DELETE = mutating(b('profile.delete', 'd', [{ input: 'd' }], 'Delete the profile (asks you to type its name)', 'delete'));
+const OPERATIONS = b('app.operations', 'o', [{ input: 'o' }], "This session's requests and the recent ones Cloud Control reports", 'ops');
+/** The same keys in a scrolling pane, worded for lines; `j/↓` is the footer's reminder that it scrolls. */
+const PANE_NAVIGATION: Binding[] = NAVIGATION.map((x) => ({
+  ...x,
+  help: x.help.replace('Move', 'Scroll').replace('row', 'line'),
+  ...(x === DOWN ? { hint: 'scroll' } : {}),
+}));
+
+/** Bindings per mode, in the order the help lists them. Global keys come last. */
+export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
+  regions: [
+    b('item.open', 'Enter', [{ key: 'return' }], 'Open the region', 'open'),
+    ARROW_UP,
+    ARROW_DOWN,
+    PAGE_UP,
+    PAGE_DOWN,
+    HOME,
+    END,
+    b('text.delete', 'Backspace', [{ key: 'backspace' }, { key: 'delete' }], 'Delete the last filter character'),
+    b('filter.clear', 'Esc', [{ key: 'escape' }], 'Clear the filter'),
+    HELP,
+    QUIT,
+    CTRL_C,
+  ],
+  instances: [
+    b('item.open', 'Enter', [{ key: 'return' }], 'Open the instance', 'open'),
+    ...NAVIGATION,
+    FILTER,
+    b('list.refresh', 'r', [{ input: 'r' }], 'Reload the instances', 'refresh'),
+    b('app.back', 'Esc', [{ key: 'escape' }], 'Back to the regions (clears a filter first)', 'regions'),
+    HELP,
+    QUIT,
+    CTRL_C,
+  ],
+  list: [
+    b('item.open', 'Enter', [{ key: 'return' }], 'Open the profile', 'open'),
+    ...NAVIGATION,
+    FILTER,
+    b('sort.name', 'N', [{ input: 'N' }], 'Sort by name (again: reverse)', 'sort'),
+    b('sort.permissions', 'P', [{ input: 'P' }], 'Sort by permission count (again: reverse)'),
+    b('sort.modified', 'M', [{ input: 'M' }], 'Sort by last modified (again: reverse)'),
+    b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark for compare (two at most)', 'mark'),
+    b('list.compare', '=', [{ input: '=' }], 'Compare the two marked profiles', 'compare'),
+    b('list.refresh', 'r', [{ input: 'r' }], 'Reload the list (and retry after an error)', 'refresh'),
+    EDIT,
+    NEW,
+    CLONE,
+    CLONE_ELSEWHERE,
+    DELETE,
+    OPERATIONS,
+    b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back to the instances', 'back'),
+    HELP,
+    QUIT,
+    CTRL_C,
+  ],
+  filter: [
+    b('filter.accept', 'Enter', [{ key: 'return' }], 'Keep the filter and go back to the rows', 'done'),
+    b('filter.clear', 'Esc', [{ key: 'escape' }], 'Clear the filter', 'clear'),
+    b('text.delete', 'Backspace', [{ key: 'backspace' }, { key: 'delete' }], 'Delete the last character'),
+    ARROW_UP,
+    ARROW_DOWN,
+    CTRL_C,
+  ],
+  detail: [
+    ...PANE_NAVIGATION,
+    b('detail.toggle-raw', 'v', [{ input: 'v' }], 'Toggle the raw JSON of the model', 'raw JSON'),
+    b('list.refresh', 'r', [{ input: 'r' }], 'Reload the profile', 'reload'),
+    EDIT,
+    CLONE,
+    CLONE_ELSEWHERE,
+    DELETE,
+    OPERATIONS,
+    BACK,
+    HELP,
+    QUIT,
+    CTRL_C,
+  ],
+  compare: [
+    ...PANE_NAVIGATION,
+    b('compare.toggle-differences', 't', [{ input: 't' }], 'Toggle: only the differences / everything', 'only diffs'),
+    BACK,
+    HELP,
+    QUIT,
+    CTRL_C,
+  ],
+  help: [
+    UP,
+    DOWN,
+    PAGE_UP,
+    PAGE_DOWN,
+    b('app.back', 'Esc/?', [{ key: 'escape' }, { input: '?' }], 'Close the help', 'close'),
+    QUIT,
+    CTRL_C,
+  ],
+  session: [CTRL_C],
+  'clone-target': [
+    b('item.open', 'Enter', [{ key: 'return' }], 'Clone into this instance', 'clone here'),
+    ...NAVIGATION,
+    b('region.previous', '←', [{ key: 'leftArrow' }], 'The previous region'),
+    b('region.next', '→', [{ key: 'rightArrow' }], 'The next region', 'region'),
+    b('app.back', 'Esc', [{ key: 'escape' }], 'Cancel the clone', 'cancel'),
+    CTRL_C,
+  ],
+  'quit-confirm': [
+    b('quit.confirm', 'y', [{ input: 'y' }], 'Quit; the draft stays on disk and is offered next time', 'quit, keep the draft'),
+    b('quit.cancel', 'n/Esc', [{ input: 'n' }, { key: 'escape' }], 'Stay', 'stay'),
+    b('quit.confirm', 'Ctrl-C', [{ input: 'c', ctrl: true }], 'Quit'),
+  ],
+};

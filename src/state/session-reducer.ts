@@ -1,0 +1,122 @@
+// The editing sessions' part of the reducer: which profile `e`, `c` and `d` act on, the clone
+// target picker, what a save or delete changes in the list and the detail, and quitting with an
+// unsaved draft. The sessions themselves (editor, delete guard, operations view) read their own keys.
+// Pure.
+import { CONNECT_REGIONS } from '../domain/regions.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { Action, AppState, Modal } from './app-state.js';
+import { tableRows } from './layout.js';
+import { cursorArn } from './list-reducer.js';
+import { followCursor, moveCursor } from './motion.js';
+
+export type SessionAction = Extract<Action, { type: `session/${string}` | `clone-target/${string}` | `quit/${string}` }>;
+
+/** The profile a key acts on: the one open in the detail pane, else the row under the cursor. */
+export function targetArn(state: AppState): string | undefined {
+  if (state.screen.kind === 'detail') return state.screen.arn;
+  if (state.screen.kind === 'list') return cursorArn(state.list);
+  return undefined;
+}
+
+/** True while an editing session (not help, not the clone picker) takes the keys. */
+export function isSessionOpen(modal: Modal): boolean {
+  return modal.kind === 'editor' || modal.kind === 'delete' || modal.kind === 'operations';
+}
+
+function open(state: AppState, modal: Modal): AppState {
+  return { ...state, modal, notice: undefined };
+}
+
+function noProfile(state: AppState): AppState {
+  return { ...state, notice: { tone: 'info', text: 'No profile here: move onto a row first' } };
+}
+
+function withCloneCursor(state: AppState, modal: Extract<Modal, { kind: 'clone-target' }>, cursor: number): AppState {
+  const count = modal.items?.length ?? 0;
+  const height = tableRows(state.layout) - 1;
+  return { ...state, modal: { ...modal, cursor, top: followCursor(cursor, modal.top, height, count) } };
+}
+
+export function sessionReducer(state: AppState, action: SessionAction): AppState {
+  const { modal } = state;
+  const mutates = action.type === 'session/edit' || action.type === 'session/new' || action.type === 'session/clone' || action.type === 'session/delete';
+  // The keymap has no such keys in read-only mode; this is the second lock.
+  if (mutates && state.readOnly) return state;
+  switch (action.type) {
+    case 'session/edit': {
+      const arn = targetArn(state);
+      return arn === undefined ? noProfile(state) : open(state, { kind: 'editor', target: { mode: 'edit', arn }, isDirty: false });
+    }
+    case 'session/new':
+      if (state.instance === undefined) return state;
+      return open(state, { kind: 'editor', target: { mode: 'create' }, isDirty: false });
+    case 'session/clone': {
+      const arn = targetArn(state);
+      if (arn === undefined) return noProfile(state);
+      if (state.region === undefined || state.instance === undefined) return state;
+      if (!action.isElsewhere) {
+        return open(state, { kind: 'editor', target: { mode: 'clone', sourceArn: arn, target: { region: state.region, instance: state.instance } }, isDirty: false });
+      }
+      return open(state, { kind: 'clone-target', sourceArn: arn, region: state.region, items: undefined, cursor: 0, top: 0 });
+    }
+    case 'session/delete': {
+      const arn = targetArn(state);
+      return arn === undefined ? noProfile(state) : open(state, { kind: 'delete', arn });
+    }
+    case 'session/operations':
+      return state.region === undefined ? state : open(state, { kind: 'operations' });
+    case 'session/dirty':
+      return modal.kind === 'editor' && modal.isDirty !== action.isDirty ? { ...state, modal: { ...modal, isDirty: action.isDirty } } : state;
+    case 'session/close':
+      return { ...state, modal: { kind: 'none' }, prompt: { kind: 'none' } };
+    case 'session/saved': {
+      const cleared = modal.kind === 'editor' ? { ...state, modal: { ...modal, isDirty: false } } : state;
+      if (action.isNew) {
+        // A new profile: the list is read again, and the cursor waits for the new row.
+        const list = { ...cleared.list, reloadKey: cleared.list.reloadKey + 1, ...(action.arn === undefined ? {} : { selectArn: action.arn }) };
+        return { ...cleared, list };
+      }
+      const { screen } = cleared;
+      if (screen.kind === 'detail' && screen.arn === action.arn) return { ...cleared, screen: { ...screen, reloadKey: screen.reloadKey + 1 } };
+      return cleared;
+    }
+    case 'session/deleted': {
+      const screen = state.screen.kind === 'detail' && state.screen.arn === action.arn ? { kind: 'list' as const } : state.screen;
+      const list = { ...state.list, marked: state.list.marked.filter((m) => m !== action.arn), reloadKey: state.list.reloadKey + 1 };
+      return { ...state, screen, list, notice: { tone: 'info', text: `Deleted “${sanitizeLine(action.name)}” (${sanitizeLine(action.arn)})` } };
+    }
+    case 'clone-target/loaded': {
+      if (modal.kind !== 'clone-target' || modal.region !== action.region || modal.items === action.items) return state;
+      // The source's own instance is preselected: Enter alone clones next to it.
+      const here = action.items.findIndex((i) => i.arn === state.instance?.arn);
+      return withCloneCursor(state, { ...modal, items: action.items, top: 0 }, Math.max(0, here));
+    }
+    case 'clone-target/move':
+      if (modal.kind !== 'clone-target') return state;
+      return withCloneCursor(state, modal, moveCursor(modal.cursor, action.motion, modal.items?.length ?? 0, tableRows(state.layout) - 1));
+    case 'clone-target/region': {
+      if (modal.kind !== 'clone-target') return state;
+      const at = CONNECT_REGIONS.findIndex((r) => r.code === modal.region);
+      const next = CONNECT_REGIONS[(at + action.delta + CONNECT_REGIONS.length) % CONNECT_REGIONS.length]!;
+      return { ...state, modal: { ...modal, region: next.code, items: undefined, cursor: 0, top: 0 } };
+    }
+    case 'clone-target/choose': {
+      if (modal.kind !== 'clone-target') return state;
+      const instance = modal.items?.[modal.cursor];
+      if (instance === undefined) return state;
+      return open(state, { kind: 'editor', target: { mode: 'clone', sourceArn: modal.sourceArn, target: { region: modal.region, instance } }, isDirty: false });
+    }
+    case 'quit/confirm':
+      return { ...state, isQuitting: true };
+    case 'quit/cancel':
+      return { ...state, prompt: { kind: 'none' } };
+  }
+}
+
+/** Quitting: straight away, unless an editor holds unsaved changes (then it asks first). */
+export function quit(state: AppState): AppState {
+  if (state.isQuitting) return state;
+  if (state.prompt.kind === 'quit') return { ...state, isQuitting: true };
+  if (state.modal.kind === 'editor' && state.modal.isDirty) return { ...state, prompt: { kind: 'quit' } };
+  return { ...state, isQuitting: true };
+}

@@ -1,0 +1,152 @@
+// Editing through the whole app against the emulator: `e` on a row opens the editor, the review shows
+// the change, the save sends one patch, and the row and the detail show the result. What the screen
+// says and what the emulator received must agree.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toggleWithImplications } from '../../src/domain/permissions.js';
+import { settle, waitUntil } from '../components/editor/typing.js';
+import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
+import { keys } from '../helpers/keys.js';
+import { cleanupTui } from '../helpers/render-tui.js';
+import { arnOf, OPEN_LIST, selectProfile, sent, stored, tempDrafts, togglePermission } from './editing-helpers.js';
+import { renderSpexApp } from './render-app.js';
+
+let backend: TestBackend;
+let drafts: ReturnType<typeof tempDrafts>;
+beforeEach(async () => {
+  backend = await startTestBackend();
+  drafts = tempDrafts();
+});
+afterEach(async () => {
+  cleanupTui();
+  await backend.close();
+  drafts.remove();
+});
+
+const TIER2 = 'Tier 2 Escalations';
+const open = () => renderSpexApp(backend.spex, { initial: OPEN_LIST, draftStore: drafts.store, columns: 120, rows: 32 });
+
+describe('edit from the list', () => {
+  it('toggle → review shows the diff → confirm: one patch, exactly the new set, the row and the detail refreshed', async () => {
+    const arn = arnOf(backend, TIER2);
+    const before = stored(backend, arn)!;
+    const expected = toggleWithImplications(new Set(before.Permissions), 'Users.Edit').granted;
+    const tui = open();
+    await selectProfile(tui, TIER2);
+    const count = String(before.Permissions!.length);
+    expect(tui.frame()).toMatch(new RegExp(`${TIER2}.*\\s${count}\\s`));
+    await tui.press(keys.enter);
+    await settle(tui, `${TIER2} (v: raw JSON)`);
+    await tui.press('e');
+    await settle(tui, `Edit ${TIER2} ·`);
+    await togglePermission(tui, 'Users.Edit');
+    await tui.press('s');
+    const review = await settle(tui, 'Review the change');
+    expect(review).toContain('+ Users · Edit (Users.Edit)');
+    expect(sent(backend, 'UpdateResource')).toHaveLength(0);
+    await tui.press('y');
+    await settle(tui, `✓ Saved “${TIER2}”`);
+    expect(sent(backend, 'UpdateResource')).toHaveLength(1);
+    expect(new Set(stored(backend, arn)!.Permissions)).toEqual(expected);
+    // Back on the detail pane, read again: it lists the new permission.
+    await tui.press(keys.enter);
+    await settle(tui, (f) => f.includes(`${TIER2} (v: raw JSON)`) && f.includes(`Permissions (${expected.size})`));
+    await tui.press(keys.escape);
+    await tui.waitForFrame(new RegExp(`${TIER2}.*\\s${expected.size}\\s`));
+    expect(sent(backend, 'UpdateResource')).toHaveLength(1);
+  });
+
+  it('a failed save keeps the draft, and retry succeeds', async () => {
+    const arn = arnOf(backend, TIER2);
+    const tui = open();
+    await selectProfile(tui, TIER2);
+    await tui.press('e');
+    await settle(tui, `Edit ${TIER2} ·`);
+    await togglePermission(tui, 'Users.Edit');
+    backend.emulator.failNext('UpdateResource', 1, { handlerErrorCode: 'InternalFailure', message: 'handler crashed' });
+    await tui.press('s');
+    await settle(tui, 'Review the change');
+    await tui.press('y');
+    const failed = await settle(tui, 'It did not work');
+    expect(failed).toContain('Your draft is kept.');
+    expect(stored(backend, arn)!.Permissions).not.toContain('Users.Edit');
+    await waitUntil(async () => (await drafts.store.loadDraft(arn)) !== undefined, 'the draft on disk');
+    await tui.press('r');
+    await settle(tui, '✓ Saved');
+    expect(sent(backend, 'UpdateResource')).toHaveLength(2);
+    expect(stored(backend, arn)!.Permissions).toContain('Users.Edit');
+    await waitUntil(async () => (await drafts.store.loadDraft(arn)) === undefined, 'the draft to go after the save');
+  });
+
+  it('a change made on the server meanwhile is refused and shown; nothing is overwritten', async () => {
+    const arn = arnOf(backend, TIER2);
+    const tui = open();
+    await selectProfile(tui, TIER2);
+    await tui.press('e');
+    await settle(tui, `Edit ${TIER2} ·`);
+    await togglePermission(tui, 'Users.Edit');
+    backend.emulator.modifyProfile(backend.region, arn, (m) => {
+      m.Permissions = [...(m.Permissions as string[]), 'Queues.View'];
+      m.Description = 'Changed by someone else';
+    });
+    await tui.press('s');
+    await settle(tui, 'Review the change');
+    await tui.press('y');
+    const refused = await settle(tui, 'What changed there:');
+    expect(refused).toContain('Nothing was overwritten.');
+    expect(refused).toContain('+ Queues · View (Queues.View)');
+    expect(refused).toContain('Changed by someone else');
+    expect(sent(backend, 'UpdateResource')).toHaveLength(1);
+    expect(stored(backend, arn)!.Permissions).not.toContain('Users.Edit');
+    expect(stored(backend, arn)!.Description).toBe('Changed by someone else');
+  });
+
+  it('a draft left by a quit is offered back when the app is started again', async () => {
+    const arn = arnOf(backend, TIER2);
+    const first = open();
+    await selectProfile(first, TIER2);
+    await first.press('e');
+    await settle(first, `Edit ${TIER2} ·`);
+    await togglePermission(first, 'Users.Edit');
+    await waitUntil(async () => (await drafts.store.loadDraft(arn)) !== undefined, 'the draft on disk');
+    // Quitting with unsaved changes asks first; `y` quits and keeps the draft.
+    await first.press(keys.ctrlC);
+    await settle(first, 'Quit with unsaved changes?');
+    await first.press('y');
+    await first.waitUntilExit();
+    expect((await drafts.store.loadDraft(arn))?.draft.Permissions).toContain('Users.Edit');
+    expect(sent(backend, 'UpdateResource')).toHaveLength(0);
+
+    const second = open();
+    await selectProfile(second, TIER2);
+    await second.press('e');
+    await settle(second, 'An unsaved draft of this profile was found');
+    await second.press('r');
+    await settle(second, 'Restored your unsaved draft.');
+    await second.press('s');
+    await second.waitForFrame('+ Users · Edit (Users.Edit)');
+  });
+
+  it('n at the quit question goes back to the editor as it was', async () => {
+    const tui = open();
+    await selectProfile(tui, TIER2);
+    await tui.press('e');
+    await settle(tui, `Edit ${TIER2} ·`);
+    await togglePermission(tui, 'Users.Edit');
+    await waitUntil(async () => (await drafts.store.loadDraft(arnOf(backend, TIER2))) !== undefined, 'the draft on disk');
+    await tui.press(keys.ctrlC);
+    await settle(tui, 'y quit, keep the draft');
+    await tui.press('n');
+    const back = await settle(tui, `Edit ${TIER2} ·`);
+    expect(back).toContain('unsaved');
+    expect(back).not.toContain('Quit with unsaved changes?');
+    // Esc clears the search, then leaves the editor (asking, since the draft is unsaved).
+    await tui.press(keys.escape);
+    await settle(tui, (f) => f.includes('AI agents · View'));
+    await tui.press(keys.escape);
+    await settle(tui, 'You have unsaved changes.');
+    await tui.press('x');
+    await settle(tui, 'Modified (UTC)');
+    await tui.press('q');
+    await tui.waitUntilExit();
+  });
+});
