@@ -32,7 +32,8 @@ Options:
   --demo                         start an in-process emulator with demo data and use it
   --instance I                   instance ARN, id or alias (the TUI opens its profiles directly)
   --output table|json|yaml       output format of headless commands (table on a terminal, else json)
-  --read-only                    refuse every create, update and delete
+  --read-only                    refuse every create, update and delete (also: {"readOnly": true}
+                                 in ~/.config/spex/config.json)
   --concurrency N                profile details fetched at once (default 2)
   --debug                        log requests to stderr (credentials redacted)
   -h, --help                     this help

@@ -1,5 +1,6 @@
 // What every headless command shares: the common flags, the output format, and a region service
 // built lazily from the flags and io.env (or the in-process demo), closed once the command ends.
+import { readSettingsSync } from '../config/settings.js';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
 import { type Io, UsageError } from '../io.js';
@@ -65,7 +66,8 @@ export interface CommandContext {
 export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
   const { values } = parsed;
   const output = outputFormat(values, io);
-  const readOnly = values['read-only'] === true;
+  // `{ "readOnly": true }` in the settings file protects scripts as it protects the TUI.
+  const readOnly = values['read-only'] === true || readSettingsSync(io.env).readOnly;
   const concurrencyText = str(values, 'concurrency');
   const concurrency = concurrencyText === undefined ? undefined : Number(concurrencyText);
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)) {

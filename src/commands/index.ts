@@ -1,4 +1,5 @@
 // The headless commands: one entry point, strict flags, exit 0 on success, 1 on failure, 2 on usage.
+import { SettingsError } from '../config/settings.js';
 import type { ParseArgsConfig } from 'node:util';
 import { isSpexError } from '../domain/errors.js';
 import { USAGE } from '../help.js';
@@ -76,6 +77,10 @@ export async function runCommand(name: string, args: string[], io: Io): Promise<
     }
     if (isSpexError(error)) {
       writeError(io, error.error.message);
+      return EXIT_FAILURE;
+    }
+    if (error instanceof SettingsError) {
+      writeError(io, error.message);
       return EXIT_FAILURE;
     }
     writeError(io, `unexpected error: ${error instanceof Error ? error.message : String(error)}`);

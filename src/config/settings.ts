@@ -2,6 +2,7 @@
 // `readOnly` so far: `{ "readOnly": true }` makes every run browse-only, as `--read-only` does. A
 // missing file means the defaults; an unreadable or malformed one is reported, never ignored silently,
 // because a setting meant to protect (read-only) must not quietly fall away.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configDir } from './last-used.js';
@@ -25,9 +26,29 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
-    throw new SettingsError(`cannot read ${path}: ${(error as Error).message}`);
+    return missingOrUnreadable(path, error);
   }
+  return parseSettings(path, text);
+}
+
+/** The same, synchronously, for the headless commands. */
+export function readSettingsSync(env: NodeJS.ProcessEnv): Settings {
+  const path = settingsPath(env);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return missingOrUnreadable(path, error);
+  }
+  return parseSettings(path, text);
+}
+
+function missingOrUnreadable(path: string, error: unknown): Settings {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
+  throw new SettingsError(`cannot read ${path}: ${(error as Error).message}`);
+}
+
+function parseSettings(path: string, text: string): Settings {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -214,5 +214,21 @@ describe('--read-only', () => {
     expect(sent('CreateResource').length + sent('UpdateResource').length + sent('DeleteResource').length).toBe(0);
     // A dry run sends nothing, so it is allowed.
     expect((await run(['update', arn, '--description', 'RO', '--read-only', '--dry-run'])).code).toBe(0);
+  });
+
+  it('is also set by { "readOnly": true } in the settings file, and a malformed settings file is reported', async () => {
+    const arn = demoProfileArn('Workforce Planning');
+    const configDir = join(dir, 'config');
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(join(configDir, 'config.json'), '{ "readOnly": true }');
+    const withSettings = { env: { ...env(), SPEX_CONFIG_DIR: configDir } };
+    const refused = await run(['delete', arn, '--yes'], withSettings);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--read-only');
+    writeFileSync(join(configDir, 'config.json'), '{ "readOnly": "yes" }');
+    const malformed = await run(['delete', arn, '--yes'], withSettings);
+    expect(malformed.code).toBe(1);
+    expect(malformed.err).toMatch(/config\.json: "readOnly" must be true or false/);
+    expect(sent('DeleteResource')).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
-// Typing into ink-text-input one character at a time, waiting for each character to show before the
-// next: the input is controlled, and a key that arrives before the re-render would be typed into the
-// old value. Real typing is slower than a test; a paste arrives as one chunk and is not affected.
+// Typing one character at a time, waiting for each character to show before the next, for the tests
+// that assert each intermediate frame. (Text fields are reducer-backed, so keys written back to back
+// are not lost either: test/app/read-only-hostile.test.tsx types that way.)
 import type { TuiHandle } from '../../helpers/render-tui.js';
 import { yieldTurn } from '../../helpers/render-tui.js';
 
