@@ -1,6 +1,7 @@
 // Renders the app into the real terminal: alternate screen, Ctrl-C handled by the app itself
 // (exitOnCtrlC: false, so it can abort reads and leave through its one exit site), and the terminal
 // restored on every way out.
+import type { RetryFeed } from '../hooks/use-slow-down-notice.js';
 import { render } from 'ink';
 import type { Spex } from '../cloudcontrol/types.js';
 import { ThemeProvider } from '../components/theme.js';
@@ -20,6 +21,7 @@ export interface MountOptions {
   /** Where unsaved drafts are kept (the user's state directory). */
   draftStore?: DraftStore;
   log?: OperationLog;
+  retries?: RetryFeed;
 }
 
 export interface MountResult {
@@ -40,7 +42,7 @@ function reportInFlight(log: OperationLog, io: Io): void {
   for (const line of lines) io.stderr.write(`  ${line}\n`);
 }
 
-export async function mountTui({ spex, initial, io, onRemember, draftStore, log = createOperationLog() }: MountOptions): Promise<MountResult> {
+export async function mountTui({ spex, initial, io, onRemember, draftStore, retries, log = createOperationLog() }: MountOptions): Promise<MountResult> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const terminal = enterAlternateScreen(stdout);
   const result: MountResult = {};
@@ -52,6 +54,7 @@ export async function mountTui({ spex, initial, io, onRemember, draftStore, log 
           operationLog={log}
           {...(draftStore === undefined ? {} : { draftStore })}
           {...(onRemember === undefined ? {} : { onRemember })}
+          {...(retries === undefined ? {} : { retries })}
         />
       </ThemeProvider>
     </SpexProvider>,

@@ -1,5 +1,6 @@
 // `spex` (no command): the terminal UI. Parses its flags, builds the Spex (or starts the demo),
 // renders, and after the app ends releases every socket and prints what could not be shown.
+import { createRetryFeed } from '../hooks/use-slow-down-notice.js';
 import type { Spex } from '../cloudcontrol/types.js';
 import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
@@ -31,9 +32,10 @@ function debugSink(flags: TuiFlags, io: Io): { log?: (line: string) => void; flu
   };
 }
 
-async function openSession(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined): Promise<Session> {
+async function openSession(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, retries: ReturnType<typeof createRetryFeed>): Promise<Session> {
   const common = {
     readOnly: flags.readOnly,
+    onRetry: retries.emit,
     ...(debug === undefined ? {} : { debug }),
     ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
   };
@@ -81,7 +83,8 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_FAILURE;
   }
   const debug = debugSink(flags, io);
-  const [last, session, { mountTui }] = await Promise.all([readLastUsed(io.env), openSession(flags, io, debug.log), import('./mount.js')]);
+  const retries = createRetryFeed();
+  const [last, session, { mountTui }] = await Promise.all([readLastUsed(io.env), openSession(flags, io, debug.log, retries), import('./mount.js')]);
   let remembered: Remembered | undefined;
   try {
     const result = await mountTui({
@@ -89,6 +92,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
       initial: { ...initialOptionsFor(flags, session.configuredRegion, flags.demo ? {} : last), readOnly: flags.readOnly },
       io,
       draftStore: createDraftStore(draftDir(io.env)),
+      retries,
       // The demo's instances exist only while it runs: remembering them would mislead the next real run.
       ...(flags.demo ? {} : { onRemember: (value: Remembered) => void (remembered = value) }),
     });

@@ -4,6 +4,7 @@ import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui } from '../helpers/render-tui.js';
 import { renderSpexApp } from './render-app.js';
+import { createRetryFeed, SLOW_DOWN_TEXT } from '../../src/hooks/use-slow-down-notice.js';
 
 let backend: TestBackend | undefined;
 afterEach(async () => {
@@ -43,5 +44,17 @@ describe('error states', () => {
     await tui.press(keys.down, keys.enter);
     await tui.waitForFrame(/acme-sales › Security profiles/);
     await tui.waitForFrame(/CallCenterManager|This instance has no security profiles/);
+  });
+});
+
+describe('throttling', () => {
+  it('reads that AWS throttles still arrive, with a "slowing down" note instead of an error', async () => {
+    backend = await startTestBackend();
+    const retries = createRetryFeed();
+    const spex = backend.makeSpex({ maxAttempts: 4, onRetry: retries.emit });
+    backend.emulator.failNext('ListResources', 2, { exception: 'ThrottlingException', message: 'Rate exceeded' });
+    const tui = renderSpexApp(spex, { initial: { region: 'us-east-1', skipRegionPicker: true, instance: 'acme-support' }, retries });
+    const frame = await tui.waitForFrame((f) => f.includes('CallCenterManager') && f.includes(SLOW_DOWN_TEXT));
+    expect(frame).not.toMatch(/Rate exceeded|ThrottlingException/);
   });
 });

@@ -14,10 +14,11 @@ export interface RenderAppOptions extends RenderTuiOptions {
   concurrency?: number;
   draftStore?: AppProps['draftStore'];
   operationLog?: AppProps['operationLog'];
+  retries?: AppProps['retries'];
 }
 
 export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns' | 'rows'> = {}) {
-  const { initial = {}, onRemember, concurrency, draftStore, operationLog } = options;
+  const { initial = {}, onRemember, concurrency, draftStore, operationLog, retries } = options;
   return (
     <SpexProvider spex={spex}>
       <ThemeProvider isColor={false}>
@@ -28,6 +29,7 @@ export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns'
           {...(concurrency === undefined ? {} : { concurrency })}
           {...(draftStore === undefined ? {} : { draftStore })}
           {...(operationLog === undefined ? {} : { operationLog })}
+          {...(retries === undefined ? {} : { retries })}
         />
       </ThemeProvider>
     </SpexProvider>
