@@ -69,7 +69,8 @@ export function buildReview(input: ReviewInput): Review {
     lines.push({ text: '' });
     if (patch) {
       lines.push({ text: 'UpdateResource PatchDocument (each change is preceded by a test of the value read, so a concurrent change is refused):', tone: 'muted' });
-      for (const op of patch) lines.push({ text: `  ${sanitizeLine(JSON.stringify(op))}` });
+      // Pretty-printed whole, never cut: this is exactly what is sent (j/k scroll through it).
+      for (const line of JSON.stringify(patch, null, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
     } else if (input.mode !== 'edit') {
       lines.push({ text: 'CreateResource DesiredState:', tone: 'muted' });
       for (const line of JSON.stringify(input.draft, null, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
