@@ -1,7 +1,7 @@
 // The editing screens' keymap, in the same shape as src/keys/keymap.ts: one table says which key runs
 // which command where; the key handlers, the footer hints and the help are all read from it. Pure.
 import type { HelpEntry, KeySpec, KeyState } from '../keys/keymap.js';
-import type { Motion } from '../state/motion.js';
+import { type Motion, motionOfCommand } from '../state/motion.js';
 
 export type EditorKeyMode =
   | 'editor-permissions'
@@ -218,20 +218,5 @@ export const EDITOR_MODE_TITLES: Readonly<Record<EditorKeyMode, string>> = {
 
 /** Cursor motions, shared by every editing screen that moves or scrolls. */
 export function editorMotion(command: EditorCommand | undefined): Motion | undefined {
-  switch (command) {
-    case 'cursor.up':
-      return { kind: 'by', delta: -1 };
-    case 'cursor.down':
-      return { kind: 'by', delta: 1 };
-    case 'cursor.page-up':
-      return { kind: 'page', direction: -1 };
-    case 'cursor.page-down':
-      return { kind: 'page', direction: 1 };
-    case 'cursor.first':
-      return { kind: 'first' };
-    case 'cursor.last':
-      return { kind: 'last' };
-    default:
-      return undefined;
-  }
+  return motionOfCommand(command);
 }

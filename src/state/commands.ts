@@ -2,27 +2,9 @@
 // reducer, so it always sees the latest state (key handlers only dispatch). Pure.
 import type { Command, Mode } from '../keys/keymap.js';
 import type { Action, AppState } from './app-state.js';
-import type { Motion } from './motion.js';
+import { type Motion, motionOfCommand } from './motion.js';
 import { modeOf } from './selectors.js';
 
-export function motionOf(command: Command): Motion | undefined {
-  switch (command) {
-    case 'cursor.up':
-      return { kind: 'by', delta: -1 };
-    case 'cursor.down':
-      return { kind: 'by', delta: 1 };
-    case 'cursor.page-up':
-      return { kind: 'page', direction: -1 };
-    case 'cursor.page-down':
-      return { kind: 'page', direction: 1 };
-    case 'cursor.first':
-      return { kind: 'first' };
-    case 'cursor.last':
-      return { kind: 'last' };
-    default:
-      return undefined;
-  }
-}
 
 function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undefined {
   switch (mode) {
@@ -66,7 +48,7 @@ function filterAction(state: AppState, command: Command, text: string): Action |
 
 export function commandToAction(state: AppState, command: Command, text = ''): Action | undefined {
   const mode = modeOf(state);
-  const motion = motionOf(command);
+  const motion = motionOfCommand(command);
   if (motion !== undefined) return moveAction(mode, state, motion);
   switch (command) {
     case 'app.quit':

@@ -58,3 +58,23 @@ export function scrollPane(offset: number, motion: Motion, total: number, height
   }
   return Math.min(Math.max(next, 0), max);
 }
+
+/** The motion a cursor command means, in every list and pane (the app's and the editor's keymaps share these ids). */
+export function motionOfCommand(command: string | undefined): Motion | undefined {
+  switch (command) {
+    case 'cursor.up':
+      return { kind: 'by', delta: -1 };
+    case 'cursor.down':
+      return { kind: 'by', delta: 1 };
+    case 'cursor.page-up':
+      return { kind: 'page', direction: -1 };
+    case 'cursor.page-down':
+      return { kind: 'page', direction: 1 };
+    case 'cursor.first':
+      return { kind: 'first' };
+    case 'cursor.last':
+      return { kind: 'last' };
+    default:
+      return undefined;
+  }
+}
