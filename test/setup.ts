@@ -10,3 +10,5 @@ delete process.env.AWS_REGION;
 delete process.env.AWS_DEFAULT_REGION;
 delete process.env.AWS_ENDPOINT_URL;
 delete process.env.AWS_ENDPOINT_URL_CLOUDCONTROL;
+// Tests that build their own SDK clients (the emulator's) would print the SDK's Node 22 notice each time.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
