@@ -1,0 +1,72 @@
+// The emulator in a process of its own, driven over IPC by the bench. In-process, its 50 ms latency
+// timers and request parsing would wait behind the app's renders on the same event loop, which a
+// real Cloud Control endpoint never does.
+import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
+import { BENCH_REGION } from './region.js';
+
+export interface HostReady {
+  type: 'ready';
+  url: string;
+  instanceArn: string;
+  total: number;
+}
+
+export type HostCall =
+  | { id: number; op: 'requests' }
+  | { id: number; op: 'clearRequests' }
+  | { id: number; op: 'resetStats' }
+  | { id: number; op: 'maxConcurrent'; operation: string }
+  | { id: number; op: 'profileArns' }
+  | { id: number; op: 'close' };
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2] ?? '{}') as EmulatorOptions;
+  const emulator: Emulator = await startEmulator({ port: 0, data: 'demo', asyncDelayMs: 0, ...options });
+  const instances = emulator.listModels(BENCH_REGION, INSTANCE_TYPE) as { Arn?: string }[];
+  const instanceArn = instances[0]?.Arn ?? '';
+  const total = emulator.listModels(BENCH_REGION, SECURITY_PROFILE_TYPE).filter((p) => p.InstanceArn === instanceArn).length;
+  const send = (message: unknown): void => {
+    process.send?.(message);
+  };
+  process.on('message', (raw) => {
+    const call = raw as HostCall;
+    void (async () => {
+      switch (call.op) {
+        case 'requests':
+          // Bodies stay here: the bench reads operations, identifiers, statuses and times.
+          return send({ id: call.id, result: emulator.requests.map(({ body: _body, ...rest }) => rest) });
+        case 'clearRequests':
+          emulator.clearRequests();
+          return send({ id: call.id, result: null });
+        case 'resetStats':
+          emulator.resetStats();
+          return send({ id: call.id, result: null });
+        case 'maxConcurrent':
+          return send({ id: call.id, result: emulator.maxConcurrent(call.operation) });
+        case 'profileArns':
+          // Straight from the store: a throttled bench must not need a call to know its profiles.
+          return send({
+            id: call.id,
+            result: emulator
+              .listModels(BENCH_REGION, SECURITY_PROFILE_TYPE)
+              .filter((p) => p.InstanceArn === instanceArn)
+              .map((p) => String(p.SecurityProfileArn)),
+          });
+        case 'close':
+          await emulator.close();
+          send({ id: call.id, result: null });
+          process.disconnect?.();
+          return undefined;
+      }
+    })();
+  });
+  // The bench going away takes the emulator with it.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', url: emulator.url, instanceArn, total } satisfies HostReady);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`emulator host: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

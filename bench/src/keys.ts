@@ -1,0 +1,128 @@
+// Item 5: keyboard latency at 1,000 and 10,000 profiles: from writing a key to stdin to the next
+// frame Ink writes to stdout, for down, page down/up, a filter character (and backspace), opening a
+// detail (and going back). Each key is pressed on a quiet app (no frame for 40 ms, no detail
+// request in flight), so Ink's 30 fps frame throttle lets the frame out at once: this measures
+// the work a key costs, not the throttle.
+import { BENCH_REGION, extraFor, startBackend } from './backend.js';
+import type { BenchContext } from './context.js';
+import { type ItemResult, metric, summarize } from './stats.js';
+import { counterOf, hasPendingRows, KEYS, renderBenchTui, type BenchTui } from './tui-driver.js';
+
+const QUIET_MS = 40;
+const FILTER_TEXT = 'generated profile 0';
+const TARGET_MS = 16;
+
+interface Samples {
+  down: number[];
+  page: number[];
+  filterChar: number[];
+  filterBackspace: number[];
+  openDetail: number[];
+  backToList: number[];
+}
+
+async function measureSize(ctx: BenchContext, wanted: number, presses: number): Promise<{ total: number; samples: Samples; inkOutput: Samples }> {
+  const backend = await startBackend({ profiles: extraFor(wanted) });
+  const rows = 40;
+  const tui = renderBenchTui({ spex: backend.spex, retries: backend.retries, initial: { region: BENCH_REGION, skipRegionPicker: true, instance: 'acme-support' }, columns: 120, rows });
+  const samples: Samples = { down: [], page: [], filterChar: [], filterBackspace: [], openDetail: [], backToList: [] };
+  const inkOutput: Samples = { down: [], page: [], filterChar: [], filterBackspace: [], openDetail: [], backToList: [] };
+  try {
+    const full = `${backend.total}/${backend.total}`;
+    await tui.waitForFrame((f) => counterOf(f) === full && !hasPendingRows(f), `the whole list (${full})`, 90_000);
+    const idle = (): boolean => {
+      const stats = backend.loaders.at(-1)?.stats();
+      return stats !== undefined && stats.inFlight === 0 && stats.queued === 0;
+    };
+    const quiet = (): Promise<void> => tui.settle(QUIET_MS, idle);
+    const timed = async (kind: keyof Samples, key: string): Promise<void> => {
+      await quiet();
+      const { ms, inkMs } = await tui.timePress(key);
+      samples[kind].push(ms);
+      inkOutput[kind].push(inkMs);
+    };
+    const untimed = async (key: string, until: (frame: string) => boolean, what: string): Promise<void> => {
+      await quiet();
+      tui.press(key);
+      await tui.waitForFrame(until, what, 10_000);
+    };
+
+    await quiet();
+    for (let i = 0; i < presses; i++) await timed('down', KEYS.down);
+
+    // Page down until near the end, then page up, and so on: every key moves the view.
+    const pageRows = rows - 6;
+    const pagesAvailable = Math.max(1, Math.floor(backend.total / pageRows) - 2);
+    let direction: string = KEYS.pageDown;
+    for (let i = 0, run = 0; i < presses; i++, run++) {
+      if (run === pagesAvailable) {
+        direction = direction === KEYS.pageDown ? KEYS.pageUp : KEYS.pageDown;
+        run = 0;
+      }
+      await timed('page', direction);
+    }
+
+    await untimed('/', (f) => f.includes('/▏'), 'the filter line');
+    let typed = 0;
+    while (samples.filterChar.length < presses) {
+      await timed('filterChar', FILTER_TEXT[typed] ?? 'g');
+      typed++;
+      // Each character narrows the list, each backspace widens it again.
+      if (typed === FILTER_TEXT.length || samples.filterChar.length === presses) {
+        for (; typed > 0; typed--) await timed('filterBackspace', KEYS.backspace);
+      }
+    }
+    // Clear the filter and leave filter mode.
+    await untimed(KEYS.escape, (f) => counterOf(f) === full && !f.includes('▏'), 'the list without a filter');
+
+    for (let i = 0; i < presses; i++) {
+      await timed('openDetail', KEYS.enter);
+      if (!tui.frame().includes('Permissions (')) await tui.waitForFrame((f) => f.includes('Permissions ('), 'the detail screen', 10_000);
+      await timed('backToList', KEYS.escape);
+      await tui.waitForFrame((f) => f.includes('Modified'), 'the list again', 10_000);
+      await untimed('j', () => true, 'a move');
+    }
+    ctx.log(`${backend.total} profiles: ${Object.values(samples).reduce((n, s) => n + s.length, 0)} keys timed`);
+    return { total: backend.total, samples, inkOutput };
+  } finally {
+    tui.unmount();
+    await backend.close();
+  }
+}
+
+export async function runKeys(ctx: BenchContext): Promise<ItemResult> {
+  const result: ItemResult = { id: 'keys', title: '5. Keyboard latency (key → frame)', status: 'ok', metrics: [], notes: [] };
+  const sizes = ctx.quick ? [200] : [1000, 10_000];
+  const presses = ctx.quick ? 8 : 50;
+  const details: Record<string, unknown> = {};
+  for (const size of sizes) {
+    const { total, samples, inkOutput } = await measureSize(ctx, size, presses);
+    const isTargetSize = total >= 10_000;
+    const add = (name: string, kind: keyof Samples): void => {
+      const ink = summarize(inkOutput[kind]).median;
+      result.metrics.push(
+        metric(`${name} @ ${total}`, 'ms', samples[kind], {
+          spread: 'p95',
+          ...(isTargetSize ? { target: `p95 ≤ ${TARGET_MS} ms`, pass: (s) => s.p95 <= TARGET_MS } : {}),
+          note: `Ink output stage ${ink.toFixed(1)} ms (median)`,
+        }),
+      );
+    };
+    add('down', 'down');
+    add('page down/up', 'page');
+    add('filter character', 'filterChar');
+    add('filter backspace', 'filterBackspace');
+    add('open detail (Enter)', 'openDetail');
+    add('back to list (Esc)', 'backToList');
+    result.metrics.push(metric(`Ink's output stage, all keys @ ${total} (context)`, 'ms', Object.values(inkOutput).flat(), { spread: 'p95' }));
+    const all = Object.values(samples).flat();
+    const s = summarize(all);
+    details[String(total)] = { presses: all.length, p50: s.median, p95: s.p95, inkOutput: summarize(Object.values(inkOutput).flat()), samples, inkOutputSamples: inkOutput };
+  }
+  result.notes.push(
+    `Ink's own renderer (debug off, 30 fps throttle) into a fake 120×40 terminal; each key pressed after ${QUIET_MS} ms without a frame and with no detail request in flight, so the throttle's leading edge applies.`,
+    'A lone Esc is held by Ink for one event-loop turn (to tell it from an escape sequence): part of "back to list".',
+  );
+  result.details = details;
+  return result;
+}
