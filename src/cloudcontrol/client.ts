@@ -1,8 +1,8 @@
 // One CloudControlClient per region, built with spex's retry, timeout and debug-log settings.
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
-import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { RetryEvent } from './types.js';
 
@@ -25,27 +25,34 @@ export function retryBackoffMs(attempt: number, random: () => number = Math.rand
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-type RetryToken = Awaited<ReturnType<ConfiguredRetryStrategy['refreshRetryTokenForRetry']>>;
+/** spex's backoff: what the SDK waits before a retry (the adaptive rate limiter may wait longer). */
+const SPEX_BACKOFF = {
+  computeNextBackoffDelay: (attempt: number) => retryBackoffMs(attempt),
+  setDelayBase: () => {},
+};
 
 /**
- * The SDK's retry strategy, telling a listener each time a retry is coming: the only place that knows a
- * read is being slowed down rather than failing, so the UI can say so while it waits. The SDK sleeps
- * inside refreshRetryTokenForRetry, so the listener is told before, when a retry is due (a retryable
- * fault with attempts left); the rare refusal for lack of retry capacity then ends in the error as usual.
+ * The SDK's adaptive retry strategy: besides backing off, it measures how fast AWS accepts requests
+ * and holds later requests of the same client back to that rate, so a throttled instance (Connect
+ * allows a few calls a second) slows spex down instead of failing its reads once the retries run out.
+ * It also tells a listener each time a retry is coming — the only place that knows a read is being
+ * slowed down rather than failing — so the UI can say so while it waits. The SDK sleeps inside
+ * refreshRetryTokenForRetry, so the listener is told before, when a retry is due (a retryable fault with
+ * attempts left); the rare refusal for lack of retry capacity then ends in the error as usual.
  */
-class NotifyingRetryStrategy extends ConfiguredRetryStrategy {
+export class SpexRetryStrategy extends AdaptiveRetryStrategy {
   constructor(
     private readonly attempts: number,
     private readonly region: string,
-    private readonly notify: (event: RetryEvent) => void,
+    private readonly notify?: (event: RetryEvent) => void,
   ) {
-    super(attempts, (attempt) => retryBackoffMs(attempt));
+    super(attempts, { backoff: SPEX_BACKOFF });
   }
 
-  override async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+  override async refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo) {
     const retryable = errorInfo.errorType === 'THROTTLING' || errorInfo.errorType === 'TRANSIENT';
     const attempt = token.getRetryCount() + 2;
-    if (retryable && attempt <= this.attempts) {
+    if (this.notify && retryable && attempt <= this.attempts) {
       try {
         this.notify({ region: this.region, reason: errorInfo.errorType === 'THROTTLING' ? 'throttled' : 'transient', attempt });
       } catch {
@@ -135,9 +142,7 @@ export function createClient(settings: ClientSettings): CloudControlClient {
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     credentials: settings.credentials,
     maxAttempts: settings.maxAttempts,
-    retryStrategy: settings.onRetry
-      ? new NotifyingRetryStrategy(settings.maxAttempts, settings.region, settings.onRetry)
-      : new ConfiguredRetryStrategy(settings.maxAttempts, (attempt) => retryBackoffMs(attempt)),
+    retryStrategy: new SpexRetryStrategy(settings.maxAttempts, settings.region, settings.onRetry),
     requestHandler,
   });
 }

@@ -47,6 +47,24 @@ describe('throttling in bursts on reads', () => {
     expect(seenAt).toEqual([1, 2]);
   });
 
+  it('a slow rate limit (Connect allows a few calls a second) slows the detail loader down instead of failing it', async () => {
+    // 3 requests a second with a burst of 3: the adaptive strategy learns the rate after the first
+    // refusals and holds later requests back, so no profile ends in an error.
+    const { backend, service } = await retrying({ throttleRps: 3 }, 4);
+    const names = ['Agent', 'Admin', 'QualityAnalyst', 'CallCenterManager', 'Tier 1 Support', 'Team Leads', 'Flow Designers', 'Outbound Campaigns', 'Reporting Analysts', 'Workforce Planning'];
+    const loader = service.createDetailLoader({ concurrency: 2 });
+    const arns = names.map((n) => demoProfileArn(n));
+    const settled = new Promise<void>((resolve) => {
+      const check = () => arns.every((a) => ['loaded', 'error'].includes(loader.get(a)?.status ?? '')) && resolve();
+      loader.subscribe(check);
+    });
+    loader.prefetch(arns);
+    await settled;
+    loader.dispose();
+    expect(arns.map((a) => loader.get(a)?.status)).toEqual(arns.map(() => 'loaded'));
+    expect(sent(backend, 'GetResource').filter((r) => r.status === 200)).toHaveLength(arns.length);
+  }, 30_000);
+
   it('many reads at once against a rate limit all succeed (token bucket, real 429s)', async () => {
     const { backend, events, service } = await retrying({ throttleRps: 20 }, 6);
     const arns = ['Agent', 'Admin', 'QualityAnalyst', 'CallCenterManager', 'Tier 1 Support', 'Team Leads'].map((n) => demoProfileArn(n));
