@@ -12,3 +12,5 @@ delete process.env.AWS_ENDPOINT_URL;
 delete process.env.AWS_ENDPOINT_URL_CLOUDCONTROL;
 // Tests that build their own SDK clients (the emulator's) would print the SDK's Node 22 notice each time.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Never let a credential chain fall through to the instance metadata service (a non-loopback address).
+process.env.AWS_EC2_METADATA_DISABLED = 'true';
