@@ -10,7 +10,7 @@ import { HelpView } from '../components/help-view.js';
 import { RegionPicker } from '../components/region-picker.js';
 import { StatusLine } from '../components/status-line.js';
 import { CONNECT_REGIONS, regionName } from '../domain/regions.js';
-import { parseConnectArn } from '../domain/security-profile.js';
+import { type ConnectInstance, parseConnectArn } from '../domain/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import { createOperationLog, type OperationLog } from '../editor/operation-log.js';
 import { useDetailLoader } from '../hooks/use-detail-loader.js';
@@ -24,6 +24,7 @@ import { footerHints } from '../keys/keymap.js';
 import { appReducer, panePosition, paneHeight } from '../state/app-reducer.js';
 import { createInitialState, type InitialStateOptions } from '../state/app-state.js';
 import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type Layout } from '../state/layout.js';
+import type { Remote } from '../state/remote.js';
 import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, shownInstances, shownRegions, profileName } from '../state/selectors.js';
 import { breadcrumb, instanceLabel, sortLabel } from './chrome.js';
@@ -83,10 +84,14 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
 
   const service = useMemo(() => (state.region === undefined ? undefined : spex.forRegion(state.region)), [spex, state.region]);
   const counts = useRegionCounts(spex, REGION_CODES, { isActive: screen.kind === 'regions' });
-  const instances = useRemote(
-    service === undefined ? undefined : (signal) => service.listInstances({ signal }),
+  // The listing carries its region: in the render right after a region change the remote still holds
+  // the previous region's answer, which must not become the new region's instances.
+  const listing = useRemote(
+    service === undefined ? undefined : (signal) => service.listInstances({ signal }).then((items) => ({ region: service.region, items })),
     [service, state.instances.reloadKey],
   );
+  const instances: Remote<readonly ConnectInstance[]> =
+    listing.status !== 'success' ? listing : listing.data.region === state.region ? { status: 'success', data: listing.data.items } : { status: 'loading' };
   // Told during render, not in an effect, so no frame shows rows the reducer does not know yet
   // (a key pressed in that gap would act on the old rows). React re-renders before committing.
   if (instances.status === 'success' && state.instances.items !== instances.data) {

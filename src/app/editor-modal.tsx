@@ -108,6 +108,6 @@ export function EditorModal(props: EditorModalProps) {
 }
 
 /** A name for the copy that passes the name rule (letters, digits, space, `_@-`; 127 at most). */
-export function cloneName(name: string): string {
+function cloneName(name: string): string {
   return `${name.slice(0, 120)} copy`;
 }

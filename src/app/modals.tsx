@@ -1,7 +1,7 @@
 // The bodies of the modals that are not help: the editing sessions (editor, delete guard, operations
 // view), which read their own keys, and the clone target picker, which the shell's keymap drives.
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import type { CallOptions, DetailLoader, OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
 import { InstancePicker } from '../components/instance-picker.js';
 import { EmptyMessage } from '../components/message.js';
@@ -124,11 +124,16 @@ interface CloneTargetBodyProps {
 
 /** The instances of one region to clone into; ←/→ go through the regions. */
 function CloneTargetBody({ modal, spex, width, height, dispatch }: CloneTargetBodyProps) {
-  const service = useMemo(() => spex.forRegion(modal.region), [spex, modal.region]);
-  const instances = useRemote((signal) => service.listInstances({ signal }), [service]);
+  const { region } = modal;
+  // The listing carries the region it was made for: right after ←/→ the remote still holds the previous
+  // region's answer, and the reducer must not take it for the new region's.
+  const instances = useRemote(
+    (signal) => spex.forRegion(region).listInstances({ signal }).then((items) => ({ region, items })),
+    [spex, region],
+  );
   useEffect(() => {
-    if (instances.status === 'success') dispatch({ type: 'clone-target/loaded', region: modal.region, items: instances.data });
-  }, [instances, modal.region, dispatch]);
+    if (instances.status === 'success') dispatch({ type: 'clone-target/loaded', region: instances.data.region, items: instances.data.items });
+  }, [instances, dispatch]);
   const title = `Clone into an instance of ${modal.region} (${regionName(modal.region)}) — ←/→ another region`;
   let body;
   if (instances.status === 'error') body = <SessionWait remote={instances} loadingText="" errorTitle={`Could not list the instances in ${modal.region}`} isActive={false} onClose={() => undefined} />;

@@ -2,8 +2,6 @@
 // could not. Esc (or Enter) closes it; the shell's own keys are off while a session is open.
 import { Box, Text, useInput } from 'ink';
 import { ErrorMessage, LoadingMessage } from '../components/message.js';
-import type { DomainError } from '../domain/errors.js';
-import { toDomainError } from '../hooks/remote.js';
 import type { Remote } from '../state/remote.js';
 
 export interface SessionWaitProps {
@@ -30,8 +28,4 @@ export function SessionWait({ remote, loadingText, errorTitle, isActive, onClose
     );
   }
   return <LoadingMessage text={`${loadingText} (Esc cancels)`} />;
-}
-
-export function errorOf(error: unknown): DomainError {
-  return toDomainError(error);
 }

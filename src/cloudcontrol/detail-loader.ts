@@ -116,18 +116,26 @@ export function createDetailLoader(settings: DetailLoaderSettings): DetailLoader
     load(arn, options) {
       const entry = cache.get(arn);
       if (entry?.status === 'loaded') return Promise.resolve(entry.profile);
-      if (disposed) return Promise.reject(cancelled());
+      const signal = options?.signal;
+      if (disposed || signal?.aborted) return Promise.reject(cancelled());
       return new Promise<SecurityProfile>((resolve, reject) => {
-        const waiter: Waiter = { resolve, reject };
-        waiters.set(arn, [...(waiters.get(arn) ?? []), waiter]);
-        options?.signal?.addEventListener(
-          'abort',
-          () => {
-            waiters.set(arn, (waiters.get(arn) ?? []).filter((w) => w !== waiter));
-            reject(cancelled());
+        const onAbort = (): void => {
+          waiters.set(arn, (waiters.get(arn) ?? []).filter((w) => w !== waiter));
+          reject(cancelled());
+        };
+        // Settled either way, the waiter lets go of the caller's signal (which may outlive many loads).
+        const waiter: Waiter = {
+          resolve: (profile) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(profile);
           },
-          { once: true },
-        );
+          reject: (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        };
+        waiters.set(arn, [...(waiters.get(arn) ?? []), waiter]);
+        signal?.addEventListener('abort', onAbort, { once: true });
         if (!inFlight.has(arn)) {
           // An earlier failure is retried on an explicit load.
           if (entry?.status === 'error') cache.delete(arn);

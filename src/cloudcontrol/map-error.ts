@@ -74,6 +74,17 @@ export function isOutcomeUnknown(error: unknown): boolean {
   return status !== undefined && status >= 500;
 }
 
+/**
+ * Server text without the signing details AWS echoes back: a refused signature comes with the
+ * canonical request it expected, whose signed headers include the session token (and a presigned
+ * query its signature). Of no use to a person, and a credential must never reach a screen or a log.
+ */
+function withoutSigningEcho(text: string): string {
+  const echo = text.search(/\s*The Canonical String for this request/i);
+  const kept = echo >= 0 ? text.slice(0, echo) : text;
+  return kept.replace(/(x-amz-security-token|x-amz-signature|authorization)(\s*[:=]\s*)[^\s&'"]+/gi, '$1$2(redacted)');
+}
+
 /** Server text as a sentence, so the advice after it does not run on from it. */
 function sentence(text: string): string {
   const trimmed = text.trim();
@@ -88,7 +99,7 @@ export function mapError(error: unknown, ctx: ErrorContext): SpexError {
 export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
   const e = (error ?? {}) as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = typeof e.name === 'string' ? e.name : 'Error';
-  const server = sanitizeText(typeof e.message === 'string' ? e.message : String(error));
+  const server = sanitizeText(withoutSigningEcho(typeof e.message === 'string' ? e.message : String(error)));
   const what = ctx.identifier ? `${ctx.operation} of ${ctx.identifier}` : ctx.operation;
   const make = (kind: DomainErrorKind, message: string, extra: Partial<DomainError> = {}): DomainError => ({
     kind,
@@ -150,7 +161,7 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
 /** The error for a request that ended FAILED: handler error code and status message kept. */
 export function failedOperationError(status: RequestStatus, ctx: ErrorContext): DomainError {
   const code = status.handlerErrorCode ?? 'Unknown';
-  const detail = status.statusMessage ? sanitizeText(status.statusMessage) : 'no details given';
+  const detail = status.statusMessage ? sanitizeText(withoutSigningEcho(status.statusMessage)) : 'no details given';
   const op = status.operation.toLowerCase();
   const base = { code, handlerErrorCode: code, requestToken: status.requestToken };
   const handlerOp = { CREATE: 'CreateResource', UPDATE: 'UpdateResource', DELETE: 'DeleteResource' }[status.operation];

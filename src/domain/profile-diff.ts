@@ -3,7 +3,8 @@
 // "+ tag team=ops", "− tag env". Labels are display-ready: server text in them is sanitised.
 
 import { canonicalItem, canonicalValue, PROPERTY_ORDER } from './patch.js';
-import { groupPermissions, impliedPermissions, lookupPermission, permissionLabel } from './permissions.js';
+import { impliedPermissions } from './permission-rules.js';
+import { groupPermissions, lookupPermission, permissionLabel } from './permissions.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Application, FlowModule, SecurityProfile, SecurityProfileDraft, Tag } from './security-profile.js';
 

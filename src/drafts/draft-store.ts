@@ -149,9 +149,3 @@ export function strayTempFiles(dir: string): string[] {
     return [];
   }
 }
-
-const defaultStore = (): DraftStore => createDraftStore(draftDir());
-export const listDrafts = (): Promise<StoredDraft[]> => defaultStore().listDrafts();
-export const loadDraft = (key: string): Promise<StoredDraft | undefined> => defaultStore().loadDraft(key);
-export const saveDraft = (draft: StoredDraft): Promise<void> => defaultStore().saveDraft(draft);
-export const deleteDraft = (key: string): Promise<void> => defaultStore().deleteDraft(key);

@@ -1,14 +1,15 @@
 // A key press in the editor, resolved against the latest state inside the reducer (so two keys that
 // arrive before a re-render still act on what the first one did). Pure.
 import type { KeyState } from '../keys/keymap.js';
-import { editorMotion, resolveEditorCommand, type EditorCommand } from './editor-keys.js';
+import { motionOfCommand } from '../state/motion.js';
+import { resolveEditorCommand, type EditorCommand } from './editor-keys.js';
 import type { EditorAction } from './editor-reducer.js';
 import { editorKeyMode, isDirty, reviewCheck } from './editor-selectors.js';
 import type { EditorState } from './editor-state.js';
 
 /** The action a command means on this state, or undefined when it does nothing here. */
-export function commandToEditorAction(state: EditorState, command: EditorCommand, pageSize: number): EditorAction | undefined {
-  const motion = editorMotion(command);
+function commandToEditorAction(state: EditorState, command: EditorCommand, pageSize: number): EditorAction | undefined {
+  const motion = motionOfCommand(command);
   if (motion) {
     if (state.input.kind === 'pick-group') {
       const delta = motion.kind === 'by' ? motion.delta : motion.kind === 'page' ? motion.direction * pageSize : motion.kind === 'first' ? -1e6 : 1e6;

@@ -1,7 +1,7 @@
 // The editing screens' keymap, in the same shape as src/keys/keymap.ts: one table says which key runs
 // which command where; the key handlers, the footer hints and the help are all read from it. Pure.
-import type { HelpEntry, KeySpec, KeyState } from '../keys/keymap.js';
-import { type Motion, motionOfCommand } from '../state/motion.js';
+import { bind, CURSOR_KEYS, type CursorCommand, type KeyBinding, type KeySpec, type KeyState, matchesKey } from '../keys/key-spec.js';
+import type { HelpEntry } from '../keys/keymap.js';
 
 export type EditorKeyMode =
   | 'editor-permissions'
@@ -19,12 +19,7 @@ export type EditorKeyMode =
   | 'leave';
 
 export type EditorCommand =
-  | 'cursor.up'
-  | 'cursor.down'
-  | 'cursor.page-up'
-  | 'cursor.page-down'
-  | 'cursor.first'
-  | 'cursor.last'
+  | CursorCommand
   | 'editor.toggle'
   | 'editor.toggle-group'
   | 'editor.search'
@@ -60,30 +55,11 @@ export type EditorCommand =
   | 'leave.discard'
   | 'leave.stay';
 
-export interface EditorBinding {
-  readonly command: EditorCommand;
-  readonly keys: readonly KeySpec[];
-  readonly label: string;
-  readonly help: string;
-  readonly hint?: string;
-}
+export type EditorBinding = KeyBinding<EditorCommand>;
 
-const b = (command: EditorCommand, label: string, keys: KeySpec[], help: string, hint?: string): EditorBinding => ({
-  command,
-  keys,
-  label,
-  help,
-  ...(hint === undefined ? {} : { hint }),
-});
+const b = (command: EditorCommand, label: string, keys: KeySpec[], help: string, hint?: string): EditorBinding => bind(command, label, keys, help, hint);
 
-const UP = b('cursor.up', 'k/↑', [{ input: 'k' }, { key: 'upArrow' }], 'Move up');
-const DOWN = b('cursor.down', 'j/↓', [{ input: 'j' }, { key: 'downArrow' }], 'Move down');
-const ARROW_UP = b('cursor.up', '↑', [{ key: 'upArrow' }], 'Move up');
-const ARROW_DOWN = b('cursor.down', '↓', [{ key: 'downArrow' }], 'Move down');
-const PAGE_UP = b('cursor.page-up', 'PgUp', [{ key: 'pageUp' }], 'One page up');
-const PAGE_DOWN = b('cursor.page-down', 'PgDn', [{ key: 'pageDown' }], 'One page down');
-const FIRST = b('cursor.first', 'Home', [{ key: 'home' }], 'Go to the first row');
-const LAST = b('cursor.last', 'End', [{ key: 'end' }], 'Go to the last row');
+const { up: UP, down: DOWN, arrowUp: ARROW_UP, arrowDown: ARROW_DOWN, pageUp: PAGE_UP, pageDown: PAGE_DOWN, home: FIRST, end: LAST } = CURSOR_KEYS;
 const NAVIGATION = [UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST];
 const TAB = b('editor.switch-pane', 'Tab', [{ key: 'tab' }], 'Switch between the permissions and the other fields', 'fields');
 const REVIEW = b('editor.review', 's', [{ input: 's' }], 'Review the change before saving', 'review');
@@ -163,18 +139,12 @@ export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBindin
 /** Modes where printable characters are typed into a field. */
 const TEXT_MODES: ReadonlySet<EditorKeyMode> = new Set<EditorKeyMode>(['editor-input', 'confirm-delete']);
 
-function matches(spec: KeySpec, input: string, key: KeyState): boolean {
-  if ('key' in spec) return key[spec.key] === true;
-  if (spec.ctrl === true) return key.ctrl === true && input === spec.input;
-  return key.ctrl !== true && key.meta !== true && input === spec.input;
-}
-
 /** The command a key runs in a mode; in text modes only named keys count (letters are text). */
 export function resolveEditorCommand(mode: EditorKeyMode, input: string, key: KeyState): EditorCommand | undefined {
   for (const binding of EDITOR_KEYMAP[mode]) {
     for (const spec of binding.keys) {
       if (TEXT_MODES.has(mode) && !('key' in spec)) continue;
-      if (matches(spec, input, key)) return binding.command;
+      if (matchesKey(spec, input, key)) return binding.command;
     }
   }
   return undefined;
@@ -215,8 +185,3 @@ export const EDITOR_MODE_TITLES: Readonly<Record<EditorKeyMode, string>> = {
   'draft-offer': 'Unsaved draft',
   leave: 'Leave the editor',
 };
-
-/** Cursor motions, shared by every editing screen that moves or scrolls. */
-export function editorMotion(command: EditorCommand | undefined): Motion | undefined {
-  return motionOfCommand(command);
-}

@@ -7,8 +7,8 @@ import { burstOf } from '../keys/burst.js';
 import { keyToEditorAction } from './editor-key-action.js';
 import { editText } from './text-edit.js';
 import type { EditorNote, EditorOutgoing, EditorState, PermissionView } from './editor-state.js';
-import { formatItem as formatItemText, itemsOf, parseItem, withItem, withoutItem } from './field-items.js';
-import { FIELD_LABELS, fieldRows, isListField, withText } from './field-rows.js';
+import { chooseGroup, clampFieldCursor, editRow, removeRow, submitField } from './field-actions.js';
+import { fieldRows } from './field-rows.js';
 import { applyAdd, applyGroupToggle, applyToggle, clampPermCursor } from './permission-actions.js';
 import { activeSearch, permissionRows } from './permission-rows.js';
 
@@ -50,68 +50,9 @@ const VIEW_WORDS: Readonly<Record<PermissionView, string>> = {
   changed: 'Showing only changed permissions',
 };
 
-function visit(state: EditorState, field: string): EditorState {
-  return state.touched.includes(field) ? state : { ...state, touched: [...state.touched, field] };
-}
-
-/** Marks a field as visited; an edit of a flagged field (clone) counts as choosing it again. */
-function touch(state: EditorState, field: string): EditorState {
-  const flagged = state.flagged.includes(field) ? state.flagged.filter((f) => f !== field) : state.flagged;
-  return state.touched.includes(field) && flagged === state.flagged ? state : { ...state, flagged, touched: state.touched.includes(field) ? state.touched : [...state.touched, field] };
-}
-
-function clampFieldCursor(state: EditorState): EditorState {
-  const count = fieldRows(state).length;
-  return { ...state, fieldCursor: Math.min(state.fieldCursor, Math.max(0, count - 1)) };
-}
-
 function firstPermissionRow(state: EditorState): number {
   const index = permissionRows(state).findIndex((r) => r.kind === 'permission');
   return Math.max(0, index);
-}
-
-function editRow(state: EditorState): EditorState {
-  const row = fieldRows(state)[state.fieldCursor];
-  if (!row) return state;
-  switch (row.kind) {
-    case 'field': {
-      if (row.locked) return { ...state, note: { tone: 'warning', text: `${row.label} is ${row.locked}` } };
-      if (row.field === 'AllowedAccessControlHierarchyGroupId' && state.hierarchyGroups.length > 0) {
-        const current = state.hierarchyGroups.findIndex((g) => g.id === state.draft.AllowedAccessControlHierarchyGroupId);
-        return { ...state, input: { kind: 'pick-group', cursor: current + 1 } };
-      }
-      if (row.field === 'SecurityProfileName' || row.field === 'Description' || row.field === 'AllowedAccessControlHierarchyGroupId') {
-        return { ...state, input: { kind: 'field', field: row.field, text: String(state.draft[row.field] ?? '') } };
-      }
-      return state;
-    }
-    case 'item':
-      return { ...state, input: { kind: 'field', field: row.field, index: row.index, text: formatFor(state, row.field, row.index) } };
-    case 'list':
-    case 'add':
-      return { ...state, input: { kind: 'field', field: row.field, text: '' } };
-  }
-}
-
-function formatFor(state: EditorState, field: Parameters<typeof itemsOf>[1], index: number): string {
-  const item = itemsOf(state.draft, field)[index];
-  return item === undefined ? '' : formatItemText(field, item);
-}
-
-function removeRow(state: EditorState): EditorState {
-  const row = fieldRows(state)[state.fieldCursor];
-  if (!row) return state;
-  if (row.kind === 'item') {
-    return clampFieldCursor(visit({ ...state, draft: withoutItem(state.draft, row.field, row.index), note: { tone: 'normal', text: `Removed from ${FIELD_LABELS[row.field]}: ${row.text}` } }, row.field));
-  }
-  if (row.kind === 'field') {
-    if (row.locked) return { ...state, note: { tone: 'warning', text: `${row.label} is ${row.locked}` } };
-    if (row.field === 'SecurityProfileName') return { ...state, note: { tone: 'warning', text: 'A profile needs a name: press Enter to change it' } };
-    if (row.field === 'Description' || row.field === 'AllowedAccessControlHierarchyGroupId') {
-      return touch({ ...state, draft: withText(state.draft, row.field, ''), note: { tone: 'normal', text: `Cleared ${row.label}` } }, row.field);
-    }
-  }
-  return { ...state, note: { tone: 'warning', text: 'd removes an item: move onto the item first' } };
 }
 
 function submitInput(state: EditorState): EditorState {
@@ -123,16 +64,8 @@ function submitInput(state: EditorState): EditorState {
       const { state: next, done } = applyAdd(state, input.text, input.confirmUnknown);
       return done ? { ...next, input: { kind: 'none' } } : { ...next, input: { ...input, confirmUnknown: true } };
     }
-    case 'field': {
-      if (isListField(input.field)) {
-        const existing = input.index === undefined ? undefined : itemsOf(state.draft, input.field)[input.index];
-        const parsed = parseItem(input.field, input.text, existing);
-        if (!parsed.ok) return { ...state, input: { ...input, error: parsed.error } };
-        const draft = withItem(state.draft, input.field, input.index, parsed.value);
-        return touch({ ...state, draft, input: { kind: 'none' }, note: undefined }, input.field);
-      }
-      return touch({ ...state, draft: withText(state.draft, input.field, input.text.trim()), input: { kind: 'none' }, note: undefined }, input.field);
-    }
+    case 'field':
+      return submitField(state, input);
     default:
       return state;
   }
@@ -238,9 +171,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     }
     case 'editor/pick-choose': {
       if (state.input.kind !== 'pick-group') return state;
-      const group = state.hierarchyGroups[state.input.cursor - 1];
-      const draft = withText(state.draft, 'AllowedAccessControlHierarchyGroupId', group?.id ?? '');
-      return touch({ ...state, draft, input: { kind: 'none' }, note: undefined }, 'AllowedAccessControlHierarchyGroupId');
+      return chooseGroup(state, state.input.cursor);
     }
     case 'editor/replace-draft':
       return clampFieldCursor(clampPermCursor({ ...state, draft: action.draft, input: { kind: 'none' }, ...(action.note ? { note: action.note } : {}) }));

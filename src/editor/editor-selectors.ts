@@ -19,7 +19,7 @@ export function isDirty(state: Pick<EditorState, 'mode' | 'baseline' | 'initialD
 }
 
 /** True when the draft differs from the saved profile (for a new profile: always, there is something to create). */
-export function hasChanges(state: Pick<EditorState, 'mode' | 'baseline' | 'draft'>): boolean {
+function hasChanges(state: Pick<EditorState, 'mode' | 'baseline' | 'draft'>): boolean {
   return state.mode !== 'edit' || !profilesEqual(state.baseline, state.draft);
 }
 

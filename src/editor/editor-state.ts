@@ -1,7 +1,7 @@
 // The profile editor's state: the draft being edited and where the user is in it. Pure: no React,
 // no Ink, no I/O. The draft is the only thing that matters outside the editor; the rest is intent
 // (cursor, filters, the text being typed), reset when the editor closes.
-import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
+import { type HierarchyGroup, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/security-profile.js';
 
 export type EditorMode = 'edit' | 'create' | 'clone';
 export type EditorPane = 'permissions' | 'fields';
@@ -86,7 +86,7 @@ export interface EditorInit {
 export function createEditorState(init: EditorInit): EditorState {
   const baseline: SecurityProfileDraft =
     init.original !== undefined
-      ? stripReadOnly(init.original)
+      ? toDraft(init.original)
       : { InstanceArn: init.initialDraft.InstanceArn, SecurityProfileName: '' };
   return {
     mode: init.mode,
@@ -106,9 +106,4 @@ export function createEditorState(init: EditorInit): EditorState {
     touched: [],
     isHelpOpen: false,
   };
-}
-
-function stripReadOnly(model: SecurityProfile | SecurityProfileDraft): SecurityProfileDraft {
-  const { SecurityProfileArn: _a, LastModifiedTime: _t, LastModifiedRegion: _r, ...draft } = model as SecurityProfile;
-  return draft;
 }

@@ -1,24 +1,17 @@
 // The fields pane: one row per field, list fields followed by their items and an "add" row, each with
 // the schema's verdict in plain words. Pure.
-import { propertyEquals } from '../domain/patch.js';
+import { PROPERTY_ORDER, propertyEquals } from '../domain/patch.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfileDraft } from '../domain/security-profile.js';
 import { validateProfile, type ValidationIssue } from '../domain/validate.js';
 import type { EditorState, FieldId, ListFieldId } from './editor-state.js';
 import { formatItem, itemsOf, parseItem, withItem } from './field-items.js';
 
-export const FIELD_ORDER: readonly FieldId[] = [
-  'SecurityProfileName',
-  'InstanceArn',
-  'Description',
-  'Tags',
-  'AllowedAccessControlTags',
-  'TagRestrictedResources',
-  'HierarchyRestrictedResources',
-  'AllowedAccessControlHierarchyGroupId',
-  'Applications',
-  'AllowedFlowModules',
-];
+/** Properties the fields pane does not list: Permissions has its own pane, the granular configuration is not edited in spex. */
+const NOT_FIELDS = new Set<string>(['SecurityProfileName', 'Permissions', 'GranularAccessControlConfiguration']);
+
+/** The schema's order, as patches and diffs use it, with the name first: nothing can be saved without one. */
+const FIELD_ORDER: readonly FieldId[] = ['SecurityProfileName', ...PROPERTY_ORDER.filter((p): p is FieldId => !NOT_FIELDS.has(p))];
 
 export const FIELD_LABELS: Readonly<Record<FieldId, string>> = {
   SecurityProfileName: 'Name',
@@ -46,7 +39,7 @@ export type FieldRow =
   | { kind: 'add'; field: ListFieldId };
 
 /** Why a field cannot be edited here, in a few words; undefined when it can. */
-export function lockReason(state: Pick<EditorState, 'mode'>, field: FieldId): string | undefined {
+function lockReason(state: Pick<EditorState, 'mode'>, field: FieldId): string | undefined {
   if (field === 'InstanceArn') {
     return state.mode === 'edit' ? 'create-only: clone to copy into another instance' : 'chosen with the instance picker';
   }
@@ -54,7 +47,7 @@ export function lockReason(state: Pick<EditorState, 'mode'>, field: FieldId): st
   return undefined;
 }
 
-export function hierarchyGroupText(state: Pick<EditorState, 'hierarchyGroups'>, id: string | undefined): string {
+function hierarchyGroupText(state: Pick<EditorState, 'hierarchyGroups'>, id: string | undefined): string {
   if (id === undefined || id === '') return '(none)';
   const group = state.hierarchyGroups.find((g) => g.id === id);
   return group?.name !== undefined ? `${sanitizeLine(group.name)} (${sanitizeLine(id)})` : sanitizeLine(id);

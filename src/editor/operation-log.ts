@@ -1,6 +1,7 @@
 // This session's create/update/delete requests, for the operations view and for the report on quit
 // ("still running: request …"). A small observable list; no React, no I/O.
 import type { OperationKind, OperationOutcome, RequestStatus } from '../cloudcontrol/types.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 
 export interface SessionOperation {
   /** One per user action (stays the same across a retry that reuses the client token). */
@@ -55,7 +56,9 @@ export function createOperationLog(): OperationLog {
   };
 }
 
-/** One line per request still running, for the message printed when spex quits. */
+/** One line per request still running, for the message printed when spex quits (token and status are the server's). */
 export function inFlightReport(log: OperationLog): string[] {
-  return log.inFlight().map((e) => `${e.label}: request ${e.status?.requestToken ?? '?'} was still ${e.status?.status ?? 'PENDING'} (see \`spex requests\`)`);
+  return log
+    .inFlight()
+    .map((e) => sanitizeLine(`${e.label}: request ${e.status?.requestToken ?? '?'} was still ${e.status?.status ?? 'PENDING'} (see \`spex requests\`)`));
 }

@@ -1,28 +1,16 @@
 // The keymap's table: which keys run which command in each mode, with the words the footer and the
 // `?` help show. Read through keymap.ts (resolveCommand, footerHints, helpEntries). Pure data.
+import { bind, CURSOR_KEYS } from './key-spec.js';
 import type { Binding, Command, KeySpec, Mode } from './keymap.js';
 
-const b = (command: Command, label: string, keys: KeySpec[], help: string, hint?: string): Binding => ({
-  command,
-  keys,
-  label,
-  help,
-  ...(hint === undefined ? {} : { hint }),
-});
+const b = (command: Command, label: string, keys: KeySpec[], help: string, hint?: string): Binding => bind(command, label, keys, help, hint);
 
 const QUIT = b('app.quit', 'q', [{ input: 'q' }], 'Quit spex', 'quit');
 const CTRL_C = b('app.quit', 'Ctrl-C', [{ input: 'c', ctrl: true }], 'Quit from anywhere (cancels requests in flight)');
 const HELP = b('app.help', '?', [{ input: '?' }], 'Show every key of this screen', 'help');
-const UP = b('cursor.up', 'k/↑', [{ input: 'k' }, { key: 'upArrow' }], 'Move up');
-const DOWN = b('cursor.down', 'j/↓', [{ input: 'j' }, { key: 'downArrow' }], 'Move down');
-const ARROW_UP = b('cursor.up', '↑', [{ key: 'upArrow' }], 'Move up');
-const ARROW_DOWN = b('cursor.down', '↓', [{ key: 'downArrow' }], 'Move down');
-const PAGE_UP = b('cursor.page-up', 'PgUp', [{ key: 'pageUp' }], 'One page up');
-const PAGE_DOWN = b('cursor.page-down', 'PgDn', [{ key: 'pageDown' }], 'One page down');
+const { up: UP, down: DOWN, arrowUp: ARROW_UP, arrowDown: ARROW_DOWN, pageUp: PAGE_UP, pageDown: PAGE_DOWN, home: HOME, end: END } = CURSOR_KEYS;
 const FIRST = b('cursor.first', 'g/Home', [{ input: 'g' }, { key: 'home' }], 'Go to the first row');
 const LAST = b('cursor.last', 'G/End', [{ input: 'G' }, { key: 'end' }], 'Go to the last row');
-const HOME = b('cursor.first', 'Home', [{ key: 'home' }], 'Go to the first row');
-const END = b('cursor.last', 'End', [{ key: 'end' }], 'Go to the last row');
 const FILTER = b('filter.start', '/', [{ input: '/' }], 'Filter (text; perm:Name for a permission)', 'filter');
 const BACK = b('app.back', 'Esc', [{ key: 'escape' }], 'Back one level', 'back');
 const NAVIGATION = [UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST];

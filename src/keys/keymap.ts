@@ -1,6 +1,7 @@
 // The keymap: one table says which key runs which command in which mode. The key handler, the footer
 // and the `?` help are all read from it, so they cannot drift apart. Pure: no React, no Ink.
 import { KEYMAP } from './bindings.js';
+import { type CursorCommand, type KeyBinding, type KeyState, matchesKey } from './key-spec.js';
 
 /** Where the keyboard is: a screen, a text field on it, or a modal over it. */
 export type Mode =
@@ -22,12 +23,7 @@ export type Command =
   | 'app.quit'
   | 'app.back'
   | 'app.help'
-  | 'cursor.up'
-  | 'cursor.down'
-  | 'cursor.page-up'
-  | 'cursor.page-down'
-  | 'cursor.first'
-  | 'cursor.last'
+  | CursorCommand
   | 'item.open'
   | 'item.mark'
   | 'list.compare'
@@ -53,40 +49,9 @@ export type Command =
   | 'quit.confirm'
   | 'quit.cancel';
 
-/** The part of Ink's `Key` the keymap reads (so tests can pass plain objects). */
-export interface KeyState {
-  upArrow?: boolean;
-  downArrow?: boolean;
-  leftArrow?: boolean;
-  rightArrow?: boolean;
-  pageUp?: boolean;
-  pageDown?: boolean;
-  home?: boolean;
-  end?: boolean;
-  return?: boolean;
-  escape?: boolean;
-  ctrl?: boolean;
-  shift?: boolean;
-  tab?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
-  meta?: boolean;
-}
+export type { KeySpec, KeyState } from './key-spec.js';
 
-type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete' | 'tab';
-
-/** One physical key: a character (optionally with Ctrl) or a named key. */
-export type KeySpec = { input: string; ctrl?: boolean } | { key: NamedKey };
-
-export interface Binding {
-  readonly command: Command;
-  readonly keys: readonly KeySpec[];
-  /** How the keys are written in the footer and help, e.g. `j/↓`. */
-  readonly label: string;
-  /** One line for the help screen. */
-  readonly help: string;
-  /** A word or two for the footer; bindings without one appear only in the help. */
-  readonly hint?: string;
+export interface Binding extends KeyBinding<Command> {
   /** Creates, changes or deletes something: absent in read-only mode (keymap, footer and help). */
   readonly mutates?: boolean;
 }
@@ -108,12 +73,6 @@ export { KEYMAP };
 /** Modes where printable characters are typed into a field rather than looked up. */
 const TEXT_MODES: ReadonlySet<Mode> = new Set<Mode>(['regions', 'filter']);
 
-function matches(spec: KeySpec, input: string, key: KeyState): boolean {
-  if ('key' in spec) return key[spec.key] === true;
-  if (spec.ctrl === true) return key.ctrl === true && input === spec.input;
-  return key.ctrl !== true && key.meta !== true && input === spec.input;
-}
-
 /** Printable text as typed: no control characters, no modifier keys. */
 function isPrintable(input: string, key: KeyState): boolean {
   if (input.length === 0 || key.ctrl === true || key.meta === true) return false;
@@ -130,7 +89,7 @@ export function bindingsOf(mode: Mode, options: KeymapOptions = {}): readonly Bi
 /** The command a key runs in a mode, or undefined when the key does nothing there. */
 export function resolveCommand(mode: Mode, input: string, key: KeyState, options: KeymapOptions = {}): ResolvedCommand | undefined {
   for (const binding of bindingsOf(mode, options)) {
-    if (binding.keys.some((spec) => matches(spec, input, key))) return { command: binding.command };
+    if (binding.keys.some((spec) => matchesKey(spec, input, key))) return { command: binding.command };
   }
   if (TEXT_MODES.has(mode) && isPrintable(input, key)) return { command: 'text.insert', text: input };
   return undefined;

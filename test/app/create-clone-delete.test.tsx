@@ -1,22 +1,14 @@
 // New, clone and delete through the whole app against the emulator: nothing is sent before the form
 // is valid or the name typed right, and what is sent is exactly what the screen promised.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoInstanceArn } from '../../src/emulator/index.js';
 import { settle } from '../components/editor/typing.js';
-import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
-import { cleanupTui } from '../helpers/render-tui.js';
+import { backendPerTest } from '../helpers/tui-backend.js';
 import { arnOf, mutations, OPEN_LIST, profilesNamed, selectProfile, sent, stored } from './editing-helpers.js';
 import { renderSpexApp } from './render-app.js';
 
-let backend: TestBackend;
-beforeEach(async () => {
-  backend = await startTestBackend();
-});
-afterEach(async () => {
-  cleanupTui();
-  await backend.close();
-});
+const backend = backendPerTest();
 
 const open = () => renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 120, rows: 32 });
 
@@ -101,6 +93,24 @@ describe('C: clone into another instance', () => {
     expect(copies[0]!.AllowedAccessControlHierarchyGroupId).toBe(groups[0]!.id);
     expect(new Set(copies[0]!.Permissions)).toEqual(new Set(source.Permissions));
     expect(sent(backend, 'CreateResource')).toHaveLength(1);
+  });
+});
+
+describe('C: the clone target picker', () => {
+  it('after → offers only the new region’s instances, never the previous region’s under its name', async () => {
+    const tui = open();
+    await selectProfile(tui, 'Team Leads');
+    await tui.press('C');
+    await settle(tui, (f) => f.includes('Clone into an instance of us-east-1') && f.includes('acme-sales'));
+    const from = tui.frames.length;
+    await tui.press(keys.right);
+    await settle(tui, 'No Connect instances in us-west-2');
+    const title = 'Clone into an instance of us-west-2';
+    const mixed = tui.frames.slice(from).filter((f) => f.includes(title) && f.slice(f.indexOf(title)).includes('acme-s'));
+    expect(mixed).toEqual([]);
+    // Enter there chooses nothing: no editor opens for an instance of another region.
+    await tui.press(keys.enter);
+    expect(tui.frame()).toContain('No Connect instances in us-west-2');
   });
 });
 

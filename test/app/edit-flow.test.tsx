@@ -2,28 +2,33 @@
 // the change, the save sends one patch, and the row and the detail show the result. What the screen
 // says and what the emulator received must agree.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toggleWithImplications } from '../../src/domain/permissions.js';
+import { toggleWithImplications } from '../../src/domain/permission-rules.js';
 import { settle, waitUntil } from '../components/editor/typing.js';
-import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
-import { cleanupTui } from '../helpers/render-tui.js';
+import type { TuiHandle } from '../helpers/render-tui.js';
+import { backendPerTest } from '../helpers/tui-backend.js';
 import { arnOf, OPEN_LIST, selectProfile, sent, stored, tempDrafts, togglePermission } from './editing-helpers.js';
 import { renderSpexApp } from './render-app.js';
 
-let backend: TestBackend;
+const backend = backendPerTest();
 let drafts: ReturnType<typeof tempDrafts>;
-beforeEach(async () => {
-  backend = await startTestBackend();
+beforeEach(() => {
   drafts = tempDrafts();
 });
-afterEach(async () => {
-  cleanupTui();
-  await backend.close();
+afterEach(() => {
   drafts.remove();
 });
 
 const TIER2 = 'Tier 2 Escalations';
 const open = () => renderSpexApp(backend.spex, { initial: OPEN_LIST, draftStore: drafts.store, columns: 120, rows: 32 });
+
+/** From the list: the editor open on Tier 2, with Users.Edit toggled. */
+async function editWithUsersEdit(tui: TuiHandle): Promise<void> {
+  await selectProfile(tui, TIER2);
+  await tui.press('e');
+  await settle(tui, `Edit ${TIER2} ·`);
+  await togglePermission(tui, 'Users.Edit');
+}
 
 describe('edit from the list', () => {
   it('toggle → review shows the diff → confirm: one patch, exactly the new set, the row and the detail refreshed', async () => {
@@ -58,10 +63,7 @@ describe('edit from the list', () => {
   it('a failed save keeps the draft, and retry succeeds', async () => {
     const arn = arnOf(backend, TIER2);
     const tui = open();
-    await selectProfile(tui, TIER2);
-    await tui.press('e');
-    await settle(tui, `Edit ${TIER2} ·`);
-    await togglePermission(tui, 'Users.Edit');
+    await editWithUsersEdit(tui);
     backend.emulator.failNext('UpdateResource', 1, { handlerErrorCode: 'InternalFailure', message: 'handler crashed' });
     await tui.press('s');
     await settle(tui, 'Review the change');
@@ -80,10 +82,7 @@ describe('edit from the list', () => {
   it('a change made on the server meanwhile is refused and shown; nothing is overwritten', async () => {
     const arn = arnOf(backend, TIER2);
     const tui = open();
-    await selectProfile(tui, TIER2);
-    await tui.press('e');
-    await settle(tui, `Edit ${TIER2} ·`);
-    await togglePermission(tui, 'Users.Edit');
+    await editWithUsersEdit(tui);
     backend.emulator.modifyProfile(backend.region, arn, (m) => {
       m.Permissions = [...(m.Permissions as string[]), 'Queues.View'];
       m.Description = 'Changed by someone else';
@@ -128,10 +127,7 @@ describe('edit from the list', () => {
 
   it('n at the quit question goes back to the editor as it was', async () => {
     const tui = open();
-    await selectProfile(tui, TIER2);
-    await tui.press('e');
-    await settle(tui, `Edit ${TIER2} ·`);
-    await togglePermission(tui, 'Users.Edit');
+    await editWithUsersEdit(tui);
     await waitUntil(async () => (await drafts.store.loadDraft(arnOf(backend, TIER2))) !== undefined, 'the draft on disk');
     await tui.press(keys.ctrlC);
     await settle(tui, 'y quit, keep the draft');

@@ -5,6 +5,7 @@ import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/se
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui, type TuiHandle } from '../helpers/render-tui.js';
+import { OPEN_LIST } from './editing-helpers.js';
 import { renderSpexApp } from './render-app.js';
 
 let backend: TestBackend | undefined;
@@ -13,8 +14,6 @@ afterEach(async () => {
   await backend?.close();
   backend = undefined;
 });
-
-const OPEN_LIST = { region: 'us-east-1', skipRegionPicker: true, instance: 'acme-support' } as const;
 
 function profilesOf(b: TestBackend): SecurityProfile[] {
   return (b.emulator.listModels(b.region, SECURITY_PROFILE_TYPE) as unknown as SecurityProfile[]).filter((p) => p.InstanceArn === b.instanceArn);

@@ -1,25 +1,14 @@
 // Read-only mode (no mutating key exists, nothing is sent), hostile server text (rendered inert in
 // every screen, the editor and the review included), and typing faster than the screen redraws.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settle } from '../components/editor/typing.js';
-import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
-import { cleanupTui } from '../helpers/render-tui.js';
+import { renderRaw } from '../helpers/render-tui.js';
+import { backendPerTest } from '../helpers/tui-backend.js';
 import { arnOf, mutations, OPEN_LIST, selectProfile, sent, stored } from './editing-helpers.js';
-import { renderRaw, type RawHandle } from './raw-render.js';
 import { appElement, renderSpexApp } from './render-app.js';
 
-let backend: TestBackend;
-let raw: RawHandle | undefined;
-beforeEach(async () => {
-  backend = await startTestBackend();
-});
-afterEach(async () => {
-  cleanupTui();
-  raw?.unmount();
-  raw = undefined;
-  await backend.close();
-});
+const backend = backendPerTest();
 
 const MUTATING_HINTS = ['e edit', 'n new', 'c clone', 'd delete'];
 const MUTATING_HELP = ['Edit the profile', 'New profile in this instance', 'Clone the profile', 'Delete the profile'];
@@ -70,7 +59,7 @@ describe('hostile text from the server', () => {
       m.SecurityProfileName = `Team Leads${HOSTILE}`;
       m.Tags = [{ Key: `k${HOSTILE}`, Value: `v${HOSTILE}` }];
     });
-    raw = renderRaw(appElement(backend.spex, { initial: OPEN_LIST }));
+    const raw = renderRaw(appElement(backend.spex, { initial: OPEN_LIST }));
     await raw.waitFor('Escalation desk');
     // The hostile name and tags: list, detail, editor, delete guard.
     await raw.press('/', ...'Team'.split(''), keys.enter);
@@ -116,7 +105,7 @@ describe('hostile text from the server', () => {
 
 describe('typing faster than the screen redraws', () => {
   it('keeps every character in the editor search and the delete guard', async () => {
-    raw = renderRaw(appElement(backend.spex, { initial: OPEN_LIST }));
+    const raw = renderRaw(appElement(backend.spex, { initial: OPEN_LIST }));
     await raw.waitFor('Tier 2 Escalations');
     await raw.press('/');
     raw.writeNow(...'Outbound'.split(''), '\r');

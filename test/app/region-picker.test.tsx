@@ -58,4 +58,21 @@ describe('region picker', () => {
     await tui.press(keys.backspace, keys.backspace, keys.backspace);
     await tui.waitForFrame((f) => f.includes('us-east-1') && f.includes('(type to filter)'));
   });
+
+  it('another region’s picker never lists the instances of the region before it', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: { region: 'us-east-1' } });
+    await tui.waitForFrame('Select a region');
+    await tui.press(keys.enter);
+    await tui.waitForFrame((f) => f.includes('us-east-1 › Instances') && f.includes('acme-sales'));
+    await tui.press(keys.escape);
+    await tui.waitForFrame('Select a region');
+    await tui.type('london');
+    await tui.waitForFrame('matching "london"');
+    const from = tui.frames.length;
+    await tui.press(keys.enter);
+    await tui.waitForFrame((f) => f.includes('eu-west-2 › Instances') && f.includes('acme-emea'));
+    const mixed = tui.frames.slice(from).filter((f) => f.includes('eu-west-2 › Instances') && /acme-(support|sales)/.test(f));
+    expect(mixed).toEqual([]);
+  });
 });

@@ -92,4 +92,27 @@ describe('detail loader', () => {
     await expect(pending).rejects.toMatchObject({ error: { kind: 'cancelled' } });
     expect(loader.stats().inFlight).toBe(0);
   });
+
+  it('a load whose signal is already aborted is cancelled at once and sends nothing', async () => {
+    const loader = backend.spex.forRegion(backend.region).createDetailLoader();
+    await expect(loader.load(arns[0]!, { signal: AbortSignal.abort() })).rejects.toMatchObject({ error: { kind: 'cancelled' } });
+    expect(loader.stats()).toMatchObject({ inFlight: 0, queued: 0 });
+    expect(gets()).toEqual([]);
+    loader.dispose();
+  });
+
+  it('a settled load lets go of its signal', async () => {
+    const loader = backend.spex.forRegion(backend.region).createDetailLoader();
+    const controller = new AbortController();
+    let listeners = 0;
+    const signal = controller.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => (listeners++, add(...args))) as typeof add;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => (listeners--, remove(...args))) as typeof remove;
+    // A long-lived signal (a whole command's) must not collect one listener per profile read.
+    for (const arn of arns.slice(0, 3)) await loader.load(arn, { signal });
+    expect(listeners).toBe(0);
+    loader.dispose();
+  });
 });

@@ -80,6 +80,22 @@ describe('error messages a person can act on', () => {
     }
   });
 
+  it('a refused signature never repeats the session token AWS echoes in its canonical request', async () => {
+    // AWS answers a bad signature with the canonical request it expected, signed headers included.
+    const token = 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN0123456789abcdef/+=';
+    const message =
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.\n\n' +
+      "The Canonical String for this request should have been\n'POST\n/\n\ncontent-type:application/x-amz-json-1.0\nhost:cloudcontrolapi.us-east-1.amazonaws.com\n" +
+      `x-amz-date:20260101T000000Z\nx-amz-security-token:${token}\nx-amz-target:CloudApiService.GetResource\n\ncontent-type;host;x-amz-date;x-amz-security-token;x-amz-target\nabc123'\n\n` +
+      "The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20260101T000000Z\n20260101/us-east-1/cloudformation/aws4_request\ndef456'";
+    backend.emulator.failNext('GetResource', 1, { exception: 'InvalidSignatureException', message });
+    const error = await errorOf(backend.spex.forRegion(backend.region).getProfile(demoProfileArn('Agent')));
+    expect(error.kind).toBe('credentials');
+    expect(error.message).toContain('does not match the signature you provided');
+    expect(error.message).not.toContain(token);
+    expect(error.message).not.toContain('IQoJb3JpZ2lu');
+  });
+
   it('strips terminal escapes from server text', async () => {
     const fresh = await startTestBackend();
     try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { impliedPermissions, missingImplications, toggleGroup, toggleWithImplications } from '../../src/domain/permission-rules.js';
 import {
   MAX_PERMISSIONS,
   OTHER_GROUP,
@@ -7,13 +8,9 @@ import {
   editDistance,
   getCatalogue,
   groupPermissions,
-  impliedPermissions,
   lookupPermission,
-  missingImplications,
   permissionLabel,
   suggestPermissions,
-  toggleGroup,
-  toggleWithImplications,
 } from '../../src/domain/permissions.js';
 import raw from '../../data/connect-permissions.json' with { type: 'json' };
 

@@ -1,12 +1,13 @@
 // Shared by the emulator tests: a real SDK client pointed at an emulator, and polling without sleeps.
 import {
   CloudControlClient,
+  CreateResourceCommand,
   GetResourceRequestStatusCommand,
   type ProgressEvent,
 } from '@aws-sdk/client-cloudcontrol';
 import { request } from 'node:http';
 import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { demoInstanceArn, type Emulator } from '../../src/emulator/index.js';
 
 export const CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' };
 export const PROFILE = SECURITY_PROFILE_TYPE;
@@ -27,6 +28,20 @@ export async function waitForRequest(client: CloudControlClient, token: string, 
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`request ${token} did not end within ${timeoutMs} ms; last event ${JSON.stringify(last)}`);
+}
+
+/** A DesiredState for a new profile in the first demo instance ("Night Desk"), with `extra` merged in. */
+export const desired = (extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({ InstanceArn: demoInstanceArn(), SecurityProfileName: 'Night Desk', Permissions: ['BasicAgentAccess'], ...extra });
+
+/** A PatchDocument of the given operations. */
+export const patch = (...ops: unknown[]): string => JSON.stringify(ops);
+
+/** Sends CreateResource for `desired(extra)` and waits for it to end: the first event and the last. */
+export async function createAndWait(emulator: Emulator, extra: Record<string, unknown> = {}, clientToken?: string): Promise<{ started: ProgressEvent; done: ProgressEvent }> {
+  const client = clientFor(emulator);
+  const started = await client.send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired(extra), ClientToken: clientToken }));
+  return { started: started.ProgressEvent!, done: await waitForRequest(client, started.ProgressEvent!.RequestToken!) };
 }
 
 /** The error a promise rejects with (fails when it resolves). */

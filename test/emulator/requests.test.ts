@@ -11,14 +11,16 @@ import {
 } from '@aws-sdk/client-cloudcontrol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  demoInstanceArn,
   demoProfileArn,
   type Emulator,
   startEmulator,
 } from '../../src/emulator/index.js';
 import {
   clientFor,
+  createAndWait,
+  desired,
   errorOf,
+  patch,
   PROFILE,
   waitForRequest,
 } from './helpers.js';
@@ -31,15 +33,7 @@ afterEach(async () => {
   await emulator.close();
 });
 
-const desired = (extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ InstanceArn: demoInstanceArn(), SecurityProfileName: 'Night Desk', Permissions: ['BasicAgentAccess'], ...extra });
-const patch = (...ops: unknown[]): string => JSON.stringify(ops);
-
-async function create(extra: Record<string, unknown> = {}, clientToken?: string) {
-  const client = clientFor(emulator);
-  const started = await client.send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired(extra), ClientToken: clientToken }));
-  return { started: started.ProgressEvent!, done: await waitForRequest(client, started.ProgressEvent!.RequestToken!) };
-}
+const create = (extra: Record<string, unknown> = {}, clientToken?: string) => createAndWait(emulator, extra, clientToken);
 
 describe('idempotency and concurrency', () => {
   it('the same ClientToken for the same request returns the same progress; for another request it conflicts (409)', async () => {

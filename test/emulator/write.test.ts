@@ -18,7 +18,10 @@ import {
 } from '../../src/emulator/index.js';
 import {
   clientFor,
+  createAndWait,
+  desired,
   errorOf,
+  patch,
   PROFILE,
   waitForRequest,
 } from './helpers.js';
@@ -31,15 +34,7 @@ afterEach(async () => {
   await emulator.close();
 });
 
-const desired = (extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ InstanceArn: demoInstanceArn(), SecurityProfileName: 'Night Desk', Permissions: ['BasicAgentAccess'], ...extra });
-const patch = (...ops: unknown[]): string => JSON.stringify(ops);
-
-async function create(extra: Record<string, unknown> = {}, clientToken?: string) {
-  const client = clientFor(emulator);
-  const started = await client.send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired(extra), ClientToken: clientToken }));
-  return { started: started.ProgressEvent!, done: await waitForRequest(client, started.ProgressEvent!.RequestToken!) };
-}
+const create = (extra: Record<string, unknown> = {}, clientToken?: string) => createAndWait(emulator, extra, clientToken);
 
 describe('create, update, delete', () => {
   it('creates through IN_PROGRESS to SUCCESS, with the identifier once known', async () => {

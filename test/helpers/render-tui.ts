@@ -1,6 +1,9 @@
 // Renders an Ink tree into in-memory streams of a chosen size (ink-testing-library's are fixed at
 // 100 columns and have no height or resize), and drives it like a user: one key per write, then a
 // macrotask yield; assertions wait for a frame instead of sleeping, and fail showing the last frame.
+// `renderTui` strips escape sequences from its frames; `renderRaw` keeps every byte, for the tests
+// that look for escape sequences coming from hostile data (Ink's debug mode with colour off writes
+// plain text only, so any ESC in its output came from data).
 import { EventEmitter } from 'node:events';
 import { render, type Instance } from 'ink';
 import type { ReactElement } from 'react';
@@ -13,11 +16,12 @@ class TestStdout extends EventEmitter {
   constructor(
     public columns: number,
     public rows: number,
+    private readonly keepEscapes = false,
   ) {
     super();
   }
   write = (chunk: string): boolean => {
-    this.frames.push(chunk.replace(ANSI, ''));
+    this.frames.push(this.keepEscapes ? chunk : chunk.replace(ANSI, ''));
     return true;
   };
   resize(columns: number, rows: number): void {
@@ -63,6 +67,8 @@ export interface TuiHandle {
   press(...keys: string[]): Promise<void>;
   /** Types text one character at a time. */
   type(text: string): Promise<void>;
+  /** Writes each chunk on its own, back to back, with no turn between: faster than any re-render. */
+  writeNow(...chunks: string[]): void;
   resize(columns: number, rows: number): Promise<void>;
   /** Resolves when the app exits by itself (its one exit site). */
   waitUntilExit(): Promise<unknown>;
@@ -82,10 +88,9 @@ function matches(match: FrameMatch, frame: string): boolean {
 
 const mounted = new Set<Instance>();
 
-export function renderTui(tree: ReactElement, options: RenderTuiOptions = {}): TuiHandle {
-  const stdout = new TestStdout(options.columns ?? 100, options.rows ?? 30);
+/** Renders into test streams (debug mode: each frame written whole) and keeps the instance for cleanupTui. */
+function mount(tree: ReactElement, stdout: TestStdout, stderr: TestStdout): { stdin: TestStdin; unmount(): void; instance: Instance } {
   const stdin = new TestStdin();
-  const stderr = new TestStdout(100, 30);
   const instance = render(tree, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
@@ -95,6 +100,27 @@ export function renderTui(tree: ReactElement, options: RenderTuiOptions = {}): T
     patchConsole: false,
   });
   mounted.add(instance);
+  return {
+    stdin,
+    instance,
+    unmount() {
+      if (mounted.delete(instance)) instance.unmount();
+    },
+  };
+}
+
+/** Each key written on its own, with a yield after it (two after a lone ESC, which Ink holds back a turn). */
+async function pressKeys(stdin: TestStdin, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    stdin.write(key);
+    await yieldTurn();
+    if (key === '\u001B') await yieldTurn();
+  }
+}
+
+export function renderTui(tree: ReactElement, options: RenderTuiOptions = {}): TuiHandle {
+  const stdout = new TestStdout(options.columns ?? 100, options.rows ?? 30);
+  const { stdin, instance, unmount } = mount(tree, stdout, new TestStdout(100, 30));
   const frame = (): string => stdout.frames.at(-1) ?? '';
   return {
     frame,
@@ -110,28 +136,61 @@ export function renderTui(tree: ReactElement, options: RenderTuiOptions = {}): T
         await yieldTurn();
       }
     },
-    async press(...keys) {
-      for (const key of keys) {
-        stdin.write(key);
-        await yieldTurn();
-        // Ink holds a lone ESC back until setImmediate: give it a second turn.
-        if (key === '\u001B') await yieldTurn();
-      }
-    },
+    press: (...keys) => pressKeys(stdin, keys),
     async type(text) {
       for (const ch of text) {
         stdin.write(ch);
         await yieldTurn();
       }
     },
+    writeNow(...chunks) {
+      for (const chunk of chunks) stdin.write(chunk);
+    },
     async resize(columns, rows) {
       stdout.resize(columns, rows);
       await yieldTurn();
     },
     waitUntilExit: () => instance.waitUntilExit(),
-    unmount() {
-      if (mounted.delete(instance)) instance.unmount();
+    unmount,
+  };
+}
+
+export interface RawHandle {
+  /** Everything written so far. */
+  output(): string;
+  last(): string;
+  /** Waits for a frame with `text`, then lets the new screen's key handler attach. */
+  waitFor(text: string, timeoutMs?: number): Promise<string>;
+  press(...keys: string[]): Promise<void>;
+  /** Writes each chunk on its own, back to back, with no turn between: faster than any re-render. */
+  writeNow(...chunks: string[]): void;
+  unmount(): void;
+}
+
+/** Renders keeping every byte written (120×32), so a test can look for escape sequences from data. */
+export function renderRaw(tree: ReactElement): RawHandle {
+  const stdout = new TestStdout(120, 32, true);
+  const { stdin, unmount } = mount(tree, stdout, stdout);
+  const last = (): string => stdout.frames.at(-1) ?? '';
+  return {
+    output: () => stdout.frames.join(''),
+    last,
+    async waitFor(text, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!last().includes(text)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; last frame:\n${last()}`);
+        await yieldTurn();
+      }
+      // An effect after the commit that drew the screen attaches its key handler.
+      await yieldTurn();
+      await yieldTurn();
+      return last();
     },
+    press: (...keys) => pressKeys(stdin, keys),
+    writeNow(...chunks) {
+      for (const chunk of chunks) stdin.write(chunk);
+    },
+    unmount,
   };
 }
 

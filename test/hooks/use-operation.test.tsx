@@ -2,23 +2,16 @@
 // prints the hook's state.
 import { Text } from 'ink';
 import { useEffect } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OperationAction, UseOperation } from '../../src/hooks/use-operation.js';
 import { retryClientToken, useOperation } from '../../src/hooks/use-operation.js';
 import { createOperationLog, inFlightReport, type OperationLog } from '../../src/editor/operation-log.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
-import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
-import { cleanupTui, renderTui } from '../helpers/render-tui.js';
+import { renderTui } from '../helpers/render-tui.js';
+import { backendPerTest } from '../helpers/tui-backend.js';
 
-let backend: TestBackend;
-beforeEach(async () => {
-  backend = await startTestBackend();
-});
-afterEach(async () => {
-  cleanupTui();
-  await backend.close();
-});
+const backend = backendPerTest();
 
 let hook: UseOperation | undefined;
 

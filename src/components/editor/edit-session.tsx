@@ -57,7 +57,7 @@ type Step =
   | { kind: 'reviewing'; conflicts?: readonly string[] }
   | { kind: 'saving' };
 
-export function draftKeyOf(mode: EditorMode, original: SecurityProfile | undefined, draft: SecurityProfileDraft): string {
+function draftKeyOf(mode: EditorMode, original: SecurityProfile | undefined, draft: SecurityProfileDraft): string {
   return mode === 'edit' && original?.SecurityProfileArn ? original.SecurityProfileArn : newProfileDraftKey(draft.InstanceArn, draft.SecurityProfileName);
 }
 

@@ -1,12 +1,12 @@
 // The review before anything is sent: the change in the console's words, the implied Views, and on
 // `p` exactly what goes over the wire. `y`/Enter sends; Esc goes back to the editor, draft intact.
 import { Box, Text, useInput, useStdout } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
-import { editorFooterHints, editorMotion, resolveEditorCommand } from '../../editor/editor-keys.js';
+import { editorFooterHints, resolveEditorCommand } from '../../editor/editor-keys.js';
 import type { EditorMode } from '../../editor/editor-state.js';
 import { buildReview } from '../../editor/review-lines.js';
-import { scrollPane } from '../../state/motion.js';
+import { motionOfCommand, scrollPane } from '../../state/motion.js';
 import { Footer } from '../footer.js';
 import { ScrollPane } from '../scroll-pane.js';
 import { useTone } from '../theme.js';
@@ -32,19 +32,25 @@ export function ReviewScreen({ mode, original, draft, conflicts, isActive, heigh
   const [showRequest, setShowRequest] = useState(false);
   const [scroll, setScroll] = useState(0);
   const [refused, setRefused] = useState(false);
+  const confirmed = useRef(false);
   const review = useMemo(() => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}) }), [mode, original, draft, showRequest, conflicts]);
   const paneHeight = total - (showHints === false ? 2 : 3);
 
   useInput(
     (input, key) => {
       const command = resolveEditorCommand('review', input, key);
-      const motion = editorMotion(command);
+      const motion = motionOfCommand(command);
       if (motion) setScroll((s) => scrollPane(s, motion, review.lines.length, paneHeight));
       else if (command === 'review.toggle-patch') setShowRequest((v) => !v);
       else if (command === 'review.back') onBack();
       else if (command === 'review.confirm') {
-        if (review.canConfirm) onConfirm();
-        else setRefused(true);
+        if (!review.canConfirm) setRefused(true);
+        else if (!confirmed.current) {
+          // Once: a second y/Enter can arrive before this screen is redrawn away, and sending the
+          // change again would be refused as someone else's (its guards no longer match).
+          confirmed.current = true;
+          onConfirm();
+        }
       }
     },
     { isActive },

@@ -3,6 +3,7 @@
 // what changed there, with rebase-and-review-again. Props in, callbacks out.
 import { Spinner } from '@inkjs/ui';
 import { Box, Text, useInput } from 'ink';
+import { useRef } from 'react';
 import type { ProfileChange } from '../../domain/profile-diff.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { editorFooterHints, resolveEditorCommand, type EditorCommand } from '../../editor/editor-keys.js';
@@ -38,7 +39,7 @@ export interface OperationProgressProps {
 }
 
 /** The commands that mean something in each phase (the footer lists only those). */
-export function progressCommands(props: Pick<OperationProgressProps, 'operation' | 'onEdit' | 'onRebase' | 'serverChange' | 'onKeepWaiting'>): EditorCommand[] {
+function progressCommands(props: Pick<OperationProgressProps, 'operation' | 'onEdit' | 'onRebase' | 'serverChange' | 'onKeepWaiting'>): EditorCommand[] {
   const { phase, outcome, status } = props.operation;
   if (phase === 'running') return ['progress.detach'];
   const canWait = props.onKeepWaiting !== undefined && status?.requestToken !== undefined && status.requestToken !== '';
@@ -62,11 +63,15 @@ export function OperationProgress(props: OperationProgressProps) {
   const { title, operation, isActive } = props;
   const tone = useTone();
   const allowed = progressCommands(props);
+  // The operation state the last command acted on: a second key that arrives before the screen is
+  // redrawn (r r, an impatient Enter) still sees the old state, and must not send the request twice.
+  const actedOn = useRef<OperationState | undefined>(undefined);
 
   useInput(
     (input, key) => {
       const command = resolveEditorCommand('progress', input, key);
-      if (command === undefined || !allowed.includes(command)) return;
+      if (command === undefined || !allowed.includes(command) || actedOn.current === operation) return;
+      actedOn.current = operation;
       if (command === 'progress.done') props.onDone();
       else if (command === 'progress.retry') props.onRetry();
       else if (command === 'progress.keep-waiting') props.onKeepWaiting?.();
@@ -79,7 +84,7 @@ export function OperationProgress(props: OperationProgressProps) {
 
   const status = operation.status;
   const token = status?.requestToken ? `request ${sanitizeLine(status.requestToken)}` : operation.clientToken ? `client token ${operation.clientToken}` : '';
-  const facts = [status?.status ?? 'SENDING', formatElapsed(operation.elapsedMs), token, operation.run > 1 ? `attempt ${operation.run}` : ''].filter((x) => x !== '').join(' · ');
+  const facts = [sanitizeLine(status?.status ?? 'SENDING'), formatElapsed(operation.elapsedMs), token, operation.run > 1 ? `attempt ${operation.run}` : ''].filter((x) => x !== '').join(' · ');
   const outcome = operation.outcome;
   const error = outcome && !outcome.ok ? outcome.error : undefined;
   const changedOnServer = isChangedOnServer(error);

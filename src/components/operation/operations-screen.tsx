@@ -50,13 +50,15 @@ export function OperationsScreen({ log, listRequests, cancelRequest, isActive, h
 
   const onCancelRequest = useCallback(
     (token: string) => {
-      setNotice({ tone: 'normal', text: `Asking Cloud Control to cancel request ${token}…` });
+      // The token and the status come from the server: shown, they are untrusted text like any other.
+      const shown = sanitizeLine(token);
+      setNotice({ tone: 'normal', text: `Asking Cloud Control to cancel request ${shown}…` });
       cancelRequest(token).then(
         (status) => {
-          setNotice({ tone: 'normal', text: `Request ${token}: ${status.status}${status.statusMessage ? ` — ${sanitizeLine(status.statusMessage)}` : ''}` });
+          setNotice({ tone: 'normal', text: `Request ${shown}: ${sanitizeLine(status.status)}${status.statusMessage ? ` — ${sanitizeLine(status.statusMessage)}` : ''}` });
           setGeneration((g) => g + 1);
         },
-        (error: unknown) => setNotice({ tone: 'error', text: `Could not cancel request ${token}: ${messageOf(error)}` }),
+        (error: unknown) => setNotice({ tone: 'error', text: `Could not cancel request ${shown}: ${messageOf(error)}` }),
       );
     },
     [cancelRequest],

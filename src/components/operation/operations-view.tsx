@@ -4,12 +4,12 @@ import { Box, Text, useInput, useStdout } from 'ink';
 import { useRef, useState } from 'react';
 import type { RequestStatus } from '../../cloudcontrol/types.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { editorFooterHints, editorMotion, resolveEditorCommand } from '../../editor/editor-keys.js';
+import { editorFooterHints, resolveEditorCommand } from '../../editor/editor-keys.js';
 import type { SessionOperation } from '../../editor/operation-log.js';
 import { operationRows } from '../../editor/operation-rows.js';
 import { formatAge } from '../../editor/operation-text.js';
 import { visibleWindow } from '../../editor/permission-rows.js';
-import { moveCursor } from '../../state/motion.js';
+import { motionOfCommand, moveCursor } from '../../state/motion.js';
 import { Footer } from '../footer.js';
 import { useTone } from '../theme.js';
 
@@ -56,7 +56,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
   useInput(
     (input, key) => {
       const command = resolveEditorCommand('operations', input, key);
-      const motion = editorMotion(command);
+      const motion = motionOfCommand(command);
       const current = rowsRef.current;
       if (motion) {
         cursorRef.current = moveCursor(Math.min(cursorRef.current, Math.max(0, current.length - 1)), motion, current.length, listHeight);
@@ -67,7 +67,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
       else if (command === 'operations.cancel-request') {
         const row = current[Math.min(cursorRef.current, Math.max(0, current.length - 1))];
         if (row?.canCancel && row.requestToken) onCancelRequest(row.requestToken);
-        else setRefusal(row ? `This request is ${row.status}: only a running request can be cancelled` : 'No request selected');
+        else setRefusal(row ? `This request is ${sanitizeLine(row.status)}: only a running request can be cancelled` : 'No request selected');
       }
     },
     { isActive },
@@ -98,8 +98,8 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
               <Text {...tone('accent')}>{isCursor ? '›' : ' '}</Text>
               <Text>{row.isSession ? '•' : ' '}</Text>
               <Text wrap="truncate-end" {...(isCursor ? tone('selected') : row.status === 'FAILED' || row.status === 'REFUSED' ? tone('error') : {})}>
-                {row.operation.padEnd(COLUMNS.op)}
-                {row.status.padEnd(COLUMNS.status)}
+                {sanitizeLine(row.operation).padEnd(COLUMNS.op)}
+                {sanitizeLine(row.status).padEnd(COLUMNS.status)}
                 {cell(row.subject, COLUMNS.subject)}
                 {formatAge(row.at, nowMs).padEnd(COLUMNS.age)}
                 {tail}

@@ -1,21 +1,15 @@
 // Create and clone through the edit session, against the emulator.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EditSession } from '../../../src/components/editor/edit-session.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../../src/domain/security-profile.js';
 import { demoInstanceArn, demoProfileArn } from '../../../src/emulator/index.js';
-import { type TestBackend, startTestBackend } from '../../helpers/emulator.js';
+import type { TestBackend } from '../../helpers/emulator.js';
 import { keys } from '../../helpers/keys.js';
-import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
+import { renderTui } from '../../helpers/render-tui.js';
+import { backendPerTest } from '../../helpers/tui-backend.js';
 import { pressAndWaitForChange, settle, typeText, waitUntil } from './typing.js';
 
-let backend: TestBackend;
-beforeEach(async () => {
-  backend = await startTestBackend();
-});
-afterEach(async () => {
-  cleanupTui();
-  await backend.close();
-});
+const backend = backendPerTest();
 
 const creates = () => backend.emulator.requests.filter((r) => r.operation === 'CreateResource');
 const named = (name: string) =>

@@ -5,26 +5,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EditSession, type EditSessionProps } from '../../../src/components/editor/edit-session.js';
-import { toggleWithImplications } from '../../../src/domain/permissions.js';
+import { toggleWithImplications } from '../../../src/domain/permission-rules.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, toDraft } from '../../../src/domain/security-profile.js';
 import { createDraftStore, type DraftStore } from '../../../src/drafts/draft-store.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
-import { type TestBackend, startTestBackend } from '../../helpers/emulator.js';
 import { keys } from '../../helpers/keys.js';
-import { cleanupTui, renderTui, yieldTurn } from '../../helpers/render-tui.js';
+import { renderTui, yieldTurn } from '../../helpers/render-tui.js';
+import { backendPerTest } from '../../helpers/tui-backend.js';
 import { settle, typeText, waitUntil } from './typing.js';
 
-let backend: TestBackend;
+const backend = backendPerTest();
 let stateDir: string;
 let store: DraftStore;
-beforeEach(async () => {
-  backend = await startTestBackend();
+beforeEach(() => {
   stateDir = mkdtempSync(join(tmpdir(), 'spex-session-'));
   store = createDraftStore(join(stateDir, 'drafts'));
 });
-afterEach(async () => {
-  cleanupTui();
-  await backend.close();
+afterEach(() => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
@@ -67,6 +64,36 @@ async function toggle(tui: Awaited<ReturnType<typeof openSession>>['tui'], name:
 }
 
 describe('EditSession against the emulator', () => {
+  it('retry pressed twice before the screen redraws sends the change again only once', async () => {
+    const original = await service().getProfile(ARN());
+    const { tui } = await openSession(original);
+    await toggle(tui, 'Users.Edit');
+    backend.emulator.failNext('UpdateResource', 1, { handlerErrorCode: 'InternalFailure', message: 'handler crashed' });
+    await tui.press('s');
+    await settle(tui, 'Review the change');
+    await tui.press('y');
+    await settle(tui, 'It did not work');
+    tui.writeNow('r', 'r');
+    await settle(tui, '✓ Saved “Tier 2 Escalations”');
+    await waitUntil(() => stored().Permissions!.includes('Users.Edit'), 'the saved permission');
+    expect(updates()).toHaveLength(2);
+    expect(tui.frame()).not.toContain('changed this profile on the server');
+  });
+
+  it('a confirm pressed twice before the screen redraws sends the change once', async () => {
+    const original = await service().getProfile(ARN());
+    const { tui } = await openSession(original);
+    await toggle(tui, 'Users.Edit');
+    await tui.press('s');
+    await settle(tui, 'Review the change');
+    // An impatient double press: y and Enter arrive before React re-renders the review away.
+    tui.writeNow('y', keys.enter);
+    await settle(tui, '✓ Saved “Tier 2 Escalations”');
+    await waitUntil(() => backend.emulator.requests.some((r) => r.operation === 'GetResourceRequestStatus'), 'the save to be followed');
+    expect(updates()).toHaveLength(1);
+    expect(tui.frame()).not.toContain('changed this profile on the server');
+  });
+
   it('toggle → review shows the change → confirm sends one patch and the profile has exactly the new set', async () => {
     const original = await service().getProfile(ARN());
     const expected = toggleWithImplications(new Set(original.Permissions), 'Users.Edit').granted;

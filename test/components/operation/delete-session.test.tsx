@@ -1,22 +1,15 @@
 // The delete guard and tracking against the emulator: nothing is sent before the right name is typed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeleteSession } from '../../../src/components/operation/delete-session.js';
 import { SECURITY_PROFILE_TYPE } from '../../../src/domain/security-profile.js';
 import { createOperationLog } from '../../../src/editor/operation-log.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
-import { type TestBackend, startTestBackend } from '../../helpers/emulator.js';
 import { keys } from '../../helpers/keys.js';
-import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
+import { renderTui } from '../../helpers/render-tui.js';
+import { backendPerTest } from '../../helpers/tui-backend.js';
 import { settle, typeText, waitUntil } from '../editor/typing.js';
 
-let backend: TestBackend;
-beforeEach(async () => {
-  backend = await startTestBackend();
-});
-afterEach(async () => {
-  cleanupTui();
-  await backend.close();
-});
+const backend = backendPerTest();
 
 const deletes = () => backend.emulator.requests.filter((r) => r.operation === 'DeleteResource');
 const exists = (arn: string) => backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn) !== undefined;

@@ -6,7 +6,7 @@ import type { SessionOperation } from '../../../src/editor/operation-log.js';
 import { operationRows } from '../../../src/editor/operation-rows.js';
 import type { OperationState } from '../../../src/hooks/use-operation.js';
 import { keys } from '../../helpers/keys.js';
-import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
+import { cleanupTui, renderRaw, renderTui } from '../../helpers/render-tui.js';
 import { settle, waitUntil } from '../editor/typing.js';
 
 afterEach(() => cleanupTui());
@@ -24,6 +24,18 @@ describe('OperationProgress', () => {
     expect(frame).toContain('IN_PROGRESS · 3 s · request req-1');
     expect(frame).toContain('Esc stop waiting');
     expect(frame).not.toContain('r retry');
+  });
+
+  it('shows a hostile status from the server inert', async () => {
+    const evil = '\u001b]8;;http://evil.example/\u0007\u001b[2J\u202e';
+    const op: OperationState = { phase: 'running', kind: 'UPDATE', status: status('req-1', `IN_PROGRESS${evil}` as RequestStatus['status']), clientToken: 'ct', elapsedMs: 3200, run: 1 };
+    const raw = renderRaw(<OperationProgress title="Saving “Ops”" operation={op} isActive onDone={noop} onRetry={noop} onDetach={noop} />);
+    try {
+      expect(await raw.waitFor('request req-1')).toContain('IN_PROGRESS · 3 s');
+      expect(raw.output()).not.toMatch(/[\u001b\u0007\u202e]/);
+    } finally {
+      raw.unmount();
+    }
   });
 
   it('on a refused save because of a change on the server: what changed, and b to rebase', async () => {

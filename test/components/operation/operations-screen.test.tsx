@@ -1,21 +1,15 @@
 // The operations view against the emulator: a running request of this session is listed with the
 // recent ones, and `c` cancels it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OperationsScreen } from '../../../src/components/operation/operations-screen.js';
 import { createOperationLog } from '../../../src/editor/operation-log.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
-import { type TestBackend, startTestBackend } from '../../helpers/emulator.js';
-import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
+import type { RequestStatus } from '../../../src/cloudcontrol/types.js';
+import { renderRaw, renderTui } from '../../helpers/render-tui.js';
+import { backendPerTest } from '../../helpers/tui-backend.js';
 import { settle, waitUntil } from '../editor/typing.js';
 
-let backend: TestBackend;
-beforeEach(async () => {
-  backend = await startTestBackend();
-});
-afterEach(async () => {
-  cleanupTui();
-  await backend.close();
-});
+const backend = backendPerTest();
 
 describe('OperationsScreen', () => {
   it('lists a running request of this session and cancels it', async () => {
@@ -48,5 +42,35 @@ describe('OperationsScreen', () => {
     const outcome = await op.done;
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.kind).toBe('cancelled');
+  });
+
+  it('shows hostile request tokens, operations and statuses inert, also in what a cancel reports', async () => {
+    // A server (or a proxy) can put anything in these fields: the SDK does not check its enums.
+    const evil = '\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u202e';
+    const now = Date.now();
+    const odd = { requestToken: `odd${evil}one`, operation: `UPDATE${evil}`, status: `WEIRD${evil}`, eventTime: now } as unknown as RequestStatus;
+    const running = { requestToken: `tok${evil}en`, operation: 'DELETE', status: 'IN_PROGRESS', eventTime: now - 1000 } as RequestStatus;
+    const raw = renderRaw(
+      <OperationsScreen
+        log={createOperationLog()}
+        listRequests={async () => [odd, running]}
+        cancelRequest={async () => ({ ...running, status: `CANCEL_IN_PROGRESS${evil}`, statusMessage: 'on its way' }) as unknown as RequestStatus}
+        isActive
+        height={12}
+        onClose={() => undefined}
+      />,
+    );
+    try {
+      await raw.waitFor('request token');
+      await raw.press('c');
+      await raw.waitFor('This request is WEIRD');
+      await raw.press('j');
+      await raw.press('c');
+      await raw.waitFor('on its way');
+      expect(raw.last()).toContain('Request token: CANCEL_IN_PROGRESS');
+      expect(raw.output()).not.toMatch(/[\u001b\u0007\u009b\u009d\u202e]/);
+    } finally {
+      raw.unmount();
+    }
   });
 });
