@@ -2,7 +2,7 @@
 // profile (or per new profile), written atomically — a temporary file renamed over the old one — so a
 // reader sees the old draft or the new one, never half of each. Removed after a successful save.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +78,7 @@ function isMissing(error: unknown): boolean {
 }
 
 export function createDraftStore(dir: string = draftDir()): DraftStore {
+  removeStaleTempFiles(dir);
   const pathOf = (key: string): string => join(dir, fileName(key));
   return {
     dir,
@@ -141,7 +142,22 @@ export function createDraftStore(dir: string = draftDir()): DraftStore {
   };
 }
 
-/** Temporary files left by a crash between write and rename; exported for tests and a tidy-up on start. */
+/** A temporary file this old was left by a crash between write and rename, not by a write under way. */
+const STALE_TEMP_MS = 60_000;
+
+/** Best effort, at start: another spex may be writing its own temporary file right now, so only old ones go. */
+function removeStaleTempFiles(dir: string, now = Date.now()): void {
+  for (const name of strayTempFiles(dir)) {
+    try {
+      const path = join(dir, name);
+      if (now - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to do.
+    }
+  }
+}
+
+/** Temporary files left by a crash between write and rename. */
 export function strayTempFiles(dir: string): string[] {
   try {
     return readdirSync(dir).filter((n) => n.endsWith('.tmp'));

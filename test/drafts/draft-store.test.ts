@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,19 @@ describe('draft store', () => {
     expect(files).toHaveLength(1);
     expect(strayTempFiles(dir)).toEqual([]);
     expect(statSync(join(dir, files[0]!)).mode & 0o777).toBe(0o600);
+  });
+
+  it('removes temporary files a crash left behind, but not one being written now', async () => {
+    const dir = join(root, 'drafts');
+    mkdirSync(dir, { recursive: true });
+    const old = join(dir, 'left-by-a-crash.json.tmp');
+    const fresh = join(dir, 'being-written.json.tmp');
+    writeFileSync(old, '{');
+    writeFileSync(fresh, '{');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(old, hourAgo, hourAgo);
+    createDraftStore(dir);
+    expect(strayTempFiles(dir)).toEqual(['being-written.json.tmp']);
   });
 
   it('ignores corrupt files and files holding another key', async () => {
