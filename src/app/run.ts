@@ -84,7 +84,17 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   }
   const debug = debugSink(flags, io);
   const retries = createRetryFeed();
-  const [last, session, { mountTui }] = await Promise.all([readLastUsed(io.env), openSession(flags, io, debug.log, retries), import('./mount.js')]);
+  // The Ink bundle loads while the session opens; a session that opened is closed whatever fails next.
+  const mounting = import('./mount.js');
+  mounting.catch(() => undefined); // handled below, once the session is open
+  const [last, session] = await Promise.all([readLastUsed(io.env), openSession(flags, io, debug.log, retries)]);
+  let mountTui: Awaited<typeof mounting>['mountTui'];
+  try {
+    ({ mountTui } = await mounting);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
   let remembered: Remembered | undefined;
   try {
     const result = await mountTui({
