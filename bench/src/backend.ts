@@ -87,13 +87,15 @@ export interface BenchBackend {
   total: number;
   /** Every detail loader the app created through `spex`, oldest first. */
   loaders: DetailLoader[];
+  /** performance.now() of the last change to any loader's entries (0 before the first). */
+  lastDetailChangeAt(): number;
   /** The Spex's retries, for the app's "slowing down" notice (wired as mount.tsx expects). */
   retries: RetryFeed;
   close(): Promise<void>;
 }
 
 /** Wraps a Spex so each region service is the same object per region and its loaders are kept. */
-export function instrumentSpex(spex: Spex, loaders: DetailLoader[]): Spex {
+export function instrumentSpex(spex: Spex, loaders: DetailLoader[], onDetailChange: () => void = () => {}): Spex {
   const services = new Map<string, RegionService>();
   return {
     get defaultRegion() {
@@ -114,6 +116,7 @@ export function instrumentSpex(spex: Spex, loaders: DetailLoader[]): Spex {
           createDetailLoader(options) {
             const loader = inner.createDetailLoader(options);
             loaders.push(loader);
+            loader.subscribe(onDetailChange);
             return loader;
           },
         };
@@ -141,9 +144,13 @@ export async function startBackend(emulatorOptions: EmulatorOptions, spexOptions
   const loaders: DetailLoader[] = [];
   const retries = createRetryFeed();
   const raw = benchSpex(emulator.url, { onRetry: (event) => retries.emit(event), ...spexOptions });
+  let lastDetailChangeAt = 0;
   return {
     emulator,
-    spex: instrumentSpex(raw, loaders),
+    spex: instrumentSpex(raw, loaders, () => {
+      lastDetailChangeAt = performance.now();
+    }),
+    lastDetailChangeAt: () => lastDetailChangeAt,
     instanceArn: emulator.instanceArn,
     total: emulator.total,
     loaders,

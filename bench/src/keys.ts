@@ -3,12 +3,21 @@
 // detail (and going back). Each key is pressed on a quiet app (no frame for 40 ms, no detail
 // request in flight), so Ink's 30 fps frame throttle lets the frame out at once: this measures
 // the work a key costs, not the throttle.
+import { DETAIL_FRAME_MS } from '../../src/hooks/use-detail-loader.js';
 import { BENCH_REGION, extraFor, startBackend } from './backend.js';
 import type { BenchContext } from './context.js';
 import { type ItemResult, metric, summarize } from './stats.js';
 import { counterOf, hasPendingRows, KEYS, renderBenchTui, type BenchTui } from './tui-driver.js';
 
 const QUIET_MS = 40;
+/** Ink draws at most a frame per 33 ms and defers a render inside that window to its end. */
+const INK_FRAME_MS = 34;
+/**
+ * After a detail arrives the app re-renders DETAIL_FRAME_MS later, and Ink may hold that render
+ * back for up to a frame (written only if the screen changed): a key pressed before then would wait
+ * for Ink's throttle, not for its own work.
+ */
+const AFTER_DETAIL_MS = DETAIL_FRAME_MS + INK_FRAME_MS + 10;
 const FILTER_TEXT = 'generated profile 0';
 const TARGET_MS = 16;
 
@@ -32,7 +41,7 @@ async function measureSize(ctx: BenchContext, wanted: number, presses: number): 
     await tui.waitForFrame((f) => counterOf(f) === full && !hasPendingRows(f), `the whole list (${full})`, 90_000);
     const idle = (): boolean => {
       const stats = backend.loaders.at(-1)?.stats();
-      return stats !== undefined && stats.inFlight === 0 && stats.queued === 0;
+      return stats !== undefined && stats.inFlight === 0 && stats.queued === 0 && performance.now() - backend.lastDetailChangeAt() >= AFTER_DETAIL_MS;
     };
     const quiet = (): Promise<void> => tui.settle(QUIET_MS, idle);
     const timed = async (kind: keyof Samples, key: string): Promise<void> => {
@@ -120,7 +129,7 @@ export async function runKeys(ctx: BenchContext): Promise<ItemResult> {
     details[String(total)] = { presses: all.length, p50: s.median, p95: s.p95, inkOutput: summarize(Object.values(inkOutput).flat()), samples, inkOutputSamples: inkOutput };
   }
   result.notes.push(
-    `Ink's own renderer (debug off, 30 fps throttle) into a fake 120×40 terminal; each key pressed after ${QUIET_MS} ms without a frame and with no detail request in flight, so the throttle's leading edge applies.`,
+    `Ink's own renderer (debug off, 30 fps throttle) into a fake 120×40 terminal; each key pressed after ${QUIET_MS} ms without a frame, with no detail request in flight and ${AFTER_DETAIL_MS} ms after the last detail arrived (so no render is being held back by the throttle), so the throttle's leading edge applies. A key pressed inside a frame's 33 ms waits for the throttle as well (up to 33 ms).`,
     'A lone Esc is held by Ink for one event-loop turn (to tell it from an escape sequence): part of "back to list".',
   );
   result.details = details;

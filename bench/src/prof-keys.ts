@@ -14,7 +14,7 @@ const full = `${backend.total}/${backend.total}`;
 await tui.waitForFrame((f) => counterOf(f) === full && !hasPendingRows(f), 'the list', 120_000);
 const idle = (): boolean => {
   const stats = backend.loaders.at(-1)?.stats();
-  return stats !== undefined && stats.inFlight === 0 && stats.queued === 0;
+  return stats !== undefined && stats.inFlight === 0 && stats.queued === 0 && performance.now() - backend.lastDetailChangeAt() >= 60;
 };
 const session = new Session();
 session.connect();

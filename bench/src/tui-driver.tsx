@@ -35,6 +35,8 @@ class BenchStdout extends EventEmitter {
   inkMsAfterMark: number | undefined;
   /** Set by Ink's onRender just before it writes the frame. */
   lastInkMs = 0;
+  /** When Ink last rendered, whether or not the frame changed (and so was written). */
+  lastRenderAt = 0;
   markAt = Number.POSITIVE_INFINITY;
   watchers: ((frame: string, at: number) => void)[] = [];
   constructor(
@@ -94,6 +96,8 @@ export interface BenchTui {
   frame(): string;
   frameCount(): number;
   lastFrameAt(): number;
+  /** When Ink last rendered (an unchanged frame is rendered but not written). */
+  lastRenderAt(): number;
   /** Calls `watch` on every frame as it is written (exact timing, no polling). */
   watch(watch: (frame: string, at: number) => void): () => void;
   waitForFrame(match: (frame: string) => boolean, description: string, timeoutMs?: number): Promise<string>;
@@ -129,6 +133,7 @@ export function renderBenchTui({ spex, initial, columns = 100, rows = 30, concur
     patchConsole: false,
     onRender: ({ renderTime }) => {
       stdout.lastInkMs = renderTime;
+      stdout.lastRenderAt = performance.now();
     },
   });
   let mounted = true;
@@ -136,6 +141,7 @@ export function renderBenchTui({ spex, initial, columns = 100, rows = 30, concur
     frame: () => stdout.frame,
     frameCount: () => stdout.frameCount,
     lastFrameAt: () => stdout.lastFrameAt,
+    lastRenderAt: () => stdout.lastRenderAt,
     watch(watch) {
       stdout.watchers.push(watch);
       return () => {

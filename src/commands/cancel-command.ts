@@ -14,7 +14,7 @@ export async function cancelCommand(ctx: CommandContext): Promise<number> {
   const service = await ctx.service();
   const status = await service.cancelRequest(token);
   const cancelled = status.status === 'CANCEL_COMPLETE' || status.status === 'CANCEL_IN_PROGRESS';
-  write(ctx.io, ctx.output, status, () =>
+  await write(ctx.io, ctx.output, status, () =>
     renderFields([
       ['Request', status.requestToken],
       ['Operation', status.operation],

@@ -6,11 +6,14 @@ import { USAGE } from '../help.js';
 import { EXIT_FAILURE, EXIT_USAGE, type Io, UsageError } from '../io.js';
 import { cancelCommand } from './cancel-command.js';
 import { createCommandContext, parseCommandArgs, str, type CommandContext } from './context.js';
-import { createCommand, deleteCommand, updateCommand } from './mutate-commands.js';
 import { writeError } from './output.js';
 import { getCommand, iamPolicyCommand, instancesCommand, listCommand, regionsCommand, requestsCommand } from './read-commands.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+// The commands that change profiles bring validation (ajv and the schema), patching and YAML input:
+// loaded only when one of them runs, so the read commands start faster.
+const mutations = (): Promise<typeof import('./mutate-commands.js')> => import('./mutate-commands.js');
 
 interface CommandSpec {
   options: Options;
@@ -32,7 +35,7 @@ const COMMANDS: Record<string, CommandSpec> = {
       'from-file': { type: 'string' },
     },
     positionals: 0,
-    run: createCommand,
+    run: async (ctx) => (await mutations()).createCommand(ctx),
   },
   update: {
     options: {
@@ -45,9 +48,9 @@ const COMMANDS: Record<string, CommandSpec> = {
       'dry-run': { type: 'boolean' },
     },
     positionals: 1,
-    run: updateCommand,
+    run: async (ctx) => (await mutations()).updateCommand(ctx),
   },
-  delete: { options: { yes: { type: 'boolean' } }, positionals: 1, run: deleteCommand },
+  delete: { options: { yes: { type: 'boolean' } }, positionals: 1, run: async (ctx) => (await mutations()).deleteCommand(ctx) },
   requests: {
     options: { cancel: { type: 'string' } },
     positionals: 0,

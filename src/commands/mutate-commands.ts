@@ -9,7 +9,8 @@ import { validateProfile, validationMessage } from '../domain/validate.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../io.js';
 import { type CommandContext, list, str } from './context.js';
 import { draftFromFile, editPermissions, normalisePermission, parseTag, setTags } from './edits.js';
-import { profileFields, requireArn, resolveInstance } from './read-commands.js';
+import { profileFields } from './profile-fields.js';
+import { requireArn, resolveInstance } from './read-commands.js';
 import { renderFields, write, writeError } from './output.js';
 import { readProfileFile } from './profile-file.js';
 import { waitForOperation } from './progress.js';
@@ -46,7 +47,7 @@ export async function createCommand(ctx: CommandContext): Promise<number> {
   if (issues.length > 0) throw validationFailure(issues);
   const outcome = await waitForOperation(ctx.io, service.createProfile(draft as unknown as SecurityProfileDraft));
   const model = outcome.model;
-  write(ctx.io, ctx.output, model ?? { identifier: outcome.identifier }, () =>
+  await write(ctx.io, ctx.output, model ?? { identifier: outcome.identifier }, () =>
     model ? `Created.\n${profileFields(model)}` : `Created ${outcome.identifier ?? ''}\n`,
   );
   return EXIT_OK;
@@ -88,19 +89,19 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
   if (issues.length > 0) throw validationFailure(issues);
   const changes = describeChanges(before, after).map((c) => c.label);
   if (dryRun) {
-    write(ctx.io, ctx.output, { arn, changes, patch }, () =>
+    await write(ctx.io, ctx.output, { arn, changes, patch }, () =>
       `${changes.length ? changes.join('\n') : 'No changes.'}\n\nPatch (not sent):\n${JSON.stringify(patch, null, 2)}\n`,
     );
     return EXIT_OK;
   }
   if (!patch.some((op) => op.op !== 'test')) {
     ctx.io.stderr.write('No changes; nothing was sent.\n');
-    write(ctx.io, ctx.output, before, () => 'No changes; nothing was sent.\n');
+    await write(ctx.io, ctx.output, before, () => 'No changes; nothing was sent.\n');
     return EXIT_OK;
   }
   const outcome = await waitForOperation(ctx.io, service.updateProfile(arn, before, after));
   const model = outcome.model ?? (await service.getProfile(arn));
-  write(ctx.io, ctx.output, model, () => `Updated.\n${changes.join('\n')}\n`);
+  await write(ctx.io, ctx.output, model, () => `Updated.\n${changes.join('\n')}\n`);
   return EXIT_OK;
 }
 
@@ -137,7 +138,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<number> {
     }
   }
   const outcome = await waitForOperation(ctx.io, service.deleteProfile(arn));
-  write(ctx.io, ctx.output, { deleted: arn, name, requestToken: outcome.status.requestToken }, () =>
+  await write(ctx.io, ctx.output, { deleted: arn, name, requestToken: outcome.status.requestToken }, () =>
     renderFields([
       ['Deleted', name],
       ['ARN', arn],

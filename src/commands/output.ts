@@ -1,32 +1,9 @@
 // Writing results: JSON or YAML with every character a terminal could act on escaped (the data stays
 // exact), or a plain table in which every cell has been through sanitizeLine, so server text cannot
 // drive the terminal.
-import stringWidth from 'string-width';
-import YAML from 'yaml';
-import { padEnd, truncate } from '../domain/format.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Io } from '../io.js';
 import type { OutputFormat } from './context.js';
-
-export interface Column<T> {
-  header: string;
-  value: (row: T) => string | number | undefined;
-  /** Widest the column may grow (default 60). */
-  max?: number;
-}
-
-export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  const cells = rows.map((row) => columns.map((c) => sanitizeLine(String(c.value(row) ?? '—'))));
-  const widths = columns.map((c, i) =>
-    Math.min(c.max ?? 60, Math.max(c.header.length, ...cells.map((r) => stringWidth(r[i]!)))),
-  );
-  const line = (parts: string[]): string =>
-    parts
-      .map((p, i) => (i === parts.length - 1 ? truncate(p, widths[i]!) : padEnd(p, widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
-}
 
 /** Key/value lines for one record: `Name         Supervisors`. */
 export function renderFields(fields: readonly [string, string | undefined][]): string {
@@ -36,7 +13,6 @@ export function renderFields(fields: readonly [string, string | undefined][]): s
     .map(([k, v]) => `${k.padEnd(width)}  ${sanitizeLine(v!)}`)
     .join('\n') + '\n';
 }
-
 
 /**
  * What JSON.stringify and YAML leave raw although a terminal acts on it: DEL and C1 controls (0x9b is
@@ -53,8 +29,12 @@ export function toJson(data: unknown): string {
   return `${escapeUnsafe(JSON.stringify(data, null, 2))}\n`;
 }
 
-/** YAML: strings holding such characters are double-quoted, the one style in which \uXXXX is an escape. */
-export function toYaml(data: unknown): string {
+/**
+ * YAML: strings holding such characters are double-quoted, the one style in which \uXXXX is an escape.
+ * The YAML library is loaded only when YAML is asked for (it is a fifth of the code `list` would load).
+ */
+export async function toYaml(data: unknown): Promise<string> {
+  const { default: YAML } = await import('yaml');
   const doc = new YAML.Document(data);
   YAML.visit(doc, {
     Scalar(_key, node) {
@@ -64,11 +44,17 @@ export function toYaml(data: unknown): string {
   return escapeUnsafe(doc.toString());
 }
 
-/** Writes `data` as JSON or YAML, or calls `table()` for the table form. */
-export function write(io: Io, format: OutputFormat, data: unknown, table: () => string): void {
+export type TableKit = typeof import('./table.js');
+
+/**
+ * Writes `data` as JSON or YAML, or calls `table()` for the table form with the table helpers, which
+ * are loaded only then: string-width and a grapheme segmenter take ~20 ms to set up, a tenth of a
+ * whole `spex list --output json`.
+ */
+export async function write(io: Io, format: OutputFormat, data: unknown, table: (kit: TableKit) => string): Promise<void> {
   if (format === 'json') io.stdout.write(toJson(data));
-  else if (format === 'yaml') io.stdout.write(toYaml(data));
-  else io.stdout.write(table());
+  else if (format === 'yaml') io.stdout.write(await toYaml(data));
+  else io.stdout.write(table(await import('./table.js')));
 }
 
 export function writeError(io: Io, message: string): void {

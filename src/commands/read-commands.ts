@@ -1,15 +1,13 @@
-// The commands that only read: regions, instances, list, get, requests, iam-policy.
+// The commands that only read: regions, instances, list, get, requests, iam-policy. What only `get`
+// and `iam-policy` need (the permission catalogue) is imported when they run: `list` is mostly
+// start-up, and start-up is mostly loading code.
 import type { RegionService } from '../cloudcontrol/index.js';
 import { SpexError } from '../domain/errors.js';
-import { formatAbsoluteTime } from '../domain/format.js';
-import { buildIamPolicy } from '../domain/iam-policy.js';
-import { groupPermissions, permissionLabel } from '../domain/permissions.js';
 import { CONNECT_REGIONS } from '../domain/regions.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
+import type { ConnectInstance, ProfileSummary } from '../domain/security-profile.js';
 import { UsageError } from '../io.js';
 import { type CommandContext, str } from './context.js';
-import { renderFields, renderTable, write } from './output.js';
+import { write } from './output.js';
 
 /** --instance as an ARN, an instance id or an alias. */
 export async function resolveInstance(service: RegionService, ref: string | undefined): Promise<string> {
@@ -33,8 +31,8 @@ export function requireArn(ctx: CommandContext, what: string): string {
 
 export async function regionsCommand(ctx: CommandContext): Promise<number> {
   const rows = CONNECT_REGIONS.map((r) => ({ code: r.code, name: r.name }));
-  write(ctx.io, ctx.output, rows, () =>
-    renderTable(rows, [
+  await write(ctx.io, ctx.output, rows, (t) =>
+    t.renderTable(rows, [
       { header: 'REGION', value: (r) => r.code },
       { header: 'NAME', value: (r) => r.name },
     ]),
@@ -45,10 +43,10 @@ export async function regionsCommand(ctx: CommandContext): Promise<number> {
 export async function instancesCommand(ctx: CommandContext): Promise<number> {
   const service = await ctx.service();
   const instances = await service.listInstances();
-  write(ctx.io, ctx.output, instances, () =>
+  await write(ctx.io, ctx.output, instances, (t) =>
     instances.length === 0
       ? `No Amazon Connect instances in ${service.region}.\n`
-      : renderTable<ConnectInstance>(instances, [
+      : t.renderTable<ConnectInstance>(instances, [
           { header: 'ALIAS', value: (i) => i.alias },
           { header: 'ID', value: (i) => i.id },
           { header: 'STATUS', value: (i) => i.status },
@@ -63,56 +61,32 @@ export async function listCommand(ctx: CommandContext): Promise<number> {
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
   const all: ProfileSummary[] = [];
   for await (const page of service.listProfiles(instanceArn)) all.push(...page);
-  write(ctx.io, ctx.output, all, () =>
-    renderTable(all, [
+  await write(ctx.io, ctx.output, all, (t) =>
+    t.renderTable(all, [
       { header: 'NAME', value: (p) => p.name },
-      { header: 'LAST MODIFIED', value: (p) => (p.lastModifiedTime ? formatAbsoluteTime(p.lastModifiedTime) : undefined) },
+      { header: 'LAST MODIFIED', value: (p) => (p.lastModifiedTime ? t.formatAbsoluteTime(p.lastModifiedTime) : undefined) },
       { header: 'ARN', value: (p) => p.arn, max: 160 },
     ]),
   );
   return 0;
 }
 
-export function profileFields(p: SecurityProfile): string {
-  const tags = (list: { Key: string; Value: string }[] | undefined): string | undefined =>
-    list?.length ? list.map((t) => `${t.Key}=${t.Value}`).join(', ') : undefined;
-  const head = renderFields([
-    ['Name', p.SecurityProfileName],
-    ['ARN', p.SecurityProfileArn],
-    ['Instance', p.InstanceArn],
-    ['Description', p.Description],
-    ['Last modified', p.LastModifiedTime ? `${formatAbsoluteTime(p.LastModifiedTime)}${p.LastModifiedRegion ? ` (${p.LastModifiedRegion})` : ''}` : undefined],
-    ['Tags', tags(p.Tags)],
-    ['Access tags', tags(p.AllowedAccessControlTags)],
-    ['Tag-restricted', p.TagRestrictedResources?.join(', ')],
-    ['Hierarchy-restricted', p.HierarchyRestrictedResources?.join(', ')],
-    ['Hierarchy group', p.AllowedAccessControlHierarchyGroupId],
-    ['Applications', p.Applications?.map((a) => `${a.Namespace ?? '?'} (${(a.ApplicationPermissions ?? []).join(', ')})`).join('; ')],
-    ['Flow modules', p.AllowedFlowModules?.map((m) => m.FlowModuleId ?? '?').join(', ')],
-    ['Permissions', String(p.Permissions?.length ?? 0)],
-  ]);
-  const groups = groupPermissions(p.Permissions ?? []).map(
-    (g) => `  ${g.group}\n${g.items.map((i) => `    ${sanitizeLine(i.info ? `${permissionLabel(i.name)} (${i.name})` : i.name)}`).join('\n')}`,
-  );
-  return `${head}${groups.length ? `${groups.join('\n')}\n` : ''}`;
-}
-
 export async function getCommand(ctx: CommandContext): Promise<number> {
   const arn = requireArn(ctx, 'get');
   const service = await ctx.service();
-  const profile = await service.getProfile(arn);
-  write(ctx.io, ctx.output, profile, () => profileFields(profile));
+  const [profile, { profileFields }] = await Promise.all([service.getProfile(arn), import('./profile-fields.js')]);
+  await write(ctx.io, ctx.output, profile, () => profileFields(profile));
   return 0;
 }
 
 export async function requestsCommand(ctx: CommandContext): Promise<number> {
   const service = await ctx.service();
   const requests = await service.listRequests();
-  write(ctx.io, ctx.output, requests, () =>
+  await write(ctx.io, ctx.output, requests, (t) =>
     requests.length === 0
       ? 'No recent requests for security profiles.\n'
-      : renderTable(requests, [
-          { header: 'TIME', value: (r) => (r.eventTime ? formatAbsoluteTime(r.eventTime / 1000) : undefined) },
+      : t.renderTable(requests, [
+          { header: 'TIME', value: (r) => (r.eventTime ? t.formatAbsoluteTime(r.eventTime / 1000) : undefined) },
           { header: 'OPERATION', value: (r) => r.operation },
           { header: 'STATUS', value: (r) => r.status },
           { header: 'ERROR', value: (r) => r.handlerErrorCode },
@@ -126,7 +100,8 @@ export async function requestsCommand(ctx: CommandContext): Promise<number> {
 
 export async function iamPolicyCommand(ctx: CommandContext): Promise<number> {
   // The flag doubles as the policy's mode here: `spex iam-policy --read-only` is the read-only policy.
+  const { buildIamPolicy } = await import('../domain/iam-policy.js');
   const policy = buildIamPolicy({ readOnly: ctx.readOnly });
-  write(ctx.io, ctx.output === 'yaml' ? 'yaml' : 'json', policy, () => '');
+  await write(ctx.io, ctx.output === 'yaml' ? 'yaml' : 'json', policy, () => '');
   return 0;
 }

@@ -1,5 +1,6 @@
 // The keys that work here (from the keymap) and, on tables, how many rows are shown of how many.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { HelpEntry } from '../keys/keymap.js';
 import { useTone } from './theme.js';
 
@@ -24,7 +25,7 @@ export function fittingHints(hints: readonly HelpEntry[], room: number): readonl
   return shown;
 }
 
-export function Footer({ hints: all, counter, width }: FooterProps) {
+function FooterView({ hints: all, counter, width }: FooterProps) {
   const tone = useTone();
   const hints = width === undefined ? all : fittingHints(all, width - (counter === undefined ? 0 : counter.length + 1));
   return (
@@ -48,3 +49,15 @@ export function Footer({ hints: all, counter, width }: FooterProps) {
     </Box>
   );
 }
+
+function sameFooter(a: FooterProps, b: FooterProps): boolean {
+  return (
+    a.counter === b.counter &&
+    a.width === b.width &&
+    a.hints.length === b.hints.length &&
+    a.hints.every((h, i) => h.keys === b.hints[i]?.keys && h.help === b.hints[i]?.help)
+  );
+}
+
+/** Re-rendered only when what it shows changes (the hints are a new array on every render). */
+export const Footer = memo(FooterView, sameFooter);

@@ -1,6 +1,7 @@
 // Two lines on every screen: who and where (account, region, instance), then the breadcrumb of
 // where you are, with the sort on the right when a table is on view.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { useTone } from './theme.js';
 
 export interface HeaderProps {
@@ -14,7 +15,7 @@ export interface HeaderProps {
   readonly isReadOnly?: boolean;
 }
 
-export function Header({ account, region, regionName, instanceAlias, breadcrumb, sortLabel, isReadOnly }: HeaderProps) {
+function HeaderView({ account, region, regionName, instanceAlias, breadcrumb, sortLabel, isReadOnly }: HeaderProps) {
   const tone = useTone();
   return (
     <Box flexDirection="column">
@@ -52,3 +53,19 @@ export function Header({ account, region, regionName, instanceAlias, breadcrumb,
     </Box>
   );
 }
+
+function sameHeader(a: HeaderProps, b: HeaderProps): boolean {
+  return (
+    a.account === b.account &&
+    a.region === b.region &&
+    a.regionName === b.regionName &&
+    a.instanceAlias === b.instanceAlias &&
+    a.sortLabel === b.sortLabel &&
+    a.isReadOnly === b.isReadOnly &&
+    a.breadcrumb.length === b.breadcrumb.length &&
+    a.breadcrumb.every((crumb, i) => crumb === b.breadcrumb[i])
+  );
+}
+
+/** Re-rendered only when what it shows changes (the breadcrumb is a new array on every render). */
+export const Header = memo(HeaderView, sameHeader);

@@ -1,12 +1,12 @@
 // The profile table: only the rows that fit are rendered, each a memoised line, so ten thousand
 // profiles cost no more per key press than twenty. Counts come from details as they load ("…").
-import { Box, Text } from 'ink';
-import { memo } from 'react';
+import { Box, Text, Transform } from 'ink';
+import { memo, useCallback, type ReactNode } from 'react';
 import type { DomainError } from '../domain/errors.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
-import { HEADER_CELLS, profileColumns, rowText, shortTime, type ProfileColumns, type RowCells } from './profile-columns.js';
-import { useTone } from './theme.js';
+import { HEADER_CELLS, profileColumns, rowText, shortTime, type RowCells } from './profile-columns.js';
+import { useTone, type ToneStyle } from './theme.js';
 
 /** What the table knows of a row's detail. */
 export type RowDetail =
@@ -54,47 +54,84 @@ interface ProfileRowProps {
   readonly isCursor: boolean;
   readonly isMarked: boolean;
   readonly isFailed: boolean;
+  readonly width: number;
 }
 
-const ProfileRow = memo(function ProfileRow({ text, isCursor, isMarked, isFailed }: ProfileRowProps) {
-  const tone = useTone();
+/** A styled span, or the bare string when the tone has no style (no node for Ink to transform). */
+function span(style: ToneStyle, text: string): ReactNode {
+  return Object.keys(style).length === 0 ? text : <Text {...style}>{text}</Text>;
+}
+
+// The one-column glyphs a row can hold (loading, unknown, cut, no time, failed), and the ASCII that
+// stands in for them while Ink lays the row out.
+const STAND_INS: Readonly<Record<string, string>> = { '…': '.', '·': '.', '—': '-', '✗': 'x' };
+const GLYPHS = /[…·—✗]/g;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+/**
+ * A plain row whose only non-ASCII characters are the table's own glyphs. Ink measures every text
+ * node's width on every frame, and string-width is ~300× slower on a line with one non-ASCII
+ * character (it segments the whole line into graphemes) than on printable ASCII: a page of rows
+ * still loading ("·  ·  ·") cost 2–4 ms a frame in measuring alone. So Ink lays out an ASCII stand-in
+ * of the same width, and a <Transform> (which must not, and does not, change widths) swaps the
+ * glyphs back in just before the line is drawn.
+ */
+function PlainRow({ line, width }: { readonly line: string; readonly width: number }) {
+  const standIn = line.replace(GLYPHS, (glyph) => STAND_INS[glyph] ?? glyph);
+  const swapBack = useCallback((drawn: string) => (drawn === standIn ? line : drawn), [standIn, line]);
+  // (A <Transform> wraps rather than truncates: only a line that fits may take this way.)
+  if (standIn === line || standIn.length >= width || !PRINTABLE_ASCII.test(standIn)) return <Text wrap="truncate-end">{line}</Text>;
   return (
-    <Box>
-      <Text {...tone('accent')}>{isCursor ? '›' : ' '}</Text>
-      <Text {...tone('marked')}>{isMarked ? '✓' : ' '}</Text>
-      <Text> </Text>
-      <Text wrap="truncate-end" {...(isCursor ? tone('selected') : isFailed ? tone('warning') : {})}>
-        {text}
-      </Text>
-    </Box>
+    <Transform transform={swapBack}>
+      <Text wrap="truncate-end">{standIn}</Text>
+    </Transform>
+  );
+}
+
+// One Ink text node per row (styled parts nested in it): every node costs Ink layout, measuring and
+// a write per frame, and a row of plain text is most rows most of the time.
+const ProfileRow = memo(function ProfileRow({ text, isCursor, isMarked, isFailed, width }: ProfileRowProps) {
+  const tone = useTone();
+  if (!isCursor && !isMarked && !isFailed) return <PlainRow line={`   ${text}`} width={width} />;
+  return (
+    <Text wrap="truncate-end">
+      {isCursor ? span(tone('accent'), '›') : ' '}
+      {isMarked ? span(tone('marked'), '✓') : ' '}
+      {' '}
+      {span(isCursor ? tone('selected') : isFailed ? tone('warning') : {}, text)}
+    </Text>
   );
 });
 
-function HeaderRow({ columns }: { readonly columns: ProfileColumns }) {
+const HeaderRow = memo(function HeaderRow({ width }: { readonly width: number }) {
   const tone = useTone();
+  const columns = profileColumns(width);
   return (
     <Text wrap="truncate-end" {...tone('heading')}>
       {' '.repeat(columns.prefix)}
       {rowText(HEADER_CELLS, columns)}
     </Text>
   );
-}
+});
 
 export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf }: ProfileTableProps) {
   const columns = profileColumns(width);
   const visible = rows.slice(top, top + height);
   return (
     <Box flexDirection="column">
-      <HeaderRow columns={columns} />
+      <HeaderRow width={width} />
       {visible.map((row, i) => {
         const detail = detailOf(row.arn);
         return (
           <ProfileRow
-            key={row.arn}
+            // Keyed by place in the window: a page down updates the rows' text nodes in place
+            // instead of unmounting a page of rows and mounting the next one.
+            key={i}
             text={rowText(rowCells(row, detail), columns)}
             isCursor={top + i === cursor}
             isMarked={marked.includes(row.arn)}
             isFailed={detail?.status === 'error'}
+            width={width}
           />
         );
       })}

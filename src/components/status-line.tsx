@@ -1,5 +1,6 @@
 // The line above the footer: a notice, the filter being typed, or the details prefetch progress.
 import { Text } from 'ink';
+import { memo } from 'react';
 import { progressBar } from './progress-bar.js';
 import { useTone } from './theme.js';
 
@@ -11,7 +12,7 @@ export interface StatusLineProps {
   readonly columns: number;
 }
 
-export function StatusLine({ notice, filter, progress, columns }: StatusLineProps) {
+function StatusLineView({ notice, filter, progress, columns }: StatusLineProps) {
   const tone = useTone();
   if (notice !== undefined) {
     return (
@@ -31,3 +32,18 @@ export function StatusLine({ notice, filter, progress, columns }: StatusLineProp
   }
   return <Text wrap="truncate-end">{parts.length > 0 ? parts.join('   ') : ' '}</Text>;
 }
+
+function sameStatus(a: StatusLineProps, b: StatusLineProps): boolean {
+  return (
+    a.columns === b.columns &&
+    a.notice?.text === b.notice?.text &&
+    a.notice?.tone === b.notice?.tone &&
+    a.filter?.text === b.filter?.text &&
+    a.filter?.isEditing === b.filter?.isEditing &&
+    a.progress?.done === b.progress?.done &&
+    a.progress?.total === b.progress?.total
+  );
+}
+
+/** Re-rendered only when what it shows changes (its props are new objects on every render). */
+export const StatusLine = memo(StatusLineView, sameStatus);

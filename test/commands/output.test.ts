@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { renderTable, toJson, toYaml } from '../../src/commands/output.js';
+import { toJson, toYaml } from '../../src/commands/output.js';
+import { renderTable } from '../../src/commands/table.js';
 
 // What a terminal acts on: ESC and the other C0 controls but \n, DEL and C1 (0x9b is CSI), bidi overrides.
 const ACTIVE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
@@ -17,21 +18,21 @@ describe('machine-readable output', () => {
     expect(text).toContain('\\u202e');
   });
 
-  it('YAML double-quotes and escapes such strings, and reads back exactly', () => {
+  it('YAML double-quotes and escapes such strings, and reads back exactly', async () => {
     const data = { [`k\u202e`]: [hostile, 'plain'], n: 1, nested: { note: `line\nbreak\u009b` } };
-    const text = toYaml(data);
+    const text = await toYaml(data);
     expect(text.replace(/\n/g, '')).not.toMatch(ACTIVE);
     expect(YAML.parse(text)).toEqual(data);
     expect(text).toContain('plain');
   });
 
-  it('any string survives both formats exactly and leaves nothing active (property)', () => {
-    fc.assert(
-      fc.property(fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 30 }), { maxKeys: 4 }), (data) => {
+  it('any string survives both formats exactly and leaves nothing active (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 30 }), { maxKeys: 4 }), async (data) => {
         const json = toJson(data);
         expect(json.replace(/\n/g, '')).not.toMatch(ACTIVE);
         expect(JSON.parse(json)).toEqual(data);
-        const yaml = toYaml(data);
+        const yaml = await toYaml(data);
         expect(yaml.replace(/\n/g, '')).not.toMatch(ACTIVE);
         expect(YAML.parse(yaml) ?? {}).toEqual(data);
       }),

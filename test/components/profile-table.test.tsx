@@ -1,3 +1,5 @@
+import { useInput } from 'ink';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProfileTable, type RowDetail } from '../../src/components/profile-table.js';
 import { profileColumns } from '../../src/components/profile-columns.js';
@@ -61,6 +63,34 @@ describe('ProfileTable', () => {
     expect(frame).not.toContain('Modified');
     expect(frame).toMatch(/›\s+Profile 49/);
     for (const line of frame.split('\n')) expect(line.length).toBeLessThan(40);
+  });
+});
+
+// Rows are keyed by their place in the window: paging must replace every row's text, cursor and mark.
+function PagingTable() {
+  const [top, setTop] = useState(0);
+  useInput((input) => {
+    if (input === 'n') setTop((t) => t + 5);
+  });
+  return (
+    <ThemeProvider isColor={false}>
+      <ProfileTable rows={rows} cursor={top + 1} top={top} height={5} width={80} marked={[rows[7]!.arn]} detailOf={detailOf} detailsVersion={0} />
+    </ThemeProvider>
+  );
+}
+
+describe('ProfileTable paging', () => {
+  it('shows the next window whole, with cursor and marks on the right rows', async () => {
+    const tui = renderTui(<PagingTable />, { columns: 80 });
+    await tui.waitForFrame('Profile 4');
+    await tui.press('n');
+    const frame = await tui.waitForFrame('Profile 9');
+    const lines = frame.split('\n');
+    expect(lines.slice(1).map((l) => /Profile \d+/.exec(l)?.[0])).toEqual(['Profile 5', 'Profile 6', 'Profile 7', 'Profile 8', 'Profile 9']);
+    expect(lines[1]).toMatch(/^ {3}Profile 5\s+·\s+·\s+·/);
+    expect(lines[2]).toMatch(/^› {2}Profile 6/);
+    expect(lines[3]).toMatch(/^ ✓ Profile 7/);
+    expect(frame).not.toMatch(/Profile [0-4]\b/);
   });
 });
 
