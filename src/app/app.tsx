@@ -221,7 +221,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
       />
       {isAsking ? <QuitPrompt inFlight={log.inFlight().length} /> : null}
       {/* The session stays mounted under the question: "stay" goes back to it as it was. */}
-      <Box flexDirection="column" height={height} overflow="hidden" display={isAsking ? 'none' : 'flex'}>
+      <Box flexDirection="column" height={height} overflowY="hidden" display={isAsking ? 'none' : 'flex'}>
         {body}
       </Box>
       {isSession ? null : (
