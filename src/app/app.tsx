@@ -156,6 +156,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           log={log}
           draftStore={draftStore}
           nameOf={nameOf}
+          readOnly={state.readOnly}
           width={layout.columns}
           height={height}
           isActive={!isAsking && !state.isQuitting}

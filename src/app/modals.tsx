@@ -27,6 +27,8 @@ export interface ModalBodyProps {
   readonly draftStore: DraftStore | undefined;
   /** The profile's name as the table knows it. */
   readonly nameOf: (arn: string) => string | undefined;
+  /** Read-only: the operations view offers no cancel. */
+  readonly readOnly: boolean;
   readonly width: number;
   readonly height: number;
   readonly isActive: boolean;
@@ -72,7 +74,16 @@ export function ModalBody(props: ModalBodyProps) {
     case 'delete':
       return <DeleteModal arn={modal.arn} {...props} track={track} onClose={close} />;
     case 'operations':
-      return <OperationsScreen log={props.log} listRequests={listRequests} cancelRequest={cancelRequest} isActive={isActive} height={height} onClose={close} />;
+      return (
+        <OperationsScreen
+          log={props.log}
+          listRequests={listRequests}
+          {...(props.readOnly ? {} : { cancelRequest })}
+          isActive={isActive}
+          height={height}
+          onClose={close}
+        />
+      );
     case 'clone-target':
       return <CloneTargetBody modal={modal} spex={props.spex} width={props.width} height={height} dispatch={dispatch} />;
   }

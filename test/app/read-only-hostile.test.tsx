@@ -39,7 +39,13 @@ describe('read-only', () => {
     await tui.press('e', 'd');
     frame = await settle(tui, '(v: raw JSON)');
     expect(frame).not.toMatch(/› (Edit|Delete)\b|Delete security profile/);
+    // The operations view lists requests but offers no cancel.
+    await tui.press('o');
+    frame = await settle(tui, 'Operations —');
+    expect(frame).toContain('r refresh');
+    expect(frame).not.toContain('cancel request');
     expect(mutations(backend)).toHaveLength(0);
+    expect(backend.emulator.requests.filter((r) => r.operation === 'CancelResourceRequest')).toHaveLength(0);
   });
 });
 

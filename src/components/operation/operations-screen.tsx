@@ -12,8 +12,8 @@ export interface OperationsScreenProps {
   readonly log: OperationLog;
   /** `(options) => service.listRequests({}, options)`. */
   readonly listRequests: (options: CallOptions) => Promise<RequestStatus[]>;
-  /** `(token) => service.cancelRequest(token)`. */
-  readonly cancelRequest: (requestToken: string) => Promise<RequestStatus>;
+  /** `(token) => service.cancelRequest(token)`; absent in read-only mode, where nothing is offered. */
+  readonly cancelRequest?: (requestToken: string) => Promise<RequestStatus>;
   readonly isActive: boolean;
   readonly height?: number;
   readonly now?: () => number;
@@ -50,6 +50,7 @@ export function OperationsScreen({ log, listRequests, cancelRequest, isActive, h
 
   const onCancelRequest = useCallback(
     (token: string) => {
+      if (cancelRequest === undefined) return;
       // The token and the status come from the server: shown, they are untrusted text like any other.
       const shown = sanitizeLine(token);
       setNotice({ tone: 'normal', text: `Asking Cloud Control to cancel request ${shown}…` });
@@ -72,7 +73,7 @@ export function OperationsScreen({ log, listRequests, cancelRequest, isActive, h
       {...(notice ? { notice } : {})}
       isActive={isActive}
       {...(height !== undefined ? { height } : {})}
-      onCancelRequest={onCancelRequest}
+      {...(cancelRequest === undefined ? {} : { onCancelRequest })}
       onRefresh={() => setGeneration((g) => g + 1)}
       onClose={onClose}
     />

@@ -27,7 +27,8 @@ export interface OperationsViewProps {
   readonly isActive: boolean;
   readonly height?: number;
   readonly showHints?: boolean;
-  readonly onCancelRequest: (requestToken: string) => void;
+  /** Absent in read-only mode: no cancel key, no hint. */
+  readonly onCancelRequest?: (requestToken: string) => void;
   readonly onRefresh: () => void;
   readonly onClose: () => void;
 }
@@ -64,7 +65,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
         setRefusal(undefined);
       } else if (command === 'operations.close') onClose();
       else if (command === 'operations.refresh') onRefresh();
-      else if (command === 'operations.cancel-request') {
+      else if (command === 'operations.cancel-request' && onCancelRequest) {
         const row = current[Math.min(cursorRef.current, Math.max(0, current.length - 1))];
         if (row?.canCancel && row.requestToken) onCancelRequest(row.requestToken);
         else setRefusal(row ? `This request is ${sanitizeLine(row.status)}: only a running request can be cancelled` : 'No request selected');
@@ -115,7 +116,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
       <Text wrap="truncate-end" {...(line?.tone === 'error' ? tone('error') : {})}>
         {line ? `${line.tone === 'error' ? '✗ ' : ''}${line.text}` : ' '}
       </Text>
-      {showHints === false ? null : <Footer hints={editorFooterHints('operations')} />}
+      {showHints === false ? null : <Footer hints={onCancelRequest ? editorFooterHints('operations') : editorFooterHints('operations', ['operations.refresh', 'operations.close'])} />}
     </Box>
   );
 }
