@@ -5,12 +5,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { bundleOptions, root } from '../scripts/bundle-options.mjs';
 import { formatTable } from './table.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const ITEMS = ['startup', 'headless', 'first-rows', 'economy', 'keys', 'memory', 'throttled'];
 /** Per item, generous: a stuck item must not hold the whole run past the five-minute budget by much. */
 const ITEM_TIMEOUT_MS = 150_000;
@@ -50,22 +49,12 @@ cpSync(join(root, 'dist'), join(spexCopy, 'dist'), { recursive: true });
 cpSync(join(root, 'bin'), join(spexCopy, 'bin'), { recursive: true });
 const spexBin = join(spexCopy, 'bin', 'spex.js');
 // As scripts/build.mjs bundles spex, so the bench runs the same code the same way.
-await build({
-  absWorkingDir: root,
-  entryPoints: { main: 'bench/src/main.ts', 'memory-child': 'bench/src/memory-child.ts', 'emulator-host': 'bench/src/emulator-host.ts' },
-  outdir: bundleDir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  alias: { 'react-devtools-core': './scripts/empty-module.js' },
-  define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: "import { createRequire as __spexCreateRequire } from 'node:module'; const require = __spexCreateRequire(import.meta.url);" },
-});
+await build(
+  bundleOptions({
+    entryPoints: { main: 'bench/src/main.ts', 'memory-child': 'bench/src/memory-child.ts', 'emulator-host': 'bench/src/emulator-host.ts' },
+    outdir: bundleDir,
+  }),
+);
 
 function runItem(name, resultFile) {
   return new Promise((resolve) => {
