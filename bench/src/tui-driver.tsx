@@ -10,6 +10,7 @@ import { SpexProvider } from '../../src/hooks/spex-context.js';
 import type { RetryFeed } from '../../src/hooks/use-slow-down-notice.js';
 import type { InitialStateOptions } from '../../src/state/app-state.js';
 import { waitUntil } from './stats.js';
+import { FakeStdin } from '../../test/helpers/fake-stdin.js';
 
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 
@@ -62,26 +63,6 @@ class BenchStdout extends EventEmitter {
   };
 }
 
-class BenchStdin extends EventEmitter {
-  isTTY = true;
-  private chunk: string | null = null;
-  write(data: string): void {
-    this.chunk = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = (): string | null => {
-    const { chunk } = this;
-    this.chunk = null;
-    return chunk;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
 
 export interface BenchTuiOptions {
   spex: Spex;
@@ -115,7 +96,7 @@ export interface BenchTui {
 
 export function renderBenchTui({ spex, initial, columns = 100, rows = 30, concurrency, retries }: BenchTuiOptions): BenchTui {
   const stdout = new BenchStdout(columns, rows);
-  const stdin = new BenchStdin();
+  const stdin = new FakeStdin();
   const stderr = new BenchStdout(columns, rows);
   const app = (
     <SpexProvider spex={spex}>

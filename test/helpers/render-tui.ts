@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { render, type Instance } from 'ink';
 import type { ReactElement } from 'react';
+import { FakeStdin } from './fake-stdin.js';
 
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 
@@ -31,26 +32,6 @@ class TestStdout extends EventEmitter {
   }
 }
 
-class TestStdin extends EventEmitter {
-  isTTY = true;
-  private chunk: string | null = null;
-  write(data: string): void {
-    this.chunk = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = (): string | null => {
-    const { chunk } = this;
-    this.chunk = null;
-    return chunk;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
 
 export type FrameMatch = string | RegExp | ((frame: string) => boolean);
 
@@ -89,8 +70,8 @@ function matches(match: FrameMatch, frame: string): boolean {
 const mounted = new Set<Instance>();
 
 /** Renders into test streams (debug mode: each frame written whole) and keeps the instance for cleanupTui. */
-function mount(tree: ReactElement, stdout: TestStdout, stderr: TestStdout): { stdin: TestStdin; unmount(): void; instance: Instance } {
-  const stdin = new TestStdin();
+function mount(tree: ReactElement, stdout: TestStdout, stderr: TestStdout): { stdin: FakeStdin; unmount(): void; instance: Instance } {
+  const stdin = new FakeStdin();
   const instance = render(tree, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
@@ -110,7 +91,7 @@ function mount(tree: ReactElement, stdout: TestStdout, stderr: TestStdout): { st
 }
 
 /** Each key written on its own, with a yield after it (two after a lone ESC, which Ink holds back a turn). */
-async function pressKeys(stdin: TestStdin, keys: readonly string[]): Promise<void> {
+async function pressKeys(stdin: FakeStdin, keys: readonly string[]): Promise<void> {
   for (const key of keys) {
     stdin.write(key);
     await yieldTurn();
