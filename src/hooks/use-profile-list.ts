@@ -1,6 +1,6 @@
 // The profiles of one instance, streamed: rows show as ListResources pages arrive. A reload
 // (refresh, retry, another instance) aborts the previous stream.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RegionService } from '../cloudcontrol/types.js';
 import type { DomainError } from '../domain/errors.js';
 import type { ProfileSummary } from '../domain/security-profile.js';
@@ -18,6 +18,7 @@ export interface ProfileList {
 }
 
 const IDLE: ProfileList = { status: 'idle', rows: [], pages: 0 };
+const LOADING: ProfileList = { status: 'loading', rows: [], pages: 0 };
 
 /**
  * The first page shows at once; later pages are gathered into at most one update per this many ms.
@@ -28,10 +29,13 @@ const IDLE: ProfileList = { status: 'idle', rows: [], pages: 0 };
 export const PAGE_UPDATE_MS = 100;
 
 export function useProfileList(service: RegionService | undefined, instanceArn: string | undefined, reloadKey: number): ProfileList {
-  const [list, setList] = useState<ProfileList>(
-    service === undefined || instanceArn === undefined ? IDLE : { status: 'loading', rows: [], pages: 0 },
-  );
+  // Which listing the state belongs to: on another instance (or a reload), the rows of the previous
+  // one must not show for even one frame, or a key pressed then would act on a row of the wrong list.
+  const listing = useMemo(() => ({ service, instanceArn, reloadKey }), [service, instanceArn, reloadKey]);
+  const initial = service === undefined || instanceArn === undefined ? IDLE : LOADING;
+  const [state, setState] = useState<{ listing: typeof listing; list: ProfileList }>({ listing, list: initial });
   useEffect(() => {
+    const setList = (list: ProfileList): void => setState({ listing, list });
     if (service === undefined || instanceArn === undefined) {
       setList(IDLE);
       return undefined;
@@ -39,7 +43,7 @@ export function useProfileList(service: RegionService | undefined, instanceArn: 
     const controller = new AbortController();
     const { signal } = controller;
     let timer: NodeJS.Timeout | undefined;
-    setList({ status: 'loading', rows: [], pages: 0 });
+    setList(LOADING);
     void (async () => {
       // One growing array; each update hands React a copy.
       const rows: ProfileSummary[] = [];
@@ -79,6 +83,6 @@ export function useProfileList(service: RegionService | undefined, instanceArn: 
       controller.abort();
       clearTimeout(timer);
     };
-  }, [service, instanceArn, reloadKey]);
-  return list;
+  }, [listing, service, instanceArn]);
+  return state.listing === listing ? state.list : initial;
 }

@@ -1,8 +1,10 @@
 // The list hook through a harness component: rows stream in page by page, then the stream ends.
-import { Text } from 'ink';
+import { Text, useInput } from 'ink';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RegionService } from '../../src/cloudcontrol/types.js';
 import { PAGE_UPDATE_MS, useProfileList } from '../../src/hooks/use-profile-list.js';
+import { demoInstanceArn } from '../../src/emulator/index.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { cleanupTui, renderTui } from '../helpers/render-tui.js';
 
@@ -18,7 +20,29 @@ function Harness({ service, instanceArn, reloadKey }: { service: RegionService; 
   return <Text>{`${list.status}:${list.rows.length}:${list.pages}${list.error ? `:${list.error.kind}` : ''}`}</Text>;
 }
 
+/** Switches between two instances on `x`, and says whether any row shown belongs to another one. */
+function Switcher({ service, arns }: { service: RegionService; arns: readonly [string, string] }) {
+  const [which, setWhich] = useState(0);
+  useInput((input) => input === 'x' && setWhich((w) => 1 - w));
+  const instanceArn = arns[which]!;
+  const list = useProfileList(service, instanceArn, 0);
+  const stale = list.rows.some((r) => r.instanceArn !== instanceArn);
+  return <Text>{`${which}:${list.status}:${list.rows.length}:${stale ? 'STALE' : 'ok'}`}</Text>;
+}
+
 describe('useProfileList', () => {
+  it('never shows the rows of the previous instance after a switch, not even for a frame', async () => {
+    backend = await startTestBackend({ latencyMs: 20 });
+    const service = backend.spex.forRegion(backend.region);
+    const arns = [demoInstanceArn('us-east-1', 'acme-support'), demoInstanceArn('us-east-1', 'acme-sales')] as const;
+    const tui = renderTui(<Switcher service={service} arns={arns} />);
+    await tui.waitForFrame(/^0:done:\d+:ok$/);
+    await tui.press('x');
+    await tui.waitForFrame(/^1:done:\d+:ok$/);
+    expect(tui.frames.filter((f) => f.includes('STALE'))).toEqual([]);
+    expect(tui.frames.some((f) => f.startsWith('1:loading:0'))).toBe(true);
+  });
+
   it('streams pages as they arrive, then reports done', async () => {
     // Pages slower than PAGE_UPDATE_MS: each one shows as it arrives.
     backend = await startTestBackend({ profiles: 20, pageSize: 10, latencyMs: PAGE_UPDATE_MS + 20 });
