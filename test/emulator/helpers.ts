@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-cloudcontrol';
 import { request } from 'node:http';
 import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
-import { demoInstanceArn, type Emulator } from '../../src/emulator/index.js';
+import { demoInstanceArn, type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
+import { perTest } from '../helpers/per-test.js';
 
 export const CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' };
 export const PROFILE = SECURITY_PROFILE_TYPE;
@@ -83,4 +84,12 @@ export function rawRequest(
 
 export function jsonHeaders(target: string, extra: Record<string, string> = {}): Record<string, string> {
   return { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `CloudApiService.${target}`, authorization: SIGNED, ...extra };
+}
+
+/** A fresh emulator (requests complete at the first poll) for each test, closed after it. */
+export function emulatorPerTest(options: EmulatorOptions = {}): Emulator {
+  return perTest(
+    () => startEmulator({ asyncDelayMs: 0, ...options }),
+    (emulator) => emulator.close(),
+  );
 }

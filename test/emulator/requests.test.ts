@@ -9,29 +9,22 @@ import {
   GetResourceRequestStatusCommand,
   UpdateResourceCommand,
 } from '@aws-sdk/client-cloudcontrol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   demoProfileArn,
-  type Emulator,
-  startEmulator,
 } from '../../src/emulator/index.js';
 import {
   clientFor,
   createAndWait,
   desired,
+  emulatorPerTest,
   errorOf,
   patch,
   PROFILE,
   waitForRequest,
 } from './helpers.js';
 
-let emulator: Emulator;
-beforeEach(async () => {
-  emulator = await startEmulator({ asyncDelayMs: 0 });
-});
-afterEach(async () => {
-  await emulator.close();
-});
+const emulator = emulatorPerTest();
 
 const create = (extra: Record<string, unknown> = {}, clientToken?: string) => createAndWait(emulator, extra, clientToken);
 
