@@ -12,6 +12,8 @@ export interface ValidationIssue {
   rule: string;
   /** A sentence naming the field, the rule and the offending value. */
   message: string;
+  /** The same violation in Cloud Control's words (`#/Description: expected maxLength: 250, actual: 251`). */
+  aws?: string;
 }
 
 let compiled: ValidateFunction | undefined;
@@ -51,7 +53,7 @@ export function validateProfile(model: unknown, mode: 'create' | 'stored'): Vali
   if (mode === 'create') {
     for (const name of READ_ONLY_PROPERTIES) {
       if (name in plain) {
-        issues.push({ field: name, rule: 'readOnly', message: `${name}: is read-only and cannot be set` });
+        issues.push({ field: name, rule: 'readOnly', message: `${name}: is read-only and cannot be set`, aws: `#/${name}: is a read-only property` });
       }
     }
   }
@@ -62,6 +64,16 @@ export function validateProfile(model: unknown, mode: 'create' | 'stored'): Vali
 /** All issues as one text, one per line (empty string when there are none). */
 export function validationMessage(issues: readonly ValidationIssue[]): string {
   return issues.map((issue) => issue.message).join('\n');
+}
+
+/**
+ * The issues as Cloud Control words a schema failure (real-aws-notes "Writes", observed):
+ * `Model validation failed (#/Description: expected maxLength: 250, actual: 251)`.
+ */
+export function awsValidationMessage(issues: readonly ValidationIssue[]): string {
+  const parts = issues.map((issue) => issue.aws ?? `#/${issue.field}: ${issue.message}`);
+  if (parts.length > 1) parts.unshift(`#: ${parts.length} schema violations found`);
+  return `Model validation failed (${parts.join('; ')})`;
 }
 
 const NAME_RULE = 'may contain only letters, digits, spaces, _ @ and -';
@@ -77,45 +89,102 @@ function toIssue(error: ErrorObject, model: object): ValidationIssue {
   const base = error.instancePath.replace(/^\//, '').replace(/~1/g, '/').replace(/~0/g, '~');
   const value = valueAt(model, error.instancePath);
   const params = error.params as Record<string, unknown>;
-  const issue = (field: string, rule: string, text: string): ValidationIssue => ({
+  const at = base ? `#/${base}` : '#';
+  const issue = (field: string, rule: string, text: string, aws: string): ValidationIssue => ({
     field,
     rule,
     message: `${field || 'profile'}: ${text}`,
+    aws: `${at}: ${aws}`,
   });
+  const length = lengthOf(value);
   switch (error.keyword) {
     case 'required': {
       const field = join(base, String(params.missingProperty));
-      return issue(field, 'required', 'is required');
+      return issue(field, 'required', 'is required', `required key [${String(params.missingProperty)}] not found`);
     }
     case 'additionalProperties': {
       const field = join(base, String(params.additionalProperty));
-      return issue(field, 'additionalProperties', 'is not a known property');
+      return issue(field, 'additionalProperties', 'is not a known property', `extraneous key [${String(params.additionalProperty)}] is not permitted`);
     }
     case 'type':
-      return issue(base, 'type', `must be ${article(String(params.type))} (got ${typeName(value)})`);
+      return issue(base, 'type', `must be ${article(String(params.type))} (got ${typeName(value)})`, `expected type: ${capitalise(String(params.type))}, found: ${jsonTypeName(value)}`);
     case 'minLength':
       return params.limit === 1
-        ? issue(base, 'minLength', 'must not be empty')
-        : issue(base, 'minLength', `at least ${params.limit} characters (got ${lengthOf(value)})`);
+        ? issue(base, 'minLength', 'must not be empty', `expected minLength: 1, actual: ${length}`)
+        : issue(base, 'minLength', `at least ${params.limit} characters (got ${length})`, `expected minLength: ${params.limit}, actual: ${length}`);
     case 'maxLength':
-      return issue(base, 'maxLength', `at most ${params.limit} characters (got ${lengthOf(value)})`);
+      return issue(base, 'maxLength', `at most ${params.limit} characters (got ${length})`, `expected maxLength: ${params.limit}, actual: ${length}`);
     case 'minItems':
-      return issue(base, 'minItems', `at least ${params.limit} ${plural(Number(params.limit), 'item')} (got ${lengthOf(value)})`);
+      return issue(base, 'minItems', `at least ${params.limit} ${plural(Number(params.limit), 'item')} (got ${length})`, `expected minimum item count: ${params.limit}, found: ${length}`);
     case 'maxItems':
-      return issue(base, 'maxItems', `at most ${params.limit} items (got ${lengthOf(value)})`);
+      return issue(base, 'maxItems', `at most ${params.limit} items (got ${length})`, `expected maximum item count: ${params.limit}, found: ${length}`);
     case 'uniqueItems': {
       const dup = Array.isArray(value) ? value[Number(params.j)] : undefined;
-      return issue(base, 'uniqueItems', `items must be unique (${describeItem(dup)} appears twice)`);
+      return issue(base, 'uniqueItems', `items must be unique (${describeItem(dup)} appears twice)`, 'array items are not unique');
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String).join(', ');
-      return issue(base, 'enum', `must be one of ${allowed} (got ${show(value)})`);
+      return issue(base, 'enum', `must be one of ${allowed} (got ${show(value)})`, 'failed validation constraint for keyword [enum]');
     }
     case 'pattern':
-      return issue(base, 'pattern', `${patternText(base, value)} (got ${show(value)})`);
+      return issue(base, 'pattern', `${patternText(base, value)} (got ${show(value)})`, 'failed validation constraint for keyword [pattern]');
     default:
-      return issue(base, error.keyword, `${error.message ?? 'is invalid'} (got ${show(value)})`);
+      return issue(base, error.keyword, `${error.message ?? 'is invalid'} (got ${show(value)})`, `failed validation constraint for keyword [${error.keyword}]`);
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The JSON type of a value in everit's words (`String`, `Integer`, `JSONArray`, …). */
+function jsonTypeName(value: unknown): string {
+  if (value === null) return 'Null';
+  if (Array.isArray(value)) return 'JSONArray';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'BigDecimal';
+  if (typeof value === 'object') return 'JSONObject';
+  return capitalise(typeof value);
+}
+
+/** A field path (`Tags/0/Key`) in words for a person, from AWS's or spex's form. */
+function fieldLabel(field: string): string {
+  return field || 'profile';
+}
+
+/**
+ * Cloud Control's schema-failure text (`Model validation failed (#/Description: expected
+ * maxLength: 250, actual: 251)`) in spex's words, one sentence per violation naming the field and
+ * the rule; undefined when the text is not such a message.
+ */
+export function explainAwsValidation(text: string): string | undefined {
+  const start = text.indexOf('#');
+  if (!/validation failed|#\S*: (expected|extraneous|required|failed validation|array items)/i.test(text) || start < 0) return undefined;
+  const body = text.slice(start).replace(/\)\s*(\(HandlerErrorCode.*)?$/s, '');
+  const parts = body.split(/(?:;\s*|\s+)(?=#(?:\/[^\s:;]*)?: )/).map((p) => p.trim()).filter(Boolean);
+  const sentences: string[] = [];
+  for (const part of parts) {
+    const m = /^#(\/[^\s:;]*)?: (.*)$/s.exec(part);
+    if (!m) continue;
+    const field = (m[1] ?? '').replace(/^\//, '');
+    const rule = m[2]!.replace(/[).\s]+$/, '');
+    const say = (f: string, words: string): void => {
+      sentences.push(`${fieldLabel(f)}: ${words}`);
+    };
+    let g: RegExpExecArray | null;
+    if (/^\d+ schema violations found/.test(rule)) continue;
+    if ((g = /^expected maxLength: (\d+), actual: (\d+)/.exec(rule))) say(field, `at most ${g[1]} characters (got ${g[2]})`);
+    else if ((g = /^expected minLength: (\d+), actual: (\d+)/.exec(rule))) say(field, g[1] === '1' ? 'must not be empty' : `at least ${g[1]} characters (got ${g[2]})`);
+    else if ((g = /^expected maximum item count: (\d+), found: (\d+)/.exec(rule))) say(field, `at most ${g[1]} items (got ${g[2]})`);
+    else if ((g = /^expected minimum item count: (\d+), found: (\d+)/.exec(rule))) say(field, `at least ${g[1]} items (got ${g[2]})`);
+    else if ((g = /^extraneous key \[(.+?)\] is not permitted/.exec(rule))) say(join(field, g[1]!), 'is not a known property');
+    else if ((g = /^required key \[(.+?)\] not found/.exec(rule))) say(join(field, g[1]!), 'is required');
+    else if (/^array items are not unique/.test(rule)) say(field, 'items must be unique');
+    else if ((g = /^expected type: (\w+), found: (\w+)/.exec(rule))) say(field, `must be ${article(g[1]!.toLowerCase())} (got ${g[2]})`);
+    else if (/keyword \[pattern\]|does not match pattern/.test(rule)) say(field, patternText(field, undefined));
+    else if (/keyword \[enum\]|is not a valid enum value/.test(rule)) say(field, 'is not one of the allowed values');
+    else say(field, rule);
+  }
+  return sentences.length > 0 ? sentences.join('; ') : undefined;
 }
 
 function patternText(field: string, value: unknown): string {
@@ -150,7 +219,7 @@ function duplicateTagKeys(model: Record<string, unknown>): ValidationIssue[] {
       const key = (tag as { Key?: unknown } | null)?.Key;
       if (typeof key !== 'string') continue;
       if (seen.has(key)) {
-        issues.push({ field, rule: 'uniqueItems', message: `${field}: items must be unique (Key ${show(key)} appears twice)` });
+        issues.push({ field, rule: 'uniqueItems', message: `${field}: items must be unique (Key ${show(key)} appears twice)`, aws: `#/${field}: array items are not unique` });
         break;
       }
       seen.add(key);

@@ -1,6 +1,7 @@
 // `spex emulator`: runs the local Cloud Control endpoint until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
 import { EXIT_FAILURE, EXIT_OK, type Io, UsageError } from '../io.js';
+import { CLOUD_CONTROL_REAL_RPS } from './connect-limits.js';
 import { startEmulator } from './emulator.js';
 import type { EmulatorOptions } from './types.js';
 
@@ -15,13 +16,23 @@ Options:
   --state FILE               keep the data in FILE across restarts
   --profiles N               add N generated profiles to the first demo instance
   --latency MS               answer every call after about MS milliseconds (a little jitter)
-  --throttle RPS             allow RPS calls a second per account; the rest get ThrottlingException
+  --throttle RPS             allow RPS calls a second per account at Cloud Control's front door;
+                             the rest get ThrottlingException
+  --real-limits              AWS's default rates: Connect's own budgets behind the handlers (2 calls/s,
+                             burst 5, per API, account and region; one GetResource spends one call of
+                             each of its 4 Connect reads), surfacing as GeneralServiceException, and
+                             Cloud Control's front door at ${CLOUD_CONTROL_REAL_RPS}/s
   --fail-rate P              fail a share P (0..1) of calls with ServiceInternalErrorException
   --fault-seed S             seed for --fail-rate and jitter, to repeat a run exactly
   --async-delay MS           how long create/update/delete stay IN_PROGRESS (default 300)
-  --list-properties summary|identifiers|full
-                             what each ListResources item carries (default summary)
-  --page-size N              ListResources page size (default 25)
+  --list-properties identifiers|summary|full
+                             what each security-profile list item carries (default identifiers:
+                             only the ARN, as AWS's handlers may; summary adds name and times)
+  --page-size N              ListResources page size (default 25; instances at most 10)
+  --time-unit s|ms           LastModifiedTime in seconds (default) or milliseconds
+  --cancel-applies never|sometimes|always
+                             whether a cancelled change that already reached Connect applies anyway
+                             (default sometimes, seeded by --fault-seed)
   -h, --help                 this help
 
 Point any AWS client at it, e.g.
@@ -72,6 +83,9 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
       'async-delay': { type: 'string' },
       'list-properties': { type: 'string' },
       'page-size': { type: 'string' },
+      'real-limits': { type: 'boolean' },
+      'time-unit': { type: 'string' },
+      'cancel-applies': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -92,6 +106,9 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
     asyncDelayMs: intFlag('async-delay', values['async-delay'], 0, 3_600_000),
     listProperties: choice('list-properties', values['list-properties'], ['summary', 'identifiers', 'full'] as const),
     pageSize: intFlag('page-size', values['page-size'], 1, 1000),
+    ...(values['real-limits'] ? { realLimits: true } : {}),
+    timeUnit: choice('time-unit', values['time-unit'], ['s', 'ms'] as const),
+    cancelApplies: choice('cancel-applies', values['cancel-applies'], ['never', 'sometimes', 'always'] as const),
   };
 }
 

@@ -1,6 +1,8 @@
 // What an operation handler gets: the region it runs in and the emulator's shared parts.
 import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import type { ConnectBudgets } from './connect-limits.js';
 import { ServiceError } from './errors.js';
+import type { TimeUnit } from './present.js';
 import type { RequestBook } from './requests.js';
 import type { Store } from './store.js';
 
@@ -8,10 +10,14 @@ export type ListProperties = 'summary' | 'identifiers' | 'full';
 
 export interface OperationContext {
   region: string;
+  /** The caller's account (the emulator serves one today). */
+  account: string;
   store: Store;
   book: RequestBook;
   listProperties: ListProperties;
   pageSize: number;
+  timeUnit: TimeUnit;
+  budgets: ConnectBudgets;
   /** A handler error code a test asked this call to end with (mutations end FAILED with it). */
   injected?: { code: string; message: string };
 }

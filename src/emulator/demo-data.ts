@@ -12,8 +12,12 @@ export const DEMO_REGIONS: Readonly<Record<string, readonly string[]>> = {
   'us-east-1': ['acme-support', 'acme-sales'],
   'eu-west-2': ['acme-emea'],
   'ap-southeast-2': ['acme-apac'],
+  'ca-central-1': ['acme-canada'],
   'us-west-2': [],
 };
+
+/** Instances that are not ACTIVE: listed, as the Instance list handler lists them, with no profiles. */
+const NOT_ACTIVE: Readonly<Record<string, string>> = { 'acme-canada': 'CREATION_FAILED' };
 
 export const DEMO_REGION_NAMES = Object.keys(DEMO_REGIONS);
 
@@ -74,6 +78,25 @@ const CUSTOM: CustomProfile[] = [
         PrimaryAttributeValues: [{ AccessType: 'ALLOW', AttributeName: 'Region', Values: ['EMEA', 'NA'] }] } } } }) },
 ];
 
+/**
+ * Profiles made in the Connect console with values Connect accepts and the Cloud Control schema
+ * refuses (real-aws-notes "Writes", source): any Cloud Control update of them fails validation.
+ */
+const CONSOLE_MADE: CustomProfile[] = [
+  { name: 'Supervisors (EMEA)', description: 'Made in the console: EMEA floor supervisors', permissions: 'night', inUse: true,
+    // Three access-control tags: the Connect API allows 4, and so (since July 2026) does the schema.
+    extra: () => ({ Tags: [{ Key: 'team', Value: 'support' }, { Key: 'Cost Center', Value: 'cc-7100' }],
+      AllowedAccessControlTags: [{ Key: 'region', Value: 'emea' }, { Key: 'department', Value: 'support' }, { Key: 'shift', Value: 'day' }],
+      TagRestrictedResources: ['User', 'Queue'] }) },
+  { name: 'Billing & Collections', description: 'Made in the console: payment queries and collections calls', permissions: 'tier1',
+    extra: () => TEAM('finance', 'cc-6100') },
+  { name: 'Retention Desk', description: 'Made in the console: save desk for cancellations', permissions: 'tier2',
+    extra: () => ({ Tags: [{ Key: 'Cost Center', Value: 'cc-6200' }, { Key: 'team', Value: 'sales' }] }) },
+];
+
+/** Names of the demo profiles whose values the Cloud Control schema refuses. */
+export const DEMO_CONSOLE_MADE_NAMES: readonly string[] = CONSOLE_MADE.map((p) => p.name);
+
 const GROUPS: [name: string, parent?: string][] = [['Americas'], ['EMEA'], ['Support floor', 'Americas'], ['Sales floor', 'Americas'], ['Night shift', 'Support floor']];
 
 const BUILT_IN_DESCRIPTIONS: Record<string, string> = {
@@ -89,7 +112,10 @@ export function loadDemoData(store: Store, generated = 0): void {
     store.region(region);
     aliases.forEach((alias, index) => {
       const instance = addDemoInstance(store, region, alias, index);
-      const customs = first ? CUSTOM : CUSTOM.filter((_, i) => (i + index + region.length) % 3 === 0);
+      if (NOT_ACTIVE[alias]) return;
+      const customs = first
+        ? [...CUSTOM, ...CONSOLE_MADE]
+        : [...CUSTOM.filter((_, i) => (i + index + region.length) % 3 === 0), ...(region === 'eu-west-2' ? CONSOLE_MADE.slice(0, 1) : [])];
       addProfiles(store, region, instance, customs);
       if (first) addGenerated(store, region, instance, generated);
       first = false;
@@ -105,8 +131,9 @@ function addDemoInstance(store: Store, region: string, alias: string, index: num
     Id: id,
     InstanceAlias: alias,
     IdentityManagementType: index === 0 ? 'CONNECT_MANAGED' : 'SAML',
-    InstanceStatus: 'ACTIVE',
-    CreatedTime: new Date((EPOCH - 400 * 86_400 + index * 86_400 * 30) * 1000).toISOString(),
+    InstanceStatus: NOT_ACTIVE[alias] ?? 'ACTIVE',
+    // Java's Instant.toString: no fractional part when it is zero (real-aws-notes "Listing").
+    CreatedTime: new Date((EPOCH - 400 * 86_400 + index * 86_400 * 30) * 1000).toISOString().replace(/\.000Z$/, 'Z'),
     ServiceRole: `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_${id.slice(0, 8)}`,
     Attributes: { InboundCalls: true, OutboundCalls: index === 0, ContactflowLogs: true, ContactLens: true, EarlyMedia: true },
     Tags: [{ Key: 'environment', Value: 'production' }],

@@ -5,9 +5,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
 import type { OperationContext } from './context.js';
+import { CLOUD_CONTROL_REAL_RPS, ConnectBudgets } from './connect-limits.js';
 import { DEMO_ACCOUNT_ID, loadDemoData } from './demo-data.js';
 import { handlerFailure, ServiceError } from './errors.js';
-import { Faults } from './faults.js';
+import { Faults, seededRandom } from './faults.js';
 import { findModel, getResource, listResources } from './operations-read.js';
 import { cancelResourceRequest, createResource, deleteResource, getResourceRequestStatus, listResourceRequests, updateResource } from './operations-write.js';
 import { readState, writeState } from './persistence.js';
@@ -43,12 +44,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkOptions(options);
   const settings = {
     latencyMs: options.latencyMs ?? 0,
-    throttleRps: options.throttleRps ?? 0,
+    throttleRps: options.throttleRps ?? (options.realLimits ? CLOUD_CONTROL_REAL_RPS : 0),
     failRate: options.failRate ?? 0,
     asyncDelayMs: options.asyncDelayMs ?? 300,
-    listProperties: options.listProperties ?? 'summary',
+    listProperties: options.listProperties ?? 'identifiers',
     pageSize: options.pageSize ?? 25,
+    realLimits: options.realLimits ?? false,
+    timeUnit: options.timeUnit ?? 's',
+    cancelApplies: options.cancelApplies ?? 'sometimes',
+    handlerKeeps: options.handlerKeeps ?? [],
   };
+  const seed = options.faultSeed ?? Math.floor(Math.random() * 2 ** 32);
+  const budgets = new ConnectBudgets(settings.realLimits, Date.now);
   const statePath = options.statePath;
   // A state file that cannot be read throws here, before anything could overwrite it.
   const loaded = statePath ? readState(statePath) : undefined;
@@ -57,8 +64,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const persist = (): void => {
     if (statePath) writeState(statePath, store);
   };
-  const book = new RequestBook(store, { now: Date.now, asyncDelayMs: () => settings.asyncDelayMs, changed: persist });
-  const faults = new Faults(settings, options.faultSeed ?? Math.floor(Math.random() * 2 ** 32), Date.now);
+  const book = new RequestBook(store, {
+    now: Date.now,
+    asyncDelayMs: () => settings.asyncDelayMs,
+    changed: persist,
+    account: DEMO_ACCOUNT_ID,
+    budgets,
+    cancelApplies: () => settings.cancelApplies,
+    random: seededRandom(seed ^ 0x2545f491),
+    handlerKeeps: () => settings.handlerKeeps,
+  });
+  const faults = new Faults(settings, seed, Date.now);
   if (!loaded) persist();
 
   const requests: RecordedRequest[] = [];
@@ -89,7 +105,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (!MUTATIONS.has(call.operation)) throw handlerFailure(String(call.body.TypeName ?? ''), queued.handlerErrorCode, message, randomUUID());
       injected = { code: queued.handlerErrorCode, message };
     }
-    const ctx: OperationContext = { region: call.region, store, book, listProperties: settings.listProperties, pageSize: settings.pageSize, injected };
+    const ctx: OperationContext = {
+      region: call.region,
+      account: DEMO_ACCOUNT_ID,
+      store,
+      book,
+      listProperties: settings.listProperties,
+      pageSize: settings.pageSize,
+      timeUnit: settings.timeUnit,
+      budgets,
+      injected,
+    };
     return HANDLERS[call.operation](ctx, call.body);
   };
 
@@ -171,7 +197,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     failNext: (operation, count, failure) => faults.failNext(operation, count, failure),
     setFaults: (change) => {
       for (const [key, value] of Object.entries(change)) if (value !== undefined) (settings as Record<string, unknown>)[key] = value;
-      if (change.throttleRps !== undefined) faults.resetBuckets();
+      if (change.realLimits !== undefined) {
+        budgets.enabled = change.realLimits;
+        budgets.reset();
+        if (change.throttleRps === undefined) settings.throttleRps = change.realLimits ? CLOUD_CONTROL_REAL_RPS : 0;
+      }
+      if (change.throttleRps !== undefined || change.realLimits !== undefined) faults.resetBuckets();
     },
     getModel: (region, typeName, identifier) => {
       book.settle();

@@ -2,22 +2,25 @@
 import { randomUUID } from 'node:crypto';
 import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
 import { checkKnownType, type OperationContext } from './context.js';
+import { connectRateMessage } from './connect-limits.js';
 import { handlerFailure, ServiceError } from './errors.js';
 import { type Body, commonMembers, intMember, parseDocument, RULES, stringMember } from './input.js';
+import { ID_KEY, plainIdentifier, presentModel } from './present.js';
 import { type Entry, type InstanceState, type Model, pageOf } from './store.js';
 
 const INSTANCE_ARN = /^arn:aws[-a-z0-9]*:connect:[-a-z0-9]*:[0-9]{12}:instance\/[-a-zA-Z0-9]*$/;
 
+/** `--list-properties summary`: the kinder shape, with what ListSecurityProfiles could give. */
 const SUMMARY_KEYS: Record<string, string[]> = {
   [SECURITY_PROFILE_TYPE]: ['SecurityProfileArn', 'SecurityProfileName', 'InstanceArn', 'LastModifiedTime', 'LastModifiedRegion'],
-  [INSTANCE_TYPE]: ['Arn', 'Id', 'InstanceAlias', 'InstanceStatus', 'IdentityManagementType', 'CreatedTime'],
   [HIERARCHY_GROUP_TYPE]: ['UserHierarchyGroupArn', 'InstanceArn', 'Name', 'ParentGroupArn'],
 };
-const ID_KEY: Record<string, string> = {
-  [SECURITY_PROFILE_TYPE]: 'SecurityProfileArn',
-  [INSTANCE_TYPE]: 'Arn',
-  [HIERARCHY_GROUP_TYPE]: 'UserHierarchyGroupArn',
-};
+/**
+ * real-aws-notes "Listing": the public Instance ListHandler returns these (source), whatever
+ * `--list-properties` says short of `full`; Connect's ListInstances gives at most 10 a page.
+ */
+const INSTANCE_LIST_KEYS = ['Arn', 'Id', 'IdentityManagementType', 'InstanceAlias', 'CreatedTime', 'ServiceRole', 'InstanceStatus', 'Attributes'];
+const INSTANCE_PAGE_MAX = 10;
 
 function notFound(typeName: string, what: string): ServiceError {
   return handlerFailure(typeName, 'NotFound', `${what} (Service: Connect, Status Code: 404)`, randomUUID());
@@ -61,11 +64,22 @@ function decodeToken(token: string, key: string): number {
 }
 
 function listProperties(ctx: OperationContext, typeName: string, model: Model): string {
-  if (ctx.listProperties === 'full') return JSON.stringify(model);
-  const keys = ctx.listProperties === 'identifiers' ? [ID_KEY[typeName] ?? ''] : (SUMMARY_KEYS[typeName] ?? []);
+  if (ctx.listProperties === 'full') return JSON.stringify(presentModel(typeName, model, ctx.timeUnit));
+  // real-aws-notes "Listing": a list item may carry only the primary identifier (inferred), the
+  // default; `summary` is the kinder reading.
+  const keys =
+    typeName === INSTANCE_TYPE ? INSTANCE_LIST_KEYS : ctx.listProperties === 'identifiers' ? [ID_KEY[typeName] ?? ''] : (SUMMARY_KEYS[typeName] ?? []);
   const out: Model = {};
-  for (const key of keys) if (model[key] !== undefined) out[key] = model[key];
+  const shown = presentModel(typeName, model, ctx.timeUnit);
+  for (const key of keys) if (shown[key] !== undefined) out[key] = shown[key];
   return JSON.stringify(out);
+}
+
+/** The handler's Connect calls, under `--real-limits`: an empty budget fails the call. */
+export function spendConnect(ctx: OperationContext, typeName: string, action: string): void {
+  const api = ctx.budgets.spend(ctx.account, ctx.region, typeName, action);
+  if (api === undefined) return;
+  throw handlerFailure(typeName, 'GeneralServiceException', connectRateMessage(api, randomUUID()), randomUUID());
 }
 
 export function listResources(ctx: OperationContext, body: Body): Body {
@@ -86,7 +100,8 @@ export function listResources(ctx: OperationContext, body: Body): Body {
     key = `${typeName}|${String(instance.entry.model.Arn)}`;
   }
   const after = nextToken === undefined ? 0 : decodeToken(nextToken, key);
-  const page = pageOf(entries, after, ctx.pageSize);
+  if (typeName !== INSTANCE_TYPE) spendConnect(ctx, typeName, 'list');
+  const page = pageOf(entries, after, typeName === INSTANCE_TYPE ? Math.min(ctx.pageSize, INSTANCE_PAGE_MAX) : ctx.pageSize);
   const out: Body = {
     TypeName: typeName,
     ResourceDescriptions: page.items.map((e) => ({ Identifier: String(e.model[ID_KEY[typeName] ?? '']), Properties: listProperties(ctx, typeName, e.model) })),
@@ -112,10 +127,12 @@ const WHAT: Record<string, string> = {
 
 export function getResource(ctx: OperationContext, body: Body): Body {
   const typeName = stringMember(body, 'TypeName', RULES.TypeName, true);
-  const identifier = stringMember(body, 'Identifier', RULES.Identifier, true);
+  const raw = stringMember(body, 'Identifier', RULES.Identifier, true);
   commonMembers(body);
   checkKnownType(typeName);
+  const identifier = plainIdentifier(typeName, raw);
   const model = findModel(ctx, typeName, identifier);
   if (!model) throw notFound(typeName, `${WHAT[typeName] ?? 'Not found'}: ${identifier}`);
-  return { TypeName: typeName, ResourceDescription: { Identifier: identifier, Properties: JSON.stringify(model) } };
+  spendConnect(ctx, typeName, 'read');
+  return { TypeName: typeName, ResourceDescription: { Identifier: identifier, Properties: JSON.stringify(presentModel(typeName, model, ctx.timeUnit)) } };
 }

@@ -2,12 +2,14 @@
 // (GetResourceRequestStatus, ListResourceRequests, CancelResourceRequest).
 import { randomUUID } from 'node:crypto';
 import { SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
-import { validateProfile, validationMessage } from '../domain/validate.js';
+import { awsValidationMessage, validateProfile } from '../domain/validate.js';
+import { READ_ONLY_PROPERTIES } from '../domain/security-profile.js';
 import { checkKnownType, type OperationContext, unsupported } from './context.js';
 import { handlerFailure, ServiceError } from './errors.js';
 import { type Body, commonMembers, enumList, intMember, parseDocument, RULES, stringMember } from './input.js';
-import { findModel } from './operations-read.js';
+import { findModel, spendConnect } from './operations-read.js';
 import { applyProfilePatch, checkPatchTargets, parsePatch } from './patch-check.js';
+import { plainIdentifier, presentProfile } from './present.js';
 import { progressEvent } from './requests.js';
 import type { RequestRecord } from './store.js';
 
@@ -35,10 +37,12 @@ export function createResource(ctx: OperationContext, body: Body): Body {
   const document = stringMember(body, 'DesiredState', RULES.DesiredState, true);
   const clientToken = stringMember(body, 'ClientToken', RULES.ClientToken);
   const again = earlier(ctx, clientToken, 'CREATE', typeName, '', document);
-  if (again) return { ProgressEvent: progressEvent(again) };
+  if (again) return { ProgressEvent: progressEvent(again, ctx.timeUnit) };
   const desired = parseDocument('DesiredState', document);
+  // real-aws-notes "Writes": read-only properties in a DesiredState are silently ignored (observed).
+  for (const name of READ_ONLY_PROPERTIES) delete desired[name];
   const issues = validateProfile(desired, 'create');
-  if (issues.length > 0) throw new ServiceError('ValidationException', `Model validation failed (${validationMessage(issues).replace(/\n/g, '; ')})`);
+  if (issues.length > 0) throw new ServiceError('ValidationException', awsValidationMessage(issues));
   const record = ctx.book.start(ctx.region, {
     operation: 'CREATE',
     typeName,
@@ -48,43 +52,47 @@ export function createResource(ctx: OperationContext, body: Body): Body {
     document,
     injected: ctx.injected,
   });
-  return { ProgressEvent: progressEvent(record) };
+  return { ProgressEvent: progressEvent(record, ctx.timeUnit) };
 }
 
 export function updateResource(ctx: OperationContext, body: Body): Body {
   const typeName = mutableType(body, 'UPDATE');
-  const identifier = stringMember(body, 'Identifier', RULES.Identifier, true);
+  const identifier = plainIdentifier(typeName, stringMember(body, 'Identifier', RULES.Identifier, true));
   const document = stringMember(body, 'PatchDocument', RULES.PatchDocument, true);
   const clientToken = stringMember(body, 'ClientToken', RULES.ClientToken);
   const again = earlier(ctx, clientToken, 'UPDATE', typeName, identifier, document);
-  if (again) return { ProgressEvent: progressEvent(again) };
+  if (again) return { ProgressEvent: progressEvent(again, ctx.timeUnit) };
   const patch = parsePatch(document);
   checkPatchTargets(patch);
-  // Cloud Control reads the resource to apply the patch, so a missing one fails synchronously.
+  // Cloud Control reads the resource to apply the patch, so a missing one fails synchronously, and
+  // the read spends the read handler's Connect calls.
   const current = findModel(ctx, typeName, identifier);
   if (!current) throw handlerFailure(typeName, 'NotFound', `Security profile not found: ${identifier} (Service: Connect, Status Code: 404)`, randomUUID());
-  applyProfilePatch(current, patch);
-  const record = ctx.book.start(ctx.region, { operation: 'UPDATE', typeName, identifier, clientToken, patch, document, injected: ctx.injected });
-  return { ProgressEvent: progressEvent(record) };
+  spendConnect(ctx, typeName, 'read');
+  // The patch applies to the model as read (absent lists are []); the whole result is validated, so a
+  // profile whose stored values the schema refuses cannot be updated at all (real-aws-notes "Writes").
+  const handlerModel = applyProfilePatch(presentProfile(current, 's'), patch);
+  const record = ctx.book.start(ctx.region, { operation: 'UPDATE', typeName, identifier, clientToken, patch, document, injected: ctx.injected, handlerModel });
+  return { ProgressEvent: progressEvent(record, ctx.timeUnit) };
 }
 
 /** A missing profile is found out by the delete handler: the request ends FAILED with NotFound. */
 export function deleteResource(ctx: OperationContext, body: Body): Body {
   const typeName = mutableType(body, 'DELETE');
-  const identifier = stringMember(body, 'Identifier', RULES.Identifier, true);
+  const identifier = plainIdentifier(typeName, stringMember(body, 'Identifier', RULES.Identifier, true));
   const clientToken = stringMember(body, 'ClientToken', RULES.ClientToken);
   const record = ctx.book.start(ctx.region, { operation: 'DELETE', typeName, identifier, clientToken, document: '', injected: ctx.injected });
-  return { ProgressEvent: progressEvent(record) };
+  return { ProgressEvent: progressEvent(record, ctx.timeUnit) };
 }
 
 export function getResourceRequestStatus(ctx: OperationContext, body: Body): Body {
   const token = stringMember(body, 'RequestToken', RULES.RequestToken, true);
-  return { ProgressEvent: progressEvent(ctx.book.find(ctx.region, token)) };
+  return { ProgressEvent: progressEvent(ctx.book.find(ctx.region, token), ctx.timeUnit) };
 }
 
 export function cancelResourceRequest(ctx: OperationContext, body: Body): Body {
   const token = stringMember(body, 'RequestToken', RULES.RequestToken, true);
-  return { ProgressEvent: progressEvent(ctx.book.cancel(ctx.region, token)) };
+  return { ProgressEvent: progressEvent(ctx.book.cancel(ctx.region, token), ctx.timeUnit) };
 }
 
 const OPERATIONS = ['CREATE', 'UPDATE', 'DELETE'] as const;
@@ -110,7 +118,7 @@ export function listResourceRequests(ctx: OperationContext, body: Body): Body {
     if (!Number.isInteger(offset) || offset < 0) throw new ServiceError('ValidationException', 'The NextToken is not valid');
   }
   const page = all.slice(offset, offset + max);
-  const out: Body = { ResourceRequestStatusSummaries: page.map(progressEvent) };
+  const out: Body = { ResourceRequestStatusSummaries: page.map((r) => progressEvent(r, ctx.timeUnit)) };
   if (offset + max < all.length) out.NextToken = Buffer.from(String(offset + max)).toString('base64');
   return out;
 }

@@ -10,7 +10,7 @@
 //   starts "Invalid patch update: test operation failed" so a client can tell a stale read apart.
 import fastJsonPatch from 'fast-json-patch';
 import { CREATE_ONLY_PROPERTIES, READ_ONLY_PROPERTIES } from '../domain/security-profile.js';
-import { validateProfile, validationMessage } from '../domain/validate.js';
+import { awsValidationMessage, validateProfile } from '../domain/validate.js';
 import { ServiceError } from './errors.js';
 
 const { applyPatch, deepClone } = fastJsonPatch;
@@ -97,7 +97,7 @@ export function applyProfilePatch(current: Record<string, unknown>, ops: PatchOp
   }
   const issues = validateProfile(next, 'stored');
   if (issues.length > 0) {
-    throw new ServiceError('ValidationException', `Model validation failed (${validationMessage(issues).replace(/\n/g, '; ')})`);
+    throw new ServiceError('ValidationException', awsValidationMessage(issues));
   }
   return next;
 }

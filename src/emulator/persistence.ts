@@ -2,7 +2,6 @@
 // that is then renamed over the old one, so a kill at any moment leaves the old or the new state,
 // never half of one. A file that cannot be read as state stops the start and is left untouched.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { validateProfile, validationMessage } from '../domain/validate.js';
 import { type Entry, type InstanceState, type RequestRecord, Store } from './store.js';
 
 const FORMAT = 'spex-emulator-state';
@@ -97,8 +96,11 @@ function fromSaved(path: string, value: unknown): Store {
       store.noteSeq(inst.seq);
       for (const p of inst.profiles) {
         if (!isEntry(p)) throw new StateFileError(path, `a profile in ${name} is malformed`);
-        const issues = validateProfile(p.model, 'stored');
-        if (issues.length > 0) throw new StateFileError(path, `profile ${String(p.model.SecurityProfileArn)} is invalid: ${validationMessage(issues)}`);
+        // Only what Connect itself insists on: a profile made in the console may hold values the Cloud
+        // Control schema refuses (real-aws-notes "Writes"), and such a state must load.
+        if (typeof p.model.SecurityProfileArn !== 'string' || typeof p.model.SecurityProfileName !== 'string' || p.model.SecurityProfileName === '') {
+          throw new StateFileError(path, `a profile in ${name} has no SecurityProfileArn or SecurityProfileName`);
+        }
         instance.profiles.set(String(p.model.SecurityProfileArn), p);
         store.noteSeq(p.seq);
       }

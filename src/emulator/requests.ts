@@ -1,12 +1,30 @@
-// The asynchronous side of Cloud Control: create/update/delete start a request that stays
+// The asynchronous side of Cloud Control: create/update/delete start a request that is PENDING, then
 // IN_PROGRESS until its completion time, then applies its change and ends SUCCESS or FAILED.
 // Requests are settled lazily (before each call is handled) and by a timer, so with a delay of 0 a
 // request is done by the first poll, and with a longer delay the demo's state changes on its own.
 import { randomUUID } from 'node:crypto';
 import { SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import { type ConnectBudgets, connectRateMessage } from './connect-limits.js';
 import { HANDLER_DEFAULT_MESSAGE, ServiceError } from './errors.js';
 import { applyProfilePatch } from './patch-check.js';
+import { presentProfile, type TimeUnit } from './present.js';
 import type { Model, OperationName, RegionState, RequestRecord, Store } from './store.js';
+
+/** How often a cancelled change that had reached Connect is applied all the same. */
+export type CancelApplies = 'never' | 'sometimes' | 'always';
+
+export interface BookOptions {
+  now: () => number;
+  asyncDelayMs: () => number;
+  changed: () => void;
+  account: string;
+  budgets: ConnectBudgets;
+  cancelApplies: () => CancelApplies;
+  /** Seeded: which cancelled requests apply under `sometimes`. */
+  random: () => number;
+  /** Properties the update handler leaves as they were when a patch removes them (none by default). */
+  handlerKeeps: () => readonly string[];
+}
 
 export interface RequestInit {
   operation: OperationName;
@@ -19,6 +37,8 @@ export interface RequestInit {
   /** The raw request document, part of what makes two requests "the same". */
   document: string;
   injected?: { code: string; message: string };
+  /** UPDATE: the model with the patch applied, as the handler sees it. */
+  handlerModel?: Model;
 }
 
 const IN_FLIGHT = new Set(['PENDING', 'IN_PROGRESS', 'CANCEL_IN_PROGRESS']);
@@ -28,7 +48,7 @@ export class RequestBook {
 
   constructor(
     private readonly store: Store,
-    private readonly options: { now: () => number; asyncDelayMs: () => number; changed: () => void },
+    private readonly options: BookOptions,
   ) {}
 
   /** Starts a request, or returns the one this ClientToken already started for the same input. */
@@ -54,14 +74,17 @@ export class RequestBook {
       typeName: init.typeName,
       identifier: init.operation === 'CREATE' ? undefined : init.identifier,
       plannedIdentifier: init.plannedIdentifier,
-      status: 'IN_PROGRESS',
+      // real-aws-notes "Writes": events may carry PENDING (source: current API model).
+      status: 'PENDING',
       eventTime: now,
+      startAt: now + Math.min(delay / 4, 100),
       completeAt: now + delay,
       clientToken: init.clientToken,
       fingerprint,
       desired: init.desired,
       patch: init.patch,
       injected: init.injected,
+      handlerModel: init.handlerModel,
     };
     region.requests.set(record.token, record);
     if (init.clientToken !== undefined) region.clientTokens.set(init.clientToken, record.token);
@@ -77,16 +100,27 @@ export class RequestBook {
   }
 
   /**
-   * Only PENDING/IN_PROGRESS requests can be cancelled. Cancelling one that has ended returns its
-   * final event unchanged (the operation is idempotent), so the caller sees how it ended.
+   * real-aws-notes "Writes": only PENDING or IN_PROGRESS requests can be cancelled (the error for
+   * any other is the model's ConcurrentModificationException); a cancelled request passes through
+   * CANCEL_IN_PROGRESS, and a change already handed to Connect (IN_PROGRESS) may still apply.
    */
   cancel(regionName: string, token: string): RequestRecord {
     const record = this.find(regionName, token);
-    if (IN_FLIGHT.has(record.status)) {
-      record.status = 'CANCEL_COMPLETE';
-      record.statusMessage = 'The request was cancelled before it completed';
-      this.options.changed();
+    if (record.status === 'CANCEL_IN_PROGRESS') return record;
+    if (record.status !== 'PENDING' && record.status !== 'IN_PROGRESS') {
+      throw new ServiceError(
+        'ConcurrentModificationException',
+        `Request ${token} is ${record.status}: only PENDING or IN_PROGRESS requests can be cancelled`,
+      );
     }
+    const mode = this.options.cancelApplies();
+    const reachedConnect = record.status === 'IN_PROGRESS';
+    record.cancelApplies = reachedConnect && (mode === 'always' || (mode === 'sometimes' && this.options.random() < 0.5));
+    record.status = 'CANCEL_IN_PROGRESS';
+    const delay = Math.min(Math.max(0, this.options.asyncDelayMs()), 150);
+    record.cancelAt = this.options.now() + delay;
+    this.schedule(delay);
+    this.options.changed();
     return record;
   }
 
@@ -96,8 +130,20 @@ export class RequestBook {
     let changed = false;
     for (const [name, region] of this.store.regions) {
       for (const record of region.requests.values()) {
+        if (record.status === 'PENDING' && (record.startAt ?? 0) <= now) {
+          record.status = 'IN_PROGRESS';
+          changed = true;
+        }
         if (record.status === 'IN_PROGRESS' && record.completeAt <= now) {
           this.complete(name, record);
+          changed = true;
+        }
+        if (record.status === 'CANCEL_IN_PROGRESS' && (record.cancelAt ?? 0) <= now) {
+          if (record.cancelApplies) this.complete(name, record);
+          record.status = 'CANCEL_COMPLETE';
+          // The same words whether or not the change applied: only a re-read tells.
+          record.statusMessage = 'The request was cancelled';
+          delete record.errorCode;
           changed = true;
         }
       }
@@ -135,6 +181,9 @@ export class RequestBook {
     };
     if (record.injected) return fail(record.injected.code, record.injected.message);
     if (record.typeName !== SECURITY_PROFILE_TYPE) return fail('InvalidRequest', `${record.typeName} does not support ${record.operation}`);
+    const api = this.options.budgets.spend(this.options.account, regionName, record.typeName, record.operation.toLowerCase());
+    // real-aws-notes "Writes": Connect's throttle reaches the caller as GeneralServiceException.
+    if (api !== undefined) return fail('GeneralServiceException', connectRateMessage(api, randomUUID()));
     const now = this.options.now();
     const stamp = (model: Model, previous?: unknown): void => {
       // Strictly increasing, so "changed since I read it" is always visible, even within a millisecond.
@@ -153,29 +202,33 @@ export class RequestBook {
         }
       }
       const model: Model = { ...structuredClone(desired), SecurityProfileArn: record.plannedIdentifier };
+      // The handler's answer is the desired model with its new ARN, not a re-read.
+      record.handlerModel = structuredClone(model);
       stamp(model);
       this.store.addProfile(instance, model);
       record.identifier = record.plannedIdentifier;
-      record.resourceModel = JSON.stringify(model);
     } else {
       const found = this.store.findProfile(regionName, String(record.identifier));
       if (!found) return fail('NotFound', `Security profile not found: ${String(record.identifier)} (Service: Connect, Status Code: 404)`);
       if (record.operation === 'UPDATE') {
         let next: Model;
+        const previous = presentProfile(found.entry.model, 's');
         try {
-          next = applyProfilePatch(found.entry.model, record.patch ?? []);
+          next = applyProfilePatch(previous, record.patch ?? []);
         } catch (error) {
           // The model changed between the request and its completion and the patch no longer fits.
           return fail('InvalidRequest', (error as Error).message);
         }
+        for (const name of this.options.handlerKeeps()) if (next[name] === undefined && previous[name] !== undefined) next[name] = previous[name];
         stamp(next, found.entry.model.LastModifiedTime);
         found.entry.model = next;
-        record.resourceModel = JSON.stringify(next);
       } else {
         if (found.instance.inUse.has(String(record.identifier))) {
+          // real-aws-notes "Writes": the sibling handler maps ResourceInUseException to InvalidRequest
+          // (source); the profile handler very likely does the same (inferred).
           return fail(
-            'ResourceConflict',
-            `Security profile "${String(found.entry.model.SecurityProfileName)}" is in use: it is assigned to users and cannot be deleted (Service: Connect, Status Code: 409, ResourceInUseException)`,
+            'InvalidRequest',
+            `Resource in use: security profile ${String(record.identifier).split('/').pop()} cannot be deleted (Service: Connect, Status Code: 409, Request ID: ${randomUUID()}) (ResourceInUseException)`,
           );
         }
         found.instance.profiles.delete(String(record.identifier));
@@ -189,8 +242,12 @@ export function defaultHandlerMessage(code: string): string {
   return HANDLER_DEFAULT_MESSAGE[code] ?? `The handler failed (${code})`;
 }
 
-/** The wire form of a request's ProgressEvent. */
-export function progressEvent(record: RequestRecord): Record<string, unknown> {
+/**
+ * The wire form of a request's ProgressEvent. real-aws-notes "Writes": an UPDATE's IN_PROGRESS event
+ * carries the desired model (observed); the SUCCESS event carries the model as the handler saw it,
+ * not re-read, so its LastModifiedTime may be stale (source, sibling handler).
+ */
+export function progressEvent(record: RequestRecord, unit: TimeUnit = 's'): Record<string, unknown> {
   const event: Record<string, unknown> = {
     TypeName: record.typeName,
     RequestToken: record.token,
@@ -200,7 +257,10 @@ export function progressEvent(record: RequestRecord): Record<string, unknown> {
   };
   if (record.identifier !== undefined) event.Identifier = record.identifier;
   if (record.status === 'IN_PROGRESS') event.RetryAfter = record.completeAt / 1000;
-  if (record.resourceModel !== undefined && record.status === 'SUCCESS') event.ResourceModel = record.resourceModel;
+  const carriesModel = record.status === 'SUCCESS' || (record.status === 'IN_PROGRESS' && record.operation === 'UPDATE');
+  if (carriesModel && record.handlerModel !== undefined && record.operation !== 'DELETE') {
+    event.ResourceModel = JSON.stringify(presentProfile(record.handlerModel, unit));
+  }
   if (record.statusMessage !== undefined) event.StatusMessage = record.statusMessage;
   if (record.errorCode !== undefined) event.ErrorCode = record.errorCode;
   return event;

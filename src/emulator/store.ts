@@ -32,8 +32,16 @@ export interface RequestRecord {
   status: OperationStatus;
   /** Epoch ms when the request was made. */
   eventTime: number;
+  /** Epoch ms when a PENDING request is handed to the handler (IN_PROGRESS). */
+  startAt?: number;
   /** Epoch ms when it ends (the handler "finishes"). */
   completeAt: number;
+  /** Epoch ms when a CANCEL_IN_PROGRESS request ends CANCEL_COMPLETE. */
+  cancelAt?: number;
+  /** A cancelled request whose change had already reached Connect and is applied all the same. */
+  cancelApplies?: boolean;
+  /** The desired model as the handler saw it when the request was made (UPDATE: the patched model). */
+  handlerModel?: Model;
   clientToken?: string;
   /** What the request asked for, to tell a retry from a different request with the same token. */
   fingerprint: string;
@@ -43,7 +51,6 @@ export interface RequestRecord {
   injected?: { code: string; message: string };
   errorCode?: string;
   statusMessage?: string;
-  resourceModel?: string;
 }
 
 export interface RegionState {

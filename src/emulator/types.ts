@@ -21,10 +21,21 @@ export interface EmulatorOptions {
   faultSeed?: number;
   /** How long create/update/delete stay IN_PROGRESS. Default 300. */
   asyncDelayMs?: number;
+  /** What each security-profile and hierarchy-group list item carries. Default 'identifiers', as AWS's handlers may. */
   listProperties?: 'summary' | 'identifiers' | 'full';
-  /** ListResources page size. Default 25. */
+  /** ListResources page size. Default 25 (instances: at most 10, as Connect's ListInstances). */
   pageSize?: number;
+  /** Connect's per-API budgets behind the handlers, and Cloud Control's front door, at AWS's default rates. */
+  realLimits?: boolean;
+  /** The unit of LastModifiedTime on the wire. Default 's'. */
+  timeUnit?: 's' | 'ms';
+  /** How often a cancelled change that already reached Connect applies anyway. Default 'sometimes' (seeded). */
+  cancelApplies?: 'never' | 'sometimes' | 'always';
+  /** Properties the update handler leaves as they were when a patch removes them. Default none. */
+  handlerKeeps?: string[];
 }
+
+type Adjustable = 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps';
 
 export interface RecordedRequest {
   operation: string;
@@ -48,9 +59,7 @@ export interface Emulator {
   resetStats(): void;
   /** exception → a synchronous error of that name/status; handlerErrorCode → the async request ends FAILED with it. */
   failNext(operation: string, count: number, failure: InjectedFailure): void;
-  setFaults(
-    faults: Partial<Pick<EmulatorOptions, 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize'>>,
-  ): void;
+  setFaults(faults: Partial<Pick<EmulatorOptions, Adjustable>>): void;
   /** Direct state access for tests: read a model, or change one as "someone else" would (bumps LastModifiedTime). */
   getModel(region: string, typeName: string, identifier: string): Record<string, unknown> | undefined;
   modifyProfile(region: string, arn: string, change: (model: Record<string, unknown>) => void): void;

@@ -1,4 +1,5 @@
-// Any AWS client can use the emulator: the AWS CLI lists and gets against it.
+// Any AWS client can use the emulator: the AWS CLI and boto3 list, get, update and cancel against
+// its strict default shapes (identifier-only list items, PENDING events, JSON identifiers).
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,8 @@ import { demoInstanceArn, demoProfileArn, type Emulator, startEmulator } from '.
 
 const run = promisify(execFile);
 const hasAws = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
+const hasBoto3 = spawnSync('python3', ['-c', 'import boto3'], { stdio: 'ignore' }).status === 0;
+const ENV = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_PAGER: '', AWS_DEFAULT_REGION: 'us-east-1' };
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -16,27 +19,58 @@ afterAll(async () => {
 });
 
 async function aws(...args: string[]): Promise<unknown> {
-  const { stdout } = await run('aws', ['cloudcontrol', ...args, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--output', 'json'], {
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_PAGER: '' },
-    timeout: 30_000,
-  });
-  return JSON.parse(stdout);
+  const { stdout } = await run('aws', ['cloudcontrol', ...args, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--output', 'json'], { env: ENV, timeout: 30_000 });
+  return stdout.trim() === '' ? undefined : JSON.parse(stdout);
 }
 
 // Skipped when no `aws` is on the PATH: the check needs the real AWS CLI (v1 or v2).
 describe.skipIf(!hasAws)('AWS CLI against the emulator (skipped: no `aws` on the PATH)', () => {
-  it('lists instances, lists profiles across pages, and gets one', async () => {
-    const instances = (await aws('list-resources', '--type-name', 'AWS::Connect::Instance')) as { ResourceDescriptions: { Identifier: string }[] };
+  it('lists instances, lists profiles across pages (ARNs only), gets one by ARN and by JSON identifier', async () => {
+    emulator.clearRequests();
+    const instances = (await aws('list-resources', '--type-name', 'AWS::Connect::Instance')) as { ResourceDescriptions: { Identifier: string; Properties: string }[] };
     expect(instances.ResourceDescriptions.map((d) => d.Identifier)).toContain(demoInstanceArn());
+    expect(JSON.parse(instances.ResourceDescriptions[0]!.Properties)).toHaveProperty('ServiceRole');
     const profiles = (await aws('list-resources', '--type-name', 'AWS::Connect::SecurityProfile', '--resource-model', JSON.stringify({ InstanceArn: demoInstanceArn() }))) as {
-      ResourceDescriptions: { Identifier: string }[];
+      ResourceDescriptions: { Identifier: string; Properties: string }[];
     };
-    // The CLI follows NextToken itself: 15 profiles over pages of 10.
-    expect(profiles.ResourceDescriptions).toHaveLength(15);
-    const got = (await aws('get-resource', '--type-name', 'AWS::Connect::SecurityProfile', '--identifier', demoProfileArn('Agent'))) as {
-      ResourceDescription: { Properties: string };
-    };
-    expect(JSON.parse(got.ResourceDescription.Properties).SecurityProfileName).toBe('Agent');
+    // The CLI follows NextToken itself: 18 profiles over pages of 10, each item the ARN alone.
+    expect(profiles.ResourceDescriptions).toHaveLength(18);
+    for (const d of profiles.ResourceDescriptions) expect(JSON.parse(d.Properties)).toEqual({ SecurityProfileArn: d.Identifier });
+    for (const identifier of [demoProfileArn('Agent'), JSON.stringify({ SecurityProfileArn: demoProfileArn('Agent') })]) {
+      const got = (await aws('get-resource', '--type-name', 'AWS::Connect::SecurityProfile', '--identifier', identifier)) as { ResourceDescription: { Properties: string } };
+      expect(JSON.parse(got.ResourceDescription.Properties)).toMatchObject({ SecurityProfileName: 'Agent', AllowedFlowModules: [] });
+    }
     expect(emulator.requests.filter((r) => r.operation === 'ListResources').length).toBe(3);
+  });
+
+  it('updates (PENDING first), and a cancel of the finished request is refused', async () => {
+    const arn = demoProfileArn('Flow Designers');
+    const started = (await aws('update-resource', '--type-name', 'AWS::Connect::SecurityProfile', '--identifier', arn,
+      '--patch-document', JSON.stringify([{ op: 'replace', path: '/Description', value: 'From the CLI' }]))) as { ProgressEvent: { OperationStatus: string; RequestToken: string } };
+    expect(started.ProgressEvent.OperationStatus).toBe('PENDING');
+    const status = (await aws('get-resource-request-status', '--request-token', started.ProgressEvent.RequestToken)) as { ProgressEvent: { OperationStatus: string } };
+    expect(status.ProgressEvent.OperationStatus).toBe('SUCCESS');
+    expect(emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', arn)?.Description).toBe('From the CLI');
+    const refused = await run('aws', ['cloudcontrol', 'cancel-resource-request', '--request-token', started.ProgressEvent.RequestToken, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--cli-read-timeout', '5'], { env: { ...ENV, AWS_MAX_ATTEMPTS: '1' }, timeout: 30_000 }).catch((e: { stderr: string }) => e);
+    expect((refused as { stderr: string }).stderr).toMatch(/ConcurrentModificationException/);
+  });
+});
+
+// Skipped when Python's boto3 is not installed: the check needs the real boto3.
+describe.skipIf(!hasBoto3)('boto3 against the emulator (skipped: no boto3 for python3)', () => {
+  it('paginates identifier-only profile lists, reads [] for absent lists, and reads a console-made profile', async () => {
+    const script = `
+import boto3, json, sys
+c = boto3.client('cloudcontrol', endpoint_url=sys.argv[1], region_name='us-east-1')
+items = []
+for page in c.get_paginator('list_resources').paginate(TypeName='AWS::Connect::SecurityProfile', ResourceModel=json.dumps({'InstanceArn': sys.argv[2]})):
+    items += page['ResourceDescriptions']
+got = c.get_resource(TypeName='AWS::Connect::SecurityProfile', Identifier=json.dumps({'SecurityProfileArn': sys.argv[3]}))
+print(json.dumps({'keys': sorted({k for i in items for k in json.loads(i['Properties'])}), 'count': len(items), 'model': json.loads(got['ResourceDescription']['Properties'])}))
+`;
+    const { stdout } = await run('python3', ['-c', script, emulator.url, demoInstanceArn(), demoProfileArn('Supervisors (EMEA)')], { env: ENV, timeout: 30_000 });
+    const out = JSON.parse(stdout) as { keys: string[]; count: number; model: Record<string, unknown> };
+    expect(out).toMatchObject({ keys: ['SecurityProfileArn'], count: 18 });
+    expect(out.model).toMatchObject({ SecurityProfileName: 'Supervisors (EMEA)', AllowedFlowModules: [], Applications: [] });
   });
 });

@@ -47,10 +47,10 @@ describe('malformed requests are refused cleanly and change nothing', () => {
     ['a filter that is a list', 'ListResourceRequests', { ResourceRequestStatusFilter: ['CREATE'] }, 400, 'SerializationException', /must be a structure/],
     ['a DesiredState that is not JSON', 'CreateResource', { TypeName: P, DesiredState: '{"InstanceArn":' }, 400, 'ValidationException', /DesiredState is not valid JSON/],
     ['a DesiredState that is a JSON list', 'CreateResource', { TypeName: P, DesiredState: '[]' }, 400, 'ValidationException', /DesiredState must be a JSON object/],
-    ['a DesiredState missing the name', 'CreateResource', { TypeName: P, DesiredState: JSON.stringify({ InstanceArn: demoInstanceArn() }) }, 400, 'ValidationException', /SecurityProfileName: is required/],
+    ['a DesiredState missing the name', 'CreateResource', { TypeName: P, DesiredState: JSON.stringify({ InstanceArn: demoInstanceArn() }) }, 400, 'ValidationException', /^Model validation failed \(#: required key \[SecurityProfileName\] not found\)$/],
     ['a PatchDocument that is not JSON', 'UpdateResource', { TypeName: P, Identifier: arn, PatchDocument: '[{' }, 400, 'ValidationException', /not valid JSON/],
     ['a PatchDocument op without a path', 'UpdateResource', { TypeName: P, Identifier: arn, PatchDocument: '[{"op":"add","value":1}]' }, 400, 'ValidationException', /needs an op .* and a path/],
-    ['a patch that breaks the schema', 'UpdateResource', { TypeName: P, Identifier: arn, PatchDocument: JSON.stringify([{ op: 'add', path: '/Description', value: 'd'.repeat(251) }]) }, 400, 'ValidationException', /Description: at most 250 characters/],
+    ['a patch that breaks the schema', 'UpdateResource', { TypeName: P, Identifier: arn, PatchDocument: JSON.stringify([{ op: 'add', path: '/Description', value: 'd'.repeat(251) }]) }, 400, 'ValidationException', /^Model validation failed \(#\/Description: expected maxLength: 250, actual: 251\)$/],
   ])('%s', async (_name, operation, body, status, code, message) => {
     const before = await snapshot();
     const reply = await rawRequest(emulator, { headers: jsonHeaders(operation), body: JSON.stringify(body) });

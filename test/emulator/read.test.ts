@@ -22,6 +22,7 @@ afterAll(async () => {
 });
 
 const model = (arn = demoInstanceArn()): string => JSON.stringify({ InstanceArn: arn });
+const CONSOLE_MADE = ['Supervisors (EMEA)', 'Billing & Collections', 'Retention Desk'];
 
 async function listAll(typeName: string, region = 'us-east-1', resourceModel?: string): Promise<{ Identifier?: string; Properties?: string }[]> {
   const items = [];
@@ -39,6 +40,19 @@ describe('instances', () => {
     const got = await clientFor(emulator).send(new GetResourceCommand({ TypeName: INSTANCE_TYPE, Identifier: demoInstanceArn() }));
     const props = JSON.parse(got.ResourceDescription?.Properties ?? '{}');
     expect(props).toMatchObject({ Arn: demoInstanceArn(), InstanceAlias: 'acme-support', InstanceStatus: 'ACTIVE' });
+  });
+
+  it('list items carry what the Instance list handler returns, CreatedTime without a fractional part', async () => {
+    const [item] = await listAll(INSTANCE_TYPE);
+    const props = JSON.parse(item?.Properties ?? '{}');
+    expect(Object.keys(props).sort()).toEqual(['Arn', 'Attributes', 'CreatedTime', 'Id', 'IdentityManagementType', 'InstanceAlias', 'InstanceStatus', 'ServiceRole']);
+    expect(props.CreatedTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(typeof props.Attributes.InboundCalls).toBe('boolean');
+  });
+
+  it('lists an instance that is not ACTIVE, with its status', async () => {
+    const items = await listAll(INSTANCE_TYPE, 'ca-central-1');
+    expect(items.map((i) => JSON.parse(i.Properties ?? '{}'))).toEqual([expect.objectContaining({ InstanceAlias: 'acme-canada', InstanceStatus: 'CREATION_FAILED' })]);
   });
 
   it('has several regions, one of them without instances, and keeps regions apart', async () => {
@@ -62,28 +76,57 @@ describe('security profiles', () => {
     const twice = await client.send(new ListResourcesCommand({ TypeName: SECURITY_PROFILE_TYPE, ResourceModel: model(), NextToken: first.NextToken }));
     expect(twice.ResourceDescriptions).toEqual(again.ResourceDescriptions);
     const all = await listAll(SECURITY_PROFILE_TYPE, 'us-east-1', model());
-    expect(all).toHaveLength(4 + 11 + 60);
+    expect(all).toHaveLength(4 + 11 + 3 + 60);
     expect(new Set(all.map((i) => i.Identifier)).size).toBe(all.length);
   });
 
-  it('list items carry the summary: ARN, name, instance and last-modified fields', async () => {
+  it('list items carry only the primary identifier by default, for profiles and hierarchy groups', async () => {
+    const items = await listAll(SECURITY_PROFILE_TYPE, 'us-east-1', model());
+    for (const item of items) expect(JSON.parse(item.Properties ?? '{}')).toEqual({ SecurityProfileArn: item.Identifier });
+    const groups = await listAll(HIERARCHY_GROUP_TYPE, 'us-east-1', model());
+    for (const item of groups) expect(JSON.parse(item.Properties ?? '{}')).toEqual({ UserHierarchyGroupArn: item.Identifier });
+  });
+
+  it('--list-properties summary and full', async () => {
+    emulator.setFaults({ listProperties: 'summary' });
     const [item] = await listAll(SECURITY_PROFILE_TYPE, 'us-east-1', model());
     expect(Object.keys(JSON.parse(item?.Properties ?? '{}')).sort()).toEqual(
       ['InstanceArn', 'LastModifiedRegion', 'LastModifiedTime', 'SecurityProfileArn', 'SecurityProfileName'],
     );
-  });
-
-  it('--list-properties identifiers and full', async () => {
-    emulator.setFaults({ listProperties: 'identifiers' });
-    const ids = await listAll(SECURITY_PROFILE_TYPE, 'us-east-1', model());
-    expect(JSON.parse(ids[0]?.Properties ?? '{}')).toEqual({ SecurityProfileArn: ids[0]?.Identifier });
     emulator.setFaults({ listProperties: 'full' });
     const full = await listAll(SECURITY_PROFILE_TYPE, 'us-east-1', model());
     expect(JSON.parse(full[0]?.Properties ?? '{}').Permissions.length).toBeGreaterThan(100);
     emulator.setFaults({ listProperties: 'summary', pageSize: 7 });
     const small = await clientFor(emulator).send(new ListResourcesCommand({ TypeName: SECURITY_PROFILE_TYPE, ResourceModel: model() }));
     expect(small.ResourceDescriptions).toHaveLength(7);
-    emulator.setFaults({ pageSize: 25 });
+    emulator.setFaults({ pageSize: 25, listProperties: 'identifiers' });
+  });
+
+  it('reads show absent list properties as [], and accept the identifier as JSON', async () => {
+    const arn = demoProfileArn('Tier 2 Escalations');
+    expect(emulator.getModel('us-east-1', SECURITY_PROFILE_TYPE, arn)?.AllowedFlowModules).toBeUndefined();
+    for (const identifier of [arn, JSON.stringify({ SecurityProfileArn: arn })]) {
+      const got = await clientFor(emulator).send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: identifier }));
+      const props = JSON.parse(got.ResourceDescription?.Properties ?? '{}');
+      expect(props).toMatchObject({ SecurityProfileArn: arn, AllowedFlowModules: [], Applications: [], HierarchyRestrictedResources: [], AllowedAccessControlTags: [] });
+      expect(got.ResourceDescription?.Identifier).toBe(arn);
+    }
+    const wrongKey = await errorOf(clientFor(emulator).send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: JSON.stringify({ Arn: arn }) })));
+    expect(wrongKey.name).toBe('ValidationException');
+  });
+
+  it('--time-unit ms emits LastModifiedTime in milliseconds, in reads and lists', async () => {
+    const arn = demoProfileArn('Agent');
+    const seconds = emulator.getModel('us-east-1', SECURITY_PROFILE_TYPE, arn)?.LastModifiedTime as number;
+    emulator.setFaults({ timeUnit: 'ms', listProperties: 'summary' });
+    try {
+      const got = await clientFor(emulator).send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn }));
+      expect(JSON.parse(got.ResourceDescription?.Properties ?? '{}').LastModifiedTime).toBe(seconds * 1000);
+      const items = await listAll(SECURITY_PROFILE_TYPE, 'us-east-1', model());
+      expect(JSON.parse(items.find((i) => i.Identifier === arn)?.Properties ?? '{}').LastModifiedTime).toBe(seconds * 1000);
+    } finally {
+      emulator.setFaults({ timeUnit: 's', listProperties: 'identifiers' });
+    }
   });
 
   it('gets the whole model as a JSON string; demo data is valid and uses real permission names', async () => {
@@ -94,10 +137,15 @@ describe('security profiles', () => {
     const known = new Set((catalogue as { name: string }[]).map((p) => p.name));
     for (const region of DEMO_REGION_NAMES) {
       for (const m of emulator.listModels(region, SECURITY_PROFILE_TYPE)) {
-        expect(validateProfile(m, 'stored')).toEqual([]);
+        // The console-made ones hold values the Cloud Control schema refuses; every other is valid.
+        const refused = validateProfile(m, 'stored').length > 0;
+        expect(refused, String(m.SecurityProfileName)).toBe(CONSOLE_MADE.includes(String(m.SecurityProfileName)));
         for (const p of (m.Permissions as string[]) ?? []) expect(known.has(p), p).toBe(true);
       }
     }
+    const refusedHere = emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).filter((m) => validateProfile(m, 'stored').length > 0);
+    expect(refusedHere.map((m) => m.SecurityProfileName).sort()).toEqual([...CONSOLE_MADE].sort());
+    expect((emulator.getModel('us-east-1', SECURITY_PROFILE_TYPE, demoProfileArn('Supervisors (EMEA)'))?.AllowedAccessControlTags as unknown[]).length).toBe(3);
     const names = emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).map((m) => m.SecurityProfileName);
     expect(names).toEqual(expect.arrayContaining(['Admin', 'Agent', 'CallCenterManager', 'QualityAnalyst']));
   });
@@ -144,7 +192,9 @@ describe('security profiles', () => {
 
 describe('hierarchy groups and other types', () => {
   it('lists hierarchy groups of an instance and gets one', async () => {
+    emulator.setFaults({ listProperties: 'summary' });
     const items = await listAll(HIERARCHY_GROUP_TYPE, 'us-east-1', model());
+    emulator.setFaults({ listProperties: 'identifiers' });
     const names = items.map((i) => JSON.parse(i.Properties ?? '{}').Name);
     expect(names).toContain('Support floor');
     const got = await clientFor(emulator).send(new GetResourceCommand({ TypeName: HIERARCHY_GROUP_TYPE, Identifier: items[2]?.Identifier }));

@@ -12,6 +12,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   demoProfileArn,
+  startEmulator,
 } from '../../src/emulator/index.js';
 import {
   clientFor,
@@ -60,9 +61,10 @@ describe('idempotency and concurrency', () => {
     const error = await errorOf(client.send(new DeleteResourceCommand({ TypeName: PROFILE, Identifier: arn })));
     expect(error).toBeInstanceOf(ConcurrentOperationException);
     expect(error.$metadata?.httpStatusCode).toBe(409);
-    // Cancelling the first frees the resource, and the cancelled change never happens.
+    // Cancelling the first frees the resource once the cancel completes; still PENDING, it never happens.
     const cancelled = await client.send(new CancelResourceRequestCommand({ RequestToken: first.ProgressEvent!.RequestToken }));
-    expect(cancelled.ProgressEvent?.OperationStatus).toBe('CANCEL_COMPLETE');
+    expect(cancelled.ProgressEvent?.OperationStatus).toBe('CANCEL_IN_PROGRESS');
+    expect((await waitForRequest(client, first.ProgressEvent!.RequestToken!)).OperationStatus).toBe('CANCEL_COMPLETE');
     expect(emulator.getModel('us-east-1', PROFILE, arn)!.Description).not.toBe('a');
     emulator.setFaults({ asyncDelayMs: 0 });
     const del = await client.send(new DeleteResourceCommand({ TypeName: PROFILE, Identifier: arn }));
@@ -95,10 +97,58 @@ describe('request operations', () => {
     expect(cancelMissing).toBeInstanceOf(RequestTokenNotFoundException);
   });
 
-  it('cancelling a finished request returns its final event unchanged', async () => {
+  it('cancelling a finished request is refused with ConcurrentModificationException; the request is unchanged', async () => {
     const { done } = await create();
-    const cancelled = await clientFor(emulator).send(new CancelResourceRequestCommand({ RequestToken: done.RequestToken }));
-    expect(cancelled.ProgressEvent?.OperationStatus).toBe('SUCCESS');
+    const error = await errorOf(clientFor(emulator).send(new CancelResourceRequestCommand({ RequestToken: done.RequestToken })));
+    expect(error.name).toBe('ConcurrentModificationException');
+    expect(error.message).toMatch(/is SUCCESS: only PENDING or IN_PROGRESS requests can be cancelled/);
+    const status = await clientFor(emulator).send(new GetResourceRequestStatusCommand({ RequestToken: done.RequestToken }));
+    expect(status.ProgressEvent?.OperationStatus).toBe('SUCCESS');
+  });
+
+  it.each([
+    ['never', false],
+    ['always', true],
+  ] as const)('cancelApplies %s: a change already IN_PROGRESS when cancelled applies: %s, and ends CANCEL_COMPLETE either way', async (mode, applies) => {
+    emulator.setFaults({ asyncDelayMs: 2000, cancelApplies: mode });
+    const client = clientFor(emulator);
+    const arn = demoProfileArn('Outbound Campaigns');
+    const started = await client.send(new UpdateResourceCommand({ TypeName: PROFILE, Identifier: arn, PatchDocument: patch({ op: 'add', path: '/Description', value: 'cancelled?' }) }));
+    const token = started.ProgressEvent!.RequestToken!;
+    let status = started.ProgressEvent?.OperationStatus;
+    while (status === 'PENDING') status = (await client.send(new GetResourceRequestStatusCommand({ RequestToken: token }))).ProgressEvent?.OperationStatus;
+    expect(status).toBe('IN_PROGRESS');
+    const cancelled = await client.send(new CancelResourceRequestCommand({ RequestToken: token }));
+    expect(cancelled.ProgressEvent?.OperationStatus).toBe('CANCEL_IN_PROGRESS');
+    const done = await waitForRequest(client, token);
+    expect(done.OperationStatus).toBe('CANCEL_COMPLETE');
+    expect(emulator.getModel('us-east-1', PROFILE, arn)!.Description === 'cancelled?').toBe(applies);
+  });
+
+  it("cancelApplies sometimes (the default) applies some cancelled changes and not others, the same ones for the same seed", async () => {
+    const outcomes = async (seed: number): Promise<boolean[]> => {
+      const em = await startEmulator({ asyncDelayMs: 2000, faultSeed: seed });
+      try {
+        const client = clientFor(em);
+        const seen: boolean[] = [];
+        for (const name of ['Outbound Campaigns', 'Flow Designers', 'Workforce Planning', 'Reporting Analysts', 'Tier 2 Escalations', 'AI Agent Builders']) {
+          const arn = demoProfileArn(name);
+          const started = await client.send(new UpdateResourceCommand({ TypeName: PROFILE, Identifier: arn, PatchDocument: patch({ op: 'add', path: '/Description', value: 'c' }) }));
+          const token = started.ProgressEvent!.RequestToken!;
+          while ((await client.send(new GetResourceRequestStatusCommand({ RequestToken: token }))).ProgressEvent?.OperationStatus === 'PENDING');
+          await client.send(new CancelResourceRequestCommand({ RequestToken: token }));
+          await waitForRequest(client, token);
+          seen.push(em.getModel('us-east-1', PROFILE, arn)!.Description === 'c');
+        }
+        return seen;
+      } finally {
+        await em.close();
+      }
+    };
+    const first = await outcomes(7);
+    expect(first).toContain(true);
+    expect(first).toContain(false);
+    expect(await outcomes(7)).toEqual(first);
   });
 
   it('modifyProfile changes a profile as someone else would, bumping LastModifiedTime', () => {

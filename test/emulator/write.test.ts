@@ -30,9 +30,9 @@ const emulator = emulatorPerTest();
 const create = (extra: Record<string, unknown> = {}, clientToken?: string) => createAndWait(emulator, extra, clientToken);
 
 describe('create, update, delete', () => {
-  it('creates through IN_PROGRESS to SUCCESS, with the identifier once known', async () => {
+  it('creates through PENDING to SUCCESS, with the identifier once known', async () => {
     const { started, done } = await create();
-    expect(started).toMatchObject({ Operation: 'CREATE', OperationStatus: 'IN_PROGRESS', TypeName: PROFILE });
+    expect(started).toMatchObject({ Operation: 'CREATE', OperationStatus: 'PENDING', TypeName: PROFILE });
     expect(started.EventTime).toBeInstanceOf(Date);
     expect(Math.abs(started.EventTime!.getTime() - Date.now())).toBeLessThan(5000);
     expect(done.OperationStatus).toBe('SUCCESS');
@@ -41,16 +41,20 @@ describe('create, update, delete', () => {
     expect(model).toMatchObject({ SecurityProfileName: 'Night Desk', LastModifiedRegion: 'us-east-1', SecurityProfileArn: done.Identifier });
   });
 
-  it('stays IN_PROGRESS for the async delay', async () => {
-    emulator.setFaults({ asyncDelayMs: 150 });
+  it('is PENDING, then IN_PROGRESS for the async delay', async () => {
+    emulator.setFaults({ asyncDelayMs: 400 });
     const client = clientFor(emulator);
     const t0 = Date.now();
     const started = await client.send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired() }));
-    const status = await client.send(new GetResourceRequestStatusCommand({ RequestToken: started.ProgressEvent!.RequestToken }));
-    expect(status.ProgressEvent?.OperationStatus).toBe('IN_PROGRESS');
-    const done = await waitForRequest(client, started.ProgressEvent!.RequestToken!);
-    expect(done.OperationStatus).toBe('SUCCESS');
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+    expect(started.ProgressEvent?.OperationStatus).toBe('PENDING');
+    const seen = new Set<string>();
+    for (let status = started.ProgressEvent; status?.OperationStatus !== 'SUCCESS'; ) {
+      status = (await client.send(new GetResourceRequestStatusCommand({ RequestToken: started.ProgressEvent!.RequestToken }))).ProgressEvent;
+      seen.add(String(status?.OperationStatus));
+      if (Date.now() - t0 > 5000) throw new Error(`still ${status?.OperationStatus}`);
+    }
+    expect(seen).toContain('IN_PROGRESS');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(390);
   });
 
   it('updates with an RFC 6902 patch and bumps LastModifiedTime/Region', async () => {
@@ -65,14 +69,71 @@ describe('create, update, delete', () => {
       { op: 'move', from: '/AllowedAccessControlTags', path: '/Scratch' },
       { op: 'remove', path: '/Scratch' },
     ) }));
-    expect(started.ProgressEvent).toMatchObject({ Operation: 'UPDATE', Identifier: arn, OperationStatus: 'IN_PROGRESS' });
+    expect(started.ProgressEvent).toMatchObject({ Operation: 'UPDATE', Identifier: arn, OperationStatus: 'PENDING' });
     const done = await waitForRequest(client, started.ProgressEvent!.RequestToken!);
     expect(done.OperationStatus).toBe('SUCCESS');
     const after = emulator.getModel('us-east-1', PROFILE, arn)!;
     expect(after.Description).toBe('Escalations, all hours');
     expect(after.Permissions).toContain('Users.View');
     expect(after.LastModifiedTime as number).toBeGreaterThan(before.LastModifiedTime as number);
-    expect(JSON.parse(done.ResourceModel!)).toEqual(after);
+    // The SUCCESS model is the desired one as the handler saw it, not a re-read: its time is stale.
+    const reported = JSON.parse(done.ResourceModel!);
+    expect(reported.Description).toBe('Escalations, all hours');
+    expect(reported.LastModifiedTime).toBe(before.LastModifiedTime);
+  });
+
+  it("an UPDATE's IN_PROGRESS event carries the desired model", async () => {
+    emulator.setFaults({ asyncDelayMs: 400 });
+    const arn = demoProfileArn('Tier 2 Escalations');
+    const client = clientFor(emulator);
+    const started = await client.send(new UpdateResourceCommand({ TypeName: PROFILE, Identifier: arn, PatchDocument: patch({ op: 'replace', path: '/Description', value: 'Soon' }) }));
+    let event = started.ProgressEvent;
+    const t0 = Date.now();
+    while (event?.OperationStatus !== 'IN_PROGRESS' && Date.now() - t0 < 2000) {
+      event = (await client.send(new GetResourceRequestStatusCommand({ RequestToken: started.ProgressEvent!.RequestToken }))).ProgressEvent;
+    }
+    expect(event?.OperationStatus).toBe('IN_PROGRESS');
+    expect(JSON.parse(event!.ResourceModel!)).toMatchObject({ SecurityProfileArn: arn, Description: 'Soon' });
+    // Not applied yet.
+    expect(emulator.getModel('us-east-1', PROFILE, arn)?.Description).not.toBe('Soon');
+  });
+
+  it('accepts the identifier as JSON naming the primary identifier, for update and delete', async () => {
+    const { done: created } = await create();
+    const client = clientFor(emulator);
+    const id = JSON.stringify({ SecurityProfileArn: created.Identifier });
+    const updated = await client.send(new UpdateResourceCommand({ TypeName: PROFILE, Identifier: id, PatchDocument: patch({ op: 'add', path: '/Description', value: 'by JSON id' }) }));
+    expect(updated.ProgressEvent?.Identifier).toBe(created.Identifier);
+    await waitForRequest(client, updated.ProgressEvent!.RequestToken!);
+    expect(emulator.getModel('us-east-1', PROFILE, created.Identifier!)?.Description).toBe('by JSON id');
+    const deleted = await client.send(new DeleteResourceCommand({ TypeName: PROFILE, Identifier: id }));
+    expect((await waitForRequest(client, deleted.ProgressEvent!.RequestToken!)).OperationStatus).toBe('SUCCESS');
+    expect(emulator.getModel('us-east-1', PROFILE, created.Identifier!)).toBeUndefined();
+    const wrong = await errorOf(client.send(new DeleteResourceCommand({ TypeName: PROFILE, Identifier: JSON.stringify({ Arn: created.Identifier }) })));
+    expect(wrong.name).toBe('ValidationException');
+  });
+
+  it('a profile the schema refuses (made in the console) cannot be updated at all, not even its Description', async () => {
+    const arn = demoProfileArn('Supervisors (EMEA)');
+    const before = emulator.getModel('us-east-1', PROFILE, arn);
+    const error = await errorOf(clientFor(emulator).send(new UpdateResourceCommand({ TypeName: PROFILE, Identifier: arn, PatchDocument: patch({ op: 'replace', path: '/Description', value: 'x' }) })));
+    expect(error.name).toBe('ValidationException');
+    expect(error.message).toMatch(/^Model validation failed \(.*#\/SecurityProfileName: failed validation constraint for keyword \[pattern\]/);
+    expect(error.message).toMatch(/#\/Tags\/1\/Key: failed validation constraint for keyword \[pattern\]/);
+    const tag = await errorOf(clientFor(emulator).send(new UpdateResourceCommand({ TypeName: PROFILE, Identifier: demoProfileArn('Retention Desk'), PatchDocument: patch({ op: 'replace', path: '/Description', value: 'x' }) })));
+    expect(tag.message).toBe('Model validation failed (#/Tags/0/Key: failed validation constraint for keyword [pattern])');
+    expect(emulator.getModel('us-east-1', PROFILE, arn)).toEqual(before);
+  });
+
+  it('with handlerKeeps, a property a patch removes is still there afterwards (and the SUCCESS model says otherwise)', async () => {
+    emulator.setFaults({ handlerKeeps: ['AllowedAccessControlHierarchyGroupId'] });
+    const arn = demoProfileArn('Team Leads');
+    const client = clientFor(emulator);
+    const started = await client.send(new UpdateResourceCommand({ TypeName: PROFILE, Identifier: arn, PatchDocument: patch({ op: 'remove', path: '/AllowedAccessControlHierarchyGroupId' }) }));
+    const done = await waitForRequest(client, started.ProgressEvent!.RequestToken!);
+    expect(done.OperationStatus).toBe('SUCCESS');
+    expect(JSON.parse(done.ResourceModel!).AllowedAccessControlHierarchyGroupId).toBeUndefined();
+    expect(emulator.getModel('us-east-1', PROFILE, arn)?.AllowedAccessControlHierarchyGroupId).toBeDefined();
   });
 
   it('deletes, and a deleted profile is gone', async () => {
@@ -96,13 +157,13 @@ describe('asynchronous failures', () => {
     expect(done).toMatchObject({ OperationStatus: 'FAILED', ErrorCode: 'NotFound' });
   });
 
-  it('deleting a profile in use ends FAILED with ResourceConflict, and it stays', async () => {
+  it('deleting a profile in use ends FAILED with InvalidRequest naming ResourceInUseException, and it stays', async () => {
     const client = clientFor(emulator);
     const arn = demoProfileArn('Tier 1 Support');
     const started = await client.send(new DeleteResourceCommand({ TypeName: PROFILE, Identifier: arn }));
     const done = await waitForRequest(client, started.ProgressEvent!.RequestToken!);
-    expect(done).toMatchObject({ OperationStatus: 'FAILED', ErrorCode: 'ResourceConflict' });
-    expect(done.StatusMessage).toMatch(/in use/);
+    expect(done).toMatchObject({ OperationStatus: 'FAILED', ErrorCode: 'InvalidRequest' });
+    expect(done.StatusMessage).toMatch(/ResourceInUseException/);
     expect(emulator.getModel('us-east-1', PROFILE, arn)).toBeDefined();
   });
 
@@ -172,13 +233,33 @@ describe('synchronous refusals', () => {
     expect(emulator.requests.filter((r) => r.operation === 'UpdateResource').map((r) => r.status)).toEqual([400, 400, 400, 400]);
   });
 
-  it('an invalid DesiredState or read-only properties in it → ValidationException naming the field', async () => {
-    const client = clientFor(emulator);
-    const bad = await errorOf(client.send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired({ SecurityProfileName: 'a/b' }) })));
+  it.each([
+    [{ SecurityProfileName: 'a/b' }, 'Model validation failed (#/SecurityProfileName: failed validation constraint for keyword [pattern])'],
+    [{ Description: 'x'.repeat(251) }, 'Model validation failed (#/Description: expected maxLength: 250, actual: 251)'],
+    [{ Foo: 1 }, 'Model validation failed (#: extraneous key [Foo] is not permitted)'],
+    [{ Permissions: 'Users.View' }, 'Model validation failed (#/Permissions: expected type: Array, found: String)'],
+    [{ Tags: [{ Key: 'a', Value: '1' }, { Key: 'a', Value: '1' }] }, 'Model validation failed (#/Tags: array items are not unique)'],
+    [{ Applications: [{ Type: 'OTHER' }] }, 'Model validation failed (#/Applications/0/Type: failed validation constraint for keyword [enum])'],
+    [{ TagRestrictedResources: Array.from({ length: 11 }, (_, i) => `R${i}`) }, 'Model validation failed (#/TagRestrictedResources: expected maximum item count: 10, found: 11)'],
+    [{ SecurityProfileName: '' }, 'Model validation failed (#/SecurityProfileName: expected minLength: 1, actual: 0)'],
+  ])('an invalid DesiredState %j → ValidationException in AWS words', async (extra, message) => {
+    const bad = await errorOf(clientFor(emulator).send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired(extra) })));
     expect(bad.name).toBe('ValidationException');
-    expect(bad.message).toMatch(/SecurityProfileName: may contain only/);
-    const readOnly = await errorOf(client.send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired({ SecurityProfileArn: `${demoInstanceArn()}/security-profile/x` }) })));
-    expect(readOnly.message).toMatch(/SecurityProfileArn: is read-only/);
+    expect(bad.message).toBe(message);
+  });
+
+  it('several violations are counted and each named', async () => {
+    const bad = await errorOf(clientFor(emulator).send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired({ SecurityProfileName: 'a/b', Foo: 1 }) })));
+    expect(bad.message).toMatch(/^Model validation failed \(#: 2 schema violations found; /);
+    expect(bad.message).toContain('#: extraneous key [Foo] is not permitted');
+    expect(bad.message).toContain('#/SecurityProfileName: failed validation constraint for keyword [pattern]');
+  });
+
+  it('read-only properties in a DesiredState are silently ignored, as AWS does', async () => {
+    const { done } = await create({ SecurityProfileArn: `${demoInstanceArn()}/security-profile/mine`, LastModifiedTime: 1 });
+    expect(done.OperationStatus).toBe('SUCCESS');
+    expect(done.Identifier).not.toMatch(/\/mine$/);
+    expect(emulator.getModel('us-east-1', PROFILE, done.Identifier!)?.LastModifiedTime).not.toBe(1);
   });
 
   it('update of a missing profile → ResourceNotFoundException', async () => {

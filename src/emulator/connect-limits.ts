@@ -1,0 +1,86 @@
+// Connect's own rate budgets behind the Cloud Control handlers (`--real-limits`). Every handler call
+// spends one token of each Connect API it calls, per account and region, shared by everything in that
+// account (real-aws-notes "Limits": 2 requests/s, burst 5, for the security-profile APIs). A handler
+// that finds a budget empty fails the way the public Connect handlers do (real-aws-notes "Writes":
+// Connect's ThrottlingException falls through to GeneralServiceException, inferred for profiles).
+import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+
+/** Connect API calls per handler action (the schema's handler permissions, one call each). */
+const CALLS: Record<string, Record<string, readonly string[]>> = {
+  [SECURITY_PROFILE_TYPE]: {
+    list: ['ListSecurityProfiles'],
+    read: ['DescribeSecurityProfile', 'ListSecurityProfileApplications', 'ListSecurityProfileFlowModules', 'ListSecurityProfilePermissions'],
+    create: ['CreateSecurityProfile'],
+    update: ['UpdateSecurityProfile'],
+    delete: ['DeleteSecurityProfile'],
+  },
+  [HIERARCHY_GROUP_TYPE]: {
+    list: ['ListUserHierarchyGroups'],
+    read: ['DescribeUserHierarchyGroup'],
+  },
+};
+
+/** Requests a second and burst per Connect API (account defaults; unlisted APIs are not limited). */
+export const CONNECT_RATES: Readonly<Record<string, { rps: number; burst: number }>> = {
+  ListSecurityProfiles: { rps: 2, burst: 5 },
+  DescribeSecurityProfile: { rps: 2, burst: 5 },
+  ListSecurityProfilePermissions: { rps: 2, burst: 5 },
+  // Not in the quota table; taken to share the family's default (the less kind reading).
+  ListSecurityProfileApplications: { rps: 2, burst: 5 },
+  ListSecurityProfileFlowModules: { rps: 2, burst: 5 },
+  CreateSecurityProfile: { rps: 2, burst: 5 },
+  UpdateSecurityProfile: { rps: 2, burst: 5 },
+  DeleteSecurityProfile: { rps: 2, burst: 5 },
+  ListUserHierarchyGroups: { rps: 2, burst: 5 },
+  DescribeUserHierarchyGroup: { rps: 2, burst: 5 },
+};
+
+/**
+ * Cloud Control's own front door under `--real-limits`. Its rate is not documented; it is well above
+ * Connect's, so Connect's budgets are what a client meets first.
+ */
+export const CLOUD_CONTROL_REAL_RPS = 25;
+
+export class ConnectBudgets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  enabled: boolean;
+
+  constructor(
+    enabled: boolean,
+    private readonly now: () => number,
+  ) {
+    this.enabled = enabled;
+  }
+
+  /**
+   * Spends one token of each API the handler action calls, in order. Returns the first API whose
+   * budget is empty (the calls before it have spent theirs: the handler stops at the first that
+   * fails), or undefined.
+   */
+  spend(account: string, region: string, typeName: string, action: string): string | undefined {
+    if (!this.enabled) return undefined;
+    const apis = CALLS[typeName]?.[action] ?? [];
+    const now = this.now();
+    for (const api of apis) {
+      const rate = CONNECT_RATES[api];
+      if (!rate) continue;
+      const key = `${account}|${region}|${api}`;
+      const bucket = this.buckets.get(key) ?? { tokens: rate.burst, at: now };
+      bucket.tokens = Math.min(rate.burst, bucket.tokens + ((now - bucket.at) / 1000) * rate.rps);
+      bucket.at = now;
+      this.buckets.set(key, bucket);
+      if (bucket.tokens < 1) return api;
+      bucket.tokens -= 1;
+    }
+    return undefined;
+  }
+
+  reset(): void {
+    this.buckets.clear();
+  }
+}
+
+/** What Connect says when a budget is empty, as the handler passes it on. */
+export function connectRateMessage(api: string, requestId: string): string {
+  return `Rate exceeded (Service: Connect, Status Code: 429, Request ID: ${requestId}) calling ${api}`;
+}
