@@ -23,9 +23,10 @@ function memoryIo(): Io & { out: () => string; err: () => string } {
 describe('flags', () => {
   it('parses every flag', () => {
     expect(parseEmulatorArgs(['--host', '0.0.0.0', '--port', '0', '--data', 'empty', '--state', 's.json', '--profiles', '10000', '--latency', '50',
-      '--throttle', '2.5', '--fail-rate', '0.1', '--fault-seed', '9', '--async-delay', '0', '--list-properties', 'identifiers', '--page-size', '10'])).toEqual({
+      '--throttle', '2.5', '--fail-rate', '0.1', '--fault-seed', '9', '--async-delay', '0', '--list-properties', 'identifiers', '--page-size', '10',
+      '--real-limits', '--time-unit', 'ms', '--cancel-applies', 'never'])).toEqual({
       host: '0.0.0.0', port: 0, data: 'empty', statePath: 's.json', profiles: 10000, latencyMs: 50, throttleRps: 2.5, failRate: 0.1, faultSeed: 9,
-      asyncDelayMs: 0, listProperties: 'identifiers', pageSize: 10,
+      asyncDelayMs: 0, listProperties: 'identifiers', pageSize: 10, realLimits: true, timeUnit: 'ms', cancelApplies: 'never',
     });
     expect(parseEmulatorArgs([])).toMatchObject({ host: '127.0.0.1', port: 4599 });
   });
@@ -34,6 +35,8 @@ describe('flags', () => {
     [['--port', '70000'], /--port: must be a whole number from 0 to 65535 \(got "70000"\)/],
     [['--port', 'abc'], /--port/],
     [['--data', 'full'], /--data: must be one of demo, empty/],
+    [['--time-unit', 'us'], /--time-unit: must be one of s, ms/],
+    [['--cancel-applies', 'often'], /--cancel-applies: must be one of never, sometimes, always/],
     [['--fail-rate', '1.5'], /--fail-rate: must be a number from 0 to 1/],
     [['--throttle', '0'], /--throttle: must be a number above 0/],
     [['--profiles=-1'], /--profiles/],

@@ -1,8 +1,8 @@
-import { GetResourceCommand, ListResourcesCommand, ServiceInternalErrorException, ThrottlingException } from '@aws-sdk/client-cloudcontrol';
+import { CreateResourceCommand, GetResourceCommand, ListResourcesCommand, ServiceInternalErrorException, ThrottlingException } from '@aws-sdk/client-cloudcontrol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
 import { demoProfileArn, type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
-import { clientFor, errorOf } from './helpers.js';
+import { clientFor, errorOf, waitForRequest } from './helpers.js';
 
 let emulator: Emulator | undefined;
 afterEach(async () => {
@@ -16,6 +16,62 @@ async function start(options: EmulatorOptions): Promise<Emulator> {
 }
 
 const listInstances = (e: Emulator, maxAttempts = 1) => clientFor(e, 'us-east-1', maxAttempts).send(new ListResourcesCommand({ TypeName: INSTANCE_TYPE }));
+
+describe('--real-limits: Connect budgets behind the handlers', () => {
+  const get = (e: Emulator, name = 'Agent') =>
+    clientFor(e).send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: demoProfileArn(name) }));
+
+  it('a burst of 5 GetResource passes, the 6th is a synchronous 400 GeneralServiceException about the rate; later ones pass again', async () => {
+    const e = await start({ realLimits: true });
+    for (let i = 0; i < 5; i += 1) await get(e);
+    const error = await errorOf(get(e));
+    expect(error.name).toBe('GeneralServiceException');
+    expect(error.$metadata?.httpStatusCode).toBe(400);
+    expect(error.message).toMatch(/Rate exceeded \(Service: Connect, Status Code: 429/);
+    expect(error.message).toMatch(/HandlerErrorCode: GeneralServiceException/);
+    // 2 a second: half a second later one more passes.
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    await get(e);
+  });
+
+  it('a list page spends ListSecurityProfiles only; GetResource spends the 4 reads, not the list budget', async () => {
+    const e = await start({ realLimits: true, pageSize: 3 });
+    const list = (token?: string) => clientFor(e).send(new ListResourcesCommand({ TypeName: SECURITY_PROFILE_TYPE, ResourceModel: JSON.stringify({ InstanceArn: demoProfileArn('Agent').split('/security-profile/')[0] }), NextToken: token }));
+    for (let i = 0; i < 5; i += 1) await get(e);
+    let page = await list();
+    for (let i = 0; i < 4; i += 1) page = await list(page.NextToken);
+    expect((await errorOf(list(page.NextToken))).name).toBe('GeneralServiceException');
+    // Instances are not behind these budgets.
+    for (let i = 0; i < 10; i += 1) await listInstances(e);
+  });
+
+  it('a mutation whose handler meets an empty budget ends FAILED with GeneralServiceException', async () => {
+    const e = await start({ realLimits: true });
+    const client = clientFor(e);
+    const tokens: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const started = await client.send(new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: JSON.stringify({ InstanceArn: demoProfileArn('Agent').split('/security-profile/')[0], SecurityProfileName: `Burst ${i}` }) }));
+      tokens.push(started.ProgressEvent!.RequestToken!);
+    }
+    const ends = await Promise.all(tokens.map((t) => waitForRequest(client, t)));
+    const failed = ends.filter((x) => x.OperationStatus === 'FAILED');
+    expect(ends.filter((x) => x.OperationStatus === 'SUCCESS')).toHaveLength(5);
+    expect(failed.length).toBe(2);
+    for (const f of failed) {
+      expect(f.ErrorCode).toBe('GeneralServiceException');
+      expect(f.StatusMessage).toMatch(/Rate exceeded/);
+    }
+  });
+
+  it('the front door is throttled too, with ThrottlingException, at a higher rate', async () => {
+    const e = await start({ realLimits: true });
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => listInstances(e)));
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(20);
+    for (const r of rejected) expect(r.reason).toBeInstanceOf(ThrottlingException);
+  });
+});
 
 describe('faults', () => {
   it('--latency delays every answer by about that long', async () => {

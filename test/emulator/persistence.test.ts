@@ -1,4 +1,4 @@
-import { CreateResourceCommand, ListResourceRequestsCommand, UpdateResourceCommand } from '@aws-sdk/client-cloudcontrol';
+import { CreateResourceCommand, GetResourceCommand, ListResourceRequestsCommand, UpdateResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,20 @@ describe('--state FILE', () => {
       m.Description = 'by someone else';
     });
     expect(readFileSync(join(dir, 'demo.json'), 'utf8')).toContain('by someone else');
+  });
+
+  it('loads profiles made in the console that the Cloud Control schema refuses; they stay refused for updates', async () => {
+    const statePath = join(dir, 'state.json');
+    const instance = 'arn:aws:connect:us-east-1:123456789012:instance/console';
+    const arn = `${instance}/security-profile/p1`;
+    writeFileSync(statePath, JSON.stringify({ format: 'spex-emulator-state', version: 1, regions: { 'us-east-1': { requests: [], instances: [
+      { seq: 1, model: { Arn: instance, Id: 'console', InstanceStatus: 'ACTIVE' }, groups: [], inUse: [], profiles: [
+        { seq: 2, model: { SecurityProfileArn: arn, InstanceArn: instance, SecurityProfileName: 'Night & Weekend', Tags: [{ Key: 'Cost Center', Value: '1' }] } }] }] } } }));
+    emulator = await startEmulator({ statePath, asyncDelayMs: 0 });
+    const got = await clientFor(emulator).send(new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn }));
+    expect(JSON.parse(got.ResourceDescription!.Properties!).SecurityProfileName).toBe('Night & Weekend');
+    const error = await clientFor(emulator).send(new UpdateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn, PatchDocument: JSON.stringify([{ op: 'add', path: '/Description', value: 'x' }]) })).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^Model validation failed \(#: 2 schema violations found/);
   });
 
   it.each([
