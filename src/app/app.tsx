@@ -27,7 +27,7 @@ import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type L
 import type { Remote } from '../state/remote.js';
 import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, shownInstances, shownRegions, profileName } from '../state/selectors.js';
-import { breadcrumb, instanceLabel, sortLabel } from './chrome.js';
+import { breadcrumb, instanceLabel, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
 import { InstancesBody } from './screens/instances-body.js';
@@ -227,7 +227,13 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
       </Box>
       {isSession ? null : (
         <>
-          <StatusLine notice={state.notice ?? listError} filter={filterLine} progress={screen.kind === 'list' ? view.progress : undefined} columns={layout.columns} />
+          <StatusLine
+            notice={state.notice ?? listError}
+            filter={filterLine}
+            progress={screen.kind === 'list' ? view.progress : undefined}
+            hint={isTable ? unnamedHint(view.unnamed, list.filter, list.sort) : undefined}
+            columns={layout.columns}
+          />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />
         </>
       )}

@@ -2,6 +2,7 @@
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { ConnectInstance } from '../domain/security-profile.js';
 import type { AppState, SortOrder } from '../state/app-state.js';
+import { parseFilter } from '../state/filter.js';
 
 const SORT_WORDS: Record<SortOrder['key'], [string, string, string]> = {
   name: ['name', 'A→Z', 'Z→A'],
@@ -39,4 +40,16 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   else if (modal.kind === 'operations') crumbs.push('Operations');
   // Names come from the server: never let one move the cursor or write to the clipboard.
   return crumbs.map(sanitizeLine);
+}
+
+/**
+ * What the table cannot show yet when the list gave ARNs only (real-aws-notes "Listing"): how many
+ * names are unknown, and what that means for the filter or the sort in force.
+ */
+export function unnamedHint(unnamed: number, filter: string, sort: SortOrder): string | undefined {
+  if (unnamed <= 0) return undefined;
+  const names = unnamed === 1 ? '1 name' : `${unnamed} names`;
+  if (parseFilter(filter).words.length > 0) return `${names} not loaded yet, so not searched (loading in the background)`;
+  if (sort.key === 'name') return `${names} not loaded yet, listed last; they load as rows come into view`;
+  return `${names} not loaded yet (… rows); names fill in as rows come into view`;
 }

@@ -27,6 +27,8 @@ export interface EditorModalProps {
   /** Told the saved profile's ARN, and whether it is a new profile of the current instance. */
   readonly onSaved: (arn: string | undefined, isNew: boolean) => void;
   readonly onClose: () => void;
+  /** Names the table already knows, by ARN (for the uniqueness check when the list gave ARNs only). */
+  readonly nameOf?: (arn: string) => string | undefined;
 }
 
 /** Ids of the source instance that mean nothing in another one: the user chooses them again. */
@@ -47,7 +49,7 @@ export function EditorModal(props: EditorModalProps) {
   const targetService = useMemo(() => (target.mode === 'clone' ? spex.forRegion(target.target.region) : service), [spex, service, target]);
   const targetInstance = target.mode === 'clone' ? target.target.instance : instance;
   const groups = useRemote((signal) => targetService.listHierarchyGroups(targetInstance.arn, { signal }), [targetService, targetInstance.arn]);
-  const names = useInstanceNames(target.mode === 'edit' ? undefined : targetService, targetInstance.arn);
+  const names = useInstanceNames(target.mode === 'edit' ? undefined : targetService, targetInstance.arn, targetInstance.arn === instance.arn ? props.nameOf : undefined);
 
   const save = useCallback(
     (draft: SecurityProfileDraft, base: SecurityProfile | undefined, options: OperationOptions) =>

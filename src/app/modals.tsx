@@ -42,9 +42,8 @@ export function ModalBody(props: ModalBodyProps) {
   const onSaved = useCallback(
     (arn: string | undefined, isNew: boolean) => {
       if (arn !== undefined && !isNew && loader !== undefined) {
-        // The row and the detail show the saved profile: read it again now.
-        loader.invalidate(arn);
-        loader.load(arn).catch(() => undefined);
+        // The save's re-read is already in the loader; fetched again only when that re-read failed.
+        if (loader.get(arn)?.status !== 'loaded') loader.load(arn).catch(() => undefined);
       }
       dispatch({ type: 'session/saved', arn, isNew });
     },
@@ -52,6 +51,7 @@ export function ModalBody(props: ModalBodyProps) {
   );
   const listRequests = useCallback((options: CallOptions) => service.listRequests({}, options), [service]);
   const cancelRequest = useCallback((token: string) => service.cancelRequest(token), [service]);
+  const followRequest = useCallback((token: string) => service.trackRequest(token).done, [service]);
   const track = useCallback((token: string, options: OperationOptions) => service.trackRequest(token, options), [service]);
 
   switch (modal.kind) {
@@ -69,6 +69,7 @@ export function ModalBody(props: ModalBodyProps) {
           onDirtyChange={onDirtyChange}
           onSaved={onSaved}
           onClose={close}
+          nameOf={props.nameOf}
         />
       );
     case 'delete':
@@ -78,7 +79,7 @@ export function ModalBody(props: ModalBodyProps) {
         <OperationsScreen
           log={props.log}
           listRequests={listRequests}
-          {...(props.readOnly ? {} : { cancelRequest })}
+          {...(props.readOnly ? {} : { cancelRequest, followRequest })}
           isActive={isActive}
           height={height}
           onClose={close}

@@ -4,6 +4,7 @@ import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { sanitizeLine } from '../domain/sanitize.js';
+import { isThrottleSignal } from '../domain/service-signals.js';
 import type { RetryEvent } from './types.js';
 
 export interface ClientSettings {
@@ -137,7 +138,7 @@ export function createClient(settings: ClientSettings): CloudControlClient {
   const requestHandler = settings.debug
     ? new LoggedHttpHandler(handlerOptions, settings.region, settings.debug, settings.now)
     : new NodeHttpHandler(handlerOptions);
-  return new CloudControlClient({
+  const client = new CloudControlClient({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     credentials: settings.credentials,
@@ -145,4 +146,28 @@ export function createClient(settings: ClientSettings): CloudControlClient {
     retryStrategy: new SpexRetryStrategy(settings.maxAttempts, settings.region, settings.onRetry),
     requestHandler,
   });
+  markThrottles(client);
+  return client;
+}
+
+/**
+ * Connect's throttle reaches Cloud Control callers as a 400 GeneralServiceException whose message
+ * speaks of the rate (real-aws-notes "Writes"): the SDK would take it for a final error. Marked as
+ * throttling where the retry strategy reads it, it is retried with backoff and slows the adaptive
+ * rate limiter down, as a ThrottlingException would. Runs between the retry middleware and the
+ * deserializer, so it sees every attempt's error.
+ */
+export function markThrottles(client: CloudControlClient): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const e = error as { name?: string; message?: string; $retryable?: { throttling?: boolean } } | null;
+        if (e && typeof e === 'object' && e.$retryable === undefined && isThrottleSignal(e.name, e.message)) e.$retryable = { throttling: true };
+        throw error;
+      }
+    },
+    { step: 'deserialize', priority: 'high', name: 'spexMarkThrottles' },
+  );
 }

@@ -85,8 +85,11 @@ export function createDetailLoader(settings: DetailLoaderSettings): DetailLoader
     if (stale.has(arn)) {
       // Invalidated while loading: this answer may predate the mutation; fetch again if anyone waits.
       stale.delete(arn);
-      cache.delete(arn);
-      if (waiters.has(arn)) urgent.unshift(arn);
+      // A primed entry (a re-read after a save) is newer than this answer: it stays.
+      if (cache.get(arn)?.status !== 'loaded') {
+        cache.delete(arn);
+        if (waiters.has(arn)) urgent.unshift(arn);
+      }
       notify(arn);
       pump();
       return;
@@ -147,6 +150,15 @@ export function createDetailLoader(settings: DetailLoaderSettings): DetailLoader
     invalidate(arn) {
       if (inFlight.has(arn)) stale.add(arn);
       cache.delete(arn);
+      notify(arn);
+    },
+    prime(arn, profile) {
+      // An answer already in flight may predate this one: it is thrown away when it lands.
+      if (inFlight.has(arn)) stale.add(arn);
+      cache.set(arn, { status: 'loaded', profile });
+      const pending = waiters.get(arn) ?? [];
+      waiters.delete(arn);
+      for (const w of pending) w.resolve(profile);
       notify(arn);
     },
     subscribe(listener) {

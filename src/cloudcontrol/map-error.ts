@@ -3,6 +3,8 @@
 import { type DomainError, type DomainErrorKind, SpexError, isSpexError } from '../domain/errors.js';
 import { requiredActionsFor } from '../domain/iam-policy.js';
 import { sanitizeText } from '../domain/sanitize.js';
+import { isInUseSignal, isThrottleSignal } from '../domain/service-signals.js';
+import { explainAwsValidation } from '../domain/validate.js';
 import type { RequestStatus } from './types.js';
 
 export interface ErrorContext {
@@ -125,7 +127,7 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
       `Access denied for ${what}: the caller needs ${actions.join(', ')}. \`spex iam-policy\` prints a policy with everything spex uses.`,
     );
   }
-  if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'RequestLimitExceeded') {
+  if (isThrottleSignal(name, server)) {
     return make('throttled', `AWS kept throttling ${ctx.operation} after several retries; wait a little and try again.`, { retryable: true });
   }
   const netCode = networkCode(error);
@@ -148,8 +150,13 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
   }
   if (name === 'ResourceConflictException' || name === 'AlreadyExistsException') return make('conflict', server);
   if (name === 'NotUpdatableException') return make('not-updatable', `That change is not allowed: ${server}`);
-  if (name === 'InvalidRequestException' || name === 'ValidationException' || name === 'GeneralServiceException') {
-    return make('validation', `The service refused ${ctx.operation}: ${server}`);
+  if (name === 'InvalidRequestException' || name === 'ValidationException') {
+    const explained = explainAwsValidation(server);
+    return make('validation', explained ? `The service refused ${ctx.operation}: ${sentence(explained)}` : `The service refused ${ctx.operation}: ${server}`);
+  }
+  if (name === 'GeneralServiceException') {
+    // Connect failed behind the handler for a reason that is not a rate: not the caller's input.
+    return make('service', `Amazon Connect failed during ${ctx.operation} of ${ctx.identifier ?? ctx.typeName ?? 'the resource'}: ${sentence(server)}`);
   }
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
@@ -165,6 +172,19 @@ export function failedOperationError(status: RequestStatus, ctx: ErrorContext): 
   const op = status.operation.toLowerCase();
   const base = { code, handlerErrorCode: code, requestToken: status.requestToken };
   const handlerOp = { CREATE: 'CreateResource', UPDATE: 'UpdateResource', DELETE: 'DeleteResource' }[status.operation];
+  if (isThrottleSignal(code, status.statusMessage)) {
+    return { ...base, kind: 'throttled', retryable: true, explained: true, message: sanitizeText(`The ${op} was throttled by AWS and did not happen (${detail}).`) };
+  }
+  if (status.operation === 'DELETE' && isInUseSignal(status.statusMessage)) {
+    return {
+      ...base,
+      kind: 'conflict',
+      explained: true,
+      message: sanitizeText(`The profile is assigned to users, and Connect will not delete a profile that users hold; nothing was deleted. Assign those users another profile first (${detail}).`),
+    };
+  }
+  const explained = explainAwsValidation(status.statusMessage ?? '');
+  if (explained) return { ...base, kind: 'validation', explained: true, message: sanitizeText(`The ${op} was refused: ${sentence(explained)}`) };
   switch (code) {
     case 'AccessDenied':
       return {
@@ -181,6 +201,8 @@ export function failedOperationError(status: RequestStatus, ctx: ErrorContext): 
     case 'AlreadyExists':
     case 'ResourceConflict':
       return { ...base, kind: 'conflict', message: sanitizeText(`The ${op} failed (${code}): ${detail}`) };
+    case 'GeneralServiceException':
+      return { ...base, kind: 'operation-failed', message: sanitizeText(`The ${op} failed: Amazon Connect reported an error (${detail}).`) };
     default:
       return { ...base, kind: 'operation-failed', message: sanitizeText(`The ${op} failed (${code}): ${detail}`) };
   }

@@ -10,8 +10,9 @@ import {
   type UpdateResourceCommandOutput,
 } from '@aws-sdk/client-cloudcontrol';
 import { type DomainError, isSpexError } from '../domain/errors.js';
-import { type JsonPatchOperation, applyPatch, buildPatch, propertyEquals } from '../domain/patch.js';
+import { type JsonPatchOperation, applyPatch, buildPatch, propertyEquals, unappliedChanges } from '../domain/patch.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
+import { cloudControlRefusals, cloudControlRefusalText } from '../domain/cloud-control-safe.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
 import { type RegionContext, readOnlyError } from './context.js';
 import { failedOperationError, toDomainError } from './map-error.js';
@@ -26,9 +27,18 @@ function track(
   ctx: RegionContext,
   kind: OperationKind,
   options: OperationOptions,
-  parts: { start?: Start; requestToken?: string; identifier?: string; name?: string; finalize?: (o: OperationOutcome) => Promise<OperationOutcome> },
+  parts: {
+    start?: Start;
+    requestToken?: string;
+    identifier?: string;
+    name?: string;
+    /** What a create or update asked for, to check the re-read against. */
+    asked?: SecurityProfileDraft;
+    finalize?: (o: OperationOutcome) => Promise<OperationOutcome>;
+  },
 ): TrackedOperation {
   const typeName = SECURITY_PROFILE_TYPE;
+  const confirmSuccess = successConfirmer(ctx, parts.asked);
   return startTrackedOperation({
     kind,
     ...(options.clientToken ? { clientToken: options.clientToken } : {}),
@@ -48,19 +58,28 @@ function track(
     },
     finish: async (status, signal) => {
       const identifier = status.identifier ?? parts.identifier;
+      let reread: SecurityProfile | undefined;
       try {
         if (status.status === 'SUCCESS') {
           ctx.noteArn(identifier);
           if (status.operation === 'DELETE') return { ok: true, status, ...(identifier ? { identifier } : {}) };
-          const model = status.resourceModel ?? (identifier ? await getProfile(ctx, identifier, { signal }) : undefined);
-          return { ok: true, status, ...(identifier ? { identifier } : {}), ...(model ? { model } : {}) };
+          return await confirmSuccess(status, identifier, signal, (model) => (reread = model));
         }
         if (status.status === 'CANCEL_COMPLETE') {
-          return { ok: false, status, error: { kind: 'cancelled', requestToken: status.requestToken, message: `Request ${status.requestToken} was cancelled before it finished.` } };
+          // real-aws-notes "Writes": a change already handed to Connect may still apply; only a re-read tells.
+          const model = identifier && status.operation !== 'CREATE' ? await getProfile(ctx, identifier, { signal }).catch(() => undefined) : undefined;
+          if (model) reread = model;
+          const message = `Request ${status.requestToken} was cancelled. A change already under way at Amazon Connect may still have been applied${model ? '; the profile was re-read, and what is shown is what it holds now' : ''}.`;
+          return { ok: false, status, error: { kind: 'cancelled', requestToken: status.requestToken, message } };
         }
         return { ok: false, status, error: failedOperationError(status, ctx.errorContext(opName(status.operation), { typeName })) };
       } finally {
-        if (identifier) for (const loader of ctx.loaders) loader.invalidate(identifier);
+        if (identifier) {
+          for (const loader of ctx.loaders) {
+            if (reread) loader.prime(identifier, reread);
+            else loader.invalidate(identifier);
+          }
+        }
       }
     },
     mapError: (error, operation) => toDomainError(error, ctx.errorContext(operation, { typeName, ...(parts.identifier ? { identifier: parts.identifier } : {}) })),
@@ -71,6 +90,34 @@ function track(
     signal: ctx.signalFor(options.signal),
     ...(parts.finalize ? { finalize: parts.finalize } : {}),
   });
+}
+
+/**
+ * A create or update that ended SUCCESS, re-read: the SUCCESS event's model is what the handler was
+ * asked, not what Connect holds (real-aws-notes "Writes"), so the re-read is what the caller gets,
+ * with a warning when it differs from what was asked.
+ */
+function successConfirmer(ctx: RegionContext, asked: SecurityProfileDraft | undefined) {
+  return async (
+    status: RequestStatus,
+    identifier: string | undefined,
+    signal: AbortSignal,
+    keep: (model: SecurityProfile) => void,
+  ): Promise<OperationOutcome> => {
+    const id = identifier ? { identifier } : {};
+    if (!identifier) return { ok: true, status, warnings: ['The service did not say which profile it saved, so it could not be re-read.'] };
+    let model: SecurityProfile;
+    try {
+      model = await getProfile(ctx, identifier, { signal });
+    } catch (error) {
+      const why = isSpexError(error) ? error.error.message : String(error);
+      const fallback = status.resourceModel ? { model: status.resourceModel } : {};
+      return { ok: true, status, ...id, ...fallback, warnings: [`The save succeeded, but the profile could not be re-read (${why}); what is shown is what was asked, not yet confirmed.`] };
+    }
+    keep(model);
+    const differs = asked ? unappliedChanges(asked, model) : undefined;
+    return { ok: true, status, ...id, model, ...(differs ? { warnings: [differs] } : {}) };
+  };
 }
 
 function refused(kind: OperationKind, error: DomainError): TrackedOperation {
@@ -89,6 +136,7 @@ export function createProfile(ctx: RegionContext, desired: SecurityProfileDraft,
   const desiredState = JSON.stringify(desired);
   return track(ctx, 'CREATE', options, {
     name: desired.SecurityProfileName,
+    asked: desired,
     start: async (clientToken, signal) => {
       const out = await ctx.sendRaw<CreateResourceCommandOutput>(
         new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: desiredState, ClientToken: clientToken }),
@@ -131,12 +179,19 @@ function updateProfileOnce(
     const status: RequestStatus = { requestToken: '', operation: 'UPDATE', status: 'SUCCESS', identifier: arn, note: 'Nothing to change; nothing was sent.' };
     return settledOperation('UPDATE', { ok: true, status, identifier: arn, model: before });
   }
+  // Cloud Control validates the whole model after a patch (real-aws-notes "Writes"): a profile whose
+  // current values its schema refuses cannot be changed through it at all, whatever the edit.
+  const refusals = cloudControlRefusals(before);
+  if (refusals.length > 0) {
+    return refused('UPDATE', { kind: 'validation', rule: refusals[0]!.rule, field: refusals[0]!.field, message: `${cloudControlRefusalText(before)} Nothing was sent.` });
+  }
   const issues = validateProfile(result, 'stored');
   if (issues.length > 0) return refused('UPDATE', validationError(issues));
   const patchDocument = JSON.stringify(ops);
   const guards = ops.filter((op) => op.op === 'test');
   return track(ctx, 'UPDATE', options, {
     identifier: arn,
+    asked: after,
     start: async (clientToken, signal) => {
       const out = await ctx.sendRaw<UpdateResourceCommandOutput>(
         new UpdateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn, PatchDocument: patchDocument, ClientToken: clientToken }),

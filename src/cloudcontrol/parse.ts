@@ -3,6 +3,7 @@
 import type { ProgressEvent, ResourceDescription } from '@aws-sdk/client-cloudcontrol';
 import { SpexError } from '../domain/errors.js';
 import { sanitizeText } from '../domain/sanitize.js';
+import { epochSeconds } from '../domain/service-signals.js';
 import {
   type ConnectInstance,
   type HierarchyGroup,
@@ -29,9 +30,15 @@ function parseObject(text: string | undefined, what: string): Record<string, unk
   throw new SpexError({ kind: 'service', message: `The service returned ${what} that is not a JSON object.` });
 }
 
+/** A profile as read, with LastModifiedTime in epoch seconds whatever unit the service used. */
+function normalised(profile: SecurityProfile): SecurityProfile {
+  const t = profile.LastModifiedTime;
+  return typeof t === 'number' && Number.isFinite(t) && epochSeconds(t) !== t ? { ...profile, LastModifiedTime: epochSeconds(t) } : profile;
+}
+
 export function parseProfile(text: string | undefined, what = 'a security profile'): SecurityProfile {
   try {
-    return parseProfileProperties(text ?? '');
+    return normalised(parseProfileProperties(text ?? ''));
   } catch {
     throw new SpexError({ kind: 'service', message: `The service returned ${what} that is not a JSON object.` });
   }
@@ -49,7 +56,7 @@ export function toProfileSummary(item: ResourceDescription): ProfileSummary {
   const instanceArn = str(props.InstanceArn) ?? instanceArnOf(arn);
   if (instanceArn !== undefined) summary.instanceArn = instanceArn;
   const lastModifiedTime = num(props.LastModifiedTime);
-  if (lastModifiedTime !== undefined) summary.lastModifiedTime = lastModifiedTime;
+  if (lastModifiedTime !== undefined) summary.lastModifiedTime = epochSeconds(lastModifiedTime);
   const lastModifiedRegion = str(props.LastModifiedRegion);
   if (lastModifiedRegion !== undefined) summary.lastModifiedRegion = lastModifiedRegion;
   return summary;
@@ -104,7 +111,7 @@ export function toRequestStatus(event: ProgressEvent | undefined): RequestStatus
   if (event.RetryAfter !== undefined) status.retryAfter = event.RetryAfter.getTime();
   if (event.ResourceModel) {
     try {
-      status.resourceModel = parseProfileProperties(event.ResourceModel);
+      status.resourceModel = normalised(parseProfileProperties(event.ResourceModel));
     } catch {
       // A model we cannot read is left out; the caller fetches the resource instead.
     }

@@ -22,7 +22,7 @@ import {
   type SecurityProfile,
 } from '../domain/security-profile.js';
 import { type RegionContext, readOnlyError } from './context.js';
-import { parseProfile, toHierarchyGroup, toInstance, toProfileSummary, toRequestStatus } from './parse.js';
+import { isTerminal, parseProfile, toHierarchyGroup, toInstance, toProfileSummary, toRequestStatus } from './parse.js';
 import type { CallOptions, RequestFilter, RequestStatus } from './types.js';
 
 /** Pages of ListResources; the same TypeName and ResourceModel go with every NextToken. */
@@ -57,11 +57,31 @@ export async function listInstances(ctx: RegionContext, options?: CallOptions): 
   return all;
 }
 
+/**
+ * The hierarchy groups of an instance, with their names. A list item may carry the ARN alone
+ * (real-aws-notes "Listing"), so a group without a name is read with GetResource, a few at a time.
+ */
 export async function listHierarchyGroups(ctx: RegionContext, instanceArn: string, options?: CallOptions): Promise<HierarchyGroup[]> {
   const all: HierarchyGroup[] = [];
   for await (const page of listPages(ctx, HIERARCHY_GROUP_TYPE, { InstanceArn: instanceArn }, options)) {
     for (const item of page) all.push(toHierarchyGroup(item));
   }
+  const unnamed = all.filter((g) => g.name === undefined);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < unnamed.length) {
+      const group = unnamed[next++]!;
+      const out = await ctx.send<GetResourceCommandOutput>(
+        new GetResourceCommand({ TypeName: HIERARCHY_GROUP_TYPE, Identifier: group.arn }),
+        { operation: 'GetResource', typeName: HIERARCHY_GROUP_TYPE, identifier: group.arn },
+        options?.signal,
+      );
+      const read = toHierarchyGroup({ Identifier: group.arn, Properties: out.ResourceDescription?.Properties });
+      if (read.name !== undefined) group.name = read.name;
+      if (read.parentGroupArn !== undefined) group.parentGroupArn = read.parentGroupArn;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ctx.concurrency, unnamed.length) }, worker));
   return all;
 }
 
@@ -115,12 +135,26 @@ export async function listRequests(ctx: RegionContext, filter: RequestFilter = {
   return all.sort((a, b) => (b.eventTime ?? 0) - (a.eventTime ?? 0));
 }
 
+/**
+ * Asks Cloud Control to cancel a request. Only PENDING or IN_PROGRESS requests can be cancelled, and
+ * AWS refuses any other with a 500 ConcurrentModificationException that the SDK would retry, so the
+ * status is looked at first and an ended request is returned as it ended, with a note. A change
+ * already handed to Connect may still apply (real-aws-notes "Writes"), and the note says so.
+ */
 export async function cancelRequest(ctx: RegionContext, requestToken: string, options: CallOptions = {}): Promise<RequestStatus> {
   if (ctx.readOnly) throw readOnlyError('cancelling a request');
+  const current = await ctx
+    .send<GetResourceRequestStatusCommandOutput>(new GetResourceRequestStatusCommand({ RequestToken: requestToken }), { operation: 'GetResourceRequestStatus', identifier: requestToken }, options.signal)
+    .then((out) => toRequestStatus(out.ProgressEvent));
+  if (isTerminal(current) || current.status === 'CANCEL_IN_PROGRESS') {
+    return { ...current, note: current.status === 'CANCEL_IN_PROGRESS' ? 'A cancel is already under way.' : `The request had already ended (${current.status}); nothing to cancel.` };
+  }
   const out = await ctx.send<CancelResourceRequestCommandOutput>(
     new CancelResourceRequestCommand({ RequestToken: requestToken }),
     { operation: 'CancelResourceRequest', identifier: requestToken },
     options.signal,
   );
-  return toRequestStatus(out.ProgressEvent);
+  return { ...toRequestStatus(out.ProgressEvent), note: CANCEL_NOTE };
 }
+
+export const CANCEL_NOTE = 'Cancel requested. A change already under way at Amazon Connect may still apply; spex follows the request to its end and re-reads the profile.';

@@ -1,9 +1,10 @@
 // A create/update/delete followed to its end. Polls GetResourceRequestStatus on a backing-off
 // schedule (honouring RetryAfter), reconciles a send whose outcome is unknown by re-sending with the
 // SAME client token (idempotent) or finding the request in ListResourceRequests, and retries a request
-// that ended FAILED with Throttling as a NEW request (new token), visibly, a few times.
+// that ended FAILED because AWS throttled it as a NEW request (new token), visibly, a few times.
 import { randomUUID } from 'node:crypto';
 import { type DomainError, isSpexError } from '../domain/errors.js';
+import { isThrottleSignal } from '../domain/service-signals.js';
 import { isAbortError, isOutcomeUnknown } from './map-error.js';
 import { isTerminal } from './parse.js';
 import type { OperationKind, OperationOutcome, RequestStatus, TrackedOperation } from './types.js';
@@ -174,7 +175,8 @@ export function startTrackedOperation(settings: TrackerSettings): TrackedOperati
         const first = await send();
         emit(attempt > 1 ? { ...first, attempt } : first);
         const end = await waitForEnd(first);
-        if (end.status === 'FAILED' && end.handlerErrorCode === 'Throttling' && attempt <= THROTTLE_RETRIES) {
+        // A throttle in any shape (Throttling, or Connect's rate as GeneralServiceException) did not happen.
+        if (end.status === 'FAILED' && isThrottleSignal(end.handlerErrorCode, end.statusMessage) && attempt <= THROTTLE_RETRIES) {
           emit({ ...end, attempt, note: `Throttled by AWS; retrying with a new request (${attempt + 1} of ${THROTTLE_RETRIES + 1}).` });
           await pause(settings.schedule.firstMs * 2 ** attempt);
           clientToken = randomUUID();

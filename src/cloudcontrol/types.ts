@@ -43,7 +43,15 @@ export interface RequestStatus {
 }
 
 export type OperationOutcome =
-  | { ok: true; status: RequestStatus; identifier?: string; model?: SecurityProfile }
+  | {
+      ok: true;
+      status: RequestStatus;
+      identifier?: string;
+      /** After a create or update: the profile as re-read from the service (what it really holds). */
+      model?: SecurityProfile;
+      /** Things the user must know although it succeeded (the re-read differs from what was asked, …). */
+      warnings?: string[];
+    }
   | { ok: false; status?: RequestStatus; error: DomainError };
 
 /** A create/update/delete in flight: polled until it ends, reporting every status change. */
@@ -95,6 +103,8 @@ export interface DetailLoader {
   load(arn: string, options?: CallOptions): Promise<SecurityProfile>;
   /** Drop a cache entry (after a mutation) so the next request fetches it again. */
   invalidate(arn: string): void;
+  /** Store a profile just read elsewhere (the re-read after a save), so it is not fetched again. */
+  prime(arn: string, profile: SecurityProfile): void;
   /** Called with the ARN whose entry changed; returns an unsubscribe function. */
   subscribe(listener: (arn: string) => void): () => void;
   stats(): { inFlight: number; queued: number; fetched: number; maxInFlight: number };

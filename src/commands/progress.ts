@@ -14,14 +14,40 @@ export function statusLine(status: RequestStatus): string {
   return sanitizeLine(parts.join(' · '));
 }
 
-/** Waits for the operation; returns the successful outcome or throws its error as a SpexError. */
+/** Waits for the operation; returns the successful outcome or throws its error as a SpexError. Warnings go to stderr. */
 export async function waitForOperation(io: Io, operation: TrackedOperation): Promise<Extract<OperationOutcome, { ok: true }>> {
   const unsubscribe = operation.onStatus((status) => io.stderr.write(`${statusLine(status)}\n`));
   try {
     const outcome = await operation.done;
     if (!outcome.ok) throw new SpexError(outcome.error);
+    for (const warning of outcome.warnings ?? []) io.stderr.write(`spex: warning: ${sanitizeLine(warning)}\n`);
     return outcome;
   } finally {
     unsubscribe();
   }
+}
+
+export interface Progress {
+  step(): void;
+  done(): void;
+}
+
+/**
+ * `what 3/12` on stderr: redrawn in place on a terminal, otherwise one line at the start and one at
+ * the end, so a log stays short.
+ */
+export function createProgress(io: Io, what: string, total: number): Progress {
+  let count = 0;
+  const tty = io.stderr.isTTY === true;
+  const line = (): string => `spex: ${what} ${count}/${total}`;
+  io.stderr.write(tty ? line() : `${line()}\n`);
+  return {
+    step() {
+      count += 1;
+      if (tty) io.stderr.write(`\r${line()}`);
+    },
+    done() {
+      io.stderr.write(tty ? '\n' : `${line()}\n`);
+    },
+  };
 }

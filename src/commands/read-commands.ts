@@ -6,8 +6,10 @@ import { SpexError } from '../domain/errors.js';
 import { CONNECT_REGIONS } from '../domain/regions.js';
 import type { ConnectInstance, ProfileSummary } from '../domain/security-profile.js';
 import { UsageError } from '../io.js';
+import { instanceClosedReason } from '../domain/instances.js';
 import { type CommandContext, str } from './context.js';
 import { write } from './output.js';
+import { createProgress } from './progress.js';
 
 /** --instance as an ARN, an instance id or an alias. */
 export async function resolveInstance(service: RegionService, ref: string | undefined): Promise<string> {
@@ -19,7 +21,44 @@ export async function resolveInstance(service: RegionService, ref: string | unde
     const known = instances.map((i) => i.alias ?? i.id).join(', ') || 'none';
     throw new SpexError({ kind: 'not-found', message: `No instance '${ref}' in ${service.region} (instances: ${known}).` });
   }
+  const closed = instanceClosedReason(match);
+  if (closed) throw new SpexError({ kind: 'validation', field: 'instance', rule: 'status', message: closed });
   return match.arn;
+}
+
+/**
+ * Fills in the names a list left out: a list item may carry the ARN alone (real-aws-notes
+ * "Listing"), so each missing name costs a GetResource, at the service's capped concurrency, with
+ * progress on stderr. Returns the rows with names, and how many could not be read.
+ */
+export async function withNames(service: RegionService, rows: ProfileSummary[], io: CommandContext['io']): Promise<ProfileSummary[]> {
+  const missing = rows.filter((r) => r.name === undefined);
+  if (missing.length === 0) return rows;
+  const loader = service.createDetailLoader();
+  const progress = createProgress(io, `names (the list gave ARNs only; one GetResource each)`, missing.length);
+  const named = new Map<string, ProfileSummary>();
+  let failed = 0;
+  try {
+    await Promise.all(
+      missing.map((row) =>
+        loader.load(row.arn).then(
+          (profile) => {
+            named.set(row.arn, { ...row, name: profile.SecurityProfileName, ...(profile.LastModifiedTime !== undefined ? { lastModifiedTime: profile.LastModifiedTime } : {}) });
+            progress.step();
+          },
+          () => {
+            failed += 1;
+            progress.step();
+          },
+        ),
+      ),
+    );
+  } finally {
+    loader.dispose();
+    progress.done();
+  }
+  if (failed > 0) io.stderr.write(`spex: warning: ${failed} of ${missing.length} names could not be read; those rows show no name.\n`);
+  return rows.map((r) => named.get(r.arn) ?? r);
 }
 
 export function requireArn(ctx: CommandContext, what: string): string {
@@ -59,8 +98,9 @@ export async function instancesCommand(ctx: CommandContext): Promise<number> {
 export async function listCommand(ctx: CommandContext): Promise<number> {
   const service = await ctx.service();
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
-  const all: ProfileSummary[] = [];
-  for await (const page of service.listProfiles(instanceArn)) all.push(...page);
+  const listed: ProfileSummary[] = [];
+  for await (const page of service.listProfiles(instanceArn)) listed.push(...page);
+  const all = await withNames(service, listed, ctx.io);
   await write(ctx.io, ctx.output, all, (t) =>
     t.renderTable(all, [
       { header: 'NAME', value: (p) => p.name },

@@ -7,7 +7,8 @@ import { regionName } from '../domain/regions.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { SecurityProfile, Tag } from '../domain/security-profile.js';
 import { isBuiltInProfileName } from '../domain/security-profile.js';
-import { field, heading, type PaneLine } from './pane-lines.js';
+import { cloudControlRefusals, REFUSED_MARK as REFUSED } from '../domain/cloud-control-safe.js';
+import { field, heading, type PaneLine, wrapText } from './pane-lines.js';
 import { padEnd } from '../domain/format.js';
 
 const s = sanitizeLine;
@@ -56,6 +57,7 @@ export function profileDetailLines(profile: SecurityProfile, context: DetailCont
   lines.push(...field('Instance', `${context.instanceAlias !== undefined ? `${s(context.instanceAlias)}  ` : ''}${s(profile.InstanceArn)}`, width));
   const modifiedIn = profile.LastModifiedRegion ? ` in ${s(profile.LastModifiedRegion)} (${regionName(profile.LastModifiedRegion)})` : '';
   lines.push(...field('Last modified', `${formatTime(profile.LastModifiedTime, context.now)}${modifiedIn}`, width));
+  lines.push(...refusalLines(profile, width));
   lines.push({ text: '' });
   lines.push(heading(`Permissions (${permissions.length})`));
   lines.push(...permissionLines(permissions, width));
@@ -90,6 +92,18 @@ export function profileDetailLines(profile: SecurityProfile, context: DetailCont
   const granular = describeGranularAccess(profile.GranularAccessControlConfiguration);
   if (granular.length === 0) lines.push({ text: '  (none)', tone: 'muted' });
   for (const g of granular) lines.push({ text: `  • ${g}` });
+  return lines;
+}
+
+/**
+ * A profile made in the console with values the Cloud Control schema refuses cannot be changed
+ * through Cloud Control: said at the top of the detail, one line per value, before anyone edits.
+ */
+export function refusalLines(profile: SecurityProfile, width: number): PaneLine[] {
+  const refusals = cloudControlRefusals(profile);
+  if (refusals.length === 0) return [];
+  const lines: PaneLine[] = [{ text: '' }, { text: `${REFUSED} Cloud Control cannot change this profile (Cloud Control validates the whole profile on every change):`, tone: 'warning' }];
+  for (const r of refusals) for (const line of wrapText(s(r.message), width, '    ')) lines.push({ text: `    ${line}`, tone: 'warning' });
   return lines;
 }
 

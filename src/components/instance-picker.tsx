@@ -20,6 +20,9 @@ function createdText(created: string | undefined): string {
   return Number.isFinite(ms) ? formatAbsoluteTime(Math.floor(ms / 1000)) : sanitizeLine(created);
 }
 
+/** Wide enough for CREATION_FAILED and CREATION_IN_PROGRESS's start: a status is never a colour alone. */
+const STATUS_WIDTH = 16;
+
 export function InstancePicker({ instances, cursor, top, height, columns }: InstancePickerProps) {
   const tone = useTone();
   const isWide = columns >= 90;
@@ -34,7 +37,7 @@ export function InstancePicker({ instances, cursor, top, height, columns }: Inst
         <Box width={isWide ? 38 : 14} flexShrink={1} marginLeft={1}>
           <Text {...tone('heading')}>Id</Text>
         </Box>
-        <Box width={10} flexShrink={0} marginLeft={1}>
+        <Box width={STATUS_WIDTH} flexShrink={0} marginLeft={1}>
           <Text {...tone('heading')}>Status</Text>
         </Box>
         <Box flexGrow={1} marginLeft={1}>
@@ -58,7 +61,7 @@ export function InstancePicker({ instances, cursor, top, height, columns }: Inst
             <Box width={isWide ? 38 : 14} flexShrink={1} marginLeft={1}>
               <Text wrap="truncate-end">{sanitizeLine(instance.id)}</Text>
             </Box>
-            <Box width={10} flexShrink={0} marginLeft={1}>
+            <Box width={STATUS_WIDTH} flexShrink={0} marginLeft={1}>
               <Text wrap="truncate-end" {...tone(instance.status === 'ACTIVE' ? 'normal' : 'warning')}>
                 {sanitizeLine(instance.status ?? '—')}
               </Text>

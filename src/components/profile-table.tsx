@@ -3,6 +3,7 @@
 import { Box, Text, Transform } from 'ink';
 import { memo, useCallback, type ReactNode } from 'react';
 import type { DomainError } from '../domain/errors.js';
+import { cloudControlRefusals, REFUSED_MARK } from '../domain/cloud-control-safe.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
 import { HEADER_CELLS, profileColumns, rowText, shortTime, type RowCells } from './profile-columns.js';
@@ -30,6 +31,7 @@ export interface ProfileTableProps {
 const LOADING = '…';
 const FAILED = '✗';
 const UNKNOWN = '·';
+const REFUSED = REFUSED_MARK;
 
 /** The id at the end of an ARN, for a row whose name is not known yet. */
 function arnTail(arn: string): string {
@@ -40,8 +42,10 @@ export function rowCells(row: ProfileSummary, detail: RowDetail): RowCells {
   const profile = detail?.status === 'loaded' ? detail.profile : undefined;
   const pending = detail === undefined ? UNKNOWN : detail.status === 'loading' ? LOADING : FAILED;
   const name = row.name ?? profile?.SecurityProfileName;
+  // A profile Cloud Control cannot change (values its schema refuses) is marked; the detail says why.
+  const refused = profile !== undefined && cloudControlRefusals(profile).length > 0 ? `${REFUSED} ` : '';
   return {
-    name: name !== undefined ? sanitizeLine(name) : `${LOADING} ${arnTail(row.arn)}`,
+    name: name !== undefined ? `${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`,
     description: profile !== undefined ? sanitizeLine(profile.Description ?? '') : detail?.status === 'error' ? `${FAILED} details failed` : pending,
     permissions: profile !== undefined ? String(profile.Permissions?.length ?? 0) : pending,
     tags: profile !== undefined ? String(profile.Tags?.length ?? 0) : pending,
@@ -64,8 +68,8 @@ function span(style: ToneStyle, text: string): ReactNode {
 
 // The one-column glyphs a row can hold (loading, unknown, cut, no time, failed), and the ASCII that
 // stands in for them while Ink lays the row out.
-const STAND_INS: Readonly<Record<string, string>> = { '…': '.', '·': '.', '—': '-', '✗': 'x' };
-const GLYPHS = /[…·—✗]/g;
+const STAND_INS: Readonly<Record<string, string>> = { '…': '.', '·': '.', '—': '-', '✗': 'x', '⊘': 'o' };
+const GLYPHS = /[…·—✗⊘]/g;
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
 /**

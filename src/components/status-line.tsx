@@ -9,10 +9,12 @@ export interface StatusLineProps {
   /** The filter text and whether it is being typed. */
   readonly filter?: { text: string; isEditing: boolean } | undefined;
   readonly progress?: { done: number; total: number } | undefined;
+  /** A quiet note shown after the rest (e.g. how many names are not loaded yet). */
+  readonly hint?: string | undefined;
   readonly columns: number;
 }
 
-function StatusLineView({ notice, filter, progress, columns }: StatusLineProps) {
+function StatusLineView({ notice, filter, progress, hint, columns }: StatusLineProps) {
   const tone = useTone();
   if (notice !== undefined) {
     return (
@@ -30,6 +32,7 @@ function StatusLineView({ notice, filter, progress, columns }: StatusLineProps) 
     const room = Math.max(16, Math.min(40, columns - 24 - (parts[0]?.length ?? 0)));
     parts.push(`loading details ${progressBar(progress.done, progress.total, room)}`);
   }
+  if (hint !== undefined) parts.push(`ℹ ${hint}`);
   return <Text wrap="truncate-end">{parts.length > 0 ? parts.join('   ') : ' '}</Text>;
 }
 
@@ -41,7 +44,8 @@ function sameStatus(a: StatusLineProps, b: StatusLineProps): boolean {
     a.filter?.text === b.filter?.text &&
     a.filter?.isEditing === b.filter?.isEditing &&
     a.progress?.done === b.progress?.done &&
-    a.progress?.total === b.progress?.total
+    a.progress?.total === b.progress?.total &&
+    a.hint === b.hint
   );
 }
 

@@ -30,6 +30,12 @@ export interface DomainError {
   rule?: string;
   /** True when retrying the same action may succeed. */
   retryable?: boolean;
+  /**
+   * The message already says what happened in other words than the handler code's (a throttle or an
+   * in-use refusal that came as GeneralServiceException or InvalidRequest): the code's generic
+   * sentence would mislead.
+   */
+  explained?: boolean;
 }
 
 export class SpexError extends Error {

@@ -77,7 +77,8 @@ function canonical(value: unknown, path: readonly string[]): string {
  * object key order ignored, set-like arrays (also nested ones such as ApplicationPermissions) in any order.
  */
 export function canonicalValue(property: string, value: unknown): string {
-  return canonical(value, [property]);
+  // An absent set and an empty one mean the same: reads show absent lists as [] (real-aws-notes "Reads").
+  return canonical(value === undefined && SETS.has(property) ? [] : value, [property]);
 }
 
 /** The canonical string of one member of a set-like top-level array (`Applications`, `Tags` …). */
@@ -109,6 +110,24 @@ export function changedProperties(a: SecurityProfileDraft | SecurityProfile, b: 
 /** True when the writable parts of two models mean the same (read-only properties ignored). */
 export function profilesEqual(a: SecurityProfileDraft | SecurityProfile, b: SecurityProfileDraft | SecurityProfile): boolean {
   return changedProperties(a, b).length === 0;
+}
+
+function brief(property: string, value: unknown): string {
+  if (value === undefined || (Array.isArray(value) && value.length === 0 && SETS.has(property))) return 'none';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * What a profile re-read after a successful save holds that differs from what the save asked for,
+ * in one sentence (undefined when it holds exactly that). A SUCCESS is the handler's word, not a
+ * re-read (real-aws-notes "Writes"), so only a re-read shows, say, a cleared field that stayed.
+ */
+export function unappliedChanges(asked: SecurityProfileDraft, held: SecurityProfile): string | undefined {
+  const fields = changedProperties(asked, held).filter((k) => !CREATE_ONLY.has(k) || get(asked, k) !== undefined);
+  if (fields.length === 0) return undefined;
+  const parts = fields.map((k) => `${k} (asked ${brief(k, get(asked, k))}, holds ${brief(k, get(held, k))})`);
+  return `The save succeeded, but Amazon Connect holds other values than were asked for: ${parts.join('; ')}.`;
 }
 
 /** RFC 6901 escaping of one path segment. */
@@ -157,8 +176,7 @@ export function buildPatch(before: SecurityProfile | SecurityProfileDraft, after
       }
       continue;
     }
-    if (was === undefined && now === undefined) continue;
-    if (was !== undefined && now !== undefined && propertyEquals(key, was, now)) continue;
+    if (propertyEquals(key, was, now)) continue;
     const path = pointer(key);
     if (guard && was !== undefined) ops.push({ op: 'test', path, value: jsonCopy(was) });
     ops.push(now === undefined ? { op: 'remove', path } : { op: 'add', path, value: jsonCopy(now) });

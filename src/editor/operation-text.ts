@@ -7,7 +7,7 @@ const HANDLER_WORDS: Readonly<Record<string, string>> = {
   AccessDenied: 'Your credentials are not allowed to do this (check the IAM policy for connect:* and cloudformation:*).',
   AlreadyExists: 'A profile with this name already exists in the instance.',
   NotFound: 'The profile (or its instance) no longer exists.',
-  ResourceConflict: 'Connect refused it because of the profile’s current state (for a delete: it is probably still assigned to users).',
+  ResourceConflict: 'Connect refused it because of the profile’s current state.',
   InvalidRequest: 'Connect refused a value in the request.',
   NotUpdatable: 'A property that cannot be changed after creation was in the change.',
   Throttling: 'AWS slowed the request down and it gave up.',
@@ -30,7 +30,7 @@ export function handlerErrorWords(code: string | undefined): string | undefined 
 /** The lines explaining a failure: the plain sentence, the service's own message, and the codes. */
 export function failureLines(error: DomainError): string[] {
   const lines: string[] = [];
-  const words = handlerErrorWords(error.handlerErrorCode);
+  const words = error.explained ? undefined : handlerErrorWords(error.handlerErrorCode);
   if (words) lines.push(words);
   lines.push(sanitizeLine(error.message));
   const codes = [error.handlerErrorCode ? `handler error ${sanitizeLine(error.handlerErrorCode)}` : undefined, error.code ? `code ${sanitizeLine(error.code)}` : undefined].filter(Boolean);

@@ -3,7 +3,15 @@
 import { useEffect, useState } from 'react';
 import type { RegionService } from '../cloudcontrol/types.js';
 
-export function useInstanceNames(service: RegionService | undefined, instanceArn: string | undefined): readonly string[] | undefined {
+/**
+ * `nameOf` supplies names known elsewhere (the table's loaded details) for rows the list gave as
+ * ARNs only (real-aws-notes "Listing"); a name known nowhere is left to Cloud Control's own check.
+ */
+export function useInstanceNames(
+  service: RegionService | undefined,
+  instanceArn: string | undefined,
+  nameOf?: (arn: string) => string | undefined,
+): readonly string[] | undefined {
   const [names, setNames] = useState<readonly string[] | undefined>(undefined);
   useEffect(() => {
     setNames(undefined);
@@ -14,7 +22,10 @@ export function useInstanceNames(service: RegionService | undefined, instanceArn
       try {
         for await (const page of service.listProfiles(instanceArn, { signal: controller.signal })) {
           if (controller.signal.aborted) return;
-          found = found.concat(page.flatMap((row) => (row.name === undefined ? [] : [row.name])));
+          found = found.concat(page.flatMap((row) => {
+            const name = row.name ?? nameOf?.(row.arn);
+            return name === undefined ? [] : [name];
+          }));
           setNames(found);
         }
       } catch {
@@ -23,6 +34,7 @@ export function useInstanceNames(service: RegionService | undefined, instanceArn
       }
     })();
     return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [service, instanceArn]);
   return names;
 }

@@ -6,7 +6,7 @@ import type { DetailEntry } from '../cloudcontrol/types.js';
 import type { ProfileSummary } from '../domain/security-profile.js';
 import type { ListView } from '../state/app-state.js';
 import { tableRows, type Layout } from '../state/layout.js';
-import { createShownProfilesSelector, needsAllDetails, type DetailLookup } from '../state/selectors.js';
+import { createShownProfilesSelector, needsAllDetails, needsNamesFor, unnamedRows, type DetailLookup } from '../state/selectors.js';
 import type { Details } from './use-detail-loader.js';
 
 export interface ProfileView {
@@ -16,6 +16,8 @@ export interface ProfileView {
   detailOf: (arn: string) => DetailEntry | undefined;
   /** Details prefetched so far, while a filter or sort needs all of them. */
   progress: { done: number; total: number } | undefined;
+  /** Rows whose name is still unknown (the list gave their ARN only, and no detail has come yet). */
+  unnamed: number;
 }
 
 export interface ProfileViewInput {
@@ -51,6 +53,19 @@ export function useProfileView({ rows, list, details, layout }: ProfileViewInput
     if (needsAll && loader !== undefined) loader.prefetch(rows.map((r) => r.arn));
   }, [needsAll, loader, rows]);
 
+  const unnamed = useMemo(
+    () => unnamedRows(rows, lookup).length,
+    // `version` changes when entries arrive: names may have come with them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, lookup, version],
+  );
+  // A name filter cannot be right while names are missing: those rows are fetched in the background,
+  // after the visible ones (the status line says how many are still unknown).
+  const needsNames = unnamed > 0 && needsNamesFor(list.filter);
+  useEffect(() => {
+    if (needsNames && loader !== undefined) loader.prefetch(unnamedRows(rows, lookup).map((r) => r.arn));
+  }, [needsNames, loader, rows, lookup]);
+
   const progress = useMemo(() => {
     if (!needsAll || loader === undefined) return undefined;
     let done = 0;
@@ -63,5 +78,5 @@ export function useProfileView({ rows, list, details, layout }: ProfileViewInput
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [needsAll, loader, rows, version]);
 
-  return { shown, shownArns: arns, detailOf, progress };
+  return { shown, shownArns: arns, detailOf, progress, unnamed };
 }

@@ -1,4 +1,5 @@
 // The region and instance pickers' part of the reducer. Pure.
+import { instanceClosedReason } from '../domain/instances.js';
 import type { ConnectInstance } from '../domain/security-profile.js';
 import { EMPTY_LIST, EMPTY_PICKER, type Action, type AppState, type PickerView } from './app-state.js';
 import { tableRows } from './layout.js';
@@ -23,6 +24,9 @@ export function findInstance(items: readonly ConnectInstance[], wanted: string):
 }
 
 function openInstance(state: AppState, instance: ConnectInstance): AppState {
+  // Instances that are not ACTIVE are listed (real-aws-notes "Listing"), but hold nothing to open.
+  const closed = instanceClosedReason(instance);
+  if (closed !== undefined) return { ...state, screen: { kind: 'instances' }, notice: { tone: 'error', text: closed } };
   const isSame = state.instance?.arn === instance.arn;
   return {
     ...state,

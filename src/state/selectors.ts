@@ -73,6 +73,20 @@ export function needsAllDetails(filterText: string, sort: SortOrder): boolean {
   return parseFilter(filterText).permissions.length > 0 || sort.key === 'permissions';
 }
 
+/**
+ * True when a filter's words must see every name: a row whose name is unknown can never match, so it
+ * would never come into view to load. (A name sort lists unknown names last instead: the rows on
+ * screen load first and take their places, and nothing is fetched that nobody looks at.)
+ */
+export function needsNamesFor(filterText: string): boolean {
+  return parseFilter(filterText).words.length > 0;
+}
+
+/** The rows whose name is not known yet (the list gave ARNs only and no detail has arrived). */
+export function unnamedRows(rows: readonly ProfileSummary[], lookup: DetailLookup): ProfileSummary[] {
+  return rows.filter((r) => r.name === undefined && lookup(r.arn)?.SecurityProfileName === undefined);
+}
+
 /** Lower-cased `name description` per row, kept while the row and its detail stay the same. */
 const haystacks = new WeakMap<ProfileSummary, { detail: SecurityProfile | undefined; text: string }>();
 

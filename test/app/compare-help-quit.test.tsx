@@ -27,13 +27,15 @@ describe('compare', () => {
     const onlyManager = manager.Permissions!.find((p) => !agent.Permissions!.includes(p))!;
     const shared = agent.Permissions!.find((p) => manager.Permissions!.includes(p))!;
     const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, rows: 40 });
-    await tui.waitForFrame('CallCenterManager');
+    // The list gives ARNs only: wait until every name is in, so the rows are in their final order.
+    await tui.waitForFrame((f) => f.includes('CallCenterManager') && !/names? not loaded yet/.test(f) && !/… [0-9a-f]{8}-/.test(f));
 
     await tui.press('=');
     await tui.waitForFrame('Mark two profiles with Space to compare them (0 marked)');
     await tui.press('j', ' ');
     await tui.waitForFrame(/›✓ Agent/);
-    await tui.press('j', 'j', ' ');
+    // Past AI Agent Builders and Billing & Collections.
+    await tui.press('j', 'j', 'j', ' ');
     await tui.waitForFrame(/›✓ CallCenterManager/);
     await tui.press('=');
     let frame = await tui.waitForFrame('Agent ↔ CallCenterManager:');

@@ -152,7 +152,7 @@ describe('d: delete', () => {
     await settle(tui, 'Type the profile’s name');
     await tui.type('Tier 1 Support');
     await tui.press(keys.enter);
-    const failed = await settle(tui, 'probably still assigned to users');
+    const failed = await settle(tui, 'The profile is assigned to users');
     expect(failed).not.toContain('✓ Deleted');
     expect(sent(backend, 'DeleteResource')).toHaveLength(1);
     expect(stored(backend, arn)).toBeDefined();

@@ -26,7 +26,7 @@ function tableNames(frame: string): string[] {
   return lines
     .slice(header + 1)
     .filter((l) => /^[› ][✓ ] \S/.test(l))
-    .map((l) => l.slice(3).split(/\s{2,}/)[0]!.trim());
+    .map((l) => l.slice(3).split(/\s{2,}/)[0]!.trim().replace(/^⊘ /, ''));
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true });
@@ -41,6 +41,42 @@ async function openList(b: TestBackend, options: { rows?: number; columns?: numb
   await tui.waitForFrame((f) => counter(f) === `${total}/${total}`);
   return tui;
 }
+
+describe('profile table, when the list gives ARNs only (as AWS may)', () => {
+  it('shows every row at once, names fill in for the rows on screen, and the status line says how many are unknown', async () => {
+    backend = await startTestBackend({ profiles: 300 });
+    const total = profilesOf(backend).length;
+    const tui = await openList(backend, { rows: 24, columns: 100 });
+    // The rows on screen get their names; the rest wait, counted.
+    const frame = await tui.waitForFrame((f) => tableNames(f).length === 18 && !tableNames(f).some((n) => n.startsWith('…')) && /\d+ names not loaded yet/.test(f));
+    const unknown = Number(/(\d+) names not loaded yet, listed last/.exec(frame)?.[1]);
+    expect(unknown).toBe(total - 18);
+    const gets = backend.emulator.requests.filter((r) => r.operation === 'GetResource');
+    expect(gets.length).toBe(18);
+    // The named rows are in name order; the unknown ones come after them.
+    expect(tableNames(frame)).toEqual([...tableNames(frame)].sort(byName));
+    // At the end, the rows with unknown names come into view and load in turn.
+    await tui.press('G');
+    await tui.waitForFrame((f) => Number(/(\d+) names not loaded yet/.exec(f)?.[1] ?? 0) <= unknown - 18);
+    const after = backend.emulator.requests.filter((r) => r.operation === 'GetResource').map((r) => r.identifier);
+    expect(after.length).toBeGreaterThanOrEqual(36);
+    expect(new Set(after).size).toBe(after.length);
+  });
+
+  it('a name filter says it cannot see unknown names yet, loads them in the background, then finds them', async () => {
+    backend = await startTestBackend({ profiles: 40 });
+    const total = profilesOf(backend).length;
+    const tui = await openList(backend, { rows: 24 });
+    await tui.press('/');
+    await tui.type('generated');
+    await tui.waitForFrame(/names not loaded yet, so not searched/);
+    // The 40 generated profiles, once every name is known.
+    const frame = await tui.waitForFrame((f) => counter(f) === `40/${total}` && !/not loaded yet/.test(f), { timeoutMs: 10_000 });
+    expect(tableNames(frame)[0]).toBe('Generated profile 01');
+    const gets = backend.emulator.requests.filter((r) => r.operation === 'GetResource').map((r) => r.identifier);
+    expect(new Set(gets).size).toBe(gets.length);
+  });
+});
 
 describe('profile table', () => {
   it('filters by name as you type, shows shown/total, and Esc clears', async () => {
@@ -98,7 +134,8 @@ describe('profile table', () => {
     const profiles = profilesOf(backend);
     const tui = await openList(backend, { rows: 40 });
     const sorted = profiles.map((p) => p.SecurityProfileName).sort(byName);
-    expect(tableNames(tui.frame())).toEqual(sorted);
+    // The list gives ARNs only: once the rows on screen have their names, they are in name order.
+    await tui.waitForFrame((f) => JSON.stringify(tableNames(f)) === JSON.stringify(sorted));
 
     await tui.press('N');
     let frame = await tui.waitForFrame('sort: name ↓');
@@ -121,7 +158,8 @@ describe('profile table', () => {
   });
 
   it('pages through a few hundred profiles, fetching only the details of visible rows, none twice', async () => {
-    backend = await startTestBackend({ profiles: 300 });
+    // Names in the list (the kinder shape), so the order is known before any detail arrives.
+    backend = await startTestBackend({ profiles: 300, listProperties: 'summary' });
     const names = profilesOf(backend).map((p) => p.SecurityProfileName).sort(byName);
     const total = names.length;
     const tui = await openList(backend, { rows: 24, columns: 80 });

@@ -55,7 +55,7 @@ describe('detail loader', () => {
     loader.dispose();
   });
 
-  it('drops a cache entry after a mutation so the next read is fresh', async () => {
+  it('after a mutation holds the re-read the save made, so nothing is fetched twice', async () => {
     const service = backend.spex.forRegion(backend.region);
     const loader = service.createDetailLoader();
     const arn = arns[5]!;
@@ -64,10 +64,10 @@ describe('detail loader', () => {
     const before = await loader.load(arn);
     const outcome = await service.updateProfile(arn, before, { ...before, Description: 'Fresh' }).done;
     expect(outcome.ok).toBe(true);
-    expect(loader.get(arn)).toBeUndefined();
+    expect(loader.get(arn)).toMatchObject({ status: 'loaded', profile: { Description: 'Fresh' } });
     expect(changed).toContain(arn);
     expect((await loader.load(arn)).Description).toBe('Fresh');
-    // The update's result carried the model, so only the two loads read it.
+    // The first load, and the save's own re-read (the SUCCESS model is not trusted): two reads.
     expect(gets().filter((a) => a === arn)).toHaveLength(2);
     loader.dispose();
   });

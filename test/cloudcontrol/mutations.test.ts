@@ -184,7 +184,9 @@ describe('deleteProfile', () => {
     const outcome = await backend.spex.forRegion(backend.region).deleteProfile(arn).done;
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.error).toMatchObject({ kind: 'conflict', handlerErrorCode: 'ResourceConflict' });
+    // AWS says InvalidRequest (ResourceInUseException in the message); spex says what it means.
+    expect(outcome.error).toMatchObject({ kind: 'conflict', handlerErrorCode: 'InvalidRequest' });
+    expect(outcome.error.message).toMatch(/^The profile is assigned to users, and Connect will not delete a profile that users hold; nothing was deleted\./);
     expect(backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn)).toBeDefined();
   });
 });

@@ -48,7 +48,7 @@ describe('polling against the emulator', () => {
     expect(token).toBe(op.current()?.requestToken);
     expect(outcome.error.message).toContain(token);
     // Still running server-side: the operations view finds it, and it can be followed to its end.
-    const listed = await service.listRequests({ statuses: ['IN_PROGRESS'] });
+    const listed = await service.listRequests({ statuses: ['PENDING', 'IN_PROGRESS'] });
     expect(listed.map((r) => r.requestToken)).toContain(token);
     const followed = await backend.spex.forRegion(backend.region).trackRequest(token).done;
     expect(followed).toMatchObject({ ok: true, status: { status: 'SUCCESS', operation: 'CREATE' } });

@@ -195,7 +195,7 @@ describe('delete', () => {
   it('reports a profile in use', async () => {
     const { code, err } = await run(['delete', demoProfileArn('Tier 1 Support'), '--yes']);
     expect(code).toBe(1);
-    expect(err).toMatch(/ResourceConflict/);
+    expect(err).toMatch(/spex: The profile is assigned to users, and Connect will not delete a profile that users hold; nothing was deleted\. Assign those users another profile first/);
   });
 });
 

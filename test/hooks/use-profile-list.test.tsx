@@ -48,27 +48,27 @@ describe('useProfileList', () => {
     backend = await startTestBackend({ profiles: 20, pageSize: 10, latencyMs: PAGE_UPDATE_MS + 20 });
     const service = backend.spex.forRegion(backend.region);
     const tui = renderTui(<Harness service={service} instanceArn={backend.instanceArn} reloadKey={0} />);
-    await tui.waitForFrame(/^done:35:4$/, { timeoutMs: 10_000 });
+    await tui.waitForFrame(/^done:38:4$/, { timeoutMs: 10_000 });
     const states = [...new Set(tui.frames)];
     expect(states[0]).toBe('loading:0:0');
     expect(states).toContain('streaming:10:1');
     expect(states).toContain('streaming:20:2');
     expect(states).toContain('streaming:30:3');
-    expect(states.at(-1)).toBe('done:35:4');
+    expect(states.at(-1)).toBe('done:38:4');
   });
 
   it('shows the first page at once and gathers fast pages into fewer updates', async () => {
     backend = await startTestBackend({ profiles: 600, pageSize: 10 });
     const service = backend.spex.forRegion(backend.region);
     const tui = renderTui(<Harness service={service} instanceArn={backend.instanceArn} reloadKey={0} />);
-    await tui.waitForFrame(/^done:615:62$/, { timeoutMs: 10_000 });
+    await tui.waitForFrame(/^done:618:62$/, { timeoutMs: 10_000 });
     const states = [...new Set(tui.frames)];
     expect(states).toContain('streaming:10:1');
     const streaming = states.filter((s) => s.startsWith('streaming:'));
     // 62 pages in well under a second locally: a handful of updates, each a whole number of pages.
     expect(streaming.length).toBeLessThan(20);
     for (const state of streaming) expect(state).toMatch(/^streaming:(\d+)0:\1$/);
-    expect(states.at(-1)).toBe('done:615:62');
+    expect(states.at(-1)).toBe('done:618:62');
   });
 
   it('reports an error as a DomainError', async () => {

@@ -67,26 +67,33 @@ describe('a request stuck IN_PROGRESS past the wait', () => {
     if (outcome.ok) return;
     const token = outcome.error.requestToken!;
     expect(outcome.error.kind).toBe('timeout');
-    expect(outcome.error.message).toMatch(new RegExp(`^Still IN_PROGRESS after \\d+ s; request ${token} goes on \\(\`spex requests\` shows it\\)\\.$`));
+    expect(outcome.error.message).toMatch(new RegExp(`^Still (PENDING|IN_PROGRESS) after \\d+ s; request ${token} goes on \\(\`spex requests\` shows it\\)\\.$`));
 
     const listed = await runAgainst(backend, ['requests', '--output', 'table'], { stdoutTTY: true });
     expect(listed.code).toBe(0);
-    expect(listed.out).toMatch(new RegExp(`CREATE\\s+IN_PROGRESS\\s.*${token}`));
+    expect(listed.out).toMatch(new RegExp(`CREATE\\s+(PENDING|IN_PROGRESS)\\s.*${token}`));
 
     const refused = await runAgainst(backend, ['requests', '--cancel', token, '--read-only']);
     expect(refused.code).toBe(1);
     expect(refused.err).toBe('spex: spex runs with --read-only: cancel refused; nothing was sent.\n');
     expect(sent(backend, 'CancelResourceRequest')).toHaveLength(0);
 
+    // The cancel passes through CANCEL_IN_PROGRESS; spex says a change under way may still apply,
+    // follows the request to its end, and prints how it ended.
     const cancelled = await runAgainst(backend, ['requests', '--cancel', token]);
     expect(cancelled.code).toBe(0);
     expect(JSON.parse(cancelled.out)).toMatchObject({ requestToken: token, status: 'CANCEL_COMPLETE', operation: 'CREATE' });
+    expect(cancelled.err).toMatch(/^Cancel requested\. A change already under way at Amazon Connect may still apply/);
+    expect(cancelled.err).toMatch(/was cancelled\. A change already under way at Amazon Connect may still have been applied/);
     expect(backend.emulator.listModels(backend.region, SECURITY_PROFILE_TYPE).some((m) => m.SecurityProfileName === 'Stuck')).toBe(false);
 
-    // Cancelling is idempotent: a second cancel reports the same final state.
+    // A second cancel is not sent: the request has ended, and spex says how.
+    const cancels = sent(backend, 'CancelResourceRequest').length;
     const again = await runAgainst(backend, ['requests', '--cancel', token]);
-    expect(again.code).toBe(0);
+    expect(again.code).toBe(1);
     expect(JSON.parse(again.out)).toMatchObject({ status: 'CANCEL_COMPLETE' });
+    expect(again.err).toMatch(/had already ended \(CANCEL_COMPLETE\); nothing was cancelled/);
+    expect(sent(backend, 'CancelResourceRequest')).toHaveLength(cancels);
     const unknown = await runAgainst(backend, ['requests', '--cancel', 'no-such-token']);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/^spex: No such request: /);

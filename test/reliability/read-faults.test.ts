@@ -83,11 +83,11 @@ describe('throttling in bursts on reads', () => {
     const iterator = service.listProfiles(backend.instanceArn)[Symbol.asyncIterator]();
     const names: string[] = [];
     const first = await iterator.next();
-    names.push(...(first.value ?? []).map((p: { name?: string }) => p.name ?? ''));
+    names.push(...(first.value ?? []).map((p: { arn: string }) => p.arn));
     backend.emulator.failNext('ListResources', 2, { exception: 'ThrottlingException' });
-    for (let page = await iterator.next(); !page.done; page = await iterator.next()) names.push(...page.value.map((p) => p.name ?? ''));
+    for (let page = await iterator.next(); !page.done; page = await iterator.next()) names.push(...page.value.map((p) => p.arn));
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['Admin', 'Agent', 'Tier 1 Support', 'Reporting Analysts']));
+    expect(names).toEqual(expect.arrayContaining(['Admin', 'Agent', 'Tier 1 Support', 'Reporting Analysts'].map((n) => demoProfileArn(n))));
     expect(sent(backend, 'ListResources').filter((r) => r.status === 429)).toHaveLength(2);
   });
 
@@ -134,7 +134,7 @@ describe('5xx errors, timeouts and dropped connections on reads', () => {
     expect((await service.getProfile(demoProfileArn('Agent'))).SecurityProfileName).toBe('Agent');
     proxy.dropNext('ListResources', 1);
     const names: string[] = [];
-    for await (const page of service.listProfiles(backend.instanceArn)) names.push(...page.map((p) => p.name ?? ''));
+    for await (const page of service.listProfiles(backend.instanceArn)) names.push(...page.map((p) => p.arn));
     expect(new Set(names).size).toBe(names.length);
     expect(names.length).toBeGreaterThan(8);
     expect(proxy.dropped).toEqual(['GetResource', 'ListResources']);

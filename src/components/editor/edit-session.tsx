@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationOptions, OperationOutcome, TrackedOperation } from '../../cloudcontrol/types.js';
+import { cloudControlRefusals, REFUSED_MARK } from '../../domain/cloud-control-safe.js';
 import { profilesEqual } from '../../domain/patch.js';
 import { rebaseDraft, type RebaseResult } from '../../domain/rebase.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
@@ -16,6 +17,7 @@ import { useDraft } from '../../hooks/use-draft.js';
 import { useOperation } from '../../hooks/use-operation.js';
 import { OperationProgress, type ServerChange } from '../operation/operation-progress.js';
 import { DraftOffer, LeavePrompt } from './session-prompts.js';
+import { useTone } from '../theme.js';
 import { ProfileEditor } from './profile-editor.js';
 import { ReviewScreen } from './review-screen.js';
 
@@ -81,6 +83,11 @@ export function EditSession(props: EditSessionProps) {
   const [step, setStep] = useState<Step>({ kind: 'editing' });
   const effective: Step = drafts.offered ? { kind: 'offer' } : step;
   const name = sanitizeLine(draft.SecurityProfileName || '(new profile)');
+  // Said when the editor opens, before any effort is spent: Cloud Control validates the whole profile
+  // on every change, so one whose current values its schema refuses cannot be saved through it.
+  const tone = useTone();
+  const refusals = mode === 'edit' && base ? cloudControlRefusals(base) : [];
+  const refusalHeight = refusals.length > 0 ? refusals.length + 1 : 0;
 
   const replaceDraft = useCallback((next: SecurityProfileDraft) => {
     setDraft(next);
@@ -170,6 +177,19 @@ export function EditSession(props: EditSessionProps) {
         <DraftOffer stored={drafts.offered} isActive={isActive} onRestore={() => restore(drafts.acceptOffer())} onDiscard={drafts.discardOffer} />
       ) : null}
       {restoredNote && effective.kind === 'editing' ? <Text>{restoredNote}</Text> : null}
+      {refusals.length > 0 && effective.kind === 'editing' ? (
+        <Box flexDirection="column">
+          <Text wrap="truncate-end" {...tone('warning')}>
+            {REFUSED_MARK} Cloud Control cannot change this profile, so a save will be refused:
+          </Text>
+          {refusals.map((r) => (
+            <Text key={r.field} wrap="truncate-end" {...tone('warning')}>
+              {'  '}
+              {sanitizeLine(r.message)}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
       {drafts.error ? <Text>! {drafts.error}</Text> : null}
       <Box display={effective.kind === 'editing' ? 'flex' : 'none'} flexDirection="column">
         <ProfileEditor
@@ -180,7 +200,7 @@ export function EditSession(props: EditSessionProps) {
           {...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {})}
           {...(props.flaggedFields ? { flaggedFields: props.flaggedFields } : {})}
           {...(props.existingNames ? { existingNames: props.existingNames } : {})}
-          {...(props.height !== undefined ? { height: props.height - (restoredNote ? 1 : 0) } : {})}
+          {...(props.height !== undefined ? { height: props.height - (restoredNote ? 1 : 0) - refusalHeight } : {})}
           isActive={isActive && effective.kind === 'editing'}
           onDraftChange={onDraftChange}
           onReview={(d) => {

@@ -106,6 +106,13 @@ export function OperationProgress(props: OperationProgressProps) {
       {operation.phase === 'succeeded' ? (
         <Text {...tone('success')}>✓ {props.successText ?? 'Done'}{outcome?.ok && outcome.status.note ? ` — ${sanitizeLine(outcome.status.note)}` : ''}</Text>
       ) : null}
+      {operation.phase === 'succeeded' && outcome?.ok
+        ? (outcome.warnings ?? []).map((warning, i) => (
+            <Text key={`w${i}`} wrap="wrap" {...tone('warning')}>
+              ! {sanitizeLine(warning)}
+            </Text>
+          ))
+        : null}
       {operation.phase === 'detached' ? (
         <Text wrap="wrap">◌ Stopped waiting. The request goes on{status?.requestToken ? ` (${sanitizeLine(status.requestToken)})` : ''}; the operations view (o) shows how it ends.</Text>
       ) : null}

@@ -2,7 +2,7 @@
 // reports (loaded on open and on `r`), and `c` cancelling a running one. I/O comes in as functions, so
 // the shell passes the current region's service methods.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { CallOptions, RequestStatus } from '../../cloudcontrol/types.js';
+import type { CallOptions, OperationOutcome, RequestStatus } from '../../cloudcontrol/types.js';
 import { isSpexError } from '../../domain/errors.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { OperationLog } from '../../editor/operation-log.js';
@@ -14,6 +14,8 @@ export interface OperationsScreenProps {
   readonly listRequests: (options: CallOptions) => Promise<RequestStatus[]>;
   /** `(token) => service.cancelRequest(token)`; absent in read-only mode, where nothing is offered. */
   readonly cancelRequest?: (requestToken: string) => Promise<RequestStatus>;
+  /** `(token) => service.trackRequest(token).done`: a cancelled request is followed to its end. */
+  readonly followRequest?: (requestToken: string) => Promise<OperationOutcome>;
   readonly isActive: boolean;
   readonly height?: number;
   readonly now?: () => number;
@@ -24,7 +26,7 @@ function messageOf(error: unknown): string {
   return sanitizeLine(isSpexError(error) ? error.error.message : (error as Error).message);
 }
 
-export function OperationsScreen({ log, listRequests, cancelRequest, isActive, height, now = Date.now, onClose }: OperationsScreenProps) {
+export function OperationsScreen({ log, listRequests, cancelRequest, followRequest, isActive, height, now = Date.now, onClose }: OperationsScreenProps) {
   const session = useSyncExternalStore(log.subscribe, log.list);
   const [recent, setRecent] = useState<RecentRequests>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
@@ -56,13 +58,25 @@ export function OperationsScreen({ log, listRequests, cancelRequest, isActive, h
       setNotice({ tone: 'normal', text: `Asking Cloud Control to cancel request ${shown}…` });
       cancelRequest(token).then(
         (status) => {
-          setNotice({ tone: 'normal', text: `Request ${shown}: ${sanitizeLine(status.status)}${status.statusMessage ? ` — ${sanitizeLine(status.statusMessage)}` : ''}` });
+          const said = status.note ?? status.statusMessage;
+          setNotice({ tone: 'normal', text: `Request ${shown}: ${sanitizeLine(status.status)}${said ? ` — ${sanitizeLine(said)}` : ''}` });
           setGeneration((g) => g + 1);
+          if (status.status !== 'CANCEL_IN_PROGRESS' || followRequest === undefined) return;
+          // A change already handed to Connect may still apply: followed to the end, then re-read.
+          followRequest(token).then(
+            (outcome) => {
+              const end = sanitizeLine(outcome.status?.status ?? 'ended');
+              const text = outcome.ok ? `Request ${shown} ended ${end}: it was not cancelled in time, and the change was made.` : sanitizeLine(outcome.error.message);
+              setNotice({ tone: outcome.ok ? 'error' : 'normal', text });
+              setGeneration((g) => g + 1);
+            },
+            () => undefined,
+          );
         },
         (error: unknown) => setNotice({ tone: 'error', text: `Could not cancel request ${shown}: ${messageOf(error)}` }),
       );
     },
-    [cancelRequest],
+    [cancelRequest, followRequest],
   );
 
   return (

@@ -82,8 +82,10 @@ describe('DeleteSession', () => {
     await typeText(tui, 'Tier 1 Support');
     await tui.press(keys.enter);
     const frame = await settle(tui, 'It did not work');
-    expect(frame).toContain('handler error ResourceConflict');
-    expect(frame).toMatch(/still assigned to users/);
+    // AWS's code (InvalidRequest) would mislead on its own: the sentence says what it means.
+    expect(frame).toContain('handler error InvalidRequest');
+    expect(frame).toMatch(/The profile is assigned to users, and Connect will not delete a profile that users hold/);
+    expect(frame).not.toContain('Connect refused a value');
     expect(frame).toContain('r retry');
     expect(frame).not.toContain('e edit');
     expect(exists(arn)).toBe(true);

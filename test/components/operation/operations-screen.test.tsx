@@ -28,6 +28,7 @@ describe('OperationsScreen', () => {
         log={log}
         listRequests={(options) => service.listRequests({}, options)}
         cancelRequest={(t) => service.cancelRequest(t)}
+        followRequest={(t) => service.trackRequest(t).done}
         isActive
         height={16}
         onClose={() => undefined}
@@ -37,7 +38,9 @@ describe('OperationsScreen', () => {
     const frame = await settle(tui, `request ${token}`);
     expect(frame).toMatch(/•DELETE (PENDING|IN_PROGRESS)\s+Delete “Workforce Planning”/);
     await tui.press('c');
-    await settle(tui, `Request ${token}: CANCEL_COMPLETE`);
+    // Cancel requested: a change under way may still apply, so the request is followed to its end.
+    await settle(tui, `Request ${token}: CANCEL_IN_PROGRESS — Cancel requested. A change already under way`);
+    await settle(tui, `Request ${token} was cancelled. A change already under way at Amazon Connect may still have been applied`);
     expect(backend.emulator.requests.filter((r) => r.operation === 'CancelResourceRequest')).toHaveLength(1);
     const outcome = await op.done;
     expect(outcome.ok).toBe(false);
