@@ -2,6 +2,7 @@
 // and refused outright under --read-only.
 import { createInterface } from 'node:readline';
 import { SpexError } from '../domain/errors.js';
+import { cloudControlRefusalText } from '../domain/cloud-control-safe.js';
 import { applyPatch, buildPatch } from '../domain/patch.js';
 import { describeChanges } from '../domain/profile-diff.js';
 import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/security-profile.js';
@@ -84,6 +85,9 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
     else delete after.Tags;
   }
   const patch = buildPatch(before, after, { guard: true });
+  const refusal = patch.some((op) => op.op !== 'test') ? cloudControlRefusalText(before) : undefined;
+  // Cloud Control validates the whole profile on every change: the profile's own values are the problem.
+  if (refusal) throw new SpexError({ kind: 'validation', message: `${refusal} Nothing was sent.` });
   const result = applyPatch(before, patch);
   const issues = validateProfile(result, 'stored');
   if (issues.length > 0) throw validationFailure(issues);

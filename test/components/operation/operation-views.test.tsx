@@ -26,6 +26,22 @@ describe('OperationProgress', () => {
     expect(frame).not.toContain('r retry');
   });
 
+  it('after a save whose re-read differs from what was asked, the success says so, inert', async () => {
+    const warning = 'The save succeeded, but Amazon Connect holds other values than were asked for: Description (asked none, holds "kept\u001b[2J").';
+    const op: OperationState = {
+      phase: 'succeeded',
+      kind: 'UPDATE',
+      elapsedMs: 1000,
+      run: 1,
+      status: status('req-2', 'SUCCESS'),
+      outcome: { ok: true, status: status('req-2', 'SUCCESS'), warnings: [warning] },
+    };
+    const tui = renderTui(<OperationProgress title="Saving “Ops”" successText="Saved “Ops”" operation={op} isActive onDone={noop} onRetry={noop} onDetach={noop} />, { columns: 200 });
+    const frame = await settle(tui, '✓ Saved “Ops”');
+    expect(frame).toContain('! The save succeeded, but Amazon Connect holds other values than were asked for: Description (asked none, holds "kept").');
+    expect(frame).not.toContain('\u001b');
+  });
+
   it('shows a hostile status from the server inert', async () => {
     const evil = '\u001b]8;;http://evil.example/\u0007\u001b[2J\u202e';
     const op: OperationState = { phase: 'running', kind: 'UPDATE', status: status('req-1', `IN_PROGRESS${evil}` as RequestStatus['status']), clientToken: 'ct', elapsedMs: 3200, run: 1 };
