@@ -27,7 +27,7 @@ import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type L
 import type { Remote } from '../state/remote.js';
 import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, shownInstances, shownRegions, profileName } from '../state/selectors.js';
-import { breadcrumb, instanceLabel, sortLabel, unnamedHint } from './chrome.js';
+import { breadcrumb, instanceLabel, refusedHint, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
 import { InstancesBody } from './screens/instances-body.js';
@@ -114,6 +114,10 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     });
   }, [state.region, instanceArn, state.instance?.alias, onRemember]);
 
+  const loadedDetail = (arn: string | undefined) => {
+    const entry = arn === undefined ? undefined : details.loader?.get(arn);
+    return entry?.status === 'loaded' ? entry.profile : undefined;
+  };
   const rowByArn = useMemo(() => new Map(profiles.rows.map((r) => [r.arn, r])), [profiles.rows]);
   const nameOf = (arn: string): string | undefined => {
     const row = rowByArn.get(arn);
@@ -231,7 +235,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             notice={state.notice ?? listError}
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
-            hint={isTable ? unnamedHint(view.unnamed, list.filter, list.sort) : undefined}
+            hint={isTable ? (refusedHint(loadedDetail(list.shown[list.cursor])) ?? unnamedHint(view.unnamed, list.filter, list.sort)) : undefined}
             columns={layout.columns}
           />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />

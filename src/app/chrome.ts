@@ -1,6 +1,7 @@
 // Header and footer text for the current state. Pure.
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import { cloudControlRefusals, REFUSED_MARK } from '../domain/cloud-control-safe.js';
+import type { ConnectInstance, SecurityProfile } from '../domain/security-profile.js';
 import type { AppState, SortOrder } from '../state/app-state.js';
 import { parseFilter } from '../state/filter.js';
 
@@ -40,6 +41,14 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   else if (modal.kind === 'operations') crumbs.push('Operations');
   // Names come from the server: never let one move the cursor or write to the clipboard.
   return crumbs.map(sanitizeLine);
+}
+
+/** Said while the cursor is on a profile Cloud Control cannot change, so the ⊘ explains itself. */
+export function refusedHint(profile: SecurityProfile | undefined): string | undefined {
+  if (profile === undefined) return undefined;
+  const refusals = cloudControlRefusals(profile);
+  if (refusals.length === 0) return undefined;
+  return `${REFUSED_MARK} Cloud Control cannot change this profile: ${sanitizeLine(refusals[0]!.message)}${refusals.length > 1 ? ` (+${refusals.length - 1} more; Enter shows all)` : ''}`;
 }
 
 /**

@@ -103,7 +103,7 @@ export function refusalLines(profile: SecurityProfile, width: number): PaneLine[
   const refusals = cloudControlRefusals(profile);
   if (refusals.length === 0) return [];
   const lines: PaneLine[] = [{ text: '' }, { text: `${REFUSED} Cloud Control cannot change this profile (Cloud Control validates the whole profile on every change):`, tone: 'warning' }];
-  for (const r of refusals) for (const line of wrapText(s(r.message), width, '    ')) lines.push({ text: `    ${line}`, tone: 'warning' });
+  for (const r of refusals) for (const line of wrapText(s(r.message), width, '    ')) lines.push({ text: line, tone: 'warning' });
   return lines;
 }
 

@@ -104,8 +104,21 @@ export interface HelpEntry {
 export function helpEntries(mode: Mode, options: KeymapOptions = {}): HelpEntry[] {
   const entries = bindingsOf(mode, options).map((x) => ({ keys: x.label, help: x.help }));
   if (TEXT_MODES.has(mode)) entries.unshift({ keys: 'letters', help: 'Type to filter' });
+  const legend = MODE_LEGENDS[mode];
+  if (legend !== undefined) entries.push({ keys: '', help: '' }, { keys: 'In the table', help: '' }, ...legend);
   return entries;
 }
+
+/** What the marks on a screen's rows mean, listed under its keys in the help. */
+const MODE_LEGENDS: Partial<Record<Mode, HelpEntry[]>> = {
+  list: [
+    { keys: '… 1a2b3c4d', help: 'Name not loaded yet: the list gave the ARN only; it loads when the row is on screen' },
+    { keys: '·  …', help: 'Details not requested yet / loading' },
+    { keys: '⊘', help: 'Cloud Control cannot change this profile (values its schema refuses); Enter says which' },
+    { keys: '✓', help: 'Marked for compare' },
+    { keys: '✗', help: 'Its details could not be read' },
+  ],
+};
 
 /** The short hints of a mode, for the footer: `Enter open  / filter  q quit`. */
 export function footerHints(mode: Mode, options: KeymapOptions = {}): HelpEntry[] {

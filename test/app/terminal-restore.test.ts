@@ -85,6 +85,8 @@ describe('the terminal after SIGTERM', () => {
     await tty.waitFor('Tier 2 Escalations');
     tty.child.stdin!.write('e');
     await tty.waitFor('Edit Admin ·');
+    // The editor's rows drawn (not only its title, which the breadcrumb repeats): its keys are live.
+    await tty.waitFor('AI agents · View');
     // Space on the first group's title grants the whole group: the draft is dirty.
     tty.child.stdin!.write(' ');
     await tty.waitFor('unsaved');
