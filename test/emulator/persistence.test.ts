@@ -1,4 +1,4 @@
-import { CreateResourceCommand, GetResourceCommand, ListResourceRequestsCommand, UpdateResourceCommand } from '@aws-sdk/client-cloudcontrol';
+import { CreateResourceCommand, GetResourceCommand, ListResourceRequestsCommand, paginateListResources, UpdateResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,22 @@ describe('--state FILE', () => {
       m.Description = 'by someone else';
     });
     expect(readFileSync(join(dir, 'demo.json'), 'utf8')).toContain('by someone else');
+  });
+
+  it('pages instances 10 at a time, as Connect’s ListInstances does, whatever the page size', async () => {
+    const statePath = join(dir, 'state.json');
+    const instances = Array.from({ length: 23 }, (_, i) => ({
+      seq: i + 1,
+      model: { Arn: `arn:aws:connect:us-east-1:123456789012:instance/i-${i}`, Id: `i-${i}`, InstanceAlias: `inst-${i}`, InstanceStatus: 'ACTIVE' },
+      groups: [],
+      inUse: [],
+      profiles: [],
+    }));
+    writeFileSync(statePath, JSON.stringify({ format: 'spex-emulator-state', version: 1, regions: { 'us-east-1': { requests: [], instances } } }));
+    emulator = await startEmulator({ statePath, asyncDelayMs: 0, pageSize: 50 });
+    const sizes: number[] = [];
+    for await (const page of paginateListResources({ client: clientFor(emulator) }, { TypeName: 'AWS::Connect::Instance' })) sizes.push(page.ResourceDescriptions?.length ?? 0);
+    expect(sizes).toEqual([10, 10, 3]);
   });
 
   it('loads profiles made in the console that the Cloud Control schema refuses; they stay refused for updates', async () => {
