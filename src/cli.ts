@@ -1,10 +1,11 @@
 // Composition root: reads the command line, then hands over to the emulator, a headless command or
 // the TUI. Each is imported lazily so `spex --version` loads almost nothing.
-import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io.js';
+import { COMMAND_NAMES } from './commands/names.js';
+import { EXIT_OK, EXIT_USAGE, type Io, isParseArgsError, processIo, UsageError } from './io.js';
 import { HELP, USAGE } from './help.js';
 import { VERSION } from './version.js';
 
-const HEADLESS = new Set(['regions', 'instances', 'list', 'get', 'create', 'update', 'delete', 'requests', 'iam-policy']);
+const HEADLESS: ReadonlySet<string> = new Set(COMMAND_NAMES);
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const first = commandWord(argv);
@@ -36,12 +37,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     throw error;
   }
-}
-
-/** node:util parseArgs reports unknown or malformed flags with these codes. */
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 /** Flags that take their value as the next word, so that word is not mistaken for a command. */

@@ -15,6 +15,20 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
+/** node:util parseArgs reports unknown or malformed flags with these codes. */
+export function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** `--concurrency N`, for the TUI and the headless commands alike. */
+export function parseConcurrency(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('--concurrency must be a whole number from 1 to 16');
+  return n;
+}
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

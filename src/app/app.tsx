@@ -10,24 +10,22 @@ import { HelpView } from '../components/help-view.js';
 import { RegionPicker } from '../components/region-picker.js';
 import { StatusLine } from '../components/status-line.js';
 import { CONNECT_REGIONS, regionName } from '../domain/regions.js';
-import { type ConnectInstance, parseConnectArn } from '../domain/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import { createOperationLog, type OperationLog } from '../editor/operation-log.js';
 import { useDetailLoader } from '../hooks/use-detail-loader.js';
 import { useProfileList } from '../hooks/use-profile-list.js';
 import { useProfileView } from '../hooks/use-profile-view.js';
 import { useRegionCounts } from '../hooks/use-region-counts.js';
-import { useRemote } from '../hooks/use-remote.js';
+import { useInstances } from '../hooks/use-instances.js';
 import { useSpex } from '../hooks/spex-context.js';
 import { useTerminalLayout } from '../hooks/use-terminal-layout.js';
 import { footerHints } from '../keys/keymap.js';
-import { appReducer, panePosition, paneHeight } from '../state/app-reducer.js';
+import { appReducer } from '../state/app-reducer.js';
 import { createInitialState, type InitialStateOptions } from '../state/app-state.js';
 import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type Layout } from '../state/layout.js';
-import type { Remote } from '../state/remote.js';
 import { isSessionOpen } from '../state/session-reducer.js';
-import { modeOf, shownInstances, shownRegions, profileName } from '../state/selectors.js';
-import { breadcrumb, instanceLabel, refusedHint, sortLabel, unnamedHint } from './chrome.js';
+import { modeOf, paneHeight, shownInstances, shownRegions } from '../state/selectors.js';
+import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
 import { InstancesBody } from './screens/instances-body.js';
@@ -84,14 +82,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
 
   const service = useMemo(() => (state.region === undefined ? undefined : spex.forRegion(state.region)), [spex, state.region]);
   const counts = useRegionCounts(spex, REGION_CODES, { isActive: screen.kind === 'regions' });
-  // The listing carries its region: in the render right after a region change the remote still holds
-  // the previous region's answer, which must not become the new region's instances.
-  const listing = useRemote(
-    service === undefined ? undefined : (signal) => service.listInstances({ signal }).then((items) => ({ region: service.region, items })),
-    [service, state.instances.reloadKey],
-  );
-  const instances: Remote<readonly ConnectInstance[]> =
-    listing.status !== 'success' ? listing : listing.data.region === state.region ? { status: 'success', data: listing.data.items } : { status: 'loading' };
+  const instances = useInstances(service, state.instances.reloadKey);
   // Told during render, not in an effect, so no frame shows rows the reducer does not know yet
   // (a key pressed in that gap would act on the old rows). React re-renders before committing.
   if (instances.status === 'success' && state.instances.items !== instances.data) {
@@ -119,33 +110,15 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     return entry?.status === 'loaded' ? entry.profile : undefined;
   };
   const rowByArn = useMemo(() => new Map(profiles.rows.map((r) => [r.arn, r])), [profiles.rows]);
-  const nameOf = (arn: string): string | undefined => {
-    const row = rowByArn.get(arn);
-    const entry = details.loader?.get(arn);
-    return row === undefined ? undefined : profileName(row, entry?.status === 'loaded' ? entry.profile : undefined);
-  };
+  const nameOf = (arn: string): string | undefined => nameOfRow(rowByArn.get(arn), loadedDetail(arn));
 
   // A session draws its own keys and notes: the shell's status line and footer give it their room.
   const height = bodyHeight(layout) + (isSession ? STATUS_LINES + FOOTER_LINES : 0);
   const isTable = screen.kind === 'list' && state.modal.kind === 'none';
-  const listError =
-    profiles.status === 'error' && profiles.rows.length > 0 && profiles.error !== undefined
-      ? { tone: 'error' as const, text: `Listing stopped after ${profiles.rows.length} profiles: ${profiles.error.message} (r retries)` }
-      : undefined;
-  const filterLine =
-    screen.kind === 'list'
-      ? { text: list.filter, isEditing: list.isFiltering }
-      : screen.kind === 'instances'
-        ? { text: state.instances.filter, isEditing: state.instances.isFiltering }
-        : undefined;
-  const counter =
-    screen.kind === 'list' && state.modal.kind === 'none'
-      ? `${view.shown.length}/${profiles.rows.length}${profiles.status === 'done' || profiles.status === 'error' ? '' : '+'}`
-      : screen.kind === 'instances' && instances.status === 'success'
-        ? `${shownInstances(state).length}/${instances.data.length}`
-        : panePosition(state);
-  const account =
-    (instanceArn === undefined ? undefined : parseConnectArn(instanceArn)?.account) ?? service?.account();
+  const listError = listErrorNotice(profiles);
+  const filterLine = filterLineOf(state);
+  const counter = counterText(state, { shown: view.shown.length, profiles, instances });
+  const account = accountOf(instanceArn, service?.account());
 
   const body = (() => {
     if (modal.kind === 'help') return <HelpView mode={modal.mode} scroll={modal.scroll} height={paneHeight(state)} readOnly={state.readOnly} />;

@@ -1,7 +1,10 @@
-// Header and footer text for the current state. Pure.
+// Header, status-line and footer text for the current state. Pure.
 import { sanitizeLine } from '../domain/sanitize.js';
 import { cloudControlRefusals, REFUSED_MARK } from '../domain/cloud-control-safe.js';
-import type { ConnectInstance, SecurityProfile } from '../domain/security-profile.js';
+import { type ConnectInstance, parseConnectArn, type ProfileSummary, type SecurityProfile } from '../domain/security-profile.js';
+import type { ProfileList } from '../hooks/use-profile-list.js';
+import type { Remote } from '../state/remote.js';
+import { panePosition, profileName, shownInstances } from '../state/selectors.js';
 import type { AppState, SortOrder } from '../state/app-state.js';
 import { parseFilter } from '../state/filter.js';
 
@@ -61,4 +64,40 @@ export function unnamedHint(unnamed: number, filter: string, sort: SortOrder): s
   if (parseFilter(filter).words.length > 0) return `${names} not loaded yet, so not searched (loading in the background)`;
   if (sort.key === 'name') return `${names} not loaded yet, listed last; they load as rows come into view`;
   return `${names} not loaded yet (… rows); names fill in as rows come into view`;
+}
+
+/** A listing that stopped part-way keeps its rows on screen; the status line says why. */
+export function listErrorNotice(profiles: ProfileList): { tone: 'error'; text: string } | undefined {
+  if (profiles.status !== 'error' || profiles.rows.length === 0 || profiles.error === undefined) return undefined;
+  return { tone: 'error', text: `Listing stopped after ${profiles.rows.length} profiles: ${profiles.error.message} (r retries)` };
+}
+
+/** The filter of the screen on view, for the status line. */
+export function filterLineOf(state: AppState): { text: string; isEditing: boolean } | undefined {
+  if (state.screen.kind === 'list') return { text: state.list.filter, isEditing: state.list.isFiltering };
+  if (state.screen.kind === 'instances') return { text: state.instances.filter, isEditing: state.instances.isFiltering };
+  return undefined;
+}
+
+/** The footer's counter: `shown/total` (with `+` while the list streams), else the pane's position. */
+export function counterText(
+  state: AppState,
+  data: { shown: number; profiles: ProfileList; instances: Remote<readonly ConnectInstance[]> },
+): string | undefined {
+  const { profiles, instances } = data;
+  if (state.screen.kind === 'list' && state.modal.kind === 'none') {
+    return `${data.shown}/${profiles.rows.length}${profiles.status === 'done' || profiles.status === 'error' ? '' : '+'}`;
+  }
+  if (state.screen.kind === 'instances' && instances.status === 'success') return `${shownInstances(state).length}/${instances.data.length}`;
+  return panePosition(state);
+}
+
+/** The account in the header: from the instance ARN, else from the ARNs the service has seen. */
+export function accountOf(instanceArn: string | undefined, seen: string | undefined): string | undefined {
+  return (instanceArn === undefined ? undefined : parseConnectArn(instanceArn)?.account) ?? seen;
+}
+
+/** A row's name: the list's, else its loaded detail's. */
+export function nameOfRow(row: ProfileSummary | undefined, detail: SecurityProfile | undefined): string | undefined {
+  return row === undefined ? undefined : profileName(row, detail);
 }

@@ -2,7 +2,8 @@
 // needs (the profile exactly as the server has it, the instance's hierarchy groups and profile names)
 // and wires the session's save to the right region's service.
 import { useCallback, useMemo } from 'react';
-import type { OperationOptions, OperationOutcome, RegionService, Spex } from '../cloudcontrol/types.js';
+import type { OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
+import type { OperationOutcome } from '../domain/operations.js';
 import { EditSession } from '../components/editor/edit-session.js';
 import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
@@ -22,6 +23,7 @@ export interface EditorModalProps {
   readonly log: OperationLog;
   readonly draftStore: DraftStore | undefined;
   readonly height: number;
+  readonly width: number;
   readonly isActive: boolean;
   readonly onDirtyChange: (isDirty: boolean) => void;
   /** Told the saved profile's ARN, and whether it is a new profile of the current instance. */
@@ -102,6 +104,7 @@ export function EditorModal(props: EditorModalProps) {
       {...(loadCurrent !== undefined ? { loadCurrent } : {})}
       isActive={isActive}
       height={props.height}
+      width={props.width}
       onDirtyChange={props.onDirtyChange}
       onSaved={onSaved}
       onClose={onClose}

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { LastUsed } from '../config/last-used.js';
 import { parseConnectArn } from '../domain/security-profile.js';
-import { UsageError } from '../io.js';
+import { parseConcurrency, UsageError } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 
 export interface TuiFlags {
@@ -38,11 +38,8 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
   if (values.instance !== undefined) flags.instance = values.instance;
   if (values['endpoint-url'] !== undefined) flags.endpointUrl = values['endpoint-url'];
   if (values.profile !== undefined) flags.profile = values.profile;
-  if (values.concurrency !== undefined) {
-    const n = Number(values.concurrency);
-    if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('--concurrency must be a whole number from 1 to 16');
-    flags.concurrency = n;
-  }
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency !== undefined) flags.concurrency = concurrency;
   if (flags.demo && flags.endpointUrl !== undefined) throw new UsageError('--demo and --endpoint-url cannot be used together');
   return flags;
 }

@@ -1,7 +1,7 @@
 // The bodies of the modals that are not help: the editing sessions (editor, delete guard, operations
 // view), which read their own keys, and the clone target picker, which the shell's keymap drives.
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { CallOptions, DetailLoader, OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
 import { InstancePicker } from '../components/instance-picker.js';
 import { EmptyMessage } from '../components/message.js';
@@ -13,6 +13,7 @@ import type { ConnectInstance } from '../domain/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../editor/operation-log.js';
 import { useRemote } from '../hooks/use-remote.js';
+import { useInstances } from '../hooks/use-instances.js';
 import type { Action, Modal } from '../state/app-state.js';
 import { EditorModal } from './editor-modal.js';
 import { SessionWait } from './session-frame.js';
@@ -65,6 +66,7 @@ export function ModalBody(props: ModalBodyProps) {
           log={props.log}
           draftStore={props.draftStore}
           height={height}
+          width={props.width}
           isActive={isActive}
           onDirtyChange={onDirtyChange}
           onSaved={onSaved}
@@ -82,6 +84,7 @@ export function ModalBody(props: ModalBodyProps) {
           {...(props.readOnly ? {} : { cancelRequest, followRequest })}
           isActive={isActive}
           height={height}
+          width={props.width}
           onClose={close}
         />
       );
@@ -137,15 +140,11 @@ interface CloneTargetBodyProps {
 /** The instances of one region to clone into; ←/→ go through the regions. */
 function CloneTargetBody({ modal, spex, width, height, dispatch }: CloneTargetBodyProps) {
   const { region } = modal;
-  // The listing carries the region it was made for: right after ←/→ the remote still holds the previous
-  // region's answer, and the reducer must not take it for the new region's.
-  const instances = useRemote(
-    (signal) => spex.forRegion(region).listInstances({ signal }).then((items) => ({ region, items })),
-    [spex, region],
-  );
+  const service = useMemo(() => spex.forRegion(region), [spex, region]);
+  const instances = useInstances(service);
   useEffect(() => {
-    if (instances.status === 'success') dispatch({ type: 'clone-target/loaded', region: instances.data.region, items: instances.data.items });
-  }, [instances, dispatch]);
+    if (instances.status === 'success') dispatch({ type: 'clone-target/loaded', region, items: instances.data });
+  }, [instances, region, dispatch]);
   const title = `Clone into an instance of ${modal.region} (${regionName(modal.region)}) — ←/→ another region`;
   let body;
   if (instances.status === 'error') body = <SessionWait remote={instances} loadingText="" errorTitle={`Could not list the instances in ${modal.region}`} isActive={false} onClose={() => undefined} />;

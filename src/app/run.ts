@@ -9,7 +9,8 @@ import { EXIT_FAILURE, EXIT_OK, type Io } from '../io.js';
 import type { Remembered } from './app.js';
 import { initialOptionsFor, parseTuiFlags, type TuiFlags } from './flags.js';
 
-interface Session {
+/** What a TUI run opened (the Spex, maybe an in-process demo emulator), closed when it ends. */
+interface TuiBackend {
   spex: Spex;
   /** The region from flags, environment or AWS config, before the last-used one. */
   configuredRegion: string | undefined;
@@ -32,7 +33,7 @@ function debugSink(flags: TuiFlags, io: Io): { log?: (line: string) => void; flu
   };
 }
 
-async function openSession(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, retries: ReturnType<typeof createRetryFeed>): Promise<Session> {
+async function openBackend(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, retries: ReturnType<typeof createRetryFeed>): Promise<TuiBackend> {
   const common = {
     readOnly: flags.readOnly,
     onRetry: retries.emit,
@@ -84,22 +85,22 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   }
   const debug = debugSink(flags, io);
   const retries = createRetryFeed();
-  // The Ink bundle loads while the session opens; a session that opened is closed whatever fails next.
+  // The Ink bundle loads while the backend opens; a backend that opened is closed whatever fails next.
   const mounting = import('./mount.js');
-  mounting.catch(() => undefined); // handled below, once the session is open
-  const [last, session] = await Promise.all([readLastUsed(io.env), openSession(flags, io, debug.log, retries)]);
+  mounting.catch(() => undefined); // handled below, once the backend is open
+  const [last, backend] = await Promise.all([readLastUsed(io.env), openBackend(flags, io, debug.log, retries)]);
   let mountTui: Awaited<typeof mounting>['mountTui'];
   try {
     ({ mountTui } = await mounting);
   } catch (error) {
-    await session.close();
+    await backend.close();
     throw error;
   }
   let remembered: Remembered | undefined;
   try {
     const result = await mountTui({
-      spex: session.spex,
-      initial: { ...initialOptionsFor(flags, session.configuredRegion, flags.demo ? {} : last), readOnly: flags.readOnly },
+      spex: backend.spex,
+      initial: { ...initialOptionsFor(flags, backend.configuredRegion, flags.demo ? {} : last), readOnly: flags.readOnly },
       io,
       draftStore: createDraftStore(draftDir(io.env)),
       retries,
@@ -111,7 +112,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`spex: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FAILURE;
   } finally {
-    await session.close();
+    await backend.close();
     if (remembered !== undefined) await writeLastUsed(io.env, remembered);
     debug.flush();
   }

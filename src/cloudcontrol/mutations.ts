@@ -270,5 +270,6 @@ export function deleteProfile(ctx: RegionContext, arn: string, options: Operatio
 }
 
 export function trackRequest(ctx: RegionContext, requestToken: string, options: OperationOptions = {}): TrackedOperation {
-  return track(ctx, 'UPDATE', options, { requestToken });
+  // The tracked operation's kind is the first poll's; until then the caller's word, or a placeholder.
+  return track(ctx, options.kind ?? 'UPDATE', options, { requestToken });
 }

@@ -2,6 +2,7 @@
 // that is not the JSON object it should be becomes a 'service' DomainError, never a crash later.
 import type { ProgressEvent, ResourceDescription } from '@aws-sdk/client-cloudcontrol';
 import { SpexError } from '../domain/errors.js';
+import { isTerminalStatus } from '../domain/operations.js';
 import { sanitizeText } from '../domain/sanitize.js';
 import { epochSeconds } from '../domain/service-signals.js';
 import {
@@ -119,8 +120,6 @@ export function toRequestStatus(event: ProgressEvent | undefined): RequestStatus
   return status;
 }
 
-export const TERMINAL_STATUSES: readonly OperationStatusValue[] = ['SUCCESS', 'FAILED', 'CANCEL_COMPLETE'];
-
 export function isTerminal(status: RequestStatus): boolean {
-  return TERMINAL_STATUSES.includes(status.status);
+  return isTerminalStatus(status.status);
 }

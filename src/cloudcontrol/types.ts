@@ -1,6 +1,9 @@
 // The contract between spex's Cloud Control layer and everything above it (TUI hooks, headless
 // commands). Only domain types cross it; nothing here imports @aws-sdk.
 import type { DomainError } from '../domain/errors.js';
+import type { OperationKind, OperationOutcome, OperationStatusValue, RequestStatus } from '../domain/operations.js';
+
+export type { OperationKind, OperationOutcome, OperationStatusValue, RequestStatus } from '../domain/operations.js';
 import type {
   ConnectInstance,
   HierarchyGroup,
@@ -12,47 +15,6 @@ import type {
 export interface CallOptions {
   signal?: AbortSignal;
 }
-
-export type OperationKind = 'CREATE' | 'UPDATE' | 'DELETE';
-export type OperationStatusValue =
-  | 'PENDING'
-  | 'IN_PROGRESS'
-  | 'SUCCESS'
-  | 'FAILED'
-  | 'CANCEL_IN_PROGRESS'
-  | 'CANCEL_COMPLETE';
-
-/** A Cloud Control ProgressEvent in domain form. */
-export interface RequestStatus {
-  requestToken: string;
-  operation: OperationKind;
-  status: OperationStatusValue;
-  typeName?: string;
-  identifier?: string;
-  /** Epoch milliseconds. */
-  eventTime?: number;
-  statusMessage?: string;
-  handlerErrorCode?: string;
-  /** Epoch milliseconds: when the server suggests polling again. */
-  retryAfter?: number;
-  resourceModel?: SecurityProfile;
-  /** spex's own note on this status, e.g. a throttled request being retried as a new one. */
-  note?: string;
-  /** Which request of the same user action this is (2 after one retry); absent for the first. */
-  attempt?: number;
-}
-
-export type OperationOutcome =
-  | {
-      ok: true;
-      status: RequestStatus;
-      identifier?: string;
-      /** After a create or update: the profile as re-read from the service (what it really holds). */
-      model?: SecurityProfile;
-      /** Things the user must know although it succeeded (the re-read differs from what was asked, …). */
-      warnings?: string[];
-    }
-  | { ok: false; status?: RequestStatus; error: DomainError };
 
 /** A create/update/delete in flight: polled until it ends, reporting every status change. */
 export interface TrackedOperation {
@@ -77,6 +39,8 @@ export interface OperationOptions extends CallOptions {
   timeoutMs?: number;
   /** Reuse a client token, to retry the same action after a transport failure. */
   clientToken?: string;
+  /** trackRequest: what the request is, when the caller knows (else the first poll tells). */
+  kind?: OperationKind;
 }
 
 export interface RequestFilter {

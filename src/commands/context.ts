@@ -3,7 +3,7 @@
 import { readSettingsSync } from '../config/settings.js';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
-import { type Io, UsageError } from '../io.js';
+import { type Io, parseConcurrency, UsageError } from '../io.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
 
@@ -68,11 +68,7 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
   const output = outputFormat(values, io);
   // `{ "readOnly": true }` in the settings file protects scripts as it protects the TUI.
   const readOnly = values['read-only'] === true || readSettingsSync(io.env).readOnly;
-  const concurrencyText = str(values, 'concurrency');
-  const concurrency = concurrencyText === undefined ? undefined : Number(concurrencyText);
-  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)) {
-    throw new UsageError('--concurrency must be a whole number from 1 to 16');
-  }
+  const concurrency = parseConcurrency(str(values, 'concurrency'));
   const debug = values.debug === true ? (line: string) => void io.stderr.write(`${line}\n`) : undefined;
   // Throttled reads still succeed after the SDK's retries; the user gets one note, not one per retry.
   let slowedDown = false;

@@ -3,7 +3,8 @@ import { SettingsError } from '../config/settings.js';
 import type { ParseArgsConfig } from 'node:util';
 import { isSpexError } from '../domain/errors.js';
 import { USAGE } from '../help.js';
-import { EXIT_FAILURE, EXIT_USAGE, type Io, UsageError } from '../io.js';
+import { EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, UsageError } from '../io.js';
+import type { CommandName } from './names.js';
 import { cancelCommand } from './cancel-command.js';
 import { createCommandContext, parseCommandArgs, str, type CommandContext } from './context.js';
 import { writeError } from './output.js';
@@ -21,7 +22,7 @@ interface CommandSpec {
   run: (ctx: CommandContext) => Promise<number>;
 }
 
-const COMMANDS: Record<string, CommandSpec> = {
+const COMMANDS: Record<CommandName, CommandSpec> = {
   regions: { options: {}, positionals: 0, run: regionsCommand },
   instances: { options: {}, positionals: 0, run: instancesCommand },
   list: { options: {}, positionals: 0, run: listCommand },
@@ -59,17 +60,11 @@ const COMMANDS: Record<string, CommandSpec> = {
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
 };
 
-export const COMMAND_NAMES = Object.keys(COMMANDS);
-
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
 
 export async function runCommand(name: string, args: string[], io: Io): Promise<number> {
   let ctx: CommandContext | undefined;
   try {
-    const spec = COMMANDS[name];
+    const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
     if (!spec) throw new UsageError(`unknown command '${name}'`);
     ctx = createCommandContext(io, parseCommandArgs(args, spec.options, spec.positionals));
     return await spec.run(ctx);

@@ -1,6 +1,6 @@
 // Lines for the scrolling panes, built by pure functions so the reducer can be told how many there
 // are (for the scroll limit) and tests can read them without rendering.
-import { padEnd, truncate } from '../domain/format.js';
+import { padEnd } from '../domain/format.js';
 import type { Tone } from './theme.js';
 
 export interface PaneLine {
@@ -42,6 +42,3 @@ export function heading(text: string): PaneLine {
   return { text, tone: 'heading' };
 }
 
-export function cut(text: string, width: number): string {
-  return truncate(text, width);
-}

@@ -38,17 +38,16 @@ export function formatTime(epochSeconds: number | undefined, now: Date = new Dat
   return `${absolute} (${formatRelativeTime(epochSeconds, now)})`;
 }
 
-/** `1 permission`, `12 permissions`, `0 tags`. */
-export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+/** Elapsed milliseconds as `0 s`, `12 s`, `2 min 5 s`. */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-/** Elapsed milliseconds as `0.4s`, `12s`, `3m 05s`. */
-export function formatDuration(ms: number): string {
-  if (ms < 10_000) return `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
-  const s = Math.floor(ms / 1000);
-  if (s < 60) return `${s}s`;
-  return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+/** How long ago an epoch-milliseconds time was (`just now`, `4 min ago`, `2 days ago`); '' for none. */
+export function formatAge(epochMs: number | undefined, nowMs: number): string {
+  return epochMs === undefined ? '' : formatRelativeTime(epochMs / 1000, new Date(nowMs));
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -105,7 +105,3 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
   return { Version: '2012-10-17', Statement: statements };
 }
 
-/** Every action in a policy, for tests and `--output` summaries. */
-export function policyActions(policy: IamPolicyDocument): string[] {
-  return sortedUnique(policy.Statement.flatMap((s) => s.Action));
-}

@@ -193,7 +193,3 @@ export function applyPatch<T extends object>(doc: T, ops: readonly JsonPatchOper
   return jsonpatch.applyPatch(copy, ops as Operation[], true, true).newDocument;
 }
 
-/** True for the error applyPatch throws when a `test` operation failed (a concurrent change). */
-export function isPatchTestFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'TEST_OPERATION_FAILED';
-}

@@ -79,15 +79,3 @@ export function toggleGroup(granted: ReadonlySet<string>, group: string): Toggle
   return { granted: next, added, removed };
 }
 
-/** Names that `names` adds through implication: for the review's "also granted: Users.View (for Users.Edit)". */
-export function missingImplications(names: Iterable<string>): { name: string; requiredBy: string[] }[] {
-  const set = new Set(names);
-  const missing = new Map<string, string[]>();
-  for (const n of set) {
-    for (const implied of impliedPermissions(n)) {
-      if (set.has(implied)) continue;
-      missing.set(implied, [...(missing.get(implied) ?? []), n]);
-    }
-  }
-  return [...missing].map(([name, requiredBy]) => ({ name, requiredBy }));
-}

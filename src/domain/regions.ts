@@ -29,10 +29,6 @@ export function isConnectRegion(code: string): boolean {
   return BY_CODE.has(code);
 }
 
-export function isGovCloudRegion(code: string): boolean {
-  return code.startsWith('us-gov-');
-}
-
 /** The readable name of a region, or the code itself for a region Connect is not known to offer. */
 export function regionName(code: string): string {
   return BY_CODE.get(code)?.name ?? code;

@@ -1,6 +1,6 @@
 // This session's create/update/delete requests, for the operations view and for the report on quit
 // ("still running: request …"). A small observable list; no React, no I/O.
-import type { OperationKind, OperationOutcome, RequestStatus } from '../cloudcontrol/types.js';
+import { isTerminalStatus, type OperationKind, type OperationOutcome, type RequestStatus } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 
 export interface SessionOperation {
@@ -27,7 +27,6 @@ export interface OperationLog {
   subscribe(listener: () => void): () => void;
 }
 
-const TERMINAL = new Set(['SUCCESS', 'FAILED', 'CANCEL_COMPLETE']);
 
 export function createOperationLog(): OperationLog {
   let entries: SessionOperation[] = [];
@@ -48,7 +47,7 @@ export function createOperationLog(): OperationLog {
       entries = entries.map((e) => (e.id === id ? { ...e, ...patch } : e));
       emit();
     },
-    inFlight: () => entries.filter((e) => e.status !== undefined && e.status.requestToken !== '' && !TERMINAL.has(e.status.status) && e.outcome?.status?.status !== 'SUCCESS'),
+    inFlight: () => entries.filter((e) => e.status !== undefined && e.status.requestToken !== '' && !isTerminalStatus(e.status.status) && e.outcome?.status?.status !== 'SUCCESS'),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

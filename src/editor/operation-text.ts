@@ -1,5 +1,4 @@
-// Operation outcomes in plain words: what a Cloud Control handler error code means for the user, and
-// durations as people read them. Pure.
+// Operation outcomes in plain words: what a Cloud Control handler error code means for the user. Pure.
 import type { DomainError } from '../domain/errors.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 
@@ -43,19 +42,3 @@ export function isChangedOnServer(error: DomainError | undefined): boolean {
   return error?.kind === 'conflict' && error.rule === 'test';
 }
 
-/** `0 s`, `12 s`, `2 min 5 s`. */
-export function formatElapsed(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s} s`;
-  return `${Math.floor(s / 60)} min ${s % 60} s`;
-}
-
-/** `just now`, `4 min ago`, `3 h ago`, `2 days ago` from epoch milliseconds. */
-export function formatAge(epochMs: number | undefined, nowMs: number): string {
-  if (epochMs === undefined) return '';
-  const s = Math.round((nowMs - epochMs) / 1000);
-  if (s < 45) return 'just now';
-  if (s < 3600) return `${Math.max(1, Math.round(s / 60))} min ago`;
-  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
-  return `${Math.round(s / 86_400)} days ago`;
-}

@@ -4,7 +4,7 @@ import { sanitizeLine } from '../domain/sanitize.js';
 
 export type { Remote } from '../state/remote.js';
 
-export function toDomainError(error: unknown): DomainError {
+export function domainErrorOf(error: unknown): DomainError {
   if (isSpexError(error)) return error.error;
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'service', message: sanitizeLine(message) };

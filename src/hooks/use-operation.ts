@@ -2,7 +2,8 @@
 // elapsed time, the outcome; retry runs the same action again; detach stops waiting (the request
 // goes on). Unmounting does not cancel the request: it is reported by the operation log instead.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationKind, OperationOptions, OperationOutcome, RequestStatus, TrackedOperation } from '../cloudcontrol/types.js';
+import type { OperationOptions, TrackedOperation } from '../cloudcontrol/types.js';
+import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/operations.js';
 import type { OperationLog } from '../editor/operation-log.js';
 
 export type OperationPhase = 'idle' | 'running' | 'succeeded' | 'failed' | 'detached';
@@ -145,7 +146,8 @@ export function useOperation(options: UseOperationOptions = {}): UseOperation {
       const token = s.status?.requestToken;
       if (!token || s.phase === 'running') return;
       // The same log entry: it is the same request.
-      launch((options) => track(token, options), s.label, s.clientToken, s.run, true);
+      const kind = s.status?.operation;
+      launch((options) => track(token, kind === undefined ? options : { ...options, kind }), s.label, s.clientToken, s.run, true);
     },
     [launch],
   );

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { RegionService } from '../cloudcontrol/types.js';
 import type { DomainError } from '../domain/errors.js';
 import type { ProfileSummary } from '../domain/security-profile.js';
-import { isAbort, toDomainError } from './remote.js';
+import { isAbort, domainErrorOf } from './remote.js';
 
 export type ProfileListStatus = 'idle' | 'loading' | 'streaming' | 'done' | 'error';
 
@@ -76,7 +76,7 @@ export function useProfileList(service: RegionService | undefined, instanceArn: 
         if (!signal.aborted) settle({ status: 'done', rows, pages });
       } catch (error) {
         // Rows already received stay on screen next to the error.
-        if (!isAbort(error, signal)) settle({ status: 'error', rows, pages, error: toDomainError(error) });
+        if (!isAbort(error, signal)) settle({ status: 'error', rows, pages, error: domainErrorOf(error) });
       }
     })();
     return () => {

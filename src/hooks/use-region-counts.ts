@@ -2,7 +2,7 @@
 // failing region (access denied, GovCloud without credentials, unreachable) fails on its own row.
 import { useEffect, useState } from 'react';
 import type { Spex } from '../cloudcontrol/types.js';
-import { isAbort, toDomainError, type Remote } from './remote.js';
+import { isAbort, domainErrorOf, type Remote } from './remote.js';
 
 export type RegionCounts = ReadonlyMap<string, Remote<number>>;
 
@@ -35,7 +35,7 @@ export function useRegionCounts(
           set(region, { status: 'success', data: instances.length });
         } catch (error) {
           if (isAbort(error, controller.signal)) return;
-          set(region, { status: 'error', error: toDomainError(error) });
+          set(region, { status: 'error', error: domainErrorOf(error) });
         }
       }
     };

@@ -1,7 +1,7 @@
 // Runs a load whenever its dependencies change, aborting the previous one, and reports
 // idle → loading → success | error. Nothing is reported after an abort or unmount.
 import { useEffect, useState, type DependencyList } from 'react';
-import { isAbort, toDomainError, type Remote } from './remote.js';
+import { isAbort, domainErrorOf, type Remote } from './remote.js';
 
 export function useRemote<T>(load: ((signal: AbortSignal) => Promise<T>) | undefined, deps: DependencyList): Remote<T> {
   const [remote, setRemote] = useState<Remote<T>>(load === undefined ? { status: 'idle' } : { status: 'loading' });
@@ -17,7 +17,7 @@ export function useRemote<T>(load: ((signal: AbortSignal) => Promise<T>) | undef
         if (!controller.signal.aborted) setRemote({ status: 'success', data });
       },
       (error: unknown) => {
-        if (!isAbort(error, controller.signal)) setRemote({ status: 'error', error: toDomainError(error) });
+        if (!isAbort(error, controller.signal)) setRemote({ status: 'error', error: domainErrorOf(error) });
       },
     );
     return () => controller.abort();

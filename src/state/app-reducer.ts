@@ -4,37 +4,11 @@ import { burstOf } from '../keys/burst.js';
 import { resolveCommand } from '../keys/keymap.js';
 import type { Action, AppState } from './app-state.js';
 import { commandToAction } from './commands.js';
-import { bodyHeight } from './layout.js';
 import { listReducer, moveList } from './list-reducer.js';
 import { scrollPane } from './motion.js';
 import { pickerReducer } from './picker-reducer.js';
-import { quit, sessionReducer, type SessionAction } from './session-reducer.js';
-import { helpLineCount, modeOf } from './selectors.js';
-
-/** Lines a scrolling pane (detail, compare, help) shows under its title line. */
-export function paneHeight(state: AppState): number {
-  return Math.max(1, bodyHeight(state.layout) - 1);
-}
-
-/** Lines that scroll in the pane on view (compare has a fixed column header too). */
-export function scrollRoom(state: AppState): number {
-  const fixed = state.modal.kind === 'none' && state.screen.kind === 'compare' ? 1 : 0;
-  return Math.max(1, paneHeight(state) - fixed);
-}
-
-/** `lines 1–18/51` for the pane on view, when it has more lines than fit. */
-export function panePosition(state: AppState): string | undefined {
-  const room = scrollRoom(state);
-  const { modal, screen } = state;
-  const at =
-    modal.kind === 'help'
-      ? { scroll: modal.scroll, total: helpLineCount(modal.mode, state.readOnly) }
-      : screen.kind === 'detail' || screen.kind === 'compare'
-        ? { scroll: screen.scroll, total: screen.lineCount }
-        : undefined;
-  if (at === undefined || at.total <= room) return undefined;
-  return `lines ${at.scroll + 1}–${Math.min(at.total, at.scroll + room)}/${at.total}`;
-}
+import { quit, sessionReducer } from './session-reducer.js';
+import { helpLineCount, modeOf, scrollRoom } from './selectors.js';
 
 function back(state: AppState): AppState {
   if (state.modal.kind !== 'none' && state.modal.kind !== 'help') return { ...state, modal: { kind: 'none' } };
@@ -120,11 +94,55 @@ export function appReducer(state: AppState, action: Action): AppState {
         ...state,
         screen: { ...state.screen, isOnlyDifferences: !state.screen.isOnlyDifferences, scroll: 0, lineCount: 0 },
       };
-    default:
-      if (action.type.startsWith('session/') || action.type.startsWith('clone-target/') || action.type.startsWith('quit/')) {
-        return sessionReducer(state, action as SessionAction);
-      }
-      if (action.type.startsWith('list/')) return listReducer(state, action as Extract<Action, { type: `list/${string}` }>);
-      return pickerReducer(state, action as Extract<Action, { type: `regions/${string}` | `instances/${string}` }>);
+    case 'session/edit':
+    case 'session/new':
+    case 'session/clone':
+    case 'session/delete':
+    case 'session/operations':
+    case 'session/dirty':
+    case 'session/close':
+    case 'session/saved':
+    case 'session/deleted':
+    case 'clone-target/loaded':
+    case 'clone-target/move':
+    case 'clone-target/region':
+    case 'clone-target/choose':
+    case 'quit/confirm':
+    case 'quit/cancel':
+      return sessionReducer(state, action);
+    case 'list/shown':
+    case 'list/move':
+    case 'list/filter-start':
+    case 'list/filter-insert':
+    case 'list/filter-delete':
+    case 'list/filter-accept':
+    case 'list/filter-clear':
+    case 'list/sort':
+    case 'list/toggle-mark':
+    case 'list/refresh':
+    case 'list/open':
+    case 'list/compare':
+      return listReducer(state, action);
+    case 'regions/move':
+    case 'regions/filter-insert':
+    case 'regions/filter-delete':
+    case 'regions/filter-clear':
+    case 'regions/select':
+    case 'regions/open':
+    case 'instances/loaded':
+    case 'instances/move':
+    case 'instances/filter-start':
+    case 'instances/filter-insert':
+    case 'instances/filter-delete':
+    case 'instances/filter-accept':
+    case 'instances/filter-clear':
+    case 'instances/select':
+    case 'instances/refresh':
+      return pickerReducer(state, action);
+    default: {
+      // Every action is handled above: a new one that is not fails to compile here.
+      const unhandled: never = action;
+      return unhandled;
+    }
   }
 }

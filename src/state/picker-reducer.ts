@@ -6,7 +6,7 @@ import { tableRows } from './layout.js';
 import { followCursor, moveCursor, type Motion } from './motion.js';
 import { shownInstances, shownRegions } from './selectors.js';
 
-type PickerAction = Extract<Action, { type: `regions/${string}` | `instances/${string}` }>;
+export type PickerAction = Extract<Action, { type: `regions/${string}` | `instances/${string}` }>;
 
 function move<T extends PickerView>(view: T, motion: Motion, count: number, height: number): T {
   const cursor = moveCursor(view.cursor, motion, count, height);

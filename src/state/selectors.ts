@@ -4,6 +4,7 @@ import { filterRegions, type ConnectRegion } from '../domain/regions.js';
 import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
 import { helpEntries, type Mode } from '../keys/keymap.js';
 import type { AppState, SortOrder } from './app-state.js';
+import { bodyHeight } from './layout.js';
 import { isFilterEmpty, parseFilter, permissionMatches, type ParsedFilter } from './filter.js';
 
 /** Which keymap applies: the modal's, a text field's, or the screen's. */
@@ -195,4 +196,29 @@ export function createShownProfilesSelector(): (input: ShownProfilesInput) => re
     }
     return filtered.result;
   };
+}
+
+/** Lines a scrolling pane (detail, compare, help) shows under its title line. */
+export function paneHeight(state: AppState): number {
+  return Math.max(1, bodyHeight(state.layout) - 1);
+}
+
+/** Lines that scroll in the pane on view (compare has a fixed column header too). */
+export function scrollRoom(state: AppState): number {
+  const fixed = state.modal.kind === 'none' && state.screen.kind === 'compare' ? 1 : 0;
+  return Math.max(1, paneHeight(state) - fixed);
+}
+
+/** `lines 1–18/51` for the pane on view, when it has more lines than fit. */
+export function panePosition(state: AppState): string | undefined {
+  const room = scrollRoom(state);
+  const { modal, screen } = state;
+  const at =
+    modal.kind === 'help'
+      ? { scroll: modal.scroll, total: helpLineCount(modal.mode, state.readOnly) }
+      : screen.kind === 'detail' || screen.kind === 'compare'
+        ? { scroll: screen.scroll, total: screen.lineCount }
+        : undefined;
+  if (at === undefined || at.total <= room) return undefined;
+  return `lines ${at.scroll + 1}–${Math.min(at.total, at.scroll + room)}/${at.total}`;
 }

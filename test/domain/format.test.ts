@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAbsoluteTime, formatCount, formatDuration, formatRelativeTime, formatTime, padEnd, truncate } from '../../src/domain/format.js';
+import { formatAbsoluteTime, formatAge, formatElapsed, formatRelativeTime, formatTime, padEnd, truncate } from '../../src/domain/format.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const t = now.getTime() / 1000;
@@ -24,13 +24,15 @@ describe('times', () => {
     expect(formatTime(Number.NaN, now)).toBe('—');
   });
 
-  it('formats durations and counts', () => {
-    expect(formatDuration(400)).toBe('0.4s');
-    expect(formatDuration(12_300)).toBe('12s');
-    expect(formatDuration(185_000)).toBe('3m 05s');
-    expect(formatCount(1, 'permission')).toBe('1 permission');
-    expect(formatCount(0, 'tag')).toBe('0 tags');
-    expect(formatCount(2, 'policy', 'policies')).toBe('2 policies');
+  it('formats elapsed times and ages', () => {
+    expect(formatElapsed(400)).toBe('0 s');
+    expect(formatElapsed(12_300)).toBe('12 s');
+    expect(formatElapsed(125_000)).toBe('2 min 5 s');
+    const nowMs = Date.UTC(2026, 10, 26, 12);
+    expect(formatAge(undefined, nowMs)).toBe('');
+    expect(formatAge(nowMs - 10_000, nowMs)).toBe('just now');
+    expect(formatAge(nowMs - 4 * 60_000, nowMs)).toBe('4 min ago');
+    expect(formatAge(nowMs - 86_400_000, nowMs)).toBe('1 day ago');
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildIamPolicy, handlerPermissions, policyActions, requiredActionsFor } from '../../src/domain/iam-policy.js';
+import { buildIamPolicy, handlerPermissions, type IamPolicyDocument, requiredActionsFor } from '../../src/domain/iam-policy.js';
 import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+
+const policyActions = (policy: IamPolicyDocument): string[] => [...new Set(policy.Statement.flatMap((s) => s.Action))];
 
 describe('buildIamPolicy', () => {
   it('read-only: lists and reads the three types, watches requests, and writes nothing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impliedPermissions, missingImplications, toggleGroup, toggleWithImplications } from '../../src/domain/permission-rules.js';
+import { impliedPermissions, toggleGroup, toggleWithImplications } from '../../src/domain/permission-rules.js';
 import {
   MAX_PERMISSIONS,
   OTHER_GROUP,
@@ -95,9 +95,6 @@ describe('implications', () => {
     expect([...off.granted]).toEqual(['Custom.X']);
   });
 
-  it('lists implied permissions missing from a set, with what needs them', () => {
-    expect(missingImplications(['Users.Edit', 'Users.Create', 'Queues.View', 'Queues.Edit'])).toEqual([{ name: 'Users.View', requiredBy: ['Users.Edit', 'Users.Create'] }]);
-  });
 });
 
 describe('suggestPermissions', () => {

@@ -3,7 +3,8 @@
 // functions (save, loadCurrent) and a draft store, so the shell decides which service and region.
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationOptions, OperationOutcome, TrackedOperation } from '../../cloudcontrol/types.js';
+import type { OperationOptions, TrackedOperation } from '../../cloudcontrol/types.js';
+import type { OperationOutcome } from '../../domain/operations.js';
 import { cloudControlRefusals, REFUSED_MARK } from '../../domain/cloud-control-safe.js';
 import { profilesEqual } from '../../domain/patch.js';
 import { rebaseDraft, type RebaseResult } from '../../domain/rebase.js';
@@ -45,7 +46,9 @@ export interface EditSessionProps {
   /** Reads the profile from the server again (edit), to show what changed there after a refused save. */
   readonly loadCurrent?: () => Promise<SecurityProfile>;
   readonly isActive: boolean;
-  readonly height?: number;
+  /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
+  readonly height: number;
+  readonly width: number;
   /** The save succeeded: refresh the row and the detail (the session shows the result until Enter). */
   readonly onSaved: (outcome: Extract<OperationOutcome, { ok: true }>) => void;
   /** The session is over (after a save, or the user left). */
@@ -200,7 +203,8 @@ export function EditSession(props: EditSessionProps) {
           {...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {})}
           {...(props.flaggedFields ? { flaggedFields: props.flaggedFields } : {})}
           {...(props.existingNames ? { existingNames: props.existingNames } : {})}
-          {...(props.height !== undefined ? { height: props.height - (restoredNote ? 1 : 0) - refusalHeight } : {})}
+          height={props.height - (restoredNote ? 1 : 0) - refusalHeight}
+          width={props.width}
           isActive={isActive && effective.kind === 'editing'}
           onDraftChange={onDraftChange}
           onReview={(d) => {
@@ -230,7 +234,8 @@ export function EditSession(props: EditSessionProps) {
           original={mode === 'edit' ? base : undefined}
           draft={draft}
           {...(effective.conflicts ? { conflicts: effective.conflicts } : {})}
-          {...(props.height !== undefined ? { height: props.height } : {})}
+          height={props.height}
+          width={props.width}
           isActive={isActive}
           onConfirm={send}
           onBack={() => setStep({ kind: 'editing' })}

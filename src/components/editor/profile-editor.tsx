@@ -1,7 +1,7 @@
 // The profile editor: the permission pane and the fields pane (Tab switches), a line for what is being
 // typed or what is wrong, a note on what the last key did, and the keys. Its one useInput only
 // dispatches; typing goes through the reducer too (editor/text-edit.ts), so no key is lost.
-import { Box, Text, useInput, useStdout } from 'ink';
+import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
@@ -30,7 +30,9 @@ export interface ProfileEditorProps {
   readonly existingNames?: readonly string[];
   readonly isActive: boolean;
   /** Lines the editor may use (default: the terminal's height less 4). */
-  readonly height?: number;
+  /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
+  readonly height: number;
+  readonly width: number;
   readonly showHints?: boolean;
   readonly onDraftChange?: (draft: SecurityProfileDraft) => void;
   readonly onReview: (draft: SecurityProfileDraft) => void;
@@ -43,9 +45,8 @@ const TITLES: Readonly<Record<EditorMode, string>> = { edit: 'Edit', create: 'Ne
 export function ProfileEditor(props: ProfileEditorProps) {
   const { original, initialDraft, mode, isActive, onReview, onCancel, onDraftChange } = props;
   const tone = useTone();
-  const { stdout } = useStdout();
-  const width = stdout.columns || 80;
-  const height = Math.max(10, props.height ?? (stdout.rows || 24) - 4);
+  const { width } = props;
+  const height = Math.max(10, props.height);
   const [state, dispatch] = useReducer(editorReducer, undefined, () =>
     createEditorState({
       mode,
@@ -108,7 +109,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
       </Text>
       {state.isHelpOpen ? (
         <Box flexDirection="column" height={paneHeight}>
-          {helpLines(state.pane, paneHeight).map((line, i) => (
+          {editorHelpLines(state.pane, paneHeight).map((line, i) => (
             <Text key={i} wrap="truncate-end" bold={line.isTitle}>
               {line.text}
             </Text>
@@ -142,7 +143,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
 }
 
 /** The `?` overlay: the pane's keys, then the keys while typing, cut to the room there is. */
-function helpLines(pane: 'permissions' | 'fields', room: number): { text: string; isTitle: boolean }[] {
+function editorHelpLines(pane: 'permissions' | 'fields', room: number): { text: string; isTitle: boolean }[] {
   const lines: { text: string; isTitle: boolean }[] = [];
   for (const mode of [pane === 'permissions' ? 'editor-permissions' : 'editor-fields', 'editor-input'] as const) {
     lines.push({ text: EDITOR_MODE_TITLES[mode], isTitle: true });

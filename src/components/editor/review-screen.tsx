@@ -1,6 +1,6 @@
 // The review before anything is sent: the change in the console's words, the implied Views, and on
 // `p` exactly what goes over the wire. `y`/Enter sends; Esc goes back to the editor, draft intact.
-import { Box, Text, useInput, useStdout } from 'ink';
+import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
 import { editorFooterHints, resolveEditorCommand } from '../../editor/editor-keys.js';
@@ -19,7 +19,9 @@ export interface ReviewScreenProps {
   /** After a rebase: properties both sides changed (the draft's value was kept). */
   readonly conflicts?: readonly string[];
   readonly isActive: boolean;
-  readonly height?: number;
+  /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
+  readonly height: number;
+  readonly width: number;
   readonly showHints?: boolean;
   readonly onConfirm: () => void;
   readonly onBack: () => void;
@@ -27,8 +29,7 @@ export interface ReviewScreenProps {
 
 export function ReviewScreen({ mode, original, draft, conflicts, isActive, height, showHints, onConfirm, onBack }: ReviewScreenProps) {
   const tone = useTone();
-  const { stdout } = useStdout();
-  const total = Math.max(6, height ?? (stdout.rows || 24) - 4);
+  const total = Math.max(6, height);
   const [showRequest, setShowRequest] = useState(false);
   const [scroll, setScroll] = useState(0);
   const [refused, setRefused] = useState(false);

@@ -2,7 +2,8 @@
 // a refused delete (the profile is still assigned to users) says why and offers a retry.
 import { Box } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import type { OperationOptions, OperationOutcome, TrackedOperation } from '../../cloudcontrol/types.js';
+import type { OperationOptions, TrackedOperation } from '../../cloudcontrol/types.js';
+import type { OperationOutcome } from '../../domain/operations.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { OperationLog } from '../../editor/operation-log.js';
 import { useOperation } from '../../hooks/use-operation.js';

@@ -2,7 +2,8 @@
 // reports (loaded on open and on `r`), and `c` cancelling a running one. I/O comes in as functions, so
 // the shell passes the current region's service methods.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { CallOptions, OperationOutcome, RequestStatus } from '../../cloudcontrol/types.js';
+import type { CallOptions } from '../../cloudcontrol/types.js';
+import type { OperationOutcome, RequestStatus } from '../../domain/operations.js';
 import { isSpexError } from '../../domain/errors.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { OperationLog } from '../../editor/operation-log.js';
@@ -17,7 +18,9 @@ export interface OperationsScreenProps {
   /** `(token) => service.trackRequest(token).done`: a cancelled request is followed to its end. */
   readonly followRequest?: (requestToken: string) => Promise<OperationOutcome>;
   readonly isActive: boolean;
-  readonly height?: number;
+  /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
+  readonly height: number;
+  readonly width: number;
   readonly now?: () => number;
   readonly onClose: () => void;
 }
@@ -26,7 +29,7 @@ function messageOf(error: unknown): string {
   return sanitizeLine(isSpexError(error) ? error.error.message : (error as Error).message);
 }
 
-export function OperationsScreen({ log, listRequests, cancelRequest, followRequest, isActive, height, now = Date.now, onClose }: OperationsScreenProps) {
+export function OperationsScreen({ log, listRequests, cancelRequest, followRequest, isActive, height, width, now = Date.now, onClose }: OperationsScreenProps) {
   const session = useSyncExternalStore(log.subscribe, log.list);
   const [recent, setRecent] = useState<RecentRequests>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
@@ -86,7 +89,8 @@ export function OperationsScreen({ log, listRequests, cancelRequest, followReque
       nowMs={nowMs}
       {...(notice ? { notice } : {})}
       isActive={isActive}
-      {...(height !== undefined ? { height } : {})}
+      height={height}
+      width={width}
       {...(cancelRequest === undefined ? {} : { onCancelRequest })}
       onRefresh={() => setGeneration((g) => g + 1)}
       onClose={onClose}

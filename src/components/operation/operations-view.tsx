@@ -1,13 +1,13 @@
 // The operations view: this session's requests and the recent ones Cloud Control reports, with their
 // status, error and age; `c` cancels a running one where Cloud Control allows it.
-import { Box, Text, useInput, useStdout } from 'ink';
+import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
-import type { RequestStatus } from '../../cloudcontrol/types.js';
+import type { RequestStatus } from '../../domain/operations.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { editorFooterHints, resolveEditorCommand } from '../../editor/editor-keys.js';
 import type { SessionOperation } from '../../editor/operation-log.js';
 import { operationRows } from '../../editor/operation-rows.js';
-import { formatAge } from '../../editor/operation-text.js';
+import { formatAge } from '../../domain/format.js';
 import { visibleWindow } from '../../editor/permission-rows.js';
 import { motionOfCommand, moveCursor } from '../../state/motion.js';
 import { Footer } from '../footer.js';
@@ -25,7 +25,9 @@ export interface OperationsViewProps {
   /** A line about the last cancel (sent, refused…). */
   readonly notice?: { tone: 'normal' | 'error'; text: string };
   readonly isActive: boolean;
-  readonly height?: number;
+  /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
+  readonly height: number;
+  readonly width: number;
   readonly showHints?: boolean;
   /** Absent in read-only mode: no cancel key, no hint. */
   readonly onCancelRequest?: (requestToken: string) => void;
@@ -33,16 +35,21 @@ export interface OperationsViewProps {
   readonly onClose: () => void;
 }
 
-const COLUMNS = { op: 7, status: 16, subject: 34, age: 12 };
+/** Fixed columns (CANCEL_IN_PROGRESS is the widest status); the profile column takes what is left, up to 34. */
+const FIXED = { op: 7, status: 20, age: 12 };
+
+function columnsFor(width: number): typeof FIXED & { subject: number } {
+  return { ...FIXED, subject: Math.max(12, Math.min(34, width - 2 - FIXED.op - FIXED.status - FIXED.age - 20)) };
+}
 
 function cell(text: string, width: number): string {
   return (text.length < width ? text : `${text.slice(0, width - 2)}…`).padEnd(width);
 }
 
-export function OperationsView({ session, recent, nowMs, notice, isActive, height, showHints, onCancelRequest, onRefresh, onClose }: OperationsViewProps) {
+export function OperationsView({ session, recent, nowMs, notice, isActive, height, width, showHints, onCancelRequest, onRefresh, onClose }: OperationsViewProps) {
   const tone = useTone();
-  const { stdout } = useStdout();
-  const total = Math.max(6, height ?? (stdout.rows || 24) - 4);
+  const total = Math.max(6, height);
+  const COLUMNS = columnsFor(width);
   const rows = operationRows(session, recent.status === 'loaded' ? recent.requests : []);
   const [cursor, setCursor] = useState(0);
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
@@ -99,8 +106,8 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
               <Text {...tone('accent')}>{isCursor ? '›' : ' '}</Text>
               <Text>{row.isSession ? '•' : ' '}</Text>
               <Text wrap="truncate-end" {...(isCursor ? tone('selected') : row.status === 'FAILED' || row.status === 'REFUSED' ? tone('error') : {})}>
-                {sanitizeLine(row.operation).padEnd(COLUMNS.op)}
-                {sanitizeLine(row.status).padEnd(COLUMNS.status)}
+                {cell(sanitizeLine(row.operation), COLUMNS.op)}
+                {cell(sanitizeLine(row.status), COLUMNS.status)}
                 {cell(row.subject, COLUMNS.subject)}
                 {formatAge(row.at, nowMs).padEnd(COLUMNS.age)}
                 {tail}

@@ -29,6 +29,7 @@ function session(props: { mode: 'create' | 'clone'; initialDraft: SecurityProfil
       save={(draft, _base, options) => service.createProfile(draft, options)}
       isActive
       height={24}
+      width={120}
       onSaved={() => events.saved++}
       onClose={() => undefined}
     />,

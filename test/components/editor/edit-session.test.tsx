@@ -42,6 +42,7 @@ async function openSession(original: SecurityProfile, extra: Partial<EditSession
       loadCurrent={() => service().getProfile(ARN())}
       isActive
       height={22}
+      width={120}
       onSaved={() => events.saved++}
       onClose={() => events.closed++}
       {...extra}

@@ -24,6 +24,7 @@ function setup(overrides: Partial<Parameters<typeof ProfileEditor>[0]> = {}) {
       mode="edit"
       isActive
       height={20}
+      width={110}
       onDraftChange={(d) => calls.drafts.push(d)}
       onReview={(d) => calls.reviews.push(d)}
       onCancel={(info) => calls.cancels.push(info)}

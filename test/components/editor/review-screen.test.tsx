@@ -36,7 +36,7 @@ describe('ReviewScreen', () => {
     const events = { confirmed: 0, back: 0 };
     const draft = { InstanceArn: INSTANCE, SecurityProfileName: 'Night shift', Permissions: ['Users.View'] };
     const tui = renderTui(
-      <ReviewScreen mode="create" original={undefined} draft={draft} isActive height={24} onConfirm={() => events.confirmed++} onBack={() => events.back++} />,
+      <ReviewScreen mode="create" original={undefined} draft={draft} isActive height={24} width={100} onConfirm={() => events.confirmed++} onBack={() => events.back++} />,
       { columns: 100, rows: 28 },
     );
     const first = await settle(tui, 'Review the new profile');
@@ -54,7 +54,7 @@ describe('ReviewScreen', () => {
 
   it('refuses to send when nothing changed', async () => {
     const events = { confirmed: 0 };
-    const tui = renderTui(<ReviewScreen mode="edit" original={ORIGINAL} draft={DRAFT} isActive onConfirm={() => events.confirmed++} onBack={() => undefined} />);
+    const tui = renderTui(<ReviewScreen mode="edit" original={ORIGINAL} draft={DRAFT} isActive height={26} width={100} onConfirm={() => events.confirmed++} onBack={() => undefined} />);
     await settle(tui, 'no changes: nothing would be sent');
     await tui.press(keys.enter);
     await settle(tui, '✗ Nothing to send');

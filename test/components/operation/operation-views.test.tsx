@@ -110,7 +110,7 @@ describe('OperationsView', () => {
   it('cancels only a running request', async () => {
     const cancelled: string[] = [];
     const tui = renderTui(
-      <OperationsView session={session} recent={{ status: 'loaded', requests: recent }} nowMs={NOW} isActive height={14} onCancelRequest={(t) => cancelled.push(t)} onRefresh={() => undefined} onClose={() => undefined} />,
+      <OperationsView session={session} recent={{ status: 'loaded', requests: recent }} nowMs={NOW} isActive height={14} width={140} onCancelRequest={(t) => cancelled.push(t)} onRefresh={() => undefined} onClose={() => undefined} />,
       { columns: 140, rows: 20 },
     );
     const frame = await settle(tui, 'Operations');

@@ -31,6 +31,7 @@ describe('OperationsScreen', () => {
         followRequest={(t) => service.trackRequest(t).done}
         isActive
         height={16}
+        width={140}
         onClose={() => undefined}
       />,
       { columns: 140, rows: 20 },
@@ -60,6 +61,7 @@ describe('OperationsScreen', () => {
         cancelRequest={async () => ({ ...running, status: `CANCEL_IN_PROGRESS${evil}`, statusMessage: 'on its way' }) as unknown as RequestStatus}
         isActive
         height={12}
+        width={140}
         onClose={() => undefined}
       />,
     );
