@@ -11,7 +11,7 @@ import { RegionPicker } from '../components/region-picker.js';
 import { StatusLine } from '../components/status-line.js';
 import { CONNECT_REGIONS, regionName } from '../domain/regions.js';
 import type { DraftStore } from '../drafts/draft-store.js';
-import { createOperationLog, type OperationLog } from '../editor/operation-log.js';
+import { createOperationLog, type OperationLog } from '../state/operation-log.js';
 import { useDetailLoader } from '../hooks/use-detail-loader.js';
 import { useProfileList } from '../hooks/use-profile-list.js';
 import { useProfileView } from '../hooks/use-profile-view.js';

@@ -7,7 +7,7 @@ import type { OperationOutcome } from '../domain/operations.js';
 import { EditSession } from '../components/editor/edit-session.js';
 import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
-import type { OperationLog } from '../editor/operation-log.js';
+import type { OperationLog } from '../state/operation-log.js';
 import { useInstanceNames } from '../hooks/use-instance-names.js';
 import { useRemote } from '../hooks/use-remote.js';
 import type { ConnectInstance } from '../domain/security-profile.js';

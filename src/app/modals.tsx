@@ -11,7 +11,7 @@ import { regionName } from '../domain/regions.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { ConnectInstance } from '../domain/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
-import type { OperationLog } from '../editor/operation-log.js';
+import type { OperationLog } from '../state/operation-log.js';
 import { useRemote } from '../hooks/use-remote.js';
 import { useInstances } from '../hooks/use-instances.js';
 import type { Action, Modal } from '../state/app-state.js';

@@ -6,7 +6,7 @@ import { render } from 'ink';
 import type { Spex } from '../cloudcontrol/types.js';
 import { ThemeProvider } from '../components/theme.js';
 import type { DraftStore } from '../drafts/draft-store.js';
-import { createOperationLog, inFlightReport, type OperationLog } from '../editor/operation-log.js';
+import { createOperationLog, inFlightReport, type OperationLog } from '../state/operation-log.js';
 import { SpexProvider } from '../hooks/spex-context.js';
 import type { Io } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationOptions, TrackedOperation } from '../cloudcontrol/types.js';
 import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/operations.js';
-import type { OperationLog } from '../editor/operation-log.js';
+import type { OperationLog } from '../state/operation-log.js';
 
 export type OperationPhase = 'idle' | 'running' | 'succeeded' | 'failed' | 'detached';
 

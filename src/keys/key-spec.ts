@@ -1,5 +1,5 @@
 // What both keymaps are made of — the shell's (bindings.ts) and the editing screens'
-// (editor/editor-keys.ts): a physical key, a binding of keys to a command with its words for the
+// (keys/editor-keys.ts): a physical key, a binding of keys to a command with its words for the
 // footer and the help, how a key press is matched, and the cursor keys they share. Pure.
 
 /** The part of Ink's `Key` the keymaps read (so tests can pass plain objects). */

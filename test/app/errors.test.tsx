@@ -54,7 +54,8 @@ describe('throttling', () => {
     const spex = backend.makeSpex({ maxAttempts: 4, onRetry: retries.emit });
     backend.emulator.failNext('ListResources', 2, { exception: 'ThrottlingException', message: 'Rate exceeded' });
     const tui = renderSpexApp(spex, { initial: { region: 'us-east-1', skipRegionPicker: true, instance: 'acme-support' }, retries });
-    const frame = await tui.waitForFrame((f) => f.includes('CallCenterManager') && f.includes(SLOW_DOWN_TEXT));
+    // The list gives ARNs only, so names come from reads that the SDK's adaptive limiter now paces.
+    const frame = await tui.waitForFrame((f) => f.includes('CallCenterManager') && f.includes(SLOW_DOWN_TEXT), { timeoutMs: 15_000 });
     expect(frame).not.toMatch(/Rate exceeded|ThrottlingException/);
   });
 });

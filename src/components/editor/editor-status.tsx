@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import { suggestPermissions } from '../../domain/permissions.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { EditorInput, EditorNote, EditorPane } from '../../editor/editor-state.js';
+import type { EditorInput, EditorNote, EditorPane } from '../../state/editor/editor-state.js';
 import { TextField } from '../text-field.js';
 import { useTone } from '../theme.js';
 

@@ -2,10 +2,10 @@
 // and resource lists, the hierarchy group and applications. List fields show their items and an
 // "add" row. The row being edited shows the text being typed (the editor's reducer applies the keys).
 import { Box, Text } from 'ink';
-import type { EditorInput } from '../../editor/editor-state.js';
-import { ITEM_FORMATS } from '../../editor/field-items.js';
-import type { FieldRow } from '../../editor/field-rows.js';
-import { visibleWindow } from '../../editor/permission-rows.js';
+import type { EditorInput } from '../../state/editor/editor-state.js';
+import { ITEM_FORMATS } from '../../state/editor/field-items.js';
+import type { FieldRow } from '../../state/editor/field-rows.js';
+import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { TextField } from '../text-field.js';
 import { useTone } from '../theme.js';
 

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { HierarchyGroup } from '../../domain/security-profile.js';
-import { visibleWindow } from '../../editor/permission-rows.js';
+import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { useTone } from '../theme.js';
 
 export interface GroupPickerProps {

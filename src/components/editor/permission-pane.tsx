@@ -2,8 +2,8 @@
 // for the draft state and a marker for a change (+ added, − removed), so nothing rests on colour.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { EditorRow } from '../../editor/permission-rows.js';
-import { visibleWindow } from '../../editor/permission-rows.js';
+import type { EditorRow } from '../../state/editor/permission-rows.js';
+import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { useTone } from '../theme.js';
 
 export interface PermissionPaneProps {

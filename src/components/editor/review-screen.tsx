@@ -3,9 +3,9 @@
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
-import { editorFooterHints, resolveEditorCommand } from '../../editor/editor-keys.js';
-import type { EditorMode } from '../../editor/editor-state.js';
-import { buildReview } from '../../editor/review-lines.js';
+import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
+import type { EditorMode } from '../../state/editor/editor-state.js';
+import { buildReview } from './review-lines.js';
 import { motionOfCommand, scrollPane } from '../../state/motion.js';
 import { Footer } from '../footer.js';
 import { ScrollPane } from '../scroll-pane.js';

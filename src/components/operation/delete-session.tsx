@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { OperationOptions, TrackedOperation } from '../../cloudcontrol/types.js';
 import type { OperationOutcome } from '../../domain/operations.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { OperationLog } from '../../editor/operation-log.js';
+import type { OperationLog } from '../../state/operation-log.js';
 import { useOperation } from '../../hooks/use-operation.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { OperationProgress } from './operation-progress.js';

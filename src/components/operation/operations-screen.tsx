@@ -6,7 +6,7 @@ import type { CallOptions } from '../../cloudcontrol/types.js';
 import type { OperationOutcome, RequestStatus } from '../../domain/operations.js';
 import { isSpexError } from '../../domain/errors.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { OperationLog } from '../../editor/operation-log.js';
+import type { OperationLog } from '../../state/operation-log.js';
 import { OperationsView, type RecentRequests } from './operations-view.js';
 
 export interface OperationsScreenProps {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewScreen } from '../../../src/components/editor/review-screen.js';
 import type { SecurityProfile } from '../../../src/domain/security-profile.js';
-import { buildReview } from '../../../src/editor/review-lines.js';
+import { buildReview } from '../../../src/components/editor/review-lines.js';
 import { keys } from '../../helpers/keys.js';
 import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
 import { settle, waitUntil } from './typing.js';

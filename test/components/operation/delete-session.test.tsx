@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeleteSession } from '../../../src/components/operation/delete-session.js';
 import { SECURITY_PROFILE_TYPE } from '../../../src/domain/security-profile.js';
-import { createOperationLog } from '../../../src/editor/operation-log.js';
+import { createOperationLog } from '../../../src/state/operation-log.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
 import { keys } from '../../helpers/keys.js';
 import { renderTui } from '../../helpers/render-tui.js';

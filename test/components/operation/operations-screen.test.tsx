@@ -2,7 +2,7 @@
 // recent ones, and `c` cancels it.
 import { describe, expect, it } from 'vitest';
 import { OperationsScreen } from '../../../src/components/operation/operations-screen.js';
-import { createOperationLog } from '../../../src/editor/operation-log.js';
+import { createOperationLog } from '../../../src/state/operation-log.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
 import type { RequestStatus } from '../../../src/cloudcontrol/types.js';
 import { renderRaw, renderTui } from '../../helpers/render-tui.js';

@@ -1,12 +1,12 @@
 // What the review shows: the change in the console's words, the Views the console adds with an
 // action, and on request exactly what will be sent (the JSON Patch of an update, the DesiredState of
 // a create). Pure: the lines are built here so tests can read them without rendering.
-import { isSpexError } from '../domain/errors.js';
-import { buildPatch, type JsonPatchOperation } from '../domain/patch.js';
-import { describeChanges, describeImpliedAdds, summariseChanges } from '../domain/profile-diff.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
-import type { EditorMode } from './editor-state.js';
+import { isSpexError } from '../../domain/errors.js';
+import { buildPatch, type JsonPatchOperation } from '../../domain/patch.js';
+import { describeChanges, describeImpliedAdds, summariseChanges } from '../../domain/profile-diff.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
+import type { EditorMode } from '../../state/editor/editor-state.js';
 
 export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
 

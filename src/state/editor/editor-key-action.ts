@@ -1,9 +1,9 @@
 // A key press in the editor, resolved against the latest state inside the reducer (so two keys that
 // arrive before a re-render still act on what the first one did). Pure.
-import type { KeyState } from '../keys/keymap.js';
-import { motionOfCommand } from '../state/motion.js';
-import { resolveEditorCommand, type EditorCommand } from './editor-keys.js';
-import type { EditorAction } from './editor-reducer.js';
+import type { KeyState } from '../../keys/keymap.js';
+import { motionOfCommand } from '../motion.js';
+import { resolveEditorCommand, type EditorCommand } from '../../keys/editor-keys.js';
+import type { EditorAction } from './editor-state.js';
 import { editorKeyMode, isDirty, reviewCheck } from './editor-selectors.js';
 import type { EditorState } from './editor-state.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EDITOR_KEYMAP, editorFooterHints, editorHelpEntries, type EditorKeyMode, resolveEditorCommand } from '../../src/editor/editor-keys.js';
-import { editorKeyMode } from '../../src/editor/editor-selectors.js';
+import { EDITOR_KEYMAP, editorFooterHints, editorHelpEntries, type EditorKeyMode, resolveEditorCommand } from '../../src/keys/editor-keys.js';
+import { editorKeyMode } from '../../src/state/editor/editor-selectors.js';
 
 describe('editor keymap', () => {
   it.each([

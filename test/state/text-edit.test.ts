@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { editorReducer } from '../../src/editor/editor-reducer.js';
-import { createEditorState } from '../../src/editor/editor-state.js';
-import { atEnd, editText } from '../../src/editor/text-edit.js';
+import { editorReducer } from '../../src/state/editor/editor-reducer.js';
+import { createEditorState } from '../../src/state/editor/editor-state.js';
+import { atEnd, editText } from '../../src/state/text-edit.js';
 
 describe('editText', () => {
   it.each([

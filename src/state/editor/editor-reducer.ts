@@ -1,47 +1,18 @@
 // The editor's reducer: every key of the editor becomes one of these actions. Pure.
-import type { SecurityProfileDraft } from '../domain/security-profile.js';
-import { suggestPermissions } from '../domain/permissions.js';
-import { moveCursor, type Motion } from '../state/motion.js';
-import type { KeyState } from '../keys/keymap.js';
-import { burstOf } from '../keys/burst.js';
+import type { SecurityProfileDraft } from '../../domain/security-profile.js';
+import { suggestPermissions } from '../../domain/permissions.js';
+import { moveCursor, type Motion } from '../motion.js';
+import type { KeyState } from '../../keys/keymap.js';
+import { burstOf } from '../../keys/burst.js';
 import { keyToEditorAction } from './editor-key-action.js';
-import { editText } from './text-edit.js';
-import type { EditorNote, EditorOutgoing, EditorState, PermissionView } from './editor-state.js';
+import { editText } from '../text-edit.js';
+import type { EditorAction, EditorNote, EditorOutgoing, EditorState, PermissionView } from './editor-state.js';
 import { chooseGroup, clampFieldCursor, editRow, removeRow, submitField } from './field-actions.js';
 import { fieldRows } from './field-rows.js';
 import { applyAdd, applyGroupToggle, applyToggle, clampPermCursor } from './permission-actions.js';
 import { activeSearch, permissionRows } from './permission-rows.js';
 
-export type EditorAction =
-  /** A key press: resolved to a command against the state at the time it is handled. */
-  | { type: 'editor/key'; input: string; key: KeyState; pageSize: number }
-  | { type: 'editor/outgoing'; outgoing: EditorOutgoing }
-  /** The owner received the outgoing request. */
-  | { type: 'editor/outgoing-done' }
-  | { type: 'editor/move'; motion: Motion; pageSize: number }
-  | { type: 'editor/switch-pane' }
-  /** Facts loaded after the editor opened: the instance's hierarchy groups, the names in use. */
-  | { type: 'editor/set-context'; hierarchyGroups?: EditorState['hierarchyGroups']; existingNames?: EditorState['existingNames'] }
-  | { type: 'editor/toggle-help' }
-  | { type: 'editor/toggle' }
-  | { type: 'editor/toggle-group' }
-  | { type: 'editor/cycle-view' }
-  | { type: 'editor/search-start' }
-  | { type: 'editor/clear-search' }
-  | { type: 'editor/add' }
-  | { type: 'editor/edit' }
-  | { type: 'editor/remove' }
-  | { type: 'editor/input-change'; text: string; cursor?: number }
-  | { type: 'editor/input-submit' }
-  | { type: 'editor/input-complete' }
-  | { type: 'editor/input-cancel' }
-  | { type: 'editor/pick-move'; delta: number }
-  | { type: 'editor/pick-choose' }
-  /** A restored or rebased draft replaces the current one. */
-  | { type: 'editor/replace-draft'; draft: SecurityProfileDraft; note?: EditorNote }
-  | { type: 'editor/note'; note: EditorNote | undefined }
-  /** `s` with problems left: every field with a problem shows it, and the note names the first. */
-  | { type: 'editor/review-refused'; fields: readonly string[]; reason: string };
+export type { EditorAction } from './editor-state.js';
 
 const VIEWS: readonly PermissionView[] = ['all', 'granted', 'changed'];
 const VIEW_WORDS: Readonly<Record<PermissionView, string>> = {

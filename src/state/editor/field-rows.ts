@@ -1,9 +1,9 @@
 // The fields pane: one row per field, list fields followed by their items and an "add" row, each with
 // the schema's verdict in plain words. Pure.
-import { PROPERTY_ORDER, propertyEquals } from '../domain/patch.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { SecurityProfileDraft } from '../domain/security-profile.js';
-import { validateProfile, type ValidationIssue } from '../domain/validate.js';
+import { PROPERTY_ORDER, propertyEquals } from '../../domain/patch.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { SecurityProfileDraft } from '../../domain/security-profile.js';
+import { validateProfile, type ValidationIssue } from '../../domain/validate.js';
 import type { EditorState, FieldId, ListFieldId } from './editor-state.js';
 import { formatItem, itemsOf, parseItem, withItem } from './field-items.js';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { getCatalogue, MAX_PERMISSIONS } from '../../src/domain/permissions.js';
-import type { SecurityProfile } from '../../src/domain/security-profile.js';
-import { editorReducer, type EditorAction } from '../../src/editor/editor-reducer.js';
-import { createEditorState, type EditorState } from '../../src/editor/editor-state.js';
-import { isDirty, reviewCheck, visibleIssues } from '../../src/editor/editor-selectors.js';
-import { fieldRows } from '../../src/editor/field-rows.js';
-import { permissionRows, type PermissionRow, visibleWindow } from '../../src/editor/permission-rows.js';
+import { getCatalogue, MAX_PERMISSIONS } from '../../../src/domain/permissions.js';
+import type { SecurityProfile } from '../../../src/domain/security-profile.js';
+import { editorReducer, type EditorAction } from '../../../src/state/editor/editor-reducer.js';
+import { createEditorState, type EditorState } from '../../../src/state/editor/editor-state.js';
+import { isDirty, reviewCheck, visibleIssues } from '../../../src/state/editor/editor-selectors.js';
+import { fieldRows } from '../../../src/state/editor/field-rows.js';
+import { permissionRows, type PermissionRow, visibleWindow } from '../../../src/state/editor/permission-rows.js';
 
 const INSTANCE = 'arn:aws:connect:us-east-1:123456789012:instance/abc';
 const ORIGINAL: SecurityProfile = {

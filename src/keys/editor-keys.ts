@@ -1,7 +1,7 @@
 // The editing screens' keymap, in the same shape as src/keys/keymap.ts: one table says which key runs
 // which command where; the key handlers, the footer hints and the help are all read from it. Pure.
-import { bind, CURSOR_KEYS, type CursorCommand, type KeyBinding, type KeySpec, type KeyState, matchesKey } from '../keys/key-spec.js';
-import type { HelpEntry } from '../keys/keymap.js';
+import { bind, CURSOR_KEYS, type CursorCommand, type KeyBinding, type KeySpec, type KeyState, matchesKey } from './key-spec.js';
+import type { HelpEntry } from './keymap.js';
 
 export type EditorKeyMode =
   | 'editor-permissions'

@@ -1,10 +1,10 @@
 // What the permission keys do to the draft: toggle one (with the console's implications), toggle a
 // group, add one by name. Each returns the next state with a note saying what happened, or why not.
 // Pure.
-import { toggleGroup, toggleWithImplications, type ToggleResult } from '../domain/permission-rules.js';
-import { canonicalPermissionName, lookupPermission, MAX_PERMISSIONS, permissionLabel, suggestPermissions } from '../domain/permissions.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { SecurityProfileDraft } from '../domain/security-profile.js';
+import { toggleGroup, toggleWithImplications, type ToggleResult } from '../../domain/permission-rules.js';
+import { canonicalPermissionName, lookupPermission, MAX_PERMISSIONS, permissionLabel, suggestPermissions } from '../../domain/permissions.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { SecurityProfileDraft } from '../../domain/security-profile.js';
 import type { EditorNote, EditorState } from './editor-state.js';
 import { grantedSet, permissionRows } from './permission-rows.js';
 

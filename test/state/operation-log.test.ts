@@ -1,7 +1,7 @@
 // The report printed when spex quits with requests still running: server text in it is inert.
 import { describe, expect, it } from 'vitest';
 import type { RequestStatus } from '../../src/cloudcontrol/types.js';
-import { createOperationLog, inFlightReport } from '../../src/editor/operation-log.js';
+import { createOperationLog, inFlightReport } from '../../src/state/operation-log.js';
 
 describe('inFlightReport', () => {
   it('names each running request, with a hostile token and status made inert', () => {

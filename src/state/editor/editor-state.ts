@@ -1,7 +1,9 @@
 // The profile editor's state: the draft being edited and where the user is in it. Pure: no React,
 // no Ink, no I/O. The draft is the only thing that matters outside the editor; the rest is intent
 // (cursor, filters, the text being typed), reset when the editor closes.
-import { type HierarchyGroup, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/security-profile.js';
+import { type HierarchyGroup, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../domain/security-profile.js';
+import type { KeyState } from '../../keys/keymap.js';
+import type { Motion } from '../motion.js';
 
 export type EditorMode = 'edit' | 'create' | 'clone';
 export type EditorPane = 'permissions' | 'fields';
@@ -107,3 +109,35 @@ export function createEditorState(init: EditorInit): EditorState {
     isHelpOpen: false,
   };
 }
+
+/** Every key of the editor becomes one of these actions (beside the state, so the key mapping and the reducer share it without importing each other). */
+export type EditorAction =
+  /** A key press: resolved to a command against the state at the time it is handled. */
+  | { type: 'editor/key'; input: string; key: KeyState; pageSize: number }
+  | { type: 'editor/outgoing'; outgoing: EditorOutgoing }
+  /** The owner received the outgoing request. */
+  | { type: 'editor/outgoing-done' }
+  | { type: 'editor/move'; motion: Motion; pageSize: number }
+  | { type: 'editor/switch-pane' }
+  /** Facts loaded after the editor opened: the instance's hierarchy groups, the names in use. */
+  | { type: 'editor/set-context'; hierarchyGroups?: EditorState['hierarchyGroups']; existingNames?: EditorState['existingNames'] }
+  | { type: 'editor/toggle-help' }
+  | { type: 'editor/toggle' }
+  | { type: 'editor/toggle-group' }
+  | { type: 'editor/cycle-view' }
+  | { type: 'editor/search-start' }
+  | { type: 'editor/clear-search' }
+  | { type: 'editor/add' }
+  | { type: 'editor/edit' }
+  | { type: 'editor/remove' }
+  | { type: 'editor/input-change'; text: string; cursor?: number }
+  | { type: 'editor/input-submit' }
+  | { type: 'editor/input-complete' }
+  | { type: 'editor/input-cancel' }
+  | { type: 'editor/pick-move'; delta: number }
+  | { type: 'editor/pick-choose' }
+  /** A restored or rebased draft replaces the current one. */
+  | { type: 'editor/replace-draft'; draft: SecurityProfileDraft; note?: EditorNote }
+  | { type: 'editor/note'; note: EditorNote | undefined }
+  /** `s` with problems left: every field with a problem shows it, and the note names the first. */
+  | { type: 'editor/review-refused'; fields: readonly string[]; reason: string };
