@@ -4,7 +4,7 @@
 import { useCallback, useMemo } from 'react';
 import type { OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
 import type { OperationOutcome } from '../domain/operations.js';
-import { EditSession } from '../components/editor/edit-session.js';
+import { EditSession } from './sessions/edit-session.js';
 import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../state/operation-log.js';

@@ -1,6 +1,7 @@
 // Unsaved edits kept on disk, so a crash, Ctrl-C or a quit never loses one. One small JSON file per
 // profile (or per new profile), written atomically — a temporary file renamed over the old one — so a
 // reader sees the old draft or the new one, never half of each. Removed after a successful save.
+import type { DraftMode, StoredDraft } from '../domain/drafts.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -8,18 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
 
-export type DraftMode = 'edit' | 'create' | 'clone';
-
-export interface StoredDraft {
-  /** The profile ARN, or `new:<instanceArn>:<name>` for a profile not created yet. */
-  key: string;
-  mode: DraftMode;
-  /** Epoch milliseconds of the last write. */
-  savedAt: number;
-  draft: SecurityProfileDraft;
-  /** The model the draft started from (edit), so a later restore can rebase onto the server's model. */
-  original?: SecurityProfile;
-}
+export type { DraftMode, StoredDraft } from '../domain/drafts.js';
 
 export interface DraftStore {
   readonly dir: string;

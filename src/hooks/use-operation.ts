@@ -5,24 +5,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationOptions, TrackedOperation } from '../cloudcontrol/types.js';
 import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/operations.js';
 import type { OperationLog } from '../state/operation-log.js';
+import type { OperationPhase, OperationState } from '../state/operation-state.js';
 
-export type OperationPhase = 'idle' | 'running' | 'succeeded' | 'failed' | 'detached';
+export type { OperationPhase, OperationState } from '../state/operation-state.js';
 
 /** Starts the request; called again, with the same client token when that is safe, on retry. */
 export type OperationAction = (options: OperationOptions) => TrackedOperation;
 
-export interface OperationState {
-  readonly phase: OperationPhase;
-  readonly kind?: OperationKind;
-  readonly label?: string;
-  /** The latest status Cloud Control reported. */
-  readonly status?: RequestStatus;
-  readonly clientToken?: string;
-  readonly elapsedMs: number;
-  readonly outcome?: OperationOutcome;
-  /** 1 for the first run of an action, 2 after one retry… */
-  readonly run: number;
-}
 
 export interface UseOperation extends OperationState {
   start(action: OperationAction, label?: string): void;

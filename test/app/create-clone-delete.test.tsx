@@ -2,7 +2,7 @@
 // is valid or the name typed right, and what is sent is exactly what the screen promised.
 import { describe, expect, it } from 'vitest';
 import { demoInstanceArn } from '../../src/emulator/index.js';
-import { settle } from '../components/editor/typing.js';
+import { settle } from '../helpers/typing.js';
 import { keys } from '../helpers/keys.js';
 import { backendPerTest } from '../helpers/tui-backend.js';
 import { arnOf, mutations, OPEN_LIST, profilesNamed, selectProfile, sent, stored } from './editing-helpers.js';

@@ -3,7 +3,7 @@
 // says and what the emulator received must agree.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toggleWithImplications } from '../../src/domain/permission-rules.js';
-import { settle, waitUntil } from '../components/editor/typing.js';
+import { settle, waitUntil } from '../helpers/typing.js';
 import { keys } from '../helpers/keys.js';
 import type { TuiHandle } from '../helpers/render-tui.js';
 import { backendPerTest } from '../helpers/tui-backend.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
 import { createDraftStore, type DraftStore } from '../../src/drafts/draft-store.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
-import { settle, typeText } from '../components/editor/typing.js';
+import { settle, typeText } from '../helpers/typing.js';
 import type { TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import type { TuiHandle } from '../helpers/render-tui.js';

@@ -1,7 +1,7 @@
 // Read-only mode (no mutating key exists, nothing is sent), hostile server text (rendered inert in
 // every screen, the editor and the review included), and typing faster than the screen redraws.
 import { describe, expect, it } from 'vitest';
-import { settle } from '../components/editor/typing.js';
+import { settle } from '../helpers/typing.js';
 import { keys } from '../helpers/keys.js';
 import { renderRaw } from '../helpers/render-tui.js';
 import { backendPerTest } from '../helpers/tui-backend.js';

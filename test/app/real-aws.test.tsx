@@ -2,7 +2,7 @@
 // the console that Cloud Control refuses, instances that are not ACTIVE, and a save whose re-read
 // differs from what was asked.
 import { afterEach, describe, expect, it } from 'vitest';
-import { settle } from '../components/editor/typing.js';
+import { settle } from '../helpers/typing.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui } from '../helpers/render-tui.js';

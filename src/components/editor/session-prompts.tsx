@@ -2,7 +2,7 @@
 import { Box, Text, useInput } from 'ink';
 import { formatAbsoluteTime } from '../../domain/format.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { StoredDraft } from '../../drafts/draft-store.js';
+import type { StoredDraft } from '../../domain/drafts.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
 import { Footer } from '../footer.js';
 import { useTone } from '../theme.js';

@@ -9,7 +9,7 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import { editorFooterHints, resolveEditorCommand, type EditorCommand } from '../../keys/editor-keys.js';
 import { formatElapsed } from '../../domain/format.js';
 import { failureLines, isChangedOnServer } from '../../state/operation-text.js';
-import type { OperationState } from '../../hooks/use-operation.js';
+import type { OperationState } from '../../state/operation-state.js';
 import { Footer } from '../footer.js';
 import { useTone } from '../theme.js';
 

@@ -1,13 +1,13 @@
 // Create and clone through the edit session, against the emulator.
 import { describe, expect, it } from 'vitest';
-import { EditSession } from '../../../src/components/editor/edit-session.js';
+import { EditSession } from '../../../src/app/sessions/edit-session.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../../src/domain/security-profile.js';
 import { demoInstanceArn, demoProfileArn } from '../../../src/emulator/index.js';
 import type { TestBackend } from '../../helpers/emulator.js';
 import { keys } from '../../helpers/keys.js';
 import { renderTui } from '../../helpers/render-tui.js';
 import { backendPerTest } from '../../helpers/tui-backend.js';
-import { pressAndWaitForChange, settle, typeText, waitUntil } from './typing.js';
+import { pressAndWaitForChange, settle, typeText, waitUntil } from '../../helpers/typing.js';
 
 const backend = backendPerTest();
 

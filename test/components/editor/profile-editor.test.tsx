@@ -3,7 +3,7 @@ import { ProfileEditor } from '../../../src/components/editor/profile-editor.js'
 import type { SecurityProfile, SecurityProfileDraft } from '../../../src/domain/security-profile.js';
 import { keys } from '../../helpers/keys.js';
 import { cleanupTui, renderTui, yieldTurn } from '../../helpers/render-tui.js';
-import { pressAndWaitForChange, typeText } from './typing.js';
+import { pressAndWaitForChange, typeText } from '../../helpers/typing.js';
 
 const INSTANCE = 'arn:aws:connect:us-east-1:123456789012:instance/abc';
 const ORIGINAL: SecurityProfile = {

@@ -4,7 +4,7 @@ import type { SecurityProfile } from '../../../src/domain/security-profile.js';
 import { buildReview } from '../../../src/components/editor/review-lines.js';
 import { keys } from '../../helpers/keys.js';
 import { cleanupTui, renderTui } from '../../helpers/render-tui.js';
-import { settle, waitUntil } from './typing.js';
+import { settle, waitUntil } from '../../helpers/typing.js';
 
 const INSTANCE = 'arn:aws:connect:us-east-1:123456789012:instance/abc';
 const ORIGINAL: SecurityProfile = { InstanceArn: INSTANCE, SecurityProfileName: 'Ops', Description: 'old', Permissions: ['Queues.View', 'Queues.Create'], SecurityProfileArn: `${INSTANCE}/security-profile/p1` };

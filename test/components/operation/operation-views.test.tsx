@@ -7,7 +7,7 @@ import { operationRows } from '../../../src/state/operation-rows.js';
 import type { OperationState } from '../../../src/hooks/use-operation.js';
 import { keys } from '../../helpers/keys.js';
 import { cleanupTui, renderRaw, renderTui } from '../../helpers/render-tui.js';
-import { settle, waitUntil } from '../editor/typing.js';
+import { settle, waitUntil } from '../../helpers/typing.js';
 
 afterEach(() => cleanupTui());
 

@@ -1,13 +1,13 @@
 // The operations view against the emulator: a running request of this session is listed with the
 // recent ones, and `c` cancels it.
 import { describe, expect, it } from 'vitest';
-import { OperationsScreen } from '../../../src/components/operation/operations-screen.js';
+import { OperationsScreen } from '../../../src/app/sessions/operations-screen.js';
 import { createOperationLog } from '../../../src/state/operation-log.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
 import type { RequestStatus } from '../../../src/cloudcontrol/types.js';
 import { renderRaw, renderTui } from '../../helpers/render-tui.js';
 import { backendPerTest } from '../../helpers/tui-backend.js';
-import { settle, waitUntil } from '../editor/typing.js';
+import { settle, waitUntil } from '../../helpers/typing.js';
 
 const backend = backendPerTest();
 

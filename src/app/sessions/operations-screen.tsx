@@ -7,7 +7,7 @@ import type { OperationOutcome, RequestStatus } from '../../domain/operations.js
 import { isSpexError } from '../../domain/errors.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { OperationLog } from '../../state/operation-log.js';
-import { OperationsView, type RecentRequests } from './operations-view.js';
+import { OperationsView, type RecentRequests } from '../../components/operation/operations-view.js';
 
 export interface OperationsScreenProps {
   readonly log: OperationLog;

@@ -1,8 +1,8 @@
 // Typing one character at a time, waiting for each character to show before the next, for the tests
 // that assert each intermediate frame. (Text fields are reducer-backed, so keys written back to back
 // are not lost either: test/app/read-only-hostile.test.tsx types that way.)
-import type { TuiHandle } from '../../helpers/render-tui.js';
-import { yieldTurn } from '../../helpers/render-tui.js';
+import type { TuiHandle } from './render-tui.js';
+import { yieldTurn } from './render-tui.js';
 
 export async function typeText(tui: TuiHandle, text: string): Promise<void> {
   // A trailing space does not change the (trimmed) frame: it goes with the next character.

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EditSession, type EditSessionProps } from '../../../src/components/editor/edit-session.js';
+import { EditSession, type EditSessionProps } from '../../../src/app/sessions/edit-session.js';
 import { toggleWithImplications } from '../../../src/domain/permission-rules.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, toDraft } from '../../../src/domain/security-profile.js';
 import { createDraftStore, type DraftStore } from '../../../src/drafts/draft-store.js';
@@ -12,7 +12,7 @@ import { demoProfileArn } from '../../../src/emulator/index.js';
 import { keys } from '../../helpers/keys.js';
 import { renderTui, yieldTurn } from '../../helpers/render-tui.js';
 import { backendPerTest } from '../../helpers/tui-backend.js';
-import { settle, typeText, waitUntil } from './typing.js';
+import { settle, typeText, waitUntil } from '../../helpers/typing.js';
 
 const backend = backendPerTest();
 let stateDir: string;

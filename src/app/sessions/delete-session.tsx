@@ -7,8 +7,8 @@ import type { OperationOutcome } from '../../domain/operations.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { OperationLog } from '../../state/operation-log.js';
 import { useOperation } from '../../hooks/use-operation.js';
-import { ConfirmDelete } from '../confirm-delete.js';
-import { OperationProgress } from './operation-progress.js';
+import { ConfirmDelete } from '../../components/confirm-delete.js';
+import { OperationProgress } from '../../components/operation/operation-progress.js';
 
 export interface DeleteSessionProps {
   readonly name: string;

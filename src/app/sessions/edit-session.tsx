@@ -16,11 +16,11 @@ import type { OperationLog } from '../../state/operation-log.js';
 import { isChangedOnServer } from '../../state/operation-text.js';
 import { useDraft } from '../../hooks/use-draft.js';
 import { useOperation } from '../../hooks/use-operation.js';
-import { OperationProgress, type ServerChange } from '../operation/operation-progress.js';
-import { DraftOffer, LeavePrompt } from './session-prompts.js';
-import { useTone } from '../theme.js';
-import { ProfileEditor } from './profile-editor.js';
-import { ReviewScreen } from './review-screen.js';
+import { OperationProgress, type ServerChange } from '../../components/operation/operation-progress.js';
+import { DraftOffer, LeavePrompt } from '../../components/editor/session-prompts.js';
+import { useTone } from '../../components/theme.js';
+import { ProfileEditor } from '../../components/editor/profile-editor.js';
+import { ReviewScreen } from '../../components/editor/review-screen.js';
 
 export interface EditSessionProps {
   readonly mode: EditorMode;

@@ -1,0 +1,17 @@
+// What a view shows of one create/update/delete followed to its end (the hook useOperation keeps it).
+import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/operations.js';
+
+export type OperationPhase = 'idle' | 'running' | 'succeeded' | 'failed' | 'detached';
+
+export interface OperationState {
+  readonly phase: OperationPhase;
+  readonly kind?: OperationKind;
+  readonly label?: string;
+  /** The latest status Cloud Control reported. */
+  readonly status?: RequestStatus;
+  readonly clientToken?: string;
+  readonly elapsedMs: number;
+  readonly outcome?: OperationOutcome;
+  /** 1 for the first run of an action, 2 after one retry… */
+  readonly run: number;
+}
