@@ -74,7 +74,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
 
   useTerminalLayout(useCallback((next: Layout) => dispatch({ type: 'layout/resized', layout: next }), []));
   useSlowDownNotice(retries, useCallback((text: string) => dispatch({ type: 'notice/show', notice: { text, tone: 'info' } }), []));
-  useAppKeys(dispatch, { isActive: !state.isQuitting, isSessionOpen: isSession && !isAsking });
+  useAppKeys(dispatch, { isActive: !state.isQuitting });
   // The single exit site: unmounting runs every effect's cleanup, which aborts the reads in flight.
   useEffect(() => {
     if (state.isQuitting) exit();

@@ -2,9 +2,9 @@
 // keymap for the mode of the *latest* state, so keys typed faster than React re-renders (a pasted
 // filter, `/` then letters) are never read against a stale mode.
 //
-// While an editing session is open it reads its own keys and the shell's handler is off; only
-// Ctrl-C still reaches the shell (through a second handler active exactly then), so quitting works
-// from anywhere and asks first when a draft is unsaved.
+// While an editing session is open it reads its own keys; the shell's handler still hears them, and
+// its table's 'session' mode binds only Ctrl-C, so quitting works from anywhere and asks first when a
+// draft is unsaved.
 import { useInput } from 'ink';
 import { useCallback, type Dispatch } from 'react';
 import type { KeyState } from '../keys/keymap.js';
@@ -12,8 +12,6 @@ import type { Action } from '../state/app-state.js';
 
 export interface AppKeysOptions {
   isActive: boolean;
-  /** A session takes the keys: only Ctrl-C is the shell's. */
-  isSessionOpen: boolean;
 }
 
 export function useAppKeys(dispatch: Dispatch<Action>, options: AppKeysOptions): void {
@@ -23,12 +21,7 @@ export function useAppKeys(dispatch: Dispatch<Action>, options: AppKeysOptions):
     },
     [dispatch],
   );
-  const interrupt = useCallback(
-    (input: string, key: KeyState) => {
-      if (key.ctrl === true && input === 'c') dispatch({ type: 'app/quit' });
-    },
-    [dispatch],
-  );
-  useInput(handler, { isActive: options.isActive && !options.isSessionOpen });
-  useInput(interrupt, { isActive: options.isActive && options.isSessionOpen });
+  // While a session is open its own handler reads the keys too; the shell's table for that mode
+  // ('session') holds only Ctrl-C, so every other key resolves to nothing here.
+  useInput(handler, { isActive: options.isActive });
 }

@@ -1,7 +1,56 @@
-// The keymap's table: which keys run which command in each mode, with the words the footer and the
-// `?` help show. Read through keymap.ts (resolveCommand, footerHints, helpEntries). Pure data.
-import { bind, CURSOR_KEYS } from './key-spec.js';
-import type { Binding, Command, KeySpec, Mode } from './keymap.js';
+// The shell's key table and its vocabulary (modes, commands): which keys run which command in each
+// mode, with the words the footer and the `?` help show. Read through keymap.ts. Pure data.
+import type { EngineBinding } from './engine.js';
+import { bind, CURSOR_KEYS, type CursorCommand, type KeySpec } from './key-spec.js';
+
+/** Where the keyboard is: a screen, a text field on it, or a modal over it. */
+export type Mode =
+  | 'regions'
+  | 'instances'
+  | 'list'
+  | 'filter'
+  | 'detail'
+  | 'compare'
+  | 'help'
+  /** An editing screen (editor, delete guard, operations view) is open and reads its own keys. */
+  | 'session'
+  /** Choosing the instance (and region) a clone goes to. */
+  | 'clone-target'
+  /** "Quit with unsaved changes?" */
+  | 'quit-confirm';
+
+export type Command =
+  | 'app.quit'
+  | 'app.back'
+  | 'app.help'
+  | CursorCommand
+  | 'item.open'
+  | 'item.mark'
+  | 'list.compare'
+  | 'list.refresh'
+  | 'sort.name'
+  | 'sort.permissions'
+  | 'sort.modified'
+  | 'filter.start'
+  | 'filter.accept'
+  | 'filter.clear'
+  | 'text.insert'
+  | 'text.delete'
+  | 'detail.toggle-raw'
+  | 'compare.toggle-differences'
+  | 'profile.edit'
+  | 'profile.new'
+  | 'profile.clone'
+  | 'profile.clone-elsewhere'
+  | 'profile.delete'
+  | 'app.operations'
+  | 'region.previous'
+  | 'region.next'
+  | 'quit.confirm'
+  | 'quit.cancel';
+
+/** A binding of the shell's table. */
+export type Binding = EngineBinding<Command>;
 
 const b = (command: Command, label: string, keys: KeySpec[], help: string, hint?: string): Binding => bind(command, label, keys, help, hint);
 

@@ -1,7 +1,7 @@
-// The editing screens' keymap, in the same shape as src/keys/keymap.ts: one table says which key runs
-// which command where; the key handlers, the footer hints and the help are all read from it. Pure.
-import { bind, CURSOR_KEYS, type CursorCommand, type KeyBinding, type KeySpec, type KeyState, matchesKey } from './key-spec.js';
-import type { HelpEntry } from './keymap.js';
+// The editing sessions' keymap: their table, run by the one key engine (engine.ts) as the shell's is;
+// the key handlers, the footer hints and the help are all read from it. Pure.
+import { createKeymap, type HelpEntry } from './engine.js';
+import { bind, CURSOR_KEYS, type CursorCommand, type KeyBinding, type KeySpec, type KeyState } from './key-spec.js';
 
 export type EditorKeyMode =
   | 'editor-permissions'
@@ -136,24 +136,18 @@ export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBindin
   ],
 };
 
-/** Modes where printable characters are typed into a field. */
-const TEXT_MODES: ReadonlySet<EditorKeyMode> = new Set<EditorKeyMode>(['editor-input', 'confirm-delete']);
+const EDITOR = createKeymap<EditorKeyMode, EditorCommand>(EDITOR_KEYMAP, {
+  // In a text input and the delete guard every character is text: only named keys are commands.
+  typing: { modes: ['editor-input', 'confirm-delete'], letters: 'named-keys-only', helpLine: 'Type the text' },
+});
 
 /** The command a key runs in a mode; in text modes only named keys count (letters are text). */
 export function resolveEditorCommand(mode: EditorKeyMode, input: string, key: KeyState): EditorCommand | undefined {
-  for (const binding of EDITOR_KEYMAP[mode]) {
-    for (const spec of binding.keys) {
-      if (TEXT_MODES.has(mode) && !('key' in spec)) continue;
-      if (matchesKey(spec, input, key)) return binding.command;
-    }
-  }
-  return undefined;
+  return EDITOR.resolve(mode, input, key)?.command;
 }
 
 export function editorHelpEntries(mode: EditorKeyMode): HelpEntry[] {
-  const entries = EDITOR_KEYMAP[mode].map((x) => ({ keys: x.label, help: x.help }));
-  if (TEXT_MODES.has(mode)) entries.unshift({ keys: 'letters', help: 'Type the text' });
-  return entries;
+  return EDITOR.helpEntries(mode);
 }
 
 /** Help for an overlay with little room: the cursor keys folded into one line. */
@@ -165,11 +159,7 @@ export function compactHelpEntries(mode: EditorKeyMode): HelpEntry[] {
 
 /** The footer hints of a mode; `only` narrows them to the commands that work right now. */
 export function editorFooterHints(mode: EditorKeyMode, only?: readonly EditorCommand[]): HelpEntry[] {
-  const hints: HelpEntry[] = [];
-  for (const x of EDITOR_KEYMAP[mode]) {
-    if (x.hint !== undefined && (only === undefined || only.includes(x.command))) hints.push({ keys: x.label, help: x.hint });
-  }
-  return hints;
+  return EDITOR.footerHints(mode, only === undefined ? {} : { only });
 }
 
 export const EDITOR_MODE_TITLES: Readonly<Record<EditorKeyMode, string>> = {
