@@ -59,7 +59,7 @@ export function metric(
   name: string,
   unit: Metric['unit'],
   samples: readonly number[] | Summary,
-  options: { spread?: Metric['spread']; target?: string; pass?: (s: Summary) => boolean; note?: string } = {},
+  options: { spread?: Metric['spread']; target?: string; pass?: (s: Summary) => boolean; note?: string | undefined } = {},
 ): Metric {
   const summary = Array.isArray(samples) ? summarize(samples as readonly number[]) : (samples as Summary);
   const m: Metric = { name, unit, summary, spread: options.spread ?? 'range' };

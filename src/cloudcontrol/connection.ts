@@ -6,9 +6,9 @@ import { loadConfig, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 
 export interface ConnectionFlags {
-  region?: string;
-  profile?: string;
-  endpointUrl?: string;
+  region?: string | undefined;
+  profile?: string | undefined;
+  endpointUrl?: string | undefined;
 }
 
 export interface Connection {
@@ -39,7 +39,7 @@ export async function profileRegion(profile: string | undefined, env: NodeJS.Pro
       // Only the file selector: the environment variables were already consulted from `env`.
       { ...NODE_REGION_CONFIG_OPTIONS, environmentVariableSelector: () => undefined, default: () => undefined as unknown as string },
       {
-        profile,
+        ...(profile === undefined ? {} : { profile }),
         ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
         ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
       },

@@ -207,7 +207,8 @@ function updateProfileOnce(
       // really changed, so the same edit is sent again, guarded by the order the server has now.
       const current = await getProfile(ctx, arn).catch(() => undefined);
       if (!current) return outcome;
-      return updateProfileOnce(ctx, arn, current, after, { ...options, clientToken: undefined }, true).done;
+      const { clientToken: _used, ...fresh } = options;
+      return updateProfileOnce(ctx, arn, current, after, fresh, true).done;
     },
   });
 }

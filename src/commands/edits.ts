@@ -39,7 +39,7 @@ export function draftFromFile(file: Record<string, unknown>, path: string): Part
   if (readOnly.length > 0) {
     throw new SpexError({
       kind: 'validation',
-      field: readOnly[0],
+      field: readOnly[0]!,
       rule: 'readOnly',
       message: `${path}: ${readOnly.join(', ')} ${readOnly.length === 1 ? 'is' : 'are'} read-only and cannot be set (remove ${readOnly.length === 1 ? 'it' : 'them'} from the file)`,
     });

@@ -105,9 +105,9 @@ export interface ParsedArn {
   partition: string;
   region: string;
   account: string;
-  instanceId?: string;
+  instanceId?: string | undefined;
   /** The id after `/security-profile/` or `/agent-group/`. */
-  resourceId?: string;
+  resourceId?: string | undefined;
 }
 
 const ARN_RE = /^arn:(aws[-a-z0-9]*):connect:([-a-z0-9]*):([0-9]{12}):instance\/([-a-zA-Z0-9]+)(?:\/[a-z-]+\/([-a-zA-Z0-9]+))?$/;

@@ -19,7 +19,7 @@ export interface OperationContext {
   timeUnit: TimeUnit;
   budgets: ConnectBudgets;
   /** A handler error code a test asked this call to end with (mutations end FAILED with it). */
-  injected?: { code: string; message: string };
+  injected?: { code: string; message: string } | undefined;
 }
 
 export const KNOWN_TYPES = new Set([SECURITY_PROFILE_TYPE, INSTANCE_TYPE, HIERARCHY_GROUP_TYPE]);

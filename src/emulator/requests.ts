@@ -29,16 +29,16 @@ export interface BookOptions {
 export interface RequestInit {
   operation: OperationName;
   typeName: string;
-  identifier?: string;
-  plannedIdentifier?: string;
-  clientToken?: string;
-  desired?: Model;
-  patch?: RequestRecord['patch'];
+  identifier?: string | undefined;
+  plannedIdentifier?: string | undefined;
+  clientToken?: string | undefined;
+  desired?: Model | undefined;
+  patch?: RequestRecord['patch'] | undefined;
   /** The raw request document, part of what makes two requests "the same". */
   document: string;
-  injected?: { code: string; message: string };
+  injected?: { code: string; message: string } | undefined;
   /** UPDATE: the model with the patch applied, as the handler sees it. */
-  handlerModel?: Model;
+  handlerModel?: Model | undefined;
 }
 
 const IN_FLIGHT = new Set(['PENDING', 'IN_PROGRESS', 'CANCEL_IN_PROGRESS']);

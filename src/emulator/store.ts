@@ -26,31 +26,31 @@ export interface RequestRecord {
   operation: OperationName;
   typeName: string;
   /** Known at once for update/delete; for a create only once it succeeded. */
-  identifier?: string;
+  identifier?: string | undefined;
   /** The ARN a create will give its profile. */
-  plannedIdentifier?: string;
+  plannedIdentifier?: string | undefined;
   status: OperationStatus;
   /** Epoch ms when the request was made. */
   eventTime: number;
   /** Epoch ms when a PENDING request is handed to the handler (IN_PROGRESS). */
-  startAt?: number;
+  startAt?: number | undefined;
   /** Epoch ms when it ends (the handler "finishes"). */
   completeAt: number;
   /** Epoch ms when a CANCEL_IN_PROGRESS request ends CANCEL_COMPLETE. */
-  cancelAt?: number;
+  cancelAt?: number | undefined;
   /** A cancelled request whose change had already reached Connect and is applied all the same. */
-  cancelApplies?: boolean;
+  cancelApplies?: boolean | undefined;
   /** The desired model as the handler saw it when the request was made (UPDATE: the patched model). */
-  handlerModel?: Model;
-  clientToken?: string;
+  handlerModel?: Model | undefined;
+  clientToken?: string | undefined;
   /** What the request asked for, to tell a retry from a different request with the same token. */
   fingerprint: string;
-  desired?: Model;
-  patch?: PatchOp[];
+  desired?: Model | undefined;
+  patch?: PatchOp[] | undefined;
   /** A failure injected by a test: the request ends FAILED with it. */
-  injected?: { code: string; message: string };
-  errorCode?: string;
-  statusMessage?: string;
+  injected?: { code: string; message: string } | undefined;
+  errorCode?: string | undefined;
+  statusMessage?: string | undefined;
 }
 
 export interface RegionState {
@@ -115,7 +115,7 @@ export class Store {
 }
 
 /** One page of entries after `afterSeq`, in insertion order. */
-export function pageOf(entries: Map<string, Entry>, afterSeq: number, size: number): { items: Entry[]; lastSeq?: number } {
+export function pageOf(entries: Map<string, Entry>, afterSeq: number, size: number): { items: Entry[]; lastSeq?: number | undefined } {
   const items: Entry[] = [];
   let more = false;
   for (const entry of entries.values()) {

@@ -3,36 +3,37 @@ import type { InjectedFailure } from './faults.js';
 
 export type { InjectedFailure } from './faults.js';
 
+// Every option may be given as undefined: "not given", as a parsed command line has it.
 export interface EmulatorOptions {
   /** Default 127.0.0.1: loopback only unless asked. */
-  host?: string;
+  host?: string | undefined;
   /** Default 0: a free port. */
-  port?: number;
+  port?: number | undefined;
   /** Default 'demo'. */
-  data?: 'demo' | 'empty';
+  data?: 'demo' | 'empty' | undefined;
   /** Keep the data in this file across restarts. */
-  statePath?: string;
+  statePath?: string | undefined;
   /** Extra generated profiles in the first demo instance. */
-  profiles?: number;
-  latencyMs?: number;
-  throttleRps?: number;
+  profiles?: number | undefined;
+  latencyMs?: number | undefined;
+  throttleRps?: number | undefined;
   /** 0..1: share of calls failing with ServiceInternalErrorException. */
-  failRate?: number;
-  faultSeed?: number;
+  failRate?: number | undefined;
+  faultSeed?: number | undefined;
   /** How long create/update/delete stay IN_PROGRESS. Default 300. */
-  asyncDelayMs?: number;
+  asyncDelayMs?: number | undefined;
   /** What each security-profile and hierarchy-group list item carries. Default 'identifiers', as AWS's handlers may. */
-  listProperties?: 'summary' | 'identifiers' | 'full';
+  listProperties?: 'summary' | 'identifiers' | 'full' | undefined;
   /** ListResources page size. Default 25 (instances: at most 10, as Connect's ListInstances). */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Connect's per-API budgets behind the handlers, and Cloud Control's front door, at AWS's default rates. */
-  realLimits?: boolean;
+  realLimits?: boolean | undefined;
   /** The unit of LastModifiedTime on the wire. Default 's'. */
-  timeUnit?: 's' | 'ms';
+  timeUnit?: 's' | 'ms' | undefined;
   /** How often a cancelled change that already reached Connect applies anyway. Default 'sometimes' (seeded). */
-  cancelApplies?: 'never' | 'sometimes' | 'always';
+  cancelApplies?: 'never' | 'sometimes' | 'always' | undefined;
   /** Properties the update handler leaves as they were when a patch removes them. Default none. */
-  handlerKeeps?: string[];
+  handlerKeeps?: string[] | undefined;
 }
 
 type Adjustable = 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps';
@@ -40,11 +41,11 @@ type Adjustable = 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'l
 export interface RecordedRequest {
   operation: string;
   region: string;
-  typeName?: string;
-  identifier?: string;
+  typeName?: string | undefined;
+  identifier?: string | undefined;
   body: Record<string, unknown>;
   status: number;
-  errorType?: string;
+  errorType?: string | undefined;
   startedAt: number;
   endedAt: number;
 }

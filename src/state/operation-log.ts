@@ -13,7 +13,7 @@ export interface SessionOperation {
   /** Epoch milliseconds. */
   startedAt: number;
   status?: RequestStatus;
-  outcome?: OperationOutcome;
+  outcome?: OperationOutcome | undefined;
   /** True once the user stopped waiting for it. */
   isDetached?: boolean;
 }

@@ -48,7 +48,7 @@ describe('describeChanges', () => {
       '~ tag env: prod → dev',
       '+ tag team=ops',
     ]);
-    expect(labels(draft({ Description: undefined }))).toEqual(['Description: "old" → (none)']);
+    expect(labels(draft({ Description: undefined } as unknown as Partial<SecurityProfileDraft>))).toEqual(['Description: "old" → (none)']);
   });
 
   it('summarises access control, applications, flow modules and granular access', () => {

@@ -66,7 +66,7 @@ export const SIGNED = 'AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/us-east-1/c
 /** A raw HTTP request, for what the SDK would never send. */
 export function rawRequest(
   emulator: Emulator,
-  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer | undefined },
 ): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     // An explicit length, so every method frames its body the same way.

@@ -24,7 +24,7 @@ afterAll(async () => {
 const model = (arn = demoInstanceArn()): string => JSON.stringify({ InstanceArn: arn });
 const CONSOLE_MADE = ['Supervisors (EMEA)', 'Billing & Collections', 'Retention Desk'];
 
-async function listAll(typeName: string, region = 'us-east-1', resourceModel?: string): Promise<{ Identifier?: string; Properties?: string }[]> {
+async function listAll(typeName: string, region = 'us-east-1', resourceModel?: string): Promise<{ Identifier?: string | undefined; Properties?: string | undefined }[]> {
   const items = [];
   for await (const page of paginateListResources({ client: clientFor(emulator, region) }, { TypeName: typeName, ResourceModel: resourceModel })) {
     items.push(...(page.ResourceDescriptions ?? []));

@@ -57,7 +57,7 @@ export interface EditorState {
   readonly fieldCursor: number;
   readonly input: EditorInput;
   /** The last thing worth telling: what a toggle also granted, a refused limit, a parse error. */
-  readonly note?: EditorNote;
+  readonly note?: EditorNote | undefined;
   /** Clone: fields holding ids of the source instance, to be chosen again. */
   readonly flagged: readonly string[];
   /** Names already used in the target instance (create and clone): a new name must differ. */
