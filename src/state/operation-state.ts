@@ -1,5 +1,6 @@
 // What a view shows of one create/update/delete followed to its end (the hook useOperation keeps it).
 import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/operations.js';
+import type { ProfileChange } from '../domain/profile-diff.js';
 
 export type OperationPhase = 'idle' | 'running' | 'succeeded' | 'failed' | 'detached';
 
@@ -15,3 +16,9 @@ export interface OperationState {
   /** 1 for the first run of an action, 2 after one retry… */
   readonly run: number;
 }
+
+/** After a save refused because the profile changed on the server: what changed there, once read. */
+export type ServerChange =
+  | { status: 'loading' }
+  | { status: 'ready'; theirChanges: readonly ProfileChange[]; conflicts: readonly string[] }
+  | { status: 'error'; message: string };

@@ -28,8 +28,7 @@ export function profilesNamed(b: TestBackend, name: string): SecurityProfile[] {
   return (b.emulator.listModels(b.region, SECURITY_PROFILE_TYPE) as unknown as SecurityProfile[]).filter((p) => p.SecurityProfileName === name);
 }
 
-export const sent = (b: TestBackend, operation: 'CreateResource' | 'UpdateResource' | 'DeleteResource') =>
-  b.emulator.requests.filter((r) => r.operation === operation);
+export { sent } from '../helpers/emulator.js';
 
 export const mutations = (b: TestBackend) =>
   b.emulator.requests.filter((r) => ['CreateResource', 'UpdateResource', 'DeleteResource', 'CancelResourceRequest'].includes(r.operation));

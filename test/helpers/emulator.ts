@@ -75,11 +75,10 @@ export function withEmulator(options: TestBackendOptions = {}): () => TestBacken
   };
 }
 
-/** Waits for a condition without fixed sleeps; fails with the description after timeoutMs. */
-export async function waitFor(predicate: () => boolean, description: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Waits for a condition without fixed sleeps; fails with the description after timeoutMs (one helper for all tests). */
+export { waitUntil as waitFor } from './typing.js';
+
+/** The requests of one operation the emulator received, in order (the one `sent` for every test). */
+export function sent(backend: Pick<TestBackend, 'emulator'>, operation: string): Emulator['requests'] {
+  return backend.emulator.requests.filter((r) => r.operation === operation);
 }

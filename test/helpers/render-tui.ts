@@ -52,7 +52,8 @@ export interface TuiHandle {
   writeNow(...chunks: string[]): void;
   resize(columns: number, rows: number): Promise<void>;
   /** Resolves when the app exits by itself (its one exit site). */
-  waitUntilExit(): Promise<unknown>;
+  /** Waits for the app to exit; fails (with the last frame) after `timeoutMs` instead of hanging the suite. */
+  waitUntilExit(timeoutMs?: number): Promise<unknown>;
   unmount(): void;
 }
 
@@ -131,7 +132,13 @@ export function renderTui(tree: ReactElement, options: RenderTuiOptions = {}): T
       stdout.resize(columns, rows);
       await yieldTurn();
     },
-    waitUntilExit: () => instance.waitUntilExit(),
+    waitUntilExit: (timeoutMs = 5000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the app did not exit within ${timeoutMs} ms; last frame:\n${frame()}`)), timeoutMs);
+      });
+      return Promise.race([instance.waitUntilExit(), timeout]).finally(() => clearTimeout(timer));
+    },
     unmount,
   };
 }

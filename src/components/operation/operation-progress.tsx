@@ -4,20 +4,17 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text, useInput } from 'ink';
 import { useRef } from 'react';
-import type { ProfileChange } from '../../domain/profile-diff.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { editorFooterHints, resolveEditorCommand, type EditorCommand } from '../../keys/editor-keys.js';
 import { formatElapsed } from '../../domain/format.js';
 import { failureLines, isChangedOnServer } from '../../state/operation-text.js';
-import type { OperationState } from '../../state/operation-state.js';
+import type { OperationState, ServerChange } from '../../state/operation-state.js';
+
+export type { ServerChange } from '../../state/operation-state.js';
 import { Footer } from '../footer.js';
 import { useTone } from '../theme.js';
 
 /** What changed on the server, once it was read again after a refused save. */
-export type ServerChange =
-  | { status: 'loading' }
-  | { status: 'ready'; theirChanges: readonly ProfileChange[]; conflicts: readonly string[] }
-  | { status: 'error'; message: string };
 
 export interface OperationProgressProps {
   /** What is being done, e.g. `Saving “Ops”`. */

@@ -31,9 +31,7 @@ export function profileState(backend: TestBackend): string {
   return JSON.stringify(models.sort((a, b) => String(a.SecurityProfileArn).localeCompare(String(b.SecurityProfileArn))));
 }
 
-export function sent(backend: TestBackend, operation: string) {
-  return backend.emulator.requests.filter((r) => r.operation === operation);
-}
+export { sent } from '../../helpers/emulator.js';
 
 /** Characters a terminal acts on (ESC and other C0 controls but \n, DEL, C1, bidi controls). */
 export const ACTIVE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
