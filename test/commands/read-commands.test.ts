@@ -24,7 +24,7 @@ describe('read commands', () => {
     const { code, out } = await run(['regions']);
     expect(code).toBe(0);
     const regions = JSON.parse(out) as { code: string; name: string }[];
-    expect(regions.find((r) => r.code === 'us-east-1')?.name).toBeTruthy();
+    expect(regions.find((r) => r.code === 'us-east-1')?.name).toBe('US East (N. Virginia)');
   });
 
   it('instances prints a table on a terminal and JSON when piped', async () => {

@@ -64,7 +64,9 @@ describe('refusals', () => {
     const reply = await rawRequest(emulator, request);
     expect(reply.status).toBe(status);
     expect(reply.headers['x-amzn-errortype']).toBe(code);
-    expect(parsed(reply.body).Message).toBeTruthy();
+    // A sentence, not an empty string or a stack trace.
+    expect(parsed(reply.body).Message).toMatch(/^\S.{8,}/);
+    expect(parsed(reply.body).Message).not.toMatch(/\n\s+at /);
     // And the emulator still serves the next request.
     const ok = await rawRequest(emulator, { headers: jsonHeaders('ListResources'), body: list });
     expect(ok.status).toBe(200);
