@@ -18,39 +18,20 @@ export type { EditSessionProps } from '../../hooks/use-edit-session.js';
 export function EditSession(props: EditSessionProps) {
   const { mode, original, isActive, loadCurrent, onClose } = props;
   const tone = useTone();
-  const {
-    effective,
-    dispatchStep,
-    drafts,
-    draft,
-    setDraft,
-    base,
-    editorKey,
-    editorSeed,
-    restoredNote,
-    serverChange,
-    operation,
-    name,
-    refusals,
-    refusalHeight,
-    onDraftChange,
-    restore,
-    send,
-    rebase,
-  } = useEditSession(props);
+  const session = useEditSession(props);
 
   return (
     <Box flexDirection="column">
-      {effective.kind === 'offer' && drafts.offered ? (
-        <DraftOffer stored={drafts.offered} isActive={isActive} onRestore={() => restore(drafts.acceptOffer())} onDiscard={drafts.discardOffer} />
+      {session.effective.kind === 'offer' && session.drafts.offered ? (
+        <DraftOffer stored={session.drafts.offered} isActive={isActive} onRestore={() => session.restore(session.drafts.acceptOffer())} onDiscard={session.drafts.discardOffer} />
       ) : null}
-      {restoredNote && effective.kind === 'editing' ? <Text>{restoredNote}</Text> : null}
-      {refusals.length > 0 && effective.kind === 'editing' ? (
+      {session.restoredNote && session.effective.kind === 'editing' ? <Text>{session.restoredNote}</Text> : null}
+      {session.refusals.length > 0 && session.effective.kind === 'editing' ? (
         <Box flexDirection="column">
           <Text wrap="truncate-end" {...tone('warning')}>
             {REFUSED_MARK} Cloud Control cannot change this profile, so a save will be refused:
           </Text>
-          {refusals.map((r) => (
+          {session.refusals.map((r) => (
             <Text key={r.field} wrap="truncate-end" {...tone('warning')}>
               {'  '}
               {sanitizeLine(r.message)}
@@ -58,70 +39,70 @@ export function EditSession(props: EditSessionProps) {
           ))}
         </Box>
       ) : null}
-      {drafts.error ? <Text>! {drafts.error}</Text> : null}
-      <Box display={effective.kind === 'editing' ? 'flex' : 'none'} flexDirection="column">
+      {session.drafts.error ? <Text>! {session.drafts.error}</Text> : null}
+      <Box display={session.effective.kind === 'editing' ? 'flex' : 'none'} flexDirection="column">
         <ProfileEditor
-          key={editorKey}
+          key={session.editorKey}
           mode={mode}
           original={original}
-          initialDraft={editorSeed}
+          initialDraft={session.editorSeed}
           {...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {})}
           {...(props.flaggedFields ? { flaggedFields: props.flaggedFields } : {})}
           {...(props.existingNames ? { existingNames: props.existingNames } : {})}
-          height={props.height - (restoredNote ? 1 : 0) - refusalHeight}
+          height={props.height - (session.restoredNote ? 1 : 0) - session.refusalHeight}
           width={props.width}
-          isActive={isActive && effective.kind === 'editing'}
-          onDraftChange={onDraftChange}
+          isActive={isActive && session.effective.kind === 'editing'}
+          onDraftChange={session.onDraftChange}
           onReview={(d) => {
-            setDraft(d);
-            dispatchStep({ type: 'edit-step/review' });
+            session.setDraft(d);
+            session.dispatchStep({ type: 'edit-step/review' });
           }}
-          onCancel={({ isDirty }) => (isDirty ? dispatchStep({ type: 'edit-step/ask-leave' }) : onClose())}
+          onCancel={({ isDirty }) => (isDirty ? session.dispatchStep({ type: 'edit-step/ask-leave' }) : onClose())}
         />
       </Box>
-      {effective.kind === 'leaving' ? (
+      {session.effective.kind === 'leaving' ? (
         <LeavePrompt
           isActive={isActive}
           hasStore={props.draftStore !== undefined}
-          onStay={() => dispatchStep({ type: 'edit-step/edit' })}
+          onStay={() => session.dispatchStep({ type: 'edit-step/edit' })}
           onLeave={() => {
-            drafts.flush();
+            session.drafts.flush();
             onClose();
           }}
           onDiscard={() => {
-            void drafts.clear().then(onClose);
+            void session.drafts.clear().then(onClose);
           }}
         />
       ) : null}
-      {effective.kind === 'reviewing' ? (
+      {session.effective.kind === 'reviewing' ? (
         <ReviewScreen
           mode={mode}
-          original={mode === 'edit' ? base : undefined}
-          draft={draft}
-          {...(effective.conflicts ? { conflicts: effective.conflicts } : {})}
+          original={mode === 'edit' ? session.base : undefined}
+          draft={session.draft}
+          {...(session.effective.conflicts ? { conflicts: session.effective.conflicts } : {})}
           height={props.height}
           width={props.width}
           isActive={isActive}
-          onConfirm={send}
-          onBack={() => dispatchStep({ type: 'edit-step/edit' })}
+          onConfirm={session.send}
+          onBack={() => session.dispatchStep({ type: 'edit-step/edit' })}
         />
       ) : null}
-      {effective.kind === 'saving' ? (
+      {session.effective.kind === 'saving' ? (
         <OperationProgress
-          title={mode === 'edit' ? `Saving “${name}”` : `Creating “${name}”`}
-          successText={mode === 'edit' ? `Saved “${name}”` : `Created “${name}”`}
-          operation={operation}
-          {...(serverChange ? { serverChange } : {})}
+          title={mode === 'edit' ? `Saving “${session.name}”` : `Creating “${session.name}”`}
+          successText={mode === 'edit' ? `Saved “${session.name}”` : `Created “${session.name}”`}
+          operation={session.operation}
+          {...(session.serverChange ? { serverChange: session.serverChange } : {})}
           isActive={isActive}
-          onDone={() => (operation.phase === 'succeeded' || operation.phase === 'detached' ? onClose() : dispatchStep({ type: 'edit-step/edit' }))}
-          onRetry={operation.retry}
-          onDetach={operation.detach}
-          {...(props.track ? { onKeepWaiting: () => operation.keepWaiting(props.track!) } : {})}
+          onDone={() => (session.operation.phase === 'succeeded' || session.operation.phase === 'detached' ? onClose() : session.dispatchStep({ type: 'edit-step/edit' }))}
+          onRetry={session.operation.retry}
+          onDetach={session.operation.detach}
+          {...(props.track ? { onKeepWaiting: () => session.operation.keepWaiting(props.track!) } : {})}
           onEdit={() => {
-            operation.reset();
-            dispatchStep({ type: 'edit-step/edit' });
+            session.operation.reset();
+            session.dispatchStep({ type: 'edit-step/edit' });
           }}
-          {...(loadCurrent ? { onRebase: rebase } : {})}
+          {...(loadCurrent ? { onRebase: session.rebase } : {})}
         />
       ) : null}
     </Box>
