@@ -1,9 +1,9 @@
-// This session's create/update/delete requests, for the operations view and for the report on quit
+// This run's create/update/delete requests (one spex process), for the operations view and for the report on quit
 // ("still running: request …"). A small observable list; no React, no I/O.
 import { isTerminalStatus, type OperationKind, type OperationOutcome, type RequestStatus } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 
-export interface SessionOperation {
+export interface LoggedOperation {
   /** One per user action (stays the same across a retry that reuses the client token). */
   id: number;
   kind: OperationKind;
@@ -19,17 +19,17 @@ export interface SessionOperation {
 }
 
 export interface OperationLog {
-  list(): readonly SessionOperation[];
-  add(entry: Omit<SessionOperation, 'id'>): SessionOperation;
-  update(id: number, patch: Partial<Omit<SessionOperation, 'id'>>): void;
+  list(): readonly LoggedOperation[];
+  add(entry: Omit<LoggedOperation, 'id'>): LoggedOperation;
+  update(id: number, patch: Partial<Omit<LoggedOperation, 'id'>>): void;
   /** Requests not known to have ended: what to report when spex quits. */
-  inFlight(): SessionOperation[];
+  inFlight(): LoggedOperation[];
   subscribe(listener: () => void): () => void;
 }
 
 
 export function createOperationLog(): OperationLog {
-  let entries: SessionOperation[] = [];
+  let entries: LoggedOperation[] = [];
   let nextId = 1;
   const listeners = new Set<() => void>();
   const emit = (): void => {

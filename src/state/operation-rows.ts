@@ -2,7 +2,7 @@
 // Cloud Control reports that this session did not make. Pure.
 import type { OperationKind, OperationStatusValue, RequestStatus } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { SessionOperation } from './operation-log.js';
+import type { LoggedOperation } from './operation-log.js';
 import { handlerErrorWords } from './operation-text.js';
 
 export interface OperationRow {
@@ -15,7 +15,8 @@ export interface OperationRow {
   /** Epoch milliseconds of the last event. */
   at?: number;
   error?: string;
-  isSession: boolean;
+  /** Made by this run of spex (the operation log), not only reported by Cloud Control. */
+  isThisRun: boolean;
   /** Cloud Control cancels only requests that have not ended (and not every one even then). */
   canCancel: boolean;
 }
@@ -36,7 +37,7 @@ function errorOf(status: RequestStatus | undefined): string | undefined {
   return sanitizeLine([code, status.statusMessage ?? words].filter(Boolean).join(': '));
 }
 
-export function operationRows(session: readonly SessionOperation[], recent: readonly RequestStatus[]): OperationRow[] {
+export function operationRows(session: readonly LoggedOperation[], recent: readonly RequestStatus[]): OperationRow[] {
   const rows: OperationRow[] = [];
   const seen = new Set<string>();
   for (const op of [...session].reverse()) {
@@ -53,7 +54,7 @@ export function operationRows(session: readonly SessionOperation[], recent: read
       subject: sanitizeLine(op.label),
       at: status?.eventTime ?? op.startedAt,
       ...(refused && op.outcome && !op.outcome.ok ? { error: sanitizeLine(op.outcome.error.message) } : errorOf(status) ? { error: errorOf(status)! } : {}),
-      isSession: true,
+      isThisRun: true,
       canCancel: status !== undefined && RUNNING.has(status.status),
     });
   }
@@ -67,7 +68,7 @@ export function operationRows(session: readonly SessionOperation[], recent: read
       subject: subjectOf(r, '?'),
       ...(r.eventTime !== undefined ? { at: r.eventTime } : {}),
       ...(errorOf(r) ? { error: errorOf(r)! } : {}),
-      isSession: false,
+      isThisRun: false,
       canCancel: RUNNING.has(r.status),
     });
   }

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import type { RequestStatus } from '../../domain/operations.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
-import type { SessionOperation } from '../../state/operation-log.js';
+import type { LoggedOperation } from '../../state/operation-log.js';
 import { operationRows } from '../../state/operation-rows.js';
 import { formatAge } from '../../domain/format.js';
 import { visibleWindow } from '../../state/editor/permission-rows.js';
@@ -19,7 +19,7 @@ export type RecentRequests =
   | { status: 'error'; message: string };
 
 export interface OperationsViewProps {
-  readonly session: readonly SessionOperation[];
+  readonly session: readonly LoggedOperation[];
   readonly recent: RecentRequests;
   readonly nowMs: number;
   /** A line about the last cancel (sent, refused…). */
@@ -104,7 +104,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
           return (
             <Box key={row.key}>
               <Text {...tone('accent')}>{isCursor ? '›' : ' '}</Text>
-              <Text>{row.isSession ? '•' : ' '}</Text>
+              <Text>{row.isThisRun ? '•' : ' '}</Text>
               <Text wrap="truncate-end" {...(isCursor ? tone('selected') : row.status === 'FAILED' || row.status === 'REFUSED' ? tone('error') : {})}>
                 {cell(sanitizeLine(row.operation), COLUMNS.op)}
                 {cell(sanitizeLine(row.status), COLUMNS.status)}

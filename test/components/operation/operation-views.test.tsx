@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestStatus } from '../../../src/cloudcontrol/types.js';
 import { OperationProgress } from '../../../src/components/operation/operation-progress.js';
 import { OperationsView } from '../../../src/components/operation/operations-view.js';
-import type { SessionOperation } from '../../../src/state/operation-log.js';
+import type { LoggedOperation } from '../../../src/state/operation-log.js';
 import { operationRows } from '../../../src/state/operation-rows.js';
 import type { OperationState } from '../../../src/hooks/use-operation.js';
 import { keys } from '../../helpers/keys.js';
@@ -88,7 +88,7 @@ describe('OperationProgress', () => {
 });
 
 describe('OperationsView', () => {
-  const session: SessionOperation[] = [
+  const session: LoggedOperation[] = [
     { id: 1, kind: 'DELETE', label: 'Delete “Old”', clientToken: 'c1', startedAt: NOW - 60_000, status: status('req-s1', 'SUCCESS', { operation: 'DELETE' }), outcome: { ok: true, status: status('req-s1', 'SUCCESS') } },
     { id: 2, kind: 'UPDATE', label: 'Save “Ops”', clientToken: 'c2', startedAt: NOW - 5_000, status: status('req-s2', 'IN_PROGRESS', { eventTime: NOW - 5_000 }) },
   ];
@@ -99,7 +99,7 @@ describe('OperationsView', () => {
 
   it('merges this session’s requests with the recent ones, newest session first', () => {
     const rows = operationRows(session, recent);
-    expect(rows.map((r) => [r.requestToken, r.status, r.isSession, r.canCancel])).toEqual([
+    expect(rows.map((r) => [r.requestToken, r.status, r.isThisRun, r.canCancel])).toEqual([
       ['req-s2', 'IN_PROGRESS', true, true],
       ['req-s1', 'SUCCESS', true, false],
       ['req-other', 'FAILED', false, false],

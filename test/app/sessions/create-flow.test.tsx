@@ -1,4 +1,4 @@
-// Create and clone through the edit session, against the emulator.
+// Create and clone through the edit session (a container, so against the emulator).
 import { describe, expect, it } from 'vitest';
 import { EditSession } from '../../../src/app/sessions/edit-session.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../../src/domain/security-profile.js';
