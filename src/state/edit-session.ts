@@ -44,3 +44,11 @@ export function editStepReducer(step: EditStep, action: EditStepAction): EditSte
 export function effectiveStep(step: EditStep, hasOffer: boolean): EditStep {
   return hasOffer ? { kind: 'offer' } : step;
 }
+
+/** A delete session: the typed-name guard, then the request followed to its end. */
+export type DeleteStep = { kind: 'confirming' } | { kind: 'deleting' };
+
+/** Only a guard that is showing can be confirmed: a second Enter cannot start a second delete. */
+export function deleteStepReducer(step: DeleteStep, action: { type: 'delete-step/confirm' }): DeleteStep {
+  return action.type === 'delete-step/confirm' && step.kind === 'confirming' ? { kind: 'deleting' } : step;
+}

@@ -22,3 +22,9 @@ export type ServerChange =
   | { status: 'loading' }
   | { status: 'ready'; theirChanges: readonly ProfileChange[]; conflicts: readonly string[] }
   | { status: 'error'; message: string };
+
+/** The recent requests Cloud Control reports, as the operations view shows them. */
+export type RecentRequests =
+  | { status: 'loading' }
+  | { status: 'loaded'; requests: readonly RequestStatus[] }
+  | { status: 'error'; message: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editStepReducer, effectiveStep, type EditStep, type EditStepAction } from '../../src/state/edit-session.js';
+import { deleteStepReducer, editStepReducer, effectiveStep, type EditStep, type EditStepAction } from '../../src/state/edit-session.js';
 
 const editing: EditStep = { kind: 'editing' };
 const reviewing: EditStep = { kind: 'reviewing' };
@@ -30,5 +30,13 @@ describe('editStepReducer', () => {
   it('a draft on offer comes first', () => {
     expect(effectiveStep(reviewing, true)).toEqual({ kind: 'offer' });
     expect(effectiveStep(reviewing, false)).toBe(reviewing);
+  });
+});
+
+describe('deleteStepReducer', () => {
+  it('confirms once', () => {
+    const deleting = deleteStepReducer({ kind: 'confirming' }, { type: 'delete-step/confirm' });
+    expect(deleting).toEqual({ kind: 'deleting' });
+    expect(deleteStepReducer(deleting, { type: 'delete-step/confirm' })).toBe(deleting);
   });
 });

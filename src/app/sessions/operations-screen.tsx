@@ -1,87 +1,15 @@
-// The operations view with its data: this session's log (live) and the recent requests Cloud Control
-// reports (loaded on open and on `r`), and `c` cancelling a running one. I/O comes in as functions, so
-// the shell passes the current region's service methods.
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { CallOptions } from '../../cloudcontrol/types.js';
-import type { OperationOutcome, RequestStatus } from '../../domain/operations.js';
-import { isSpexError } from '../../domain/errors.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import type { OperationLog } from '../../state/operation-log.js';
-import { OperationsView, type RecentRequests } from '../../components/operation/operations-view.js';
+// The operations view with its data: this run's log and the recent requests Cloud Control reports,
+// and `c` cancelling a running one. A thin view: the state and the I/O are in
+// hooks/use-operations-session.ts; the I/O comes in as functions, so the shell passes the current
+// region's service methods.
+import { OperationsView } from '../../components/operation/operations-view.js';
+import { type OperationsScreenProps, useOperationsSession } from '../../hooks/use-operations-session.js';
 
-export interface OperationsScreenProps {
-  readonly log: OperationLog;
-  /** `(options) => service.listRequests({}, options)`. */
-  readonly listRequests: (options: CallOptions) => Promise<RequestStatus[]>;
-  /** `(token) => service.cancelRequest(token)`; absent in read-only mode, where nothing is offered. */
-  readonly cancelRequest?: (requestToken: string) => Promise<RequestStatus>;
-  /** `(token) => service.trackRequest(token).done`: a cancelled request is followed to its end. */
-  readonly followRequest?: (requestToken: string) => Promise<OperationOutcome>;
-  readonly isActive: boolean;
-  /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
-  readonly height: number;
-  readonly width: number;
-  readonly now?: () => number;
-  readonly onClose: () => void;
-}
+export type { OperationsScreenProps } from '../../hooks/use-operations-session.js';
 
-function messageOf(error: unknown): string {
-  return sanitizeLine(isSpexError(error) ? error.error.message : (error as Error).message);
-}
-
-export function OperationsScreen({ log, listRequests, cancelRequest, followRequest, isActive, height, width, now = Date.now, onClose }: OperationsScreenProps) {
-  const session = useSyncExternalStore(log.subscribe, log.list);
-  const [recent, setRecent] = useState<RecentRequests>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  const [notice, setNotice] = useState<{ tone: 'normal' | 'error'; text: string } | undefined>(undefined);
-  const [nowMs, setNowMs] = useState(now);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setRecent((r) => (r.status === 'loaded' ? r : { status: 'loading' }));
-    listRequests({ signal: controller.signal }).then(
-      (requests) => !controller.signal.aborted && setRecent({ status: 'loaded', requests }),
-      (error: unknown) => !controller.signal.aborted && setRecent({ status: 'error', message: messageOf(error) }),
-    );
-    setNowMs(now());
-    return () => controller.abort();
-  }, [listRequests, generation, now]);
-
-  // Ages move on while the view is open.
-  useEffect(() => {
-    const timer = setInterval(() => setNowMs(now()), 10_000);
-    return () => clearInterval(timer);
-  }, [now]);
-
-  const onCancelRequest = useCallback(
-    (token: string) => {
-      if (cancelRequest === undefined) return;
-      // The token and the status come from the server: shown, they are untrusted text like any other.
-      const shown = sanitizeLine(token);
-      setNotice({ tone: 'normal', text: `Asking Cloud Control to cancel request ${shown}…` });
-      cancelRequest(token).then(
-        (status) => {
-          const said = status.note ?? status.statusMessage;
-          setNotice({ tone: 'normal', text: `Request ${shown}: ${sanitizeLine(status.status)}${said ? ` — ${sanitizeLine(said)}` : ''}` });
-          setGeneration((g) => g + 1);
-          if (status.status !== 'CANCEL_IN_PROGRESS' || followRequest === undefined) return;
-          // A change already handed to Connect may still apply: followed to the end, then re-read.
-          followRequest(token).then(
-            (outcome) => {
-              const end = sanitizeLine(outcome.status?.status ?? 'ended');
-              const text = outcome.ok ? `Request ${shown} ended ${end}: it was not cancelled in time, and the change was made.` : sanitizeLine(outcome.error.message);
-              setNotice({ tone: outcome.ok ? 'error' : 'normal', text });
-              setGeneration((g) => g + 1);
-            },
-            () => undefined,
-          );
-        },
-        (error: unknown) => setNotice({ tone: 'error', text: `Could not cancel request ${shown}: ${messageOf(error)}` }),
-      );
-    },
-    [cancelRequest, followRequest],
-  );
-
+export function OperationsScreen(props: OperationsScreenProps) {
+  const { cancelRequest, isActive, height, width, onClose } = props;
+  const { session, recent, notice, nowMs, onCancelRequest, refresh } = useOperationsSession(props);
   return (
     <OperationsView
       session={session}
@@ -92,7 +20,7 @@ export function OperationsScreen({ log, listRequests, cancelRequest, followReque
       height={height}
       width={width}
       {...(cancelRequest === undefined ? {} : { onCancelRequest })}
-      onRefresh={() => setGeneration((g) => g + 1)}
+      onRefresh={refresh}
       onClose={onClose}
     />
   );

@@ -1,8 +1,8 @@
 // The operations view: this session's requests and the recent ones Cloud Control reports, with their
 // status, error and age; `c` cancels a running one where Cloud Control allows it.
+import type { RecentRequests } from '../../state/operation-state.js';
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
-import type { RequestStatus } from '../../domain/operations.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
 import type { LoggedOperation } from '../../state/operation-log.js';
@@ -13,10 +13,7 @@ import { motionOfCommand, moveCursor } from '../../state/motion.js';
 import { Footer } from '../footer.js';
 import { useTone } from '../theme.js';
 
-export type RecentRequests =
-  | { status: 'loading' }
-  | { status: 'loaded'; requests: readonly RequestStatus[] }
-  | { status: 'error'; message: string };
+export type { RecentRequests } from '../../state/operation-state.js';
 
 export interface OperationsViewProps {
   readonly session: readonly LoggedOperation[];
