@@ -14,7 +14,8 @@ Usage:
 Commands:
   regions                        regions where Amazon Connect is offered
   instances                      Connect instances in the region
-  list --instance I              security profiles of an instance (I: ARN, id or alias)
+  list --instance I              security profiles of an instance (I: ARN, id or alias); names a list
+                                 leaves out are read one profile at a time, with progress on stderr
   get <arn>                      one profile in full
   create --instance I --name N   create a profile [--description D] [--permission P]... [--tag k=v]...
                                  [--from-file profile.json|yaml]
@@ -22,6 +23,7 @@ Commands:
                                  [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run]
   delete <arn> [--yes]           delete a profile (asks for its name unless --yes)
   requests [--cancel TOKEN]      recent Cloud Control requests for this type; cancel one in flight
+                                 (followed to its end: a change already under way may still apply)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs
   emulator                       run the local Cloud Control endpoint (spex emulator --help)
 

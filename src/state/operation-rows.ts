@@ -53,7 +53,8 @@ export function operationRows(session: readonly LoggedOperation[], recent: reado
       status: refused ? 'REFUSED' : (status?.status ?? 'SENDING'),
       subject: sanitizeLine(op.label),
       at: status?.eventTime ?? op.startedAt,
-      ...(refused && op.outcome && !op.outcome.ok ? { error: sanitizeLine(op.outcome.error.message) } : errorOf(status) ? { error: errorOf(status)! } : {}),
+      // This run's own outcome says it in spex's words (an in-use delete, a throttle), not the raw code.
+      ...(op.outcome && !op.outcome.ok && (refused || status?.status === 'FAILED') ? { error: sanitizeLine(op.outcome.error.message) } : errorOf(status) ? { error: errorOf(status)! } : {}),
       isThisRun: true,
       canCancel: status !== undefined && RUNNING.has(status.status),
     });

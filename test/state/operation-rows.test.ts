@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestStatus } from '../../src/domain/operations.js';
+import type { LoggedOperation } from '../../src/state/operation-log.js';
+import { operationRows } from '../../src/state/operation-rows.js';
+
+const failed: RequestStatus = {
+  requestToken: 'req-1',
+  operation: 'DELETE',
+  status: 'FAILED',
+  handlerErrorCode: 'InvalidRequest',
+  statusMessage: 'Resource in use: security profile p cannot be deleted (ResourceInUseException)',
+  eventTime: 1000,
+};
+
+describe('operationRows', () => {
+  it("a failed request of this run is described in spex's words; one only Cloud Control reports, in its own", () => {
+    const op: LoggedOperation = {
+      id: 1,
+      kind: 'DELETE',
+      label: 'Delete “Tier 1”',
+      clientToken: 'ct',
+      startedAt: 1000,
+      status: failed,
+      outcome: { ok: false, status: failed, error: { kind: 'conflict', explained: true, message: 'The profile is assigned to users, and Connect will not delete a profile that users hold; nothing was deleted.' } },
+    };
+    const [mine, theirs] = operationRows([op], [failed, { ...failed, requestToken: 'req-2' }]);
+    expect(mine).toMatchObject({ isThisRun: true, error: 'The profile is assigned to users, and Connect will not delete a profile that users hold; nothing was deleted.' });
+    expect(theirs).toMatchObject({ isThisRun: false, error: 'InvalidRequest: Resource in use: security profile p cannot be deleted (ResourceInUseException)' });
+  });
+});
