@@ -37,6 +37,8 @@ Options:
   --read-only                    refuse every create, update and delete (also: {"readOnly": true}
                                  in ~/.config/spex/config.json)
   --concurrency N                profile details fetched at once (default 2)
+  --cloudcontrol-only            no Amazon Connect API call: names then load one profile at a time
+                                 (the Connect endpoint: AWS_ENDPOINT_URL_CONNECT, else --endpoint-url)
   --debug                        log requests to stderr (credentials redacted)
   -h, --help                     this help
   -V, --version                  the version

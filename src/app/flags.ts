@@ -8,6 +8,8 @@ import type { InitialStateOptions } from '../state/app-state.js';
 
 export interface TuiFlags {
   demo: boolean;
+  /** --cloudcontrol-only: no Connect API call. */
+  cloudControlOnly?: boolean;
   region?: string;
   instance?: string;
   endpointUrl?: string;
@@ -29,11 +31,13 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
       'endpoint-url': { type: 'string' },
       profile: { type: 'string' },
       'read-only': { type: 'boolean' },
+      'cloudcontrol-only': { type: 'boolean' },
       concurrency: { type: 'string' },
       debug: { type: 'boolean' },
     },
   });
   const flags: TuiFlags = { demo: values.demo === true, readOnly: values['read-only'] === true, debug: values.debug === true };
+  if (values['cloudcontrol-only'] === true) flags.cloudControlOnly = true;
   if (values.region !== undefined) flags.region = values.region;
   if (values.instance !== undefined) flags.instance = values.instance;
   if (values['endpoint-url'] !== undefined) flags.endpointUrl = values['endpoint-url'];

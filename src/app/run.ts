@@ -39,6 +39,7 @@ async function openBackend(flags: TuiFlags, io: Io, debug: ((line: string) => vo
     onRetry: retries.emit,
     ...(debug === undefined ? {} : { debug }),
     ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
+    ...(flags.cloudControlOnly ? { cloudControlOnly: true } : {}),
   };
   if (flags.demo) {
     const { startDemo } = await import('../demo.js');
@@ -59,6 +60,7 @@ async function openBackend(flags: TuiFlags, io: Io, debug: ((line: string) => vo
     ...(connection.region === undefined ? {} : { region: connection.region }),
     ...(connection.profile === undefined ? {} : { profile: connection.profile }),
     ...(connection.endpoint === undefined ? {} : { endpoint: connection.endpoint }),
+    ...(connection.connectEndpoint === undefined ? {} : { connectEndpoint: connection.connectEndpoint }),
     credentials: connection.credentials,
     env: io.env,
   });

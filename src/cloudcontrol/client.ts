@@ -1,5 +1,6 @@
 // One CloudControlClient per region, built with spex's retry, timeout and debug-log settings.
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
+import { ConnectClient } from '@aws-sdk/client-connect';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
@@ -126,9 +127,14 @@ function describeBody(body: unknown): string {
   }
 }
 
-export function createClient(settings: ClientSettings): CloudControlClient {
-  // spex targets Node 20 on purpose; the SDK's multi-line notice about future Node 22 releases would
-  // otherwise land on the stderr of every command and in the middle of the TUI.
+/** The Amazon Connect client, with the same credentials, retries, timeouts and debug log. */
+export function createConnectClient(settings: ClientSettings): ConnectClient {
+  const client = new ConnectClient(clientConfig(settings));
+  markThrottles(client);
+  return client;
+}
+
+function clientConfig(settings: ClientSettings) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const handlerOptions = {
     connectionTimeout: Math.min(settings.requestTimeoutMs, 5000),
@@ -138,14 +144,20 @@ export function createClient(settings: ClientSettings): CloudControlClient {
   const requestHandler = settings.debug
     ? new LoggedHttpHandler(handlerOptions, settings.region, settings.debug, settings.now)
     : new NodeHttpHandler(handlerOptions);
-  const client = new CloudControlClient({
+  return {
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     credentials: settings.credentials,
     maxAttempts: settings.maxAttempts,
     retryStrategy: new SpexRetryStrategy(settings.maxAttempts, settings.region, settings.onRetry),
     requestHandler,
-  });
+  };
+}
+
+export function createClient(settings: ClientSettings): CloudControlClient {
+  // spex targets Node 20 on purpose; the SDK's multi-line notice about future Node 22 releases would
+  // otherwise land on the stderr of every command and in the middle of the TUI (clientConfig sets it).
+  const client = new CloudControlClient(clientConfig(settings));
   markThrottles(client);
   return client;
 }
@@ -157,8 +169,8 @@ export function createClient(settings: ClientSettings): CloudControlClient {
  * rate limiter down, as a ThrottlingException would. Runs between the retry middleware and the
  * deserializer, so it sees every attempt's error.
  */
-export function markThrottles(client: CloudControlClient): void {
-  client.middlewareStack.add(
+export function markThrottles(client: CloudControlClient | ConnectClient): void {
+  (client.middlewareStack as CloudControlClient['middlewareStack']).add(
     (next) => async (args) => {
       try {
         return await next(args);

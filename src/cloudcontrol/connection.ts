@@ -17,6 +17,8 @@ export interface Connection {
   regionSource: string | undefined;
   profile: string | undefined;
   endpoint: string | undefined;
+  /** The Connect API endpoint: AWS_ENDPOINT_URL_CONNECT, else the one above (an emulator serves both). */
+  connectEndpoint: string | undefined;
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 }
 
@@ -70,5 +72,5 @@ export async function resolveConnection({
   // An explicit --profile beats key pairs in the environment, as in the AWS CLI.
   const fromEnv = flags.profile ? undefined : credentialsFromEnv(env);
   const credentials = fromEnv ?? defaultProvider(profile ? { profile } : {});
-  return { region, regionSource, profile, endpoint: endpointFromEnv(flags, env), credentials };
+  return { region, regionSource, profile, endpoint: endpointFromEnv(flags, env), connectEndpoint: env.AWS_ENDPOINT_URL_CONNECT || undefined, credentials };
 }

@@ -7,6 +7,7 @@ import {
   DeleteResourceCommand,
   UpdateResourceCommand,
 } from '@aws-sdk/client-cloudcontrol';
+import type { ConnectClient } from '@aws-sdk/client-connect';
 import { SpexError } from '../domain/errors.js';
 import { type ErrorContext, defaultEndpoint, mapError } from './map-error.js';
 import { accountOfArn } from './parse.js';
@@ -46,6 +47,14 @@ export interface RegionContext {
   sendRaw<O>(command: Sendable, signal?: AbortSignal): Promise<O>;
   noteArn(arn: string | undefined): void;
   account(): string | undefined;
+  /**
+   * The Amazon Connect client, for what Cloud Control does badly; undefined with --cloudcontrol-only or
+   * once Connect refused spex (then `connectUnavailable` says why, once).
+   */
+  connect(): ConnectClient | undefined;
+  /** Connect refused a call (access denied): from then on spex works on Cloud Control alone. */
+  disableConnect(reason: string): void;
+  connectUnavailable(): string | undefined;
 }
 
 export function readOnlyError(what: string): SpexError {
@@ -62,8 +71,11 @@ export function createRegionContext(settings: {
   schedule: PollSchedule;
   concurrency: number;
   closed: AbortSignal;
+  connect?: (() => ConnectClient) | undefined;
+  onConnectUnavailable?: ((reason: string) => void) | undefined;
 }): RegionContext {
   let account: string | undefined;
+  let connectOff: string | undefined;
   const signalFor = (signal?: AbortSignal): AbortSignal => (signal ? AbortSignal.any([signal, settings.closed]) : settings.closed);
   const endpointLabel = settings.endpoint ?? defaultEndpoint(settings.region);
   const errorContext = (operation: string, extra: Partial<ErrorContext> = {}): ErrorContext => ({
@@ -102,5 +114,12 @@ export function createRegionContext(settings: {
       account ??= accountOfArn(arn);
     },
     account: () => account,
+    connect: () => (connectOff === undefined ? settings.connect?.() : undefined),
+    disableConnect(reason) {
+      if (connectOff !== undefined) return;
+      connectOff = reason;
+      settings.onConnectUnavailable?.(reason);
+    },
+    connectUnavailable: () => connectOff,
   };
 }

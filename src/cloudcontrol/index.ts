@@ -3,7 +3,8 @@
 import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { createClient } from './client.js';
+import type { ConnectClient } from '@aws-sdk/client-connect';
+import { createClient, createConnectClient } from './client.js';
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
@@ -38,6 +39,15 @@ export interface SpexOptions {
   onRetry?: (event: RetryEvent) => void;
   /** Environment to take a key pair from when no credentials are given (default: the SDK chain). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The Amazon Connect API endpoint (`AWS_ENDPOINT_URL_CONNECT`); else `endpoint` when one is given (the
+   * emulator serves both on one port), else AWS's.
+   */
+  connectEndpoint?: string;
+  /** Cloud Control alone: no Connect API call (names then load per row). */
+  cloudControlOnly?: boolean;
+  /** Told once per region when Connect refuses spex and it falls back to Cloud Control alone. */
+  onConnectUnavailable?: (region: string, reason: string) => void;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 4;
@@ -46,6 +56,7 @@ export const DEFAULT_CONCURRENCY = 2;
 
 export function createSpex(options: SpexOptions = {}): Spex {
   const clients = new Map<string, CloudControlClient>();
+  const connectClients = new Map<string, ConnectClient>();
   const closing = new AbortController();
   // Every request in flight listens on this one signal; many at once is expected, not a leak.
   setMaxListeners(0, closing.signal);
@@ -85,6 +96,25 @@ export function createSpex(options: SpexOptions = {}): Spex {
     return client;
   };
 
+  const connectFor = (region: string): ConnectClient => {
+    let client = connectClients.get(region);
+    if (!client) {
+      const endpoint = options.connectEndpoint ?? options.endpoint;
+      client = createConnectClient({
+        region,
+        ...(endpoint ? { endpoint } : {}),
+        credentials: resolvedCredentials,
+        maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ...(options.debug ? { debug: options.debug } : {}),
+        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+        now,
+      });
+      connectClients.set(region, client);
+    }
+    return client;
+  };
+
   return {
     defaultRegion: options.region,
     readOnly,
@@ -102,6 +132,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
           schedule: options.pollSchedule ?? DEFAULT_POLL_SCHEDULE,
           concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
           closed: closing.signal,
+          connect: options.cloudControlOnly ? undefined : () => connectFor(region),
+          onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
         });
         contexts.push(ctx);
         service = createRegionService(ctx);
@@ -113,7 +145,9 @@ export function createSpex(options: SpexOptions = {}): Spex {
       closing.abort();
       for (const ctx of contexts) for (const loader of [...ctx.loaders]) loader.dispose();
       for (const client of clients.values()) client.destroy();
+      for (const client of connectClients.values()) client.destroy();
       clients.clear();
+      connectClients.clear();
       services.clear();
     },
   };

@@ -12,6 +12,7 @@ import {
   type ListResourcesCommandOutput,
   type ResourceDescription,
 } from '@aws-sdk/client-cloudcontrol';
+import { ListSecurityProfilesCommand, type ListSecurityProfilesCommandOutput } from '@aws-sdk/client-connect';
 import {
   type ConnectInstance,
   HIERARCHY_GROUP_TYPE,
@@ -85,12 +86,59 @@ export async function listHierarchyGroups(ctx: RegionContext, instanceArn: strin
   return all;
 }
 
+/**
+ * The profiles of an instance, streamed page by page. Cloud Control's list items may carry the ARN
+ * alone (real-aws-notes "Listing"), so Connect's ListSecurityProfiles is asked beside it: every name
+ * and modification time in one call, merged by ARN. When Connect refuses (access denied) spex goes on
+ * with Cloud Control alone and says so once; names then load per row.
+ */
 export async function* listProfiles(ctx: RegionContext, instanceArn: string, options?: CallOptions): AsyncGenerator<ProfileSummary[]> {
+  const summaries = connectSummaries(ctx, instanceArn, options?.signal);
   for await (const page of listPages(ctx, SECURITY_PROFILE_TYPE, { InstanceArn: instanceArn }, options)) {
-    const summaries = page.map(toProfileSummary);
-    for (const s of summaries) ctx.noteArn(s.arn);
-    yield summaries;
+    const named = await summaries;
+    const rows = page.map(toProfileSummary).map((row) => mergeSummary(row, named?.get(row.arn)));
+    for (const s of rows) ctx.noteArn(s.arn);
+    yield rows;
   }
+}
+
+function mergeSummary(row: ProfileSummary, summary: ProfileSummary | undefined): ProfileSummary {
+  if (summary === undefined) return row;
+  return { ...summary, ...row, ...(row.name === undefined && summary.name !== undefined ? { name: summary.name } : {}) };
+}
+
+/** Connect's summaries by ARN, or undefined when Connect is not used or not available. Never throws. */
+async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?: AbortSignal): Promise<Map<string, ProfileSummary> | undefined> {
+  const client = ctx.connect();
+  const instanceId = /:instance\/([-a-zA-Z0-9]+)$/.exec(instanceArn)?.[1];
+  if (client === undefined || instanceId === undefined) return undefined;
+  const all = new Map<string, ProfileSummary>();
+  let nextToken: string | undefined;
+  try {
+    do {
+      const out: ListSecurityProfilesCommandOutput = await client.send(
+        new ListSecurityProfilesCommand({ InstanceId: instanceId, MaxResults: 1000, ...(nextToken ? { NextToken: nextToken } : {}) }),
+        { abortSignal: ctx.signalFor(signal) },
+      );
+      for (const s of out.SecurityProfileSummaryList ?? []) {
+        if (!s.Arn) continue;
+        const summary: ProfileSummary = { arn: s.Arn, instanceArn };
+        if (s.Name !== undefined) summary.name = s.Name;
+        if (s.LastModifiedTime !== undefined) summary.lastModifiedTime = s.LastModifiedTime.getTime() / 1000;
+        if (s.LastModifiedRegion !== undefined) summary.lastModifiedRegion = s.LastModifiedRegion;
+        all.set(s.Arn, summary);
+      }
+      nextToken = out.NextToken;
+    } while (nextToken);
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'AccessDeniedException' || name === 'UnauthorizedException' || name === 'AccessDenied') {
+      ctx.disableConnect('the Connect API was refused (connect:ListSecurityProfiles): working on Cloud Control alone, so names load one profile at a time');
+    }
+    // Any other failure: this list goes on without summaries; the next one asks again.
+    return undefined;
+  }
+  return all;
 }
 
 export async function getProfile(ctx: RegionContext, arn: string, options?: CallOptions): Promise<SecurityProfile> {

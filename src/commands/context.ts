@@ -15,6 +15,7 @@ export const COMMON_OPTIONS = {
   'endpoint-url': { type: 'string' },
   demo: { type: 'boolean' },
   'read-only': { type: 'boolean' },
+  'cloudcontrol-only': { type: 'boolean' },
   debug: { type: 'boolean' },
   output: { type: 'string' },
   concurrency: { type: 'string' },
@@ -77,7 +78,10 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
     slowedDown = true;
     io.stderr.write('spex: AWS is throttling requests; slowing down and retrying.\n');
   };
-  const common = { readOnly, onRetry, ...(debug ? { debug } : {}), ...(concurrency ? { concurrency } : {}) };
+  // Said once on stderr: what working on Cloud Control alone costs.
+  const onConnectUnavailable = (region: string, reason: string): void => void io.stderr.write(`spex: note: ${region}: ${reason}.\n`);
+  const cloudControlOnly = values['cloudcontrol-only'] === true;
+  const common = { readOnly, onRetry, onConnectUnavailable, cloudControlOnly, ...(debug ? { debug } : {}), ...(concurrency ? { concurrency } : {}) };
   let service: RegionService | undefined;
   let spex: Spex | undefined;
   let closeDemo: (() => Promise<void>) | undefined;
@@ -109,6 +113,7 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
         region: connection.region,
         ...(connection.profile ? { profile: connection.profile } : {}),
         ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+        ...(connection.connectEndpoint ? { connectEndpoint: connection.connectEndpoint } : {}),
         credentials: connection.credentials,
         env: io.env,
       });

@@ -14,6 +14,7 @@ import { cancelResourceRequest, createResource, deleteResource, getResourceReque
 import { readState, writeState } from './persistence.js';
 import { defaultHandlerMessage, RequestBook } from './requests.js';
 import { type Call, type CallInfo, type OperationName, parseCall, readBody, writeReply } from './server.js';
+import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect-api.js';
 import { Store } from './store.js';
 import type { Emulator, EmulatorOptions, RecordedRequest } from './types.js';
 
@@ -127,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let errorType: string | undefined;
     let close = false;
     let counted = false;
+    let restJson = false;
     try {
       let raw: Buffer;
       try {
@@ -136,22 +138,45 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         // The client went away mid-body: nobody to answer, nothing went wrong here.
         throw new ServiceError('RequestAborted', 'The client closed the connection before the request was complete', 499);
       }
-      const call = parseCall(req, raw, info);
-      enter(call.operation);
-      counted = true;
-      const delay = faults.delay();
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      payload = run(call);
+      const connectOp = connectOperationOf(req);
+      if (connectOp !== undefined) {
+        info.operation = connectOp;
+        enter(connectOp);
+        counted = true;
+        const delay = faults.delay();
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        const queued = faults.takeQueued(connectOp);
+        if (queued && 'exception' in queued) throw new ConnectError(queued.exception, queued.message ?? `${queued.exception} (injected)`, CONNECT_STATUS[queued.exception] ?? 400);
+        book.settle();
+        const answer = handleConnect(req, { store, budgets, account: DEMO_ACCOUNT_ID, pageSize: settings.pageSize });
+        info.region = answer.region;
+        payload = answer.body;
+        restJson = true;
+      } else {
+        const call = parseCall(req, raw, info);
+        enter(call.operation);
+        counted = true;
+        const delay = faults.delay();
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        payload = run(call);
+      }
     } catch (error) {
-      const e = error instanceof ServiceError ? error : new ServiceError('InternalFailure', `The emulator failed: ${(error as Error)?.message ?? String(error)}`);
-      status = e.status;
-      errorType = e.code;
-      payload = e.body();
-      close = e.code === 'RequestEntityTooLargeException' || e.code === 'RequestAborted';
+      if (error instanceof ConnectError) {
+        status = error.status;
+        errorType = error.code;
+        payload = { Message: error.message };
+        restJson = true;
+      } else {
+        const e = error instanceof ServiceError ? error : new ServiceError('InternalFailure', `The emulator failed: ${(error as Error)?.message ?? String(error)}`);
+        status = e.status;
+        errorType = e.code;
+        payload = e.body();
+        close = e.code === 'RequestEntityTooLargeException' || e.code === 'RequestAborted';
+      }
     } finally {
       if (counted) leave(info.operation);
     }
-    if (!res.destroyed) writeReply(res, status, payload, errorType, close);
+    if (!res.destroyed) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : undefined);
     if (close) res.on('finish', () => req.destroy());
     const body = info.body;
     requests.push({

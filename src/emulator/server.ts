@@ -97,10 +97,10 @@ export function parseCall(req: IncomingMessage, raw: Buffer, info: CallInfo): Ca
   return { operation: info.operation as OperationName, region, body: info.body };
 }
 
-export function writeReply(res: ServerResponse, status: number, payload: unknown, errorCode?: string, close = false): void {
+export function writeReply(res: ServerResponse, status: number, payload: unknown, errorCode?: string, close = false, contentType = CONTENT_TYPE): void {
   const text = JSON.stringify(payload);
   const headers: Record<string, string | number> = {
-    'content-type': CONTENT_TYPE,
+    'content-type': contentType,
     'content-length': Buffer.byteLength(text),
     'x-amzn-RequestId': randomUUID(),
   };

@@ -42,9 +42,9 @@ async function openList(b: TestBackend, options: { rows?: number; columns?: numb
   return tui;
 }
 
-describe('profile table, when the list gives ARNs only (as AWS may)', () => {
+describe('profile table, when the list gives ARNs only (as AWS may) and the Connect API is not used', () => {
   it('shows every row at once, names fill in for the rows on screen, and the status line says how many are unknown', async () => {
-    backend = await startTestBackend({ profiles: 300 });
+    backend = await startTestBackend({ profiles: 300, spex: { cloudControlOnly: true } });
     const total = profilesOf(backend).length;
     const tui = await openList(backend, { rows: 24, columns: 100 });
     // The rows on screen get their names; the rest wait, counted.
@@ -64,7 +64,7 @@ describe('profile table, when the list gives ARNs only (as AWS may)', () => {
   });
 
   it('a name filter says it cannot see unknown names yet, loads them in the background, then finds them', async () => {
-    backend = await startTestBackend({ profiles: 40 });
+    backend = await startTestBackend({ profiles: 40, spex: { cloudControlOnly: true } });
     const total = profilesOf(backend).length;
     const tui = await openList(backend, { rows: 24 });
     await tui.press('/');
@@ -75,6 +75,19 @@ describe('profile table, when the list gives ARNs only (as AWS may)', () => {
     expect(tableNames(frame)[0]).toBe('Generated profile 01');
     const gets = backend.emulator.requests.filter((r) => r.operation === 'GetResource').map((r) => r.identifier);
     expect(new Set(gets).size).toBe(gets.length);
+  });
+});
+
+describe('profile table with the Connect API beside Cloud Control', () => {
+  it('shows every name at once from one ListSecurityProfiles call, however many rows are off screen', async () => {
+    backend = await startTestBackend({ profiles: 300 });
+    const tui = await openList(backend, { rows: 24 });
+    await tui.press('G');
+    const frame = await tui.waitForFrame(/›\s+Workforce Planning/);
+    expect(frame).not.toMatch(/names? not loaded yet/);
+    expect(backend.emulator.requests.filter((r) => r.operation === 'ListSecurityProfiles')).toHaveLength(1);
+    // Only the rows on screen were read in full (their counts), not every name.
+    expect(backend.emulator.requests.filter((r) => r.operation === 'GetResource').length).toBeLessThanOrEqual(36);
   });
 });
 

@@ -44,6 +44,11 @@ describe('resolveConnection', () => {
     expect((await resolveConnection({ flags, env: { ...base(), ...env } })).endpoint).toBe(expected);
   });
 
+  it('takes the Connect API endpoint from AWS_ENDPOINT_URL_CONNECT (else none: createSpex then uses the Cloud Control one)', async () => {
+    expect((await resolveConnection({ flags: {}, env: { ...base(), AWS_ENDPOINT_URL_CONNECT: 'http://connect' } })).connectEndpoint).toBe('http://connect');
+    expect((await resolveConnection({ flags: { endpointUrl: 'http://a' }, env: base() })).connectEndpoint).toBeUndefined();
+  });
+
   it('takes a key pair from the given environment, not from process.env', async () => {
     const connection = await resolveConnection({ flags: {}, env: { ...base(), AWS_ACCESS_KEY_ID: 'AKIDENV', AWS_SECRET_ACCESS_KEY: 'envsecret', AWS_SESSION_TOKEN: 'tok' } });
     expect(connection.credentials).toEqual({ accessKeyId: 'AKIDENV', secretAccessKey: 'envsecret', sessionToken: 'tok' });

@@ -34,8 +34,9 @@ describe('reads against the emulator', () => {
     const { spex, region, instanceArn, emulator } = backend();
     emulator.clearRequests();
     const pages: string[][] = [];
-    // The list gives ARNs only (as AWS may): rows carry the ARN and the instance, no name.
-    for await (const page of spex.forRegion(region).listProfiles(instanceArn)) {
+    // The list gives ARNs only (as AWS may): on Cloud Control alone, rows carry the ARN and the instance.
+    const ccOnly = backend().makeSpex({ cloudControlOnly: true });
+    for await (const page of ccOnly.forRegion(region).listProfiles(instanceArn)) {
       for (const row of page) expect(row).toEqual({ arn: row.arn, instanceArn });
       pages.push(page.map((p) => p.arn));
     }
@@ -48,6 +49,32 @@ describe('reads against the emulator', () => {
     expect(lists).toHaveLength(pages.length);
     for (const r of lists) expect(JSON.parse(String(r.body.ResourceModel))).toEqual({ InstanceArn: instanceArn });
     expect(lists.slice(1).every((r) => typeof r.body.NextToken === 'string')).toBe(true);
+  });
+
+  it('merges the names and times of Connect’s ListSecurityProfiles (one call) into the identifier-only pages', async () => {
+    const { spex, region, instanceArn, emulator } = backend();
+    emulator.clearRequests();
+    const rows = [];
+    for await (const page of spex.forRegion(region).listProfiles(instanceArn)) rows.push(...page);
+    const agent = rows.find((r) => r.arn === demoProfileArn('Agent'));
+    expect(agent).toMatchObject({ name: 'Agent', instanceArn, lastModifiedRegion: 'us-east-1' });
+    expect(agent?.lastModifiedTime).toBe(emulator.getModel(region, 'AWS::Connect::SecurityProfile', demoProfileArn('Agent'))?.LastModifiedTime);
+    expect(rows.every((r) => typeof r.name === 'string')).toBe(true);
+    expect(emulator.requests.filter((r) => r.operation === 'ListSecurityProfiles')).toHaveLength(1);
+    expect(emulator.requests.filter((r) => r.operation === 'GetResource')).toHaveLength(0);
+  });
+
+  it('when Connect refuses (access denied), goes on with Cloud Control alone and says so once', async () => {
+    const { region, instanceArn, emulator } = backend();
+    const notes: string[] = [];
+    const spex = backend().makeSpex({ onConnectUnavailable: (r, reason) => notes.push(`${r}: ${reason}`) });
+    emulator.failNext('ListSecurityProfiles', 1, { exception: 'AccessDeniedException', message: 'not authorized' });
+    const rows = [];
+    for await (const page of spex.forRegion(region).listProfiles(instanceArn)) rows.push(...page);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((r) => r.name === undefined)).toBe(true);
+    for await (const _page of spex.forRegion(region).listProfiles(instanceArn)) void _page;
+    expect(notes).toEqual(['us-east-1: the Connect API was refused (connect:ListSecurityProfiles): working on Cloud Control alone, so names load one profile at a time']);
   });
 
   it('gets one profile in full', async () => {

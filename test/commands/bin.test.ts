@@ -14,8 +14,11 @@ function spex(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numb
 }
 
 describe('spex (spawned)', () => {
-  it('lists the demo profiles as JSON, every name filled in (the list gives ARNs only), progress on stderr', async () => {
-    const { code, stdout, stderr } = await spex(['list', '--demo', '--instance', 'acme-support', '--output', 'json']);
+  it('lists the demo profiles as JSON, every name from Connect’s summaries; on Cloud Control alone, read per profile with progress', async () => {
+    const quick = await spex(['list', '--demo', '--instance', 'acme-support', '--output', 'json']);
+    expect(quick.stderr).toBe('');
+    expect((JSON.parse(quick.stdout) as { name: string }[]).map((p) => p.name)).toContain('Supervisors (EMEA)');
+    const { code, stdout, stderr } = await spex(['list', '--demo', '--cloudcontrol-only', '--instance', 'acme-support', '--output', 'json']);
     expect(stderr).toBe('spex: names (the list gave ARNs only; one GetResource each) 0/18\nspex: names (the list gave ARNs only; one GetResource each) 18/18\n');
     expect(code).toBe(0);
     const names = (JSON.parse(stdout) as { name: string }[]).map((p) => p.name);

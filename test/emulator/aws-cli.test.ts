@@ -43,6 +43,16 @@ describe.skipIf(!hasAws)('AWS CLI against the emulator (skipped: no `aws` on the
     expect(emulator.requests.filter((r) => r.operation === 'ListResources').length).toBe(3);
   });
 
+  it('speaks the Connect API too: list-security-profiles on the same port, errors as the CLI expects', async () => {
+    const id = demoInstanceArn().split('/').pop()!;
+    const { stdout } = await run('aws', ['connect', 'list-security-profiles', '--instance-id', id, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--output', 'json'], { env: ENV, timeout: 30_000 });
+    const listed = JSON.parse(stdout) as { SecurityProfileSummaryList: { Name: string; Arn: string }[] };
+    expect(listed.SecurityProfileSummaryList).toHaveLength(18);
+    expect(listed.SecurityProfileSummaryList.find((s) => s.Name === 'Agent')?.Arn).toBe(demoProfileArn('Agent'));
+    const missing = await run('aws', ['connect', 'list-security-profiles', '--instance-id', 'nope', '--endpoint-url', emulator.url, '--region', 'us-east-1'], { env: ENV, timeout: 30_000 }).catch((e: { stderr: string }) => e);
+    expect((missing as { stderr: string }).stderr).toMatch(/ResourceNotFoundException.*ListSecurityProfiles/);
+  });
+
   it('updates (PENDING first), and a cancel of the finished request is refused', async () => {
     const arn = demoProfileArn('Flow Designers');
     const started = (await aws('update-resource', '--type-name', 'AWS::Connect::SecurityProfile', '--identifier', arn,
@@ -70,6 +80,13 @@ print(json.dumps({'keys': sorted({k for i in items for k in json.loads(i['Proper
 `;
     const { stdout } = await run('python3', ['-c', script, emulator.url, demoInstanceArn(), demoProfileArn('Supervisors (EMEA)')], { env: ENV, timeout: 30_000 });
     const out = JSON.parse(stdout) as { keys: string[]; count: number; model: Record<string, unknown> };
+    const connect = await run('python3', ['-c', `
+import boto3, json, sys
+c = boto3.client('connect', endpoint_url=sys.argv[1], region_name='us-east-1')
+names = [s['Name'] for p in c.get_paginator('list_security_profiles').paginate(InstanceId=sys.argv[2]) for s in p['SecurityProfileSummaryList']]
+print(json.dumps(names))
+`, emulator.url, demoInstanceArn().split('/').pop()!], { env: ENV, timeout: 30_000 });
+    expect(JSON.parse(connect.stdout)).toContain('Supervisors (EMEA)');
     expect(out).toMatchObject({ keys: ['SecurityProfileArn'], count: 18 });
     expect(out.model).toMatchObject({ SecurityProfileName: 'Supervisors (EMEA)', AllowedFlowModules: [], Applications: [] });
   });
