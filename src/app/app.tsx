@@ -1,7 +1,7 @@
 // The TUI shell: owns the reducer and the remote data of the current region and instance, picks the
 // screen body from `state.screen` (or the open modal, see modals.tsx), and is the one place that ends
 // the app (on `state.isQuitting`).
-import { type RetryFeed, useSlowDownNotice } from '../hooks/use-slow-down-notice.js';
+import { type NoteFeed, type RetryFeed, useSlowDownNotice } from '../hooks/use-slow-down-notice.js';
 import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Footer } from '../components/footer.js';
@@ -53,12 +53,14 @@ export interface AppProps {
   readonly draftStore?: DraftStore;
   /** The Spex's retries, for a "slowing down" note while AWS throttles. */
   readonly retries?: RetryFeed;
+  /** Notes from the service layer (Connect refused: Cloud Control alone), shown once in the status line. */
+  readonly notes?: NoteFeed;
 }
 
 const REGION_CODES = CONNECT_REGIONS.map((r) => r.code);
 const defaultNow = (): Date => new Date();
 
-export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, ...props }: AppProps) {
+export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, ...props }: AppProps) {
   const spex = useSpex();
   const [ownLog] = useState(createOperationLog);
   const log = props.operationLog ?? ownLog;
@@ -74,6 +76,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
 
   useTerminalLayout(useCallback((next: Layout) => dispatch({ type: 'layout/resized', layout: next }), []));
   useSlowDownNotice(retries, useCallback((text: string) => dispatch({ type: 'notice/show', notice: { text, tone: 'info' } }), []));
+  useEffect(() => notes?.subscribe((text) => dispatch({ type: 'notice/show', notice: { text, tone: 'info' } })), [notes]);
   useAppKeys(dispatch, { isActive: !state.isQuitting });
   // The single exit site: unmounting runs every effect's cleanup, which aborts the reads in flight.
   useEffect(() => {

@@ -1,7 +1,7 @@
 // Renders the app into the real terminal: alternate screen, Ctrl-C handled by the app itself
 // (exitOnCtrlC: false, so it can abort reads and leave through its one exit site), and the terminal
 // restored on every way out.
-import type { RetryFeed } from '../hooks/use-slow-down-notice.js';
+import type { NoteFeed, RetryFeed } from '../hooks/use-slow-down-notice.js';
 import { render } from 'ink';
 import type { Spex } from '../cloudcontrol/types.js';
 import { ThemeProvider } from '../components/theme.js';
@@ -22,6 +22,7 @@ export interface MountOptions {
   draftStore?: DraftStore;
   log?: OperationLog;
   retries?: RetryFeed;
+  notes?: NoteFeed;
 }
 
 export interface MountResult {
@@ -42,7 +43,7 @@ function reportInFlight(log: OperationLog, io: Io): void {
   for (const line of lines) io.stderr.write(`  ${line}\n`);
 }
 
-export async function mountTui({ spex, initial, io, onRemember, draftStore, retries, log = createOperationLog() }: MountOptions): Promise<MountResult> {
+export async function mountTui({ spex, initial, io, onRemember, draftStore, retries, notes, log = createOperationLog() }: MountOptions): Promise<MountResult> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const terminal = enterAlternateScreen(stdout);
   const result: MountResult = {};
@@ -55,6 +56,7 @@ export async function mountTui({ spex, initial, io, onRemember, draftStore, retr
           {...(draftStore === undefined ? {} : { draftStore })}
           {...(onRemember === undefined ? {} : { onRemember })}
           {...(retries === undefined ? {} : { retries })}
+          {...(notes === undefined ? {} : { notes })}
         />
       </ThemeProvider>
     </SpexProvider>,

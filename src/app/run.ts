@@ -1,6 +1,6 @@
 // `spex` (no command): the terminal UI. Parses its flags, builds the Spex (or starts the demo),
 // renders, and after the app ends releases every socket and prints what could not be shown.
-import { createRetryFeed } from '../hooks/use-slow-down-notice.js';
+import { createNoteFeed, createRetryFeed } from '../hooks/use-slow-down-notice.js';
 import type { Spex } from '../cloudcontrol/types.js';
 import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
@@ -33,10 +33,17 @@ function debugSink(flags: TuiFlags, io: Io): { log?: (line: string) => void; flu
   };
 }
 
-async function openBackend(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, retries: ReturnType<typeof createRetryFeed>): Promise<TuiBackend> {
+async function openBackend(
+  flags: TuiFlags,
+  io: Io,
+  debug: ((line: string) => void) | undefined,
+  retries: ReturnType<typeof createRetryFeed>,
+  notes: ReturnType<typeof createNoteFeed>,
+): Promise<TuiBackend> {
   const common = {
     readOnly: flags.readOnly,
     onRetry: retries.emit,
+    onConnectUnavailable: (region: string, reason: string) => notes.emit(`${region}: ${reason}`),
     ...(debug === undefined ? {} : { debug }),
     ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
     ...(flags.cloudControlOnly ? { cloudControlOnly: true } : {}),
@@ -87,10 +94,11 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   }
   const debug = debugSink(flags, io);
   const retries = createRetryFeed();
+  const notes = createNoteFeed();
   // The Ink bundle loads while the backend opens; a backend that opened is closed whatever fails next.
   const mounting = import('./mount.js');
   mounting.catch(() => undefined); // handled below, once the backend is open
-  const [last, backend] = await Promise.all([readLastUsed(io.env), openBackend(flags, io, debug.log, retries)]);
+  const [last, backend] = await Promise.all([readLastUsed(io.env), openBackend(flags, io, debug.log, retries, notes)]);
   let mountTui: Awaited<typeof mounting>['mountTui'];
   try {
     ({ mountTui } = await mounting);
@@ -106,6 +114,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
       io,
       draftStore: createDraftStore(draftDir(io.env)),
       retries,
+      notes,
       // The demo's instances exist only while it runs: remembering them would mislead the next real run.
       ...(flags.demo ? {} : { onRemember: (value: Remembered) => void (remembered = value) }),
     });

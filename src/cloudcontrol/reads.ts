@@ -133,7 +133,7 @@ async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'AccessDeniedException' || name === 'UnauthorizedException' || name === 'AccessDenied') {
-      ctx.disableConnect('the Connect API was refused (connect:ListSecurityProfiles): working on Cloud Control alone, so names load one profile at a time');
+      ctx.disableConnect('Connect API refused: Cloud Control alone, so names load one by one');
     }
     // Any other failure: this list goes on without summaries; the next one asks again.
     return undefined;

@@ -8,15 +8,28 @@ export interface RetryFeed {
   subscribe(listener: (event: RetryEvent) => void): () => void;
 }
 
+/** Notes from the service layer for the status line (e.g. Connect refused: Cloud Control alone). */
+export interface NoteFeed {
+  subscribe(listener: (text: string) => void): () => void;
+}
+
+export function createNoteFeed(): NoteFeed & { emit(text: string): void } {
+  return createFeed<string>();
+}
+
 export function createRetryFeed(): RetryFeed & { emit(event: RetryEvent): void } {
-  const listeners = new Set<(event: RetryEvent) => void>();
+  return createFeed<RetryEvent>();
+}
+
+function createFeed<T>(): { subscribe(listener: (value: T) => void): () => void; emit(value: T): void } {
+  const listeners = new Set<(value: T) => void>();
   return {
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    emit(event) {
-      for (const listener of listeners) listener(event);
+    emit(value) {
+      for (const listener of listeners) listener(value);
     },
   };
 }

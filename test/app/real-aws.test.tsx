@@ -7,6 +7,7 @@ import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui } from '../helpers/render-tui.js';
 import { mutations, OPEN_LIST, selectProfile } from './editing-helpers.js';
+import { createNoteFeed } from '../../src/hooks/use-slow-down-notice.js';
 import { renderSpexApp } from './render-app.js';
 
 let backend: TestBackend | undefined;
@@ -36,6 +37,20 @@ describe('a profile Cloud Control refuses', () => {
     expect(editor).toContain('⊘ Cloud Control cannot change this profile, so a save will be refused:');
     expect(editor).toContain('Name "Supervisors (EMEA)" has "("');
     expect(mutations(backend)).toHaveLength(0);
+  });
+});
+
+describe('the Connect API refused', () => {
+  it('the list goes on with Cloud Control alone, and the status line says what that costs, once', async () => {
+    backend = await startTestBackend();
+    const notes = createNoteFeed();
+    const spex = backend.makeSpex({ onConnectUnavailable: (region, reason) => notes.emit(`${region}: ${reason}`) });
+    backend.emulator.failNext('ListSecurityProfiles', 1, { exception: 'AccessDeniedException', message: 'not authorized' });
+    const tui = renderSpexApp(spex, { initial: OPEN_LIST, notes, rows: 30 });
+    const frame = await tui.waitForFrame(/Connect API refused/);
+    expect(frame).toContain('ℹ us-east-1: Connect API refused: Cloud Control alone, so names load one by one');
+    // The rows on screen get their names from their details.
+    await tui.waitForFrame(/Tier 2 Escalations/);
   });
 });
 

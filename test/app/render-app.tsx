@@ -15,10 +15,11 @@ export interface RenderAppOptions extends RenderTuiOptions {
   draftStore?: AppProps['draftStore'];
   operationLog?: AppProps['operationLog'];
   retries?: AppProps['retries'];
+  notes?: AppProps['notes'];
 }
 
 export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns' | 'rows'> = {}) {
-  const { initial = {}, onRemember, concurrency, draftStore, operationLog, retries } = options;
+  const { initial = {}, onRemember, concurrency, draftStore, operationLog, retries, notes } = options;
   return (
     <SpexProvider spex={spex}>
       <ThemeProvider isColor={false}>
@@ -30,6 +31,7 @@ export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns'
           {...(draftStore === undefined ? {} : { draftStore })}
           {...(operationLog === undefined ? {} : { operationLog })}
           {...(retries === undefined ? {} : { retries })}
+          {...(notes === undefined ? {} : { notes })}
         />
       </ThemeProvider>
     </SpexProvider>

@@ -74,7 +74,7 @@ describe('reads against the emulator', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.every((r) => r.name === undefined)).toBe(true);
     for await (const _page of spex.forRegion(region).listProfiles(instanceArn)) void _page;
-    expect(notes).toEqual(['us-east-1: the Connect API was refused (connect:ListSecurityProfiles): working on Cloud Control alone, so names load one profile at a time']);
+    expect(notes).toEqual(['us-east-1: Connect API refused: Cloud Control alone, so names load one by one']);
   });
 
   it('gets one profile in full', async () => {
