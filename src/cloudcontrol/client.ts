@@ -134,7 +134,10 @@ export function createConnectClient(settings: ClientSettings): ConnectClient {
   return client;
 }
 
+/** What the Cloud Control and the Connect clients share: handler, timeouts, retries, debug log. */
 function clientConfig(settings: ClientSettings) {
+  // spex targets Node 20 on purpose; the SDK's multi-line notice about future Node 22 releases would
+  // otherwise land on the stderr of every command and in the middle of the TUI.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const handlerOptions = {
     connectionTimeout: Math.min(settings.requestTimeoutMs, 5000),
@@ -155,8 +158,6 @@ function clientConfig(settings: ClientSettings) {
 }
 
 export function createClient(settings: ClientSettings): CloudControlClient {
-  // spex targets Node 20 on purpose; the SDK's multi-line notice about future Node 22 releases would
-  // otherwise land on the stderr of every command and in the middle of the TUI (clientConfig sets it).
   const client = new CloudControlClient(clientConfig(settings));
   markThrottles(client);
   return client;

@@ -4,7 +4,7 @@ import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectClient } from '@aws-sdk/client-connect';
-import { createClient, createConnectClient } from './client.js';
+import { type ClientSettings, createClient, createConnectClient } from './client.js';
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
@@ -78,42 +78,30 @@ export function createSpex(options: SpexOptions = {}): Spex {
   }
   const resolvedCredentials = credentials;
 
-  const clientFor = (region: string): CloudControlClient => {
-    let client = clients.get(region);
-    if (!client) {
-      client = createClient({
-        region,
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-        credentials: resolvedCredentials,
-        maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-        ...(options.debug ? { debug: options.debug } : {}),
-        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
-        now,
-      });
-      clients.set(region, client);
-    }
-    return client;
-  };
+  /** The settings both clients of a region share: credentials, retries, timeouts, debug log. */
+  const settingsFor = (region: string, endpoint: string | undefined): ClientSettings => ({
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    credentials: resolvedCredentials,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    ...(options.debug ? { debug: options.debug } : {}),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    now,
+  });
 
-  const connectFor = (region: string): ConnectClient => {
-    let client = connectClients.get(region);
+  /** One client per region and kind, made on first use. */
+  function cached<C>(cache: Map<string, C>, region: string, make: () => C): C {
+    let client = cache.get(region);
     if (!client) {
-      const endpoint = options.connectEndpoint ?? options.endpoint;
-      client = createConnectClient({
-        region,
-        ...(endpoint ? { endpoint } : {}),
-        credentials: resolvedCredentials,
-        maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-        ...(options.debug ? { debug: options.debug } : {}),
-        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
-        now,
-      });
-      connectClients.set(region, client);
+      client = make();
+      cache.set(region, client);
     }
     return client;
-  };
+  }
+  const clientFor = (region: string): CloudControlClient => cached(clients, region, () => createClient(settingsFor(region, options.endpoint)));
+  const connectFor = (region: string): ConnectClient =>
+    cached(connectClients, region, () => createConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
 
   return {
     defaultRegion: options.region,
