@@ -4,6 +4,7 @@
 export const SECURITY_PROFILE_TYPE = 'AWS::Connect::SecurityProfile';
 export const INSTANCE_TYPE = 'AWS::Connect::Instance';
 export const HIERARCHY_GROUP_TYPE = 'AWS::Connect::UserHierarchyGroup';
+export const USER_TYPE = 'AWS::Connect::User';
 
 export const BUILT_IN_PROFILE_NAMES = ['Admin', 'Agent', 'CallCenterManager', 'QualityAnalyst'] as const;
 

@@ -3,7 +3,7 @@
 // account (real-aws-notes "Limits": 2 requests/s, burst 5, for the security-profile APIs). A handler
 // that finds a budget empty fails the way the public Connect handlers do (real-aws-notes "Writes":
 // Connect's ThrottlingException falls through to GeneralServiceException, inferred for profiles).
-import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
 
 /** Connect API calls per handler action (the schema's handler permissions, one call each). */
 const CALLS: Record<string, Record<string, readonly string[]>> = {
@@ -17,6 +17,10 @@ const CALLS: Record<string, Record<string, readonly string[]>> = {
   [HIERARCHY_GROUP_TYPE]: {
     list: ['ListUserHierarchyGroups'],
     read: ['DescribeUserHierarchyGroup'],
+  },
+  [USER_TYPE]: {
+    list: ['ListUsers'],
+    read: ['DescribeUser'],
   },
 };
 
@@ -33,6 +37,12 @@ export const CONNECT_RATES: Readonly<Record<string, { rps: number; burst: number
   DeleteSecurityProfile: { rps: 2, burst: 5 },
   ListUserHierarchyGroups: { rps: 2, burst: 5 },
   DescribeUserHierarchyGroup: { rps: 2, burst: 5 },
+  ListUsers: { rps: 10, burst: 15 },
+  DescribeUser: { rps: 10, burst: 15 },
+  SearchUsers: { rps: 2, burst: 5 },
+  // Not in the quota table; the family's default (the less kind reading).
+  TagResource: { rps: 2, burst: 5 },
+  UntagResource: { rps: 2, burst: 5 },
 };
 
 /**
@@ -58,8 +68,16 @@ export class ConnectBudgets {
    * fails), or undefined.
    */
   spend(account: string, region: string, typeName: string, action: string): string | undefined {
+    return this.spendApis(account, region, CALLS[typeName]?.[action] ?? []);
+  }
+
+  /** Spends one token of a Connect API called directly (the Connect API beside Cloud Control): true when its budget is empty. */
+  spendApi(account: string, region: string, api: string): boolean {
+    return this.spendApis(account, region, [api]) !== undefined;
+  }
+
+  private spendApis(account: string, region: string, apis: readonly string[]): string | undefined {
     if (!this.enabled) return undefined;
-    const apis = CALLS[typeName]?.[action] ?? [];
     const now = this.now();
     for (const api of apis) {
       const rate = CONNECT_RATES[api];

@@ -1,5 +1,5 @@
 // What an operation handler gets: the region it runs in and the emulator's shared parts.
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
 import type { ConnectBudgets } from './connect-limits.js';
 import { ServiceError } from './errors.js';
 import type { TimeUnit } from './present.js';
@@ -22,7 +22,7 @@ export interface OperationContext {
   injected?: { code: string; message: string } | undefined;
 }
 
-export const KNOWN_TYPES = new Set([SECURITY_PROFILE_TYPE, INSTANCE_TYPE, HIERARCHY_GROUP_TYPE]);
+export const KNOWN_TYPES = new Set([SECURITY_PROFILE_TYPE, INSTANCE_TYPE, HIERARCHY_GROUP_TYPE, USER_TYPE]);
 
 export function checkKnownType(typeName: string): void {
   if (!KNOWN_TYPES.has(typeName)) {

@@ -2,6 +2,7 @@
 // (and a test) can name them. Ids are derived from names by hashing, not drawn at random.
 import { createHash } from 'node:crypto';
 import { ALL_PERMISSIONS, BUILT_IN_PERMISSIONS, CUSTOM_PERMISSIONS } from './demo-permissions.js';
+import { addDemoUsers } from './demo-users.js';
 import { seededRandom } from './faults.js';
 import type { InstanceState, Model, Store } from './store.js';
 
@@ -45,17 +46,16 @@ interface CustomProfile {
   description: string;
   permissions: keyof typeof CUSTOM_PERMISSIONS;
   extra?: (instanceArn: string, groupId: (name: string) => string) => Model;
-  inUse?: boolean;
 }
 
 const TEAM = (team: string, cost: string): Model => ({ Tags: [{ Key: 'team', Value: team }, { Key: 'cost-center', Value: cost }] });
 
 const CUSTOM: CustomProfile[] = [
-  { name: 'Tier 1 Support', description: 'Front-line agents: voice, chat and cases', permissions: 'tier1', inUse: true,
+  { name: 'Tier 1 Support', description: 'Front-line agents: voice, chat and cases', permissions: 'tier1',
     extra: () => ({ ...TEAM('support', 'cc-1001'), AllowedAccessControlTags: [{ Key: 'department', Value: 'support' }], TagRestrictedResources: ['User', 'Queue'] }) },
   { name: 'Tier 2 Escalations', description: 'Escalation desk: may take over any contact and manage case files', permissions: 'tier2',
     extra: () => TEAM('support', 'cc-1002') },
-  { name: 'Team Leads', description: 'Leads see their own hierarchy group only', permissions: 'leads', inUse: true,
+  { name: 'Team Leads', description: 'Leads see their own hierarchy group only', permissions: 'leads',
     extra: (_i, group) => ({ ...TEAM('support', 'cc-1001'), HierarchyRestrictedResources: ['User'], AllowedAccessControlHierarchyGroupId: group('Support floor') }) },
   { name: 'Workforce Planning', description: 'Forecasts, capacity plans and agent schedules', permissions: 'workforce',
     extra: () => TEAM('wfm', 'cc-2040') },
@@ -67,7 +67,7 @@ const CUSTOM: CustomProfile[] = [
     extra: () => ({ ...TEAM('support', 'cc-1003'), AllowedAccessControlTags: [{ Key: 'shift', Value: 'night' }], TagRestrictedResources: ['User'] }) },
   { name: 'Outbound Campaigns', description: 'Run outbound campaigns and place calls', permissions: 'campaigns',
     extra: () => TEAM('sales', 'cc-5000') },
-  { name: 'Compliance Auditors', description: 'Read-only access to recordings, transcripts and change history', permissions: 'compliance', inUse: true,
+  { name: 'Compliance Auditors', description: 'Read-only access to recordings, transcripts and change history', permissions: 'compliance',
     extra: () => ({ ...TEAM('legal', 'cc-9000'), Applications: [{ Namespace: 'compliance-suite.acme.example', ApplicationPermissions: ['ACCESS', 'EXPORT'], Type: 'THIRD_PARTY_APPLICATION' }] }) },
   { name: 'Contractors - restricted', description: 'Seasonal contractors: basic softphone only', permissions: 'contractors',
     extra: () => ({ Tags: [{ Key: 'team', Value: 'support' }, { Key: 'contract', Value: 'seasonal' }], AllowedAccessControlTags: [{ Key: 'vendor', Value: 'external' }], TagRestrictedResources: ['User', 'Queue', 'RoutingProfile'] }) },
@@ -83,7 +83,7 @@ const CUSTOM: CustomProfile[] = [
  * refuses (real-aws-notes "Writes", source): any Cloud Control update of them fails validation.
  */
 const CONSOLE_MADE: CustomProfile[] = [
-  { name: 'Supervisors (EMEA)', description: 'Made in the console: EMEA floor supervisors', permissions: 'night', inUse: true,
+  { name: 'Supervisors (EMEA)', description: 'Made in the console: EMEA floor supervisors', permissions: 'night',
     // Three access-control tags: the Connect API allows 4, and so (since July 2026) does the schema.
     extra: () => ({ Tags: [{ Key: 'team', Value: 'support' }, { Key: 'Cost Center', Value: 'cc-7100' }],
       AllowedAccessControlTags: [{ Key: 'region', Value: 'emea' }, { Key: 'department', Value: 'support' }, { Key: 'shift', Value: 'day' }],
@@ -117,6 +117,7 @@ export function loadDemoData(store: Store, generated = 0): void {
         ? [...CUSTOM, ...CONSOLE_MADE]
         : [...CUSTOM.filter((_, i) => (i + index + region.length) % 3 === 0), ...(region === 'eu-west-2' ? CONSOLE_MADE.slice(0, 1) : [])];
       addProfiles(store, region, instance, customs);
+      addDemoUsers(store, instance, alias, first);
       if (first) addGenerated(store, region, instance, generated);
       first = false;
     });
@@ -162,7 +163,6 @@ function addProfiles(store: Store, region: string, instance: InstanceState, cust
   for (const [i, name] of Object.keys(BUILT_IN_PERMISSIONS).entries()) {
     const model: Model = { ...profileBase(region, arn, name, 300 * 86_400 + i * 3600), Description: BUILT_IN_DESCRIPTIONS[name], Permissions: BUILT_IN_PERMISSIONS[name] };
     store.addProfile(instance, model);
-    if (name !== 'QualityAnalyst') instance.inUse.add(String(model.SecurityProfileArn));
   }
   customs.forEach((custom, i) => {
     const model: Model = {
@@ -172,7 +172,6 @@ function addProfiles(store: Store, region: string, instance: InstanceState, cust
       ...custom.extra?.(arn, groupId),
     };
     store.addProfile(instance, model);
-    if (custom.inUse) instance.inUse.add(String(model.SecurityProfileArn));
   });
 }
 

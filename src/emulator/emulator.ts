@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
 import type { OperationContext } from './context.js';
 import { CLOUD_CONTROL_REAL_RPS, ConnectBudgets } from './connect-limits.js';
 import { DEMO_ACCOUNT_ID, loadDemoData } from './demo-data.js';
@@ -148,8 +148,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const queued = faults.takeQueued(connectOp);
         if (queued && 'exception' in queued) throw new ConnectError(queued.exception, queued.message ?? `${queued.exception} (injected)`, CONNECT_STATUS[queued.exception] ?? 400);
         book.settle();
-        const answer = handleConnect(req, { store, budgets, account: DEMO_ACCOUNT_ID, pageSize: settings.pageSize });
+        const answer = handleConnect(req, raw, { store, budgets, account: DEMO_ACCOUNT_ID, pageSize: settings.pageSize, changed: persist });
         info.region = answer.region;
+        info.body = answer.request;
         payload = answer.body;
         restJson = true;
       } else {
@@ -252,6 +253,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (typeName === INSTANCE_TYPE) return instances.map((i) => structuredClone(i.entry.model));
       if (typeName === SECURITY_PROFILE_TYPE) return instances.flatMap((i) => [...i.profiles.values()].map((e) => structuredClone(e.model)));
       if (typeName === HIERARCHY_GROUP_TYPE) return instances.flatMap((i) => [...i.groups.values()].map((e) => structuredClone(e.model)));
+      if (typeName === USER_TYPE) return instances.flatMap((i) => [...i.users.values()].map((e) => structuredClone(e.model)));
       return [];
     },
     close: async () => {

@@ -1,6 +1,6 @@
 // ListResources and GetResource: synchronous reads, per region.
 import { randomUUID } from 'node:crypto';
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
 import { checkKnownType, type OperationContext } from './context.js';
 import { connectRateMessage } from './connect-limits.js';
 import { handlerFailure, ServiceError } from './errors.js';
@@ -14,6 +14,7 @@ const INSTANCE_ARN = /^arn:aws[-a-z0-9]*:connect:[-a-z0-9]*:[0-9]{12}:instance\/
 const SUMMARY_KEYS: Record<string, string[]> = {
   [SECURITY_PROFILE_TYPE]: ['SecurityProfileArn', 'SecurityProfileName', 'InstanceArn', 'LastModifiedTime', 'LastModifiedRegion'],
   [HIERARCHY_GROUP_TYPE]: ['UserHierarchyGroupArn', 'InstanceArn', 'Name', 'ParentGroupArn'],
+  [USER_TYPE]: ['UserArn', 'InstanceArn', 'Username'],
 };
 /**
  * real-aws-notes "Listing": the public Instance ListHandler returns these (source), whatever
@@ -96,7 +97,7 @@ export function listResources(ctx: OperationContext, body: Body): Body {
     key = `${typeName}|${ctx.region}`;
   } else {
     const instance = listInstance(ctx, typeName, body);
-    entries = typeName === SECURITY_PROFILE_TYPE ? instance.profiles : instance.groups;
+    entries = typeName === SECURITY_PROFILE_TYPE ? instance.profiles : typeName === USER_TYPE ? instance.users : instance.groups;
     key = `${typeName}|${String(instance.entry.model.Arn)}`;
   }
   const after = nextToken === undefined ? 0 : decodeToken(nextToken, key);
@@ -116,6 +117,7 @@ export function findModel(ctx: Pick<OperationContext, 'store' | 'region'>, typeN
   const instance = ctx.store.instanceOf(ctx.region, identifier);
   if (typeName === SECURITY_PROFILE_TYPE) return instance?.profiles.get(identifier)?.model;
   if (typeName === HIERARCHY_GROUP_TYPE) return instance?.groups.get(identifier)?.model;
+  if (typeName === USER_TYPE) return instance?.users.get(identifier)?.model;
   return undefined;
 }
 
@@ -123,6 +125,7 @@ const WHAT: Record<string, string> = {
   [SECURITY_PROFILE_TYPE]: 'Security profile not found',
   [INSTANCE_TYPE]: 'Instance not found',
   [HIERARCHY_GROUP_TYPE]: 'User hierarchy group not found',
+  [USER_TYPE]: 'User not found',
 };
 
 export function getResource(ctx: OperationContext, body: Body): Body {

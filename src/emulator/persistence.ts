@@ -5,7 +5,9 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { type Entry, type InstanceState, type RequestRecord, Store } from './store.js';
 
 const FORMAT = 'spex-emulator-state';
-const VERSION = 1;
+const VERSION = 2;
+/** Version 1 kept a set of in-use profile ARNs instead of users; it loads with no users. */
+const READABLE = new Set([1, VERSION]);
 
 export class StateFileError extends Error {
   constructor(path: string, reason: string) {
@@ -19,7 +21,7 @@ interface SavedInstance {
   model: Record<string, unknown>;
   profiles: Entry[];
   groups: Entry[];
-  inUse: string[];
+  users?: Entry[];
 }
 
 interface SavedState {
@@ -37,7 +39,7 @@ export function serialize(store: Store): string {
         model: i.entry.model,
         profiles: [...i.profiles.values()],
         groups: [...i.groups.values()],
-        inUse: [...i.inUse],
+        users: [...i.users.values()],
       })),
       requests: [...region.requests.values()],
     };
@@ -78,7 +80,7 @@ export function readState(path: string): Store | undefined {
 
 function fromSaved(path: string, value: unknown): Store {
   const state = value as Partial<SavedState> | null;
-  if (state === null || typeof state !== 'object' || state.format !== FORMAT || state.version !== VERSION) {
+  if (state === null || typeof state !== 'object' || state.format !== FORMAT || !READABLE.has(Number(state.version))) {
     throw new StateFileError(path, `not a spex emulator state file (expected format "${FORMAT}" version ${VERSION})`);
   }
   if (state.regions === null || typeof state.regions !== 'object') throw new StateFileError(path, 'regions is missing');
@@ -89,10 +91,10 @@ function fromSaved(path: string, value: unknown): Store {
     }
     const region = store.region(name);
     for (const inst of saved.instances) {
-      if (!isEntry(inst) || typeof inst.model.Arn !== 'string' || !Array.isArray(inst.profiles) || !Array.isArray(inst.groups) || !Array.isArray(inst.inUse)) {
+      if (!isEntry(inst) || typeof inst.model.Arn !== 'string' || !Array.isArray(inst.profiles) || !Array.isArray(inst.groups) || (inst.users !== undefined && !Array.isArray(inst.users))) {
         throw new StateFileError(path, `an instance in ${name} is malformed`);
       }
-      const instance: InstanceState = { entry: { seq: inst.seq, model: inst.model }, profiles: new Map(), groups: new Map(), inUse: new Set(inst.inUse.map(String)) };
+      const instance: InstanceState = { entry: { seq: inst.seq, model: inst.model }, profiles: new Map(), groups: new Map(), users: new Map() };
       store.noteSeq(inst.seq);
       for (const p of inst.profiles) {
         if (!isEntry(p)) throw new StateFileError(path, `a profile in ${name} is malformed`);
@@ -108,6 +110,11 @@ function fromSaved(path: string, value: unknown): Store {
         if (!isEntry(g)) throw new StateFileError(path, `a hierarchy group in ${name} is malformed`);
         instance.groups.set(String(g.model.UserHierarchyGroupArn), g);
         store.noteSeq(g.seq);
+      }
+      for (const u of inst.users ?? []) {
+        if (!isEntry(u) || typeof u.model.UserArn !== 'string') throw new StateFileError(path, `a user in ${name} is malformed`);
+        instance.users.set(u.model.UserArn, u);
+        store.noteSeq(u.seq);
       }
       region.instances.set(inst.model.Arn, instance);
     }

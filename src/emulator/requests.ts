@@ -8,7 +8,7 @@ import { type ConnectBudgets, connectRateMessage } from './connect-limits.js';
 import { HANDLER_DEFAULT_MESSAGE, ServiceError } from './errors.js';
 import { applyProfilePatch } from './patch-check.js';
 import { presentProfile, type TimeUnit } from './present.js';
-import type { Model, OperationName, RegionState, RequestRecord, Store } from './store.js';
+import { holdersOf, type Model, type OperationName, type RegionState, type RequestRecord, type Store } from './store.js';
 
 /** How often a cancelled change that had reached Connect is applied all the same. */
 export type CancelApplies = 'never' | 'sometimes' | 'always';
@@ -223,7 +223,7 @@ export class RequestBook {
         stamp(next, found.entry.model.LastModifiedTime);
         found.entry.model = next;
       } else {
-        if (found.instance.inUse.has(String(record.identifier))) {
+        if (holdersOf(found.instance, String(record.identifier)).length > 0) {
           // real-aws-notes "Writes": the sibling handler maps ResourceInUseException to InvalidRequest
           // (source); the profile handler very likely does the same (inferred).
           return fail(

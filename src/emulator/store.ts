@@ -14,8 +14,8 @@ export interface InstanceState {
   entry: Entry;
   profiles: Map<string, Entry>;
   groups: Map<string, Entry>;
-  /** ARNs of profiles assigned to users: Connect refuses to delete them. */
-  inUse: Set<string>;
+  /** Users (AWS::Connect::User models): their SecurityProfileArns are what Connect refuses to delete. */
+  users: Map<string, Entry>;
 }
 
 export type OperationName = 'CREATE' | 'UPDATE' | 'DELETE';
@@ -88,7 +88,7 @@ export class Store {
       entry: { seq: this.nextSeq(), model },
       profiles: new Map(),
       groups: new Map(),
-      inUse: new Set(),
+      users: new Map(),
     };
     this.region(region).instances.set(String(model.Arn), instance);
     return instance;
@@ -102,8 +102,12 @@ export class Store {
     instance.groups.set(String(model.UserHierarchyGroupArn), { seq: this.nextSeq(), model });
   }
 
+  addUser(instance: InstanceState, model: Model): void {
+    instance.users.set(String(model.UserArn), { seq: this.nextSeq(), model });
+  }
+
   instanceOf(region: string, arn: string): InstanceState | undefined {
-    const instanceArn = arn.replace(/\/(security-profile|agent-group)\/.*$/, '');
+    const instanceArn = arn.replace(/\/(security-profile|agent-group|agent)\/.*$/, '');
     return this.regions.get(region)?.instances.get(instanceArn);
   }
 
@@ -112,6 +116,15 @@ export class Store {
     const entry = instance?.profiles.get(arn);
     return instance && entry ? { instance, entry } : undefined;
   }
+}
+
+/** The users of an instance who hold a profile, in insertion order. */
+export function holdersOf(instance: InstanceState, profileArn: string): Model[] {
+  const out: Model[] = [];
+  for (const { model } of instance.users.values()) {
+    if (Array.isArray(model.SecurityProfileArns) && model.SecurityProfileArns.includes(profileArn)) out.push(model);
+  }
+  return out;
 }
 
 /** One page of entries after `afterSeq`, in insertion order. */

@@ -53,6 +53,21 @@ describe.skipIf(!hasAws)('AWS CLI against the emulator (skipped: no `aws` on the
     expect((missing as { stderr: string }).stderr).toMatch(/ResourceNotFoundException.*ListSecurityProfiles/);
   });
 
+  it('search-users finds the holders of a profile; update-security-profile and tag-resource save what Cloud Control refuses', async () => {
+    const id = demoInstanceArn().split('/').pop()!;
+    const arn = demoProfileArn('Retention Desk');
+    const cli = (...args: string[]) => run('aws', ['connect', ...args, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--output', 'json'], { env: ENV, timeout: 30_000 });
+    const found = JSON.parse((await cli('search-users', '--instance-id', id, '--search-criteria', JSON.stringify({ StringCondition: { FieldName: 'SecurityProfileId', ComparisonType: 'EXACT', Value: demoProfileArn('Admin').split('/').pop() } }))).stdout) as { Users: { Username: string }[]; ApproximateTotalCount: number };
+    expect(found.ApproximateTotalCount).toBe(2);
+    expect(found.Users).toHaveLength(2);
+    await cli('update-security-profile', '--instance-id', id, '--security-profile-id', arn.split('/').pop()!, '--description', 'Saved by the CLI');
+    await cli('tag-resource', '--resource-arn', arn, '--tags', JSON.stringify({ 'Cost Center': 'cc-6300' }));
+    await cli('untag-resource', '--resource-arn', arn, '--tag-keys', 'team');
+    const model = emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', arn)!;
+    expect(model.Description).toBe('Saved by the CLI');
+    expect(model.Tags).toEqual([{ Key: 'Cost Center', Value: 'cc-6300' }]);
+  });
+
   it('updates (PENDING first), and a cancel of the finished request is refused', async () => {
     const arn = demoProfileArn('Flow Designers');
     const started = (await aws('update-resource', '--type-name', 'AWS::Connect::SecurityProfile', '--identifier', arn,
@@ -84,9 +99,12 @@ print(json.dumps({'keys': sorted({k for i in items for k in json.loads(i['Proper
 import boto3, json, sys
 c = boto3.client('connect', endpoint_url=sys.argv[1], region_name='us-east-1')
 names = [s['Name'] for p in c.get_paginator('list_security_profiles').paginate(InstanceId=sys.argv[2]) for s in p['SecurityProfileSummaryList']]
-print(json.dumps(names))
-`, emulator.url, demoInstanceArn().split('/').pop()!], { env: ENV, timeout: 30_000 });
+held = [u['Username'] for p in c.get_paginator('search_users').paginate(InstanceId=sys.argv[2], SearchCriteria={'StringCondition': {'FieldName': 'SecurityProfileId', 'ComparisonType': 'EXACT', 'Value': sys.argv[3]}}, PaginationConfig={'PageSize': 10}) for u in p['Users']]
+print(json.dumps(names + ['holders=%d' % len(held)]))
+`, emulator.url, demoInstanceArn().split('/').pop()!, demoProfileArn('Agent').split('/').pop()!], { env: ENV, timeout: 30_000 });
     expect(JSON.parse(connect.stdout)).toContain('Supervisors (EMEA)');
+    const agents = emulator.listModels('us-east-1', 'AWS::Connect::User').filter((u) => (u.SecurityProfileArns as string[]).includes(demoProfileArn('Agent')));
+    expect(JSON.parse(connect.stdout)).toContain(`holders=${agents.length}`);
     expect(out).toMatchObject({ keys: ['SecurityProfileArn'], count: 18 });
     expect(out.model).toMatchObject({ SecurityProfileName: 'Supervisors (EMEA)', AllowedFlowModules: [], Applications: [] });
   });
