@@ -21,7 +21,11 @@ Commands:
                                  [--from-file profile.json|yaml]
   update <arn>                   change a profile [--add-permission P]... [--remove-permission P]...
                                  [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run]
-  delete <arn> [--yes]           delete a profile (asks for its name unless --yes)
+  delete <arn> [--yes]           delete a profile (asks for its name unless --yes); a profile that
+                                 users hold is refused first, naming them
+  users <profile>                who holds a profile (ARN, or id or name with --instance): their
+                                 hierarchy group and other profiles (Connect SearchUsers, else
+                                 AWS::Connect::User through Cloud Control)
   requests [--cancel TOKEN]      recent Cloud Control requests for this type; cancel one in flight
                                  (followed to its end: a change already under way may still apply)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs
@@ -37,7 +41,9 @@ Options:
   --read-only                    refuse every create, update and delete (also: {"readOnly": true}
                                  in ~/.config/spex/config.json)
   --concurrency N                profile details fetched at once (default 2)
-  --cloudcontrol-only            no Amazon Connect API call: names then load one profile at a time
+  --cloudcontrol-only            no Amazon Connect API call (also {"cloudControlOnly": true} in
+                                 config.json): names then load one profile at a time, holders come
+                                 one user at a time, console-made profiles are read-only
                                  (the Connect endpoint: AWS_ENDPOINT_URL_CONNECT, else --endpoint-url)
   --debug                        log requests to stderr (credentials redacted)
   -h, --help                     this help

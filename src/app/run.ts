@@ -86,7 +86,9 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   }
   try {
     // A read-only setting in the config file counts like the flag (and a broken file is not ignored).
-    if ((await readSettings(io.env)).readOnly) flags.readOnly = true;
+    const settings = await readSettings(io.env);
+    if (settings.readOnly) flags.readOnly = true;
+    if (settings.cloudControlOnly) flags.cloudControlOnly = true;
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     io.stderr.write(`spex: ${error.message}\n`);

@@ -55,6 +55,10 @@ export interface RegionContext {
   /** Connect refused a call (access denied): from then on spex works on Cloud Control alone. */
   disableConnect(reason: string): void;
   connectUnavailable(): string | undefined;
+  /** The Connect client for one API, unless that API (or Connect as a whole) refused spex. */
+  connectApi(api: string): ConnectClient | undefined;
+  /** One Connect API refused spex (access denied): said once; the others go on. */
+  denyConnectApi(api: string, reason: string): void;
 }
 
 export function readOnlyError(what: string): SpexError {
@@ -76,6 +80,7 @@ export function createRegionContext(settings: {
 }): RegionContext {
   let account: string | undefined;
   let connectOff: string | undefined;
+  const denied = new Set<string>();
   const signalFor = (signal?: AbortSignal): AbortSignal => (signal ? AbortSignal.any([signal, settings.closed]) : settings.closed);
   const endpointLabel = settings.endpoint ?? defaultEndpoint(settings.region);
   const errorContext = (operation: string, extra: Partial<ErrorContext> = {}): ErrorContext => ({
@@ -121,5 +126,11 @@ export function createRegionContext(settings: {
       settings.onConnectUnavailable?.(reason);
     },
     connectUnavailable: () => connectOff,
+    connectApi: (api) => (connectOff === undefined && !denied.has(api) ? settings.connect?.() : undefined),
+    denyConnectApi(api, reason) {
+      if (denied.has(api)) return;
+      denied.add(api);
+      settings.onConnectUnavailable?.(reason);
+    },
   };
 }

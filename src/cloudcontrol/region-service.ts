@@ -4,6 +4,7 @@ import { createDetailLoader } from './detail-loader.js';
 import { createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
 import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
 import type { DetailLoader, RegionService } from './types.js';
+import { listHolders, loadUserIndex } from './users.js';
 
 export function createRegionService(ctx: RegionContext): RegionService {
   return {
@@ -28,6 +29,8 @@ export function createRegionService(ctx: RegionContext): RegionService {
     trackRequest: (requestToken, options) => trackRequest(ctx, requestToken, options),
     listRequests: (filter, options) => listRequests(ctx, filter, options),
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
+    loadUsers: (instanceArn, options) => loadUserIndex(ctx, instanceArn, options),
+    listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
     account: () => ctx.account(),
   };
 }

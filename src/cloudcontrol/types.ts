@@ -1,6 +1,8 @@
 // The contract between spex's Cloud Control layer and everything above it (TUI hooks, headless
 // commands). Only domain types cross it; nothing here imports @aws-sdk.
 import type { DomainError } from '../domain/errors.js';
+import type { HolderList, UserIndex } from '../domain/holders.js';
+export type { ConnectUser, HolderList, UserIndex } from '../domain/holders.js';
 import type { OperationKind, OperationOutcome, OperationStatusValue, RequestStatus } from '../domain/operations.js';
 
 export type { OperationKind, OperationOutcome, OperationStatusValue, RequestStatus } from '../domain/operations.js';
@@ -98,8 +100,20 @@ export interface RegionService {
   trackRequest(requestToken: string, options?: OperationOptions): TrackedOperation;
   listRequests(filter?: RequestFilter, options?: CallOptions): Promise<RequestStatus[]>;
   cancelRequest(requestToken: string, options?: CallOptions): Promise<RequestStatus>;
+  /**
+   * Every user of an instance with their profiles: Connect's SearchUsers (500 a page), or, where it is
+   * refused, AWS::Connect::User through Cloud Control (one read per user, with progress).
+   */
+  loadUsers(instanceArn: string, options?: UserLoadOptions): Promise<UserIndex>;
+  /** The holders of one profile, asked fresh (for the delete guard and `spex users`). */
+  listHolders(profileArn: string, options?: UserLoadOptions): Promise<HolderList>;
   /** The account id seen in the ARNs returned so far (undefined until one was seen). */
   account(): string | undefined;
+}
+
+export interface UserLoadOptions extends CallOptions {
+  /** Told as users are read on the slow route: done of total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**

@@ -68,7 +68,8 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
   const { values } = parsed;
   const output = outputFormat(values, io);
   // `{ "readOnly": true }` in the settings file protects scripts as it protects the TUI.
-  const readOnly = values['read-only'] === true || readSettingsSync(io.env).readOnly;
+  const settings = readSettingsSync(io.env);
+  const readOnly = values['read-only'] === true || settings.readOnly;
   const concurrency = parseConcurrency(str(values, 'concurrency'));
   const debug = values.debug === true ? (line: string) => void io.stderr.write(`${line}\n`) : undefined;
   // Throttled reads still succeed after the SDK's retries; the user gets one note, not one per retry.
@@ -80,7 +81,7 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
   };
   // Said once on stderr: what working on Cloud Control alone costs.
   const onConnectUnavailable = (region: string, reason: string): void => void io.stderr.write(`spex: note: ${region}: ${reason}.\n`);
-  const cloudControlOnly = values['cloudcontrol-only'] === true;
+  const cloudControlOnly = values['cloudcontrol-only'] === true || settings.cloudControlOnly;
   const common = { readOnly, onRetry, onConnectUnavailable, cloudControlOnly, ...(debug ? { debug } : {}), ...(concurrency ? { concurrency } : {}) };
   let service: RegionService | undefined;
   let spex: Spex | undefined;

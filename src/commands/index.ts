@@ -57,6 +57,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     positionals: 0,
     run: (ctx) => (str(ctx.values, 'cancel') !== undefined ? cancelCommand(ctx) : requestsCommand(ctx)),
   },
+  users: { options: {}, positionals: 1, run: async (ctx) => (await import('./users-command.js')).usersCommand(ctx) },
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
 };
 

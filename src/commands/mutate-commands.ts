@@ -1,7 +1,9 @@
 // create, update and delete: validated before anything is sent, waited for with progress on stderr,
 // and refused outright under --read-only.
 import { createInterface } from 'node:readline';
+import type { RegionService } from '../cloudcontrol/index.js';
 import { SpexError } from '../domain/errors.js';
+import { holdersRefusal } from '../domain/holders.js';
 import { cloudControlRefusalText } from '../domain/cloud-control-safe.js';
 import { applyPatch, buildPatch } from '../domain/patch.js';
 import { describeChanges } from '../domain/profile-diff.js';
@@ -121,6 +123,17 @@ async function ask(ctx: CommandContext, question: string): Promise<string> {
   }
 }
 
+/**
+ * The delete guard: Connect refuses to delete a profile that users hold, so ask who holds it first and
+ * refuse, naming them, before anything is sent. When nobody can say (the user list is not to be
+ * trusted), say so and let Connect decide.
+ */
+async function refuseHeld(ctx: CommandContext, service: RegionService, arn: string, name: string): Promise<void> {
+  const list = await service.listHolders(arn);
+  if (list.holders.length > 0) throw new SpexError({ kind: 'conflict', message: `${holdersRefusal(name, list.holders)} Nothing was deleted.` });
+  if (!list.complete) ctx.io.stderr.write(`spex: note: ${list.note ?? 'who holds it is unknown'}; Connect refuses the delete if anyone does.\n`);
+}
+
 export async function deleteCommand(ctx: CommandContext): Promise<number> {
   const arn = requireArn(ctx, 'delete');
   refuseReadOnly(ctx, 'delete');
@@ -141,6 +154,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<number> {
       return EXIT_FAILURE;
     }
   }
+  await refuseHeld(ctx, service, arn, name);
   const outcome = await waitForOperation(ctx.io, service.deleteProfile(arn));
   await write(ctx.io, ctx.output, { deleted: arn, name, requestToken: outcome.status.requestToken }, () =>
     renderFields([

@@ -142,6 +142,7 @@ export async function iamPolicyCommand(ctx: CommandContext): Promise<number> {
   // The flag doubles as the policy's mode here: `spex iam-policy --read-only` is the read-only policy.
   const { buildIamPolicy } = await import('../domain/iam-policy.js');
   const policy = buildIamPolicy({ readOnly: ctx.readOnly });
+  ctx.io.stderr.write('spex: note: the statements whose Sid starts with Optional are for who holds a profile; without them spex works and says holders are unknown.\n');
   await write(ctx.io, ctx.output === 'yaml' ? 'yaml' : 'json', policy, () => '');
   return 0;
 }

@@ -1,5 +1,6 @@
-// The user's settings file, `config.json` in the config directory (next to last-used.json). Only
-// `readOnly` so far: `{ "readOnly": true }` makes every run browse-only, as `--read-only` does. A
+// The user's settings file, `config.json` in the config directory (next to last-used.json):
+// `{ "readOnly": true }` makes every run browse-only, as `--read-only` does; `{ "cloudControlOnly":
+// true }` keeps spex off the Connect API, as `--cloudcontrol-only` does. A
 // missing file means the defaults; an unreadable or malformed one is reported, never ignored silently,
 // because a setting meant to protect (read-only) must not quietly fall away.
 import { readFileSync } from 'node:fs';
@@ -9,9 +10,10 @@ import { configDir } from './last-used.js';
 
 export interface Settings {
   readOnly: boolean;
+  cloudControlOnly: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { readOnly: false };
+export const DEFAULT_SETTINGS: Settings = { readOnly: false, cloudControlOnly: false };
 
 export function settingsPath(env: NodeJS.ProcessEnv): string {
   return join(configDir(env), 'config.json');
@@ -56,7 +58,9 @@ function parseSettings(path: string, text: string): Settings {
     throw new SettingsError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SettingsError(`${path} must hold a JSON object, e.g. { "readOnly": true }`);
-  const readOnly = (value as Record<string, unknown>).readOnly;
-  if (readOnly !== undefined && typeof readOnly !== 'boolean') throw new SettingsError(`${path}: "readOnly" must be true or false`);
-  return { readOnly: readOnly === true };
+  const record = value as Record<string, unknown>;
+  for (const key of ['readOnly', 'cloudControlOnly'] as const) {
+    if (record[key] !== undefined && typeof record[key] !== 'boolean') throw new SettingsError(`${path}: "${key}" must be true or false`);
+  }
+  return { readOnly: record.readOnly === true, cloudControlOnly: record.cloudControlOnly === true };
 }

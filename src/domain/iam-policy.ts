@@ -96,6 +96,15 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
   // Listing instances through Cloud Control runs the instance handler, which describes its directory.
   const otherReads = sortedUnique(others(reads));
   if (otherReads.length > 0) statements.push({ Sid: 'ConnectInstanceDirectoryRead', Effect: 'Allow', Action: otherReads, Resource: '*' });
+  // Optional: who holds a profile. Connect's SearchUsers first; where it is denied, AWS::Connect::User
+  // through Cloud Control (its handlers call ListUsers and DescribeUser). Without either, spex works
+  // and says holders are unknown. (ListSecurityProfiles is in ConnectRead: the list handler needs it;
+  // UpdateSecurityProfile, TagResource and UntagResource, which save console-made profiles directly,
+  // are in ConnectSecurityProfileWrite: the update handler needs them.)
+  statements.push(
+    { Sid: 'OptionalConnectApiHolders', Effect: 'Allow', Action: ['connect:SearchUsers'], Resource: '*' },
+    { Sid: 'OptionalUsersThroughCloudControl', Effect: 'Allow', Action: ['connect:DescribeUser', 'connect:ListUsers'], Resource: '*' },
+  );
   if (!readOnly) {
     statements.push(
       { Sid: 'CloudControlWrite', Effect: 'Allow', Action: sortedUnique(cloudControlWrite.map((a) => `cloudformation:${a}`)), Resource: '*' },

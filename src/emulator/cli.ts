@@ -28,6 +28,9 @@ Options:
   --list-properties identifiers|summary|full
                              what each security-profile list item carries (default identifiers:
                              only the ARN, as AWS's handlers may; summary adds name and times)
+  --user-list full|empty     what the AWS::Connect::User list handler returns (default full; empty,
+                             as its handler has in some versions: holders then cannot be listed
+                             through Cloud Control)
   --page-size N              ListResources page size (default 25; instances at most 10)
   --time-unit s|ms           LastModifiedTime in seconds (default) or milliseconds
   --cancel-applies never|sometimes|always
@@ -82,6 +85,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
       'fault-seed': { type: 'string' },
       'async-delay': { type: 'string' },
       'list-properties': { type: 'string' },
+      'user-list': { type: 'string' },
       'page-size': { type: 'string' },
       'real-limits': { type: 'boolean' },
       'time-unit': { type: 'string' },
@@ -105,6 +109,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
     faultSeed: intFlag('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1),
     asyncDelayMs: intFlag('async-delay', values['async-delay'], 0, 3_600_000),
     listProperties: choice('list-properties', values['list-properties'], ['summary', 'identifiers', 'full'] as const),
+    userList: choice('user-list', values['user-list'], ['full', 'empty'] as const),
     pageSize: intFlag('page-size', values['page-size'], 1, 1000),
     ...(values['real-limits'] ? { realLimits: true } : {}),
     timeUnit: choice('time-unit', values['time-unit'], ['s', 'ms'] as const),

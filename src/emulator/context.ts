@@ -15,6 +15,7 @@ export interface OperationContext {
   store: Store;
   book: RequestBook;
   listProperties: ListProperties;
+  userList: 'full' | 'empty';
   pageSize: number;
   timeUnit: TimeUnit;
   budgets: ConnectBudgets;

@@ -97,7 +97,8 @@ export function listResources(ctx: OperationContext, body: Body): Body {
     key = `${typeName}|${ctx.region}`;
   } else {
     const instance = listInstance(ctx, typeName, body);
-    entries = typeName === SECURITY_PROFILE_TYPE ? instance.profiles : typeName === USER_TYPE ? instance.users : instance.groups;
+    // real-aws-notes "Listing": the User list handler has listed nothing in some versions (source).
+    entries = typeName === SECURITY_PROFILE_TYPE ? instance.profiles : typeName === USER_TYPE ? (ctx.userList === 'empty' ? new Map() : instance.users) : instance.groups;
     key = `${typeName}|${String(instance.entry.model.Arn)}`;
   }
   const after = nextToken === undefined ? 0 : decodeToken(nextToken, key);

@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   asyncDelayMs?: number | undefined;
   /** What each security-profile and hierarchy-group list item carries. Default 'identifiers', as AWS's handlers may. */
   listProperties?: 'summary' | 'identifiers' | 'full' | undefined;
+  /** What the AWS::Connect::User list handler returns. Default 'full'; 'empty' as its handler has in some versions (real-aws-notes "Listing"). */
+  userList?: 'full' | 'empty' | undefined;
   /** ListResources page size. Default 25 (instances: at most 10, as Connect's ListInstances). */
   pageSize?: number | undefined;
   /** Connect's per-API budgets behind the handlers, and Cloud Control's front door, at AWS's default rates. */
@@ -36,7 +38,7 @@ export interface EmulatorOptions {
   handlerKeeps?: string[] | undefined;
 }
 
-type Adjustable = 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps';
+type Adjustable = 'userList' | 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps';
 
 export interface RecordedRequest {
   operation: string;

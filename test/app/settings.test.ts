@@ -24,12 +24,28 @@ describe('the settings file', () => {
   it('lives next to last-used.json; missing means the defaults', async () => {
     const env = await withConfig(undefined);
     expect(settingsPath(env)).toBe(join(dir!, 'config.json'));
-    expect(await readSettings(env)).toEqual({ readOnly: false });
+    expect(await readSettings(env)).toEqual({ readOnly: false, cloudControlOnly: false });
   });
   it('readOnly: true makes the run read-only', async () => {
-    expect(await readSettings(await withConfig('{ "readOnly": true }\n'))).toEqual({ readOnly: true });
+    expect(await readSettings(await withConfig('{ "readOnly": true }\n'))).toEqual({ readOnly: true, cloudControlOnly: false });
   });
-  it.each(['{ "readOnly": "yes" }', '{ not json', '[]'])('refuses %s rather than quietly dropping a safety setting', async (text) => {
+  it('cloudControlOnly: true keeps a headless command off the Connect API, as --cloudcontrol-only does', async () => {
+    const env = await withConfig('{ "cloudControlOnly": true }');
+    expect(await readSettings(env)).toEqual({ readOnly: false, cloudControlOnly: true });
+    const { runCommand } = await import('../../src/commands/index.js');
+    const { startTestBackend, TEST_CREDENTIALS } = await import('../helpers/emulator.js');
+    const { memoryIo } = await import('../helpers/memory-io.js');
+    const backend = await startTestBackend();
+    try {
+      const io = memoryIo({ env: { ...env, AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
+      expect(await runCommand('list', ['--instance', 'acme-support', '--endpoint-url', backend.emulator.url, '--region', 'us-east-1', '--output', 'json'], io)).toBe(0);
+      expect(backend.emulator.requests.filter((r) => r.operation === 'ListSecurityProfiles')).toHaveLength(0);
+      expect(backend.emulator.requests.filter((r) => r.operation === 'GetResource').length).toBeGreaterThan(0);
+    } finally {
+      await backend.close();
+    }
+  });
+  it.each(['{ "readOnly": "yes" }', '{ "cloudControlOnly": 1 }', '{ not json', '[]'])('refuses %s rather than quietly dropping a safety setting', async (text) => {
     await expect(readSettings(await withConfig(text))).rejects.toThrow(SettingsError);
   });
 });

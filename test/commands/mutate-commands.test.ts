@@ -192,10 +192,35 @@ describe('delete', () => {
     expect(sent('DeleteResource')).toHaveLength(0);
   });
 
-  it('reports a profile in use', async () => {
-    const { code, err } = await run(['delete', demoProfileArn('Tier 1 Support'), '--yes']);
+  it('refuses a profile that users hold before sending anything, naming up to ten of them and the count', async () => {
+    const arn = demoProfileArn('Tier 1 Support');
+    const holders = backend.emulator.listModels('us-east-1', 'AWS::Connect::User').filter((u) => (u.SecurityProfileArns as string[]).includes(arn));
+    expect(holders.length).toBeGreaterThan(10);
+    const { code, err } = await run(['delete', arn, '--yes']);
     expect(code).toBe(1);
-    expect(err).toMatch(/spex: The profile is assigned to users, and Connect will not delete a profile that users hold; nothing was deleted\. Assign those users another profile first/);
+    expect(err).toContain(`Tier 1 Support is held by ${holders.length} users:`);
+    expect(err).toContain(`and ${holders.length - 10} more`);
+    expect(err).toContain(String(holders[0]!.Username));
+    expect(err).toMatch(/assign those users other profiles first.*Nothing was deleted/);
+    expect(sent('DeleteResource')).toHaveLength(0);
+  });
+
+  it('when SearchUsers is refused, the guard asks AWS::Connect::User through Cloud Control; when nobody can say, Connect decides', async () => {
+    backend.emulator.failNext('SearchUsers', 1, { exception: 'AccessDeniedException' });
+    const held = await run(['delete', demoProfileArn('Compliance Auditors'), '--yes']);
+    expect(held.code).toBe(1);
+    expect(held.err).toContain('SearchUsers refused');
+    expect(held.err).toContain('Compliance Auditors is held by 3 users');
+    expect(sent('DeleteResource')).toHaveLength(0);
+    // The User list handler lists nobody (as it has in some versions): unknown, not "free"; Connect decides and refuses.
+    backend.emulator.setFaults({ userList: 'empty' });
+    backend.emulator.failNext('SearchUsers', 1, { exception: 'AccessDeniedException' });
+    const unknown = await run(['delete', demoProfileArn('Team Leads'), '--yes']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('who holds what is unknown; Connect refuses the delete if anyone does');
+    expect(unknown.err).toMatch(/Connect will not delete a profile that users hold/);
+    expect(sent('DeleteResource')).toHaveLength(1);
+    expect(model(demoProfileArn('Team Leads'))).toBeDefined();
   });
 });
 

@@ -8,7 +8,8 @@ describe('buildIamPolicy', () => {
   it('read-only: lists and reads the three types, watches requests, and writes nothing', () => {
     const policy = buildIamPolicy({ readOnly: true });
     expect(policy.Version).toBe('2012-10-17');
-    expect(policy.Statement.map((s) => s.Sid)).toEqual(['CloudControlRead', 'ConnectRead', 'ConnectInstanceDirectoryRead']);
+    expect(policy.Statement.map((s) => s.Sid)).toEqual(['CloudControlRead', 'ConnectRead', 'ConnectInstanceDirectoryRead', 'OptionalConnectApiHolders', 'OptionalUsersThroughCloudControl']);
+    expect(policy.Statement.find((s) => s.Sid === 'OptionalConnectApiHolders')!.Action).toEqual(['connect:SearchUsers']);
     expect(policy.Statement[0]!.Action).toEqual([
       'cloudformation:GetResource',
       'cloudformation:GetResourceRequestStatus',
@@ -20,6 +21,8 @@ describe('buildIamPolicy', () => {
       expect(actions).toContain(a);
     }
     for (const a of actions) expect(a).not.toMatch(/Create|Update|Delete|Tag|Cancel/);
+    // Every Connect API call spex makes directly is in the policy.
+    for (const a of ['connect:ListSecurityProfiles', 'connect:SearchUsers']) expect(actions).toContain(a);
   });
 
   it('read-write: adds Cloud Control writes and the security profile handlers, nothing for instances or groups', () => {

@@ -1,0 +1,73 @@
+// `spex users <profile>`: who holds a profile (ARN, id or name with --instance), with each user's
+// hierarchy group and the other profiles they hold. SearchUsers where Connect allows it, else
+// AWS::Connect::User through Cloud Control (slower, with progress on stderr).
+import type { RegionService } from '../cloudcontrol/index.js';
+import { SpexError } from '../domain/errors.js';
+import { fullName, type HolderList } from '../domain/holders.js';
+import type { ProfileSummary } from '../domain/security-profile.js';
+import { UsageError } from '../io.js';
+import { type CommandContext, str } from './context.js';
+import { write } from './output.js';
+import { createProgress } from './progress.js';
+import { resolveInstance, withNames } from './read-commands.js';
+
+/** A profile named by ARN, by id or by name (id and name need --instance). */
+export async function resolveProfileRef(service: RegionService, io: CommandContext['io'], ref: string | undefined, instance: string | undefined): Promise<{ arn: string; profiles: ProfileSummary[] }> {
+  if (!ref) throw new UsageError('users needs a profile: its ARN, or its id or name with --instance');
+  const instanceArn = ref.startsWith('arn:') ? ref.replace(/\/security-profile\/.*$/, '') : await resolveInstance(service, instance);
+  const listed: ProfileSummary[] = [];
+  for await (const page of service.listProfiles(instanceArn)) listed.push(...page);
+  if (ref.startsWith('arn:')) return { arn: ref, profiles: listed };
+  const byId = listed.find((p) => p.arn.split('/').pop() === ref);
+  if (byId) return { arn: byId.arn, profiles: listed };
+  const named = await withNames(service, listed, io);
+  const match = named.find((p) => p.name === ref) ?? named.find((p) => p.name?.toLowerCase() === ref.toLowerCase());
+  if (!match) throw new SpexError({ kind: 'not-found', message: `No security profile '${ref}' in that instance (spex list --instance ${instance ?? '…'} lists them).` });
+  return { arn: match.arn, profiles: named };
+}
+
+export function routeNote(list: Pick<HolderList, 'route' | 'complete' | 'note'>): string | undefined {
+  if (!list.complete) return `who holds it is unknown: ${list.note ?? 'the user list could not be trusted'}`;
+  return list.route === 'cloud-control' ? 'holders read through AWS::Connect::User (Cloud Control), one read per user' : undefined;
+}
+
+export async function usersCommand(ctx: CommandContext): Promise<number> {
+  const service = await ctx.service();
+  const { arn, profiles } = await resolveProfileRef(service, ctx.io, ctx.positionals[0], str(ctx.values, 'instance'));
+  const instanceArn = arn.replace(/\/security-profile\/.*$/, '');
+  let progress: ReturnType<typeof createProgress> | undefined;
+  const [list, groups] = await Promise.all([
+    service.listHolders(arn, {
+      onProgress: (done, total) => {
+        progress ??= createProgress(ctx.io, 'users (AWS::Connect::User, one read each)', total);
+        if (done > 0) progress.step();
+      },
+    }),
+    service.listHierarchyGroups(instanceArn).catch(() => []),
+  ]).finally(() => progress?.done());
+  const note = routeNote(list);
+  if (note) ctx.io.stderr.write(`spex: note: ${note}.\n`);
+  const names = new Map(profiles.map((p) => [p.arn, p.name ?? p.arn.split('/').pop() ?? p.arn]));
+  const groupNames = new Map(groups.map((g) => [g.arn, g.name ?? g.id]));
+  const rows = list.holders.map((u) => ({
+    username: u.username,
+    name: fullName(u),
+    arn: u.arn,
+    hierarchyGroup: u.hierarchyGroupArn === undefined ? undefined : (groupNames.get(u.hierarchyGroupArn) ?? u.hierarchyGroupArn.split('/').pop()),
+    otherProfiles: u.securityProfileArns.filter((a) => a !== arn).map((a) => names.get(a) ?? a.split('/').pop() ?? a),
+  }));
+  const doc = { profile: { arn, name: names.get(arn) }, count: rows.length, complete: list.complete, route: list.route, users: rows };
+  await write(ctx.io, ctx.output, doc, (t) =>
+    rows.length === 0
+      ? list.complete
+        ? `Nobody holds ${names.get(arn) ?? arn}.\n`
+        : `Who holds ${names.get(arn) ?? arn} is unknown.\n`
+      : t.renderTable(rows, [
+          { header: 'USERNAME', value: (r) => r.username },
+          { header: 'NAME', value: (r) => r.name },
+          { header: 'HIERARCHY GROUP', value: (r) => r.hierarchyGroup },
+          { header: 'OTHER PROFILES', value: (r) => r.otherProfiles.join(', '), max: 80 },
+        ]) + `${rows.length} user${rows.length === 1 ? '' : 's'} hold ${names.get(arn) ?? arn}.\n`,
+  );
+  return 0;
+}
