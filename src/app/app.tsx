@@ -17,6 +17,9 @@ import { useProfileList } from '../hooks/use-profile-list.js';
 import { useProfileView } from '../hooks/use-profile-view.js';
 import { useRegionCounts } from '../hooks/use-region-counts.js';
 import { useInstances } from '../hooks/use-instances.js';
+import { useHierarchyGroups } from '../hooks/use-hierarchy-groups.js';
+import { useUserIndex } from '../hooks/use-user-index.js';
+import type { HolderNames } from '../components/holder-lines.js';
 import { useSpex } from '../hooks/spex-context.js';
 import { useTerminalLayout } from '../hooks/use-terminal-layout.js';
 import { footerHints } from '../keys/keymap.js';
@@ -28,6 +31,7 @@ import { modeOf, paneHeight, shownInstances, shownRegions } from '../state/selec
 import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
+import { HoldersScreen } from './screens/holders-screen.js';
 import { InstancesBody } from './screens/instances-body.js';
 import { ProfilesBody } from './screens/profiles-body.js';
 import { ModalBody } from './modals.js';
@@ -95,6 +99,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const instanceArn = state.instance?.arn;
   const profiles = useProfileList(service, instanceArn, list.reloadKey);
   const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
+  const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || modal.kind === 'editor');
+  const groupName = useHierarchyGroups(service, instanceArn, screen.kind === 'detail' || screen.kind === 'holders');
   const view = useProfileView({ rows: profiles.rows, list, details, layout });
   if (list.shown !== view.shownArns) dispatch({ type: 'list/shown', arns: view.shownArns });
 
@@ -114,6 +120,9 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   };
   const rowByArn = useMemo(() => new Map(profiles.rows.map((r) => [r.arn, r])), [profiles.rows]);
   const nameOf = (arn: string): string | undefined => nameOfRow(rowByArn.get(arn), loadedDetail(arn));
+  // Profile names come from the list (and the details as they load); re-made when either changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const holderNames: HolderNames = useMemo(() => ({ profileName: nameOf, groupName }), [rowByArn, details.version, groupName]);
 
   // A session draws its own keys and notes: the shell's status line and footer give it their room.
   const height = bodyHeight(layout) + (isSession ? STATUS_LINES + FOOTER_LINES : 0);
@@ -170,7 +179,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           />
         );
       case 'list':
-        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} width={layout.columns} height={height} />;
+        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} users={users} width={layout.columns} height={height} />;
       case 'detail':
         return (
           <DetailScreen
@@ -178,12 +187,16 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             loader={details.loader}
             service={service}
             instanceAlias={instanceLabel(state.instance)}
+            users={users}
+            names={holderNames}
             width={layout.columns}
             height={paneHeight(state)}
             now={now}
             dispatch={dispatch}
           />
         );
+      case 'holders':
+        return <HoldersScreen screen={screen} users={users} names={holderNames} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
       case 'compare':
         return <CompareScreen screen={screen} loader={details.loader} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
     }

@@ -32,6 +32,7 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   if (screen.kind === 'instances') return [...crumbs, 'Instances'];
   crumbs.push(instanceLabel(state.instance) ?? '—', 'Security profiles');
   if (screen.kind === 'detail') crumbs.push(profileName(screen.arn) ?? '…');
+  if (screen.kind === 'holders') crumbs.push(profileName(screen.arn) ?? '…', 'Held by');
   if (screen.kind === 'compare') crumbs.push(`Compare ${profileName(screen.arns[0]) ?? '…'} ↔ ${profileName(screen.arns[1]) ?? '…'}`);
   const { modal } = state;
   if (modal.kind === 'editor') {
@@ -76,6 +77,7 @@ export function listErrorNotice(profiles: ProfileList): { tone: 'error'; text: s
 export function filterLineOf(state: AppState): { text: string; isEditing: boolean } | undefined {
   if (state.screen.kind === 'list') return { text: state.list.filter, isEditing: state.list.isFiltering };
   if (state.screen.kind === 'instances') return { text: state.instances.filter, isEditing: state.instances.isFiltering };
+  if (state.screen.kind === 'holders' && (state.screen.filter !== '' || state.screen.isFiltering)) return { text: state.screen.filter, isEditing: state.screen.isFiltering };
   return undefined;
 }
 

@@ -108,6 +108,7 @@ function DeleteModal({ arn, service, loader, log, nameOf, isActive, dispatch, tr
     [service, arn],
   );
   const remove = useCallback((options: OperationOptions) => service.deleteProfile(arn, options), [service, arn]);
+  const holders = useCallback((options: CallOptions) => service.listHolders(arn, options), [service, arn]);
   const profile = remote.status === 'success' ? remote.data : undefined;
   const name = profile?.SecurityProfileName ?? nameOf(arn);
   const onDeleted = useCallback(() => dispatch({ type: 'session/deleted', arn, name: name ?? arn }), [dispatch, arn, name]);
@@ -121,6 +122,7 @@ function DeleteModal({ arn, service, loader, log, nameOf, isActive, dispatch, tr
       permissionCount={profile.Permissions?.length ?? 0}
       log={log}
       remove={remove}
+      holders={holders}
       track={track}
       isActive={isActive}
       onDeleted={onDeleted}

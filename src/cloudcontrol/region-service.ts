@@ -3,7 +3,7 @@ import type { RegionContext } from './context.js';
 import { createDetailLoader } from './detail-loader.js';
 import { createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
 import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
-import type { DetailLoader, RegionService } from './types.js';
+import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
 
 export function createRegionService(ctx: RegionContext): RegionService {
@@ -29,7 +29,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
     trackRequest: (requestToken, options) => trackRequest(ctx, requestToken, options),
     listRequests: (filter, options) => listRequests(ctx, filter, options),
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
-    loadUsers: (instanceArn, options) => loadUserIndex(ctx, instanceArn, options),
+    loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
     listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
     account: () => ctx.account(),
   };

@@ -104,7 +104,8 @@ export interface RegionService {
    * Every user of an instance with their profiles: Connect's SearchUsers (500 a page), or, where it is
    * refused, AWS::Connect::User through Cloud Control (one read per user, with progress).
    */
-  loadUsers(instanceArn: string, options?: UserLoadOptions): Promise<UserIndex>;
+  loadUsers(instanceArn: string, options?: UserLoadOptions & { allowSlow?: true }): Promise<UserIndex>;
+  loadUsers(instanceArn: string, options: UserLoadOptions): Promise<UserIndex | undefined>;
   /** The holders of one profile, asked fresh (for the delete guard and `spex users`). */
   listHolders(profileArn: string, options?: UserLoadOptions): Promise<HolderList>;
   /** The account id seen in the ARNs returned so far (undefined until one was seen). */
@@ -114,6 +115,11 @@ export interface RegionService {
 export interface UserLoadOptions extends CallOptions {
   /** Told as users are read on the slow route: done of total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * false: only the cheap route (SearchUsers); where it is not available, resolve to undefined rather
+   * than read every user through Cloud Control. Default true.
+   */
+  allowSlow?: boolean;
 }
 
 /**

@@ -114,10 +114,11 @@ async function usersThroughCloudControl(ctx: RegionContext, instanceArn: string,
   return index;
 }
 
-/** Every user of an instance with their profiles. */
-export async function loadUserIndex(ctx: RegionContext, instanceArn: string, options: UserLoadOptions = {}): Promise<UserIndex> {
+/** Every user of an instance with their profiles (undefined when only the cheap route is allowed and it is not available). */
+export async function loadUserIndex(ctx: RegionContext, instanceArn: string, options: UserLoadOptions = {}): Promise<UserIndex | undefined> {
   const searched = await searchUsers(ctx, instanceArn, undefined, options);
   if (searched !== undefined) return { instanceArn, users: searched, route: 'connect', complete: true };
+  if (options.allowSlow === false) return undefined;
   return usersThroughCloudControl(ctx, instanceArn, options);
 }
 

@@ -45,6 +45,8 @@ export interface DetailContext {
   instanceAlias?: string | undefined;
   /** The name of the allowed hierarchy group, once looked up. */
   hierarchyGroupName?: string | undefined;
+  /** How many users hold the profile ("37 users (u lists them)"), once known. */
+  heldBy?: string | undefined;
 }
 
 export function profileDetailLines(profile: SecurityProfile, context: DetailContext): PaneLine[] {
@@ -57,6 +59,7 @@ export function profileDetailLines(profile: SecurityProfile, context: DetailCont
   lines.push(...field('Instance', `${context.instanceAlias !== undefined ? `${s(context.instanceAlias)}  ` : ''}${s(profile.InstanceArn)}`, width));
   const modifiedIn = profile.LastModifiedRegion ? ` in ${s(profile.LastModifiedRegion)} (${regionName(profile.LastModifiedRegion)})` : '';
   lines.push(...field('Last modified', `${formatTime(profile.LastModifiedTime, context.now)}${modifiedIn}`, width));
+  if (context.heldBy !== undefined) lines.push(...field('Held by', context.heldBy, width));
   lines.push(...refusalLines(profile, width));
   lines.push({ text: '' });
   lines.push(heading(`Permissions (${permissions.length})`));

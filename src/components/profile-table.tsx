@@ -26,6 +26,10 @@ export interface ProfileTableProps {
   readonly detailOf: (arn: string) => RowDetail;
   /** Changes when any detail arrives, so visible rows re-read `detailOf`. */
   readonly detailsVersion: number;
+  /** Users who hold a profile: a number, or undefined while unknown. */
+  readonly usersOf?: (arn: string) => number | undefined;
+  /** The users are being read: an unknown count shows as loading rather than unknown. */
+  readonly isLoadingUsers?: boolean;
 }
 
 const LOADING = '…';
@@ -38,7 +42,7 @@ function arnTail(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
-export function rowCells(row: ProfileSummary, detail: RowDetail): RowCells {
+export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading'): RowCells {
   const profile = detail?.status === 'loaded' ? detail.profile : undefined;
   const pending = detail === undefined ? UNKNOWN : detail.status === 'loading' ? LOADING : FAILED;
   const name = row.name ?? profile?.SecurityProfileName;
@@ -48,6 +52,7 @@ export function rowCells(row: ProfileSummary, detail: RowDetail): RowCells {
     name: name !== undefined ? `${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`,
     description: profile !== undefined ? sanitizeLine(profile.Description ?? '') : detail?.status === 'error' ? `${FAILED} details failed` : pending,
     permissions: profile !== undefined ? String(profile.Permissions?.length ?? 0) : pending,
+    users: users === undefined ? UNKNOWN : users === 'loading' ? LOADING : String(users),
     tags: profile !== undefined ? String(profile.Tags?.length ?? 0) : pending,
     modified: shortTime(profile?.LastModifiedTime ?? row.lastModifiedTime),
   };
@@ -118,7 +123,7 @@ const HeaderRow = memo(function HeaderRow({ width }: { readonly width: number })
   );
 });
 
-export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf }: ProfileTableProps) {
+export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, isLoadingUsers = false }: ProfileTableProps) {
   const columns = profileColumns(width);
   const visible = rows.slice(top, top + height);
   return (
@@ -131,7 +136,7 @@ export function ProfileTable({ rows, cursor, top, height, width, marked, detailO
             // Keyed by place in the window: a page down updates the rows' text nodes in place
             // instead of unmounting a page of rows and mounting the next one.
             key={i}
-            text={rowText(rowCells(row, detail), columns)}
+            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined)), columns)}
             isCursor={top + i === cursor}
             isMarked={marked.includes(row.arn)}
             isFailed={detail?.status === 'error'}

@@ -2,12 +2,13 @@
 // (state/edit-session.ts#deleteStepReducer), the request followed to its end, and telling the shell once
 // the profile is gone.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { OperationOptions, TrackedOperation } from '../cloudcontrol/types.js';
+import type { CallOptions, HolderList, OperationOptions, TrackedOperation } from '../cloudcontrol/types.js';
 import type { OperationOutcome } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { deleteStepReducer } from '../state/edit-session.js';
 import type { OperationLog } from '../state/operation-log.js';
 import { useOperation } from './use-operation.js';
+import { useRemote } from './use-remote.js';
 
 export interface DeleteSessionProps {
   readonly name: string;
@@ -16,6 +17,11 @@ export interface DeleteSessionProps {
   readonly log?: OperationLog;
   /** `(options) => service.deleteProfile(arn, options)`. */
   readonly remove: (options: OperationOptions) => TrackedOperation;
+  /**
+   * Who holds the profile, asked fresh when the guard opens (`service.listHolders`): a profile that
+   * users hold is refused before anything is sent. Without it, Connect decides.
+   */
+  readonly holders?: (options: CallOptions) => Promise<HolderList>;
   /** Follows an existing request (`service.trackRequest`), to keep waiting without sending again. */
   readonly track?: (requestToken: string, options: OperationOptions) => TrackedOperation;
   readonly isActive: boolean;
@@ -25,7 +31,8 @@ export interface DeleteSessionProps {
 }
 
 export function useDeleteSession(props: DeleteSessionProps) {
-  const { name, log, remove, onDeleted } = props;
+  const { name, log, remove, onDeleted, holders } = props;
+  const check = useRemote(holders === undefined ? undefined : (signal) => holders({ signal }), [holders]);
   const [step, dispatchStep] = useReducer(deleteStepReducer, { kind: 'confirming' });
   const operation = useOperation(log ? { log } : {});
   const reported = useRef(false);
@@ -44,5 +51,5 @@ export function useDeleteSession(props: DeleteSessionProps) {
     operation.start(remove, `Delete “${shown}”`);
   }, [step.kind, operation.start, remove, shown]);
 
-  return { step, operation, shown, confirm };
+  return { step, operation, shown, confirm, check };
 }

@@ -11,6 +11,8 @@ export type Mode =
   | 'filter'
   | 'detail'
   | 'compare'
+  /** Who holds a profile. */
+  | 'holders'
   | 'help'
   /** An editing screen (editor, delete guard, operations view) is open and reads its own keys. */
   | 'session'
@@ -43,6 +45,7 @@ export type Command =
   | 'profile.clone'
   | 'profile.clone-elsewhere'
   | 'profile.delete'
+  | 'profile.holders'
   | 'app.operations'
   | 'region.previous'
   | 'region.next'
@@ -69,6 +72,7 @@ const NEW = mutating(b('profile.new', 'n', [{ input: 'n' }], 'New profile in thi
 const CLONE = mutating(b('profile.clone', 'c', [{ input: 'c' }], 'Clone the profile into this instance', 'clone'));
 const CLONE_ELSEWHERE = mutating(b('profile.clone-elsewhere', 'C', [{ input: 'C' }], 'Clone the profile into another instance or region'));
 const DELETE = mutating(b('profile.delete', 'd', [{ input: 'd' }], 'Delete the profile (asks you to type its name)', 'delete'));
+const HOLDERS = b('profile.holders', 'u', [{ input: 'u' }], 'Who holds the profile: every user, filterable', 'users');
 const OPERATIONS = b('app.operations', 'o', [{ input: 'o' }], "This session's requests and the recent ones Cloud Control reports", 'ops');
 /** The same keys in a scrolling pane, worded for lines; `j/↓` is the footer's reminder that it scrolls. */
 const PANE_NAVIGATION: Binding[] = NAVIGATION.map((x) => ({
@@ -118,6 +122,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     CLONE,
     CLONE_ELSEWHERE,
     DELETE,
+    HOLDERS,
     OPERATIONS,
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back to the instances', 'back'),
     HELP,
@@ -140,8 +145,17 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     CLONE,
     CLONE_ELSEWHERE,
     DELETE,
+    HOLDERS,
     OPERATIONS,
     BACK,
+    HELP,
+    QUIT,
+    CTRL_C,
+  ],
+  holders: [
+    ...PANE_NAVIGATION,
+    b('filter.start', '/', [{ input: '/' }], 'Filter the users (login, name, hierarchy group, profile)', 'filter'),
+    b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back', 'back'),
     HELP,
     QUIT,
     CTRL_C,

@@ -9,6 +9,7 @@ import { scrollPane } from './motion.js';
 import { pickerReducer } from './picker-reducer.js';
 import { quit, sessionReducer } from './session-reducer.js';
 import { helpLineCount, modeOf, scrollRoom } from './selectors.js';
+import { holdersBack, holdersReducer } from './holders-reducer.js';
 
 function back(state: AppState): AppState {
   if (state.modal.kind !== 'none' && state.modal.kind !== 'help') return { ...state, modal: { kind: 'none' } };
@@ -24,6 +25,8 @@ function back(state: AppState): AppState {
     case 'detail':
     case 'compare':
       return { ...state, screen: { kind: 'list' } };
+    case 'holders':
+      return holdersBack(state, state.screen);
   }
 }
 
@@ -110,6 +113,15 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'quit/confirm':
     case 'quit/cancel':
       return sessionReducer(state, action);
+    case 'holders/open':
+    case 'holders/scroll':
+    case 'holders/measured':
+    case 'holders/filter-start':
+    case 'holders/filter-insert':
+    case 'holders/filter-delete':
+    case 'holders/filter-accept':
+    case 'holders/filter-clear':
+      return holdersReducer(state, action);
     case 'list/shown':
     case 'list/move':
     case 'list/filter-start':

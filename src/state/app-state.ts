@@ -57,6 +57,16 @@ export type Screen =
   | { kind: 'instances' }
   | { kind: 'list' }
   | { kind: 'detail'; arn: string; scroll: number; lineCount: number; isRaw: boolean; reloadKey: number }
+  /** Who holds a profile (`u`); Esc goes back to the detail it was opened from, else the list. */
+  | {
+      kind: 'holders';
+      arn: string;
+      scroll: number;
+      lineCount: number;
+      filter: string;
+      isFiltering: boolean;
+      returnTo?: { kind: 'detail'; arn: string; scroll: number; lineCount: number; isRaw: boolean; reloadKey: number };
+    }
   | {
       kind: 'compare';
       arns: readonly [string, string];
@@ -159,6 +169,14 @@ export type Action =
   | { type: 'detail/measured'; lineCount: number }
   | { type: 'detail/toggle-raw' }
   | { type: 'detail/reload' }
+  | { type: 'holders/open' }
+  | { type: 'holders/scroll'; motion: Motion }
+  | { type: 'holders/measured'; lineCount: number }
+  | { type: 'holders/filter-start' }
+  | { type: 'holders/filter-insert'; text: string }
+  | { type: 'holders/filter-delete' }
+  | { type: 'holders/filter-accept' }
+  | { type: 'holders/filter-clear' }
   | { type: 'compare/scroll'; motion: Motion }
   | { type: 'compare/measured'; lineCount: number }
   | { type: 'compare/toggle-differences' }

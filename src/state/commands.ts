@@ -15,11 +15,14 @@ function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undef
     case 'list':
       return { type: 'list/move', motion };
     case 'filter':
+      if (state.screen.kind === 'holders') return { type: 'holders/scroll', motion };
       return state.screen.kind === 'instances' ? { type: 'instances/move', motion } : { type: 'list/move', motion };
     case 'detail':
       return { type: 'detail/scroll', motion };
     case 'compare':
       return { type: 'compare/scroll', motion };
+    case 'holders':
+      return { type: 'holders/scroll', motion };
     case 'help':
       return { type: 'help/scroll', motion };
     case 'clone-target':
@@ -31,7 +34,7 @@ function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undef
 }
 
 function filterAction(state: AppState, command: Command, text: string): Action | undefined {
-  const target = state.screen.kind === 'instances' ? 'instances' : state.screen.kind === 'regions' ? 'regions' : 'list';
+  const target = state.screen.kind === 'instances' ? 'instances' : state.screen.kind === 'regions' ? 'regions' : state.screen.kind === 'holders' ? 'holders' : 'list';
   switch (command) {
     case 'text.insert':
       return { type: `${target}/filter-insert`, text };
@@ -63,6 +66,7 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
     case 'filter.accept':
       return filterAction(state, command, text);
     case 'filter.start':
+      if (state.screen.kind === 'holders') return { type: 'holders/filter-start' };
       return state.screen.kind === 'instances' ? { type: 'instances/filter-start' } : { type: 'list/filter-start' };
     case 'item.open':
       if (state.modal.kind === 'clone-target') return { type: 'clone-target/choose' };
@@ -97,6 +101,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'session/clone', isElsewhere: true };
     case 'profile.delete':
       return { type: 'session/delete' };
+    case 'profile.holders':
+      return { type: 'holders/open' };
     case 'app.operations':
       return { type: 'session/operations' };
     case 'region.previous':

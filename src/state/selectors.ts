@@ -33,6 +33,8 @@ export function modeOf(state: AppState): Mode {
       return 'detail';
     case 'compare':
       return 'compare';
+    case 'holders':
+      return state.screen.isFiltering ? 'filter' : 'holders';
   }
 }
 
@@ -205,7 +207,7 @@ export function paneHeight(state: AppState): number {
 
 /** Lines that scroll in the pane on view (compare has a fixed column header too). */
 export function scrollRoom(state: AppState): number {
-  const fixed = state.modal.kind === 'none' && state.screen.kind === 'compare' ? 1 : 0;
+  const fixed = state.modal.kind === 'none' && (state.screen.kind === 'compare' || state.screen.kind === 'holders') ? 1 : 0;
   return Math.max(1, paneHeight(state) - fixed);
 }
 
@@ -216,7 +218,7 @@ export function panePosition(state: AppState): string | undefined {
   const at =
     modal.kind === 'help'
       ? { scroll: modal.scroll, total: helpLineCount(modal.mode, state.readOnly) }
-      : screen.kind === 'detail' || screen.kind === 'compare'
+      : screen.kind === 'detail' || screen.kind === 'compare' || screen.kind === 'holders'
         ? { scroll: screen.scroll, total: screen.lineCount }
         : undefined;
   if (at === undefined || at.total <= room) return undefined;

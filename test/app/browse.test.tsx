@@ -30,7 +30,7 @@ describe('browsing', () => {
     const list = await tui.waitForFrame('Agent');
     expect(list).toContain('us-east-1 › acme-support › Security profiles');
     expect(list).toContain('sort: name');
-    expect(list).toMatch(/Name\s+Description\s+Perms\s+Tags\s+Modified/);
+    expect(list).toMatch(/Name\s+Description\s+Perms\s+Users\s+Tags\s+Modified/);
     expect(list).toContain('account 123456789012');
 
     await tui.press('j', keys.enter);

@@ -144,30 +144,38 @@ describe('d: delete', () => {
     expect(after).not.toMatch(/│?\s+Outbound Campaigns\s+Run outbound/);
   });
 
-  it('a delete refused because the profile is in use says why and deletes nothing', async () => {
-    const arn = arnOf(backend, 'Tier 1 Support');
+  it('a profile users hold is refused before anything is sent, naming them; the detail says who holds it', async () => {
+    const arn = arnOf(backend, 'Compliance Auditors');
+    const holders = backend.emulator.listModels(backend.region, 'AWS::Connect::User').filter((u) => (u.SecurityProfileArns as string[]).includes(arn));
     const tui = open();
-    await selectProfile(tui, 'Tier 1 Support');
+    await selectProfile(tui, 'Compliance Auditors');
     await tui.press('d');
-    await settle(tui, 'Type the profile’s name');
-    await tui.type('Tier 1 Support');
+    const refused = await settle(tui, 'users hold it. Nothing was sent.');
+    const flat = refused.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+    expect(flat).toContain('Compliance Auditors is held by 3 users:');
+    for (const u of holders) expect(flat).toContain(String(u.Username));
+    expect(refused).not.toContain('Type the profile’s name');
+    await tui.press(keys.escape);
     await tui.press(keys.enter);
-    const failed = await settle(tui, 'The profile is assigned to users');
-    expect(failed).not.toContain('✓ Deleted');
-    expect(sent(backend, 'DeleteResource')).toHaveLength(1);
+    await settle(tui, 'Held by:        3 users (below; u lists them all)');
+    await tui.press('u');
+    const list = await settle(tui, 'Who holds Compliance Auditors — 3 users');
+    for (const u of holders) expect(list).toContain(String(u.Username));
+    expect(sent(backend, 'DeleteResource')).toHaveLength(0);
     expect(stored(backend, arn)).toBeDefined();
   });
 
   it('a built-in profile carries the louder warning, from the detail pane too', async () => {
     const tui = open();
-    await selectProfile(tui, 'Agent');
+    // QualityAnalyst: built in, and nobody holds it in the demo.
+    await selectProfile(tui, 'QualityAnalyst');
     await tui.press(keys.enter);
-    await settle(tui, 'Agent (v: raw JSON)');
+    await settle(tui, 'QualityAnalyst (v: raw JSON)');
     await tui.press('d');
-    const guard = await settle(tui, 'WARNING: “Agent” is a built-in profile');
-    expect(guard).toContain('Delete security profile “Agent”?');
+    const guard = await settle(tui, 'WARNING: “QualityAnalyst” is a built-in profile');
+    expect(guard).toContain('Delete security profile “QualityAnalyst”?');
     await tui.press(keys.escape);
-    await settle(tui, 'Agent (v: raw JSON)');
+    await settle(tui, 'QualityAnalyst (v: raw JSON)');
     expect(mutations(backend)).toHaveLength(0);
   });
 });

@@ -179,12 +179,12 @@ describe('profile table', () => {
     const pageRows = tableNames(tui.frame()).length;
     expect(pageRows).toBe(18);
     // The first screen's details arrive; then start counting.
-    await tui.waitForFrame((f) => !/[…·]\s+[…·]\s+\d{4}-/.test(f));
+    await tui.waitForFrame((f) => !/[…·]\s+\S+\s+[…·]\s+\d{4}-/.test(f));
     backend.emulator.clearRequests();
 
     await tui.press(keys.pageDown);
     const second = names[pageRows]!;
-    let frame = await tui.waitForFrame((f) => new RegExp(`›\\s+${second}`).test(f) && !/[…·]\s+[…·]\s+\d{4}-/.test(f));
+    let frame = await tui.waitForFrame((f) => new RegExp(`›\\s+${second}`).test(f) && !/[…·]\s+\S+\s+[…·]\s+\d{4}-/.test(f));
     const visible = tableNames(frame);
     let gets = backend.emulator.requests.filter((r) => r.operation === 'GetResource');
     // Only rows that came into view were fetched, each once.
@@ -197,7 +197,7 @@ describe('profile table', () => {
     await tui.press('G');
     frame = await tui.waitForFrame(new RegExp(`›\\s+${last}`));
     expect(tableNames(frame).at(-1)).toBe(last);
-    await tui.waitForFrame((f) => !/[…·]\s+[…·]\s+\d{4}-/.test(f));
+    await tui.waitForFrame((f) => !/[…·]\s+\S+\s+[…·]\s+\d{4}-/.test(f));
     backend.emulator.clearRequests();
 
     await tui.press('g');

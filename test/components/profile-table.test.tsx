@@ -40,17 +40,17 @@ function renderTable(props: Partial<Parameters<typeof ProfileTable>[0]> = {}, co
 
 describe('ProfileTable', () => {
   it('renders only the window, with cursor, marks, counts and loading markers', async () => {
-    const tui = renderTable({ cursor: 1, marked: [rows[2]!.arn] });
+    const tui = renderTable({ cursor: 1, marked: [rows[2]!.arn], usersOf: (arn) => (arn === rows[0]!.arn ? 37 : undefined) });
     const frame = await tui.waitForFrame('Profile 0');
     const lines = frame.split('\n');
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatch(/^\s+Name\s+Description\s+Perms Tags Modified \(UTC\)/);
-    expect(lines[1]).toMatch(/^ {3}Profile 0\s+A very long desc.*…\s+3\s+1 2023-11-14 22:13$/);
+    expect(lines[0]).toMatch(/^\s+Name\s+Description\s+Perms Users Tags Modified \(UTC\)/);
+    expect(lines[1]).toMatch(/^ {3}Profile 0\s+A very long desc.*…\s+3\s+37\s+1 2023-11-14 22:13$/);
     // Control sequences from the server are gone; the row is loading (…).
-    expect(lines[2]).toMatch(/^› {2}Evil name\s+…\s+…\s+… 2023-11-14/);
+    expect(lines[2]).toMatch(/^› {2}Evil name\s+…\s+…\s+·\s+… 2023-11-14/);
     expect(frame).not.toContain('\u001B');
-    expect(lines[3]).toMatch(/^ ✓ Profile 2\s+✗ details failed\s+✗\s+✗/);
-    expect(lines[4]).toMatch(/^ {3}Profile 3\s+·\s+·\s+·/);
+    expect(lines[3]).toMatch(/^ ✓ Profile 2\s+✗ details failed\s+✗\s+·\s+✗/);
+    expect(lines[4]).toMatch(/^ {3}Profile 3\s+·\s+·\s+·\s+·/);
     expect(frame).not.toContain('Profile 5');
     for (const line of lines) expect(line.length).toBeLessThan(80);
   });

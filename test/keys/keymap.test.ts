@@ -70,8 +70,8 @@ describe('help and footer come from the same table', () => {
       const labels = new Set(KEYMAP[mode].map((b) => b.label));
       for (const hint of footerHints(mode)) expect(labels.has(hint.keys)).toBe(true);
     }
-    expect(footerHints('list').map((h) => h.keys)).toEqual(['Enter', '/', 'N', 'Space', '=', 'r', 'e', 'n', 'c', 'd', 'o', 'Esc', '?', 'q']);
-    expect(footerHints('list', { readOnly: true }).map((h) => h.keys)).toEqual(['Enter', '/', 'N', 'Space', '=', 'r', 'o', 'Esc', '?', 'q']);
+    expect(footerHints('list').map((h) => h.keys)).toEqual(['Enter', '/', 'N', 'Space', '=', 'r', 'e', 'n', 'c', 'd', 'u', 'o', 'Esc', '?', 'q']);
+    expect(footerHints('list', { readOnly: true }).map((h) => h.keys)).toEqual(['Enter', '/', 'N', 'Space', '=', 'r', 'u', 'o', 'Esc', '?', 'q']);
   });
 
   it('no key is bound to two commands in one mode', () => {

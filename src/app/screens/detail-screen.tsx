@@ -3,6 +3,8 @@
 import { useEffect, useMemo, type Dispatch } from 'react';
 import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
 import { profileDetailLines, rawJsonLines } from '../../components/detail-lines.js';
+import { heldByLines, type HolderNames, holderStatus } from '../../components/holder-lines.js';
+import type { Users } from '../../hooks/use-user-index.js';
 import { ErrorMessage, LoadingMessage } from '../../components/message.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
@@ -14,13 +16,15 @@ export interface DetailScreenProps {
   readonly loader: DetailLoader | undefined;
   readonly service: RegionService | undefined;
   readonly instanceAlias: string | undefined;
+  readonly users: Users;
+  readonly names: HolderNames;
   readonly width: number;
   readonly height: number;
   readonly now: () => Date;
   readonly dispatch: Dispatch<Action>;
 }
 
-export function DetailScreen({ screen, loader, service, instanceAlias, width, height, now, dispatch }: DetailScreenProps) {
+export function DetailScreen({ screen, loader, instanceAlias, users, names, width, height, now, dispatch }: DetailScreenProps) {
   const { arn, reloadKey } = screen;
   const remote = useRemote(
     loader === undefined
@@ -33,21 +37,17 @@ export function DetailScreen({ screen, loader, service, instanceAlias, width, he
     [loader, arn, reloadKey],
   );
   const profile = remote.status === 'success' ? remote.data : undefined;
-  // The hierarchy group is stored as an id; its name is one more (small) listing away.
+  // The hierarchy group is stored as an id; its name comes with the instance's groups.
   const groupId = profile?.AllowedAccessControlHierarchyGroupId;
-  const instanceArn = profile?.InstanceArn;
-  const groups = useRemote(
-    service === undefined || groupId === undefined || instanceArn === undefined
-      ? undefined
-      : (signal) => service.listHierarchyGroups(instanceArn, { signal }),
-    [service, groupId, instanceArn],
-  );
-  const hierarchyGroupName =
-    groups.status === 'success' ? groups.data.find((g) => g.id === groupId || g.arn === groupId)?.name : undefined;
+  const hierarchyGroupName = groupId === undefined ? undefined : names.groupName(groupId);
+  const holders = users.holdersOf(arn);
+  const status = holderStatus(users.remote, users.progress);
   const lines = useMemo(() => {
     if (profile === undefined) return [];
-    return screen.isRaw ? rawJsonLines(profile) : profileDetailLines(profile, { width, now: now(), instanceAlias, hierarchyGroupName });
-  }, [profile, screen.isRaw, width, now, instanceAlias, hierarchyGroupName]);
+    if (screen.isRaw) return rawJsonLines(profile);
+    const heldBy = holders === undefined ? undefined : `${holders.length} user${holders.length === 1 ? '' : 's'} (below; u lists them all)`;
+    return [...profileDetailLines(profile, { width, now: now(), instanceAlias, hierarchyGroupName, heldBy }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
+  }, [profile, arn, screen.isRaw, width, now, instanceAlias, hierarchyGroupName, holders, status, names]);
   useEffect(() => {
     dispatch({ type: 'detail/measured', lineCount: lines.length });
   }, [lines.length, dispatch]);

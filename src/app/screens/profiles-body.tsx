@@ -3,6 +3,7 @@ import { ErrorMessage, EmptyMessage, LoadingMessage } from '../../components/mes
 import { ProfileTable } from '../../components/profile-table.js';
 import type { ProfileList } from '../../hooks/use-profile-list.js';
 import type { ProfileView } from '../../hooks/use-profile-view.js';
+import type { Users } from '../../hooks/use-user-index.js';
 import type { ListView } from '../../state/app-state.js';
 
 export interface ProfilesBodyProps {
@@ -10,11 +11,12 @@ export interface ProfilesBodyProps {
   readonly view: ProfileView;
   readonly list: ListView;
   readonly detailsVersion: number;
+  readonly users: Users;
   readonly width: number;
   readonly height: number;
 }
 
-export function ProfilesBody({ profiles, view, list, detailsVersion, width, height }: ProfilesBodyProps) {
+export function ProfilesBody({ profiles, view, list, detailsVersion, users, width, height }: ProfilesBodyProps) {
   const { rows } = profiles;
   if (rows.length === 0) {
     if (profiles.status === 'error' && profiles.error !== undefined) {
@@ -39,6 +41,8 @@ export function ProfilesBody({ profiles, view, list, detailsVersion, width, heig
       marked={list.marked}
       detailOf={view.detailOf}
       detailsVersion={detailsVersion}
+      usersOf={users.countOf}
+      isLoadingUsers={users.remote.status === 'loading'}
     />
   );
 }

@@ -1,16 +1,45 @@
-// A delete from the guard to the end: the typed-name confirmation, then the same tracking as a save;
-// a refused delete (the profile is still assigned to users) says why and offers a retry.
-import { Box } from 'ink';
+// A delete from the guard to the end: who holds the profile is asked first (a profile that users hold
+// is refused before anything is sent, naming them), then the typed-name confirmation, then the same
+// tracking as a save; a delete Connect refuses all the same says why and offers a retry.
+import { Box, Text, useInput } from 'ink';
+import { holdersRefusal } from '../../domain/holders.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { type DeleteSessionProps, useDeleteSession } from '../../hooks/use-delete-session.js';
 import { ConfirmDelete } from '../../components/confirm-delete.js';
+import { LoadingMessage } from '../../components/message.js';
 import { OperationProgress } from '../../components/operation/operation-progress.js';
+import { useTone } from '../../components/theme.js';
 
 export type { DeleteSessionProps } from '../../hooks/use-delete-session.js';
 
 export function DeleteSession(props: DeleteSessionProps) {
   const { name, arn, permissionCount, isActive, onClose } = props;
-  const { step, operation, shown, confirm } = useDeleteSession(props);
+  const { step, operation, shown, confirm, check } = useDeleteSession(props);
+  const tone = useTone();
+  const held = check.status === 'success' && check.data.holders.length > 0 ? check.data.holders : undefined;
+  useInput(
+    (_input, key) => {
+      if (key.escape || key.return) onClose();
+    },
+    { isActive: isActive && (held !== undefined || check.status === 'loading') },
+  );
+  if (check.status === 'loading') return <LoadingMessage text={`Checking who holds “${shown}” before anything is sent… (Esc cancels)`} />;
+  if (held !== undefined) {
+    return (
+      <Box flexDirection="column" borderStyle="round" paddingX={1}>
+        <Text {...tone('error')}>Cannot delete “{shown}”: users hold it. Nothing was sent.</Text>
+        <Text wrap="wrap">{sanitizeLine(holdersRefusal(name, held))}</Text>
+        <Text {...tone('muted')}>Esc closes; u on the profile lists every holder.</Text>
+      </Box>
+    );
+  }
+  // Nobody could say who holds it: the guard says so, and Connect decides.
+  const caveat =
+    check.status === 'error'
+      ? `Could not check who holds it (${sanitizeLine(check.error.message)}); Connect refuses the delete if anyone does.`
+      : check.status === 'success' && !check.data.complete
+        ? `Who holds it is unknown (${sanitizeLine(check.data.note ?? 'the user list cannot be trusted')}); Connect refuses the delete if anyone does.`
+        : undefined;
 
   return (
     <Box flexDirection="column">
@@ -26,14 +55,17 @@ export function DeleteSession(props: DeleteSessionProps) {
           {...(props.track ? { onKeepWaiting: () => operation.keepWaiting(props.track!) } : {})}
         />
       ) : (
-        <ConfirmDelete
-          name={name}
-          arn={arn}
-          {...(permissionCount !== undefined ? { permissionCount } : {})}
-          isActive={isActive}
-          onCancel={onClose}
-          onConfirm={confirm}
-        />
+        <>
+          {caveat !== undefined ? <Text {...tone('warning')} wrap="wrap">! {caveat}</Text> : null}
+          <ConfirmDelete
+            name={name}
+            arn={arn}
+            {...(permissionCount !== undefined ? { permissionCount } : {})}
+            isActive={isActive}
+            onCancel={onClose}
+            onConfirm={confirm}
+          />
+        </>
       )}
     </Box>
   );

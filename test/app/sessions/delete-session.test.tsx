@@ -14,8 +14,9 @@ const backend = backendPerTest();
 const deletes = () => backend.emulator.requests.filter((r) => r.operation === 'DeleteResource');
 const exists = (arn: string) => backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn) !== undefined;
 
-function open(name: string) {
+function open(name: string, guarded = false) {
   const arn = demoProfileArn(name, backend.instanceArn);
+  const service = backend.spex.forRegion(backend.region);
   const events = { deleted: 0, closed: 0 };
   const log = createOperationLog();
   const tui = renderTui(
@@ -24,7 +25,8 @@ function open(name: string) {
       arn={arn}
       permissionCount={12}
       log={log}
-      remove={(options) => backend.spex.forRegion(backend.region).deleteProfile(arn, options)}
+      remove={(options) => service.deleteProfile(arn, options)}
+      {...(guarded ? { holders: (options: { signal?: AbortSignal }) => service.listHolders(arn, options) } : {})}
       isActive
       onDeleted={() => events.deleted++}
       onClose={() => events.closed++}
@@ -89,5 +91,33 @@ describe('DeleteSession', () => {
     expect(frame).toContain('r retry');
     expect(frame).not.toContain('e edit');
     expect(exists(arn)).toBe(true);
+  });
+
+  it('with the holders guard: a profile users hold is refused before anything is sent, naming ten and the count', async () => {
+    const { tui, arn, events } = open('Tier 1 Support', true);
+    const holders = backend.emulator.listModels(backend.region, 'AWS::Connect::User').filter((u) => (u.SecurityProfileArns as string[]).includes(arn));
+    const frame = await settle(tui, 'Cannot delete “Tier 1 Support”: users hold it. Nothing was sent.');
+    const flat = frame.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+    expect(flat).toContain(`Tier 1 Support is held by ${holders.length} users:`);
+    expect(flat).toContain(`and ${holders.length - 10} more`);
+    expect(flat).toContain('assign those users other profiles first');
+    expect(frame).not.toContain('Type the profile’s name');
+    await tui.press(keys.escape);
+    await waitUntil(() => events.closed === 1, 'onClose');
+    expect(deletes()).toHaveLength(0);
+    expect(exists(arn)).toBe(true);
+  });
+
+  it('with the holders guard: nobody holds it → the name prompt as usual; the user list unknown → said, and Connect decides', async () => {
+    const free = open('Workforce Planning', true);
+    const frame = await settle(free.tui, 'Type the profile’s name');
+    expect(frame).not.toContain('unknown');
+    free.tui.unmount();
+    backend.emulator.setFaults({ userList: 'empty' });
+    backend.emulator.failNext('SearchUsers', 1, { exception: 'AccessDeniedException' });
+    const unknown = open('Reporting Analysts', true);
+    const said = await settle(unknown.tui, 'Type the profile’s name');
+    expect(said.replace(/\s+/g, ' ')).toContain('Who holds it is unknown (the AWS::Connect::User list returned nobody');
+    expect(deletes()).toHaveLength(0);
   });
 });

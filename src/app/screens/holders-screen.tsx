@@ -1,0 +1,36 @@
+// The holders screen (`u`): every user who holds the profile, with their hierarchy group and the other
+// profiles they hold, filtered by what is typed after `/`.
+import { useEffect, useMemo, type Dispatch } from 'react';
+import { holderHeader, holderLine, holderRow, type HolderNames, holderStatus, matchesHolder } from '../../components/holder-lines.js';
+import { ScrollPane } from '../../components/scroll-pane.js';
+import type { PaneLine } from '../../components/pane-lines.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { Users } from '../../hooks/use-user-index.js';
+import type { Action, Screen } from '../../state/app-state.js';
+
+export interface HoldersScreenProps {
+  readonly screen: Extract<Screen, { kind: 'holders' }>;
+  readonly users: Users;
+  readonly names: HolderNames;
+  readonly width: number;
+  readonly height: number;
+  readonly dispatch: Dispatch<Action>;
+}
+
+export function HoldersScreen({ screen, users, names, width, height, dispatch }: HoldersScreenProps) {
+  const holders = users.holdersOf(screen.arn);
+  const rows = useMemo(() => (holders ?? []).map((u) => holderRow(u, screen.arn, names)), [holders, screen.arn, names]);
+  const shown = useMemo(() => rows.filter((r) => matchesHolder(r, screen.filter)), [rows, screen.filter]);
+  const lines: PaneLine[] = useMemo(() => {
+    if (holders === undefined) return [holderStatus(users.remote, users.progress) ?? { text: '  (unknown)', tone: 'muted' }];
+    if (rows.length === 0) return [{ text: '  Nobody holds this profile.', tone: 'muted' }];
+    if (shown.length === 0) return [{ text: `  No user matches "${sanitizeLine(screen.filter)}". Esc clears the filter.`, tone: 'muted' }];
+    return shown.map((r) => holderLine(r, width));
+  }, [holders, rows, shown, users.remote, users.progress, screen.filter, width]);
+  useEffect(() => {
+    dispatch({ type: 'holders/measured', lineCount: lines.length });
+  }, [lines.length, dispatch]);
+  const name = sanitizeLine(names.profileName(screen.arn) ?? screen.arn.split('/').pop() ?? '');
+  const count = holders === undefined ? '' : screen.filter === '' ? ` — ${rows.length} user${rows.length === 1 ? '' : 's'}` : ` — ${shown.length} of ${rows.length} users`;
+  return <ScrollPane title={`Who holds ${name}${count}`} subtitle={holders !== undefined && shown.length > 0 ? holderHeader(width) : undefined} lines={lines} scroll={screen.scroll} height={height} />;
+}

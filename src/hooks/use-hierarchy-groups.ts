@@ -1,0 +1,27 @@
+// The open instance's hierarchy groups, read once when a screen first needs their names (the detail's
+// access control and "Held by", the holders screen) and kept for the instance view.
+import { useCallback, useEffect, useState } from 'react';
+import type { RegionService } from '../cloudcontrol/types.js';
+import type { HierarchyGroup } from '../domain/security-profile.js';
+
+/** A group's name by ARN (or by id), once the groups are read; undefined until then. */
+export function useHierarchyGroups(service: RegionService | undefined, instanceArn: string | undefined, isNeeded: boolean): (ref: string) => string | undefined {
+  const [groups, setGroups] = useState<{ instanceArn: string; byKey: Map<string, string> } | undefined>(undefined);
+  const have = groups !== undefined && groups.instanceArn === instanceArn;
+  useEffect(() => {
+    if (!isNeeded || have || service === undefined || instanceArn === undefined) return undefined;
+    const controller = new AbortController();
+    service.listHierarchyGroups(instanceArn, { signal: controller.signal }).then(
+      (list: HierarchyGroup[]) => {
+        if (controller.signal.aborted) return;
+        const byKey = new Map<string, string>();
+        for (const g of list) if (g.name !== undefined) for (const key of [g.arn, g.id]) byKey.set(key, g.name);
+        setGroups({ instanceArn, byKey });
+      },
+      // Names are a nicety: without them the id shows.
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [service, instanceArn, isNeeded, have]);
+  return useCallback((ref: string) => (have ? groups?.byKey.get(ref) : undefined), [have, groups]);
+}
