@@ -145,6 +145,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           log={log}
           draftStore={draftStore}
           nameOf={nameOf}
+          users={users}
           readOnly={state.readOnly}
           width={layout.columns}
           height={height}

@@ -2,7 +2,9 @@
 // needs (the profile exactly as the server has it, the instance's hierarchy groups and profile names)
 // and wires the session's save to the right region's service.
 import { useCallback, useMemo } from 'react';
-import type { OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
+import type { DetailLoader, OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
+import { useChangeReach } from '../hooks/use-change-reach.js';
+import type { Users } from '../hooks/use-user-index.js';
 import type { OperationOutcome } from '../domain/operations.js';
 import { EditSession } from './sessions/edit-session.js';
 import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
@@ -31,6 +33,9 @@ export interface EditorModalProps {
   readonly onClose: () => void;
   /** Names the table already knows, by ARN (for the uniqueness check when the list gave ARNs only). */
   readonly nameOf?: (arn: string) => string | undefined;
+  /** Who holds what in the instance, and the loaded details: for the review's "who it reaches". */
+  readonly users?: Users;
+  readonly loader?: DetailLoader | undefined;
 }
 
 /** Ids of the source instance that mean nothing in another one: the user chooses them again. */
@@ -51,6 +56,7 @@ export function EditorModal(props: EditorModalProps) {
   const targetService = useMemo(() => (target.mode === 'clone' ? spex.forRegion(target.target.region) : service), [spex, service, target]);
   const targetInstance = target.mode === 'clone' ? target.target.instance : instance;
   const groups = useRemote((signal) => targetService.listHierarchyGroups(targetInstance.arn, { signal }), [targetService, targetInstance.arn]);
+  const reach = useChangeReach(props.users, props.loader, target.mode === 'edit' ? target.arn : undefined);
   const names = useInstanceNames(target.mode === 'edit' ? undefined : targetService, targetInstance.arn, targetInstance.arn === instance.arn ? props.nameOf : undefined);
 
   const save = useCallback(
@@ -97,6 +103,7 @@ export function EditorModal(props: EditorModalProps) {
       {...(groups.status === 'success' ? { hierarchyGroups: groups.data } : {})}
       {...(isElsewhere ? { flaggedFields: INSTANCE_BOUND_FIELDS } : {})}
       {...(names !== undefined ? { existingNames: names } : {})}
+      {...(reach !== undefined ? { reach } : {})}
       {...(props.draftStore !== undefined ? { draftStore: props.draftStore } : {})}
       log={props.log}
       save={save}

@@ -14,6 +14,7 @@ import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../state/operation-log.js';
 import { useRemote } from '../hooks/use-remote.js';
 import { useInstances } from '../hooks/use-instances.js';
+import type { Users } from '../hooks/use-user-index.js';
 import type { Action, Modal } from '../state/app-state.js';
 import { EditorModal } from './editor-modal.js';
 import { SessionWait } from './session-frame.js';
@@ -28,6 +29,8 @@ export interface ModalBodyProps {
   readonly draftStore: DraftStore | undefined;
   /** The profile's name as the table knows it. */
   readonly nameOf: (arn: string) => string | undefined;
+  /** Who holds what in the instance (the review says whom a change reaches). */
+  readonly users?: Users;
   /** Read-only: the operations view offers no cancel. */
   readonly readOnly: boolean;
   readonly width: number;
@@ -72,6 +75,8 @@ export function ModalBody(props: ModalBodyProps) {
           onSaved={onSaved}
           onClose={close}
           nameOf={props.nameOf}
+          {...(props.users ? { users: props.users } : {})}
+          loader={loader}
         />
       );
     case 'delete':

@@ -56,6 +56,11 @@ export function userLabel(user: ConnectUser): string {
   return name === '' ? user.username : `${name} (${user.username})`;
 }
 
+/** What the review needs to say whom a change reaches: the holders, and the other profiles' permissions as far as known. */
+export type ReachInput =
+  | { kind: 'known'; holders: readonly ConnectUser[]; permissionsOf: (arn: string) => ReadonlySet<string> | undefined }
+  | { kind: 'unknown'; why: string };
+
 /** What one permission change means for the profile's holders. */
 export interface PermissionReach {
   permission: string;

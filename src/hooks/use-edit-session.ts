@@ -20,6 +20,8 @@ import { useDraft } from './use-draft.js';
 import { useOperation } from './use-operation.js';
 
 /** What the shell gives an edit session: the profile, where drafts go, and the I/O as functions. */
+import type { ReachInput } from '../domain/holders.js';
+
 export interface EditSessionProps {
   readonly mode: EditorMode;
   /** Edit: the profile exactly as read (the patch's `test` guards compare against it). Clone: the source. */
@@ -28,6 +30,8 @@ export interface EditSessionProps {
   readonly hierarchyGroups?: readonly HierarchyGroup[];
   readonly flaggedFields?: readonly string[];
   readonly existingNames?: readonly string[];
+  /** Who a change reaches, for the review (edit). */
+  readonly reach?: ReachInput;
   /** Where unsaved drafts are kept; without one nothing is written to disk. */
   readonly draftStore?: DraftStore;
   readonly log?: OperationLog;

@@ -8,7 +8,8 @@ import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui } from '../helpers/render-tui.js';
 import { settle } from '../helpers/typing.js';
-import { OPEN_LIST } from './editing-helpers.js';
+import { OPEN_LIST, selectProfile, togglePermission } from './editing-helpers.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
 import { renderSpexApp } from './render-app.js';
 
 let backend: TestBackend | undefined;
@@ -70,5 +71,28 @@ describe('holders in the TUI', () => {
     const table = await tui.waitForFrame((f) => usersColumn(f, 'Agent') !== undefined);
     expect(usersColumn(table, 'Agent')).toBe(String(holders(backend, 'Agent').length));
     expect(userReads()).toHaveLength(reads);
+  });
+
+  it('the review says whom a permission change reaches, numbers checked against the data', async () => {
+    backend = await startTestBackend();
+    const b = backend;
+    const arn = demoProfileArn('Team Leads', b.instanceArn);
+    const perms = (profileArn: string) => new Set((b.emulator.getModel(b.region, SECURITY_PROFILE_TYPE, profileArn)!.Permissions as string[]) ?? []);
+    const held = holders(b, 'Team Leads');
+    const mine = perms(arn);
+    // A permission Team Leads grants: who keeps it from another profile they hold?
+    const removed = [...mine].sort()[0]!;
+    const sole = held.filter((u) => !(u.SecurityProfileArns as string[]).some((a) => a !== arn && perms(a).has(removed))).length;
+    const tui = renderSpexApp(b.spex, { initial: OPEN_LIST, columns: 140, rows: 40 });
+    await selectProfile(tui, 'Team Leads');
+    await tui.press('e');
+    await settle(tui, 'Edit Team Leads');
+    await togglePermission(tui, removed);
+    await tui.press('s');
+    const rest = sole === held.length ? 'none of them has it from another profile' : `${sole} of them ${sole === 1 ? 'has' : 'have'} it from no other profile`;
+    const review = await settle(tui, `removes ${removed} from ${held.length} users; ${rest}`);
+    expect(review).toContain(`Who it reaches (${held.length} users hold this profile):`);
+    expect(review).not.toContain('still loading');
+    expect(b.emulator.requests.filter((r) => r.operation === 'UpdateResource')).toHaveLength(0);
   });
 });

@@ -80,6 +80,7 @@ export function EditSession(props: EditSessionProps) {
           original={mode === 'edit' ? session.base : undefined}
           draft={session.draft}
           {...(session.effective.conflicts ? { conflicts: session.effective.conflicts } : {})}
+          {...(props.reach ? { reach: props.reach } : {})}
           height={props.height}
           width={props.width}
           isActive={isActive}

@@ -7,6 +7,8 @@ import { describeChanges, describeImpliedAdds, summariseChanges } from '../../do
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
+import { changeReach, type ReachInput, reachSentence } from '../../domain/holders.js';
+export type { ReachInput } from '../../domain/holders.js';
 
 export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
 
@@ -23,6 +25,26 @@ export interface ReviewInput {
   showRequest: boolean;
   /** Rebase: properties both sides changed, where the draft's value was kept. */
   conflicts?: readonly string[];
+  /** Who the change reaches (edit): the holders and what each permission change means for them. */
+  reach?: ReachInput;
+}
+
+/** "Who it reaches": for an edit that adds or removes permissions, how many holders each change reaches. */
+export function reachLines(profileArn: string, original: SecurityProfileDraft, draft: SecurityProfileDraft, reach: ReachInput): ReviewLine[] {
+  const before = new Set(original.Permissions ?? []);
+  const after = new Set(draft.Permissions ?? []);
+  const added = [...after].filter((p) => !before.has(p)).sort();
+  const removed = [...before].filter((p) => !after.has(p)).sort();
+  if (added.length === 0 && removed.length === 0) return [];
+  if (reach.kind === 'unknown') return [{ text: '' }, { text: `Who it reaches: unknown (${sanitizeLine(reach.why)})`, tone: 'muted' }];
+  if (reach.holders.length === 0) return [{ text: '' }, { text: 'Who it reaches: nobody holds this profile, so no user gains or loses anything yet.', tone: 'muted' }];
+  const result = changeReach(profileArn, { added, removed }, reach.holders, reach.permissionsOf);
+  const lines: ReviewLine[] = [{ text: '' }, { text: `Who it reaches (${result.holders} user${result.holders === 1 ? '' : 's'} hold this profile):`, tone: 'heading' }];
+  for (const r of result.permissions) lines.push({ text: `  ${reachSentence(r)}`, ...(r.change === 'removes' && r.sole > 0 ? { tone: 'warning' as const } : {}) });
+  if (result.unknownProfiles.length > 0) {
+    lines.push({ text: `  (${result.unknownProfiles.length} other profile${result.unknownProfiles.length === 1 ? '' : 's'} they hold still loading: the "from no other profile" numbers may fall)`, tone: 'muted' });
+  }
+  return lines;
 }
 
 export interface Review {
@@ -48,6 +70,9 @@ export function buildReview(input: ReviewInput): Review {
   }
   lines.push({ text: '' });
   for (const change of changes) lines.push({ text: `  ${change.label}`, ...(change.kind.endsWith('removed') ? { tone: 'warning' as const } : {}) });
+  if (input.reach !== undefined && input.mode === 'edit' && input.original?.SecurityProfileArn !== undefined) {
+    lines.push(...reachLines(input.original.SecurityProfileArn, input.original, input.draft, input.reach));
+  }
   if (describeImpliedAdds(base, input.draft).length > 0) {
     lines.push({ text: '' });
     lines.push({ text: '“needed by” marks a View granted with an action on the same resource, as the console does.', tone: 'muted' });

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
-import { buildReview } from './review-lines.js';
+import { buildReview, type ReachInput } from './review-lines.js';
 import { motionOfCommand, scrollPane } from '../../state/motion.js';
 import { Footer } from '../footer.js';
 import { ScrollPane } from '../scroll-pane.js';
@@ -18,6 +18,8 @@ export interface ReviewScreenProps {
   readonly draft: SecurityProfileDraft;
   /** After a rebase: properties both sides changed (the draft's value was kept). */
   readonly conflicts?: readonly string[];
+  /** Who the change reaches (edit). */
+  readonly reach?: ReachInput;
   readonly isActive: boolean;
   /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
   readonly height: number;
@@ -27,14 +29,17 @@ export interface ReviewScreenProps {
   readonly onBack: () => void;
 }
 
-export function ReviewScreen({ mode, original, draft, conflicts, isActive, height, showHints, onConfirm, onBack }: ReviewScreenProps) {
+export function ReviewScreen({ mode, original, draft, conflicts, reach, isActive, height, showHints, onConfirm, onBack }: ReviewScreenProps) {
   const tone = useTone();
   const total = Math.max(6, height);
   const [showRequest, setShowRequest] = useState(false);
   const [scroll, setScroll] = useState(0);
   const [refused, setRefused] = useState(false);
   const confirmed = useRef(false);
-  const review = useMemo(() => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}) }), [mode, original, draft, showRequest, conflicts]);
+  const review = useMemo(
+    () => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}), ...(reach ? { reach } : {}) }),
+    [mode, original, draft, showRequest, conflicts, reach],
+  );
   const paneHeight = total - (showHints === false ? 2 : 3);
 
   useInput(
