@@ -104,6 +104,7 @@ export function EditorModal(props: EditorModalProps) {
       {...(isElsewhere ? { flaggedFields: INSTANCE_BOUND_FIELDS } : {})}
       {...(names !== undefined ? { existingNames: names } : {})}
       {...(reach !== undefined ? { reach } : {})}
+      connectSaves={target.mode === 'edit' && service.canSaveThroughConnect()}
       {...(props.draftStore !== undefined ? { draftStore: props.draftStore } : {})}
       log={props.log}
       save={save}

@@ -17,6 +17,7 @@ import { validateProfile, validationMessage } from '../domain/validate.js';
 import { type RegionContext, readOnlyError } from './context.js';
 import { failedOperationError, toDomainError } from './map-error.js';
 import { toRequestStatus } from './parse.js';
+import { updateThroughConnect } from './connect-writes.js';
 import { getProfile, getRequestStatus, listRequests } from './reads.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, opName, settledOperation, startTrackedOperation } from './tracked-operation.js';
 import type { OperationKind, OperationOptions, OperationOutcome, RequestStatus, TrackedOperation } from './types.js';
@@ -147,6 +148,11 @@ export function createProfile(ctx: RegionContext, desired: SecurityProfileDraft,
   });
 }
 
+/** Whether a profile Cloud Control refuses can be saved through the Connect API here. */
+export function canSaveThroughConnect(ctx: RegionContext): boolean {
+  return ctx.connectApi('UpdateSecurityProfile') !== undefined;
+}
+
 export function updateProfile(
   ctx: RegionContext,
   arn: string,
@@ -181,9 +187,17 @@ function updateProfileOnce(
   }
   // Cloud Control validates the whole model after a patch (real-aws-notes "Writes"): a profile whose
   // current values its schema refuses cannot be changed through it at all, whatever the edit.
+  // Connect's own API takes such a profile (real-aws-notes "The Connect API"): the save goes there.
   const refusals = cloudControlRefusals(before);
   if (refusals.length > 0) {
-    return refused('UPDATE', { kind: 'validation', rule: refusals[0]!.rule, field: refusals[0]!.field, message: `${cloudControlRefusalText(before)} Nothing was sent.` });
+    if (canSaveThroughConnect(ctx)) return updateThroughConnect(ctx, arn, before, after, options);
+    const why = ctx.connectUnavailable() ?? 'spex runs on Cloud Control alone (--cloudcontrol-only)';
+    return refused('UPDATE', {
+      kind: 'validation',
+      rule: refusals[0]!.rule,
+      field: refusals[0]!.field,
+      message: `${cloudControlRefusalText(before)} The Connect API could save it, but ${why.charAt(0).toLowerCase()}${why.slice(1)}. Nothing was sent.`,
+    });
   }
   const issues = validateProfile(result, 'stored');
   if (issues.length > 0) return refused('UPDATE', validationError(issues));

@@ -1,7 +1,7 @@
 // One region's RegionService: the reads, the mutations and the detail loaders, over one context.
 import type { RegionContext } from './context.js';
 import { createDetailLoader } from './detail-loader.js';
-import { createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
+import { canSaveThroughConnect, createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
 import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
@@ -31,6 +31,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
     loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
     listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
+    canSaveThroughConnect: () => canSaveThroughConnect(ctx),
     account: () => ctx.account(),
   };
 }

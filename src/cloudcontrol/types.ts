@@ -108,6 +108,12 @@ export interface RegionService {
   loadUsers(instanceArn: string, options: UserLoadOptions): Promise<UserIndex | undefined>;
   /** The holders of one profile, asked fresh (for the delete guard and `spex users`). */
   listHolders(profileArn: string, options?: UserLoadOptions): Promise<HolderList>;
+  /**
+   * Whether a profile whose values Cloud Control's schema refuses is saved through the Connect API
+   * (UpdateSecurityProfile, TagResource, UntagResource); false with --cloudcontrol-only or once Connect
+   * refused spex. updateProfile takes that route by itself.
+   */
+  canSaveThroughConnect(): boolean;
   /** The account id seen in the ARNs returned so far (undefined until one was seen). */
   account(): string | undefined;
 }

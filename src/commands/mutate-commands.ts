@@ -6,6 +6,7 @@ import { SpexError } from '../domain/errors.js';
 import { holdersRefusal } from '../domain/holders.js';
 import { cloudControlRefusalText } from '../domain/cloud-control-safe.js';
 import { applyPatch, buildPatch } from '../domain/patch.js';
+import { connectIssues, connectUpdateRequests } from '../domain/connect-plan.js';
 import { describeChanges } from '../domain/profile-diff.js';
 import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
@@ -87,13 +88,29 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
     else delete after.Tags;
   }
   const patch = buildPatch(before, after, { guard: true });
-  const refusal = patch.some((op) => op.op !== 'test') ? cloudControlRefusalText(before) : undefined;
-  // Cloud Control validates the whole profile on every change: the profile's own values are the problem.
-  if (refusal) throw new SpexError({ kind: 'validation', message: `${refusal} Nothing was sent.` });
-  const result = applyPatch(before, patch);
-  const issues = validateProfile(result, 'stored');
-  if (issues.length > 0) throw validationFailure(issues);
   const changes = describeChanges(before, after).map((c) => c.label);
+  const refusal = patch.some((op) => op.op !== 'test') ? cloudControlRefusalText(before) : undefined;
+  if (refusal) {
+    // Cloud Control validates the whole profile on every change: the profile's own values are the
+    // problem. Connect's own API takes them, so the change goes there when it may.
+    if (!service.canSaveThroughConnect()) {
+      throw new SpexError({ kind: 'validation', message: `${refusal} The Connect API could save it, but spex runs on Cloud Control alone here. Nothing was sent.` });
+    }
+    const issues = connectIssues(after);
+    if (issues.length > 0) throw new SpexError({ kind: 'validation', message: `${issues.join('; ')}. Nothing was sent.` });
+    const requests = connectUpdateRequests(before, after);
+    ctx.io.stderr.write(`spex: note: ${refusal.replace(/\.$/, '')}; the change goes through the Connect API (${requests.map((r) => r.operation).join(', ')}).\n`);
+    if (dryRun) {
+      await write(ctx.io, ctx.output, { arn, changes, route: 'connect', requests }, () =>
+        `${changes.join('\n')}\n\nConnect API requests (not sent):\n${requests.map((r) => `${r.http}\n${JSON.stringify(r.body, null, 2)}`).join('\n')}\n`,
+      );
+      return EXIT_OK;
+    }
+  } else {
+    const result = applyPatch(before, patch);
+    const issues = validateProfile(result, 'stored');
+    if (issues.length > 0) throw validationFailure(issues);
+  }
   if (dryRun) {
     await write(ctx.io, ctx.output, { arn, changes, patch }, () =>
       `${changes.length ? changes.join('\n') : 'No changes.'}\n\nPatch (not sent):\n${JSON.stringify(patch, null, 2)}\n`,

@@ -32,6 +32,8 @@ export interface EditSessionProps {
   readonly existingNames?: readonly string[];
   /** Who a change reaches, for the review (edit). */
   readonly reach?: ReachInput;
+  /** A profile Cloud Control refuses is saved through the Connect API (the review shows those requests). */
+  readonly connectSaves?: boolean;
   /** Where unsaved drafts are kept; without one nothing is written to disk. */
   readonly draftStore?: DraftStore;
   readonly log?: OperationLog;

@@ -6,7 +6,10 @@ import { settle } from '../helpers/typing.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui } from '../helpers/render-tui.js';
-import { mutations, OPEN_LIST, selectProfile } from './editing-helpers.js';
+import { mutations, OPEN_LIST, selectProfile, sent } from './editing-helpers.js';
+import { typeText } from '../helpers/typing.js';
+import { demoProfileArn } from '../../src/emulator/index.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
 import { createNoteFeed } from '../../src/hooks/use-slow-down-notice.js';
 import { renderSpexApp } from './render-app.js';
 
@@ -33,10 +36,52 @@ describe('a profile Cloud Control refuses', () => {
     expect(detail).toContain('Tag key "Cost Center" has " " (a space), which Cloud Control refuses');
 
     await tui.press('e');
-    const editor = await settle(tui, 'so a save will be refused');
-    expect(editor).toContain('⊘ Cloud Control cannot change this profile, so a save will be refused:');
+    const editor = await settle(tui, 'so the save goes through the Connect API instead');
+    expect(editor).toContain("⊘ Cloud Control refuses this profile's current values, so the save goes through the Connect API instead:");
     expect(editor).toContain('Name "Supervisors (EMEA)" has "("');
     expect(mutations(backend)).toHaveLength(0);
+  });
+
+  it('is edited and saved through the Connect API; the review shows those requests; a change made meanwhile is refused and offered for rebase', async () => {
+    backend = await startTestBackend();
+    const b = backend;
+    const arn = demoProfileArn('Supervisors (EMEA)', b.instanceArn);
+    const tui = renderSpexApp(b.spex, { initial: OPEN_LIST, rows: 40, columns: 120 });
+    await selectProfile(tui, 'EMEA');
+    await tui.press('e');
+    await settle(tui, 'so the save goes through the Connect API instead');
+    const editDescription = async (text: string) => {
+      await tui.press(keys.tab);
+      await settle(tui, 'Description');
+      await tui.press('j', 'j', keys.enter);
+      await typeText(tui, text);
+      await tui.press(keys.enter);
+      await tui.press('s');
+    };
+    await editDescription(' (2027)');
+    await settle(tui, 'Sent through the Connect API, because Cloud Control refuses');
+    await tui.press('p');
+    const review = await settle(tui, 'Connect API requests, in order:');
+    expect(review).toContain('UpdateSecurityProfile');
+    expect(review).toContain('"Description": "Made in the console: EMEA floor supervisors (2027)"');
+    expect(review).not.toContain('PatchDocument');
+    // Someone else saves before we send.
+    b.emulator.modifyProfile(b.region, arn, (m) => {
+      m.Description = 'A colleague was quicker';
+    });
+    await tui.press('y');
+    await settle(tui, 'Someone changed this profile on the server since you opened it. Nothing was overwritten.');
+    const refused = await settle(tui, 'What changed there:');
+    expect(refused).toContain('A colleague was quicker');
+    expect(sent(b, 'UpdateSecurityProfile')).toHaveLength(0);
+    // Rebased onto their version, reviewed again, sent.
+    await tui.press('b');
+    await settle(tui, 'Review the change');
+    await tui.press('y');
+    await settle(tui, '✓ Saved “Supervisors (EMEA)”');
+    expect(sent(b, 'UpdateSecurityProfile')).toHaveLength(1);
+    expect(sent(b, 'UpdateResource')).toHaveLength(0);
+    expect(b.emulator.getModel(b.region, SECURITY_PROFILE_TYPE, arn)!.Description).toBe('Made in the console: EMEA floor supervisors (2027)');
   });
 });
 

@@ -100,18 +100,60 @@ describe('after SUCCESS, the profile is re-read', () => {
 });
 
 describe('profiles the Cloud Control schema refuses', () => {
-  it('update refuses before sending, with the sentence naming the value, and changes nothing', async () => {
+  it('on Cloud Control alone, update refuses before sending, with the sentence naming the value, and changes nothing', async () => {
     backend = await startTestBackend();
     const before = profileState(backend);
-    const { code, err } = await runAgainst(backend, ['update', demoProfileArn('Supervisors (EMEA)'), '--description', 'x']);
+    const only = ['--cloudcontrol-only'];
+    const { code, err } = await runAgainst(backend, ['update', demoProfileArn('Supervisors (EMEA)'), '--description', 'x', ...only]);
     expect(code).toBe(1);
-    expect(err).toContain('Cloud Control cannot change this profile: Name "Supervisors (EMEA)" has "(", which Cloud Control refuses; Tag key "Cost Center" has " " (a space), which Cloud Control refuses. Nothing was sent.');
-    const tag = await runAgainst(backend, ['update', demoProfileArn('Retention Desk'), '--add-permission', 'Users.View']);
+    expect(err).toContain('Cloud Control cannot change this profile: Name "Supervisors (EMEA)" has "(", which Cloud Control refuses; Tag key "Cost Center" has " " (a space), which Cloud Control refuses. The Connect API could save it, but spex runs on Cloud Control alone here. Nothing was sent.');
+    const tag = await runAgainst(backend, ['update', demoProfileArn('Retention Desk'), '--add-permission', 'Users.View', ...only]);
     expect(tag.err).toContain('Tag key "Cost Center" has " " (a space), which Cloud Control refuses');
-    const amp = await runAgainst(backend, ['update', demoProfileArn('Billing & Collections'), '--description', 'x']);
+    const amp = await runAgainst(backend, ['update', demoProfileArn('Billing & Collections'), '--description', 'x', ...only]);
     expect(amp.err).toContain('Name "Billing & Collections" has "&", which Cloud Control refuses');
     expect(sent(backend, 'UpdateResource')).toHaveLength(0);
+    expect(sent(backend, 'UpdateSecurityProfile')).toHaveLength(0);
     expect(profileState(backend)).toBe(before);
+  });
+
+  it('with the Connect API, update saves it there (said on stderr): UpdateSecurityProfile, TagResource, UntagResource; --dry-run shows them', async () => {
+    backend = await startTestBackend();
+    const arn = demoProfileArn('Retention Desk');
+    const dry = await runAgainst(backend, ['update', arn, '--add-permission', 'Users.View', '--tag', 'Cost Center=cc-6300', '--untag', 'team', '--dry-run', '--output', 'json']);
+    expect(dry.code).toBe(0);
+    const plan = JSON.parse(dry.out) as { route: string; requests: { operation: string; body: Record<string, unknown> }[] };
+    expect(plan.route).toBe('connect');
+    expect(plan.requests.map((r) => r.operation)).toEqual(['UpdateSecurityProfile', 'TagResource', 'UntagResource']);
+    expect(plan.requests[1]!.body.tags).toEqual({ 'Cost Center': 'cc-6300' });
+    expect(sent(backend, 'UpdateSecurityProfile')).toHaveLength(0);
+
+    const { code, err } = await runAgainst(backend, ['update', arn, '--add-permission', 'Users.View', '--tag', 'Cost Center=cc-6300', '--untag', 'team']);
+    expect(code).toBe(0);
+    expect(err).toContain('the change goes through the Connect API (UpdateSecurityProfile, TagResource, UntagResource)');
+    const after = stored(backend, arn);
+    expect(after.Permissions).toContain('Users.View');
+    expect(after.Tags).toEqual([{ Key: 'Cost Center', Value: 'cc-6300' }]);
+    expect(sent(backend, 'UpdateResource')).toHaveLength(0);
+    // Only the fields that changed went in the UpdateSecurityProfile body.
+    expect(Object.keys(sent(backend, 'UpdateSecurityProfile')[0]!.body).sort()).toEqual(['PathParameters', 'Permissions']);
+  });
+
+  it('a lost update stays impossible: changed meanwhile, the Connect path refuses, says what changed, and sends nothing', async () => {
+    backend = await startTestBackend();
+    const arn = demoProfileArn('Supervisors (EMEA)');
+    const service = backend.spex.forRegion(backend.region);
+    const before = await service.getProfile(arn);
+    backend.emulator.modifyProfile(backend.region, arn, (m) => {
+      m.Description = 'Changed by a colleague';
+    });
+    const extra = ['Queues.Create', 'Users.Create', 'Prompts.Create'].find((p) => !(before.Permissions ?? []).includes(p))!;
+    const outcome = await service.updateProfile(arn, before, { ...toDraft(before), Permissions: [...(before.Permissions ?? []), extra] }).done;
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error).toMatchObject({ kind: 'conflict', rule: 'test' });
+    expect(outcome.error.message).toMatch(/Someone changed this profile since you opened it \(Description.*Changed by a colleague.*\); nothing was sent/);
+    expect(sent(backend, 'UpdateSecurityProfile')).toHaveLength(0);
+    expect(stored(backend, arn).Permissions).not.toContain(extra);
   });
 });
 

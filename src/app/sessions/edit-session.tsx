@@ -29,7 +29,9 @@ export function EditSession(props: EditSessionProps) {
       {session.refusals.length > 0 && session.effective.kind === 'editing' ? (
         <Box flexDirection="column">
           <Text wrap="truncate-end" {...tone('warning')}>
-            {REFUSED_MARK} Cloud Control cannot change this profile, so a save will be refused:
+            {props.connectSaves
+              ? `${REFUSED_MARK} Cloud Control refuses this profile's current values, so the save goes through the Connect API instead:`
+              : `${REFUSED_MARK} Cloud Control cannot change this profile, so a save will be refused:`}
           </Text>
           {session.refusals.map((r) => (
             <Text key={r.field} wrap="truncate-end" {...tone('warning')}>
@@ -49,6 +51,7 @@ export function EditSession(props: EditSessionProps) {
           {...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {})}
           {...(props.flaggedFields ? { flaggedFields: props.flaggedFields } : {})}
           {...(props.existingNames ? { existingNames: props.existingNames } : {})}
+          {...(props.connectSaves ? { connectRules: true } : {})}
           height={props.height - (session.restoredNote ? 1 : 0) - session.refusalHeight}
           width={props.width}
           isActive={isActive && session.effective.kind === 'editing'}
@@ -81,6 +84,7 @@ export function EditSession(props: EditSessionProps) {
           draft={session.draft}
           {...(session.effective.conflicts ? { conflicts: session.effective.conflicts } : {})}
           {...(props.reach ? { reach: props.reach } : {})}
+          route={props.connectSaves ? 'connect' : 'cloud-control'}
           height={props.height}
           width={props.width}
           isActive={isActive}

@@ -28,6 +28,8 @@ export interface ProfileEditorProps {
   readonly flaggedFields?: readonly string[];
   /** Create and clone: names already used in the target instance. */
   readonly existingNames?: readonly string[];
+  /** Edit of a profile Cloud Control refuses, saved through the Connect API: Connect's rules apply. */
+  readonly connectRules?: boolean;
   readonly isActive: boolean;
   /** Lines the editor may use (default: the terminal's height less 4). */
   /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
@@ -55,6 +57,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
       ...(props.flaggedFields ? { flaggedFields: props.flaggedFields } : {}),
       ...(props.existingNames ? { existingNames: props.existingNames } : {}),
       ...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {}),
+      ...(props.connectRules ? { connectRules: true } : {}),
     }),
   );
   // Groups and names usually arrive after the editor opened (they are loaded on demand).

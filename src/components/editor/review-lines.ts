@@ -8,6 +8,9 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
 import { changeReach, type ReachInput, reachSentence } from '../../domain/holders.js';
+import { cloudControlRefusals } from '../../domain/cloud-control-safe.js';
+import { connectIssues, connectUpdateRequests } from '../../domain/connect-plan.js';
+import { wrapText } from '../pane-lines.js';
 export type { ReachInput } from '../../domain/holders.js';
 
 export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
@@ -27,6 +30,10 @@ export interface ReviewInput {
   conflicts?: readonly string[];
   /** Who the change reaches (edit): the holders and what each permission change means for them. */
   reach?: ReachInput;
+  /** Where an edit of a profile Cloud Control refuses goes: the Connect API, or nowhere (default). */
+  route?: 'cloud-control' | 'connect';
+  /** Columns to wrap long lines to (whole values, never cut). Default 100. */
+  width?: number;
 }
 
 /** "Who it reaches": for an edit that adds or removes permissions, how many holders each change reaches. */
@@ -79,6 +86,38 @@ export function buildReview(input: ReviewInput): Review {
   }
   let patch: JsonPatchOperation[] | undefined;
   let canConfirm = changes.length > 0;
+  const refusals = input.mode === 'edit' && input.original ? cloudControlRefusals(input.original) : [];
+  if (refusals.length > 0 && input.original) {
+    // Cloud Control validates the whole profile on every change: these values make any change fail there.
+    const values = refusals.map((r) => sanitizeLine(r.message)).join('; ');
+    const width = input.width ?? 100;
+    const say = (text: string, tone: ReviewTone): void => {
+      for (const line of wrapText(text, width)) lines.push({ text: line, tone });
+    };
+    lines.push({ text: '' });
+    if (input.route !== 'connect') {
+      say(`✗ This change cannot be saved: Cloud Control refuses this profile's current values (${values}), and the Connect API is not available (--cloudcontrol-only, or Connect refused spex).`, 'error');
+      return { lines, canConfirm: false };
+    }
+    say(`Sent through the Connect API, because Cloud Control refuses this profile's current values: ${values}.`, 'warning');
+    say('Just before sending, spex reads the profile again and sends nothing if anyone changed it meanwhile.', 'muted');
+    const issues = connectIssues(input.draft);
+    if (issues.length > 0) {
+      say(`✗ Connect refuses this: ${issues.join('; ')}`, 'error');
+      canConfirm = false;
+    }
+    if (changes.length === 0) lines.push({ text: '  (no changes: nothing would be sent)', tone: 'muted' });
+    if (input.showRequest) {
+      lines.push({ text: '' });
+      lines.push({ text: 'Connect API requests, in order:', tone: 'muted' });
+      for (const request of connectUpdateRequests(input.original, input.draft)) {
+        lines.push({ text: `  ${request.operation}` });
+        for (const line of wrapText(sanitizeLine(request.http), width, '    ')) lines.push({ text: line });
+        for (const line of JSON.stringify(request.body, null, 2).split('\n')) lines.push({ text: `    ${sanitizeLine(line)}` });
+      }
+    }
+    return { lines, canConfirm };
+  }
   if (input.mode === 'edit' && input.original) {
     try {
       patch = buildPatch(input.original, input.draft, { guard: true });

@@ -20,6 +20,8 @@ export interface ReviewScreenProps {
   readonly conflicts?: readonly string[];
   /** Who the change reaches (edit). */
   readonly reach?: ReachInput;
+  /** Where a profile Cloud Control refuses is saved: through the Connect API, or nowhere. */
+  readonly route?: 'cloud-control' | 'connect';
   readonly isActive: boolean;
   /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
   readonly height: number;
@@ -29,7 +31,7 @@ export interface ReviewScreenProps {
   readonly onBack: () => void;
 }
 
-export function ReviewScreen({ mode, original, draft, conflicts, reach, isActive, height, showHints, onConfirm, onBack }: ReviewScreenProps) {
+export function ReviewScreen({ mode, original, draft, conflicts, reach, route, isActive, height, width, showHints, onConfirm, onBack }: ReviewScreenProps) {
   const tone = useTone();
   const total = Math.max(6, height);
   const [showRequest, setShowRequest] = useState(false);
@@ -37,8 +39,8 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, isActive
   const [refused, setRefused] = useState(false);
   const confirmed = useRef(false);
   const review = useMemo(
-    () => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}), ...(reach ? { reach } : {}) }),
-    [mode, original, draft, showRequest, conflicts, reach],
+    () => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}), ...(reach ? { reach } : {}), ...(route ? { route } : {}), width }),
+    [mode, original, draft, showRequest, conflicts, reach, route, width],
   );
   const paneHeight = total - (showHints === false ? 2 : 3);
 

@@ -60,6 +60,8 @@ export interface EditorState {
   readonly note?: EditorNote | undefined;
   /** Clone: fields holding ids of the source instance, to be chosen again. */
   readonly flagged: readonly string[];
+  /** Saved through the Connect API (Cloud Control refuses the profile): Connect's rules, not the schema's. */
+  readonly connectRules?: boolean;
   /** Names already used in the target instance (create and clone): a new name must differ. */
   readonly existingNames: readonly string[];
   readonly hierarchyGroups: readonly HierarchyGroup[];
@@ -83,6 +85,7 @@ export interface EditorInit {
   flaggedFields?: readonly string[];
   existingNames?: readonly string[];
   hierarchyGroups?: readonly HierarchyGroup[];
+  connectRules?: boolean;
 }
 
 export function createEditorState(init: EditorInit): EditorState {
@@ -103,6 +106,7 @@ export function createEditorState(init: EditorInit): EditorState {
     fieldCursor: 0,
     input: { kind: 'none' },
     flagged: init.flaggedFields ?? [],
+    ...(init.connectRules ? { connectRules: true } : {}),
     existingNames: init.existingNames ?? [],
     hierarchyGroups: init.hierarchyGroups ?? [],
     touched: [],

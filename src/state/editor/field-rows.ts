@@ -4,6 +4,7 @@ import { PROPERTY_ORDER, propertyEquals } from '../../domain/patch.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { SecurityProfileDraft } from '../../domain/security-profile.js';
 import { validateProfile, type ValidationIssue } from '../../domain/validate.js';
+import { connectIssues } from '../../domain/connect-plan.js';
 import type { EditorState, FieldId, ListFieldId } from './editor-state.js';
 import { formatItem, itemsOf, parseItem, withItem } from './field-items.js';
 
@@ -80,10 +81,23 @@ export function issueProperty(issue: ValidationIssue): string {
 }
 
 /**
+ * A profile saved through the Connect API: the schema's rules where Connect shares them; its name and
+ * tag keys by Connect's own rules (a console-made name, a tag key with a space, are fine there).
+ */
+function connectDraftIssues(draft: SecurityProfileDraft): ValidationIssue[] {
+  const connectOwn = (issue: ValidationIssue): boolean =>
+    issue.rule === 'pattern' && (issue.field === 'SecurityProfileName' || /^(Tags|AllowedAccessControlTags)\/\d+\/Key$/.test(issue.field));
+  const issues = validateProfile(draft, 'create').filter((issue) => !connectOwn(issue) && !(issue.field === 'AllowedAccessControlTags' && issue.rule === 'maxItems'));
+  for (const message of connectIssues(draft)) issues.push({ field: message.split(/[: ]/)[0] === 'Tag' ? 'Tags' : (message.split(':')[0] ?? ''), rule: 'connect', message });
+  return issues;
+}
+
+/**
  * Every problem with the draft: the schema's rules, a name already used in the instance (create and
  * clone) and ids from another instance still to be chosen again (clone).
  */
-export function draftIssues(state: Pick<EditorState, 'mode' | 'draft' | 'existingNames' | 'flagged'>, draft: SecurityProfileDraft = state.draft): ValidationIssue[] {
+export function draftIssues(state: Pick<EditorState, 'mode' | 'draft' | 'existingNames' | 'flagged' | 'connectRules'>, draft: SecurityProfileDraft = state.draft): ValidationIssue[] {
+  if (state.mode === 'edit' && state.connectRules) return connectDraftIssues(draft);
   const issues = validateProfile(draft, 'create');
   if (state.mode !== 'edit') {
     const name = draft.SecurityProfileName;
