@@ -8,6 +8,7 @@ import { type ClientSettings, createClient, createConnectClient } from './client
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
+import { CLOUD_CONTROL_ALONE_COSTS } from './reads.js';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from './tracked-operation.js';
 import type { RegionService, RetryEvent, Spex } from './types.js';
 
@@ -124,6 +125,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
         });
         contexts.push(ctx);
+        if (options.cloudControlOnly) options.onConnectUnavailable?.(region, `--cloudcontrol-only: ${CLOUD_CONTROL_ALONE_COSTS}`);
         service = createRegionService(ctx);
         services.set(region, service);
       }

@@ -107,6 +107,9 @@ function mergeSummary(row: ProfileSummary, summary: ProfileSummary | undefined):
   return { ...summary, ...row, ...(row.name === undefined && summary.name !== undefined ? { name: summary.name } : {}) };
 }
 
+/** What working on Cloud Control alone costs, said once (the Connect API refused, or --cloudcontrol-only). */
+export const CLOUD_CONTROL_ALONE_COSTS = 'Cloud Control alone, so names load one by one, holders are read one user at a time, and console-made profiles are read-only';
+
 /** Connect's summaries by ARN, or undefined when Connect is not used or not available. Never throws. */
 async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?: AbortSignal): Promise<Map<string, ProfileSummary> | undefined> {
   const client = ctx.connect();
@@ -133,7 +136,7 @@ async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'AccessDeniedException' || name === 'UnauthorizedException' || name === 'AccessDenied') {
-      ctx.disableConnect('Connect API refused: Cloud Control alone, so names load one by one');
+      ctx.disableConnect(`Connect API refused: ${CLOUD_CONTROL_ALONE_COSTS}`);
     }
     // Any other failure: this list goes on without summaries; the next one asks again.
     return undefined;

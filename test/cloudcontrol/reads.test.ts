@@ -74,7 +74,7 @@ describe('reads against the emulator', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.every((r) => r.name === undefined)).toBe(true);
     for await (const _page of spex.forRegion(region).listProfiles(instanceArn)) void _page;
-    expect(notes).toEqual(['us-east-1: Connect API refused: Cloud Control alone, so names load one by one']);
+    expect(notes).toEqual(['us-east-1: Connect API refused: Cloud Control alone, so names load one by one, holders are read one user at a time, and console-made profiles are read-only']);
   });
 
   it('gets one profile in full', async () => {

@@ -19,7 +19,10 @@ describe('spex (spawned)', () => {
     expect(quick.stderr).toBe('');
     expect((JSON.parse(quick.stdout) as { name: string }[]).map((p) => p.name)).toContain('Supervisors (EMEA)');
     const { code, stdout, stderr } = await spex(['list', '--demo', '--cloudcontrol-only', '--instance', 'acme-support', '--output', 'json']);
-    expect(stderr).toBe('spex: names (the list gave ARNs only; one GetResource each) 0/18\nspex: names (the list gave ARNs only; one GetResource each) 18/18\n');
+    expect(stderr).toBe(
+      'spex: note: us-east-1: --cloudcontrol-only: Cloud Control alone, so names load one by one, holders are read one user at a time, and console-made profiles are read-only.\n' +
+        'spex: names (the list gave ARNs only; one GetResource each) 0/18\nspex: names (the list gave ARNs only; one GetResource each) 18/18\n',
+    );
     expect(code).toBe(0);
     const names = (JSON.parse(stdout) as { name: string }[]).map((p) => p.name);
     expect(names).toHaveLength(18);
