@@ -138,6 +138,17 @@ describe('profiles the Cloud Control schema refuses', () => {
     expect(Object.keys(sent(backend, 'UpdateSecurityProfile')[0]!.body).sort()).toEqual(['PathParameters', 'Permissions']);
   });
 
+  it('Connect refusing UpdateSecurityProfile (access denied): the save fails with a sentence, and nothing changed', async () => {
+    backend = await startTestBackend();
+    const arn = demoProfileArn('Billing & Collections');
+    const before = profileState(backend);
+    backend.emulator.failNext('UpdateSecurityProfile', 1, { exception: 'AccessDeniedException', message: 'not authorized to perform connect:UpdateSecurityProfile' });
+    const { code, err } = await runAgainst(backend, ['update', arn, '--description', 'Denied']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/UpdateSecurityProfile failed: .*Nothing was changed\./);
+    expect(profileState(backend)).toBe(before);
+  });
+
   it('a lost update stays impossible: changed meanwhile, the Connect path refuses, says what changed, and sends nothing', async () => {
     backend = await startTestBackend();
     const arn = demoProfileArn('Supervisors (EMEA)');
