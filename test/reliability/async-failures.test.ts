@@ -50,7 +50,8 @@ describe('each handler error code through the headless commands', () => {
 describe('a request stuck IN_PROGRESS past the wait', () => {
   let backend: TestBackend;
   beforeEach(async () => {
-    backend = await startTestBackend({ asyncDelayMs: 60_000 });
+    // 'never': the default ('sometimes', seeded at random) would make the cancelled create apply now and then.
+    backend = await startTestBackend({ asyncDelayMs: 60_000, cancelApplies: 'never' });
   });
   afterEach(async () => {
     await backend.close();
