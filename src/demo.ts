@@ -31,6 +31,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
   });
   const spex = createSpex({
+    // The in-process emulator has no limits to respect: the demo is not paced unless asked (--rate-share).
+    rateShare: false,
     ...options.spex,
     region: DEMO_REGION,
     endpoint: emulator.url,

@@ -29,6 +29,14 @@ export function parseConcurrency(text: string | undefined): number | undefined {
   return n;
 }
 
+/** `--rate-share F`: the share of AWS's budgets spex may use, 0 < F ≤ 1. */
+export function parseRateShare(text: string | undefined, source = '--rate-share'): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || !(n > 0 && n <= 1)) throw new UsageError(`${source} must be a number above 0 and at most 1, e.g. 0.5 (got ${JSON.stringify(text)})`);
+  return n;
+}
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

@@ -225,6 +225,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             notice={state.notice ?? listError}
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
+            timeLeft={service?.timeLeft}
             hint={isTable ? (refusedHint(loadedDetail(list.shown[list.cursor])) ?? unnamedHint(view.unnamed, list.filter, list.sort)) : undefined}
             columns={layout.columns}
           />

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { LastUsed } from '../config/last-used.js';
 import { parseConnectArn } from '../domain/security-profile.js';
-import { parseConcurrency, UsageError } from '../io.js';
+import { parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 
 export interface TuiFlags {
@@ -16,6 +16,8 @@ export interface TuiFlags {
   profile?: string;
   readOnly: boolean;
   concurrency?: number;
+  /** --rate-share F. */
+  rateShare?: number;
   debug: boolean;
 }
 
@@ -33,6 +35,7 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
       'read-only': { type: 'boolean' },
       'cloudcontrol-only': { type: 'boolean' },
       concurrency: { type: 'string' },
+      'rate-share': { type: 'string' },
       debug: { type: 'boolean' },
     },
   });
@@ -44,6 +47,8 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
   if (values.profile !== undefined) flags.profile = values.profile;
   const concurrency = parseConcurrency(values.concurrency);
   if (concurrency !== undefined) flags.concurrency = concurrency;
+  const rateShare = parseRateShare(typeof values['rate-share'] === 'string' ? values['rate-share'] : undefined);
+  if (rateShare !== undefined) flags.rateShare = rateShare;
   if (flags.demo && flags.endpointUrl !== undefined) throw new UsageError('--demo and --endpoint-url cannot be used together');
   return flags;
 }

@@ -47,6 +47,7 @@ async function openBackend(
     ...(debug === undefined ? {} : { debug }),
     ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
     ...(flags.cloudControlOnly ? { cloudControlOnly: true } : {}),
+    ...(flags.rateShare !== undefined ? { rateShare: flags.rateShare } : {}),
   };
   if (flags.demo) {
     const { startDemo } = await import('../demo.js');
@@ -89,6 +90,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     const settings = await readSettings(io.env);
     if (settings.readOnly) flags.readOnly = true;
     if (settings.cloudControlOnly) flags.cloudControlOnly = true;
+    if (flags.rateShare === undefined && settings.rateShare !== undefined) flags.rateShare = settings.rateShare;
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     io.stderr.write(`spex: ${error.message}\n`);

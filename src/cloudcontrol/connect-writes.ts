@@ -26,9 +26,10 @@ function changedSince(before: SecurityProfile, current: SecurityProfile): string
   return theirs.length > 0 ? theirs.join('; ') : 'saved again by someone else (same values, newer time)';
 }
 
-function send(ctx: RegionContext, request: ConnectRequest, signal: AbortSignal): Promise<unknown> {
+async function send(ctx: RegionContext, request: ConnectRequest, signal: AbortSignal): Promise<unknown> {
   const client = ctx.connectApi(request.operation);
   if (client === undefined) throw new Error('the Connect API is not available');
+  await ctx.spend(request.operation, signal);
   // The bodies are built in domain/connect-plan.ts to the shapes of these inputs.
   const b = request.body;
   const command =

@@ -13,6 +13,8 @@ import { type ErrorContext, defaultEndpoint, mapError } from './map-error.js';
 import { accountOfArn } from './parse.js';
 import type { PollSchedule, Sleep } from './tracked-operation.js';
 import type { DetailLoader } from './types.js';
+import { budgetsOf } from '../domain/rate-limits.js';
+import type { RateBudget } from './rate-budget.js';
 
 /** Any CloudControl command (the client's overloaded send() has no single parameter type). */
 type Sendable = object;
@@ -59,6 +61,10 @@ export interface RegionContext {
   connectApi(api: string): ConnectClient | undefined;
   /** One Connect API refused spex (access denied): said once; the others go on. */
   denyConnectApi(api: string, reason: string): void;
+  /** Waits for AWS's budgets of a direct Connect API call (Cloud Control calls wait in send/sendRaw). */
+  spend(api: string, signal?: AbortSignal): Promise<void>;
+  /** The rate budget (undefined: no pacing, as against the unlimited local endpoint in tests). */
+  readonly budget: RateBudget | undefined;
 }
 
 export function readOnlyError(what: string): SpexError {
@@ -77,6 +83,7 @@ export function createRegionContext(settings: {
   closed: AbortSignal;
   connect?: (() => ConnectClient) | undefined;
   onConnectUnavailable?: ((reason: string) => void) | undefined;
+  budget?: RateBudget | undefined;
 }): RegionContext {
   let account: string | undefined;
   let connectOff: string | undefined;
@@ -93,7 +100,13 @@ export function createRegionContext(settings: {
     // The last line of defence: whatever a caller does, a read-only session never sends a mutation.
     const mutation = settings.readOnly ? mutationName(command) : undefined;
     if (mutation) throw readOnlyError(mutation);
-    return (await settings.client().send(command as SdkCommand, { abortSignal: signalFor(signal) })) as O;
+    const abortSignal = signalFor(signal);
+    if (settings.budget) {
+      const operation = command.constructor.name.replace(/Command$/, '');
+      const typeName = (command as { input?: { TypeName?: string } }).input?.TypeName;
+      await settings.budget.take(budgetsOf(operation, typeName), abortSignal);
+    }
+    return (await settings.client().send(command as SdkCommand, { abortSignal })) as O;
   };
   return {
     region: settings.region,
@@ -126,6 +139,10 @@ export function createRegionContext(settings: {
       settings.onConnectUnavailable?.(reason);
     },
     connectUnavailable: () => connectOff,
+    budget: settings.budget,
+    spend: async (api, signal) => {
+      if (settings.budget) await settings.budget.take([api], signalFor(signal));
+    },
     connectApi: (api) => (connectOff === undefined && !denied.has(api) ? settings.connect?.() : undefined),
     denyConnectApi(api, reason) {
       if (denied.has(api)) return;

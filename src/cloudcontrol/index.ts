@@ -9,6 +9,7 @@ import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
 import { CLOUD_CONTROL_ALONE_COSTS } from './reads.js';
+import { createRateBudget } from './rate-budget.js';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from './tracked-operation.js';
 import type { RegionService, RetryEvent, Spex } from './types.js';
 
@@ -47,8 +48,26 @@ export interface SpexOptions {
   connectEndpoint?: string;
   /** Cloud Control alone: no Connect API call (names then load per row). */
   cloudControlOnly?: boolean;
+  /**
+   * Pace every call to AWS's default rates (per account and region), so spex never provokes
+   * throttling: a share (0 < F ≤ 1, `--rate-share`) of each budget, or false for none (the unlimited
+   * local endpoint in tests and the demo). Default: 1 against AWS, none against an endpoint on this
+   * machine (the local endpoint is unlimited unless started with --real-limits; give a share to pace it).
+   */
+  rateShare?: number | false;
   /** Told once per region when Connect refuses spex and it falls back to Cloud Control alone. */
   onConnectUnavailable?: (region: string, reason: string) => void;
+}
+
+/** An endpoint on this machine (the local emulator), where AWS's budgets do not apply by default. */
+export function isLocalEndpoint(endpoint: string | undefined): boolean {
+  if (endpoint === undefined) return false;
+  try {
+    const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 4;
@@ -65,6 +84,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
   const services = new Map<string, RegionService>();
   const now = options.now ?? Date.now;
   const readOnly = options.readOnly ?? false;
+  const rateShare = options.rateShare ?? (isLocalEndpoint(options.endpoint) ? false : 1);
   let credentials = options.credentials ?? (options.env ? credentialsFromEnv(options.env) : undefined);
   if (!credentials) {
     // Resolved lazily so building a Spex never touches AWS configuration by itself.
@@ -123,6 +143,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           closed: closing.signal,
           connect: options.cloudControlOnly ? undefined : () => connectFor(region),
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
+          budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep }),
         });
         contexts.push(ctx);
         if (options.cloudControlOnly) options.onConnectUnavailable?.(region, `--cloudcontrol-only: ${CLOUD_CONTROL_ALONE_COSTS}`);

@@ -119,6 +119,7 @@ async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?
   let nextToken: string | undefined;
   try {
     do {
+      await ctx.spend('ListSecurityProfiles', signal);
       const out: ListSecurityProfilesCommandOutput = await client.send(
         new ListSecurityProfilesCommand({ InstanceId: instanceId, MaxResults: 1000, ...(nextToken ? { NextToken: nextToken } : {}) }),
         { abortSignal: ctx.signalFor(signal) },

@@ -5,6 +5,7 @@ import { canSaveThroughConnect, createProfile, deleteProfile, trackRequest, upda
 import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
+import { timeLeft } from '../domain/rate-limits.js';
 
 export function createRegionService(ctx: RegionContext): RegionService {
   return {
@@ -32,6 +33,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
     loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
     listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
     canSaveThroughConnect: () => canSaveThroughConnect(ctx),
+    timeLeft: (remaining) => (ctx.budget === undefined ? undefined : timeLeft(remaining, 'DescribeSecurityProfile', ctx.budget.share)),
     account: () => ctx.account(),
   };
 }

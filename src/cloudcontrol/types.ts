@@ -114,6 +114,11 @@ export interface RegionService {
    * refused spex. updateProfile takes that route by itself.
    */
   canSaveThroughConnect(): boolean;
+  /**
+   * When spex is paced (AWS's budgets), how long `remaining` profile reads take at the rate ("about 30 s
+   * left at AWS's 2 requests/s"); undefined when not paced.
+   */
+  timeLeft(remaining: number): string | undefined;
   /** The account id seen in the ARNs returned so far (undefined until one was seen). */
   account(): string | undefined;
 }

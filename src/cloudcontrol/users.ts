@@ -67,6 +67,7 @@ async function searchUsers(ctx: RegionContext, instanceArn: string, criteria: Us
   let nextToken: string | undefined;
   try {
     do {
+      await ctx.spend('SearchUsers', options.signal);
       const out: SearchUsersCommandOutput = await client.send(
         new SearchUsersCommand({ InstanceId: instanceId, MaxResults: PAGE, ...(criteria ? { SearchCriteria: criteria } : {}), ...(nextToken ? { NextToken: nextToken } : {}) }),
         { abortSignal: ctx.signalFor(options.signal) },

@@ -3,7 +3,7 @@
 import { readSettingsSync } from '../config/settings.js';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
-import { type Io, parseConcurrency, UsageError } from '../io.js';
+import { type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
 
@@ -19,6 +19,7 @@ export const COMMON_OPTIONS = {
   debug: { type: 'boolean' },
   output: { type: 'string' },
   concurrency: { type: 'string' },
+  'rate-share': { type: 'string' },
   instance: { type: 'string' },
 } as const satisfies Options;
 
@@ -82,7 +83,8 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
   // Said once on stderr: what working on Cloud Control alone costs.
   const onConnectUnavailable = (region: string, reason: string): void => void io.stderr.write(`spex: note: ${region}: ${reason}.\n`);
   const cloudControlOnly = values['cloudcontrol-only'] === true || settings.cloudControlOnly;
-  const common = { readOnly, onRetry, onConnectUnavailable, cloudControlOnly, ...(debug ? { debug } : {}), ...(concurrency ? { concurrency } : {}) };
+  const rateShare = parseRateShare(str(values, 'rate-share')) ?? settings.rateShare;
+  const common = { readOnly, onRetry, onConnectUnavailable, cloudControlOnly, ...(debug ? { debug } : {}), ...(concurrency ? { concurrency } : {}), ...(rateShare !== undefined ? { rateShare } : {}) };
   let service: RegionService | undefined;
   let spex: Spex | undefined;
   let closeDemo: (() => Promise<void>) | undefined;

@@ -25,7 +25,7 @@ interface CommandSpec {
 const COMMANDS: Record<CommandName, CommandSpec> = {
   regions: { options: {}, positionals: 0, run: regionsCommand },
   instances: { options: {}, positionals: 0, run: instancesCommand },
-  list: { options: {}, positionals: 0, run: listCommand },
+  list: { options: { grants: { type: 'string', multiple: true } }, positionals: 0, run: listCommand },
   get: { options: {}, positionals: 1, run: getCommand },
   create: {
     options: {

@@ -36,15 +36,18 @@ export interface Progress {
  * `what 3/12` on stderr: redrawn in place on a terminal, otherwise one line at the start and one at
  * the end, so a log stays short.
  */
-export function createProgress(io: Io, what: string, total: number): Progress {
+export function createProgress(io: Io, what: string, total: number, timeLeft?: (remaining: number) => string | undefined): Progress {
   let count = 0;
   const tty = io.stderr.isTTY === true;
-  const line = (): string => `spex: ${what} ${count}/${total}`;
+  const line = (): string => {
+    const left = count < total ? timeLeft?.(total - count) : undefined;
+    return `spex: ${what} ${count}/${total}${left ? ` · ${left}` : ''}`;
+  };
   io.stderr.write(tty ? line() : `${line()}\n`);
   return {
     step() {
       count += 1;
-      if (tty) io.stderr.write(`\r${line()}`);
+      if (tty) io.stderr.write(`\r\x1b[K${line()}`);
     },
     done() {
       io.stderr.write(tty ? '\n' : `${line()}\n`);

@@ -7,7 +7,7 @@ import { CONNECT_REGIONS } from '../domain/regions.js';
 import type { ConnectInstance, ProfileSummary } from '../domain/security-profile.js';
 import { UsageError } from '../io.js';
 import { instanceClosedReason } from '../domain/instances.js';
-import { type CommandContext, str } from './context.js';
+import { type CommandContext, list, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -35,7 +35,7 @@ export async function withNames(service: RegionService, rows: ProfileSummary[], 
   const missing = rows.filter((r) => r.name === undefined);
   if (missing.length === 0) return rows;
   const loader = service.createDetailLoader();
-  const progress = createProgress(io, `names (the list gave ARNs only; one GetResource each)`, missing.length);
+  const progress = createProgress(io, `names (the list gave ARNs only; one GetResource each)`, missing.length, (n) => service.timeLeft(n));
   const named = new Map<string, ProfileSummary>();
   let failed = 0;
   try {
@@ -95,12 +95,59 @@ export async function instancesCommand(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
+/** --grants: permissions as typed (API names or console labels) → catalogue names; a usage error names the choices. */
+async function grantsOf(ctx: CommandContext): Promise<string[]> {
+  const typed = list(ctx.values, 'grants');
+  if (typed.length === 0) return [];
+  const { resolvePermission } = await import('../domain/permissions.js');
+  return typed.map((t) => {
+    const match = resolvePermission(t);
+    if (!match.ok) throw new UsageError(`--grants: ${match.message}`);
+    return match.name;
+  });
+}
+
+/**
+ * The profiles that grant every one of `permissions`: every detail is read (through the loader, so at
+ * the service's concurrency and within AWS's budgets), with progress and time left on stderr.
+ */
+async function granting(service: RegionService, rows: ProfileSummary[], permissions: string[], io: CommandContext['io']): Promise<ProfileSummary[]> {
+  const loader = service.createDetailLoader();
+  const progress = createProgress(io, `details (to find who grants ${permissions.join(' + ')})`, rows.length, (n) => service.timeLeft(n));
+  const keep = new Set<string>();
+  let failed = 0;
+  try {
+    await Promise.all(
+      rows.map((row) =>
+        loader.load(row.arn).then(
+          (profile) => {
+            const has = new Set(profile.Permissions ?? []);
+            if (permissions.every((p) => has.has(p))) keep.add(row.arn);
+            row.name ??= profile.SecurityProfileName;
+            progress.step();
+          },
+          () => {
+            failed += 1;
+            progress.step();
+          },
+        ),
+      ),
+    );
+  } finally {
+    loader.dispose();
+    progress.done();
+  }
+  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read, so who grants ${permissions.join(' + ')} is not known for them.` });
+  return rows.filter((r) => keep.has(r.arn));
+}
+
 export async function listCommand(ctx: CommandContext): Promise<number> {
+  const permissions = await grantsOf(ctx);
   const service = await ctx.service();
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
   const listed: ProfileSummary[] = [];
   for await (const page of service.listProfiles(instanceArn)) listed.push(...page);
-  const all = await withNames(service, listed, ctx.io);
+  const all = permissions.length > 0 ? await granting(service, listed, permissions, ctx.io) : await withNames(service, listed, ctx.io);
   await write(ctx.io, ctx.output, all, (t) =>
     t.renderTable(all, [
       { header: 'NAME', value: (p) => p.name },

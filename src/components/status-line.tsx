@@ -9,12 +9,14 @@ export interface StatusLineProps {
   /** The filter text and whether it is being typed. */
   readonly filter?: { text: string; isEditing: boolean } | undefined;
   readonly progress?: { done: number; total: number } | undefined;
+  /** "about 30 s left at AWS's 2 requests/s" for the details still to load, when spex is paced. */
+  readonly timeLeft?: ((remaining: number) => string | undefined) | undefined;
   /** A quiet note shown after the rest (e.g. how many names are not loaded yet). */
   readonly hint?: string | undefined;
   readonly columns: number;
 }
 
-function StatusLineView({ notice, filter, progress, hint, columns }: StatusLineProps) {
+function StatusLineView({ notice, filter, progress, timeLeft, hint, columns }: StatusLineProps) {
   const tone = useTone();
   if (notice !== undefined) {
     return (
@@ -30,7 +32,8 @@ function StatusLineView({ notice, filter, progress, hint, columns }: StatusLineP
   }
   if (progress !== undefined && progress.done < progress.total) {
     const room = Math.max(16, Math.min(40, columns - 24 - (parts[0]?.length ?? 0)));
-    parts.push(`loading details ${progressBar(progress.done, progress.total, room)}`);
+    const left = timeLeft?.(progress.total - progress.done);
+    parts.push(`loading details ${progressBar(progress.done, progress.total, room)}${left ? ` · ${left}` : ''}`);
   }
   if (hint !== undefined) parts.push(`ℹ ${hint}`);
   return <Text wrap="truncate-end">{parts.length > 0 ? parts.join('   ') : ' '}</Text>;

@@ -11,6 +11,8 @@ import { configDir } from './last-used.js';
 export interface Settings {
   readOnly: boolean;
   cloudControlOnly: boolean;
+  /** The share of AWS's rate budgets spex may use (0 < F ≤ 1), as `--rate-share`. */
+  rateShare?: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = { readOnly: false, cloudControlOnly: false };
@@ -62,5 +64,7 @@ function parseSettings(path: string, text: string): Settings {
   for (const key of ['readOnly', 'cloudControlOnly'] as const) {
     if (record[key] !== undefined && typeof record[key] !== 'boolean') throw new SettingsError(`${path}: "${key}" must be true or false`);
   }
-  return { readOnly: record.readOnly === true, cloudControlOnly: record.cloudControlOnly === true };
+  const share = record.rateShare;
+  if (share !== undefined && !(typeof share === 'number' && share > 0 && share <= 1)) throw new SettingsError(`${path}: "rateShare" must be a number above 0 and at most 1`);
+  return { readOnly: record.readOnly === true, cloudControlOnly: record.cloudControlOnly === true, ...(typeof share === 'number' ? { rateShare: share } : {}) };
 }

@@ -180,3 +180,31 @@ export function permissionLabel(name: string): string {
   if (ui === info.uiName && new RegExp(`(^|\\W)${escaped}(\\W|$)`, 'i').test(ui)) return ui;
   return `${ui} · ${action}`;
 }
+
+const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+export type PermissionMatch = { ok: true; name: string } | { ok: false; candidates: string[]; message: string };
+
+/**
+ * A permission as typed by a person: the API name in any case ("users.edit"), or the console label's
+ * words in any order ("Users – Edit", "edit users"). Several matches, or none, say so with the names
+ * to choose from ("did you mean …").
+ */
+export function resolvePermission(input: string): PermissionMatch {
+  const exact = canonicalPermissionName(input);
+  if (exact !== undefined) return { ok: true, name: exact };
+  const typed = words(input);
+  if (typed.length > 0) {
+    const byLabel = CATALOGUE_NAMES.filter((name) => {
+      const label = new Set([...words(permissionLabel(name)), ...words(name)]);
+      return typed.every((w) => label.has(w));
+    });
+    // Exact word sets first: "users edit" is Users.Edit, not also "Users · Edit permission".
+    const tight = byLabel.filter((name) => new Set(words(permissionLabel(name))).size === new Set(typed).size);
+    const found = tight.length === 1 ? tight : byLabel;
+    if (found.length === 1) return { ok: true, name: found[0]! };
+    if (found.length > 1) return { ok: false, candidates: found.slice(0, 10), message: `'${input}' matches ${found.length} permissions: ${found.slice(0, 10).join(', ')}${found.length > 10 ? ', …' : ''}` };
+  }
+  const close = suggestPermissions(input, 3);
+  return { ok: false, candidates: close, message: `'${input}' is not a permission spex knows${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}` };
+}

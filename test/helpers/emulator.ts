@@ -36,6 +36,8 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
       maxAttempts: 1,
       // Short polls: the emulator answers in milliseconds, and tests should too.
       pollSchedule: { firstMs: 5, maxMs: 50 },
+      // The emulator is unlimited unless a test asks for real limits: no pacing unless a test asks too.
+      rateShare: false,
       ...o,
       endpoint: emulator.url,
       credentials: { ...TEST_CREDENTIALS },
