@@ -15,7 +15,8 @@ Commands:
   regions                        regions where Amazon Connect is offered
   instances                      Connect instances in the region
   list --instance I              security profiles of an instance (I: ARN, id or alias); names a list
-                                 leaves out are read one profile at a time, with progress on stderr
+                                 leaves out are read one profile at a time, with progress on stderr;
+                                 [--grants P]... only those granting every P (API name or console words)
   get <arn>                      one profile in full
   create --instance I --name N   create a profile [--description D] [--permission P]... [--tag k=v]...
                                  [--from-file profile.json|yaml]
@@ -28,6 +29,8 @@ Commands:
                                  AWS::Connect::User through Cloud Control)
   requests [--cancel TOKEN]      recent Cloud Control requests for this type; cancel one in flight
                                  (followed to its end: a change already under way may still apply)
+  cache clear                    empty the detail cache (kept per account, region and instance, and
+                                 used only when Connect says a profile has not changed since)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs
   emulator                       run the local Cloud Control endpoint (spex emulator --help)
 
@@ -45,6 +48,12 @@ Options:
                                  config.json): names then load one profile at a time, holders come
                                  one user at a time, console-made profiles are read-only
                                  (the Connect endpoint: AWS_ENDPOINT_URL_CONNECT, else --endpoint-url)
+  --rate-share F                 use at most this share (0 < F ≤ 1) of AWS's rate budgets, leaving the
+                                 rest to others in the account (default 1; also "rateShare" in
+                                 config.json). spex paces every call to AWS's default rates; against
+                                 an endpoint on this machine only when this is given
+  --no-cache                     read every detail from AWS and keep nothing (cache: SPEX_CACHE_DIR,
+                                 else $XDG_CACHE_HOME/spex or ~/.cache/spex)
   --debug                        log requests to stderr (credentials redacted)
   -h, --help                     this help
   -V, --version                  the version

@@ -2,6 +2,8 @@
 delete process.env.CI;
 delete process.env.NO_COLOR;
 process.env.FORCE_COLOR = '0';
+// Tests count requests: no detail cache carried between runs unless a test asks for one.
+process.env.SPEX_CACHE_DIR = 'off';
 // Tests never touch a real AWS configuration.
 process.env.AWS_CONFIG_FILE = '/nonexistent/spex-test-config';
 process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/spex-test-credentials';

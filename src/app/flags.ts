@@ -18,6 +18,8 @@ export interface TuiFlags {
   concurrency?: number;
   /** --rate-share F. */
   rateShare?: number;
+  /** --no-cache: read every detail from AWS, keep nothing. */
+  noCache?: boolean;
   debug: boolean;
 }
 
@@ -36,6 +38,7 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
       'cloudcontrol-only': { type: 'boolean' },
       concurrency: { type: 'string' },
       'rate-share': { type: 'string' },
+      'no-cache': { type: 'boolean' },
       debug: { type: 'boolean' },
     },
   });
@@ -49,6 +52,7 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
   if (concurrency !== undefined) flags.concurrency = concurrency;
   const rateShare = parseRateShare(typeof values['rate-share'] === 'string' ? values['rate-share'] : undefined);
   if (rateShare !== undefined) flags.rateShare = rateShare;
+  if (values['no-cache'] === true) flags.noCache = true;
   if (flags.demo && flags.endpointUrl !== undefined) throw new UsageError('--demo and --endpoint-url cannot be used together');
   return flags;
 }

@@ -4,6 +4,7 @@ import { createNoteFeed, createRetryFeed } from '../hooks/use-slow-down-notice.j
 import type { Spex } from '../cloudcontrol/types.js';
 import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
+import { cacheFor } from '../cache/detail-cache.js';
 import { createDraftStore, draftDir } from '../drafts/draft-store.js';
 import { EXIT_FAILURE, EXIT_OK, type Io } from '../io.js';
 import type { Remembered } from './app.js';
@@ -71,6 +72,7 @@ async function openBackend(
     ...(connection.connectEndpoint === undefined ? {} : { connectEndpoint: connection.connectEndpoint }),
     credentials: connection.credentials,
     env: io.env,
+    ...cacheFor(flags.noCache === true, io.env, connection.endpoint),
   });
   return {
     spex,

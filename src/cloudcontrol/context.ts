@@ -15,6 +15,7 @@ import type { PollSchedule, Sleep } from './tracked-operation.js';
 import type { DetailLoader } from './types.js';
 import { budgetsOf } from '../domain/rate-limits.js';
 import type { RateBudget } from './rate-budget.js';
+import type { DetailCache } from '../cache/detail-cache.js';
 
 /** Any CloudControl command (the client's overloaded send() has no single parameter type). */
 type Sendable = object;
@@ -65,6 +66,12 @@ export interface RegionContext {
   spend(api: string, signal?: AbortSignal): Promise<void>;
   /** The rate budget (undefined: no pacing, as against the unlimited local endpoint in tests). */
   readonly budget: RateBudget | undefined;
+  /** Profile details kept between runs (undefined: --no-cache, the demo, tests). */
+  readonly cache: DetailCache | undefined;
+  /** LastModifiedTime by profile ARN from Connect's summaries: what a cached detail is checked against. */
+  readonly summaryTimes: Map<string, number>;
+  /** Instances whose summaries were read (a profile of one missing from summaryTimes was not listed). */
+  readonly summarised: Set<string>;
 }
 
 export function readOnlyError(what: string): SpexError {
@@ -84,6 +91,7 @@ export function createRegionContext(settings: {
   connect?: (() => ConnectClient) | undefined;
   onConnectUnavailable?: ((reason: string) => void) | undefined;
   budget?: RateBudget | undefined;
+  cache?: DetailCache | undefined;
 }): RegionContext {
   let account: string | undefined;
   let connectOff: string | undefined;
@@ -140,6 +148,9 @@ export function createRegionContext(settings: {
     },
     connectUnavailable: () => connectOff,
     budget: settings.budget,
+    cache: settings.cache,
+    summaryTimes: new Map(),
+    summarised: new Set(),
     spend: async (api, signal) => {
       if (settings.budget) await settings.budget.take([api], signalFor(signal));
     },

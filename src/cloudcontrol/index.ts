@@ -10,6 +10,7 @@ import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
 import { CLOUD_CONTROL_ALONE_COSTS } from './reads.js';
 import { createRateBudget } from './rate-budget.js';
+import type { DetailCache } from '../cache/detail-cache.js';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from './tracked-operation.js';
 import type { RegionService, RetryEvent, Spex } from './types.js';
 
@@ -55,6 +56,8 @@ export interface SpexOptions {
    * machine (the local endpoint is unlimited unless started with --real-limits; give a share to pace it).
    */
   rateShare?: number | false;
+  /** Profile details kept between runs, checked against Connect's summaries (see cache/detail-cache.ts). */
+  cache?: DetailCache;
   /** Told once per region when Connect refuses spex and it falls back to Cloud Control alone. */
   onConnectUnavailable?: (region: string, reason: string) => void;
 }
@@ -143,6 +146,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           closed: closing.signal,
           connect: options.cloudControlOnly ? undefined : () => connectFor(region),
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
+          cache: options.cache,
           budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep }),
         });
         contexts.push(ctx);
@@ -154,6 +158,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
     },
     close() {
       closing.abort();
+      options.cache?.flush();
       for (const ctx of contexts) for (const loader of [...ctx.loaders]) loader.dispose();
       for (const client of clients.values()) client.destroy();
       for (const client of connectClients.values()) client.destroy();

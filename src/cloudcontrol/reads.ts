@@ -117,6 +117,8 @@ async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?
   if (client === undefined || instanceId === undefined) return undefined;
   const all = new Map<string, ProfileSummary>();
   let nextToken: string | undefined;
+  // Until these summaries are in, cached details of this instance are not taken as current.
+  ctx.summarised.delete(instanceArn);
   try {
     do {
       await ctx.spend('ListSecurityProfiles', signal);
@@ -131,9 +133,11 @@ async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?
         if (s.LastModifiedTime !== undefined) summary.lastModifiedTime = s.LastModifiedTime.getTime() / 1000;
         if (s.LastModifiedRegion !== undefined) summary.lastModifiedRegion = s.LastModifiedRegion;
         all.set(s.Arn, summary);
+        if (summary.lastModifiedTime !== undefined) ctx.summaryTimes.set(s.Arn, summary.lastModifiedTime);
       }
       nextToken = out.NextToken;
     } while (nextToken);
+    ctx.summarised.add(instanceArn);
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'AccessDeniedException' || name === 'UnauthorizedException' || name === 'AccessDenied') {
@@ -153,6 +157,7 @@ export async function getProfile(ctx: RegionContext, arn: string, options?: Call
   );
   const profile = parseProfile(out.ResourceDescription?.Properties);
   ctx.noteArn(profile.SecurityProfileArn ?? arn);
+  ctx.cache?.put(profile.SecurityProfileArn ? profile : { ...profile, SecurityProfileArn: arn });
   return profile;
 }
 

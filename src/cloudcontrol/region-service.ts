@@ -6,6 +6,22 @@ import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProf
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
 import { timeLeft } from '../domain/rate-limits.js';
+import type { SecurityProfile } from '../domain/security-profile.js';
+
+/**
+ * A cached detail that may stand in for a GetResource: one whose LastModifiedTime matches Connect's
+ * summary (unchanged since it was read); or, when this instance has no summaries (Cloud Control
+ * alone), any cached one, to be revalidated in the background.
+ */
+function cachedDetail(ctx: RegionContext, arn: string): { profile: SecurityProfile; revalidate: boolean } | undefined {
+  const hit = ctx.cache?.get(arn);
+  if (hit === undefined) return undefined;
+  const instanceArn = arn.replace(/\/security-profile\/.*$/, '');
+  if (!ctx.summarised.has(instanceArn)) return { profile: hit.profile, revalidate: true };
+  const t = ctx.summaryTimes.get(arn);
+  if (t === undefined || hit.lastModifiedTime === undefined || Math.abs(hit.lastModifiedTime - t) > 0.0015) return undefined;
+  return { profile: hit.profile, revalidate: false };
+}
 
 export function createRegionService(ctx: RegionContext): RegionService {
   return {
@@ -18,7 +34,17 @@ export function createRegionService(ctx: RegionContext): RegionService {
     createDetailLoader(options) {
       const loader: DetailLoader = createDetailLoader({
         concurrency: options?.concurrency ?? ctx.concurrency,
-        fetch: (arn, callOptions) => getProfile(ctx, arn, callOptions),
+        fetch: (arn, callOptions) => {
+          const cached = cachedDetail(ctx, arn);
+          if (cached === undefined) return getProfile(ctx, arn, callOptions);
+          if (cached.revalidate) {
+            // No summaries to check it against: shown at once, read again in the background.
+            void getProfile(ctx, arn).then((fresh) => {
+              if (JSON.stringify(fresh) !== JSON.stringify(cached.profile)) loader.prime(arn, fresh);
+            }, () => undefined);
+          }
+          return Promise.resolve(cached.profile);
+        },
         onDispose: () => ctx.loaders.delete(loader),
       });
       ctx.loaders.add(loader);
@@ -26,7 +52,11 @@ export function createRegionService(ctx: RegionContext): RegionService {
     },
     createProfile: (desired, options) => createProfile(ctx, desired, options),
     updateProfile: (arn, before, after, options) => updateProfile(ctx, arn, before, after, options),
-    deleteProfile: (arn, options) => deleteProfile(ctx, arn, options),
+    deleteProfile: (arn, options) => {
+      const op = deleteProfile(ctx, arn, options);
+      void op.done.then((outcome) => outcome.ok && ctx.cache?.remove(arn));
+      return op;
+    },
     trackRequest: (requestToken, options) => trackRequest(ctx, requestToken, options),
     listRequests: (filter, options) => listRequests(ctx, filter, options),
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),

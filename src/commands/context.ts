@@ -4,6 +4,7 @@ import { readSettingsSync } from '../config/settings.js';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
 import { type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js';
+import { cacheFor } from '../cache/detail-cache.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
 
@@ -20,6 +21,7 @@ export const COMMON_OPTIONS = {
   output: { type: 'string' },
   concurrency: { type: 'string' },
   'rate-share': { type: 'string' },
+  'no-cache': { type: 'boolean' },
   instance: { type: 'string' },
 } as const satisfies Options;
 
@@ -119,6 +121,7 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
         ...(connection.connectEndpoint ? { connectEndpoint: connection.connectEndpoint } : {}),
         credentials: connection.credentials,
         env: io.env,
+        ...cacheFor(values['no-cache'] === true, io.env, connection.endpoint),
       });
       service = spex.forRegion(connection.region);
       return service;

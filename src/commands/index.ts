@@ -8,7 +8,7 @@ import type { CommandName } from './names.js';
 import { cancelCommand } from './cancel-command.js';
 import { createCommandContext, parseCommandArgs, str, type CommandContext } from './context.js';
 import { writeError } from './output.js';
-import { getCommand, iamPolicyCommand, instancesCommand, listCommand, regionsCommand, requestsCommand } from './read-commands.js';
+import { cacheCommand, getCommand, iamPolicyCommand, instancesCommand, listCommand, regionsCommand, requestsCommand } from './read-commands.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -58,6 +58,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     run: (ctx) => (str(ctx.values, 'cancel') !== undefined ? cancelCommand(ctx) : requestsCommand(ctx)),
   },
   users: { options: {}, positionals: 1, run: async (ctx) => (await import('./users-command.js')).usersCommand(ctx) },
+  cache: { options: {}, positionals: 1, run: cacheCommand },
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
 };
 

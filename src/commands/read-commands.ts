@@ -185,6 +185,20 @@ export async function requestsCommand(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
+/** `spex cache clear`: empties the detail cache (the next visit reads every detail again). */
+export async function cacheCommand(ctx: CommandContext): Promise<number> {
+  if (ctx.positionals[0] !== 'clear') throw new UsageError('cache takes one action: spex cache clear');
+  const { cacheDir, clearCache } = await import('../cache/detail-cache.js');
+  const dir = cacheDir(ctx.io.env);
+  if (dir === undefined) {
+    ctx.io.stderr.write('spex: no cache directory (SPEX_CACHE_DIR=off, or no HOME): nothing to clear.\n');
+    return 0;
+  }
+  const removed = clearCache(dir);
+  await write(ctx.io, ctx.output, { cleared: dir, instances: removed }, () => `Cleared ${removed} cached instance${removed === 1 ? '' : 's'} from ${dir}.\n`);
+  return 0;
+}
+
 export async function iamPolicyCommand(ctx: CommandContext): Promise<number> {
   // The flag doubles as the policy's mode here: `spex iam-policy --read-only` is the read-only policy.
   const { buildIamPolicy } = await import('../domain/iam-policy.js');
