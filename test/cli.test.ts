@@ -28,4 +28,12 @@ describe('spex command line', () => {
     const regions = JSON.parse(io.out()) as { code: string }[];
     expect(regions.map((r) => r.code)).toContain('eu-west-2');
   });
+
+  it('knows every flag that takes a value, so its value is never taken for a command', async () => {
+    const { VALUE_FLAGS } = await import('../src/cli.js');
+    const { COMMON_OPTIONS } = await import('../src/commands/context.js');
+    for (const [name, spec] of Object.entries(COMMON_OPTIONS)) if (spec.type === 'string') expect(VALUE_FLAGS.has(`--${name}`)).toBe(true);
+    const io = memoryIo();
+    expect(await main(['--rate-share', '1', 'regions', '--output', 'json'], io)).toBe(0);
+  });
 });
