@@ -27,6 +27,8 @@ export interface RemoteEmulator {
   maxConcurrent(operation: string): Promise<number>;
   /** ARNs of the first instance's profiles, read from the emulator's store (no API call). */
   profileArns(): Promise<string[]>;
+  /** Profiles saved by "someone else" (their LastModifiedTime moves on). */
+  modify(arns: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startRemoteEmulator(options: EmulatorOptions): Promise<Rem
     resetStats: () => call<void>({ op: 'resetStats' }),
     maxConcurrent: (operation) => call<number>({ op: 'maxConcurrent', operation }),
     profileArns: () => call<string[]>({ op: 'profileArns' }),
+    modify: (arns) => call<void>({ op: 'modify', arns }),
     async close() {
       if (closed) return;
       closed = true;

@@ -18,6 +18,7 @@ export type HostCall =
   | { id: number; op: 'resetStats' }
   | { id: number; op: 'maxConcurrent'; operation: string }
   | { id: number; op: 'profileArns' }
+  | { id: number; op: 'modify'; arns: string[] }
   | { id: number; op: 'close' };
 
 async function main(): Promise<void> {
@@ -53,6 +54,10 @@ async function main(): Promise<void> {
               .filter((p) => p.InstanceArn === instanceArn)
               .map((p) => String(p.SecurityProfileArn)),
           });
+        case 'modify':
+          // "Someone else" saves these profiles: their LastModifiedTime moves on.
+          for (const arn of call.arns) emulator.modifyProfile(BENCH_REGION, arn, (m) => void (m.Description = `Changed by someone else at ${Date.now()}`));
+          return send({ id: call.id, result: null });
         case 'close':
           await emulator.close();
           send({ id: call.id, result: null });

@@ -15,6 +15,7 @@ const ITEMS: Record<string, () => Promise<Item>> = {
   keys: async () => (await import('./keys.js')).runKeys,
   memory: async () => (await import('./memory.js')).runMemory,
   throttled: async () => (await import('./throttled.js')).runThrottled,
+  limits: async () => (await import('./limits.js')).runLimits,
 };
 
 async function main(): Promise<void> {

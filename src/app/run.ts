@@ -72,7 +72,7 @@ async function openBackend(
     ...(connection.connectEndpoint === undefined ? {} : { connectEndpoint: connection.connectEndpoint }),
     credentials: connection.credentials,
     env: io.env,
-    ...cacheFor(flags.noCache === true, io.env, connection.endpoint),
+    ...cacheFor(flags.noCache === true, io.env, connection.endpoint, connection.profile),
   });
   return {
     spex,

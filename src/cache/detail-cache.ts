@@ -39,9 +39,11 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** The detail cache for a run, unless --no-cache (or no cache directory): `{ cache }` to spread into SpexOptions. */
-export function cacheFor(noCache: boolean, env: NodeJS.ProcessEnv, endpoint: string | undefined): { cache?: DetailCache } {
-  const dir = noCache ? undefined : cacheDir(env);
-  return dir === undefined ? {} : { cache: openDetailCache(dir, endpoint) };
+export function cacheFor(noCache: boolean, env: NodeJS.ProcessEnv, endpoint: string | undefined, profile?: string): { cache?: DetailCache; budgetStore?: BudgetStore } {
+  const dir = cacheDir(env);
+  if (dir === undefined) return {};
+  // The budgets are carried over even with --no-cache: they are AWS's state, not a shortcut.
+  return { ...(noCache ? {} : { cache: openDetailCache(dir, endpoint) }), budgetStore: openBudgetStore(dir, endpoint, profile) };
 }
 
 /** Empties the cache directory (`spex cache clear`); returns how many instance files went. */
@@ -197,4 +199,53 @@ export function openDetailCache(dir: string, endpoint: string | undefined, optio
     },
   };
   return cache;
+}
+
+/** Where each rate budget was left, per endpoint, AWS profile and region (see cloudcontrol/rate-budget.ts). */
+export interface BudgetStore {
+  load(region: string): Record<string, { fraction: number; at: number }> | undefined;
+  save(region: string, snapshot: Record<string, { fraction: number; at: number }>): void;
+}
+
+/**
+ * AWS's buckets outlive a spex process: the next one (a script running spex twice in a row) starts
+ * where this one left them, refilled since. One small file; a broken one is simply started afresh.
+ */
+export function openBudgetStore(dir: string, endpoint: string | undefined, profile: string | undefined): BudgetStore {
+  const path = join(dir, 'budgets.json');
+  const keyOf = (region: string): string => `${endpoint ?? 'aws'}|${profile ?? 'default'}|${region}`;
+  const readAll = (): Record<string, Record<string, { fraction: number; at: number }>> => {
+    try {
+      const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, Record<string, { fraction: number; at: number }>>) : {};
+    } catch {
+      return {};
+    }
+  };
+  return {
+    load(region) {
+      const entry = readAll()[keyOf(region)];
+      if (entry === undefined || typeof entry !== 'object') return undefined;
+      const out: Record<string, { fraction: number; at: number }> = {};
+      for (const [api, v] of Object.entries(entry)) {
+        if (v && typeof v.fraction === 'number' && typeof v.at === 'number' && v.fraction >= 0 && v.fraction <= 1) out[api] = { fraction: v.fraction, at: v.at };
+      }
+      return out;
+    },
+    save(region, snapshot) {
+      try {
+        const all = readAll();
+        // Entries older than a minute are full again by now: dropped, so the file stays small.
+        const cutoff = Date.now() - 60_000;
+        for (const [k, v] of Object.entries(all)) if (Object.values(v).every((e) => e.at < cutoff)) delete all[k];
+        all[keyOf(region)] = snapshot;
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const tmp = `${path}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
+        renameSync(tmp, path);
+      } catch {
+        // Best effort: without it the next process starts with full budgets, as before.
+      }
+    },
+  };
 }

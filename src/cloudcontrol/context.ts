@@ -5,6 +5,8 @@ import {
   type CloudControlClient,
   CreateResourceCommand,
   DeleteResourceCommand,
+  GetResourceCommand,
+  ListResourcesCommand,
   UpdateResourceCommand,
 } from '@aws-sdk/client-cloudcontrol';
 import type { ConnectClient } from '@aws-sdk/client-connect';
@@ -20,6 +22,13 @@ import type { DetailCache } from '../cache/detail-cache.js';
 /** Any CloudControl command (the client's overloaded send() has no single parameter type). */
 type Sendable = object;
 type SdkCommand = Parameters<CloudControlClient['send']>[0];
+
+/** A command's operation, by class (names do not survive bundling, classes do). */
+function operationName(command: Sendable): string {
+  if (command instanceof GetResourceCommand) return 'GetResource';
+  if (command instanceof ListResourcesCommand) return 'ListResources';
+  return mutationName(command) ?? 'Other';
+}
 
 /** The commands a read-only session never sends. */
 function mutationName(command: Sendable): string | undefined {
@@ -110,7 +119,7 @@ export function createRegionContext(settings: {
     if (mutation) throw readOnlyError(mutation);
     const abortSignal = signalFor(signal);
     if (settings.budget) {
-      const operation = command.constructor.name.replace(/Command$/, '');
+      const operation = operationName(command);
       const typeName = (command as { input?: { TypeName?: string } }).input?.TypeName;
       await settings.budget.take(budgetsOf(operation, typeName), abortSignal);
     }

@@ -10,7 +10,7 @@ import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
 import { CLOUD_CONTROL_ALONE_COSTS } from './reads.js';
 import { createRateBudget } from './rate-budget.js';
-import type { DetailCache } from '../cache/detail-cache.js';
+import type { BudgetStore, DetailCache } from '../cache/detail-cache.js';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from './tracked-operation.js';
 import type { RegionService, RetryEvent, Spex } from './types.js';
 
@@ -58,6 +58,8 @@ export interface SpexOptions {
   rateShare?: number | false;
   /** Profile details kept between runs, checked against Connect's summaries (see cache/detail-cache.ts). */
   cache?: DetailCache;
+  /** Where the rate budgets were left by the previous process, and are left by this one on close. */
+  budgetStore?: BudgetStore;
   /** Told once per region when Connect refuses spex and it falls back to Cloud Control alone. */
   onConnectUnavailable?: (region: string, reason: string) => void;
 }
@@ -147,7 +149,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           connect: options.cloudControlOnly ? undefined : () => connectFor(region),
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
           cache: options.cache,
-          budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep }),
+          budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep, carried: options.budgetStore?.load(region) }),
         });
         contexts.push(ctx);
         if (options.cloudControlOnly) options.onConnectUnavailable?.(region, `--cloudcontrol-only: ${CLOUD_CONTROL_ALONE_COSTS}`);
@@ -159,6 +161,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
     close() {
       closing.abort();
       options.cache?.flush();
+      for (const ctx of contexts) if (ctx.budget) options.budgetStore?.save(ctx.region, ctx.budget.snapshot());
       for (const ctx of contexts) for (const loader of [...ctx.loaders]) loader.dispose();
       for (const client of clients.values()) client.destroy();
       for (const client of connectClients.values()) client.destroy();

@@ -12,7 +12,10 @@ interface Bucket {
   at: number;
 }
 
-const MARGIN = 0.9;
+const MARGIN = 0.95;
+
+/** What is left of each budget at a moment (epoch ms), to carry over to the next spex process. */
+export type BudgetSnapshot = Record<string, { fraction: number; at: number }>;
 
 export interface RateBudget {
   /** Waits until every named budget has a token, then spends them together. */
@@ -22,9 +25,11 @@ export interface RateBudget {
   readonly share: number;
   /** Calls that had to wait, and for how long in all (ms): for the benchmark. */
   stats(): { waited: number; waitedMs: number };
+  /** What is left of each budget now (for the next process: AWS's buckets outlive this one). */
+  snapshot(): BudgetSnapshot;
 }
 
-export function createRateBudget(options: { share: number; now: () => number; sleep: Sleep }): RateBudget {
+export function createRateBudget(options: { share: number; now: () => number; sleep: Sleep; carried?: BudgetSnapshot | undefined }): RateBudget {
   const { share, now, sleep } = options;
   const buckets = new Map<string, Bucket>();
   let waited = 0;
@@ -38,9 +43,14 @@ export function createRateBudget(options: { share: number; now: () => number; sl
     if (!base) return undefined;
     let b = buckets.get(api);
     if (!b) {
-      // A tenth below the rate: requests can reach AWS closer together than they left (network jitter).
+      // 5% below the rate: requests can reach AWS closer together than they left (network jitter).
       const rate = { rps: base.rps * share * MARGIN, burst: Math.max(1, Math.floor(base.burst * share)) };
-      b = { rate, tokens: rate.burst, at: now() };
+      // A budget a previous spex spent from is where it left it, refilled since (AWS's buckets do not
+      // start full because a new process does).
+      const carried = options.carried?.[api];
+      const t = now();
+      b = carried && carried.at <= t ? { rate, tokens: carried.fraction * rate.burst, at: carried.at } : { rate, tokens: rate.burst, at: t };
+      refill(b, t);
       buckets.set(api, b);
     }
     return b;
@@ -78,6 +88,15 @@ export function createRateBudget(options: { share: number; now: () => number; sl
       return turn;
     },
     rpsOf: (api) => (API_RATES[api]?.rps ?? 2) * share,
+    snapshot() {
+      const t = now();
+      const out: BudgetSnapshot = {};
+      for (const [api, b] of buckets) {
+        refill(b, t);
+        out[api] = { fraction: b.tokens / b.rate.burst, at: t };
+      }
+      return out;
+    },
     stats: () => ({ waited, waitedMs }),
   };
 }

@@ -121,7 +121,7 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
         ...(connection.connectEndpoint ? { connectEndpoint: connection.connectEndpoint } : {}),
         credentials: connection.credentials,
         env: io.env,
-        ...cacheFor(values['no-cache'] === true, io.env, connection.endpoint),
+        ...cacheFor(values['no-cache'] === true, io.env, connection.endpoint, connection.profile),
       });
       service = spex.forRegion(connection.region);
       return service;
