@@ -12,6 +12,7 @@ import type { Io } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 import { App, type Remembered } from './app.js';
 import { enterAlternateScreen, SIGNAL_EXIT } from './terminal.js';
+import { frameDiffStdout } from './frame-diff.js';
 
 export interface MountOptions {
   spex: Spex;
@@ -61,7 +62,9 @@ export async function mountTui({ spex, initial, io, onRemember, draftStore, retr
       </ThemeProvider>
     </SpexProvider>,
     {
-      stdout,
+      // Only the lines that changed are written (frame-diff.ts); test/app/frame-diff.test.ts checks
+      // the screen stays what a full redraw would show.
+      stdout: frameDiffStdout(stdout),
       stdin: io.stdin as NodeJS.ReadStream,
       stderr: io.stderr as NodeJS.WriteStream,
       exitOnCtrlC: false,

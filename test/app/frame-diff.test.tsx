@@ -1,0 +1,118 @@
+// Frames that write only what changed (src/app/frame-diff.ts), checked through a terminal emulator
+// (@xterm/headless), not by eye: the app is rendered once, with Ink's own writes going to one terminal
+// (a full redraw every frame) and the diffed writes to another; after 200 mixed keys, and at every
+// pause on the way, both terminals show exactly the same screen. The bytes written are counted too.
+import { EventEmitter } from 'node:events';
+import xterm from '@xterm/headless';
+import { render } from 'ink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { frameDiffStdout, type FrameDiffStats } from '../../src/app/frame-diff.js';
+import { ENTER_ALT_SCREEN } from '../../src/app/terminal.js';
+import { FakeStdin } from '../helpers/fake-stdin.js';
+import { keys } from '../helpers/keys.js';
+import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
+import { OPEN_LIST } from './editing-helpers.js';
+import { appElement } from './render-app.js';
+
+const { Terminal } = xterm;
+const COLUMNS = 120;
+const ROWS = 35;
+
+// A pty turns \n into \r\n (onlcr); the terminals here do the same (convertEol).
+class TtyOut extends EventEmitter {
+  isTTY = true;
+  columns = COLUMNS;
+  rows = ROWS;
+  constructor(private readonly sink: (data: string) => void) {
+    super();
+  }
+  write(data: string): boolean {
+    this.sink(data);
+    return true;
+  }
+}
+
+function screenOf(term: InstanceType<typeof Terminal>): string {
+  const lines: string[] = [];
+  const buffer = term.buffer.active;
+  for (let i = 0; i < ROWS; i += 1) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+  return lines.join('\n');
+}
+
+const flush = (term: InstanceType<typeof Terminal>): Promise<void> => new Promise((resolve) => term.write('', resolve));
+
+let backend: TestBackend | undefined;
+afterEach(async () => {
+  await backend?.close();
+  backend = undefined;
+});
+
+describe('frames that write only what changed', () => {
+  it('after 200 mixed keys the screen is what a full redraw shows, at every pause; a cursor move writes a few hundred bytes', async () => {
+    backend = await startTestBackend();
+    const full = new Terminal({ cols: COLUMNS, rows: ROWS, allowProposedApi: true, convertEol: true });
+    const diffed = new Terminal({ cols: COLUMNS, rows: ROWS, allowProposedApi: true, convertEol: true });
+    full.write(ENTER_ALT_SCREEN);
+    diffed.write(ENTER_ALT_SCREEN);
+    const stats: FrameDiffStats = { frames: 0, bytes: 0 };
+    const diffStream = frameDiffStdout(new TtyOut((d) => diffed.write(d)) as unknown as NodeJS.WriteStream, stats);
+    let raw = 0;
+    const tee = new TtyOut((d) => {
+      raw += Buffer.byteLength(d);
+      full.write(d);
+      diffStream.write(d);
+    });
+    const stdin = new FakeStdin();
+    const instance = render(appElement(backend.spex, { initial: OPEN_LIST }), {
+      stdout: tee as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      stderr: new TtyOut(() => undefined) as unknown as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    const settle = async (ms = 40): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await flush(full);
+      await flush(diffed);
+    };
+    try {
+      const until = Date.now() + 5000;
+      while (!screenOf(full).includes('Tier 2 Escalations') && Date.now() < until) await settle(20);
+      await settle(200);
+      expect(screenOf(diffed)).toBe(screenOf(full));
+
+      // One cursor move: a couple of changed lines (and the counter), not the screen.
+      const before = stats.bytes;
+      const rawBefore = raw;
+      stdin.write('j');
+      await settle(60);
+      const perMove = stats.bytes - before;
+      const rawMove = raw - rawBefore;
+      expect(perMove).toBeGreaterThan(0);
+      expect(perMove).toBeLessThan(500);
+      // Ink's own write of the same frame: the whole screen.
+      expect(rawMove).toBeGreaterThan(perMove * 3);
+      // One filter character.
+      stdin.write('/');
+      await settle(60);
+      const beforeChar = stats.bytes;
+      stdin.write('T');
+      await settle(60);
+      expect(stats.bytes - beforeChar).toBeLessThan(800);
+      stdin.write(keys.escape);
+      await settle(60);
+
+      // 200 mixed keys: moves, filters, opening and leaving the detail, compare marks, help.
+      const mix = ['j', 'j', 'k', keys.pageDown, keys.pageUp, 'G', 'g', '/', 'T', 'i', 'e', keys.backspace, keys.enter, keys.escape, keys.enter, 'j', 'j', keys.escape, ' ', 'j', ' ', '=', keys.escape, '?', keys.escape, 'N', 'M', 'P', 'u', keys.escape];
+      for (let i = 0; i < 200; i += 1) {
+        stdin.write(mix[i % mix.length]!);
+        await settle(i % 10 === 9 ? 120 : 15);
+        if (i % 10 === 9) expect(screenOf(diffed), `after key ${i + 1}`).toBe(screenOf(full));
+      }
+      await settle(300);
+      expect(screenOf(diffed)).toBe(screenOf(full));
+    } finally {
+      instance.unmount();
+    }
+  }, 60_000);
+});
