@@ -1,7 +1,7 @@
 // Composition root: reads the command line, then hands over to the emulator, a headless command or
 // the TUI. Each is imported lazily so `spex --version` loads almost nothing.
 import { COMMAND_NAMES } from './commands/names.js';
-import { EXIT_OK, EXIT_USAGE, type Io, isParseArgsError, processIo, UsageError } from './io.js';
+import { EXIT_OK, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, processIo, UsageError } from './io.js';
 import { HELP, USAGE } from './help.js';
 import { VERSION } from './version.js';
 
@@ -32,7 +32,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return await runTuiCommand(argv, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`spex: ${(error as Error).message}\n${USAGE}`);
+      const { TUI_OPTIONS } = await import('./app/flags.js');
+      io.stderr.write(`spex: ${isParseArgsError(error) ? parseArgsMessage(error, Object.keys(TUI_OPTIONS)) : (error as Error).message}\n${USAGE}`);
       return EXIT_USAGE;
     }
     throw error;

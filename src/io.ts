@@ -1,4 +1,6 @@
 // The process's streams and environment, passed down so commands can be run in tests.
+import { rankSuggestions } from './domain/permission-search.js';
+
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -16,6 +18,23 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 /** node:util parseArgs reports unknown or malformed flags with these codes. */
+/**
+ * Node's parser text for an unknown option ("Unknown option '--instnace'. To specify a positional
+ * argument starting with a '-', …") as spex says it: `unknown option --instnace; did you mean --instance?`.
+ */
+export function parseArgsMessage(error: unknown, known: readonly string[]): string {
+  const message = (error as Error).message;
+  const code = (error as { code?: unknown }).code;
+  const option = /'(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
+    const name = option.replace(/^-+/, '').split('=')[0] ?? '';
+    const close = rankSuggestions(name, known, 2).map((k) => `--${k}`);
+    return `unknown option ${option}${close.length > 0 ? `; did you mean ${close.join(' or ')}?` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) return `${option} needs a value`;
+  return message;
+}
+
 export function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');

@@ -36,4 +36,22 @@ describe('spex command line', () => {
     const io = memoryIo();
     expect(await main(['--rate-share', '1', 'regions', '--output', 'json'], io)).toBe(0);
   });
+
+  it('a region where Connect is not offered is refused before any call, naming the regions; an unknown flag gets a suggestion', async () => {
+    for (const args of [['list', '--instance', 'x', '--region', 'mars-1'], ['--region', 'mars-1']]) {
+      const io = memoryIo();
+      expect(await main(args, io)).toBe(2);
+      expect(io.err()).toContain('--region: mars-1 is not a region where Amazon Connect is offered');
+      expect(io.err()).toContain('us-east-1, us-west-2');
+    }
+    const close = memoryIo();
+    expect(await main(['list', '--region', 'us-east-2'], close)).toBe(2);
+    expect(close.err()).toContain('did you mean us-east-1');
+    const headless = memoryIo();
+    expect(await main(['list', '--instnace', 'acme-support'], headless)).toBe(2);
+    expect(headless.err()).toMatch(/^spex: unknown option --instnace; did you mean --instance\?/);
+    const tui = memoryIo();
+    expect(await main(['--raed-only'], tui)).toBe(2);
+    expect(tui.err()).toMatch(/^spex: unknown option --raed-only; did you mean --read-only\?/);
+  });
 });

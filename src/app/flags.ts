@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { LastUsed } from '../config/last-used.js';
 import { parseConnectArn } from '../domain/security-profile.js';
+import { regionProblem } from '../domain/regions.js';
 import { parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 
@@ -23,25 +24,27 @@ export interface TuiFlags {
   debug: boolean;
 }
 
+/** The TUI's flags (the headless commands have theirs in commands/context.ts). */
+export const TUI_OPTIONS = {
+  demo: { type: 'boolean' },
+  region: { type: 'string' },
+  instance: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  profile: { type: 'string' },
+  'read-only': { type: 'boolean' },
+  'cloudcontrol-only': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'rate-share': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  debug: { type: 'boolean' },
+} as const;
+
 export function parseTuiFlags(argv: string[]): TuiFlags {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      demo: { type: 'boolean' },
-      region: { type: 'string' },
-      instance: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      profile: { type: 'string' },
-      'read-only': { type: 'boolean' },
-      'cloudcontrol-only': { type: 'boolean' },
-      concurrency: { type: 'string' },
-      'rate-share': { type: 'string' },
-      'no-cache': { type: 'boolean' },
-      debug: { type: 'boolean' },
-    },
-  });
+  const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: TUI_OPTIONS });
+  if (typeof values.region === 'string') {
+    const problem = regionProblem(values.region);
+    if (problem) throw new UsageError(`--region: ${problem}`);
+  }
   const flags: TuiFlags = { demo: values.demo === true, readOnly: values['read-only'] === true, debug: values.debug === true };
   if (values['cloudcontrol-only'] === true) flags.cloudControlOnly = true;
   if (values.region !== undefined) flags.region = values.region;

@@ -5,6 +5,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
 import { type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import { cacheFor } from '../cache/detail-cache.js';
+import { regionProblem } from '../domain/regions.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
 
@@ -99,6 +100,9 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
     readOnly,
     async service() {
       if (service) return service;
+      const flagRegion = str(values, 'region');
+      const wrong = flagRegion === undefined ? undefined : regionProblem(flagRegion);
+      if (wrong) throw new UsageError(`--region: ${wrong}`);
       if (values.demo === true) {
         const { startDemo } = await import('../demo.js');
         const demo = await startDemo({ spex: common });
@@ -113,6 +117,8 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
       if (!connection.region) {
         throw new UsageError('no region: pass --region, set AWS_REGION, or configure a region for the AWS profile');
       }
+      const problem = regionProblem(connection.region);
+      if (problem) throw new UsageError(`${connection.regionSource ?? 'region'}: ${problem}`);
       spex = createSpex({
         ...common,
         region: connection.region,

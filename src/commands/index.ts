@@ -3,10 +3,10 @@ import { SettingsError } from '../config/settings.js';
 import type { ParseArgsConfig } from 'node:util';
 import { isSpexError } from '../domain/errors.js';
 import { USAGE } from '../help.js';
-import { EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, UsageError } from '../io.js';
+import { EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, UsageError } from '../io.js';
 import type { CommandName } from './names.js';
 import { cancelCommand } from './cancel-command.js';
-import { createCommandContext, parseCommandArgs, str, type CommandContext } from './context.js';
+import { COMMON_OPTIONS, createCommandContext, parseCommandArgs, str, type CommandContext } from './context.js';
 import { writeError } from './output.js';
 import { cacheCommand, getCommand, iamPolicyCommand, instancesCommand, listCommand, regionsCommand, requestsCommand } from './read-commands.js';
 
@@ -72,7 +72,9 @@ export async function runCommand(name: string, args: string[], io: Io): Promise<
     return await spec.run(ctx);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      writeError(io, `${(error as Error).message}\n${USAGE.trimEnd()}`);
+      const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
+      const known = [...Object.keys(COMMON_OPTIONS), ...Object.keys(spec?.options ?? {})];
+      writeError(io, `${isParseArgsError(error) ? parseArgsMessage(error, known) : (error as Error).message}\n${USAGE.trimEnd()}`);
       return EXIT_USAGE;
     }
     if (isSpexError(error)) {

@@ -1,6 +1,7 @@
 // Where Amazon Connect is offered, per the Admin Guide "Availability of Amazon Connect features by
 // Region" and the "Amazon Connect endpoints and quotas" page (docs.aws.amazon.com, checked 2026-11):
 // ten commercial regions plus AWS GovCloud (US-West). No il-central-1 or other region is listed there.
+import { rankSuggestions } from './permission-search.js';
 
 export interface ConnectRegion {
   code: string;
@@ -27,6 +28,17 @@ const BY_CODE = new Map(CONNECT_REGIONS.map((r) => [r.code, r]));
 
 export function isConnectRegion(code: string): boolean {
   return BY_CODE.has(code);
+}
+
+/**
+ * Why a region cannot be used, before any call (AWS would blame the credentials: a request signed for a
+ * region that does not exist fails InvalidSignatureException), or undefined when Connect is offered there.
+ */
+export function regionProblem(code: string): string | undefined {
+  if (BY_CODE.has(code)) return undefined;
+  const close = rankSuggestions(code, CONNECT_REGIONS.map((r) => r.code), 2);
+  const hint = close.length > 0 ? `did you mean ${close.join(' or ')}? ` : '';
+  return `${code} is not a region where Amazon Connect is offered; ${hint}Connect is offered in ${CONNECT_REGIONS.map((r) => r.code).join(', ')} (spex regions lists them with their names)`;
 }
 
 /** The readable name of a region, or the code itself for a region Connect is not known to offer. */
