@@ -52,8 +52,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         // Typing is applied here, to the latest text: two keys before a re-render both count.
         const burst = [...action.input].some((c) => c === '\r' || c === '\t' || c === '\x7f' || c === '\b') ? burstOf(action.input, action.key) : undefined;
         if (burst === undefined) {
-          const edited = editText({ text: input.text, cursor: input.cursor ?? input.text.length }, action.input, action.key);
-          return edited ? editorReducer(state, { type: 'editor/input-change', text: edited.text, cursor: edited.cursor }) : state;
+          const edited = editText({ text: input.text, cursor: input.cursor ?? input.text.length, ...(state.killed === undefined ? {} : { killed: state.killed }) }, action.input, action.key);
+          if (!edited) return state;
+          const changed = editorReducer(state, { type: 'editor/input-change', text: edited.text, cursor: edited.cursor });
+          // What Ctrl-U/K/W cut is kept for Ctrl-Y, across fields, as a shell keeps it.
+          return edited.killed === state.killed ? changed : { ...changed, ...(edited.killed === undefined ? {} : { killed: edited.killed }) };
         }
         return burst.reduce((s, k) => editorReducer(s, { ...action, ...k }), state);
       }

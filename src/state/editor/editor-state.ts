@@ -60,6 +60,8 @@ export interface EditorState {
   readonly note?: EditorNote | undefined;
   /** Clone: fields holding ids of the source instance, to be chosen again. */
   readonly flagged: readonly string[];
+  /** The last text cut in a field (Ctrl-U/K/W, Alt-Backspace), for Ctrl-Y. */
+  readonly killed?: string;
   /** Saved through the Connect API (Cloud Control refuses the profile): Connect's rules, not the schema's. */
   readonly connectRules?: boolean;
   /** Names already used in the target instance (create and clone): a new name must differ. */
