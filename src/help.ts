@@ -17,12 +17,13 @@ Commands:
   list --instance I              security profiles of an instance (I: ARN, id or alias); names a list
                                  leaves out are read one profile at a time, with progress on stderr;
                                  [--grants P]... only those granting every P (API name or console words)
-  get <arn>                      one profile in full
+  get <profile>                  one profile in full (<profile>: its ARN, or its id or name with
+                                 --instance; the same for update, delete and users)
   create --instance I --name N   create a profile [--description D] [--permission P]... [--tag k=v]...
                                  [--from-file profile.json|yaml]
-  update <arn>                   change a profile [--add-permission P]... [--remove-permission P]...
+  update <profile>               change a profile [--add-permission P]... [--remove-permission P]...
                                  [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run]
-  delete <arn> [--yes]           delete a profile (asks for its name unless --yes); a profile that
+  delete <profile> [--yes]       delete a profile (asks for its name unless --yes); a profile that
                                  users hold is refused first, naming them
   users <profile>                who holds a profile (ARN, or id or name with --instance): their
                                  hierarchy group and other profiles (Connect SearchUsers, else

@@ -14,7 +14,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../io.js';
 import { type CommandContext, list, str } from './context.js';
 import { draftFromFile, editPermissions, normalisePermission, parseTag, setTags } from './edits.js';
 import { profileFields } from './profile-fields.js';
-import { requireArn, resolveInstance } from './read-commands.js';
+import { profileArnOf, requireProfileRef, resolveInstance } from './read-commands.js';
 import { renderFields, write, writeError } from './output.js';
 import { readProfileFile } from './profile-file.js';
 import { waitForOperation } from './progress.js';
@@ -58,12 +58,13 @@ export async function createCommand(ctx: CommandContext): Promise<number> {
 }
 
 export async function updateCommand(ctx: CommandContext): Promise<number> {
-  const arn = requireArn(ctx, 'update');
+  requireProfileRef(ctx, 'update');
   const dryRun = ctx.values['dry-run'] === true;
   if (!dryRun) refuseReadOnly(ctx, 'update');
   const file = str(ctx.values, 'from-file');
   const fromFile = file ? draftFromFile(await readProfileFile(file), file) : undefined;
   const service = await ctx.service();
+  const arn = await profileArnOf(ctx, service, 'update');
   const before = await service.getProfile(arn);
   const after: SecurityProfileDraft = { ...toDraft(before), ...(fromFile ?? {}) };
   const description = str(ctx.values, 'description');
@@ -152,9 +153,10 @@ async function refuseHeld(ctx: CommandContext, service: RegionService, arn: stri
 }
 
 export async function deleteCommand(ctx: CommandContext): Promise<number> {
-  const arn = requireArn(ctx, 'delete');
+  requireProfileRef(ctx, 'delete');
   refuseReadOnly(ctx, 'delete');
   const service = await ctx.service();
+  const arn = await profileArnOf(ctx, service, 'delete');
   const profile: SecurityProfile = await service.getProfile(arn);
   const name = profile.SecurityProfileName;
   if (isBuiltInProfileName(name)) {

@@ -61,11 +61,22 @@ export async function withNames(service: RegionService, rows: ProfileSummary[], 
   return rows.map((r) => named.get(r.arn) ?? r);
 }
 
-export function requireArn(ctx: CommandContext, what: string): string {
-  const arn = ctx.positionals[0];
-  if (!arn) throw new UsageError(`${what} needs the profile ARN (spex list --instance I shows them)`);
-  if (!arn.startsWith('arn:')) throw new UsageError(`'${arn}' is not an ARN: ${what} takes a security profile ARN`);
-  return arn;
+/** The profile a command names: its ARN, or its id or name with --instance. Usage errors before any call. */
+export function requireProfileRef(ctx: CommandContext, what: string): string {
+  const ref = ctx.positionals[0];
+  if (!ref) throw new UsageError(`${what} needs a profile: its ARN, or its id or name with --instance (spex list --instance I shows them)`);
+  if (!ref.startsWith('arn:') && str(ctx.values, 'instance') === undefined) {
+    throw new UsageError(`'${ref}' is not an ARN: give --instance too, to find the profile by id or name there`);
+  }
+  return ref;
+}
+
+/** The ARN of the profile a command names (reads the instance's list when given an id or name). */
+export async function profileArnOf(ctx: CommandContext, service: RegionService, what: string): Promise<string> {
+  const ref = requireProfileRef(ctx, what);
+  if (ref.startsWith('arn:')) return ref;
+  const { resolveProfileRef } = await import('./users-command.js');
+  return (await resolveProfileRef(service, ctx.io, ref, str(ctx.values, 'instance'))).arn;
 }
 
 export async function regionsCommand(ctx: CommandContext): Promise<number> {
@@ -159,8 +170,9 @@ export async function listCommand(ctx: CommandContext): Promise<number> {
 }
 
 export async function getCommand(ctx: CommandContext): Promise<number> {
-  const arn = requireArn(ctx, 'get');
+  requireProfileRef(ctx, 'get');
   const service = await ctx.service();
+  const arn = await profileArnOf(ctx, service, 'get');
   const [profile, { profileFields }] = await Promise.all([service.getProfile(arn), import('./profile-fields.js')]);
   await write(ctx.io, ctx.output, profile, () => profileFields(profile));
   return 0;

@@ -57,3 +57,21 @@ describe('spex users', () => {
     expect((await run(['users'])).code).toBe(2);
   });
 });
+
+describe('get, update and delete by id or name', () => {
+  it('take a profile by name or id with --instance; without --instance a name is a usage error before any call', async () => {
+    const byName = await run(['get', 'Workforce Planning', '--instance', 'acme-support', '--output', 'json']);
+    expect(byName.code).toBe(0);
+    expect(JSON.parse(byName.out).SecurityProfileName).toBe('Workforce Planning');
+    const id = demoProfileArn('Workforce Planning').split('/').pop()!;
+    const updated = await run(['update', id, '--instance', 'acme-support', '--description', 'By id']);
+    expect(updated.code).toBe(0);
+    const model = backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', demoProfileArn('Workforce Planning'))!;
+    expect(model.Description).toBe('By id');
+    backend.emulator.clearRequests();
+    const noInstance = await run(['delete', 'Workforce Planning', '--yes']);
+    expect(noInstance.code).toBe(2);
+    expect(noInstance.err).toContain("'Workforce Planning' is not an ARN: give --instance too");
+    expect(backend.emulator.requests).toHaveLength(0);
+  });
+});
