@@ -33,6 +33,11 @@ function back(state: AppState): AppState {
 export function appReducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'input/key': {
+      // Once a region filter is being typed, every printable key is part of it ("eu" then "q" must
+      // not quit): q and ? run their commands only while the filter is empty.
+      if (modeOf(state) === 'regions' && state.regions.filter !== '' && !action.key.ctrl && !action.key.meta && /^[\x20-\x7e]$/.test(action.input)) {
+        return appReducer(state, { type: 'regions/filter-insert', text: action.input });
+      }
       const resolved = resolveCommand(modeOf(state), action.input, action.key, { readOnly: state.readOnly });
       if (resolved === undefined) {
         // Keys typed faster than they are read arrive as one string ("j " or "/abc"): one at a time,

@@ -20,6 +20,16 @@ function onList(): AppState {
   return run(start, { type: 'instances/loaded', items: INSTANCES }, { type: 'list/shown', arns: ARNS });
 }
 
+describe('the region filter', () => {
+  it('once typing has begun, q and ? are typed, not run; with an empty filter q quits', () => {
+    const s = run(createInitialState({ region: 'eu-west-2' }), key('e'), key('u'), key('q'), key('?'));
+    expect(s.regions.filter).toBe('euq?');
+    expect(s.isQuitting).toBe(false);
+    expect(s.modal.kind).toBe('none');
+    expect(run(createInitialState({ region: 'eu-west-2' }), key('q')).isQuitting).toBe(true);
+  });
+});
+
 describe('start', () => {
   it('opens the region picker with the configured region preselected', () => {
     const s = createInitialState({ region: 'eu-west-2' });
