@@ -139,7 +139,9 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
     });
   }
   if (name === 'ResourceNotFoundException' || name === 'TypeNotFoundException') {
-    return make('not-found', `Not found: ${ctx.identifier ?? ctx.typeName ?? 'the resource'} (${server})`);
+    // The ARN once: AWS's text repeats it, so there it reads "…".
+    const said = ctx.identifier ? server.split(ctx.identifier).join('…') : server;
+    return make('not-found', `Not found: ${ctx.identifier ?? ctx.typeName ?? 'the resource'} (${said})`);
   }
   if (name === 'RequestTokenNotFoundException') return make('not-found', `No such request: ${server}`);
   if (name === 'ConcurrentOperationException') {

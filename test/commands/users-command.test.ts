@@ -75,3 +75,13 @@ describe('get, update and delete by id or name', () => {
     expect(backend.emulator.requests).toHaveLength(0);
   });
 });
+
+describe('a profile that is not there', () => {
+  it('is named once in the error', async () => {
+    const arn = `${demoProfileArn('Agent').split('/security-profile/')[0]}/security-profile/00000000-0000-4000-a000-000000000000`;
+    const { code, err } = await run(['get', arn]);
+    expect(code).toBe(1);
+    expect(err.split(arn).length - 1).toBe(1);
+    expect(err).toMatch(/^spex: Not found: /);
+  });
+});
