@@ -13,8 +13,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stdout.write(`spex ${VERSION}\n`);
     return EXIT_OK;
   }
-  // `spex emulator --help` is answered by the emulator command itself, with its own flags.
-  if (((argv.includes('--help') || argv.includes('-h')) && first !== 'emulator') || first === 'help') {
+  // `spex emulator --help` is answered by the emulator command itself, with its own flags, and
+  // `spex update --help` by the command (its lines of the help and its flags).
+  if (((argv.includes('--help') || argv.includes('-h')) && first !== 'emulator' && !(first !== undefined && HEADLESS.has(first))) || first === 'help') {
     io.stdout.write(HELP);
     return EXIT_OK;
   }

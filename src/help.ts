@@ -1,6 +1,18 @@
 // The text of `spex --help`. Keep it true: every command and flag here exists.
 export const USAGE = 'usage: spex [--demo | --endpoint-url URL] [--region R] [--instance I] [options]\n       spex <command> [options]   (spex --help for the list)\n';
 
+/** `spex <command> --help`: the command's lines of the help, its own flags, and the common options. */
+export function commandHelp(name: string, ownFlags: readonly string[]): string | undefined {
+  const lines = HELP.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${name} `) || l === `  ${name}`);
+  if (start < 0) return undefined;
+  const own = [lines[start]!];
+  for (let i = start + 1; i < lines.length && /^ {33}\S/.test(lines[i]!); i += 1) own.push(lines[i]!);
+  const options = lines.slice(lines.findIndex((l) => l === 'Options:'));
+  const flags = ownFlags.length > 0 ? `\nIts flags: ${ownFlags.map((f) => `--${f}`).join(' ')}\n` : '';
+  return `usage: spex ${name} [options]\n\n${own.join('\n')}\n${flags}\n${options.join('\n')}`;
+}
+
 export const HELP = `spex — Security Profile EXplorer for Amazon Connect
 
 Browse, inspect, edit and delete Amazon Connect security profiles by keyboard,

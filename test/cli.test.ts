@@ -54,4 +54,13 @@ describe('spex command line', () => {
     expect(await main(['--raed-only'], tui)).toBe(2);
     expect(tui.err()).toMatch(/^spex: unknown option --raed-only; did you mean --read-only\?/);
   });
+
+  it('each command has its own --help: its lines of the help, its flags, the common options', async () => {
+    const io = memoryIo();
+    expect(await main(['update', '--help'], io)).toBe(0);
+    expect(io.out()).toMatch(/^usage: spex update \[options\]/);
+    expect(io.out()).toContain('--add-permission');
+    expect(io.out()).toContain('Options:');
+    expect(io.out()).not.toContain('Commands:');
+  });
 });

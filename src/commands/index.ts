@@ -2,7 +2,7 @@
 import { SettingsError } from '../config/settings.js';
 import type { ParseArgsConfig } from 'node:util';
 import { isSpexError } from '../domain/errors.js';
-import { USAGE } from '../help.js';
+import { commandHelp, USAGE } from '../help.js';
 import { EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, UsageError } from '../io.js';
 import type { CommandName } from './names.js';
 import { cancelCommand } from './cancel-command.js';
@@ -68,6 +68,10 @@ export async function runCommand(name: string, args: string[], io: Io): Promise<
   try {
     const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
     if (!spec) throw new UsageError(`unknown command '${name}'`);
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout.write(commandHelp(name, Object.keys(spec.options)) ?? USAGE);
+      return 0;
+    }
     ctx = createCommandContext(io, parseCommandArgs(args, spec.options, spec.positionals));
     return await spec.run(ctx);
   } catch (error) {
