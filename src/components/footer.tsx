@@ -15,12 +15,20 @@ export interface FooterProps {
 /** Always kept: the way to every other key, and the way out. */
 const KEPT = new Set(['?', 'q']);
 
-/** The hints that fit in `room` columns, dropping from the end but keeping `? help` and `q quit`. */
+/** Dropped last: open, filter, edit, review and send, back (the help lists the rest). */
+const ESSENTIAL = new Set(['Enter', '/', 'e', 's', 'y/Enter', 'Esc', 'Esc/?']);
+
+/**
+ * The hints that fit in `room` columns: the others go first, from the end, then the essential ones,
+ * from the end; `? help` and `q quit` always stay.
+ */
 export function fittingHints(hints: readonly HelpEntry[], room: number): readonly HelpEntry[] {
   const length = (list: readonly HelpEntry[]): number => list.reduce((n, h, i) => n + (i > 0 ? 2 : 0) + h.keys.length + 1 + h.help.length, 0);
   const shown = [...hints];
-  for (let i = shown.length - 1; i >= 0 && length(shown) > room; i--) {
-    if (!KEPT.has(shown[i]!.keys)) shown.splice(i, 1);
+  for (const pass of [(k: string) => !KEPT.has(k) && !ESSENTIAL.has(k), (k: string) => !KEPT.has(k)]) {
+    for (let i = shown.length - 1; i >= 0 && length(shown) > room; i--) {
+      if (pass(shown[i]!.keys)) shown.splice(i, 1);
+    }
   }
   return shown;
 }

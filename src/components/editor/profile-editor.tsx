@@ -140,7 +140,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
         note={state.note}
         isActive={isActive}
       />
-      {props.showHints === false ? null : <Footer hints={editorFooterHints(keyMode)} />}
+      {props.showHints === false ? null : <Footer hints={editorFooterHints(keyMode)} width={width} />}
     </Box>
   );
 }

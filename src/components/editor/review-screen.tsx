@@ -70,7 +70,7 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
       <Text wrap="truncate-end" {...(refused ? tone('error') : tone('muted'))}>
         {refused ? '✗ Nothing to send: go back (Esc) and change something' : review.canConfirm ? 'Nothing has been sent yet.' : 'Nothing to send.'}
       </Text>
-      {showHints === false ? null : <Footer hints={editorFooterHints('review')} />}
+      {showHints === false ? null : <Footer hints={editorFooterHints('review')} width={width} />}
     </Box>
   );
 }
