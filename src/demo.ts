@@ -11,6 +11,8 @@ export interface DemoOptions {
   profiles?: number;
   asyncDelayMs?: number;
   latencyMs?: number;
+  /** `--demo-state FILE`: keep the demo's data (and what you changed) between runs. */
+  statePath?: string;
   /** Passed to createSpex (read-only mode, debug log, concurrency …). */
   spex?: Omit<SpexOptions, 'endpoint' | 'credentials' | 'region' | 'profile' | 'env'>;
 }
@@ -29,6 +31,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     ...(options.profiles !== undefined ? { profiles: options.profiles } : {}),
     ...(options.asyncDelayMs !== undefined ? { asyncDelayMs: options.asyncDelayMs } : {}),
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+    ...(options.statePath !== undefined ? { statePath: options.statePath } : {}),
   });
   const spex = createSpex({
     // The in-process emulator has no limits to respect: the demo is not paced unless asked (--rate-share).

@@ -20,7 +20,8 @@ through the AWS Cloud Control API (AWS::Connect::SecurityProfile).
 
 Usage:
   spex [options]                 open the terminal UI (region → instance → profiles)
-  spex --demo                    the terminal UI on built-in demo data (no AWS account needed)
+  spex --demo                    the terminal UI on built-in demo data (no AWS account needed;
+                                 it resets each start, --demo-state FILE keeps it)
   spex <command> [options]       run one headless command, for scripts
 
 Commands:
@@ -51,7 +52,8 @@ Options:
   --region R                     AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region)
   --profile P                    AWS named profile (else AWS_PROFILE)
   --endpoint-url URL             Cloud Control endpoint (else AWS_ENDPOINT_URL_CLOUDCONTROL, AWS_ENDPOINT_URL)
-  --demo                         start an in-process emulator with demo data and use it
+  --demo                         start an in-process emulator with demo data and use it (the data
+                                 resets each start; --demo-state FILE keeps it between runs)
   --instance I                   instance ARN, id or alias (the TUI opens its profiles directly)
   --output table|json|yaml       output format of headless commands (table on a terminal, else json)
   --read-only                    refuse every create, update and delete (also: {"readOnly": true}

@@ -21,12 +21,15 @@ export interface TuiFlags {
   rateShare?: number;
   /** --no-cache: read every detail from AWS, keep nothing. */
   noCache?: boolean;
+  /** --demo-state FILE (implies --demo). */
+  demoState?: string;
   debug: boolean;
 }
 
 /** The TUI's flags (the headless commands have theirs in commands/context.ts). */
 export const TUI_OPTIONS = {
   demo: { type: 'boolean' },
+  'demo-state': { type: 'string' },
   region: { type: 'string' },
   instance: { type: 'string' },
   'endpoint-url': { type: 'string' },
@@ -56,6 +59,10 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
   const rateShare = parseRateShare(typeof values['rate-share'] === 'string' ? values['rate-share'] : undefined);
   if (rateShare !== undefined) flags.rateShare = rateShare;
   if (values['no-cache'] === true) flags.noCache = true;
+  if (typeof values['demo-state'] === 'string') {
+    flags.demoState = values['demo-state'];
+    flags.demo = true;
+  }
   if (flags.demo && flags.endpointUrl !== undefined) throw new UsageError('--demo and --endpoint-url cannot be used together');
   return flags;
 }

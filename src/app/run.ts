@@ -52,7 +52,8 @@ async function openBackend(
   };
   if (flags.demo) {
     const { startDemo } = await import('../demo.js');
-    const demo = await startDemo({ spex: common });
+    const demo = await startDemo({ spex: common, ...(flags.demoState === undefined ? {} : { statePath: flags.demoState }) });
+    notes.emit(flags.demoState === undefined ? 'Demo data: it resets each start (--demo-state FILE keeps it between runs)' : `Demo data kept in ${flags.demoState}`);
     return { spex: demo.spex, configuredRegion: flags.region ?? demo.region, close: demo.close };
   }
   const { createSpex, resolveConnection } = await import('../cloudcontrol/index.js');

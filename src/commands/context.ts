@@ -16,6 +16,7 @@ export const COMMON_OPTIONS = {
   profile: { type: 'string' },
   'endpoint-url': { type: 'string' },
   demo: { type: 'boolean' },
+  'demo-state': { type: 'string' },
   'read-only': { type: 'boolean' },
   'cloudcontrol-only': { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -103,9 +104,10 @@ export function createCommandContext(io: Io, parsed: Parsed): CommandContext {
       const flagRegion = str(values, 'region');
       const wrong = flagRegion === undefined ? undefined : regionProblem(flagRegion);
       if (wrong) throw new UsageError(`--region: ${wrong}`);
-      if (values.demo === true) {
+      const demoState = str(values, 'demo-state');
+      if (values.demo === true || demoState !== undefined) {
         const { startDemo } = await import('../demo.js');
-        const demo = await startDemo({ spex: common });
+        const demo = await startDemo({ spex: common, ...(demoState === undefined ? {} : { statePath: demoState }) });
         closeDemo = demo.close;
         service = demo.spex.forRegion(str(values, 'region') ?? demo.region);
         return service;

@@ -14,7 +14,25 @@ export interface NoteFeed {
 }
 
 export function createNoteFeed(): NoteFeed & { emit(text: string): void } {
-  return createFeed<string>();
+  // A note said before the app is up (the demo's, at start) waits for the first listener.
+  const feed = createFeed<string>();
+  const pending: string[] = [];
+  let listening = 0;
+  return {
+    subscribe(listener) {
+      listening += 1;
+      const off = feed.subscribe(listener);
+      for (const text of pending.splice(0)) listener(text);
+      return () => {
+        listening -= 1;
+        off();
+      };
+    },
+    emit(text) {
+      if (listening === 0) pending.push(text);
+      else feed.emit(text);
+    },
+  };
 }
 
 export function createRetryFeed(): RetryFeed & { emit(event: RetryEvent): void } {
