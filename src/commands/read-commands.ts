@@ -4,7 +4,7 @@
 import type { RegionService } from '../cloudcontrol/index.js';
 import { SpexError } from '../domain/errors.js';
 import { CONNECT_REGIONS } from '../domain/regions.js';
-import type { ConnectInstance, ProfileSummary } from '../domain/security-profile.js';
+import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
 import { UsageError } from '../io.js';
 import { instanceClosedReason } from '../domain/instances.js';
 import { type CommandContext, list, str } from './context.js';
@@ -27,23 +27,19 @@ export async function resolveInstance(service: RegionService, ref: string | unde
 }
 
 /**
- * Fills in the names a list left out: a list item may carry the ARN alone (real-aws-notes
- * "Listing"), so each missing name costs a GetResource, at the service's capped concurrency, with
- * progress on stderr. Returns the rows with names, and how many could not be read.
+ * Reads the details of `rows` through one loader (the service's concurrency, within AWS's budgets), with
+ * progress and time left on stderr; `each` is told every profile read. Returns how many failed.
  */
-export async function withNames(service: RegionService, rows: ProfileSummary[], io: CommandContext['io']): Promise<ProfileSummary[]> {
-  const missing = rows.filter((r) => r.name === undefined);
-  if (missing.length === 0) return rows;
+async function readDetails(service: RegionService, rows: readonly ProfileSummary[], what: string, io: CommandContext['io'], each: (row: ProfileSummary, profile: SecurityProfile) => void): Promise<number> {
   const loader = service.createDetailLoader();
-  const progress = createProgress(io, `names (the list gave ARNs only; one GetResource each)`, missing.length, (n) => service.timeLeft(n));
-  const named = new Map<string, ProfileSummary>();
+  const progress = createProgress(io, what, rows.length, (n) => service.timeLeft(n));
   let failed = 0;
   try {
     await Promise.all(
-      missing.map((row) =>
+      rows.map((row) =>
         loader.load(row.arn).then(
           (profile) => {
-            named.set(row.arn, { ...row, name: profile.SecurityProfileName, ...(profile.LastModifiedTime !== undefined ? { lastModifiedTime: profile.LastModifiedTime } : {}) });
+            each(row, profile);
             progress.step();
           },
           () => {
@@ -57,9 +53,25 @@ export async function withNames(service: RegionService, rows: ProfileSummary[], 
     loader.dispose();
     progress.done();
   }
+  return failed;
+}
+
+/**
+ * Fills in the names a list left out: a list item may carry the ARN alone (real-aws-notes
+ * "Listing"), so each missing name costs a GetResource, at the service's capped concurrency, with
+ * progress on stderr. Returns the rows with names, and how many could not be read.
+ */
+export async function withNames(service: RegionService, rows: ProfileSummary[], io: CommandContext['io']): Promise<ProfileSummary[]> {
+  const missing = rows.filter((r) => r.name === undefined);
+  if (missing.length === 0) return rows;
+  const named = new Map<string, ProfileSummary>();
+  const failed = await readDetails(service, missing, 'names (the list gave ARNs only; one GetResource each)', io, (row, profile) => {
+    named.set(row.arn, { ...row, name: profile.SecurityProfileName, ...(profile.LastModifiedTime !== undefined ? { lastModifiedTime: profile.LastModifiedTime } : {}) });
+  });
   if (failed > 0) io.stderr.write(`spex: warning: ${failed} of ${missing.length} names could not be read; those rows show no name.\n`);
   return rows.map((r) => named.get(r.arn) ?? r);
 }
+
 
 /** The profile a command names: its ARN, or its id or name with --instance. Usage errors before any call. */
 export function requireProfileRef(ctx: CommandContext, what: string): string {
@@ -123,31 +135,12 @@ async function grantsOf(ctx: CommandContext): Promise<string[]> {
  * the service's concurrency and within AWS's budgets), with progress and time left on stderr.
  */
 async function granting(service: RegionService, rows: ProfileSummary[], permissions: string[], io: CommandContext['io']): Promise<ProfileSummary[]> {
-  const loader = service.createDetailLoader();
-  const progress = createProgress(io, `details (to find who grants ${permissions.join(' + ')})`, rows.length, (n) => service.timeLeft(n));
   const keep = new Set<string>();
-  let failed = 0;
-  try {
-    await Promise.all(
-      rows.map((row) =>
-        loader.load(row.arn).then(
-          (profile) => {
-            const has = new Set(profile.Permissions ?? []);
-            if (permissions.every((p) => has.has(p))) keep.add(row.arn);
-            row.name ??= profile.SecurityProfileName;
-            progress.step();
-          },
-          () => {
-            failed += 1;
-            progress.step();
-          },
-        ),
-      ),
-    );
-  } finally {
-    loader.dispose();
-    progress.done();
-  }
+  const failed = await readDetails(service, rows, `details (to find who grants ${permissions.join(' + ')})`, io, (row, profile) => {
+    const has = new Set(profile.Permissions ?? []);
+    if (permissions.every((p) => has.has(p))) keep.add(row.arn);
+    row.name ??= profile.SecurityProfileName;
+  });
   if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read, so who grants ${permissions.join(' + ')} is not known for them.` });
   return rows.filter((r) => keep.has(r.arn));
 }
