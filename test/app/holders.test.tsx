@@ -86,7 +86,7 @@ describe('holders in the TUI', () => {
     const tui = renderSpexApp(b.spex, { initial: OPEN_LIST, columns: 140, rows: 40 });
     await selectProfile(tui, 'Team Leads');
     await tui.press('e');
-    await settle(tui, 'Edit Team Leads');
+    await settle(tui, 'Edit Team Leads ·');
     await togglePermission(tui, removed);
     await tui.press('s');
     const rest = sole === held.length ? 'none of them has it from another profile' : `${sole} of them ${sole === 1 ? 'has' : 'have'} it from no other profile`;
