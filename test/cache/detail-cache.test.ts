@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cacheDir, clearCache, MAX_INSTANCES, openDetailCache } from '../../src/cache/detail-cache.js';
-import { runCommand } from '../../src/commands/index.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
 import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
-import { memoryIo } from '../helpers/memory-io.js';
+import { runAgainst } from '../reliability/support/run.js';
 
 let dir: string;
 beforeAll(() => {
@@ -75,12 +74,8 @@ describe('through spex: validated by Connect summaries', () => {
   afterAll(async () => backend.close());
   afterEach(() => backend.emulator.clearRequests());
 
-  async function run(args: string[], cache: string) {
-    const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, SPEX_CACHE_DIR: cache } });
-    const [name, ...rest] = args;
-    const code = await runCommand(name!, [...rest, '--endpoint-url', backend.emulator.url, '--region', 'us-east-1'], io);
-    return { code, out: io.out(), err: io.err() };
-  }
+  const run = (args: string[], cache: string) =>
+    runAgainst(backend, args, { env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, SPEX_CACHE_DIR: cache } });
   const gets = () => backend.emulator.requests.filter((r) => r.operation === 'GetResource' && r.typeName === SECURITY_PROFILE_TYPE);
 
   it('the second `list --grants` reads no detail; after 2 profiles change, exactly those 2; --no-cache reads all', async () => {

@@ -1,11 +1,10 @@
 // `spex list --grants P`: the profiles that grant every named permission, checked against the data;
 // permissions by API name or console words; unknown ones refused with suggestions before any call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../src/commands/index.js';
 import { resolvePermission } from '../../src/domain/permissions.js';
 import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
-import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
-import { memoryIo } from '../helpers/memory-io.js';
+import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
+import { runAgainst } from '../reliability/support/run.js';
 
 let backend: TestBackend;
 beforeAll(async () => {
@@ -13,12 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => backend.close());
 
-async function run(args: string[]) {
-  const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
-  const [name, ...rest] = args;
-  const code = await runCommand(name!, [...rest, '--endpoint-url', backend.emulator.url, '--region', 'us-east-1'], io);
-  return { code, out: io.out(), err: io.err() };
-}
+const run = (args: string[]) => runAgainst(backend, args);
 const granting = (...perms: string[]) =>
   (backend.emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE) as { InstanceArn: string; SecurityProfileName: string; Permissions?: string[] }[])
     .filter((p) => p.InstanceArn === backend.instanceArn && perms.every((x) => (p.Permissions ?? []).includes(x)))

@@ -1,11 +1,10 @@
 // `spex users <profile>` against the emulator: both routes (SearchUsers, and AWS::Connect::User through
 // Cloud Control when SearchUsers is refused) give the same holders, checked against the emulator's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../src/commands/index.js';
 import { USER_TYPE } from '../../src/domain/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
-import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
-import { memoryIo } from '../helpers/memory-io.js';
+import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
+import { runAgainst } from '../reliability/support/run.js';
 
 let backend: TestBackend;
 beforeAll(async () => {
@@ -13,12 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => backend.close());
 
-async function run(args: string[]) {
-  const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
-  const [name, ...rest] = args;
-  const code = await runCommand(name!, [...rest, '--endpoint-url', backend.emulator.url, '--region', 'us-east-1'], io);
-  return { code, out: io.out(), err: io.err() };
-}
+const run = (args: string[]) => runAgainst(backend, args);
 const holdersOf = (name: string) =>
   backend.emulator.listModels('us-east-1', USER_TYPE).filter((u) => (u.SecurityProfileArns as string[]).includes(demoProfileArn(name))).map((u) => String(u.Username)).sort();
 type Doc = { count: number; complete: boolean; route: string; profile: { name: string }; users: { username: string; hierarchyGroup?: string; otherProfiles: string[] }[] };
