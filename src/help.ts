@@ -35,7 +35,12 @@ Commands:
   create --instance I --name N   create a profile [--description D] [--permission P]... [--tag k=v]...
                                  [--from-file profile.json|yaml]
   update <profile>               change a profile [--add-permission P]... [--remove-permission P]...
-                                 [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run]
+                                 [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run];
+                                 with nothing to change it says so and sends nothing
+                                 P: an API name (Users.Edit), a prefix or the console's words ("edit
+                                 users") naming one permission; granting Edit, Create … also grants
+                                 the View, as the console does (--no-implied: not); a name spex does
+                                 not know is refused with "did you mean" (--allow-unknown: sent as typed)
   delete <profile> [--yes]       delete a profile (asks for its name unless --yes); a profile that
                                  users hold is refused first, naming them
   users <profile>                who holds a profile (ARN, or id or name with --instance): their

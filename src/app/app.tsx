@@ -28,6 +28,7 @@ import { createInitialState, type InitialStateOptions } from '../state/app-state
 import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type Layout } from '../state/layout.js';
 import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, paneHeight, shownInstances, shownRegions } from '../state/selectors.js';
+import { filterHint } from '../state/filter.js';
 import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
@@ -226,7 +227,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
             timeLeft={service?.timeLeft}
-            hint={isTable ? (refusedHint(loadedDetail(list.shown[list.cursor])) ?? unnamedHint(view.unnamed, list.filter, list.sort)) : undefined}
+            hint={isTable ? (refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? unnamedHint(view.unnamed, list.filter, list.sort)) : undefined}
             columns={layout.columns}
           />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />

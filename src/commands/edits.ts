@@ -1,6 +1,7 @@
 // Turning flags and --from-file into a draft: what create sends and what update changes to.
 import { SpexError } from '../domain/errors.js';
-import { canonicalPermissionName, lookupPermission, suggestPermissions } from '../domain/permissions.js';
+import { impliedPermissions } from '../domain/permission-rules.js';
+import { matchPermissionTerm, permissionTermMessage } from '../domain/permissions.js';
 import { READ_ONLY_PROPERTIES, type SecurityProfileDraft, type Tag } from '../domain/security-profile.js';
 import { UsageError } from '../io.js';
 
@@ -19,18 +20,51 @@ export function setTags(tags: Tag[] | undefined, set: Tag[], unset: string[]): T
   return out.length > 0 ? out : undefined;
 }
 
+export interface PermissionArgs {
+  /** Names the catalogue does not know are sent as typed (`--allow-unknown`), else refused. */
+  allowUnknown: boolean;
+  /** Granting Edit, Create, Remove … also grants the resource's View, as the console does (not with `--no-implied`). */
+  implied: boolean;
+}
+
 /**
- * A permission typed on the command line, in its canonical spelling. Unknown names pass (the
- * catalogue is not exhaustive) with a warning that suggests close matches.
+ * Permissions typed on the command line, in their catalogue spelling: an API name in any case, a
+ * prefix or the console's words that name exactly one permission. Several matches, or a name the
+ * catalogue does not know, are usage errors naming the choices ("did you mean"), before anything is
+ * sent; `--allow-unknown` sends an unknown name as typed (the catalogue can lag AWS).
  */
-export function normalisePermission(name: string, warn: (line: string) => void): string {
-  const canonical = canonicalPermissionName(name);
-  if (canonical) return canonical;
-  if (!lookupPermission(name)) {
-    const close = suggestPermissions(name, 3);
-    warn(`'${name}' is not a permission spex knows${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; sending it as given.`);
+export function resolvePermissionArgs(typed: readonly string[], flag: string, options: Pick<PermissionArgs, 'allowUnknown'>, warn: (line: string) => void): string[] {
+  return typed.map((text) => {
+    const match = matchPermissionTerm(text);
+    if (match.kind === 'exact' || match.kind === 'one') return match.names[0]!;
+    if (match.kind === 'many') throw new UsageError(`--${flag} ${permissionTermMessage(text, match)}; name one of them`);
+    if (!options.allowUnknown) throw new UsageError(`--${flag} ${permissionTermMessage(text, match)}; --allow-unknown sends it as typed`);
+    warn(`'${text}' is not a permission spex knows; sending it as typed (--allow-unknown).`);
+    return text.trim();
+  });
+}
+
+/**
+ * The console's rule on the command line: each granted name brings the View it needs, unless it is
+ * already there. Returns the names to add and says each addition on stderr.
+ */
+export function withImpliedViews(names: readonly string[], granted: ReadonlySet<string>, options: Pick<PermissionArgs, 'implied'>, note: (line: string) => void): string[] {
+  if (!options.implied) return [...names];
+  const out = [...names];
+  const have = new Set([...granted, ...names]);
+  for (const name of names) {
+    for (const view of impliedPermissions(name)) {
+      if (have.has(view)) continue;
+      have.add(view);
+      out.push(view);
+      note(`${name} also grants ${view}, as the console does (--no-implied turns this off).`);
+    }
   }
-  return name;
+  return out;
+}
+
+export function permissionArgOptions(values: Record<string, unknown>): PermissionArgs {
+  return { allowUnknown: values['allow-unknown'] === true, implied: values['no-implied'] !== true };
 }
 
 /** The writable part of a file's profile; read-only properties are refused, not silently dropped. */

@@ -32,6 +32,8 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
       name: { type: 'string' },
       description: { type: 'string' },
       permission: { type: 'string', multiple: true },
+      'allow-unknown': { type: 'boolean' },
+      'no-implied': { type: 'boolean' },
       tag: { type: 'string', multiple: true },
       'from-file': { type: 'string' },
     },
@@ -42,6 +44,8 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     options: {
       'add-permission': { type: 'string', multiple: true },
       'remove-permission': { type: 'string', multiple: true },
+      'allow-unknown': { type: 'boolean' },
+      'no-implied': { type: 'boolean' },
       description: { type: 'string' },
       tag: { type: 'string', multiple: true },
       untag: { type: 'string', multiple: true },

@@ -12,7 +12,7 @@ import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, 
 import { validateProfile, validationMessage } from '../domain/validate.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../io.js';
 import { type CommandContext, list, str } from './context.js';
-import { draftFromFile, editPermissions, normalisePermission, parseTag, setTags } from './edits.js';
+import { draftFromFile, editPermissions, parseTag, permissionArgOptions, resolvePermissionArgs, setTags, withImpliedViews } from './edits.js';
 import { profileFields } from './profile-fields.js';
 import { profileArnOf, requireProfileRef, resolveInstance } from './read-commands.js';
 import { renderFields, write, writeError } from './output.js';
@@ -29,6 +29,7 @@ function validationFailure(issues: ReturnType<typeof validateProfile>): SpexErro
 }
 
 const warnTo = (ctx: CommandContext) => (line: string) => writeError(ctx.io, `warning: ${line}`);
+const noteTo = (ctx: CommandContext) => (line: string) => ctx.io.stderr.write(`spex: note: ${line}\n`);
 
 export async function createCommand(ctx: CommandContext): Promise<number> {
   refuseReadOnly(ctx, 'create');
@@ -43,8 +44,11 @@ export async function createCommand(ctx: CommandContext): Promise<number> {
   if (draft.SecurityProfileName === undefined) throw new UsageError('create needs --name (or SecurityProfileName in --from-file)');
   const description = str(ctx.values, 'description');
   if (description !== undefined) draft.Description = description;
-  const permissions = list(ctx.values, 'permission').map((p) => normalisePermission(p, warnTo(ctx)));
-  if (permissions.length > 0) draft.Permissions = [...new Set([...((draft.Permissions as string[] | undefined) ?? []), ...permissions])];
+  const options = permissionArgOptions(ctx.values);
+  const fromBase = (draft.Permissions as string[] | undefined) ?? [];
+  const typed = resolvePermissionArgs(list(ctx.values, 'permission'), 'permission', options, warnTo(ctx));
+  const permissions = withImpliedViews(typed, new Set(fromBase), options, noteTo(ctx));
+  if (permissions.length > 0) draft.Permissions = [...new Set([...fromBase, ...permissions])];
   const tags = list(ctx.values, 'tag').map(parseTag);
   if (tags.length > 0) draft.Tags = setTags(draft.Tags as SecurityProfileDraft['Tags'], tags, []);
   const issues = validateProfile(draft, 'create');
@@ -74,8 +78,20 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
     else after.Description = description;
   }
   const warn = warnTo(ctx);
-  const add = list(ctx.values, 'add-permission').map((p) => normalisePermission(p, warn));
-  const remove = list(ctx.values, 'remove-permission').map((p) => normalisePermission(p, () => undefined));
+  const options = permissionArgOptions(ctx.values);
+  const granted = new Set(after.Permissions ?? []);
+  const add = withImpliedViews(resolvePermissionArgs(list(ctx.values, 'add-permission'), 'add-permission', options, warn), granted, options, noteTo(ctx));
+  // A name the profile holds is removed as it is spelt there, known to the catalogue or not.
+  const removeTyped = list(ctx.values, 'remove-permission');
+  const remove = [
+    ...removeTyped.filter((p) => granted.has(p)),
+    ...resolvePermissionArgs(
+      removeTyped.filter((p) => !granted.has(p)),
+      'remove-permission',
+      options,
+      () => undefined,
+    ),
+  ];
   if (add.length + remove.length > 0) {
     const permissions = editPermissions(after.Permissions, { add, remove }, warn);
     if (permissions) after.Permissions = permissions;

@@ -9,7 +9,7 @@ import type { SecurityProfile, Tag } from '../domain/security-profile.js';
 import { isBuiltInProfileName } from '../domain/security-profile.js';
 import { cloudControlRefusals, REFUSED_MARK as REFUSED } from '../domain/cloud-control-safe.js';
 import { field, heading, type PaneLine, wrapText } from './pane-lines.js';
-import { padEnd } from '../domain/format.js';
+import { padEnd, truncate } from '../domain/format.js';
 
 const s = sanitizeLine;
 
@@ -32,7 +32,10 @@ export function permissionLines(permissions: readonly string[], width: number): 
     lines.push({ text: `  ${s(group.group)} (${group.items.length})`, tone: 'accent' });
     for (const item of group.items) {
       const label = item.info !== undefined ? permissionLabel(item.name) : '(not in the catalogue)';
-      lines.push({ text: `    ✓ ${padEnd(s(label), labelWidth)} ${s(item.name)}` });
+      const shown = s(label);
+      // A label wider than its column is never cut: the API name goes on the next line instead.
+      if (truncate(shown, labelWidth) !== shown) lines.push({ text: `    ✓ ${shown}` }, { text: `      ${' '.repeat(labelWidth + 1)}${s(item.name)}`, tone: 'muted' });
+      else lines.push({ text: `    ✓ ${padEnd(shown, labelWidth)} ${s(item.name)}` });
     }
   }
   return lines;

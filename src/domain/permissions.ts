@@ -167,8 +167,27 @@ export function permissionLabel(name: string): string {
   if (!info) return name;
   const action = actionLabel(info.action);
   if (info.uiNameDerived) return `${info.uiName} · ${action}`;
+  // The console's rows start with a capital ("Agent assist"), whatever the guide's table says.
+  const uiName = info.uiName.charAt(0).toUpperCase() + info.uiName.slice(1);
+  // A feature that is one checkbox (`TransferContact.Enabled`: the console's "Transfer Contact" row
+  // with a single tick) is named by its label alone; "· Enabled" says nothing the tick does not.
+  if (SWITCH_ACTIONS.has(info.action) && (ACTIONS_OF.get(info.resource) ?? 0) === 1) return uiName;
+  return labelWithAction(uiName, action);
+}
+
+/** Actions that switch a one-checkbox feature on. */
+const SWITCH_ACTIONS = new Set(['Enabled', 'Enable']);
+/** How many catalogue actions each resource has. */
+const ACTIONS_OF: ReadonlyMap<string, number> = (() => {
+  const counts = new Map<string, number>();
+  for (const p of CATALOGUE) counts.set(p.resource, (counts.get(p.resource) ?? 0) + 1);
+  return counts;
+})();
+
+/** `Users` + `Edit` → `Users · Edit`, unless the label already names the action. */
+function labelWithAction(uiName: string, action: string): string {
   // `Message templates (View/Edit/Create/Delete)`: one console row for several actions.
-  const ui = info.uiName.replace(/\s*\([^)]*\/[^)]*\)$/, '');
+  const ui = uiName.replace(/\s*\([^)]*\/[^)]*\)$/, '');
   // `Login/Logout report - View`, `Campaigns - Manage / View`: the label already ends with the action(s).
   const dash = /^(.*) - ([^-]+)$/.exec(ui);
   if (dash) {
@@ -177,7 +196,7 @@ export function permissionLabel(name: string): string {
     if (tail === action.toLowerCase() || actions.includes(action.toLowerCase())) return `${dash[1]} · ${action}`;
   }
   const escaped = action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (ui === info.uiName && new RegExp(`(^|\\W)${escaped}(\\W|$)`, 'i').test(ui)) return ui;
+  if (ui === uiName && new RegExp(`(^|\\W)${escaped}(\\W|$)`, 'i').test(ui)) return ui;
   return `${ui} · ${action}`;
 }
 
@@ -185,26 +204,68 @@ const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/)
 
 export type PermissionMatch = { ok: true; name: string } | { ok: false; candidates: string[]; message: string };
 
+/** How a typed permission matched: the names it stands for, best first. */
+export interface PermissionTermMatch {
+  /** `exact`: the API name in some case; `one`/`many`: by a prefix of the API name or the label's words; `none`: nothing. */
+  kind: 'exact' | 'one' | 'many' | 'none';
+  names: string[];
+  /** For `none`: close catalogue names ("did you mean"). */
+  suggestions: string[];
+}
+
 /**
- * A permission as typed by a person: the API name in any case ("users.edit"), or the console label's
- * words in any order ("Users – Edit", "edit users"). Several matches, or none, say so with the names
- * to choose from ("did you mean …").
+ * Every catalogue name a person may mean by `input`: the API name in any case ("users.edit"), a prefix
+ * of API names ("Users.", "contactflows"), or the console label's words in any order and any
+ * punctuation ("Users – Edit", "edit users", "users-edit"). A label match whose words are exactly the
+ * typed ones wins over wider ones: "users edit" is Users.Edit, not also "Users · Edit permission".
+ */
+export function matchPermissionTerm(input: string): PermissionTermMatch {
+  const exact = canonicalPermissionName(input);
+  if (exact !== undefined) return { kind: 'exact', names: [exact], suggestions: [] };
+  const lower = input.trim().toLowerCase();
+  if (lower === '') return { kind: 'none', names: [], suggestions: [] };
+  const byPrefix = CATALOGUE_NAMES.filter((name) => name.toLowerCase().startsWith(lower));
+  let found = byPrefix;
+  if (found.length === 0) {
+    const typed = words(input);
+    const byLabel = CATALOGUE_NAMES.filter((name) => {
+      const label = [...words(permissionLabel(name)), ...words(name)];
+      // Each typed word is a whole label word, or (the last one, still being typed) the start of one.
+      return typed.every((w, i) => label.some((l) => l === w || (i === typed.length - 1 && l.startsWith(w))));
+    });
+    const tight = byLabel.filter((name) => {
+      const own = new Set(words(permissionLabel(name)));
+      return own.size === new Set(typed).size && typed.every((w) => own.has(w));
+    });
+    found = tight.length === 1 ? tight : byLabel;
+  }
+  if (found.length === 1) return { kind: 'one', names: found, suggestions: [] };
+  if (found.length > 1) return { kind: 'many', names: found, suggestions: [] };
+  return { kind: 'none', names: [], suggestions: suggestPermissions(input, 3) };
+}
+
+/** The names to offer for what is being typed: what it matches, or else the close names. */
+export function permissionCandidates(input: string, limit = 10): string[] {
+  const match = matchPermissionTerm(input);
+  return (match.kind === 'none' ? match.suggestions : match.names).slice(0, limit);
+}
+
+/** `'users' matches 6 permissions: Users.View, …` or `'usres' is not a permission spex knows (did you mean …?)`. */
+export function permissionTermMessage(input: string, match: PermissionTermMatch): string {
+  if (match.kind === 'many') {
+    const shown = match.names.slice(0, 10);
+    return `'${input}' matches ${match.names.length} permissions: ${shown.join(', ')}${match.names.length > shown.length ? ', …' : ''}`;
+  }
+  const close = match.suggestions;
+  return `'${input}' is not a permission spex knows${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`;
+}
+
+/**
+ * One permission as typed by a person (see matchPermissionTerm). Several matches, or none, say so with
+ * the names to choose from.
  */
 export function resolvePermission(input: string): PermissionMatch {
-  const exact = canonicalPermissionName(input);
-  if (exact !== undefined) return { ok: true, name: exact };
-  const typed = words(input);
-  if (typed.length > 0) {
-    const byLabel = CATALOGUE_NAMES.filter((name) => {
-      const label = new Set([...words(permissionLabel(name)), ...words(name)]);
-      return typed.every((w) => label.has(w));
-    });
-    // Exact word sets first: "users edit" is Users.Edit, not also "Users · Edit permission".
-    const tight = byLabel.filter((name) => new Set(words(permissionLabel(name))).size === new Set(typed).size);
-    const found = tight.length === 1 ? tight : byLabel;
-    if (found.length === 1) return { ok: true, name: found[0]! };
-    if (found.length > 1) return { ok: false, candidates: found.slice(0, 10), message: `'${input}' matches ${found.length} permissions: ${found.slice(0, 10).join(', ')}${found.length > 10 ? ', …' : ''}` };
-  }
-  const close = suggestPermissions(input, 3);
-  return { ok: false, candidates: close, message: `'${input}' is not a permission spex knows${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}` };
+  const match = matchPermissionTerm(input);
+  if (match.kind === 'exact' || match.kind === 'one') return { ok: true, name: match.names[0]! };
+  return { ok: false, candidates: match.kind === 'many' ? match.names.slice(0, 10) : match.suggestions, message: permissionTermMessage(input, match) };
 }

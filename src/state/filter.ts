@@ -1,27 +1,66 @@
 // The list filter language: words match the name or description (case-insensitive, all must match);
-// `perm:Users.Edit` keeps profiles granting that permission (`perm:Users.*` any permission starting
-// `Users.`). Words and perm: terms can be mixed. Pure.
+// `perm:` terms keep profiles granting a permission, named as admins name them (domain/permissions.ts
+// matchPermissionTerm): `perm:Users.Edit`, a prefix `perm:Users.` or `perm:Users.*`, the console's
+// label with its words joined or quoted (`perm:edit-users`, `perm:"Users – Edit"`). A term that stands
+// for several permissions is met by any of them. Words and perm: terms can be mixed. Pure.
+import { matchPermissionTerm, permissionTermMessage } from '../domain/permissions.js';
+
+export interface PermissionTerm {
+  /** As typed, without `perm:` and quotes. */
+  text: string;
+  /** Lower-cased names that satisfy the term, or a `prefix*` pattern. */
+  names: string[];
+  /** For a term that names nothing the catalogue knows, or several permissions: what to tell the user. */
+  hint?: string;
+}
 
 export interface ParsedFilter {
   /** Lower-cased words that must each appear in the name or the description. */
   words: string[];
-  /** Lower-cased permission names (or `prefix*` patterns) that must each be granted. */
-  permissions: string[];
+  /** Permission terms that must each be granted. */
+  permissions: PermissionTerm[];
 }
 
 const PERM_PREFIX = 'perm:';
 
+/** Whitespace-separated tokens; `"…"` (after `perm:` or alone) keeps its spaces. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  const re = /(\S*?)"([^"]*)"?|\S+/g;
+  for (const m of text.matchAll(re)) out.push(m[2] !== undefined ? `${m[1] ?? ''}${m[2]}` : m[0]);
+  return out;
+}
+
+function permissionTerm(text: string): PermissionTerm {
+  const lower = text.toLowerCase();
+  if (lower.endsWith('*')) return { text, names: [lower] };
+  const match = matchPermissionTerm(text);
+  if (match.kind === 'exact' || match.kind === 'one') return { text, names: match.names.map((n) => n.toLowerCase()) };
+  if (match.kind === 'many') return { text, names: match.names.map((n) => n.toLowerCase()), hint: `perm:${permissionTermMessage(text, match).slice(1).replace("'", '')}; any of them counts` };
+  // The catalogue is not exhaustive: a name it does not know may still be granted as typed.
+  return { text, names: [lower], hint: `perm:${permissionTermMessage(text, match).slice(1).replace("'", '')}` };
+}
+
+let last: { text: string; parsed: ParsedFilter } | undefined;
+
+/** Parses the filter; the last result is kept, as every keystroke asks several times. */
 export function parseFilter(text: string): ParsedFilter {
+  if (last?.text === text) return last.parsed;
+  const parsed = parse(text);
+  last = { text, parsed };
+  return parsed;
+}
+
+function parse(text: string): ParsedFilter {
   const words: string[] = [];
-  const permissions: string[] = [];
-  for (const token of text.trim().split(/\s+/)) {
+  const permissions: PermissionTerm[] = [];
+  for (const token of tokens(text.trim())) {
     if (token === '') continue;
-    const lower = token.toLowerCase();
-    if (lower.startsWith(PERM_PREFIX)) {
-      const name = lower.slice(PERM_PREFIX.length);
-      if (name !== '') permissions.push(name);
+    if (token.toLowerCase().startsWith(PERM_PREFIX)) {
+      const name = token.slice(PERM_PREFIX.length).trim();
+      if (name !== '') permissions.push(permissionTerm(name));
     } else {
-      words.push(lower);
+      words.push(token.toLowerCase());
     }
   }
   return { words, permissions };
@@ -31,9 +70,14 @@ export function isFilterEmpty(filter: ParsedFilter): boolean {
   return filter.words.length === 0 && filter.permissions.length === 0;
 }
 
-/** Whether a granted permission satisfies one `perm:` term (already lower-cased). */
-export function permissionMatches(granted: string, term: string): boolean {
+/** Whether a granted permission satisfies one `perm:` term. */
+export function permissionMatches(granted: string, term: PermissionTerm): boolean {
   const name = granted.toLowerCase();
-  if (term.endsWith('*')) return name.startsWith(term.slice(0, -1));
-  return name === term;
+  return term.names.some((n) => (n.endsWith('*') ? name.startsWith(n.slice(0, -1)) : name === n));
+}
+
+/** What the filter's permission terms need saying (several matches, or an unknown name), if anything. */
+export function filterHint(text: string): string | undefined {
+  const hints = parseFilter(text).permissions.flatMap((t) => (t.hint !== undefined ? [t.hint] : []));
+  return hints.length > 0 ? hints.join(' · ') : undefined;
 }

@@ -116,6 +116,45 @@ describe('update', () => {
     expect((after.Tags as { Key: string }[]).some((t) => t.Key === 'cost-center')).toBe(false);
   });
 
+  it('takes permissions in the console\'s words, adds the View they need, and says so', async () => {
+    const before = model(arn)!.Permissions as string[];
+    const target = ['Prompts', 'Queues', 'RoutingPolicies', 'HoursOfOperation'].find((r) => !before.includes(`${r}.View`) && !before.includes(`${r}.Edit`))!;
+    const words = { Prompts: 'edit prompts', Queues: 'Queues – Edit', RoutingPolicies: 'routing profiles edit', HoursOfOperation: 'edit hours of operation' }[target]!;
+    const { code, err } = await run(['update', arn, '--add-permission', words]);
+    expect(code).toBe(0);
+    expect(err).toContain(`${target}.Edit also grants ${target}.View, as the console does (--no-implied turns this off)`);
+    expect(model(arn)!.Permissions).toEqual(expect.arrayContaining([`${target}.Edit`, `${target}.View`]));
+  });
+
+  it('--no-implied grants only what is named', async () => {
+    const before = model(arn)!.Permissions as string[];
+    const target = ['Prompts', 'Queues', 'RoutingPolicies', 'HoursOfOperation'].find((r) => !before.includes(`${r}.View`) && !before.includes(`${r}.Edit`))!;
+    const { code, err } = await run(['update', arn, '--add-permission', `${target}.Edit`, '--no-implied']);
+    expect(code).toBe(0);
+    expect(err).not.toContain('also grants');
+    expect(model(arn)!.Permissions).toContain(`${target}.Edit`);
+    expect(model(arn)!.Permissions).not.toContain(`${target}.View`);
+  });
+
+  it('refuses an unknown or ambiguous permission with the choices, exit 2, before anything is sent', async () => {
+    const typo = await run(['update', arn, '--add-permission', 'Usres.Edit']);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain("--add-permission 'Usres.Edit' is not a permission spex knows (did you mean Users.Edit?); --allow-unknown sends it as typed");
+    const many = await run(['create', '--instance', 'acme-support', '--name', 'Vague', '--permission', 'users.ed']);
+    expect(many.code).toBe(2);
+    expect(many.err).toContain("'users.ed' matches 2 permissions: Users.Edit, Users.EditPermission; name one of them");
+    expect(sent('UpdateResource')).toHaveLength(0);
+    expect(sent('CreateResource')).toHaveLength(0);
+    const allowed = await run(['update', arn, '--add-permission', 'Brand.NewThing', '--allow-unknown']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.err).toContain("'Brand.NewThing' is not a permission spex knows; sending it as typed (--allow-unknown)");
+    expect(model(arn)!.Permissions).toContain('Brand.NewThing');
+    // A name the profile holds is removed as it is spelt there, known or not.
+    const removed = await run(['update', arn, '--remove-permission', 'Brand.NewThing']);
+    expect(removed.code).toBe(0);
+    expect(model(arn)!.Permissions).not.toContain('Brand.NewThing');
+  });
+
   it('--dry-run prints the diff and the exact patch and sends nothing', async () => {
     const added = missing();
     const { code, out } = await run(['update', arn, '--add-permission', added, '--description', 'Plans', '--dry-run', '--output', 'table']);

@@ -51,6 +51,15 @@ describe('profileDetailLines', () => {
     expect(text).toMatch(/Users and permissions \(1\)\n\s+✓ Users · Edit\s+Users\.Edit/);
     expect(text).toMatch(/Other \(1\)\n\s+✓ \(not in the catalogue\)\s+Made\.Up/);
   });
+  it('never cuts a permission label: a long one puts its API name on the next line', () => {
+    const lines = profileDetailLines({ ...profile, Permissions: ['MyReceivedEvaluations.View', 'Users.Edit'] }, { width: 60 }).map((l) => l.text);
+    const at = lines.findIndex((l) => l.includes('Evaluation forms - view my received evaluations'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).not.toContain('…');
+    expect(lines[at + 1]!.trim()).toBe('MyReceivedEvaluations.View');
+    expect(lines.some((l) => /✓ Users · Edit\s+Users\.Edit$/.test(l))).toBe(true);
+  });
+
   it('raw JSON is the model, sanitised', () => {
     const raw = rawJsonLines(profile).map((l) => l.text).join('\n');
     expect(raw).toContain('"SecurityProfileName": "Agent"');

@@ -141,14 +141,29 @@ describe('labels', () => {
     ['ContactSearchQuickViewWidget.View', 'Contact search quick view widget · View'],
     ['BasicAgentAccess', 'Access Contact Control Panel'],
     ['Not.In.Catalogue', 'Not.In.Catalogue'],
+    // The console's rows start with a capital, whatever the guide's table says.
+    ['Wisdom.View', 'Agent assist · View'],
+    // A one-checkbox feature is its label alone.
+    ['TransferContact.Enabled', 'Transfer Contact'],
+    ['StopContact.Enabled', 'End contact'],
+    ['MyReceivedEvaluations.View', 'Evaluation forms - view my received evaluations'],
   ])('%s → %s', (name, label) => {
     expect(permissionLabel(name)).toBe(label);
   });
 
-  it('gives every catalogue entry a label that names its resource', () => {
+  it('gives every catalogue entry a label that names its resource, starting with a capital, once', () => {
+    const labels = new Map<string, string>();
     for (const { permissions } of getCatalogue()) {
-      for (const p of permissions) expect(permissionLabel(p.name).length).toBeGreaterThan(2);
+      for (const p of permissions) {
+        const label = permissionLabel(p.name);
+        expect(label.length).toBeGreaterThan(2);
+        expect(label.charAt(0)).toBe(label.charAt(0).toUpperCase());
+        expect(label).not.toMatch(/·\s*(Enabled|Enable)$/);
+        labels.set(label, labels.has(label) ? `${labels.get(label)} ${p.name}` : p.name);
+      }
     }
+    // Two permissions never read the same.
+    expect([...labels.values()].filter((names) => names.includes(' '))).toEqual([]);
     expect(actionLabel('DownloadButton')).toBe('Download button');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileSummary, SecurityProfile } from '../../src/domain/security-profile.js';
-import { parseFilter } from '../../src/state/filter.js';
+import { filterHint, parseFilter } from '../../src/state/filter.js';
 import { createShownProfilesSelector, needsAllDetails, selectShownProfiles, type DetailLookup } from '../../src/state/selectors.js';
 
 const INSTANCE = 'arn:aws:connect:us-east-1:111122223333:instance/i-1';
@@ -22,8 +22,25 @@ const byName = { key: 'name', isDescending: false } as const;
 
 describe('parseFilter', () => {
   it('splits words and perm: terms, lower-cased', () => {
-    expect(parseFilter('  Tier  perm:Users.Edit perm: ')).toEqual({ words: ['tier'], permissions: ['users.edit'] });
+    expect(parseFilter('  Tier  perm:Users.Edit perm: ')).toEqual({ words: ['tier'], permissions: [{ text: 'Users.Edit', names: ['users.edit'] }] });
     expect(parseFilter('')).toEqual({ words: [], permissions: [] });
+  });
+
+  it('reads perm: terms as admins write them: labels joined or quoted, in any order, and prefixes', () => {
+    const names = (text: string): string[] => parseFilter(text).permissions.flatMap((t) => t.names);
+    expect(names('perm:edit-users')).toEqual(['users.edit']);
+    expect(names('perm:"Users – Edit"')).toEqual(['users.edit']);
+    expect(names('perm:"edit users" tier')).toEqual(['users.edit']);
+    expect(parseFilter('perm:"edit users" tier').words).toEqual(['tier']);
+    expect(names('perm:users.ed')).toEqual(['users.edit', 'users.editpermission']);
+    expect(parseFilter('perm:users.ed').permissions[0]!.hint).toMatch(/matches 2 permissions: Users.Edit, Users.EditPermission; any of them counts/);
+  });
+
+  it('says "did you mean" for a misspelt permission and still matches it as typed', () => {
+    const [term] = parseFilter('perm:Usres.Edit').permissions;
+    expect(term!.hint).toMatch(/Usres.Edit is not a permission spex knows \(did you mean Users.Edit\?\)/);
+    expect(term!.names).toEqual(['usres.edit']);
+    expect(filterHint('perm:Users.Edit tier')).toBeUndefined();
   });
 });
 
@@ -39,11 +56,14 @@ describe('selectShownProfiles', () => {
     expect(names(selectShownProfiles(rows, 'tier escal', byName, lookup))).toEqual(['Tier 2']);
   });
 
-  it('perm: keeps profiles granting the permission (exact, case-insensitive, or prefix*)', () => {
+  it('perm: keeps profiles granting the permission (exact, case-insensitive, prefix, label, or prefix*)', () => {
     expect(names(selectShownProfiles(rows, 'perm:users.edit', byName, lookup))).toEqual(['admin']);
     expect(names(selectShownProfiles(rows, 'perm:Users.View', byName, lookup))).toEqual(['admin', 'Tier 2']);
     expect(names(selectShownProfiles(rows, 'perm:Users.*', byName, lookup))).toEqual(['admin', 'Tier 2']);
-    expect(names(selectShownProfiles(rows, 'perm:Users.Vi', byName, lookup))).toEqual([]);
+    // A prefix of an API name, or the console's words, name the same permissions.
+    expect(names(selectShownProfiles(rows, 'perm:Users.Vi', byName, lookup))).toEqual(['admin', 'Tier 2']);
+    expect(names(selectShownProfiles(rows, 'perm:"edit users"', byName, lookup))).toEqual(['admin']);
+    expect(names(selectShownProfiles(rows, 'perm:Users.Delete', byName, lookup))).toEqual([]);
     // Tier 10 has no detail yet: it cannot match until it is loaded.
     expect(names(selectShownProfiles(rows, 'perm:BasicAgentAccess tier', byName, lookup))).toEqual([]);
   });

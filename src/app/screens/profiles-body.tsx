@@ -5,6 +5,8 @@ import type { ProfileList } from '../../hooks/use-profile-list.js';
 import type { ProfileView } from '../../hooks/use-profile-view.js';
 import type { Users } from '../../hooks/use-user-index.js';
 import type { ListView } from '../../state/app-state.js';
+import { filterHint } from '../../state/filter.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
 
 export interface ProfilesBodyProps {
   readonly profiles: ProfileList;
@@ -29,7 +31,8 @@ export function ProfilesBody({ profiles, view, list, detailsVersion, users, widt
     if (view.progress !== undefined && view.progress.done < view.progress.total) {
       return <LoadingMessage text="Checking profile details for the filter…" />;
     }
-    return <EmptyMessage text={`No profile matches "${list.filter}". Esc clears the filter.`} />;
+    const hint = filterHint(list.filter);
+    return <EmptyMessage text={`No profile matches "${sanitizeLine(list.filter)}".${hint !== undefined ? ` ${hint}.` : ''} Esc clears the filter.`} />;
   }
   return (
     <ProfileTable

@@ -2,7 +2,7 @@
 // wrong with the field at hand, then a note on what the last key did.
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import { suggestPermissions } from '../../domain/permissions.js';
+import { permissionCandidates } from '../../domain/permissions.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { EditorInput, EditorNote, EditorPane } from '../../state/editor/editor-state.js';
 import { TextField } from '../text-field.js';
@@ -24,14 +24,14 @@ export function EditorStatus({ input, pane, search, fieldIssues, note, isActive 
   const tone = useTone();
   let first: ReactElement;
   if (input.kind === 'search' || input.kind === 'add-permission') {
-    const suggestions = input.kind === 'add-permission' && input.text.trim() !== '' ? suggestPermissions(input.text, 3) : undefined;
+    const suggestions = input.kind === 'add-permission' && input.text.trim() !== '' ? permissionCandidates(input.completing?.typed ?? input.text, 5) : undefined;
     first = (
       <>
         <Text bold>{input.kind === 'search' ? 'Search: ' : 'Add permission: '}</Text>
         <TextField value={input.text} {...(input.cursor !== undefined ? { cursor: input.cursor } : {})} isFocused={isActive} />
         {suggestions ? (
           <Text wrap="truncate-end" {...tone('muted')}>
-            {'  '}→ {suggestions.join(', ') || 'no close catalogue name'}
+            {'  '}→ {suggestions.join(', ') || 'no close catalogue name'}{suggestions.length > 1 ? '  (Tab)' : ''}
           </Text>
         ) : null}
       </>

@@ -2,6 +2,7 @@
 // for the draft state and a marker for a change (+ added, − removed), so nothing rests on colour.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import stringWidth from 'string-width';
 import type { EditorRow } from '../../state/editor/permission-rows.js';
 import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { useTone } from '../theme.js';
@@ -53,7 +54,12 @@ export function PermissionPane({ rows, cursor, height, width }: PermissionPanePr
   const { start, end } = visibleWindow(rows.length, cursor, height);
   // pointer, marker and checkbox take 7 columns; the rest is shared between label and API name.
   const room = Math.max(20, width - 8);
-  const labelWidth = Math.max(12, Math.floor(room * 0.55));
+  // Labels are what admins read: they get the room the longest one needs, leaving the
+  // (muted) API name at least 12 columns; only then is anything cut.
+  const shown = rows.slice(start, end);
+  // Over every row, not the window, so the columns stay put while scrolling.
+  const longest = rows.reduce((m, r) => (r.kind === 'permission' ? Math.max(m, stringWidth(r.label)) : m), 0);
+  const labelWidth = Math.max(12, Math.min(Math.max(longest, Math.floor(room * 0.55)), room - 12));
   const nameWidth = Math.max(8, room - labelWidth);
   if (rows.length === 0) {
     return (
@@ -64,7 +70,7 @@ export function PermissionPane({ rows, cursor, height, width }: PermissionPanePr
   }
   return (
     <Box flexDirection="column" height={height}>
-      {rows.slice(start, end).map((row, i) => (
+      {shown.map((row, i) => (
         <Row key={row.kind === 'group' ? `g:${row.group}` : `p:${row.name}`} row={row} isCursor={start + i === cursor} labelWidth={labelWidth} nameWidth={nameWidth} />
       ))}
     </Box>

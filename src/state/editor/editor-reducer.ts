@@ -1,6 +1,6 @@
 // The editor's reducer: every key of the editor becomes one of these actions. Pure.
 import type { SecurityProfileDraft } from '../../domain/security-profile.js';
-import { suggestPermissions } from '../../domain/permissions.js';
+import { permissionCandidates } from '../../domain/permissions.js';
 import { moveCursor, type Motion } from '../motion.js';
 import type { KeyState } from '../../keys/keymap.js';
 import { burstOf } from '../../keys/burst.js';
@@ -120,7 +120,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         const next = { ...state, input: { ...input, text: action.text, cursor } };
         return { ...next, permCursor: activeSearch(next) === '' ? state.permCursor : firstPermissionRow(next) };
       }
-      if (input.kind === 'add-permission') return { ...state, input: { ...input, text: action.text, cursor, confirmUnknown: false }, note: undefined };
+      if (input.kind === 'add-permission') return { ...state, input: { kind: 'add-permission', text: action.text, cursor, confirmUnknown: false }, note: undefined };
       if (input.kind === 'field') {
         const { error: _error, ...rest } = input;
         return { ...state, input: { ...rest, text: action.text, cursor }, note: undefined };
@@ -131,8 +131,12 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return clampFieldCursor(submitInput(state));
     case 'editor/input-complete': {
       if (state.input.kind !== 'add-permission') return state;
-      const first = suggestPermissions(state.input.text, 1)[0];
-      return first === undefined ? state : { ...state, input: { ...state.input, text: first, cursor: first.length, confirmUnknown: false } };
+      const typed = state.input.completing?.typed ?? state.input.text;
+      const candidates = permissionCandidates(typed);
+      if (candidates.length === 0) return state;
+      const pick = ((state.input.completing?.pick ?? -1) + 1) % candidates.length;
+      const text = candidates[pick]!;
+      return { ...state, input: { ...state.input, text, cursor: text.length, confirmUnknown: false, completing: { typed, pick } } };
     }
     case 'editor/input-cancel': {
       if (state.input.kind === 'search') return clampPermCursor({ ...state, search: '', input: { kind: 'none' } });

@@ -27,8 +27,11 @@ export type FieldId = 'SecurityProfileName' | 'InstanceArn' | 'Description' | 'A
 export type EditorInput =
   | { kind: 'none' }
   | { kind: 'search'; text: string; cursor?: number }
-  /** `confirmUnknown`: Enter was pressed once on a name the catalogue does not know. */
-  | { kind: 'add-permission'; text: string; cursor?: number; confirmUnknown: boolean }
+  /**
+   * `confirmUnknown`: Enter was pressed once on a name the catalogue does not know. `completing`: Tab
+   * is cycling through the names `typed` matches, `pick` being the one shown.
+   */
+  | { kind: 'add-permission'; text: string; cursor?: number; confirmUnknown: boolean; completing?: { typed: string; pick: number } }
   /** `index`: the list item being edited; undefined for a scalar field or a new item. */
   | { kind: 'field'; field: TextFieldId | ListFieldId; index?: number; text: string; cursor?: number; error?: string }
   | { kind: 'pick-group'; cursor: number };

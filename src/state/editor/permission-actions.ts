@@ -2,7 +2,7 @@
 // group, add one by name. Each returns the next state with a note saying what happened, or why not.
 // Pure.
 import { toggleGroup, toggleWithImplications, type ToggleResult } from '../../domain/permission-rules.js';
-import { canonicalPermissionName, lookupPermission, MAX_PERMISSIONS, permissionLabel, suggestPermissions } from '../../domain/permissions.js';
+import { lookupPermission, matchPermissionTerm, MAX_PERMISSIONS, permissionLabel, permissionTermMessage } from '../../domain/permissions.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { SecurityProfileDraft } from '../../domain/security-profile.js';
 import type { EditorNote, EditorState } from './editor-state.js';
@@ -63,18 +63,23 @@ export function applyGroupToggle(state: EditorState, group: string): EditorState
 }
 
 /**
- * Adds a typed name. A catalogue name (in any case) is granted with its implications. A name the
+ * Adds a typed name. A catalogue name (in any case, by a prefix or by the console's words, as long as it
+ * names one permission) is granted with its implications; several matches are listed to Tab through. A name the
  * catalogue does not know needs a second Enter (`confirmed`), because it is usually a typo; it is then
  * kept under "Other". Returns the state and whether the input should close.
  */
 export function applyAdd(state: EditorState, typed: string, confirmed: boolean): { state: EditorState; done: boolean } {
   const text = typed.trim();
   if (text === '') return { state, done: true };
-  const name = canonicalPermissionName(text) ?? text;
+  const match = matchPermissionTerm(text);
+  if (match.kind === 'many') {
+    return { state: { ...state, note: { tone: 'warning', text: `${sanitizeLine(permissionTermMessage(text, match))}. Tab goes through them.` } }, done: false };
+  }
+  const name = match.kind === 'none' ? text : match.names[0]!;
   if (grantedSet(state).has(name)) return { state: moveTo({ ...state, note: { tone: 'normal', text: `${label(name)} is already granted` } }, name), done: true };
   if (!lookupPermission(name) && !confirmed) {
-    const suggestions = suggestPermissions(text, 3);
-    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}? Tab takes the first.` : '';
+    const suggestions = match.suggestions;
+    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}? Tab goes through them.` : '';
     return { state: { ...state, note: { tone: 'warning', text: `${sanitizeLine(text)} is not in the catalogue.${hint} Enter again adds it as typed, under Other.` } }, done: false };
   }
   if (name.length > 128) return { state: { ...state, note: { tone: 'error', text: 'A permission name has at most 128 characters' } }, done: false };

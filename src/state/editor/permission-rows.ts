@@ -37,8 +37,13 @@ export function grantedSet(state: Pick<EditorState, 'draft'>): Set<string> {
 
 function matchesSearch(search: string, name: string, label: string, group: string): boolean {
   if (search === '') return true;
-  const needle = search.toLowerCase();
-  return name.toLowerCase().includes(needle) || label.toLowerCase().includes(needle) || group.toLowerCase().includes(needle);
+  // Every word typed appears somewhere, in any order: "edit users" finds `Users · Edit`.
+  const hay = `${name} ${label} ${group}`.toLowerCase();
+  return search
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}.]+/u)
+    .filter(Boolean)
+    .every((word) => hay.includes(word));
 }
 
 function inView(view: PermissionView, isGranted: boolean, change: PermissionChange | undefined): boolean {

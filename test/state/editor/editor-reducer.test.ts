@@ -129,6 +129,30 @@ describe('adding by name', () => {
   });
 });
 
+describe('permissions in the console\'s words', () => {
+  it('grants by the label in any order, and lists several matches to Tab through', () => {
+    let s = run(editState(), { type: 'editor/add' }, { type: 'editor/input-change', text: 'edit prompts' }, { type: 'editor/input-submit' });
+    expect(granted(s)).toEqual(expect.arrayContaining(['Prompts.Edit', 'Prompts.View']));
+    s = run(s, { type: 'editor/add' }, { type: 'editor/input-change', text: 'users.ed' }, { type: 'editor/input-submit' });
+    expect(s.input.kind).toBe('add-permission');
+    expect(s.note?.text).toMatch(/'users\.ed' matches 2 permissions: Users\.Edit, Users\.EditPermission\. Tab goes through them/);
+    s = run(s, { type: 'editor/input-complete' });
+    expect(s.input).toMatchObject({ text: 'Users.Edit' });
+    s = run(s, { type: 'editor/input-complete' });
+    expect(s.input).toMatchObject({ text: 'Users.EditPermission' });
+    s = run(s, { type: 'editor/input-complete' });
+    expect(s.input).toMatchObject({ text: 'Users.Edit' });
+    s = run(s, { type: 'editor/input-submit' });
+    expect(granted(s)).toContain('Users.Edit');
+  });
+
+  it('searches by words in any order, punctuation ignored', () => {
+    const s = run(editState(), { type: 'editor/search-start' }, { type: 'editor/input-change', text: 'edit – users' });
+    expect(rowsOf(s).map((r) => r.name)).toEqual(expect.arrayContaining(['Users.Edit', 'Users.EditPermission']));
+    expect(rowsOf(s).every((r) => /edit/i.test(`${r.name} ${r.label}`))).toBe(true);
+  });
+});
+
 describe('fields', () => {
   const fieldIndex = (s: EditorState, pred: (r: ReturnType<typeof fieldRows>[number]) => boolean) => fieldRows(s).findIndex(pred);
 
