@@ -24,6 +24,7 @@ export interface EditorModalProps {
   readonly instance: ConnectInstance;
   readonly log: OperationLog;
   readonly draftStore: DraftStore | undefined;
+  readonly permLayout?: 'list' | 'grid';
   readonly height: number;
   readonly width: number;
   readonly isActive: boolean;
@@ -106,6 +107,7 @@ export function EditorModal(props: EditorModalProps) {
       {...(reach !== undefined ? { reach } : {})}
       connectSaves={target.mode === 'edit' && service.canSaveThroughConnect()}
       {...(props.draftStore !== undefined ? { draftStore: props.draftStore } : {})}
+      {...(props.permLayout ? { layout: props.permLayout } : {})}
       log={props.log}
       save={save}
       track={track}

@@ -33,6 +33,7 @@ export interface ModalBodyProps {
   readonly users?: Users;
   /** Read-only: the operations view offers no cancel. */
   readonly readOnly: boolean;
+  readonly permLayout?: 'list' | 'grid';
   readonly width: number;
   readonly height: number;
   readonly isActive: boolean;
@@ -68,6 +69,7 @@ export function ModalBody(props: ModalBodyProps) {
           instance={props.instance}
           log={props.log}
           draftStore={props.draftStore}
+          {...(props.permLayout ? { permLayout: props.permLayout } : {})}
           height={height}
           width={props.width}
           isActive={isActive}

@@ -1,7 +1,9 @@
 // Every property of a profile in human form, as pane lines: permissions grouped as the console
 // groups them (label and API name), tags, access control, applications, flow modules, identity.
 import { formatTime } from '../domain/format.js';
-import { groupPermissions, permissionLabel } from '../domain/permissions.js';
+import { groupPermissions, lookupPermission, OTHER_GROUP, permissionLabel } from '../domain/permissions.js';
+import { GRID_COLUMNS, gridCells, gridResources } from '../domain/permission-grid.js';
+import stringWidth from 'string-width';
 import { describeGranularAccess } from '../domain/profile-diff.js';
 import { regionName } from '../domain/regions.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
@@ -41,8 +43,44 @@ export function permissionLines(permissions: readonly string[], width: number): 
   return lines;
 }
 
+/**
+ * Permissions as the console's grid: per group, a row for each resource the profile grants something
+ * of, `✓` or `·` under View / Edit / Create / Delete / All, then the resource's own actions it grants.
+ * Names the catalogue does not know follow as a list.
+ */
+export function permissionGridLines(permissions: readonly string[], width: number): PaneLine[] {
+  if (permissions.length === 0) return [{ text: '  (none: this profile grants nothing)', tone: 'muted' }];
+  const granted = new Set(permissions);
+  const rows = gridResources().filter((r) => r.names.some((n) => granted.has(n)));
+  const labelWidth = Math.min(40, Math.max(16, ...rows.map((r) => stringWidth(r.label))), Math.max(16, width - 44));
+  const lines: PaneLine[] = [];
+  let group: string | undefined;
+  for (const row of rows) {
+    if (row.group !== group) {
+      group = row.group;
+      lines.push({ text: `  ${s(group)}`, tone: 'accent' });
+      lines.push({ text: `    ${padEnd('', labelWidth)} ${GRID_COLUMNS.map((c) => padEnd(c, 7)).join('')}`, tone: 'muted' });
+    }
+    const cells = gridCells(row);
+    const standard = cells.slice(0, GRID_COLUMNS.length).map((c) => padEnd(c.isAll ? (row.names.every((n) => granted.has(n)) ? '✓' : '·') : c.name === undefined ? '' : granted.has(c.name) ? '✓' : '·', 7));
+    const specials = cells.slice(GRID_COLUMNS.length).filter((c) => c.name !== undefined && granted.has(c.name)).map((c) => `✓ ${c.label}`);
+    const label = truncate(s(row.label), labelWidth) === s(row.label) ? padEnd(s(row.label), labelWidth) : undefined;
+    // A label wider than its column goes on its own line rather than being cut.
+    if (label === undefined) lines.push({ text: `    ${s(row.label)}` });
+    lines.push({ text: `    ${label ?? ' '.repeat(labelWidth)} ${standard.join('')}${specials.join('  ')}`.trimEnd() });
+  }
+  const unknown = permissions.filter((p) => lookupPermission(p) === undefined);
+  if (unknown.length > 0) {
+    lines.push({ text: `  ${OTHER_GROUP} (${unknown.length})`, tone: 'accent' });
+    for (const name of [...unknown].sort()) lines.push({ text: `    ✓ ${s(name)}  (not in the catalogue)` });
+  }
+  return lines;
+}
+
 export interface DetailContext {
   width: number;
+  /** Permissions as a list (default) or the console's grid. */
+  layout?: 'list' | 'grid';
   now?: Date;
   /** The alias of the instance, shown next to its ARN. */
   instanceAlias?: string | undefined;
@@ -65,8 +103,8 @@ export function profileDetailLines(profile: SecurityProfile, context: DetailCont
   if (context.heldBy !== undefined) lines.push(...field('Held by', context.heldBy, width));
   lines.push(...refusalLines(profile, width));
   lines.push({ text: '' });
-  lines.push(heading(`Permissions (${permissions.length})`));
-  lines.push(...permissionLines(permissions, width));
+  lines.push(heading(`Permissions (${permissions.length})${context.layout === 'grid' ? ' — grid (m: list)' : ' (m: grid)'}`));
+  lines.push(...(context.layout === 'grid' ? permissionGridLines(permissions, width) : permissionLines(permissions, width)));
   lines.push({ text: '' });
   lines.push(heading(`Tags (${profile.Tags?.length ?? 0})`));
   lines.push(...tagLines(profile.Tags));

@@ -63,19 +63,26 @@ export function toggleWithImplications(granted: ReadonlySet<string>, name: strin
  */
 export function toggleGroup(granted: ReadonlySet<string>, group: string): ToggleResult {
   const members = getCatalogue().find((g) => g.group === group)?.permissions.map((p) => p.name) ?? [];
+  return toggleAll(granted, members);
+}
+
+/**
+ * The grid's "All" cell: grants every permission of a resource row, or withdraws them all when all are
+ * already granted, as the console's row tick does.
+ */
+export function toggleAll(granted: ReadonlySet<string>, names: readonly string[]): ToggleResult {
   const next = new Set(granted);
-  const allGranted = members.length > 0 && members.every((m) => next.has(m));
+  const allGranted = names.length > 0 && names.every((n) => next.has(n));
   const added: string[] = [];
   const removed: string[] = [];
-  for (const m of members) {
+  for (const n of names) {
     if (allGranted) {
-      next.delete(m);
-      removed.push(m);
-    } else if (!next.has(m)) {
-      next.add(m);
-      added.push(m);
+      next.delete(n);
+      removed.push(n);
+    } else if (!next.has(n)) {
+      next.add(n);
+      added.push(n);
     }
   }
   return { granted: next, added, removed };
 }
-

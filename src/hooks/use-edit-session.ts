@@ -34,6 +34,8 @@ export interface EditSessionProps {
   readonly reach?: ReachInput;
   /** A profile Cloud Control refuses is saved through the Connect API (the review shows those requests). */
   readonly connectSaves?: boolean;
+  /** The permission pane's first layout (the user's last choice). */
+  readonly layout?: 'list' | 'grid';
   /** Where unsaved drafts are kept; without one nothing is written to disk. */
   readonly draftStore?: DraftStore;
   readonly log?: OperationLog;

@@ -39,6 +39,7 @@ export type Command =
   | 'text.insert'
   | 'text.delete'
   | 'detail.toggle-raw'
+  | 'detail.toggle-layout'
   | 'compare.toggle-differences'
   | 'profile.edit'
   | 'profile.new'
@@ -140,6 +141,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   detail: [
     ...PANE_NAVIGATION,
     b('detail.toggle-raw', 'v', [{ input: 'v' }], 'Toggle the raw JSON of the model', 'raw JSON'),
+    b('detail.toggle-layout', 'm', [{ input: 'm' }], "Permissions as a list or as the console's grid (a row per resource: View, Edit, Create, Delete, All)", 'grid'),
     b('list.refresh', 'r', [{ input: 'r' }], 'Reload the profile', 'reload'),
     EDIT,
     CLONE,

@@ -22,6 +22,9 @@ export type EditorCommand =
   | CursorCommand
   | 'editor.toggle'
   | 'editor.toggle-group'
+  | 'editor.toggle-layout'
+  | 'editor.column-left'
+  | 'editor.column-right'
   | 'editor.search'
   | 'editor.cycle-view'
   | 'editor.add'
@@ -68,8 +71,11 @@ const HELP = b('editor.help', '?', [{ input: '?' }], 'Show every key of this scr
 
 export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBinding[]>> = {
   'editor-permissions': [
-    b('editor.toggle', 'Space', [{ input: ' ' }], 'Grant or withdraw the permission (Edit, Create, Remove also grant View); on a group title: the whole group', 'toggle'),
-    b('editor.toggle-group', 't', [{ input: 't' }], 'Grant the whole group, or withdraw it when all of it is granted', 'group'),
+    b('editor.toggle', 'Space', [{ input: ' ' }], 'Grant or withdraw the permission or grid cell (Edit, Create, Remove also grant View); on a group title: fold or unfold it', 'toggle'),
+    b('editor.toggle-group', 't', [{ input: 't' }], 'Grant the whole group (a second t confirms more than five), or withdraw it when all of it is granted', 'group'),
+    b('editor.toggle-layout', 'm', [{ input: 'm' }], "Switch between the list and the console's grid (a row per resource: View, Edit, Create, Delete, All)", 'grid/list'),
+    b('editor.column-left', '←', [{ key: 'leftArrow' }], 'In the grid: the cell to the left'),
+    b('editor.column-right', '→', [{ key: 'rightArrow' }], 'In the grid: the cell to the right'),
     b('editor.search', '/', [{ input: '/' }], 'Search by label, API name or group', 'search'),
     b('editor.cycle-view', 'f', [{ input: 'f' }], 'Show all / only granted / only changed permissions', 'all/granted/changed'),
     b('editor.add', 'a', [{ input: 'a' }], 'Add a permission by name (suggests catalogue names)', 'add'),

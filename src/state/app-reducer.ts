@@ -93,6 +93,8 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'detail/toggle-raw':
       if (state.screen.kind !== 'detail') return state;
       return { ...state, screen: { ...state.screen, isRaw: !state.screen.isRaw, scroll: 0, lineCount: 0 } };
+    case 'detail/toggle-layout':
+      return { ...state, permLayout: state.permLayout === 'grid' ? 'list' : 'grid' };
     case 'detail/reload':
       if (state.screen.kind !== 'detail') return state;
       return { ...state, screen: { ...state.screen, reloadKey: state.screen.reloadKey + 1 } };

@@ -125,6 +125,8 @@ export interface AppState {
   notice: Notice | undefined;
   /** Set once by quit: the app's single exit site reacts to it. */
   isQuitting: boolean;
+  /** Permissions as a list or the console's grid, in the detail and the editor (`m`). */
+  permLayout: 'list' | 'grid';
 }
 
 export type Action =
@@ -168,6 +170,7 @@ export type Action =
   | { type: 'detail/scroll'; motion: Motion }
   | { type: 'detail/measured'; lineCount: number }
   | { type: 'detail/toggle-raw' }
+  | { type: 'detail/toggle-layout' }
   | { type: 'detail/reload' }
   | { type: 'holders/open' }
   | { type: 'holders/scroll'; motion: Motion }
@@ -242,5 +245,6 @@ export function createInitialState(options: InitialStateOptions = {}): AppState 
     list: EMPTY_LIST,
     notice: undefined,
     isQuitting: false,
+    permLayout: 'list',
   };
 }

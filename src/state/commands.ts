@@ -89,6 +89,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'list/sort', key: 'modified' };
     case 'detail.toggle-raw':
       return { type: 'detail/toggle-raw' };
+    case 'detail.toggle-layout':
+      return { type: 'detail/toggle-layout' };
     case 'compare.toggle-differences':
       return { type: 'compare/toggle-differences' };
     case 'profile.edit':

@@ -3,7 +3,7 @@
 // says and what the emulator received must agree.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toggleWithImplications } from '../../src/domain/permission-rules.js';
-import { settle, waitUntil } from '../helpers/typing.js';
+import { settle, typeText, waitUntil } from '../helpers/typing.js';
 import { keys } from '../helpers/keys.js';
 import type { TuiHandle } from '../helpers/render-tui.js';
 import { backendPerTest } from '../helpers/tui-backend.js';
@@ -144,5 +144,41 @@ describe('edit from the list', () => {
     await settle(tui, 'Modified (UTC)');
     await tui.press('q');
     await tui.waitUntilExit();
+  });
+});
+
+describe("the console's grid", () => {
+  it('m shows the detail as a grid; the editor opens in it and Space on a cell grants that permission', async () => {
+    const arn = arnOf(backend, TIER2);
+    const before = stored(backend, arn)!;
+    expect(before.Permissions).not.toContain('Users.Edit');
+    const tui = open();
+    await selectProfile(tui, TIER2);
+    await tui.press(keys.enter);
+    await settle(tui, `${TIER2} (v: raw JSON)`);
+    await tui.press('m');
+    const grid = await settle(tui, 'grid (m: list)');
+    expect(grid).toMatch(/View\s+Edit\s+Create\s+Delete\s+All/);
+    await tui.press('e');
+    await settle(tui, `Edit ${TIER2} ·`);
+    const editor = await settle(tui, 'Resource');
+    expect(editor).toMatch(/Resource\s+View\s+Edit\s+Create\s+Delete\s+All/);
+    await tui.press('/');
+    await settle(tui, 'Search:');
+    await typeText(tui, 'Users');
+    await tui.press(keys.enter);
+    await settle(tui, 'Search: “Users”');
+    // The cursor is on the first row of the search (Users): → to Edit, Space.
+    await tui.press(keys.right);
+    await settle(tui, /›\s+Users\s+\[.\]\s+›\[ \]/);
+    await tui.press(keys.space);
+    const granted = await settle(tui, /Granted Users · Edit/);
+    expect(granted).toContain('also granted Users · View');
+    await tui.press('s');
+    const review = await settle(tui, 'Review the change');
+    expect(review).toContain('+ Users · Edit (Users.Edit)');
+    await tui.press('y');
+    await settle(tui, `✓ Saved “${TIER2}”`);
+    expect(stored(backend, arn)!.Permissions).toEqual(expect.arrayContaining(['Users.Edit', 'Users.View']));
   });
 });

@@ -18,13 +18,15 @@ export interface DetailScreenProps {
   readonly instanceAlias: string | undefined;
   readonly users: Users;
   readonly names: HolderNames;
+  /** Permissions as a list or the console's grid (`m`). */
+  readonly layout?: 'list' | 'grid';
   readonly width: number;
   readonly height: number;
   readonly now: () => Date;
   readonly dispatch: Dispatch<Action>;
 }
 
-export function DetailScreen({ screen, loader, instanceAlias, users, names, width, height, now, dispatch }: DetailScreenProps) {
+export function DetailScreen({ screen, loader, instanceAlias, users, names, layout = 'list', width, height, now, dispatch }: DetailScreenProps) {
   const { arn, reloadKey } = screen;
   const remote = useRemote(
     loader === undefined
@@ -46,8 +48,8 @@ export function DetailScreen({ screen, loader, instanceAlias, users, names, widt
     if (profile === undefined) return [];
     if (screen.isRaw) return rawJsonLines(profile);
     const heldBy = holders === undefined ? undefined : `${holders.length} user${holders.length === 1 ? '' : 's'} (below; u lists them all)`;
-    return [...profileDetailLines(profile, { width, now: now(), instanceAlias, hierarchyGroupName, heldBy }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
-  }, [profile, arn, screen.isRaw, width, now, instanceAlias, hierarchyGroupName, holders, status, names]);
+    return [...profileDetailLines(profile, { width, layout, now: now(), instanceAlias, hierarchyGroupName, heldBy }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
+  }, [profile, arn, screen.isRaw, layout, width, now, instanceAlias, hierarchyGroupName, holders, status, names]);
   useEffect(() => {
     dispatch({ type: 'detail/measured', lineCount: lines.length });
   }, [lines.length, dispatch]);

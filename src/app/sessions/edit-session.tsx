@@ -52,6 +52,7 @@ export function EditSession(props: EditSessionProps) {
           {...(props.flaggedFields ? { flaggedFields: props.flaggedFields } : {})}
           {...(props.existingNames ? { existingNames: props.existingNames } : {})}
           {...(props.connectSaves ? { connectRules: true } : {})}
+          {...(props.layout ? { layout: props.layout } : {})}
           height={props.height - (session.restoredNote ? 1 : 0) - session.refusalHeight}
           width={props.width}
           isActive={isActive && session.effective.kind === 'editing'}

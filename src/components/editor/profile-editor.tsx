@@ -30,6 +30,7 @@ export interface ProfileEditorProps {
   readonly existingNames?: readonly string[];
   /** Edit of a profile Cloud Control refuses, saved through the Connect API: Connect's rules apply. */
   readonly connectRules?: boolean;
+  readonly layout?: 'list' | 'grid';
   readonly isActive: boolean;
   /** Lines the editor may use (default: the terminal's height less 4). */
   /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
@@ -58,6 +59,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
       ...(props.existingNames ? { existingNames: props.existingNames } : {}),
       ...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {}),
       ...(props.connectRules ? { connectRules: true } : {}),
+      ...(props.layout ? { layout: props.layout } : {}),
     }),
   );
   // Groups and names usually arrive after the editor opened (they are loaded on demand).
@@ -71,7 +73,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
   }, [state.draft, onDraftChange]);
 
   const paneHeight = Math.max(3, height - (props.showHints === false ? 3 : 4));
-  const rows = useMemo(() => permissionRows(state), [state.draft, state.baseline, state.permView, state.search, state.input]);
+  const rows = useMemo(() => permissionRows(state), [state.draft, state.baseline, state.permView, state.search, state.input, state.layout, state.folded]);
   const fields = useMemo(() => fieldRows(state), [state.draft, state.baseline, state.mode, state.hierarchyGroups]);
   const issues = useMemo(() => visibleIssues(state), [state.draft, state.input, state.touched, state.flagged, state.existingNames, state.mode]);
   const keyMode = editorKeyMode(state);
@@ -121,7 +123,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
       ) : typing.kind === 'pick-group' ? (
         <GroupPicker groups={state.hierarchyGroups} cursor={typing.cursor} currentId={state.draft.AllowedAccessControlHierarchyGroupId} height={paneHeight} />
       ) : state.pane === 'permissions' ? (
-        <PermissionPane rows={rows} cursor={state.permCursor} height={paneHeight} width={width} />
+        <PermissionPane rows={rows} cursor={state.permCursor} height={paneHeight} width={width} layout={state.layout} column={state.gridColumn} folded={state.folded} />
       ) : (
         <FieldPane
           rows={fields}

@@ -22,6 +22,12 @@ function commandToEditorAction(state: EditorState, command: EditorCommand, pageS
       return state.pane === 'permissions' ? { type: 'editor/toggle' } : undefined;
     case 'editor.toggle-group':
       return { type: 'editor/toggle-group' };
+    case 'editor.toggle-layout':
+      return state.pane === 'permissions' ? { type: 'editor/toggle-layout' } : undefined;
+    case 'editor.column-left':
+      return state.layout === 'grid' ? { type: 'editor/column', delta: -1 } : undefined;
+    case 'editor.column-right':
+      return state.layout === 'grid' ? { type: 'editor/column', delta: 1 } : undefined;
     case 'editor.search':
       return { type: 'editor/search-start' };
     case 'editor.cycle-view':

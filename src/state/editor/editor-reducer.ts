@@ -9,10 +9,15 @@ import { editText } from '../text-edit.js';
 import type { EditorAction, EditorNote, EditorOutgoing, EditorState, PermissionView } from './editor-state.js';
 import { chooseGroup, clampFieldCursor, editRow, removeRow, submitField } from './field-actions.js';
 import { fieldRows } from './field-rows.js';
-import { applyAdd, applyGroupToggle, applyToggle, clampPermCursor } from './permission-actions.js';
+import { applyAdd, applyCellToggle, applyGroupToggle, applyToggle, clampPermCursor, groupGrantCount, toggleFold } from './permission-actions.js';
+import { GRID_COLUMNS } from '../../domain/permission-grid.js';
+import { lookupPermission } from '../../domain/permissions.js';
 import { activeSearch, permissionRows } from './permission-rows.js';
 
 export type { EditorAction } from './editor-state.js';
+
+/** `t` asks for a second `t` when it would grant more than this many permissions at once. */
+const GROUP_GRANT_ASK = 5;
 
 const VIEWS: readonly PermissionView[] = ['all', 'granted', 'changed'];
 const VIEW_WORDS: Readonly<Record<PermissionView, string>> = {
@@ -22,7 +27,7 @@ const VIEW_WORDS: Readonly<Record<PermissionView, string>> = {
 };
 
 function firstPermissionRow(state: EditorState): number {
-  const index = permissionRows(state).findIndex((r) => r.kind === 'permission');
+  const index = permissionRows(state).findIndex((r) => r.kind !== 'group');
   return Math.max(0, index);
 }
 
@@ -42,7 +47,20 @@ function submitInput(state: EditorState): EditorState {
   }
 }
 
+/** Actions that are not the user's next key: they leave a pending `t` waiting. */
+const NOT_A_KEY = new Set<EditorAction['type']>(['editor/key', 'editor/toggle-group', 'editor/set-context', 'editor/outgoing', 'editor/outgoing-done', 'editor/note']);
+
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  const next = reduce(state, action);
+  // A second `t` must follow the first: any other key forgets it.
+  if (next.pendingGroupGrant !== undefined && !NOT_A_KEY.has(action.type)) {
+    const { pendingGroupGrant: _pending, ...rest } = next;
+    return rest;
+  }
+  return next;
+}
+
+function reduce(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'editor/key': {
       const next = keyToEditorAction(state, action.input, action.key, action.pageSize);
@@ -89,11 +107,35 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'editor/toggle': {
       const row = permissionRows(state)[state.permCursor];
       if (!row) return state;
-      return row.kind === 'group' ? applyGroupToggle(state, row.group) : applyToggle(state, row.name);
+      // Space on a title folds it: granting a whole group is `t`, never a stray Space.
+      if (row.kind === 'group') return toggleFold(state, row.group);
+      if (row.kind === 'resource') return applyCellToggle(state, row, state.gridColumn);
+      return applyToggle(state, row.name);
     }
     case 'editor/toggle-group': {
       const row = permissionRows(state)[state.permCursor];
-      return row ? applyGroupToggle(state, row.group) : state;
+      if (!row) return state;
+      const wouldGrant = groupGrantCount(state, row.group);
+      if (wouldGrant > GROUP_GRANT_ASK && state.pendingGroupGrant !== row.group) {
+        return { ...state, pendingGroupGrant: row.group, note: { tone: 'warning', text: `t again grants all of ${row.group} (+${wouldGrant} permissions); any other key keeps the profile as it is` } };
+      }
+      const { pendingGroupGrant: _pending, ...rest } = state;
+      return applyGroupToggle(rest, row.group);
+    }
+    case 'editor/column': {
+      const row = permissionRows(state)[state.permCursor];
+      const count = row?.kind === 'resource' ? row.cells.length : GRID_COLUMNS.length;
+      return { ...state, gridColumn: Math.min(count - 1, Math.max(0, Math.min(state.gridColumn, count - 1) + action.delta)) };
+    }
+    case 'editor/toggle-layout': {
+      const layout = state.layout === 'grid' ? 'list' : 'grid';
+      const at = permissionRows(state)[state.permCursor];
+      const next: EditorState = { ...state, layout, note: { tone: 'normal', text: layout === 'grid' ? 'Grid: a row per resource, ←/→ picks the column (m: back to the list)' : 'List: a row per permission (m: the grid)' } };
+      // The cursor stays on the same resource (or its first permission), not on the same index.
+      const rows = permissionRows(next);
+      const resource = at?.kind === 'permission' ? lookupPermission(at.name)?.resource : at?.kind === 'resource' ? at.resource : undefined;
+      const index = rows.findIndex((r) => (r.kind === 'resource' && r.resource === resource) || (r.kind === 'permission' && lookupPermission(r.name)?.resource === resource) || (at?.kind === 'group' && r.kind === 'group' && r.group === at.group));
+      return clampPermCursor({ ...next, permCursor: index >= 0 ? index : 0 });
     }
     case 'editor/cycle-view': {
       const permView = VIEWS[(VIEWS.indexOf(state.permView) + 1) % VIEWS.length]!;

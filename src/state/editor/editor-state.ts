@@ -9,6 +9,7 @@ export type EditorMode = 'edit' | 'create' | 'clone';
 export type EditorPane = 'permissions' | 'fields';
 /** Which permission rows are listed: every one, only the granted ones, or only the changed ones. */
 export type PermissionView = 'all' | 'granted' | 'changed';
+export type PermissionLayout = 'list' | 'grid';
 
 /** Fields edited as a list of items, one text per item. */
 export type ListFieldId =
@@ -54,6 +55,14 @@ export interface EditorState {
   /** Index into the visible permission rows (group headers included). */
   readonly permCursor: number;
   readonly permView: PermissionView;
+  /** The permission pane as a list (one row per permission) or the console's grid (one per resource). */
+  readonly layout: PermissionLayout;
+  /** In the grid: the cell under the cursor (View, Edit, Create, Delete, All, then the specials). */
+  readonly gridColumn: number;
+  /** Groups folded to their title (Space on a title). */
+  readonly folded: readonly string[];
+  /** `t` on a group that would grant more than five: the group, waiting for a second `t`. */
+  readonly pendingGroupGrant?: string;
   /** The accepted permission search (what `/` typed and Enter kept). */
   readonly search: string;
   /** Index into the field rows. */
@@ -91,6 +100,8 @@ export interface EditorInit {
   existingNames?: readonly string[];
   hierarchyGroups?: readonly HierarchyGroup[];
   connectRules?: boolean;
+  /** The layout the user last chose (the detail's and the editor's are one preference). */
+  layout?: PermissionLayout;
 }
 
 export function createEditorState(init: EditorInit): EditorState {
@@ -105,8 +116,12 @@ export function createEditorState(init: EditorInit): EditorState {
     draft: init.initialDraft,
     // A new profile starts at its name: nothing can be saved without one.
     pane: init.mode === 'edit' ? 'permissions' : 'fields',
-    permCursor: 0,
+    // On the first permission, not its group's title: the first Space grants one thing.
+    permCursor: 1,
     permView: 'all',
+    layout: init.layout ?? 'list',
+    gridColumn: 0,
+    folded: [],
     search: '',
     fieldCursor: 0,
     input: { kind: 'none' },
@@ -133,6 +148,8 @@ export type EditorAction =
   | { type: 'editor/toggle-help' }
   | { type: 'editor/toggle' }
   | { type: 'editor/toggle-group' }
+  | { type: 'editor/column'; delta: number }
+  | { type: 'editor/toggle-layout' }
   | { type: 'editor/cycle-view' }
   | { type: 'editor/search-start' }
   | { type: 'editor/clear-search' }

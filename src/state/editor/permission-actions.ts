@@ -1,12 +1,13 @@
 // What the permission keys do to the draft: toggle one (with the console's implications), toggle a
 // group, add one by name. Each returns the next state with a note saying what happened, or why not.
 // Pure.
-import { toggleGroup, toggleWithImplications, type ToggleResult } from '../../domain/permission-rules.js';
+import { toggleAll, toggleGroup, toggleWithImplications, type ToggleResult } from '../../domain/permission-rules.js';
 import { lookupPermission, matchPermissionTerm, MAX_PERMISSIONS, permissionLabel, permissionTermMessage } from '../../domain/permissions.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { SecurityProfileDraft } from '../../domain/security-profile.js';
 import type { EditorNote, EditorState } from './editor-state.js';
-import { grantedSet, permissionRows } from './permission-rows.js';
+import { grantedSet, permissionRows, type ResourceRow } from './permission-rows.js';
+import { getCatalogue } from '../../domain/permissions.js';
 
 /** The draft with `result` applied, keeping the order of what was already there. */
 function withPermissions(state: EditorState, result: ToggleResult): SecurityProfileDraft {
@@ -91,4 +92,31 @@ export function applyAdd(state: EditorState, typed: string, confirmed: boolean):
 function moveTo(state: EditorState, name: string): EditorState {
   const index = permissionRows(state).findIndex((r) => r.kind === 'permission' && r.name === name);
   return index < 0 ? state : { ...state, permCursor: index };
+}
+
+/** Folds a group to its title, or unfolds it. */
+export function toggleFold(state: EditorState, group: string): EditorState {
+  const folded = state.folded.includes(group) ? state.folded.filter((g) => g !== group) : [...state.folded, group];
+  return clampPermCursor({ ...state, folded, note: { tone: 'normal', text: `${group} ${folded.includes(group) ? 'folded' : 'unfolded'} (Space again ${folded.includes(group) ? 'unfolds' : 'folds'} it; t grants the whole group)` } });
+}
+
+/** How many permissions `t` on the group would grant (0 when it would withdraw them all). */
+export function groupGrantCount(state: EditorState, group: string): number {
+  const granted = grantedSet(state);
+  const members = getCatalogue().find((g) => g.group === group)?.permissions ?? [];
+  return members.filter((p) => !granted.has(p.name)).length;
+}
+
+/** Space on a grid cell: its permission (with implications), All for the row, or why not. */
+export function applyCellToggle(state: EditorState, row: ResourceRow, column: number): EditorState {
+  const cell = row.cells[Math.min(column, row.cells.length - 1)];
+  if (!cell) return state;
+  if (cell.isAll) {
+    const result = toggleAll(grantedSet(state), cell.names ?? []);
+    if (result.granted.size > MAX_PERMISSIONS) return { ...state, note: limitNote(state, result) };
+    const text = result.added.length > 0 ? `Granted all of ${row.label} (+${result.added.length})` : `Withdrew all of ${row.label} (−${result.removed.length})`;
+    return clampPermCursor({ ...state, draft: withPermissions(state, result), note: { tone: 'normal', text } });
+  }
+  if (cell.name === undefined) return { ...state, note: { tone: 'warning', text: `${row.label} has no ${cell.label} permission` } };
+  return applyToggle(state, cell.name);
 }

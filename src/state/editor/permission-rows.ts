@@ -3,6 +3,7 @@
 // the search. Pure.
 import { getCatalogue, lookupPermission, OTHER_GROUP, permissionLabel } from '../../domain/permissions.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
+import { gridCells, gridResources } from '../../domain/permission-grid.js';
 import type { EditorState, PermissionView } from './editor-state.js';
 
 export type PermissionChange = 'added' | 'removed';
@@ -29,7 +30,28 @@ export interface PermissionRow {
   isKnown: boolean;
 }
 
-export type EditorRow = GroupRow | PermissionRow;
+/** A grid row (the console's layout): one resource, a cell per column. */
+export interface ResourceRow {
+  kind: 'resource';
+  resource: string;
+  group: string;
+  label: string;
+  cells: ResourceCell[];
+}
+
+export interface ResourceCell {
+  label: string;
+  /** The permission of the cell; undefined for All and for an action the resource lacks. */
+  name?: string;
+  isAll?: boolean;
+  /** For All: every permission of the row is granted. */
+  isGranted: boolean;
+  change?: PermissionChange;
+  /** For All: the row's permissions. */
+  names?: string[];
+}
+
+export type EditorRow = GroupRow | PermissionRow | ResourceRow;
 
 export function grantedSet(state: Pick<EditorState, 'draft'>): Set<string> {
   return new Set(state.draft.Permissions ?? []);
@@ -57,7 +79,57 @@ export function activeSearch(state: Pick<EditorState, 'search' | 'input'>): stri
   return state.input.kind === 'search' ? state.input.text.trim() : state.search.trim();
 }
 
-export function permissionRows(state: Pick<EditorState, 'draft' | 'baseline' | 'permView' | 'search' | 'input'>): EditorRow[] {
+type RowsInput = Pick<EditorState, 'draft' | 'baseline' | 'permView' | 'search' | 'input'> & Partial<Pick<EditorState, 'folded' | 'layout'>>;
+
+function changeOf(name: string, granted: ReadonlySet<string>, was: ReadonlySet<string>): PermissionChange | undefined {
+  const isGranted = granted.has(name);
+  return isGranted && !was.has(name) ? 'added' : !isGranted && was.has(name) ? 'removed' : undefined;
+}
+
+/**
+ * The rows of the permission pane: groups, each followed by its permissions (the list) or its
+ * resources (the grid), narrowed by the view and the search. A folded group shows its title only,
+ * unless a search is on (what is searched for is never hidden).
+ */
+export function permissionRows(state: RowsInput): EditorRow[] {
+  return state.layout === 'grid' ? gridRows(state) : listRows(state);
+}
+
+function isFolded(state: RowsInput, group: string, search: string): boolean {
+  return search === '' && (state.folded ?? []).includes(group);
+}
+
+function gridRows(state: RowsInput): EditorRow[] {
+  const granted = grantedSet(state);
+  const was = new Set(state.baseline.Permissions ?? []);
+  const search = activeSearch(state);
+  const rows: EditorRow[] = [];
+  let group: { row: GroupRow; items: ResourceRow[] } | undefined;
+  const flush = (): void => {
+    if (group && group.items.length > 0) rows.push(group.row, ...(isFolded(state, group.row.group, search) ? [] : group.items));
+  };
+  for (const resource of gridResources()) {
+    if (group?.row.group !== resource.group) {
+      flush();
+      const members = getCatalogue().find((g) => g.group === resource.group)?.permissions ?? [];
+      group = { row: { kind: 'group', group: resource.group, granted: members.filter((p) => granted.has(p.name)).length, total: members.length, isCatalogue: true }, items: [] };
+    }
+    const shown = resource.names.some((name) => inView(state.permView, granted.has(name), changeOf(name, granted, was)) && matchesSearch(search, name, `${resource.label} ${permissionLabel(name)}`, resource.group));
+    if (!shown) continue;
+    const cells: ResourceCell[] = gridCells(resource).map((cell) => {
+      if (cell.isAll) return { label: cell.label, isAll: true, isGranted: resource.names.every((n) => granted.has(n)), names: resource.names };
+      if (cell.name === undefined) return { label: cell.label, isGranted: false };
+      const change = changeOf(cell.name, granted, was);
+      return { label: cell.label, name: cell.name, isGranted: granted.has(cell.name), ...(change ? { change } : {}) };
+    });
+    group.items.push({ kind: 'resource', resource: resource.resource, group: resource.group, label: resource.label, cells });
+  }
+  flush();
+  // Names the catalogue does not know have no grid: they stay a list under Other.
+  return [...rows, ...listRows(state, true)];
+}
+
+function listRows(state: RowsInput, otherOnly = false): EditorRow[] {
   const granted = grantedSet(state);
   const was = new Set(state.baseline.Permissions ?? []);
   const search = activeSearch(state);
@@ -74,9 +146,9 @@ export function permissionRows(state: Pick<EditorState, 'draft' | 'baseline' | '
       items.push({ kind: 'permission', name, group, label, isGranted, isKnown: isCatalogue, ...(change ? { change } : {}) });
     }
     if (items.length === 0) return;
-    rows.push({ kind: 'group', group, granted: grantedCount, total: names.length, isCatalogue }, ...items);
+    rows.push({ kind: 'group', group, granted: grantedCount, total: names.length, isCatalogue }, ...(isFolded(state, group, search) ? [] : items));
   };
-  for (const { group, permissions } of getCatalogue()) {
+  for (const { group, permissions } of otherOnly ? [] : getCatalogue()) {
     pushGroup(
       group,
       permissions.map((p) => p.name),

@@ -62,15 +62,65 @@ describe('toggling', () => {
     expect(rowsOf(s).find((r) => r.name === 'Queues.Edit')?.change).toBe('removed');
   });
 
-  it('toggles a whole group from a header or with the group key, and back', () => {
+  it('starts on the first permission; Space on a title folds the group and never grants it', () => {
+    const s0 = editState();
+    expect(permissionRows(s0)[s0.permCursor]!.kind).toBe('permission');
+    const header = permissionRows(s0).findIndex((r) => r.kind === 'group' && r.group === 'Users and permissions');
+    const folded = run({ ...s0, permCursor: header }, { type: 'editor/toggle' });
+    expect(folded.draft).toEqual(s0.draft);
+    expect(folded.folded).toEqual(['Users and permissions']);
+    expect(permissionRows(folded)[header + 1]).toMatchObject({ kind: 'group' });
+    expect(permissionRows(folded).some((r) => r.kind === 'permission' && r.name === 'Users.Edit')).toBe(false);
+    // A search shows what it finds, folded or not.
+    const searched = run(folded, { type: 'editor/search-start' }, { type: 'editor/input-change', text: 'Users.Edit' });
+    expect(permissionRows(searched).some((r) => r.kind === 'permission' && r.name === 'Users.Edit')).toBe(true);
+    const unfolded = run(folded, { type: 'editor/toggle' });
+    expect(unfolded.folded).toEqual([]);
+  });
+
+  it('grants a whole group with t, asking for a second t when it grants more than five, and back', () => {
     const s0 = editState();
     const header = permissionRows(s0).findIndex((r) => r.kind === 'group' && r.group === 'Users and permissions');
-    const s1 = run({ ...s0, permCursor: header }, { type: 'editor/toggle' });
     const users = getCatalogue().find((g) => g.group === 'Users and permissions')!.permissions.map((p) => p.name);
+    const asked = run({ ...s0, permCursor: header }, { type: 'editor/toggle-group' });
+    expect(asked.draft).toEqual(s0.draft);
+    expect(asked.note?.text).toMatch(/^t again grants all of Users and permissions \(\+\d+ permissions\)/);
+    // Any other key forgets the question.
+    const forgotten = run(asked, { type: 'editor/move', motion: { kind: 'by', delta: 1 }, pageSize: 10 }, { type: 'editor/move', motion: { kind: 'by', delta: -1 }, pageSize: 10 }, { type: 'editor/toggle-group' });
+    expect(forgotten.draft).toEqual(s0.draft);
+    const s1 = run(asked, { type: 'editor/toggle-group' });
     for (const name of users) expect(s1.draft.Permissions).toContain(name);
     const s2 = run({ ...s1, permCursor: header + 2 }, { type: 'editor/toggle-group' });
     for (const name of users) expect(s2.draft.Permissions).not.toContain(name);
     expect(s2.draft.Permissions).toContain('Queues.View');
+  });
+
+  it('shows the console grid: a row per resource, cells for View/Edit/Create/Delete/All and the specials', () => {
+    let s = run(editState(), { type: 'editor/toggle-layout' });
+    expect(s.layout).toBe('grid');
+    const rows = permissionRows(s);
+    const usersAt = rows.findIndex((r) => r.kind === 'resource' && r.resource === 'Users');
+    const users = rows[usersAt];
+    if (users?.kind !== 'resource') throw new Error('no Users row');
+    expect(users.label).toBe('Users');
+    expect(users.cells.map((c) => c.label)).toEqual(['View', 'Edit', 'Create', 'Delete', 'All', 'Edit permission', 'Enable/Disable']);
+    // Edit grants View too, as in the list.
+    s = run({ ...s, permCursor: usersAt }, { type: 'editor/column', delta: 1 }, { type: 'editor/toggle' });
+    expect(granted(s)).toEqual(expect.arrayContaining(['Users.Edit', 'Users.View']));
+    // All grants the rest of the row, and a second All withdraws the row.
+    s = run(s, { type: 'editor/column', delta: 3 }, { type: 'editor/toggle' });
+    for (const name of ['Users.Create', 'Users.Delete', 'Users.EditPermission', 'Users.EnableAndDisable']) expect(granted(s)).toContain(name);
+    s = run(s, { type: 'editor/toggle' });
+    expect(granted(s).filter((p) => p.startsWith('Users.'))).toEqual([]);
+    // The cursor cannot leave the row's cells; a column the resource lacks says so.
+    const views = rows.findIndex((r) => r.kind === 'resource' && r.resource === 'Queues');
+    s = run({ ...s, permCursor: views, gridColumn: 0 }, { type: 'editor/column', delta: 3 }, { type: 'editor/toggle' });
+    expect(s.note?.text).toBe('Queues has no Delete permission');
+    s = run(s, { type: 'editor/column', delta: 99 });
+    expect(s.gridColumn).toBe((permissionRows(s)[views] as { cells: unknown[] }).cells.length - 1);
+    // Back to the list on the same resource.
+    const list = run({ ...s, permCursor: usersAt }, { type: 'editor/toggle-layout' });
+    expect(permissionRows(list)[list.permCursor]).toMatchObject({ kind: 'permission', name: expect.stringMatching(/^Users\./) });
   });
 
   it('refuses to go past the 500-permission limit', () => {
