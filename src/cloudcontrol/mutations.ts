@@ -73,6 +73,12 @@ function track(
           const message = `Request ${status.requestToken} was cancelled. A change already under way at Amazon Connect may still have been applied${model ? '; the profile was re-read, and what is shown is what it holds now' : ''}.`;
           return { ok: false, status, error: { kind: 'cancelled', requestToken: status.requestToken, message } };
         }
+        // A failed update or delete leaves the profile as it was: read it again, so the row on screen
+        // shows it at once instead of going blank until something asks for its detail.
+        if (identifier && status.operation !== 'CREATE') {
+          const model = await getProfile(ctx, identifier, { signal }).catch(() => undefined);
+          if (model) reread = model;
+        }
         return { ok: false, status, error: failedOperationError(status, ctx.errorContext(opName(status.operation), { typeName })) };
       } finally {
         if (identifier) {

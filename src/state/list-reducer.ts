@@ -62,8 +62,11 @@ export function listReducer(state: AppState, action: ListAction): AppState {
       return { ...state, list: setFilter(state, list.filter.slice(0, -1)) };
     case 'list/filter-accept':
       return { ...state, list: { ...list, isFiltering: false } };
-    case 'list/filter-clear':
-      return { ...state, list: { ...setFilter(state, ''), isFiltering: false } };
+    case 'list/filter-clear': {
+      // Back to every row, still on the profile the filter found.
+      const arn = list.filter !== '' ? cursorArn(list) : undefined;
+      return { ...state, list: { ...setFilter(state, ''), isFiltering: false, ...(arn !== undefined ? { selectArn: arn } : {}) } };
+    }
     case 'list/sort':
       return { ...state, list: { ...list, sort: nextSort(list.sort, action.key) } };
     case 'list/toggle-mark': {
@@ -72,8 +75,11 @@ export function listReducer(state: AppState, action: ListAction): AppState {
       const marked = list.marked.includes(arn) ? list.marked.filter((m) => m !== arn) : [...list.marked, arn].slice(-2);
       return { ...state, list: { ...list, marked } };
     }
-    case 'list/refresh':
-      return { ...state, list: { ...list, reloadKey: list.reloadKey + 1 }, notice: undefined };
+    case 'list/refresh': {
+      // The rows come again from the start: the cursor goes back to the same profile once it is listed.
+      const arn = cursorArn(list);
+      return { ...state, list: { ...list, reloadKey: list.reloadKey + 1, ...(arn !== undefined ? { selectArn: arn } : {}) }, notice: undefined };
+    }
     case 'list/open': {
       const arn = cursorArn(list);
       if (arn === undefined) return state;

@@ -144,6 +144,32 @@ describe('d: delete', () => {
     expect(after).not.toMatch(/│?\s+Outbound Campaigns\s+Run outbound/);
   });
 
+  it('a delete Connect refuses leaves the row whole, read again; r keeps the cursor on the same profile', async () => {
+    const arn = arnOf(backend, 'Tier 1 Support');
+    const count = stored(backend, arn)!.Permissions!.length;
+    // Who holds it cannot be known, so the guard lets Connect decide: it refuses (users hold it).
+    backend.emulator.setFaults({ userList: 'empty' });
+    backend.emulator.failNext('SearchUsers', 20, { exception: 'AccessDeniedException' });
+    const tui = open();
+    await selectProfile(tui, 'Tier 1 Support');
+    await tui.press(keys.escape);
+    await settle(tui, new RegExp(`›\\s+Tier 1 Support\\s+Front-line agents.*\\s${count}\\s`));
+    await tui.press('d');
+    await settle(tui, 'Type the profile’s name');
+    await tui.type('Tier 1 Support\r');
+    await settle(tui, 'Connect will not delete a profile that users hold');
+    const gets = sent(backend, 'GetResource').length;
+    await tui.press(keys.enter);
+    await settle(tui, new RegExp(`›\\s+Tier 1 Support\\s+Front-line agents.*\\s${count}\\s`));
+    expect(sent(backend, 'GetResource').length).toBeGreaterThanOrEqual(gets);
+    expect(stored(backend, arn)).toBeDefined();
+    // r lists again from the start; the cursor comes back to the same profile.
+    await tui.press('k');
+    await settle(tui, /›\s+Team Leads/);
+    await tui.press('r');
+    await settle(tui, (f) => /›\s+Team Leads/.test(f) && f.includes('Workforce Planning'));
+  });
+
   it('a profile users hold is refused before anything is sent, naming them; the detail says who holds it', async () => {
     const arn = arnOf(backend, 'Compliance Auditors');
     const holders = backend.emulator.listModels(backend.region, 'AWS::Connect::User').filter((u) => (u.SecurityProfileArns as string[]).includes(arn));
