@@ -93,6 +93,7 @@ export function ModalBody(props: ModalBodyProps) {
           height={height}
           width={props.width}
           onClose={close}
+          onQuit={() => dispatch({ type: 'app/quit' })}
         />
       );
     case 'clone-target':

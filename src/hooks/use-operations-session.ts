@@ -23,6 +23,8 @@ export interface OperationsScreenProps {
   readonly width: number;
   readonly now?: () => number;
   readonly onClose: () => void;
+  /** `q`: quit spex. */
+  readonly onQuit?: () => void;
 }
 
 function messageOf(error: unknown): string {

@@ -52,6 +52,8 @@ export type EditorCommand =
   | 'operations.cancel-request'
   | 'operations.refresh'
   | 'operations.close'
+  | 'operations.help'
+  | 'operations.quit'
   | 'draft.restore'
   | 'draft.discard'
   | 'leave.keep-draft'
@@ -130,6 +132,8 @@ export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBindin
     b('operations.cancel-request', 'c', [{ input: 'c' }], 'Cancel the selected request while it runs', 'cancel request'),
     b('operations.refresh', 'r', [{ input: 'r' }], 'Reload the recent requests', 'refresh'),
     b('operations.close', 'Esc', [{ key: 'escape' }], 'Close the operations view', 'close'),
+    b('operations.help', '?', [{ input: '?' }], 'Show every key of this view', 'help'),
+    b('operations.quit', 'q', [{ input: 'q' }], 'Quit spex (asks first when an edit is unsaved)', 'quit'),
   ],
   'draft-offer': [
     b('draft.restore', 'r/Enter', [{ input: 'r' }, { key: 'return' }], 'Restore the unsaved draft', 'restore'),

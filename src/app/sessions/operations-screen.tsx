@@ -8,7 +8,7 @@ import { type OperationsScreenProps, useOperationsSession } from '../../hooks/us
 export type { OperationsScreenProps } from '../../hooks/use-operations-session.js';
 
 export function OperationsScreen(props: OperationsScreenProps) {
-  const { cancelRequest, isActive, height, width, onClose } = props;
+  const { cancelRequest, isActive, height, width, onClose, onQuit } = props;
   const { session, recent, notice, nowMs, onCancelRequest, refresh } = useOperationsSession(props);
   return (
     <OperationsView
@@ -22,6 +22,7 @@ export function OperationsScreen(props: OperationsScreenProps) {
       {...(cancelRequest === undefined ? {} : { onCancelRequest })}
       onRefresh={refresh}
       onClose={onClose}
+      {...(onQuit ? { onQuit } : {})}
     />
   );
 }

@@ -7,7 +7,8 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
 import type { LoggedOperation } from '../../state/operation-log.js';
 import { operationRows } from '../../state/operation-rows.js';
-import { formatAge } from '../../domain/format.js';
+import { formatAge, padEnd } from '../../domain/format.js';
+import { compactHelpEntries } from '../../keys/editor-keys.js';
 import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { motionOfCommand, moveCursor } from '../../state/motion.js';
 import { Footer } from '../footer.js';
@@ -30,26 +31,35 @@ export interface OperationsViewProps {
   readonly onCancelRequest?: (requestToken: string) => void;
   readonly onRefresh: () => void;
   readonly onClose: () => void;
+  /** `q`: quit spex, as on every other screen. */
+  readonly onQuit?: () => void;
 }
 
-/** Fixed columns (CANCEL_IN_PROGRESS is the widest status); the profile column takes what is left, up to 34. */
-const FIXED = { op: 7, status: 20, age: 12 };
-
-function columnsFor(width: number): typeof FIXED & { subject: number } {
-  return { ...FIXED, subject: Math.max(12, Math.min(34, width - 2 - FIXED.op - FIXED.status - FIXED.age - 20)) };
+/**
+ * The columns at a width. Wide: CANCEL_IN_PROGRESS fits, and the error or request token follows.
+ * Narrow (under 80): statuses in short words, and the error or token of the selected row goes on its
+ * own line below instead of being cut to nothing. The profile column takes what is left, up to 34.
+ */
+function columnsFor(width: number): { op: number; status: number; age: number; subject: number; tail: boolean } {
+  const narrow = width < 80;
+  const fixed = narrow ? { op: 7, status: 12, age: 11 } : { op: 7, status: 20, age: 12 };
+  return { ...fixed, subject: Math.max(10, Math.min(34, width - 2 - fixed.op - fixed.status - fixed.age - (narrow ? 0 : 20))), tail: !narrow };
 }
+
+const SHORT_STATUS: Readonly<Record<string, string>> = { CANCEL_IN_PROGRESS: 'CANCELLING', CANCEL_COMPLETE: 'CANCELLED' };
 
 function cell(text: string, width: number): string {
-  return (text.length < width ? text : `${text.slice(0, width - 2)}…`).padEnd(width);
+  return padEnd(text, width - 1) + ' ';
 }
 
-export function OperationsView({ session, recent, nowMs, notice, isActive, height, width, showHints, onCancelRequest, onRefresh, onClose }: OperationsViewProps) {
+export function OperationsView({ session, recent, nowMs, notice, isActive, height, width, showHints, onCancelRequest, onRefresh, onClose, onQuit }: OperationsViewProps) {
   const tone = useTone();
   const total = Math.max(6, height);
   const COLUMNS = columnsFor(width);
   const rows = operationRows(session, recent.status === 'loaded' ? recent.requests : []);
   const [cursor, setCursor] = useState(0);
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
+  const [isHelpOpen, setHelpOpen] = useState(false);
   const listHeight = Math.max(1, total - 5);
   const at = Math.min(cursor, Math.max(0, rows.length - 1));
   // Keys can arrive faster than renders: the cursor moves in a ref first, so `c` cancels the row the
@@ -61,6 +71,18 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
   useInput(
     (input, key) => {
       const command = resolveEditorCommand('operations', input, key);
+      if (command === 'operations.help') {
+        setHelpOpen((open) => !open);
+        return;
+      }
+      if (command === 'operations.quit') {
+        onQuit?.();
+        return;
+      }
+      if (isHelpOpen) {
+        if (command === 'operations.close') setHelpOpen(false);
+        return;
+      }
       const motion = motionOfCommand(command);
       const current = rowsRef.current;
       if (motion) {
@@ -79,10 +101,31 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
   );
 
   const { start, end } = visibleWindow(rows.length, at, listHeight);
-  const line = refusal ? { tone: 'error' as const, text: refusal } : notice;
+  const selected = rows[at];
+  const selectedTail = selected ? (selected.error ?? (selected.requestToken ? `request ${sanitizeLine(selected.requestToken)}` : undefined)) : undefined;
+  // Narrow: the selected row's error or token is said in full on the line below.
+  // Wide: an error cut in its column is said in full there too.
+  const showTail = selectedTail !== undefined && (!COLUMNS.tail || selected?.error !== undefined);
+  const line = refusal ? { tone: 'error' as const, text: refusal } : (notice ?? (showTail ? { tone: selected?.error ? ('error' as const) : ('normal' as const), text: selectedTail } : undefined));
+  if (isHelpOpen) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Keys — operations view (Esc or ? closes)</Text>
+        <Box flexDirection="column" height={total - 2}>
+          {compactHelpEntries('operations').map((e) => (
+            <Text key={e.keys} wrap="truncate-end">
+              {'  '}
+              {e.keys.padEnd(12)} {e.help}
+            </Text>
+          ))}
+        </Box>
+        {showHints === false ? null : <Footer hints={editorFooterHints('operations', ['operations.help', 'operations.close'])} />}
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
-      <Text bold>
+      <Text bold wrap="truncate-end">
         Operations <Text {...tone('muted')}>— this session’s requests, then recent ones for security profiles</Text>
       </Text>
       <Text {...tone('heading')} wrap="truncate-end">
@@ -91,7 +134,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
         {'STATUS'.padEnd(COLUMNS.status)}
         {'PROFILE'.padEnd(COLUMNS.subject)}
         {'AGE'.padEnd(COLUMNS.age)}
-        ERROR / REQUEST
+        {COLUMNS.tail ? 'ERROR / REQUEST' : ''}
       </Text>
       <Box flexDirection="column" height={listHeight}>
         {rows.length === 0 ? <Text>∅ No requests yet{recent.status === 'loading' ? ' (loading recent ones…)' : ''}</Text> : null}
@@ -99,17 +142,18 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
           const isCursor = start + i === at;
           const tail = row.error ?? (row.requestToken ? `request ${sanitizeLine(row.requestToken)}` : '');
           return (
-            <Box key={row.key}>
+            // One line, one text: texts of blanks alone can collapse into one column.
+            <Text key={row.key} wrap="truncate-end">
               <Text {...tone('accent')}>{isCursor ? '›' : ' '}</Text>
-              <Text>{row.isThisRun ? '•' : ' '}</Text>
-              <Text wrap="truncate-end" {...(isCursor ? tone('selected') : row.status === 'FAILED' || row.status === 'REFUSED' ? tone('error') : {})}>
+              {row.isThisRun ? '•' : ' '}
+              <Text {...(isCursor ? tone('selected') : row.status === 'FAILED' || row.status === 'REFUSED' ? tone('error') : {})}>
                 {cell(sanitizeLine(row.operation), COLUMNS.op)}
-                {cell(sanitizeLine(row.status), COLUMNS.status)}
+                {cell(sanitizeLine(COLUMNS.tail ? row.status : (SHORT_STATUS[row.status] ?? row.status)), COLUMNS.status)}
                 {cell(row.subject, COLUMNS.subject)}
-                {formatAge(row.at, nowMs).padEnd(COLUMNS.age)}
-                {tail}
+                {COLUMNS.tail ? cell(formatAge(row.at, nowMs), COLUMNS.age) : formatAge(row.at, nowMs)}
+                {COLUMNS.tail ? tail : ''}
               </Text>
-            </Box>
+            </Text>
           );
         })}
       </Box>
@@ -117,7 +161,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
         • this session{recent.status === 'loading' ? ' · loading recent requests…' : ''}
         {recent.status === 'error' ? ` · recent requests could not be read: ${sanitizeLine(recent.message)}` : ''}
       </Text>
-      <Text wrap="truncate-end" {...(line?.tone === 'error' ? tone('error') : {})}>
+      <Text wrap={COLUMNS.tail ? 'truncate-end' : 'wrap'} {...(line?.tone === 'error' ? tone('error') : {})}>
         {line ? `${line.tone === 'error' ? '✗ ' : ''}${line.text}` : ' '}
       </Text>
       {showHints === false ? null : <Footer hints={onCancelRequest ? editorFooterHints('operations') : editorFooterHints('operations', ['operations.refresh', 'operations.close'])} />}

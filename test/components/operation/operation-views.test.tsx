@@ -124,4 +124,46 @@ describe('OperationsView', () => {
     await waitUntil(() => cancelled.length === 1, 'onCancelRequest');
     expect(cancelled).toEqual(['req-s2']);
   });
+
+  it.each([60, 80, 120])('lines its rows up with the header at %i columns; narrow, the selected row\'s error is said below in full', async (width) => {
+    const tui = renderTui(
+      <OperationsView session={session} recent={{ status: 'loaded', requests: recent }} nowMs={NOW} isActive height={14} width={width} onRefresh={() => undefined} onClose={() => undefined} />,
+      { columns: width, rows: 20 },
+    );
+    const frame = await settle(tui, 'Operations');
+    const lines = frame.split('\n');
+    const header = lines.find((l) => l.includes('STATUS'))!;
+    const row = lines.find((l) => l.includes('abc123'))!;
+    for (const column of ['STATUS', 'PROFILE', 'AGE']) {
+      const at = header.indexOf(column);
+      expect(at).toBeGreaterThan(0);
+      // Each value starts under its heading, after a space.
+      expect(row[at - 1]).toBe(' ');
+      expect(row[at]).not.toBe(' ');
+    }
+    expect(lines.every((l) => l.length <= width)).toBe(true);
+    if (width < 80) expect(header).not.toContain('ERROR');
+    else expect(row).toContain('AccessDenied');
+    // On the failed row, its error is said in full below, however narrow the column.
+    await tui.press(keys.down, keys.down);
+    await settle(tui, /✗ AccessDenied: not allowed$/m);
+  });
+
+  it('? shows its keys, Esc closes them, q quits', async () => {
+    let quits = 0;
+    let closes = 0;
+    const tui = renderTui(
+      <OperationsView session={session} recent={{ status: 'loaded', requests: recent }} nowMs={NOW} isActive height={14} width={100} onRefresh={() => undefined} onClose={() => closes++} onQuit={() => quits++} />,
+      { columns: 100, rows: 20 },
+    );
+    await settle(tui, 'Operations');
+    await tui.press('?');
+    const help = await settle(tui, 'Keys — operations view');
+    expect(help).toContain('Cancel the selected request while it runs');
+    await tui.press(keys.escape);
+    await settle(tui, 'ERROR / REQUEST');
+    expect(closes).toBe(0);
+    await tui.press('q');
+    await waitUntil(() => quits === 1, 'onQuit');
+  });
 });
