@@ -89,7 +89,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   }, [state.isQuitting, exit]);
 
   const service = useMemo(() => (state.region === undefined ? undefined : spex.forRegion(state.region)), [spex, state.region]);
-  const counts = useRegionCounts(spex, REGION_CODES, { isActive: screen.kind === 'regions' });
+  const counts = useRegionCounts(spex, REGION_CODES, { isActive: screen.kind === 'regions' || (modal.kind === 'clone-target' && modal.step === 'regions') });
   const instances = useInstances(service, state.instances.reloadKey);
   // Told during render, not in an effect, so no frame shows rows the reducer does not know yet
   // (a key pressed in that gap would act on the old rows). React re-renders before committing.
@@ -149,6 +149,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           users={users}
           readOnly={state.readOnly}
           permLayout={state.permLayout}
+          counts={counts}
           width={layout.columns}
           height={height}
           isActive={!isAsking && !state.isQuitting}

@@ -4,6 +4,9 @@ import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { CallOptions, DetailLoader, OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
 import { InstancePicker } from '../components/instance-picker.js';
+import { RegionPicker } from '../components/region-picker.js';
+import type { RegionCounts } from '../hooks/use-region-counts.js';
+import { cloneTargetRows } from '../state/session-reducer.js';
 import { EmptyMessage } from '../components/message.js';
 import { DeleteSession } from './sessions/delete-session.js';
 import { OperationsScreen } from './sessions/operations-screen.js';
@@ -33,6 +36,8 @@ export interface ModalBodyProps {
   readonly users?: Users;
   /** Read-only: the operations view offers no cancel. */
   readonly readOnly: boolean;
+  /** Instances per region, for the clone target's region list. */
+  readonly counts?: RegionCounts;
   readonly permLayout?: 'list' | 'grid';
   readonly width: number;
   readonly height: number;
@@ -97,7 +102,7 @@ export function ModalBody(props: ModalBodyProps) {
         />
       );
     case 'clone-target':
-      return <CloneTargetBody modal={modal} spex={props.spex} width={props.width} height={height} dispatch={dispatch} />;
+      return <CloneTargetBody modal={modal} spex={props.spex} {...(props.counts ? { counts: props.counts } : {})} width={props.width} height={height} dispatch={dispatch} />;
   }
 }
 
@@ -142,29 +147,39 @@ function DeleteModal({ arn, service, loader, log, nameOf, isActive, dispatch, tr
 interface CloneTargetBodyProps {
   readonly modal: Extract<Modal, { kind: 'clone-target' }>;
   readonly spex: Spex;
+  readonly counts?: RegionCounts;
   readonly width: number;
   readonly height: number;
   readonly dispatch: Dispatch<Action>;
 }
 
-/** The instances of one region to clone into; ←/→ go through the regions. */
-function CloneTargetBody({ modal, spex, width, height, dispatch }: CloneTargetBodyProps) {
+/** Where a clone goes: the instances of a region, or the regions, each narrowed by typing. */
+function CloneTargetBody({ modal, spex, counts, width, height, dispatch }: CloneTargetBodyProps) {
   const { region } = modal;
   const service = useMemo(() => spex.forRegion(region), [spex, region]);
   const instances = useInstances(service);
   useEffect(() => {
     if (instances.status === 'success') dispatch({ type: 'clone-target/loaded', region, items: instances.data });
   }, [instances, region, dispatch]);
-  const title = `Clone into an instance of ${modal.region} (${regionName(modal.region)}) — ←/→ another region`;
+  const rows = cloneTargetRows(modal);
+  const filter = modal.filter === '' ? 'type to filter' : `matching “${sanitizeLine(modal.filter)}”`;
+  let title: string;
   let body;
-  if (instances.status === 'error') body = <SessionWait remote={instances} loadingText="" errorTitle={`Could not list the instances in ${modal.region}`} isActive={false} onClose={() => undefined} />;
-  else if (modal.items === undefined) body = <SessionWait remote={{ status: 'loading' }} loadingText={`Listing Connect instances in ${modal.region}…`} errorTitle="" isActive={false} onClose={() => undefined} />;
-  else if (modal.items.length === 0) body = <EmptyMessage text={`No Connect instances in ${modal.region}: ←/→ picks another region.`} />;
-  else body = <InstancePicker instances={modal.items} cursor={modal.cursor} top={modal.top} height={height - 2} columns={width} />;
+  if (modal.step === 'regions') {
+    title = `Clone into an instance of which region? (${filter}; Enter shows its instances, Esc back)`;
+    body = <RegionPicker regions={rows.regions} cursor={modal.cursor} top={modal.top} height={height - 3} filter={modal.filter} counts={counts ?? new Map()} currentRegion={modal.region} columns={width} />;
+  } else {
+    title = `Clone into an instance of ${modal.region} (${regionName(modal.region)}) — ${filter}; Tab: another region`;
+    if (instances.status === 'error') body = <SessionWait remote={instances} loadingText="" errorTitle={`Could not list the instances in ${modal.region}`} isActive={false} onClose={() => undefined} />;
+    else if (modal.items === undefined) body = <SessionWait remote={{ status: 'loading' }} loadingText={`Listing Connect instances in ${modal.region}…`} errorTitle="" isActive={false} onClose={() => undefined} />;
+    else if (modal.items.length === 0) body = <EmptyMessage text={`No Connect instances in ${modal.region}: Tab picks another region.`} />;
+    else if (rows.instances.length === 0) body = <EmptyMessage text={`No instance in ${modal.region} matches “${sanitizeLine(modal.filter)}”. Esc clears the filter.`} />;
+    else body = <InstancePicker instances={rows.instances} cursor={modal.cursor} top={modal.top} height={height - 2} columns={width} />;
+  }
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
-        {sanitizeLine(title)}
+        {title}
       </Text>
       {body}
     </Box>

@@ -48,8 +48,7 @@ export type Command =
   | 'profile.delete'
   | 'profile.holders'
   | 'app.operations'
-  | 'region.previous'
-  | 'region.next'
+  | 'clone-target.regions'
   | 'quit.confirm'
   | 'quit.cancel';
 
@@ -181,11 +180,16 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   ],
   session: [CTRL_C],
   'clone-target': [
-    b('item.open', 'Enter', [{ key: 'return' }], 'Clone into this instance', 'clone here'),
-    ...NAVIGATION,
-    b('region.previous', '←', [{ key: 'leftArrow' }], 'The previous region'),
-    b('region.next', '→', [{ key: 'rightArrow' }], 'The next region', 'region'),
-    b('app.back', 'Esc', [{ key: 'escape' }], 'Cancel the clone', 'cancel'),
+    b('item.open', 'Enter', [{ key: 'return' }], 'Clone into this instance (in the region list: show its instances)', 'choose'),
+    ARROW_UP,
+    ARROW_DOWN,
+    PAGE_UP,
+    PAGE_DOWN,
+    HOME,
+    END,
+    b('clone-target.regions', 'Tab', [{ key: 'tab' }], 'Choose another region', 'other region'),
+    b('text.delete', 'Backspace', [{ key: 'backspace' }, { key: 'delete' }], 'Delete the last filter character'),
+    b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back to the instances, else cancel the clone', 'back'),
     CTRL_C,
   ],
   'quit-confirm': [

@@ -22,7 +22,7 @@ const MODE_LEGENDS: Partial<Record<Mode, readonly HelpEntry[]>> = {
 
 const SHELL = createKeymap<Mode, Command>(KEYMAP, {
   // In the region picker and a filter, keys bound there run their command; other letters are typed.
-  typing: { modes: ['regions', 'filter'], letters: 'after-bindings', textCommand: 'text.insert', helpLine: 'Type to filter' },
+  typing: { modes: ['regions', 'filter', 'clone-target'], letters: 'after-bindings', textCommand: 'text.insert', helpLine: 'Type to filter' },
   legends: MODE_LEGENDS,
   legendTitle: 'In the table',
 });

@@ -115,7 +115,10 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'session/deleted':
     case 'clone-target/loaded':
     case 'clone-target/move':
-    case 'clone-target/region':
+    case 'clone-target/regions':
+    case 'clone-target/back':
+    case 'clone-target/filter-insert':
+    case 'clone-target/filter-delete':
     case 'clone-target/choose':
     case 'quit/confirm':
     case 'quit/cancel':

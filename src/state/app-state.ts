@@ -95,8 +95,11 @@ export type Modal =
   | { kind: 'editor'; target: EditTarget; isDirty: boolean }
   | { kind: 'delete'; arn: string }
   | { kind: 'operations' }
-  /** Choosing the instance a clone goes to; `items` are the region's instances once listed. */
-  | { kind: 'clone-target'; sourceArn: string; region: string; items: readonly ConnectInstance[] | undefined; cursor: number; top: number };
+  /**
+   * Choosing where a clone goes, from lists the user types to filter: the instances of `region`
+   * (`items` once listed), or (`step: 'regions'`) the regions. `cursor` and `top` index the filtered list.
+   */
+  | { kind: 'clone-target'; sourceArn: string; region: string; items: readonly ConnectInstance[] | undefined; cursor: number; top: number; step: 'instances' | 'regions'; filter: string };
 
 /** A question over everything else, answered before anything goes on. */
 export type Prompt = { kind: 'none' } | { kind: 'quit' };
@@ -195,7 +198,10 @@ export type Action =
   | { type: 'session/deleted'; arn: string; name: string }
   | { type: 'clone-target/loaded'; region: string; items: readonly ConnectInstance[] }
   | { type: 'clone-target/move'; motion: Motion }
-  | { type: 'clone-target/region'; delta: 1 | -1 }
+  | { type: 'clone-target/regions' }
+  | { type: 'clone-target/back' }
+  | { type: 'clone-target/filter-insert'; text: string }
+  | { type: 'clone-target/filter-delete' }
   | { type: 'clone-target/choose' }
   | { type: 'quit/confirm' }
   | { type: 'quit/cancel' };

@@ -34,6 +34,11 @@ function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undef
 }
 
 function filterAction(state: AppState, command: Command, text: string): Action | undefined {
+  if (state.modal.kind === 'clone-target') {
+    if (command === 'text.insert') return { type: 'clone-target/filter-insert', text };
+    if (command === 'text.delete') return { type: 'clone-target/filter-delete' };
+    return undefined;
+  }
   const target = state.screen.kind === 'instances' ? 'instances' : state.screen.kind === 'regions' ? 'regions' : state.screen.kind === 'holders' ? 'holders' : 'list';
   switch (command) {
     case 'text.insert':
@@ -59,6 +64,7 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
     case 'app.help':
       return { type: 'help/open' };
     case 'app.back':
+      if (mode === 'clone-target') return { type: 'clone-target/back' };
       return mode === 'help' ? { type: 'help/close' } : { type: 'app/back' };
     case 'text.insert':
     case 'text.delete':
@@ -107,10 +113,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'holders/open' };
     case 'app.operations':
       return { type: 'session/operations' };
-    case 'region.previous':
-      return { type: 'clone-target/region', delta: -1 };
-    case 'region.next':
-      return { type: 'clone-target/region', delta: 1 };
+    case 'clone-target.regions':
+      return { type: 'clone-target/regions' };
     case 'quit.confirm':
       return { type: 'quit/confirm' };
     case 'quit.cancel':

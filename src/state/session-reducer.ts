@@ -2,7 +2,9 @@
 // target picker, what a save or delete changes in the list and the detail, and quitting with an
 // unsaved draft. The sessions themselves (editor, delete guard, operations view) read their own keys.
 // Pure.
-import { CONNECT_REGIONS } from '../domain/regions.js';
+import { CONNECT_REGIONS, type ConnectRegion, filterRegions } from '../domain/regions.js';
+import type { ConnectInstance } from '../domain/security-profile.js';
+import { filterInstances } from './selectors.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { Action, AppState, Modal } from './app-state.js';
 import { tableRows } from './layout.js';
@@ -31,8 +33,21 @@ function noProfile(state: AppState): AppState {
   return { ...state, notice: { tone: 'info', text: 'No profile here: move onto a row first' } };
 }
 
-function withCloneCursor(state: AppState, modal: Extract<Modal, { kind: 'clone-target' }>, cursor: number): AppState {
-  const count = modal.items?.length ?? 0;
+type CloneTarget = Extract<Modal, { kind: 'clone-target' }>;
+
+/** What the clone-target list shows: the region's instances or the regions, narrowed by the filter. */
+export function cloneTargetRows(modal: CloneTarget): { instances: readonly ConnectInstance[]; regions: readonly ConnectRegion[] } {
+  if (modal.step === 'regions') return { instances: [], regions: filterRegions(modal.filter) };
+  return { instances: filterInstances(modal.items ?? [], modal.filter), regions: [] };
+}
+
+function cloneRowCount(modal: CloneTarget): number {
+  const rows = cloneTargetRows(modal);
+  return modal.step === 'regions' ? rows.regions.length : rows.instances.length;
+}
+
+function withCloneCursor(state: AppState, modal: CloneTarget, cursor: number): AppState {
+  const count = cloneRowCount(modal);
   const height = tableRows(state.layout) - 1;
   return { ...state, modal: { ...modal, cursor, top: followCursor(cursor, modal.top, height, count) } };
 }
@@ -57,7 +72,7 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
       if (!action.isElsewhere) {
         return open(state, { kind: 'editor', target: { mode: 'clone', sourceArn: arn, target: { region: state.region, instance: state.instance } }, isDirty: false });
       }
-      return open(state, { kind: 'clone-target', sourceArn: arn, region: state.region, items: undefined, cursor: 0, top: 0 });
+      return open(state, { kind: 'clone-target', sourceArn: arn, region: state.region, items: undefined, cursor: 0, top: 0, step: 'instances', filter: '' });
     }
     case 'session/delete': {
       const arn = targetArn(state);
@@ -93,16 +108,34 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
     }
     case 'clone-target/move':
       if (modal.kind !== 'clone-target') return state;
-      return withCloneCursor(state, modal, moveCursor(modal.cursor, action.motion, modal.items?.length ?? 0, tableRows(state.layout) - 1));
-    case 'clone-target/region': {
+      return withCloneCursor(state, modal, moveCursor(modal.cursor, action.motion, cloneRowCount(modal), tableRows(state.layout) - 1));
+    case 'clone-target/regions': {
       if (modal.kind !== 'clone-target') return state;
+      // The region list opens on the region of the instances shown.
       const at = CONNECT_REGIONS.findIndex((r) => r.code === modal.region);
-      const next = CONNECT_REGIONS[(at + action.delta + CONNECT_REGIONS.length) % CONNECT_REGIONS.length]!;
-      return { ...state, modal: { ...modal, region: next.code, items: undefined, cursor: 0, top: 0 } };
+      return withCloneCursor(state, { ...modal, step: 'regions', filter: '', top: 0 }, Math.max(0, at));
+    }
+    case 'clone-target/back': {
+      if (modal.kind !== 'clone-target') return state;
+      if (modal.filter !== '') return withCloneCursor(state, { ...modal, filter: '', top: 0 }, 0);
+      // From the regions, back to the instances; from the instances, the clone is cancelled.
+      if (modal.step === 'regions') return withCloneCursor(state, { ...modal, step: 'instances', top: 0 }, Math.max(0, (modal.items ?? []).findIndex((i) => i.arn === state.instance?.arn)));
+      return { ...state, modal: { kind: 'none' } };
+    }
+    case 'clone-target/filter-insert':
+    case 'clone-target/filter-delete': {
+      if (modal.kind !== 'clone-target') return state;
+      const filter = action.type === 'clone-target/filter-insert' ? modal.filter + action.text : modal.filter.slice(0, -1);
+      return withCloneCursor(state, { ...modal, filter, top: 0 }, 0);
     }
     case 'clone-target/choose': {
       if (modal.kind !== 'clone-target') return state;
-      const instance = modal.items?.[modal.cursor];
+      if (modal.step === 'regions') {
+        const region = cloneTargetRows(modal).regions[modal.cursor];
+        if (region === undefined) return state;
+        return { ...state, modal: { ...modal, step: 'instances', region: region.code, items: region.code === modal.region ? modal.items : undefined, filter: '', cursor: 0, top: 0 } };
+      }
+      const instance = cloneTargetRows(modal).instances[modal.cursor];
       if (instance === undefined) return state;
       return open(state, { kind: 'editor', target: { mode: 'clone', sourceArn: modal.sourceArn, target: { region: modal.region, instance } }, isDirty: false });
     }

@@ -97,13 +97,20 @@ describe('C: clone into another instance', () => {
 });
 
 describe('C: the clone target picker', () => {
-  it('after → offers only the new region’s instances, never the previous region’s under its name', async () => {
+  it('another region, chosen by typing, offers only its own instances, never the previous region’s under its name', async () => {
     const tui = open();
     await selectProfile(tui, 'Team Leads');
     await tui.press('C');
     await settle(tui, (f) => f.includes('Clone into an instance of us-east-1') && f.includes('acme-sales'));
+    // Typing filters the instances ("q" is a letter here).
+    await tui.type('sal');
+    await settle(tui, (f) => f.includes('matching “sal”') && f.slice(f.indexOf('matching')).includes('acme-sales') && !f.slice(f.indexOf('matching')).includes('acme-support'));
+    await tui.press(keys.tab);
+    await settle(tui, 'Clone into an instance of which region?');
     const from = tui.frames.length;
-    await tui.press(keys.right);
+    await tui.type('oregon');
+    await settle(tui, (f) => f.includes('matching “oregon”') && f.slice(f.indexOf('matching')).includes('us-west-2') && !f.slice(f.indexOf('matching')).includes('us-east-1 '));
+    await tui.press(keys.enter);
     await settle(tui, 'No Connect instances in us-west-2');
     const title = 'Clone into an instance of us-west-2';
     const mixed = tui.frames.slice(from).filter((f) => f.includes(title) && f.slice(f.indexOf(title)).includes('acme-s'));

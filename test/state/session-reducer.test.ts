@@ -4,6 +4,7 @@ import type { KeyState } from '../../src/keys/keymap.js';
 import { appReducer } from '../../src/state/app-reducer.js';
 import { createInitialState, type Action, type AppState } from '../../src/state/app-state.js';
 import { modeOf } from '../../src/state/selectors.js';
+import { cloneTargetRows } from '../../src/state/session-reducer.js';
 
 const INSTANCES: ConnectInstance[] = [
   { arn: 'arn:aws:connect:us-east-1:111122223333:instance/i-1', id: 'i-1', alias: 'acme-support', status: 'ACTIVE' },
@@ -48,16 +49,38 @@ describe('opening a session', () => {
 });
 
 describe('cloning elsewhere', () => {
-  it('C opens the target picker with the current instance preselected; ←/→ change region; Enter opens the editor', () => {
+  it('C opens the target picker with the current instance preselected; typing filters; Tab lists regions; Enter opens the editor', () => {
     let s = run(onList(), key('C', { shift: true }));
     expect(modeOf(s)).toBe('clone-target');
     s = run(s, { type: 'clone-target/loaded', region: 'us-east-1', items: [INSTANCES[1]!, INSTANCES[0]!] });
     expect(s.modal).toMatchObject({ kind: 'clone-target', cursor: 1 });
-    s = run(s, key('', { rightArrow: true }));
-    expect(s.modal).toMatchObject({ kind: 'clone-target', region: 'us-west-2', items: undefined });
+    // Tab: the regions, filtered by typing ("q" and "j" are letters here, not keys).
+    s = run(s, key('', { tab: true }));
+    expect(s.modal).toMatchObject({ kind: 'clone-target', step: 'regions', region: 'us-east-1' });
+    s = run(s, key('o'), key('r'), key('e'), key('g'));
+    expect(s.modal).toMatchObject({ filter: 'oreg', cursor: 0 });
+    expect(cloneTargetRows(s.modal as never).regions.map((r) => r.code)).toEqual(['us-west-2']);
+    s = run(s, key('', { return: true }));
+    expect(s.modal).toMatchObject({ kind: 'clone-target', step: 'instances', region: 'us-west-2', items: undefined, filter: '' });
     expect(run(s, key('', { return: true })).modal.kind).toBe('clone-target');
-    s = run(s, key('', { leftArrow: true }), { type: 'clone-target/loaded', region: 'us-east-1', items: INSTANCES }, key('j'), key('', { return: true }));
+    // Esc from the instances cancels; back to us-east-1 through the region list instead.
+    s = run(s, key('', { tab: true }), key('v'), key('i'), key('r'), key('g'), key('', { return: true }));
+    expect(s.modal).toMatchObject({ region: 'us-east-1' });
+    s = run(s, { type: 'clone-target/loaded', region: 'us-east-1', items: INSTANCES });
+    const alias = INSTANCES[1]!.alias!;
+    for (const c of alias) s = run(s, key(c));
+    expect(cloneTargetRows(s.modal as never).instances).toEqual([INSTANCES[1]]);
+    s = run(s, key('', { return: true }));
     expect(s.modal).toMatchObject({ kind: 'editor', target: { mode: 'clone', sourceArn: ARNS[0], target: { region: 'us-east-1', instance: INSTANCES[1] } } });
+  });
+
+  it('Esc clears the filter first, then leaves the region list, then cancels', () => {
+    let s = run(onList(), key('C', { shift: true }), { type: 'clone-target/loaded', region: 'us-east-1', items: INSTANCES }, key('', { tab: true }), key('e'), key('u'));
+    s = run(s, key('', { escape: true }));
+    expect(s.modal).toMatchObject({ step: 'regions', filter: '' });
+    s = run(s, key('', { escape: true }));
+    expect(s.modal).toMatchObject({ step: 'instances' });
+    expect(run(s, key('', { escape: true })).modal.kind).toBe('none');
   });
 
   it('Esc cancels the picker', () => {
