@@ -47,6 +47,15 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   return crumbs.map(sanitizeLine);
 }
 
+/** After a third mark: which one it replaced, since compare takes two. */
+export function markHint(list: AppState['list'], nameOf: (arn: string) => string | undefined): string | undefined {
+  const replaced = list.replacedMark;
+  if (replaced === undefined) return undefined;
+  const name = (arn: string): string => `“${sanitizeLine(nameOf(arn) ?? arn.slice(arn.lastIndexOf('/') + 1))}”`;
+  const other = list.marked.find((m) => m !== replaced.added);
+  return `Marked ${name(replaced.added)}; it replaces ${name(replaced.removed)} (compare takes two${other !== undefined ? `: ${name(other)} and ${name(replaced.added)}` : ''}; = compares)`;
+}
+
 /** Said while the cursor is on a profile Cloud Control cannot change, so the ⊘ explains itself. */
 export function refusedHint(profile: SecurityProfile | undefined): string | undefined {
   if (profile === undefined) return undefined;

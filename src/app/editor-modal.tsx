@@ -7,6 +7,7 @@ import { useChangeReach } from '../hooks/use-change-reach.js';
 import type { Users } from '../hooks/use-user-index.js';
 import type { OperationOutcome } from '../domain/operations.js';
 import { EditSession } from './sessions/edit-session.js';
+import { toggleWithImplications } from '../domain/permission-rules.js';
 import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../state/operation-log.js';
@@ -80,7 +81,15 @@ export function EditorModal(props: EditorModalProps) {
   const initialDraft = useMemo((): SecurityProfileDraft | undefined => {
     if (target.mode === 'create') return { InstanceArn: instance.arn, SecurityProfileName: '' };
     if (profile === undefined) return undefined;
-    if (target.mode === 'edit') return toDraft(profile);
+    if (target.mode === 'edit') {
+      const draft = toDraft(profile);
+      if (target.seed === undefined) return draft;
+      // Compare's </>: the one permission copied from the other profile, with what it implies.
+      let granted: ReadonlySet<string> = new Set(draft.Permissions ?? []);
+      for (const name of target.seed.add) if (!granted.has(name)) granted = toggleWithImplications(granted, name).granted;
+      for (const name of target.seed.remove) if (granted.has(name)) granted = toggleWithImplications(granted, name).granted;
+      return { ...draft, Permissions: [...granted] };
+    }
     return { ...toDraft(profile), InstanceArn: targetInstance.arn, SecurityProfileName: cloneName(profile.SecurityProfileName) };
   }, [target.mode, instance.arn, targetInstance.arn, profile]);
 

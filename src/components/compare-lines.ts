@@ -4,10 +4,24 @@ import { groupPermissions, permissionLabel } from '../domain/permissions.js';
 import { padEnd } from '../domain/format.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { PaneLine } from './pane-lines.js';
+import { wrapText } from './pane-lines.js';
+import { canonicalValue, PROPERTY_ORDER } from '../domain/patch.js';
+import { applicationText, describeGranularAccess } from '../domain/profile-diff.js';
+import type { Application, FlowModule, SecurityProfile, Tag } from '../domain/security-profile.js';
 
 export interface CompareSide {
   name: string;
   permissions: readonly string[];
+  /** The whole profile, for the other fields; without it only permissions are compared. */
+  profile?: SecurityProfile;
+}
+
+/** A permission one side grants and the other does not, in the order the compare lists them. */
+export interface PermissionDifference {
+  name: string;
+  inLeft: boolean;
+  /** The index of its line in compareLines(). */
+  line: number;
 }
 
 export interface CompareSummary {
@@ -37,11 +51,33 @@ export function compareHeader(left: CompareSide, right: CompareSide, width: numb
   return `    ${padEnd('Permission', c.label)} ${padEnd('API name', c.api)} ${padEnd(sanitizeLine(left.name), c.side)} ${padEnd(sanitizeLine(right.name), c.side)}`;
 }
 
-export function compareLines(left: CompareSide, right: CompareSide, width: number, isOnlyDifferences: boolean): PaneLine[] {
+/**
+ * Both profiles side by side: permissions by console group, then every other field. Each difference is
+ * marked `≠`; the permission difference under the cursor (`cursor`, an index into compareDifferences)
+ * is pointed at with `›`, for `<` and `>` to copy.
+ */
+export function compareLines(left: CompareSide, right: CompareSide, width: number, isOnlyDifferences: boolean, cursor?: number): PaneLine[] {
+  const lines = permissionCompareLines(left, right, width, isOnlyDifferences, cursor);
+  if (left.profile !== undefined && right.profile !== undefined) lines.push({ text: '' }, ...fieldCompareLines(left.profile, right.profile, width, isOnlyDifferences));
+  return lines;
+}
+
+/** The permission differences in the order compareLines lists them, with their line numbers. */
+export function compareDifferences(left: CompareSide, right: CompareSide, width: number, isOnlyDifferences: boolean): PermissionDifference[] {
+  const l = new Set(left.permissions);
+  const out: PermissionDifference[] = [];
+  permissionCompareLines(left, right, width, isOnlyDifferences).forEach((line, index) => {
+    if (line.permission !== undefined) out.push({ name: line.permission, inLeft: l.has(line.permission), line: index });
+  });
+  return out;
+}
+
+function permissionCompareLines(left: CompareSide, right: CompareSide, width: number, isOnlyDifferences: boolean, cursor?: number): (PaneLine & { permission?: string })[] {
   const c = compareColumns(width);
+  let differenceIndex = 0;
   const l = new Set(left.permissions);
   const r = new Set(right.permissions);
-  const lines: PaneLine[] = [];
+  const lines: (PaneLine & { permission?: string })[] = [];
   for (const group of groupPermissions([...l, ...r])) {
     const items = group.items.filter((item) => !isOnlyDifferences || l.has(item.name) !== r.has(item.name));
     if (items.length === 0) continue;
@@ -51,12 +87,79 @@ export function compareLines(left: CompareSide, right: CompareSide, width: numbe
       const inR = r.has(item.name);
       const differs = inL !== inR;
       const label = item.info !== undefined ? permissionLabel(item.name) : '(not in the catalogue)';
-      const text = `  ${differs ? '≠' : ' '} ${padEnd(sanitizeLine(label), c.label)} ${padEnd(sanitizeLine(item.name), c.api)} ${padEnd(inL ? '✓ yes' : '✗ no', c.side)} ${padEnd(inR ? '✓ yes' : '✗ no', c.side)}`;
-      lines.push(differs ? { text, tone: 'warning' } : { text });
+      const isCursor = differs && differenceIndex++ === cursor;
+      const text = `${isCursor ? '›' : ' '} ${differs ? '≠' : ' '} ${padEnd(sanitizeLine(label), c.label)} ${padEnd(sanitizeLine(item.name), c.api)} ${padEnd(inL ? '✓ yes' : '✗ no', c.side)} ${padEnd(inR ? '✓ yes' : '✗ no', c.side)}`;
+      lines.push(differs ? { text, tone: isCursor ? 'selected' : 'warning', permission: item.name } : { text });
     }
   }
   if (lines.length === 0) {
     lines.push({ text: isOnlyDifferences ? '  No differences: both grant the same permissions.' : '  Neither profile grants any permission.', tone: 'muted' });
   }
+  return lines;
+}
+
+const FIELD_TITLES: Readonly<Record<string, string>> = {
+  SecurityProfileName: 'Name',
+  Description: 'Description',
+  Tags: 'Tags',
+  AllowedAccessControlTags: 'Access-control tags',
+  TagRestrictedResources: 'Tag-restricted resources',
+  HierarchyRestrictedResources: 'Hierarchy-restricted resources',
+  AllowedAccessControlHierarchyGroupId: 'Access-control hierarchy group',
+  Applications: 'Applications',
+  AllowedFlowModules: 'Flow modules',
+  GranularAccessControlConfiguration: 'Granular access (data tables)',
+};
+
+/** A field's value as lines of text, each item on its own line; `(none)` when unset or empty. */
+function fieldValue(profile: SecurityProfile, property: string): string[] {
+  const value = (profile as unknown as Record<string, unknown>)[property];
+  let out: string[];
+  switch (property) {
+    case 'Tags':
+    case 'AllowedAccessControlTags':
+      out = ((value as Tag[] | undefined) ?? []).map((t) => `${sanitizeLine(t.Key)}=${sanitizeLine(t.Value)}`).sort();
+      break;
+    case 'TagRestrictedResources':
+    case 'HierarchyRestrictedResources':
+      out = ((value as string[] | undefined) ?? []).map(sanitizeLine).sort();
+      break;
+    case 'Applications':
+      out = ((value as Application[] | undefined) ?? []).map(applicationText).sort();
+      break;
+    case 'AllowedFlowModules':
+      out = ((value as FlowModule[] | undefined) ?? []).map((m) => `${sanitizeLine(m.Type ?? '?')} ${sanitizeLine(m.FlowModuleId ?? '?')}`).sort();
+      break;
+    case 'GranularAccessControlConfiguration':
+      out = describeGranularAccess(profile.GranularAccessControlConfiguration);
+      break;
+    default:
+      out = value === undefined || value === '' ? [] : [sanitizeLine(String(value))];
+  }
+  return out.length > 0 ? out : ['(none)'];
+}
+
+/**
+ * Every field but the permissions, the left value beside the right one (items one to a line; long
+ * values wrap within their column, never cut). `≠` marks the fields that differ in meaning (order of
+ * set items aside).
+ */
+export function fieldCompareLines(left: SecurityProfile, right: SecurityProfile, width: number, isOnlyDifferences: boolean): PaneLine[] {
+  const column = Math.max(16, Math.floor((width - 6) / 2));
+  const lines: PaneLine[] = [{ text: '  Other fields', tone: 'accent' }];
+  let shown = 0;
+  for (const property of PROPERTY_ORDER) {
+    const title = FIELD_TITLES[property];
+    if (title === undefined) continue;
+    const differs = canonicalValue(property, (left as unknown as Record<string, unknown>)[property]) !== canonicalValue(property, (right as unknown as Record<string, unknown>)[property]);
+    // Names always differ; only the differences view leaves them out.
+    if (isOnlyDifferences && (!differs || property === 'SecurityProfileName')) continue;
+    shown++;
+    lines.push({ text: `  ${differs ? '≠' : ' '} ${title}`, ...(differs ? { tone: 'warning' as const } : {}) });
+    const a = fieldValue(left, property).flatMap((v) => wrapText(v, column));
+    const b = fieldValue(right, property).flatMap((v) => wrapText(v, column));
+    for (let i = 0; i < Math.max(a.length, b.length); i++) lines.push({ text: `      ${padEnd(a[i] ?? '', column)} ${b[i] ?? ''}`.trimEnd() });
+  }
+  if (shown === 0) lines.push({ text: '  No other field differs.', tone: 'muted' });
   return lines;
 }

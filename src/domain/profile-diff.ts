@@ -129,7 +129,7 @@ function resourceChanges(property: 'TagRestrictedResources' | 'HierarchyRestrict
   ];
 }
 
-function applicationText(app: Application): string {
+export function applicationText(app: Application): string {
   const perms = app.ApplicationPermissions ?? [];
   const type = app.Type ? ` [${show(app.Type)}]` : '';
   return `${show(app.Namespace ?? '(no namespace)')}${type} (${perms.map(show).join(', ') || 'no permissions'})`;

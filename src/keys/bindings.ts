@@ -41,6 +41,10 @@ export type Command =
   | 'detail.toggle-raw'
   | 'detail.toggle-layout'
   | 'compare.toggle-differences'
+  | 'compare.next-difference'
+  | 'compare.previous-difference'
+  | 'compare.copy-left'
+  | 'compare.copy-right'
   | 'profile.edit'
   | 'profile.new'
   | 'profile.clone'
@@ -164,6 +168,10 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   compare: [
     ...PANE_NAVIGATION,
     b('compare.toggle-differences', 't', [{ input: 't' }], 'Toggle: only the differences / everything', 'only diffs'),
+    b('compare.next-difference', ']', [{ input: ']' }], 'Point at the next permission difference', 'next diff'),
+    b('compare.previous-difference', '[', [{ input: '[' }], 'Point at the previous permission difference'),
+    mutating(b('compare.copy-left', '<', [{ input: '<' }], "Copy the pointed difference into the left profile (opens its editor with the change)", 'copy ←')),
+    mutating(b('compare.copy-right', '>', [{ input: '>' }], "Copy the pointed difference into the right profile (opens its editor with the change)", 'copy →')),
     BACK,
     HELP,
     QUIT,

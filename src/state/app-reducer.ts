@@ -51,7 +51,11 @@ export function appReducer(state: AppState, action: Action): AppState {
       const next = commandToAction(state, action.command, action.text);
       if (next === undefined) return state;
       // A key press dismisses the last notice, unless the action shows a new one.
-      const base = state.notice === undefined ? state : { ...state, notice: undefined };
+      let base = state.notice === undefined ? state : { ...state, notice: undefined };
+      if (base.list.replacedMark !== undefined) {
+        const { replacedMark: _said, ...list } = base.list;
+        base = { ...base, list };
+      }
       return appReducer(base, next);
     }
     case 'layout/resized': {
@@ -86,6 +90,10 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'detail/measured':
     case 'compare/measured': {
       const { screen } = state;
+      if (action.type === 'compare/measured' && screen.kind === 'compare' && action.differences !== undefined && action.differences !== screen.differences) {
+        const diffCursor = Math.min(screen.diffCursor, Math.max(0, action.differences.length - 1));
+        return appReducer({ ...state, screen: { ...screen, differences: action.differences, diffCursor } }, { type: 'compare/measured', lineCount: action.lineCount });
+      }
       if ((screen.kind !== 'detail' && screen.kind !== 'compare') || screen.lineCount === action.lineCount) return state;
       const scroll = scrollPane(screen.scroll, { kind: 'by', delta: 0 }, action.lineCount, scrollRoom(state));
       return { ...state, screen: { ...screen, lineCount: action.lineCount, scroll } };
@@ -98,11 +106,32 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'detail/reload':
       if (state.screen.kind !== 'detail') return state;
       return { ...state, screen: { ...state.screen, reloadKey: state.screen.reloadKey + 1 } };
+    case 'compare/next-difference': {
+      const { screen } = state;
+      if (screen.kind !== 'compare' || screen.differences.length === 0) return state;
+      const diffCursor = Math.min(screen.differences.length - 1, Math.max(0, screen.diffCursor + action.delta));
+      // The pane scrolls so the difference is in view, a few lines below the top.
+      const line = screen.differences[diffCursor]!.line;
+      const room = scrollRoom(state);
+      const scroll = line < screen.scroll || line >= screen.scroll + room ? scrollPane(0, { kind: 'by', delta: Math.max(0, line - 3) }, screen.lineCount, room) : screen.scroll;
+      return { ...state, screen: { ...screen, diffCursor, scroll } };
+    }
+    case 'compare/copy': {
+      const { screen } = state;
+      if (screen.kind !== 'compare' || state.readOnly) return state;
+      const difference = screen.differences[screen.diffCursor];
+      if (difference === undefined) return { ...state, notice: { tone: 'info', text: 'No permission differs between the two profiles' } };
+      // Into the left profile: make it match the right on this permission; and the other way round.
+      const arn = action.into === 'left' ? screen.arns[0] : screen.arns[1];
+      const grant = action.into === 'left' ? !difference.inLeft : difference.inLeft;
+      const seed = grant ? { add: [difference.name], remove: [] } : { add: [], remove: [difference.name] };
+      return { ...state, modal: { kind: 'editor', target: { mode: 'edit', arn, seed }, isDirty: true }, notice: undefined };
+    }
     case 'compare/toggle-differences':
       if (state.screen.kind !== 'compare') return state;
       return {
         ...state,
-        screen: { ...state.screen, isOnlyDifferences: !state.screen.isOnlyDifferences, scroll: 0, lineCount: 0 },
+        screen: { ...state.screen, isOnlyDifferences: !state.screen.isOnlyDifferences, scroll: 0, lineCount: 0, diffCursor: 0 },
       };
     case 'session/edit':
     case 'session/new':

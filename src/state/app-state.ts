@@ -49,6 +49,8 @@ export interface ListView {
   reloadKey: number;
   /** A profile to put the cursor on as soon as it is listed (one just created). */
   selectArn?: string;
+  /** The last mark pushed out the oldest one (two at most): said until the next key. */
+  replacedMark?: { added: string; removed: string };
 }
 
 /** The screen on view. Screens past the instance picker always have a region and an instance. */
@@ -73,6 +75,12 @@ export type Screen =
       scroll: number;
       lineCount: number;
       isOnlyDifferences: boolean;
+      /** The permission difference under the cursor (`]`/`[`), an index into `differences`. */
+      diffCursor: number;
+      /** The permissions one side grants and the other not, as the screen lists them (told by the view). */
+      differences: readonly { name: string; inLeft: boolean; line: number }[];
+      /** Bumped when one of the two was saved: both are read again. */
+      reloadKey: number;
     };
 
 /** Where a clone goes: an instance of a region (the source's own by default). */
@@ -83,7 +91,8 @@ export interface CloneTarget {
 
 /** What the editor was opened for. */
 export type EditTarget =
-  | { mode: 'edit'; arn: string }
+  /** `seed`: a change to start from (compare's `<`/`>`), applied to the profile as read. */
+  | { mode: 'edit'; arn: string; seed?: { add: readonly string[]; remove: readonly string[] } }
   | { mode: 'create' }
   | { mode: 'clone'; sourceArn: string; target: CloneTarget };
 
@@ -184,7 +193,9 @@ export type Action =
   | { type: 'holders/filter-accept' }
   | { type: 'holders/filter-clear' }
   | { type: 'compare/scroll'; motion: Motion }
-  | { type: 'compare/measured'; lineCount: number }
+  | { type: 'compare/measured'; lineCount: number; differences?: readonly { name: string; inLeft: boolean; line: number }[] }
+  | { type: 'compare/next-difference'; delta: 1 | -1 }
+  | { type: 'compare/copy'; into: 'left' | 'right' }
   | { type: 'compare/toggle-differences' }
   | { type: 'session/edit' }
   | { type: 'session/new' }

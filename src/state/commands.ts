@@ -99,6 +99,14 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'detail/toggle-layout' };
     case 'compare.toggle-differences':
       return { type: 'compare/toggle-differences' };
+    case 'compare.next-difference':
+      return { type: 'compare/next-difference', delta: 1 };
+    case 'compare.previous-difference':
+      return { type: 'compare/next-difference', delta: -1 };
+    case 'compare.copy-left':
+      return { type: 'compare/copy', into: 'left' };
+    case 'compare.copy-right':
+      return { type: 'compare/copy', into: 'right' };
     case 'profile.edit':
       return { type: 'session/edit' };
     case 'profile.new':

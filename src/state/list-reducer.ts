@@ -73,7 +73,9 @@ export function listReducer(state: AppState, action: ListAction): AppState {
       const arn = cursorArn(list);
       if (arn === undefined) return state;
       const marked = list.marked.includes(arn) ? list.marked.filter((m) => m !== arn) : [...list.marked, arn].slice(-2);
-      return { ...state, list: { ...list, marked } };
+      const removed = list.marked.find((m) => !marked.includes(m) && m !== arn);
+      const { replacedMark: _old, ...rest } = list;
+      return { ...state, list: { ...rest, marked, ...(removed !== undefined ? { replacedMark: { added: arn, removed } } : {}) } };
     }
     case 'list/refresh': {
       // The rows come again from the start: the cursor goes back to the same profile once it is listed.
@@ -93,7 +95,7 @@ export function listReducer(state: AppState, action: ListAction): AppState {
           notice: { tone: 'info', text: `Mark two profiles with Space to compare them (${list.marked.length} marked)` },
         };
       }
-      return { ...state, screen: { kind: 'compare', arns: [a, b], scroll: 0, lineCount: 0, isOnlyDifferences: false } };
+      return { ...state, screen: { kind: 'compare', arns: [a, b], scroll: 0, lineCount: 0, isOnlyDifferences: false, diffCursor: 0, differences: [], reloadKey: 0 } };
     }
   }
 }

@@ -93,6 +93,7 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
       }
       const { screen } = cleared;
       if (screen.kind === 'detail' && screen.arn === action.arn) return { ...cleared, screen: { ...screen, reloadKey: screen.reloadKey + 1 } };
+      if (screen.kind === 'compare' && action.arn !== undefined && screen.arns.includes(action.arn)) return { ...cleared, screen: { ...screen, reloadKey: screen.reloadKey + 1 } };
       return cleared;
     }
     case 'session/deleted': {

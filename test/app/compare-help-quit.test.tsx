@@ -51,6 +51,50 @@ describe('compare', () => {
   });
 });
 
+describe('compare: every field, a third mark, and copying a difference', () => {
+  it('says which mark a third one replaced; lists the other fields; > copies the pointed difference into the right profile\'s editor', async () => {
+    backend = await startTestBackend();
+    const agent = profile(backend, 'Agent');
+    const manager = profile(backend, 'CallCenterManager');
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, rows: 40, columns: 120 });
+    await tui.waitForFrame((f) => f.includes('CallCenterManager') && !/names? not loaded yet/.test(f) && !/… [0-9a-f]{8}-/.test(f));
+    // Admin, then Agent, then CallCenterManager: the third replaces Admin.
+    await tui.press(' ', 'j', ' ');
+    await tui.waitForFrame(/›✓ Agent/);
+    await tui.press('j', 'j', 'j', ' ');
+    await tui.waitForFrame('Marked “CallCenterManager”; it replaces “Admin” (compare takes two: “Agent” and “CallCenterManager”; = compares)');
+    await tui.press('=');
+    let frame = await tui.waitForFrame('Agent ↔ CallCenterManager:');
+    // The first difference is pointed at.
+    const first = manager.Permissions!.find((p) => !agent.Permissions!.includes(p)) ?? agent.Permissions!.find((p) => !manager.Permissions!.includes(p))!;
+    expect(frame).toMatch(/^› ≠ /m);
+    await tui.press('t');
+    frame = await tui.waitForFrame('differences only (t: all)');
+    // Other fields, below the permissions: the descriptions differ, side by side.
+    await tui.press(keys.end);
+    const end = await tui.waitForFrame('Other fields');
+    expect(end).toMatch(/≠ Description/);
+    expect(end).toContain(agent.Description!.slice(0, 20));
+    expect(end).toContain(manager.Description!.slice(0, 20));
+    expect(end).not.toMatch(/≠ Name/);
+    await tui.press(keys.home);
+    frame = await tui.waitForFrame((f) => f.includes('› ≠') && !f.includes('Other fields'));
+    const pointed = /^› ≠ .*?\s(\S+)\s+(✓ yes|✗ no)\s+(✓ yes|✗ no)/m.exec(frame);
+    expect(pointed).not.toBeNull();
+    const name = pointed![1]!;
+    expect([agent.Permissions!.includes(name), manager.Permissions!.includes(name)]).toEqual([pointed![2] === '✓ yes', pointed![3] === '✓ yes']);
+    expect(first).toBeDefined();
+    await tui.press(']');
+    await tui.waitForFrame((f) => !f.includes(`› ≠ `) || !new RegExp(`^› ≠ .*\\s${name.replace(/\./g, '\\.')}\\s`, 'm').test(f));
+    await tui.press('[');
+    await tui.waitForFrame(new RegExp(`^› ≠ .*\\s${name.replace(/\./g, '\\.')}\\s`, 'm'));
+    await tui.press('>');
+    const editor = await tui.waitForFrame('Edit CallCenterManager ·');
+    expect(editor).toContain('unsaved');
+    expect(editor).toMatch(agent.Permissions!.includes(name) ? /\(\+\d+ −0\)/ : /\(\+0 −\d+\)/);
+  });
+});
+
 describe('help', () => {
   it('lists every key of the screen underneath, from the keymap, and closes with Esc', async () => {
     backend = await startTestBackend();

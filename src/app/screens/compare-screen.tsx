@@ -1,7 +1,8 @@
-// Two marked profiles' permissions side by side, by console group.
+// Two marked profiles side by side: permissions by console group, then every other field; `]`/`[`
+// point at a permission difference and `<`/`>` copy it into one side's editor.
 import { useEffect, useMemo, type Dispatch } from 'react';
 import type { DetailLoader } from '../../cloudcontrol/types.js';
-import { compareHeader, compareLines, compareSummary } from '../../components/compare-lines.js';
+import { compareDifferences, compareHeader, compareLines, compareSummary } from '../../components/compare-lines.js';
 import { ErrorMessage, LoadingMessage } from '../../components/message.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
@@ -18,25 +19,33 @@ export interface CompareScreenProps {
 
 export function CompareScreen({ screen, loader, width, height, dispatch }: CompareScreenProps) {
   const [a, b] = screen.arns;
+  const { reloadKey } = screen;
   const remote = useRemote(
-    loader === undefined ? undefined : (signal) => Promise.all([loader.load(a, { signal }), loader.load(b, { signal })]),
-    [loader, a, b],
+    loader === undefined
+      ? undefined
+      : (signal) => {
+          // After a save of either, read both again rather than show the cached copy.
+          if (reloadKey > 0) for (const arn of [a, b]) loader.invalidate(arn);
+          return Promise.all([loader.load(a, { signal }), loader.load(b, { signal })]);
+        },
+    [loader, a, b, reloadKey],
   );
   const sides = useMemo(() => {
     if (remote.status !== 'success') return undefined;
     const [left, right] = remote.data;
     return [
-      { name: left.SecurityProfileName, permissions: left.Permissions ?? [] },
-      { name: right.SecurityProfileName, permissions: right.Permissions ?? [] },
+      { name: left.SecurityProfileName, permissions: left.Permissions ?? [], profile: left },
+      { name: right.SecurityProfileName, permissions: right.Permissions ?? [], profile: right },
     ] as const;
   }, [remote]);
   const lines = useMemo(
-    () => (sides === undefined ? [] : compareLines(sides[0], sides[1], width, screen.isOnlyDifferences)),
-    [sides, width, screen.isOnlyDifferences],
+    () => (sides === undefined ? [] : compareLines(sides[0], sides[1], width, screen.isOnlyDifferences, screen.diffCursor)),
+    [sides, width, screen.isOnlyDifferences, screen.diffCursor],
   );
+  const differences = useMemo(() => (sides === undefined ? undefined : compareDifferences(sides[0], sides[1], width, screen.isOnlyDifferences)), [sides, width, screen.isOnlyDifferences]);
   useEffect(() => {
-    dispatch({ type: 'compare/measured', lineCount: lines.length });
-  }, [lines.length, dispatch]);
+    dispatch({ type: 'compare/measured', lineCount: lines.length, ...(differences ? { differences } : {}) });
+  }, [lines.length, differences, dispatch]);
 
   if (remote.status === 'error') return <ErrorMessage title="Could not load the profiles to compare" error={remote.error} />;
   if (sides === undefined) return <LoadingMessage text="Loading both profiles…" />;
