@@ -3,7 +3,7 @@
 // the app (on `state.isQuitting`).
 import { type NoteFeed, type RetryFeed, useSlowDownNotice } from '../hooks/use-slow-down-notice.js';
 import { Box, useApp, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';
@@ -30,6 +30,9 @@ import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, paneHeight, shownInstances, shownRegions } from '../state/selectors.js';
 import { filterHint } from '../state/filter.js';
 import { markHint } from './chrome.js';
+import { useDrafts } from '../hooks/use-drafts.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import { draftsAnnouncement } from '../domain/drafts.js';
 import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
@@ -83,6 +86,17 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   useTerminalLayout(useCallback((next: Layout) => dispatch({ type: 'layout/resized', layout: next }), []));
   useSlowDownNotice(retries, useCallback((text: string) => dispatch({ type: 'notice/show', notice: { text, tone: 'info' } }), []));
   useEffect(() => notes?.subscribe((text) => dispatch({ type: 'notice/show', notice: { text, tone: 'info' } })), [notes]);
+  // Unsaved drafts: read at the start and whenever an editor closes; announced once.
+  const drafts = useDrafts(draftStore, state.modal.kind === 'editor' ? 'editing' : 'idle');
+  const announced = useRef(false);
+  useEffect(() => {
+    if (drafts === undefined) return;
+    dispatch({ type: 'drafts/loaded', keys: drafts.map((d) => d.key) });
+    if (announced.current) return;
+    announced.current = true;
+    const text = draftsAnnouncement(drafts, sanitizeLine);
+    if (text !== undefined) dispatch({ type: 'notice/show', notice: { text, tone: 'info' } });
+  }, [drafts]);
   useAppKeys(dispatch, { isActive: !state.isQuitting });
   // The single exit site: unmounting runs every effect's cleanup, which aborts the reads in flight.
   useEffect(() => {
@@ -184,7 +198,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           />
         );
       case 'list':
-        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} users={users} width={layout.columns} height={height} />;
+        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} users={users} draftKeys={state.draftKeys} width={layout.columns} height={height} />;
       case 'detail':
         return (
           <DetailScreen

@@ -30,26 +30,30 @@ export interface ProfileTableProps {
   readonly usersOf?: (arn: string) => number | undefined;
   /** The users are being read: an unknown count shows as loading rather than unknown. */
   readonly isLoadingUsers?: boolean;
+  /** Profiles with an unsaved draft on disk, marked ✎. */
+  readonly hasDraft?: (arn: string) => boolean;
 }
 
 const LOADING = '…';
 const FAILED = '✗';
 const UNKNOWN = '·';
 const REFUSED = REFUSED_MARK;
+/** An unsaved draft of the profile is on disk (D goes to it). */
+export const DRAFT = '✎';
 
 /** The id at the end of an ARN, for a row whose name is not known yet. */
 function arnTail(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
-export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading'): RowCells {
+export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading', hasDraft = false): RowCells {
   const profile = detail?.status === 'loaded' ? detail.profile : undefined;
   const pending = detail === undefined ? UNKNOWN : detail.status === 'loading' ? LOADING : FAILED;
   const name = row.name ?? profile?.SecurityProfileName;
   // A profile Cloud Control cannot change (values its schema refuses) is marked; the detail says why.
   const refused = profile !== undefined && cloudControlRefusals(profile).length > 0 ? `${REFUSED} ` : '';
   return {
-    name: name !== undefined ? `${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`,
+    name: `${hasDraft ? `${DRAFT} ` : ''}${name !== undefined ? `${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`}`,
     description: profile !== undefined ? sanitizeLine(profile.Description ?? '') : detail?.status === 'error' ? `${FAILED} details failed` : pending,
     permissions: profile !== undefined ? String(profile.Permissions?.length ?? 0) : pending,
     users: users === undefined ? UNKNOWN : users === 'loading' ? LOADING : String(users),
@@ -73,8 +77,8 @@ function span(style: ToneStyle, text: string): ReactNode {
 
 // The one-column glyphs a row can hold (loading, unknown, cut, no time, failed), and the ASCII that
 // stands in for them while Ink lays the row out.
-const STAND_INS: Readonly<Record<string, string>> = { '…': '.', '·': '.', '—': '-', '✗': 'x', '⊘': 'o' };
-const GLYPHS = /[…·—✗⊘]/g;
+const STAND_INS: Readonly<Record<string, string>> = { '…': '.', '·': '.', '—': '-', '✗': 'x', '⊘': 'o', '✎': 'e' };
+const GLYPHS = /[…·—✗⊘✎]/g;
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
 /**
@@ -123,7 +127,7 @@ const HeaderRow = memo(function HeaderRow({ width }: { readonly width: number })
   );
 });
 
-export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, isLoadingUsers = false }: ProfileTableProps) {
+export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, isLoadingUsers = false, hasDraft }: ProfileTableProps) {
   const columns = profileColumns(width);
   const visible = rows.slice(top, top + height);
   return (
@@ -136,7 +140,7 @@ export function ProfileTable({ rows, cursor, top, height, width, marked, detailO
             // Keyed by place in the window: a page down updates the rows' text nodes in place
             // instead of unmounting a page of rows and mounting the next one.
             key={i}
-            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined)), columns)}
+            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined), hasDraft?.(row.arn) ?? false), columns)}
             isCursor={top + i === cursor}
             isMarked={marked.includes(row.arn)}
             isFailed={detail?.status === 'error'}

@@ -1,4 +1,5 @@
-// An unsaved edit as it is kept on disk (drafts/draft-store.ts writes and reads it). Pure types.
+// An unsaved edit as it is kept on disk (drafts/draft-store.ts writes and reads it), and how one is
+// said to the user (whose, what it changes). Pure.
 import type { SecurityProfile, SecurityProfileDraft } from './security-profile.js';
 
 export type DraftMode = 'edit' | 'create' | 'clone';
@@ -14,3 +15,32 @@ export interface StoredDraft {
   original?: SecurityProfile;
 }
 
+
+/** A draft in words: whose it is and what it changes, for the start-up note and the restore prompt. */
+export interface DraftSummary {
+  key: string;
+  /** The profile's name (edit) or the new profile's name, sanitised by the caller. */
+  name: string;
+  isNew: boolean;
+  /** The changes, one line each in the console's words (see profile-diff.ts). */
+  changes: string[];
+}
+
+export function summariseDraft(stored: StoredDraft, describe: (before: SecurityProfileDraft, after: SecurityProfileDraft) => string[]): DraftSummary {
+  const isNew = stored.mode !== 'edit';
+  const before: SecurityProfileDraft = stored.original ?? { InstanceArn: stored.draft.InstanceArn, SecurityProfileName: '' };
+  return {
+    key: stored.key,
+    name: stored.draft.SecurityProfileName || stored.original?.SecurityProfileName || '(no name)',
+    isNew,
+    changes: isNew ? ['a new profile'] : describe(before, stored.draft),
+  };
+}
+
+/** `1 unsaved draft: Agent, 2 changes — D to review`; names the first three. */
+export function draftsAnnouncement(summaries: readonly DraftSummary[], clean: (s: string) => string): string | undefined {
+  if (summaries.length === 0) return undefined;
+  const shown = summaries.slice(0, 3).map((d) => `${clean(d.name)}${d.isNew ? ' (new)' : `, ${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`}`);
+  const more = summaries.length > 3 ? `, and ${summaries.length - 3} more` : '';
+  return `${summaries.length} unsaved draft${summaries.length === 1 ? '' : 's'}: ${shown.join('; ')}${more} — D to review`;
+}

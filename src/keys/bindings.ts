@@ -29,6 +29,7 @@ export type Command =
   | 'item.open'
   | 'item.mark'
   | 'list.compare'
+  | 'list.next-draft'
   | 'list.refresh'
   | 'sort.name'
   | 'sort.permissions'
@@ -120,6 +121,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('sort.modified', 'M', [{ input: 'M' }], 'Sort by last modified (again: reverse)'),
     b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark for compare (two at most)', 'mark'),
     b('list.compare', '=', [{ input: '=' }], 'Compare the two marked profiles', 'compare'),
+    b('list.next-draft', 'D', [{ input: 'D' }], 'Go to the next profile with an unsaved draft (✎) and review it in the editor'),
     b('list.refresh', 'r', [{ input: 'r' }], 'Reload the list (and retry after an error)', 'refresh'),
     EDIT,
     NEW,

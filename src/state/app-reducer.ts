@@ -101,6 +101,21 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'detail/toggle-raw':
       if (state.screen.kind !== 'detail') return state;
       return { ...state, screen: { ...state.screen, isRaw: !state.screen.isRaw, scroll: 0, lineCount: 0 } };
+    case 'drafts/loaded':
+      return { ...state, draftKeys: action.keys };
+    case 'drafts/next': {
+      // The next row (after the cursor, wrapping) with a draft: the cursor goes there and its editor
+      // opens, where the restore prompt says what the draft changes.
+      const { shown, cursor } = state.list;
+      const order = [...shown.slice(cursor + 1), ...shown.slice(0, cursor + 1)];
+      const arn = order.find((a) => state.draftKeys.includes(a));
+      if (arn === undefined) {
+        const elsewhere = state.draftKeys.length;
+        return { ...state, notice: { tone: 'info', text: elsewhere > 0 ? `No profile listed here has an unsaved draft (${elsewhere} elsewhere: new profiles, or other instances)` : 'No unsaved drafts' } };
+      }
+      const moved = moveList(state, { kind: 'by', delta: shown.indexOf(arn) - cursor });
+      return state.readOnly ? moved : sessionReducer(moved, { type: 'session/edit' });
+    }
     case 'detail/toggle-layout':
       return { ...state, permLayout: state.permLayout === 'grid' ? 'list' : 'grid' };
     case 'detail/reload':

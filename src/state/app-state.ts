@@ -139,6 +139,8 @@ export interface AppState {
   isQuitting: boolean;
   /** Permissions as a list or the console's grid, in the detail and the editor (`m`). */
   permLayout: 'list' | 'grid';
+  /** Keys (profile ARNs, or `new:…`) of the unsaved drafts on disk. */
+  draftKeys: readonly string[];
 }
 
 export type Action =
@@ -183,6 +185,8 @@ export type Action =
   | { type: 'detail/measured'; lineCount: number }
   | { type: 'detail/toggle-raw' }
   | { type: 'detail/toggle-layout' }
+  | { type: 'drafts/loaded'; keys: readonly string[] }
+  | { type: 'drafts/next' }
   | { type: 'detail/reload' }
   | { type: 'holders/open' }
   | { type: 'holders/scroll'; motion: Motion }
@@ -263,5 +267,6 @@ export function createInitialState(options: InitialStateOptions = {}): AppState 
     notice: undefined,
     isQuitting: false,
     permLayout: 'list',
+    draftKeys: [],
   };
 }

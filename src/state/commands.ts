@@ -97,6 +97,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'detail/toggle-raw' };
     case 'detail.toggle-layout':
       return { type: 'detail/toggle-layout' };
+    case 'list.next-draft':
+      return { type: 'drafts/next' };
     case 'compare.toggle-differences':
       return { type: 'compare/toggle-differences' };
     case 'compare.next-difference':

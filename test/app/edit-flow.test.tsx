@@ -116,9 +116,13 @@ describe('edit from the list', () => {
     expect(sent(backend, 'UpdateResource')).toHaveLength(0);
 
     const second = open();
-    await selectProfile(second, TIER2);
-    await second.press('e');
-    await settle(second, 'An unsaved draft of this profile was found');
+    // The start says so, the row is marked, and D goes to it.
+    await settle(second, /1 unsaved draft: Tier 2 Escalations, 2 changes — D to review/);
+    await settle(second, new RegExp(`✎ ${TIER2}`));
+    await second.press('D');
+    const offer = await settle(second, 'An unsaved draft of this profile was found');
+    expect(offer).toContain('It changes 2 things:');
+    expect(offer).toContain('+ Users · Edit (Users.Edit)');
     await second.press('r');
     await settle(second, 'Restored your unsaved draft.');
     await second.press('s');

@@ -14,11 +14,13 @@ export interface ProfilesBodyProps {
   readonly list: ListView;
   readonly detailsVersion: number;
   readonly users: Users;
+  /** Profiles with an unsaved draft. */
+  readonly draftKeys: readonly string[];
   readonly width: number;
   readonly height: number;
 }
 
-export function ProfilesBody({ profiles, view, list, detailsVersion, users, width, height }: ProfilesBodyProps) {
+export function ProfilesBody({ profiles, view, list, detailsVersion, users, draftKeys, width, height }: ProfilesBodyProps) {
   const { rows } = profiles;
   if (rows.length === 0) {
     if (profiles.status === 'error' && profiles.error !== undefined) {
@@ -46,6 +48,7 @@ export function ProfilesBody({ profiles, view, list, detailsVersion, users, widt
       detailsVersion={detailsVersion}
       usersOf={users.countOf}
       isLoadingUsers={users.remote.status === 'loading'}
+      hasDraft={(arn) => draftKeys.includes(arn)}
     />
   );
 }

@@ -2,7 +2,8 @@
 import { Box, Text, useInput } from 'ink';
 import { formatAbsoluteTime } from '../../domain/format.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { StoredDraft } from '../../domain/drafts.js';
+import { summariseDraft, type StoredDraft } from '../../domain/drafts.js';
+import { describeChanges } from '../../domain/profile-diff.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
 import { Footer } from '../footer.js';
 import { useTone } from '../theme.js';
@@ -24,12 +25,27 @@ export function DraftOffer({ stored, isActive, onRestore, onDiscard }: DraftOffe
     },
     { isActive },
   );
+  // What restoring brings back, in the console's words (the review shows it all again before saving).
+  const { changes } = summariseDraft(stored, (a, b) => describeChanges(a, b).map((c) => c.label));
+  const shown = changes.slice(0, 6);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text {...tone('warning')}>
         An unsaved draft of {stored.mode === 'edit' ? 'this profile' : `a new profile “${sanitizeLine(stored.draft.SecurityProfileName || 'without a name')}”`} was found (kept{' '}
         {formatAbsoluteTime(Math.floor(stored.savedAt / 1000))}).
       </Text>
+      {stored.mode === 'edit' ? (
+        <Box flexDirection="column">
+          <Text>It changes {changes.length === 0 ? 'nothing' : `${changes.length} thing${changes.length === 1 ? '' : 's'}`}{changes.length > 0 ? ':' : '.'}</Text>
+          {shown.map((line, i) => (
+            <Text key={i} wrap="truncate-end">
+              {'  '}
+              {line}
+            </Text>
+          ))}
+          {changes.length > shown.length ? <Text>{`  … and ${changes.length - shown.length} more (restore, then s shows them all)`}</Text> : null}
+        </Box>
+      ) : null}
       <Text>It was kept after spex was closed before saving. Restore it?</Text>
       <Footer hints={editorFooterHints('draft-offer')} />
     </Box>
