@@ -10,7 +10,7 @@ import type { EditorMode } from '../../state/editor/editor-state.js';
 import { changeReach, type ReachInput, reachSentence } from '../../domain/holders.js';
 import { cloudControlRefusals } from '../../domain/cloud-control-safe.js';
 import { connectIssues, connectUpdateRequests } from '../../domain/connect-plan.js';
-import { wrapText } from '../pane-lines.js';
+import { wrapLine, wrapText } from '../pane-lines.js';
 export type { ReachInput } from '../../domain/holders.js';
 
 export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
@@ -67,6 +67,12 @@ function baseOf(input: ReviewInput): SecurityProfileDraft {
 }
 
 export function buildReview(input: ReviewInput): Review {
+  const review = reviewLines(input);
+  // Every value whole: a line wider than the pane wraps, never ends in "…" (this is what is sent).
+  return { ...review, lines: review.lines.flatMap((line) => wrapLine(line, Math.max(20, (input.width ?? 100) - 2))) };
+}
+
+function reviewLines(input: ReviewInput): Review {
   const lines: ReviewLine[] = [];
   const base = baseOf(input);
   const changes = describeChanges(base, input.draft);

@@ -27,7 +27,18 @@ describe('buildReview', () => {
     expect(buildReview({ mode: 'edit', original: ORIGINAL, draft: DRAFT, showRequest: false }).canConfirm).toBe(false);
     const renamed = buildReview({ mode: 'edit', original: ORIGINAL, draft: { ...DRAFT, SecurityProfileName: 'Other' }, showRequest: false });
     expect(renamed.canConfirm).toBe(false);
-    expect(renamed.lines.map((l) => l.text).join('\n')).toMatch(/cannot be sent: SecurityProfileName cannot be changed after creation; clone the profile to rename it/);
+    expect(renamed.lines.map((l) => l.text.trim()).join(' ')).toMatch(/cannot be sent: SecurityProfileName cannot be changed after creation; clone the profile to rename it/);
+  });
+
+  it('shows every value whole, wrapped to the width, in the change and in the exact request', () => {
+    const long = `Handles escalations ${'and more words '.repeat(12)}end-of-description`;
+    const review = buildReview({ mode: 'edit', original: ORIGINAL, draft: { ...DRAFT, Description: long }, showRequest: true, width: 60 });
+    const texts = review.lines.map((l) => l.text);
+    expect(texts.every((t) => t.length <= 58)).toBe(true);
+    expect(texts.join('\n')).not.toContain('…');
+    // The request's value, joined back, is the description whole.
+    const joined = texts.map((t) => t.trim()).join(' ').replace(/\s+/g, ' ');
+    expect(joined).toContain(`"value": "${long.replace(/\s+/g, ' ').trim()}"`);
   });
 });
 
