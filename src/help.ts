@@ -51,6 +51,8 @@ Commands:
   cache clear                    empty the detail cache (kept per account, region and instance, and
                                  used only when Connect says a profile has not changed since)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs
+  completion bash|zsh|fish       print a shell completion script (commands, flags, --region and
+                                 --output values); the README says where to put it
   emulator                       run the local Cloud Control endpoint (spex emulator --help)
 
 Options:

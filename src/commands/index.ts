@@ -64,7 +64,20 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
   users: { options: {}, positionals: 1, run: async (ctx) => (await import('./users-command.js')).usersCommand(ctx) },
   cache: { options: {}, positionals: 1, run: cacheCommand },
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
+  completion: { options: {}, positionals: 1, run: completionCommand },
 };
+
+/** `spex completion bash|zsh|fish`, from the tables above (and the TUI's flags). */
+async function completionCommand(ctx: CommandContext): Promise<number> {
+  const [{ completionScript }, { TUI_OPTIONS }] = await Promise.all([import('./completion.js'), import('../app/flags.js')]);
+  const shell = ctx.positionals[0];
+  if (shell === undefined) throw new UsageError('completion needs the shell: spex completion bash|zsh|fish');
+  const all: Options[] = [COMMON_OPTIONS, TUI_OPTIONS, ...Object.values(COMMANDS).map((c) => c.options)];
+  const valueFlags = [...new Set(all.flatMap((o) => Object.entries(o).filter(([, v]) => v.type === 'string').map(([k]) => k)))];
+  const commands = Object.fromEntries(Object.entries(COMMANDS).map(([name, spec]) => [name, Object.keys(spec.options)]));
+  ctx.io.stdout.write(completionScript(shell, { commands, common: Object.keys(COMMON_OPTIONS), tui: Object.keys(TUI_OPTIONS), valueFlags }));
+  return 0;
+}
 
 
 export async function runCommand(name: string, args: string[], io: Io): Promise<number> {
