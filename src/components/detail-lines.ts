@@ -10,7 +10,7 @@ import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { SecurityProfile, Tag } from '../domain/security-profile.js';
 import { isBuiltInProfileName } from '../domain/security-profile.js';
 import { cloudControlRefusals, REFUSED_MARK as REFUSED } from '../domain/cloud-control-safe.js';
-import { field, heading, type PaneLine, wrapText } from './pane-lines.js';
+import { field, heading, type PaneLine, wrapLine, wrapText } from './pane-lines.js';
 import { padEnd, truncate } from '../domain/format.js';
 
 const s = sanitizeLine;
@@ -63,11 +63,12 @@ export function permissionGridLines(permissions: readonly string[], width: numbe
     }
     const cells = gridCells(row);
     const standard = cells.slice(0, GRID_COLUMNS.length).map((c) => padEnd(c.isAll ? (row.names.every((n) => granted.has(n)) ? '✓' : '·') : c.name === undefined ? '' : granted.has(c.name) ? '✓' : '·', 7));
-    const specials = cells.slice(GRID_COLUMNS.length).filter((c) => c.name !== undefined && granted.has(c.name)).map((c) => `✓ ${c.label}`);
+    const specials = cells.slice(GRID_COLUMNS.length).filter((c) => c.name !== undefined && granted.has(c.name)).map((c) => `✓ ${c.label}`.replace(/ /g, "\u00a0"));
     const label = truncate(s(row.label), labelWidth) === s(row.label) ? padEnd(s(row.label), labelWidth) : undefined;
     // A label wider than its column goes on its own line rather than being cut.
     if (label === undefined) lines.push({ text: `    ${s(row.label)}` });
-    lines.push({ text: `    ${label ?? ' '.repeat(labelWidth)} ${standard.join('')}${specials.join('  ')}`.trimEnd() });
+    // The resource's own actions wrap under the row rather than being cut at the edge.
+    lines.push(...wrapLine({ text: `    ${label ?? ' '.repeat(labelWidth)} ${standard.join('')}${specials.join('  ')}`.trimEnd() }, width - 1));
   }
   const unknown = permissions.filter((p) => lookupPermission(p) === undefined);
   if (unknown.length > 0) {
