@@ -29,7 +29,7 @@ import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type L
 import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, paneHeight, shownInstances, shownRegions } from '../state/selectors.js';
 import { filterHint } from '../state/filter.js';
-import { markHint } from './chrome.js';
+import { markHint, unconfirmedHint } from './chrome.js';
 import { useDrafts } from '../hooks/use-drafts.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { draftsAnnouncement } from '../domain/drafts.js';
@@ -245,7 +245,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
             timeLeft={service?.timeLeft}
-            hint={isTable ? (markHint(list, nameOf) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? unnamedHint(view.unnamed, list.filter, list.sort)) : undefined}
+            hint={isTable ? (markHint(list, nameOf) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
             columns={layout.columns}
           />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />

@@ -47,6 +47,13 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   return crumbs.map(sanitizeLine);
 }
 
+/** Rows shown from the cache while AWS is asked again (Cloud Control alone): what ≈ means. */
+export function unconfirmedHint(shown: readonly { arn: string }[], isUnconfirmed: (arn: string) => boolean): string | undefined {
+  const count = shown.filter((r) => isUnconfirmed(r.arn)).length;
+  if (count === 0) return undefined;
+  return `≈ ${count} profile${count === 1 ? '' : 's'} shown from the cache, possibly stale: being read again (no Connect summaries to check them against)`;
+}
+
 /** After a third mark: which one it replaced, since compare takes two. */
 export function markHint(list: AppState['list'], nameOf: (arn: string) => string | undefined): string | undefined {
   const replaced = list.replacedMark;

@@ -32,21 +32,29 @@ export function createRegionService(ctx: RegionContext): RegionService {
     listProfiles: (instanceArn, options) => listProfiles(ctx, instanceArn, options),
     getProfile: (arn, options) => getProfile(ctx, arn, options),
     createDetailLoader(options) {
+      const unconfirmed = new Set<string>();
       const loader: DetailLoader = createDetailLoader({
         concurrency: options?.concurrency ?? ctx.concurrency,
         fetch: (arn, callOptions) => {
           const cached = cachedDetail(ctx, arn);
           if (cached === undefined) return getProfile(ctx, arn, callOptions);
           if (cached.revalidate) {
-            // No summaries to check it against: shown at once, read again in the background.
-            void getProfile(ctx, arn).then((fresh) => {
-              if (JSON.stringify(fresh) !== JSON.stringify(cached.profile)) loader.prime(arn, fresh);
-            }, () => undefined);
+            // No summaries to check it against: shown at once, marked as possibly stale, and read
+            // again in the background; the answer (changed or not) takes the mark away.
+            unconfirmed.add(arn);
+            void getProfile(ctx, arn).then(
+              (fresh) => {
+                unconfirmed.delete(arn);
+                loader.prime(arn, JSON.stringify(fresh) !== JSON.stringify(cached.profile) ? fresh : cached.profile);
+              },
+              () => undefined,
+            );
           }
           return Promise.resolve(cached.profile);
         },
         onDispose: () => ctx.loaders.delete(loader),
       });
+      loader.isUnconfirmed = (arn) => unconfirmed.has(arn);
       ctx.loaders.add(loader);
       return loader;
     },

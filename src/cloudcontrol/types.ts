@@ -76,6 +76,11 @@ export interface DetailLoader {
   stats(): { inFlight: number; queued: number; fetched: number; maxInFlight: number };
   /** Abort everything in flight and forget the queue. */
   dispose(): void;
+  /**
+   * True while the profile shown is a cached copy not yet confirmed by AWS (Cloud Control alone: no
+   * summaries to check it against, so it is read again in the background).
+   */
+  isUnconfirmed?(arn: string): boolean;
 }
 
 /** Everything spex does in one region. */

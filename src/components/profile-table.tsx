@@ -32,6 +32,8 @@ export interface ProfileTableProps {
   readonly isLoadingUsers?: boolean;
   /** Profiles with an unsaved draft on disk, marked ✎. */
   readonly hasDraft?: (arn: string) => boolean;
+  /** Cached details not yet confirmed by AWS, marked ≈ until the background read answers. */
+  readonly isUnconfirmed?: (arn: string) => boolean;
 }
 
 const LOADING = '…';
@@ -40,20 +42,22 @@ const UNKNOWN = '·';
 const REFUSED = REFUSED_MARK;
 /** An unsaved draft of the profile is on disk (D goes to it). */
 export const DRAFT = '✎';
+/** A cached copy, possibly stale, being checked. */
+export const UNCONFIRMED = '≈';
 
 /** The id at the end of an ARN, for a row whose name is not known yet. */
 function arnTail(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
-export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading', hasDraft = false): RowCells {
+export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading', hasDraft = false, isUnconfirmed = false): RowCells {
   const profile = detail?.status === 'loaded' ? detail.profile : undefined;
   const pending = detail === undefined ? UNKNOWN : detail.status === 'loading' ? LOADING : FAILED;
   const name = row.name ?? profile?.SecurityProfileName;
   // A profile Cloud Control cannot change (values its schema refuses) is marked; the detail says why.
   const refused = profile !== undefined && cloudControlRefusals(profile).length > 0 ? `${REFUSED} ` : '';
   return {
-    name: `${hasDraft ? `${DRAFT} ` : ''}${name !== undefined ? `${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`}`,
+    name: `${hasDraft ? `${DRAFT} ` : ''}${isUnconfirmed && profile !== undefined ? `${UNCONFIRMED} ` : ''}${name !== undefined ? `${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`}`,
     description: profile !== undefined ? sanitizeLine(profile.Description ?? '') : detail?.status === 'error' ? `${FAILED} details failed` : pending,
     permissions: profile !== undefined ? String(profile.Permissions?.length ?? 0) : pending,
     users: users === undefined ? UNKNOWN : users === 'loading' ? LOADING : String(users),
@@ -77,8 +81,8 @@ function span(style: ToneStyle, text: string): ReactNode {
 
 // The one-column glyphs a row can hold (loading, unknown, cut, no time, failed), and the ASCII that
 // stands in for them while Ink lays the row out.
-const STAND_INS: Readonly<Record<string, string>> = { '…': '.', '·': '.', '—': '-', '✗': 'x', '⊘': 'o', '✎': 'e' };
-const GLYPHS = /[…·—✗⊘✎]/g;
+const STAND_INS: Readonly<Record<string, string>> = { '…': '.', '·': '.', '—': '-', '✗': 'x', '⊘': 'o', '✎': 'e', '≈': '~' };
+const GLYPHS = /[…·—✗⊘✎≈]/g;
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
 /**
@@ -127,7 +131,7 @@ const HeaderRow = memo(function HeaderRow({ width }: { readonly width: number })
   );
 });
 
-export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, isLoadingUsers = false, hasDraft }: ProfileTableProps) {
+export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, isLoadingUsers = false, hasDraft, isUnconfirmed }: ProfileTableProps) {
   const columns = profileColumns(width);
   const visible = rows.slice(top, top + height);
   return (
@@ -140,7 +144,7 @@ export function ProfileTable({ rows, cursor, top, height, width, marked, detailO
             // Keyed by place in the window: a page down updates the rows' text nodes in place
             // instead of unmounting a page of rows and mounting the next one.
             key={i}
-            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined), hasDraft?.(row.arn) ?? false), columns)}
+            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined), hasDraft?.(row.arn) ?? false, isUnconfirmed?.(row.arn) ?? false), columns)}
             isCursor={top + i === cursor}
             isMarked={marked.includes(row.arn)}
             isFailed={detail?.status === 'error'}

@@ -18,6 +18,8 @@ export interface ProfileView {
   progress: { done: number; total: number } | undefined;
   /** Rows whose name is still unknown (the list gave their ARN only, and no detail has come yet). */
   unnamed: number;
+  /** A row shown from the cache, not yet confirmed by AWS (Cloud Control alone). */
+  isUnconfirmed: (arn: string) => boolean;
 }
 
 export interface ProfileViewInput {
@@ -31,6 +33,7 @@ export function useProfileView({ rows, list, details, layout }: ProfileViewInput
   const { loader, version } = details;
   const select = useMemo(createShownProfilesSelector, []);
   const detailOf = useCallback((arn: string) => loader?.get(arn), [loader]);
+  const isUnconfirmed = useCallback((arn: string) => loader?.isUnconfirmed?.(arn) === true, [loader]);
   const lookup: DetailLookup = useCallback(
     (arn: string) => {
       const entry = loader?.get(arn);
@@ -78,5 +81,5 @@ export function useProfileView({ rows, list, details, layout }: ProfileViewInput
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [needsAll, loader, rows, version]);
 
-  return { shown, shownArns: arns, detailOf, progress, unnamed };
+  return { shown, shownArns: arns, detailOf, progress, unnamed, isUnconfirmed };
 }

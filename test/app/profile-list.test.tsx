@@ -1,6 +1,10 @@
 // The profile table against the emulator: filtering (text and perm:), sorting, paging through a few
 // hundred rows, and lazy detail loading counted in the emulator's request log.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDetailCache } from '../../src/cache/detail-cache.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
@@ -41,6 +45,29 @@ async function openList(b: TestBackend, options: { rows?: number; columns?: numb
   await tui.waitForFrame((f) => counter(f) === `${total}/${total}`);
   return tui;
 }
+
+describe('the detail cache on Cloud Control alone', () => {
+  it('shows cached rows at once marked ≈ (possibly stale), says why, and drops the mark once AWS answers', async () => {
+    backend = await startTestBackend();
+    const dir = mkdtempSync(join(tmpdir(), 'spex-stale-'));
+    try {
+      const first = backend.makeSpex({ cloudControlOnly: true, cache: openDetailCache(dir, backend.emulator.url, { flushDelayMs: 0 }) });
+      const warm = await openList({ ...backend, spex: first }, { rows: 30, columns: 120 });
+      await warm.waitForFrame((f) => tableNames(f).length >= 18 && !tableNames(f).some((n) => n.startsWith('…')));
+      warm.unmount();
+      // Someone renames nothing, but AWS is slow now: the cached copies show first.
+      backend.emulator.setFaults({ latencyMs: 400 });
+      const second = backend.makeSpex({ cloudControlOnly: true, cache: openDetailCache(dir, backend.emulator.url, { flushDelayMs: 0 }) });
+      const tui = renderSpexApp(second, { initial: OPEN_LIST, rows: 30, columns: 120 });
+      const marked = await tui.waitForFrame(/≈ Agent\s/, { timeoutMs: 10_000 });
+      expect(marked).toMatch(/≈ \d+ profiles? shown from the cache, possibly stale: being read again/);
+      const settled = await tui.waitForFrame((f) => /\sAgent\s/.test(f) && !f.includes('≈'), { timeoutMs: 15_000 });
+      expect(settled).not.toContain('possibly stale');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('profile table, when the list gives ARNs only (as AWS may) and the Connect API is not used', () => {
   it('shows every row at once, names fill in for the rows on screen, and the status line says how many are unknown', async () => {

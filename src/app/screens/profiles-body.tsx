@@ -49,6 +49,7 @@ export function ProfilesBody({ profiles, view, list, detailsVersion, users, draf
       usersOf={users.countOf}
       isLoadingUsers={users.remote.status === 'loading'}
       hasDraft={(arn) => draftKeys.includes(arn)}
+      isUnconfirmed={view.isUnconfirmed}
     />
   );
 }
