@@ -4,6 +4,7 @@ function fmt(value, unit) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (unit === 'x') return `${value.toFixed(2)}×`;
   if (unit === 'calls' || unit === 'count') return String(Math.round(value));
+  if (unit === 'B') return `${Math.round(value)} B`;
   if (unit === 's') return `${value.toFixed(2)} s`;
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
   return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ms`;

@@ -7,7 +7,7 @@ import { DETAIL_FRAME_MS } from '../../src/hooks/use-detail-loader.js';
 import { BENCH_REGION, extraFor, startBackend } from './backend.js';
 import type { BenchContext } from './context.js';
 import { type ItemResult, metric, summarize } from './stats.js';
-import { counterOf, hasPendingRows, KEYS, renderBenchTui, type BenchTui } from './tui-driver.js';
+import { counterOf, hasPendingRows, KEYS, renderBareInk, renderBenchTui, type BenchTui } from './tui-driver.js';
 
 const QUIET_MS = 40;
 /** Ink draws at most a frame per 33 ms and defers a render inside that window to its end. */
@@ -30,12 +30,15 @@ interface Samples {
   backToList: number[];
 }
 
-async function measureSize(ctx: BenchContext, wanted: number, presses: number): Promise<{ total: number; samples: Samples; inkOutput: Samples }> {
+async function measureSize(ctx: BenchContext, wanted: number, presses: number): Promise<{ total: number; samples: Samples; inkOutput: Samples; bytes: Samples; filterBytes: { sameRows: number[]; newRows: number[] } }> {
   const backend = await startBackend({ profiles: extraFor(wanted) });
   const rows = 40;
   const tui = renderBenchTui({ spex: backend.spex, retries: backend.retries, initial: { region: BENCH_REGION, skipRegionPicker: true, instance: 'acme-support' }, columns: 120, rows });
   const samples: Samples = { down: [], page: [], filterChar: [], filterBackspace: [], openDetail: [], backToList: [] };
   const inkOutput: Samples = { down: [], page: [], filterChar: [], filterBackspace: [], openDetail: [], backToList: [] };
+  const bytes: Samples = { down: [], page: [], filterChar: [], filterBackspace: [], openDetail: [], backToList: [] };
+  const sameRows: number[] = [];
+  const newRows: number[] = [];
   try {
     const full = `${backend.total}/${backend.total}`;
     await tui.waitForFrame((f) => counterOf(f) === full && !hasPendingRows(f), `the whole list (${full})`, 90_000);
@@ -46,9 +49,14 @@ async function measureSize(ctx: BenchContext, wanted: number, presses: number): 
     const quiet = (): Promise<void> => tui.settle(QUIET_MS, idle);
     const timed = async (kind: keyof Samples, key: string): Promise<void> => {
       await quiet();
-      const { ms, inkMs } = await tui.timePress(key);
+      const before = counterOf(tui.frame());
+      const { ms, inkMs, bytes: written } = await tui.timePress(key);
       samples[kind].push(ms);
       inkOutput[kind].push(inkMs);
+      bytes[kind].push(written);
+      // A filter character that leaves the same rows (the issue's "per filter character") apart from
+      // one that narrows the list, which must redraw the rows that changed.
+      if (kind === 'filterChar') (counterOf(tui.frame()) === before ? sameRows : newRows).push(written);
     };
     const untimed = async (key: string, until: (frame: string) => boolean, what: string): Promise<void> => {
       await quiet();
@@ -92,20 +100,44 @@ async function measureSize(ctx: BenchContext, wanted: number, presses: number): 
       await untimed('j', () => true, 'a move');
     }
     ctx.log(`${backend.total} profiles: ${Object.values(samples).reduce((n, s) => n + s.length, 0)} keys timed`);
-    return { total: backend.total, samples, inkOutput };
+    return { total: backend.total, samples, inkOutput, bytes, filterBytes: { sameRows, newRows } };
   } finally {
     tui.unmount();
     await backend.close();
   }
 }
 
+/** ↓ in a bare Ink app drawing a frame of the same size: the floor spex's latency is held against. */
+async function measureBareInk(presses: number, columns: number, rows: number): Promise<{ ms: number[]; bytes: number[] }> {
+  const tui = renderBareInk(10_000, columns, rows);
+  const ms: number[] = [];
+  const bytes: number[] = [];
+  try {
+    await tui.waitForFrame((f) => f.includes('row 00000'), 'the bare Ink frame', 10_000);
+    for (let i = 0; i < presses; i++) {
+      await tui.settle(QUIET_MS);
+      const t = await tui.timePress(KEYS.down);
+      ms.push(t.ms);
+      bytes.push(t.bytes);
+    }
+    return { ms, bytes };
+  } finally {
+    tui.unmount();
+  }
+}
+
 export async function runKeys(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'keys', title: '5. Keyboard latency (key → frame)', status: 'ok', metrics: [], notes: [] };
-  const sizes = ctx.quick ? [200] : [1000, 10_000];
+  const sizes = ctx.quick ? [200] : [100, 1000, 10_000];
   const presses = ctx.quick ? 8 : 50;
   const details: Record<string, unknown> = {};
+  // The same 120×40 terminal and renderer, measured in this run (the machine's state today).
+  const bare = await measureBareInk(presses, 120, 40);
+  const bareP95 = summarize(bare.ms).p95;
+  result.metrics.push(metric('bare Ink frame, ↓ (context)', 'ms', bare.ms, { spread: 'p95', note: `${Math.round(summarize(bare.bytes).median)} B a frame through spex's frame diff` }));
+  details.bareInk = { samples: bare.ms, bytes: bare.bytes };
   for (const size of sizes) {
-    const { total, samples, inkOutput } = await measureSize(ctx, size, presses);
+    const { total, samples, inkOutput, bytes, filterBytes } = await measureSize(ctx, size, presses);
     const isTargetSize = total >= 10_000;
     const add = (name: string, kind: keyof Samples): void => {
       const ink = summarize(inkOutput[kind]).median;
@@ -124,6 +156,18 @@ export async function runKeys(ctx: BenchContext): Promise<ItemResult> {
     add('open detail (Enter)', 'openDetail');
     add('back to list (Esc)', 'backToList');
     result.metrics.push(metric(`Ink's output stage, all keys @ ${total} (context)`, 'ms', Object.values(inkOutput).flat(), { spread: 'p95' }));
+    // Against the bare Ink frame: every key's p95 over the bare ↓ p95.
+    const ratios = (Object.keys(samples) as (keyof Samples)[]).map((k) => summarize(samples[k]).p95 / bareP95);
+    result.metrics.push(
+      metric(`worst key p95 ÷ bare Ink p95 @ ${total}`, 'x', [Math.max(...ratios)], { target: '≤ 1.5×', pass: (s) => s.median <= 1.5, note: `bare Ink p95 ${bareP95.toFixed(1)} ms` }),
+    );
+    result.metrics.push(metric(`bytes per cursor move @ ${total}`, 'B', bytes.down, { target: '≤ 500 B', pass: (s) => s.median <= 500 }));
+    if (filterBytes.sameRows.length > 0) {
+      result.metrics.push(metric(`bytes per filter character, same rows @ ${total}`, 'B', filterBytes.sameRows, { target: '≤ 800 B', pass: (s) => s.median <= 800 }));
+    }
+    if (filterBytes.newRows.length > 0) {
+      result.metrics.push(metric(`bytes per filter character that changes the rows @ ${total} (context)`, 'B', filterBytes.newRows, { note: 'the rows that changed are written; a full redraw is about 4,800 B' }));
+    }
     const all = Object.values(samples).flat();
     const s = summarize(all);
     details[String(total)] = { presses: all.length, p50: s.median, p95: s.p95, inkOutput: summarize(Object.values(inkOutput).flat()), samples, inkOutputSamples: inkOutput };

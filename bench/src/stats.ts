@@ -30,7 +30,7 @@ export function summarize(samples: readonly number[]): Summary {
 /** One row of the printed table. `spread` says which spread to print: the range or the p95. */
 export interface Metric {
   name: string;
-  unit: 'ms' | 's' | 'MB' | 'calls' | 'x' | 'count';
+  unit: 'ms' | 's' | 'MB' | 'calls' | 'x' | 'count' | 'B';
   summary: Summary;
   spread: 'range' | 'p95';
   /** The target as text, e.g. "≤ 150 ms". */

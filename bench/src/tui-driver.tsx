@@ -2,7 +2,9 @@
 // not the debug one the tests use), into a fake terminal that timestamps every frame it receives.
 // Key latency is then "stdin write → the next frame written to stdout".
 import { EventEmitter } from 'node:events';
-import { render, type Instance } from 'ink';
+import { Box, render, Text, useInput, type Instance } from 'ink';
+import { type ReactElement, useState } from 'react';
+import { type FrameDiffStats, frameDiffStdout } from '../../src/app/frame-diff.js';
 import { App } from '../../src/app/app.js';
 import type { Spex } from '../../src/cloudcontrol/types.js';
 import { ThemeProvider } from '../../src/components/theme.js';
@@ -40,6 +42,14 @@ class BenchStdout extends EventEmitter {
   lastRenderAt = 0;
   markAt = Number.POSITIVE_INFINITY;
   watchers: ((frame: string, at: number) => void)[] = [];
+  /**
+   * The bytes spex would send to a real terminal: every write also goes through the production
+   * frame-diff stdout (src/app/frame-diff.ts) into a counter. `bytesAfterMark` is that of the first
+   * frame after the mark.
+   */
+  readonly diffStats: FrameDiffStats = { frames: 0, bytes: 0 };
+  bytesAfterMark: number | undefined;
+  private readonly diff = frameDiffStdout({ write: () => true, columns: 0, rows: 0 } as unknown as NodeJS.WriteStream, this.diffStats);
   constructor(
     public columns: number,
     public rows: number,
@@ -48,6 +58,9 @@ class BenchStdout extends EventEmitter {
   }
   write = (chunk: string | Uint8Array): boolean => {
     const at = performance.now();
+    const before = this.diffStats.bytes;
+    this.diff.write(chunk);
+    const written = this.diffStats.bytes - before;
     const text = (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')).replace(ANSI, '');
     // Synchronised-update markers and cursor moves strip to nothing: they are not frames.
     if (text.trim() === '') return true;
@@ -57,6 +70,7 @@ class BenchStdout extends EventEmitter {
     if (this.firstAfterMark === undefined && at >= this.markAt) {
       this.firstAfterMark = at;
       this.inkMsAfterMark = this.lastInkMs;
+      this.bytesAfterMark = written;
     }
     for (const watch of this.watchers) watch(text, at);
     return true;
@@ -88,23 +102,54 @@ export interface BenchTui {
    * Writes one key and resolves with the ms until the next frame, and how much of that was Ink's
    * output stage (its onRender renderTime); rejects when no frame comes.
    */
-  timePress(key: string, timeoutMs?: number): Promise<{ ms: number; inkMs: number }>;
+  timePress(key: string, timeoutMs?: number): Promise<{ ms: number; inkMs: number; bytes: number }>;
   /** Resolves once no frame has been written for `quietMs` and `extra()` holds. */
   settle(quietMs: number, extra?: () => boolean, timeoutMs?: number): Promise<void>;
   unmount(): void;
 }
 
 export function renderBenchTui({ spex, initial, columns = 100, rows = 30, concurrency, retries }: BenchTuiOptions): BenchTui {
-  const stdout = new BenchStdout(columns, rows);
-  const stdin = new FakeStdin();
-  const stderr = new BenchStdout(columns, rows);
-  const app = (
+  return renderInBench(
     <SpexProvider spex={spex}>
       <ThemeProvider isColor={false}>
         <App initial={initial} {...(concurrency === undefined ? {} : { concurrency })} {...(retries === undefined ? {} : { retries })} />
       </ThemeProvider>
-    </SpexProvider>
+    </SpexProvider>,
+    columns,
+    rows,
   );
+}
+
+/**
+ * The floor to compare spex's key latency with: a bare Ink app drawing a frame of the same size (a
+ * window of full-width rows with a cursor that ↓ moves), through the same renderer and terminal.
+ */
+function BareInk({ count, rows, columns }: { readonly count: number; readonly rows: number; readonly columns: number }) {
+  const [cursor, setCursor] = useState(0);
+  useInput((_input, key) => {
+    if (key.downArrow) setCursor((c) => (c + 1) % count);
+  });
+  const height = rows - 1;
+  const top = Math.max(0, Math.min(cursor - Math.floor(height / 2), count - height));
+  const lines = [];
+  for (let i = top; i < Math.min(count, top + height); i++) {
+    lines.push(
+      <Text key={i} wrap="truncate-end">
+        {`${i === cursor ? '›' : ' '}  row ${String(i).padStart(5, '0')} `.padEnd(columns - 1, i % 2 === 0 ? '.' : ' ')}
+      </Text>,
+    );
+  }
+  return <Box flexDirection="column">{lines}</Box>;
+}
+
+export function renderBareInk(count: number, columns: number, rows: number): BenchTui {
+  return renderInBench(<BareInk count={count} rows={rows} columns={columns} />, columns, rows);
+}
+
+function renderInBench(app: ReactElement, columns: number, rows: number): BenchTui {
+  const stdout = new BenchStdout(columns, rows);
+  const stdin = new FakeStdin();
+  const stderr = new BenchStdout(columns, rows);
   // As mount.tsx renders it (debug off, default frame throttle), minus the alternate screen.
   const instance: Instance = render(app, {
     stdout: stdout as unknown as NodeJS.WriteStream,
@@ -139,12 +184,13 @@ export function renderBenchTui({ spex, initial, columns = 100, rows = 30, concur
     async timePress(key, timeoutMs = 5000) {
       stdout.firstAfterMark = undefined;
       stdout.inkMsAfterMark = undefined;
+      stdout.bytesAfterMark = undefined;
       const t0 = performance.now();
       stdout.markAt = t0;
       stdin.write(key);
       await waitUntil(() => stdout.firstAfterMark !== undefined, `a frame after key ${JSON.stringify(key)}`, timeoutMs, () => `last frame:\n${stdout.frame}`);
       stdout.markAt = Number.POSITIVE_INFINITY;
-      return { ms: (stdout.firstAfterMark ?? Number.NaN) - t0, inkMs: stdout.inkMsAfterMark ?? Number.NaN };
+      return { ms: (stdout.firstAfterMark ?? Number.NaN) - t0, inkMs: stdout.inkMsAfterMark ?? Number.NaN, bytes: stdout.bytesAfterMark ?? Number.NaN };
     },
     async settle(quietMs, extra = () => true, timeoutMs = 30_000) {
       await waitUntil(() => performance.now() - stdout.lastFrameAt >= quietMs && extra(), `${quietMs} ms without a frame`, timeoutMs, () => `last frame:\n${stdout.frame}`);
