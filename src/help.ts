@@ -48,6 +48,16 @@ Commands:
                                  AWS::Connect::User through Cloud Control)
   requests [--cancel TOKEN]      recent Cloud Control requests for this type; cancel one in flight
                                  (followed to its end: a change already under way may still apply)
+  lint --instance I              least-privilege checks of every profile [--fail-on high|medium|low]
+                                 (exit 1 at a finding at or above it, default high; --output sarif
+                                 for code scanning). Rules: escalation (high: a non-Admin profile
+                                 grants Users.Edit/Create/EditPermission or SecurityProfiles.Edit/
+                                 Create, so its holders can grant themselves Admin); multi-tag-
+                                 restricted (high: a user holds a tag-restricted profile beside
+                                 another, lifting the restriction); view-missing, tag-restriction-
+                                 leak, quota (medium: above 80% of the default 100 profiles);
+                                 restricted-without-view, empty, duplicate, unknown-permission,
+                                 not-cloud-control-safe (low)
   cache clear                    empty the detail cache (kept per account, region and instance, and
                                  used only when Connect says a profile has not changed since)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs

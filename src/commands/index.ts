@@ -19,6 +19,8 @@ const mutations = (): Promise<typeof import('./mutate-commands.js')> => import('
 interface CommandSpec {
   options: Options;
   positionals: number;
+  /** `--output` formats beyond table, json and yaml. */
+  formats?: readonly string[];
   run: (ctx: CommandContext) => Promise<number>;
 }
 
@@ -65,6 +67,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
   cache: { options: {}, positionals: 1, run: cacheCommand },
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
   completion: { options: {}, positionals: 1, run: completionCommand },
+  lint: { options: { 'fail-on': { type: 'string' } }, positionals: 0, formats: ['sarif'], run: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx) },
 };
 
 /** `spex completion bash|zsh|fish`, from the tables above (and the TUI's flags). */
@@ -89,7 +92,7 @@ export async function runCommand(name: string, args: string[], io: Io): Promise<
       io.stdout.write(commandHelp(name, Object.keys(spec.options)) ?? USAGE);
       return 0;
     }
-    ctx = createCommandContext(io, parseCommandArgs(args, spec.options, spec.positionals));
+    ctx = createCommandContext(io, parseCommandArgs(args, spec.options, spec.positionals), spec.formats);
     return await spec.run(ctx);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

@@ -30,7 +30,7 @@ export async function resolveInstance(service: RegionService, ref: string | unde
  * Reads the details of `rows` through one loader (the service's concurrency, within AWS's budgets), with
  * progress and time left on stderr; `each` is told every profile read. Returns how many failed.
  */
-async function readDetails(service: RegionService, rows: readonly ProfileSummary[], what: string, io: CommandContext['io'], each: (row: ProfileSummary, profile: SecurityProfile) => void): Promise<number> {
+export async function readDetails(service: RegionService, rows: readonly ProfileSummary[], what: string, io: CommandContext['io'], each: (row: ProfileSummary, profile: SecurityProfile) => void): Promise<number> {
   const loader = service.createDetailLoader();
   const progress = createProgress(io, what, rows.length, (n) => service.timeLeft(n));
   let failed = 0;
