@@ -211,7 +211,8 @@ export function tableNames(frame: string): string[] {
   return lines
     .slice(header + 1)
     .filter((l) => /^[› ][✓ ] \S/.test(l))
-    .map((l) => (l.slice(3).split(/\s{2,}/)[0] ?? '').trim());
+    // Without the marks a row gains as its detail arrives (! ⊘ ✎ ≈): the same profile, one name.
+    .map((l) => (l.slice(3).split(/\s{2,}/)[0] ?? '').trim().replace(/^(?:[!⊘✎≈] )+/, ''));
 }
 
 /** The footer's shown/total counter, e.g. "1000/1000" or "25/1000+" while streaming. */

@@ -29,7 +29,7 @@ import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type L
 import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, paneHeight, shownInstances, shownRegions } from '../state/selectors.js';
 import { filterHint } from '../state/filter.js';
-import { markHint, unconfirmedHint } from './chrome.js';
+import { markHint, riskHint, unconfirmedHint } from './chrome.js';
 import { useDrafts } from '../hooks/use-drafts.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { draftsAnnouncement } from '../domain/drafts.js';
@@ -39,6 +39,7 @@ import { DetailScreen } from './screens/detail-screen.js';
 import { HoldersScreen } from './screens/holders-screen.js';
 import { InstancesBody } from './screens/instances-body.js';
 import { ProfilesBody } from './screens/profiles-body.js';
+import { FindingsScreen } from './screens/findings-screen.js';
 import { ModalBody } from './modals.js';
 import { QuitPrompt } from './quit-prompt.js';
 import { useAppKeys } from './use-app-keys.js';
@@ -115,7 +116,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const instanceArn = state.instance?.arn;
   const profiles = useProfileList(service, instanceArn, list.reloadKey);
   const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
-  const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || modal.kind === 'editor');
+  const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || modal.kind === 'editor');
   const groupName = useHierarchyGroups(service, instanceArn, screen.kind === 'detail' || screen.kind === 'holders');
   const view = useProfileView({ rows: profiles.rows, list, details, layout });
   if (list.shown !== view.shownArns) dispatch({ type: 'list/shown', arns: view.shownArns });
@@ -217,6 +218,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
         );
       case 'holders':
         return <HoldersScreen screen={screen} users={users} names={holderNames} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
+      case 'findings':
+        return <FindingsScreen screen={screen} rows={profiles.rows} loader={details.loader} detailsVersion={details.version} users={users} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
       case 'compare':
         return <CompareScreen screen={screen} loader={details.loader} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
     }
@@ -245,7 +248,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
             timeLeft={service?.timeLeft}
-            hint={isTable ? (markHint(list, nameOf) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
+            hint={isTable ? (markHint(list, nameOf) ?? riskHint(loadedDetail(list.shown[list.cursor])) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
             columns={layout.columns}
           />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />

@@ -7,6 +7,7 @@ import type { Remote } from '../state/remote.js';
 import { panePosition, profileName, shownInstances } from '../state/selectors.js';
 import type { AppState, SortOrder } from '../state/app-state.js';
 import { parseFilter } from '../state/filter.js';
+import { findingSentence, profileFindings } from '../domain/lint.js';
 
 const SORT_WORDS: Record<SortOrder['key'], [string, string, string]> = {
   name: ['name', 'A→Z', 'Z→A'],
@@ -33,6 +34,7 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   crumbs.push(instanceLabel(state.instance) ?? '—', 'Security profiles');
   if (screen.kind === 'detail') crumbs.push(profileName(screen.arn) ?? '…');
   if (screen.kind === 'holders') crumbs.push(profileName(screen.arn) ?? '…', 'Held by');
+  if (screen.kind === 'findings') crumbs.push('Findings');
   if (screen.kind === 'compare') crumbs.push(`Compare ${profileName(screen.arns[0]) ?? '…'} ↔ ${profileName(screen.arns[1]) ?? '…'}`);
   const { modal } = state;
   if (modal.kind === 'editor') {
@@ -61,6 +63,14 @@ export function markHint(list: AppState['list'], nameOf: (arn: string) => string
   const name = (arn: string): string => `“${sanitizeLine(nameOf(arn) ?? arn.slice(arn.lastIndexOf('/') + 1))}”`;
   const other = list.marked.find((m) => m !== replaced.added);
   return `Marked ${name(replaced.added)}; it replaces ${name(replaced.removed)} (compare takes two${other !== undefined ? `: ${name(other)} and ${name(replaced.added)}` : ''}; = compares)`;
+}
+
+/** Said while the cursor is on a profile with a high finding, so the ! explains itself. */
+export function riskHint(profile: SecurityProfile | undefined): string | undefined {
+  if (profile === undefined) return undefined;
+  const high = profileFindings(profile).filter((f) => f.severity === 'high');
+  if (high.length === 0) return undefined;
+  return `! high: ${sanitizeLine(findingSentence(high[0]!))}${high.length > 1 ? ` (+${high.length - 1} more)` : ''} — ! lists the instance's findings`;
 }
 
 /** Said while the cursor is on a profile Cloud Control cannot change, so the ⊘ explains itself. */

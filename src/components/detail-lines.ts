@@ -12,6 +12,7 @@ import { isBuiltInProfileName } from '../domain/security-profile.js';
 import { cloudControlRefusals, REFUSED_MARK as REFUSED } from '../domain/cloud-control-safe.js';
 import { field, heading, type PaneLine, wrapLine, wrapText } from './pane-lines.js';
 import { padEnd, truncate } from '../domain/format.js';
+import { profileFindings } from '../domain/lint.js';
 
 const s = sanitizeLine;
 
@@ -78,6 +79,18 @@ export function permissionGridLines(permissions: readonly string[], width: numbe
   return lines;
 }
 
+/** spex lint's rules on this profile: each finding with its severity, why, and the evidence. */
+function findingLines(profile: SecurityProfile, width: number): PaneLine[] {
+  const found = profileFindings(profile);
+  if (found.length === 0) return [];
+  const lines: PaneLine[] = [{ text: '' }, heading(`Findings (${found.length}; ! on the list shows the instance's)`)];
+  for (const f of found) {
+    const [first = '', ...rest] = wrapText(`${f.severity} · ${f.rule}: ${f.why} — ${f.evidence.join('; ')}`, width - 4);
+    lines.push({ text: `  ! ${s(first)}`, tone: f.severity === 'low' ? 'muted' : 'warning' }, ...rest.map((t) => ({ text: `    ${s(t)}` })));
+  }
+  return lines;
+}
+
 export interface DetailContext {
   width: number;
   /** Permissions as a list (default) or the console's grid. */
@@ -103,6 +116,7 @@ export function profileDetailLines(profile: SecurityProfile, context: DetailCont
   lines.push(...field('Last modified', `${formatTime(profile.LastModifiedTime, context.now)}${modifiedIn}`, width));
   if (context.heldBy !== undefined) lines.push(...field('Held by', context.heldBy, width));
   lines.push(...refusalLines(profile, width));
+  lines.push(...findingLines(profile, width));
   lines.push({ text: '' });
   lines.push(heading(`Permissions (${permissions.length})${context.layout === 'grid' ? ' — grid (m: list)' : ' (m: grid)'}`));
   lines.push(...(context.layout === 'grid' ? permissionGridLines(permissions, width) : permissionLines(permissions, width)));

@@ -4,6 +4,7 @@ import { Box, Text, Transform } from 'ink';
 import { memo, useCallback, type ReactNode } from 'react';
 import type { DomainError } from '../domain/errors.js';
 import { cloudControlRefusals, REFUSED_MARK } from '../domain/cloud-control-safe.js';
+import { profileFindings } from '../domain/lint.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
 import { HEADER_CELLS, profileColumns, rowText, shortTime, type RowCells } from './profile-columns.js';
@@ -44,6 +45,8 @@ const REFUSED = REFUSED_MARK;
 export const DRAFT = '✎';
 /** A cached copy, possibly stale, being checked. */
 export const UNCONFIRMED = '≈';
+/** A high finding (least privilege). */
+export const RISK = '!';
 
 /** The id at the end of an ARN, for a row whose name is not known yet. */
 function arnTail(arn: string): string {
@@ -56,8 +59,10 @@ export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number 
   const name = row.name ?? profile?.SecurityProfileName;
   // A profile Cloud Control cannot change (values its schema refuses) is marked; the detail says why.
   const refused = profile !== undefined && cloudControlRefusals(profile).length > 0 ? `${REFUSED} ` : '';
+  // A profile with a high finding (spex lint's rules) is marked; the status line says which.
+  const risky = profile !== undefined && profileFindings(profile).some((f) => f.severity === 'high') ? `${RISK} ` : '';
   return {
-    name: `${hasDraft ? `${DRAFT} ` : ''}${isUnconfirmed && profile !== undefined ? `${UNCONFIRMED} ` : ''}${name !== undefined ? `${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`}`,
+    name: `${hasDraft ? `${DRAFT} ` : ''}${isUnconfirmed && profile !== undefined ? `${UNCONFIRMED} ` : ''}${name !== undefined ? `${risky}${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`}`,
     description: profile !== undefined ? sanitizeLine(profile.Description ?? '') : detail?.status === 'error' ? `${FAILED} details failed` : pending,
     permissions: profile !== undefined ? String(profile.Permissions?.length ?? 0) : pending,
     users: users === undefined ? UNKNOWN : users === 'loading' ? LOADING : String(users),

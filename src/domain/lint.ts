@@ -234,3 +234,42 @@ export function toSarif(result: LintResult, version: string): unknown {
     ],
   };
 }
+
+/** The findings a change creates and resolves, profile-level rules only (what one edit decides). */
+export function findingChanges(before: SecurityProfile | undefined, after: SecurityProfile): { created: Finding[]; resolved: Finding[] } {
+  const of = (p: SecurityProfile | undefined): Finding[] => {
+    // One profile alone: the instance-wide rules (duplicate, quota, holders) are not this edit's doing.
+    return p === undefined ? [] : profileFindings(p);
+  };
+  const key = (f: Finding): string => `${f.rule}\n${f.evidence.join('\n')}`;
+  const was = of(before);
+  const now = of(after);
+  const wasKeys = new Set(was.map(key));
+  const nowKeys = new Set(now.map(key));
+  const wasRules = new Set(was.map((f) => f.rule));
+  const nowRules = new Set(now.map((f) => f.rule));
+  return {
+    created: now.filter((f) => !wasKeys.has(key(f)) && (!wasRules.has(f.rule) || f.rule === 'escalation')),
+    resolved: was.filter((f) => !nowRules.has(f.rule)),
+  };
+}
+
+/** A finding in one sentence, with what it means for the holders when their number is known. */
+export function findingSentence(f: Finding, holders?: number): string {
+  if (f.rule === 'escalation') {
+    const who = holders === undefined ? 'its users' : holders === 1 ? 'its 1 user' : `its ${holders} users`;
+    return `grants ${f.evidence.join(', ')} to a non-admin profile: ${who} could then grant themselves Admin`;
+  }
+  return `${f.rule}: ${f.why} (${f.evidence.join('; ')})`;
+}
+
+const profileFindingsCache = new WeakMap<SecurityProfile, Finding[]>();
+
+/** The findings of one profile on its own (the instance-wide rules need every profile: `!`). Cached per model. */
+export function profileFindings(profile: SecurityProfile): Finding[] {
+  const cached = profileFindingsCache.get(profile);
+  if (cached) return cached;
+  const found = lintProfiles({ profiles: [profile], users: [], quota: { limit: Number.POSITIVE_INFINITY, source: 'service-quotas' } }).findings;
+  profileFindingsCache.set(profile, found);
+  return found;
+}

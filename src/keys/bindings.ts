@@ -11,6 +11,7 @@ export type Mode =
   | 'filter'
   | 'detail'
   | 'compare'
+  | 'findings'
   /** Who holds a profile. */
   | 'holders'
   | 'help'
@@ -30,6 +31,7 @@ export type Command =
   | 'item.mark'
   | 'list.compare'
   | 'list.next-draft'
+  | 'list.findings'
   | 'list.refresh'
   | 'sort.name'
   | 'sort.permissions'
@@ -121,6 +123,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('sort.modified', 'M', [{ input: 'M' }], 'Sort by last modified (again: reverse)'),
     b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark for compare (two at most)', 'mark'),
     b('list.compare', '=', [{ input: '=' }], 'Compare the two marked profiles', 'compare'),
+    b('list.findings', '!', [{ input: '!' }], "The instance's least-privilege findings (spex lint's rules; reads every detail)"),
     b('list.next-draft', 'D', [{ input: 'D' }], 'Go to the next profile with an unsaved draft (✎) and review it in the editor'),
     b('list.refresh', 'r', [{ input: 'r' }], 'Reload the list (and retry after an error)', 'refresh'),
     EDIT,
@@ -167,6 +170,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     QUIT,
     CTRL_C,
   ],
+  findings: [...PANE_NAVIGATION, BACK, HELP, QUIT, CTRL_C],
   compare: [
     ...PANE_NAVIGATION,
     b('compare.toggle-differences', 't', [{ input: 't' }], 'Toggle: only the differences / everything', 'only diffs'),

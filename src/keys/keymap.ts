@@ -52,6 +52,7 @@ export const MODE_TITLES: Readonly<Record<Mode, string>> = {
   filter: 'Filter',
   detail: 'Profile detail',
   compare: 'Compare',
+  findings: 'Findings',
   holders: 'Who holds the profile',
   help: 'Help',
   session: 'Editing',

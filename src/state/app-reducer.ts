@@ -24,6 +24,7 @@ function back(state: AppState): AppState {
       return { ...state, screen: { kind: 'instances' } };
     case 'detail':
     case 'compare':
+    case 'findings':
       return { ...state, screen: { kind: 'list' } };
     case 'holders':
       return holdersBack(state, state.screen);
@@ -80,21 +81,25 @@ export function appReducer(state: AppState, action: Action): AppState {
       const scroll = scrollPane(state.modal.scroll, action.motion, helpLineCount(state.modal.mode, state.readOnly), scrollRoom(state));
       return { ...state, modal: { ...state.modal, scroll } };
     }
+    case 'findings/open':
+      return state.screen.kind === 'list' ? { ...state, screen: { kind: 'findings', scroll: 0, lineCount: 0 } } : state;
     case 'detail/scroll':
+    case 'findings/scroll':
     case 'compare/scroll': {
       const { screen } = state;
-      if (screen.kind !== 'detail' && screen.kind !== 'compare') return state;
+      if (screen.kind !== 'detail' && screen.kind !== 'compare' && screen.kind !== 'findings') return state;
       const scroll = scrollPane(screen.scroll, action.motion, screen.lineCount, scrollRoom(state));
       return { ...state, screen: { ...screen, scroll } };
     }
     case 'detail/measured':
+    case 'findings/measured':
     case 'compare/measured': {
       const { screen } = state;
       if (action.type === 'compare/measured' && screen.kind === 'compare' && action.differences !== undefined && action.differences !== screen.differences) {
         const diffCursor = Math.min(screen.diffCursor, Math.max(0, action.differences.length - 1));
         return appReducer({ ...state, screen: { ...screen, differences: action.differences, diffCursor } }, { type: 'compare/measured', lineCount: action.lineCount });
       }
-      if ((screen.kind !== 'detail' && screen.kind !== 'compare') || screen.lineCount === action.lineCount) return state;
+      if ((screen.kind !== 'detail' && screen.kind !== 'compare' && screen.kind !== 'findings') || screen.lineCount === action.lineCount) return state;
       const scroll = scrollPane(screen.scroll, { kind: 'by', delta: 0 }, action.lineCount, scrollRoom(state));
       return { ...state, screen: { ...screen, lineCount: action.lineCount, scroll } };
     }

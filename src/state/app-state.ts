@@ -69,6 +69,8 @@ export type Screen =
       isFiltering: boolean;
       returnTo?: { kind: 'detail'; arn: string; scroll: number; lineCount: number; isRaw: boolean; reloadKey: number };
     }
+  /** spex lint's findings over the instance (`!`). */
+  | { kind: 'findings'; scroll: number; lineCount: number }
   | {
       kind: 'compare';
       arns: readonly [string, string];
@@ -197,6 +199,9 @@ export type Action =
   | { type: 'holders/filter-accept' }
   | { type: 'holders/filter-clear' }
   | { type: 'compare/scroll'; motion: Motion }
+  | { type: 'findings/open' }
+  | { type: 'findings/scroll'; motion: Motion }
+  | { type: 'findings/measured'; lineCount: number }
   | { type: 'compare/measured'; lineCount: number; differences?: readonly { name: string; inLeft: boolean; line: number }[] }
   | { type: 'compare/next-difference'; delta: 1 | -1 }
   | { type: 'compare/copy'; into: 'left' | 'right' }

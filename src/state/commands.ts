@@ -21,6 +21,8 @@ function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undef
       return { type: 'detail/scroll', motion };
     case 'compare':
       return { type: 'compare/scroll', motion };
+    case 'findings':
+      return { type: 'findings/scroll', motion };
     case 'holders':
       return { type: 'holders/scroll', motion };
     case 'help':
@@ -97,6 +99,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'detail/toggle-raw' };
     case 'detail.toggle-layout':
       return { type: 'detail/toggle-layout' };
+    case 'list.findings':
+      return { type: 'findings/open' };
     case 'list.next-draft':
       return { type: 'drafts/next' };
     case 'compare.toggle-differences':

@@ -33,6 +33,8 @@ export function modeOf(state: AppState): Mode {
       return 'detail';
     case 'compare':
       return 'compare';
+    case 'findings':
+      return 'findings';
     case 'holders':
       return state.screen.isFiltering ? 'filter' : 'holders';
   }
@@ -218,7 +220,7 @@ export function panePosition(state: AppState): string | undefined {
   const at =
     modal.kind === 'help'
       ? { scroll: modal.scroll, total: helpLineCount(modal.mode, state.readOnly) }
-      : screen.kind === 'detail' || screen.kind === 'compare' || screen.kind === 'holders'
+      : screen.kind === 'detail' || screen.kind === 'compare' || screen.kind === 'holders' || screen.kind === 'findings'
         ? { scroll: screen.scroll, total: screen.lineCount }
         : undefined;
   if (at === undefined || at.total <= room) return undefined;

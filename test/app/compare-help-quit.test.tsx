@@ -36,7 +36,7 @@ describe('compare', () => {
     await tui.waitForFrame(/›✓ Agent/);
     // Past AI Agent Builders and Billing & Collections.
     await tui.press('j', 'j', 'j', ' ');
-    await tui.waitForFrame(/›✓ CallCenterManager/);
+    await tui.waitForFrame(/›✓ (! )?CallCenterManager/);
     await tui.press('=');
     let frame = await tui.waitForFrame('Agent ↔ CallCenterManager:');
     expect(frame).toContain('Compare Agent ↔ CallCenterManager');

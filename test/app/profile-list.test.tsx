@@ -30,7 +30,7 @@ function tableNames(frame: string): string[] {
   return lines
     .slice(header + 1)
     .filter((l) => /^[› ][✓ ] \S/.test(l))
-    .map((l) => l.slice(3).split(/\s{2,}/)[0]!.trim().replace(/^⊘ /, ''));
+    .map((l) => l.slice(3).split(/\s{2,}/)[0]!.trim().replace(/^(?:[!⊘✎≈] )+/, ''));
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true });

@@ -11,6 +11,7 @@ import { changeReach, type ReachInput, reachSentence } from '../../domain/holder
 import { cloudControlRefusals } from '../../domain/cloud-control-safe.js';
 import { connectIssues, connectUpdateRequests } from '../../domain/connect-plan.js';
 import { wrapLine, wrapText } from '../pane-lines.js';
+import { findingChanges, findingSentence } from '../../domain/lint.js';
 export type { ReachInput } from '../../domain/holders.js';
 
 export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
@@ -86,6 +87,12 @@ function reviewLines(input: ReviewInput): Review {
   if (input.reach !== undefined && input.mode === 'edit' && input.original?.SecurityProfileArn !== undefined) {
     lines.push(...reachLines(input.original.SecurityProfileArn, input.original, input.draft, input.reach));
   }
+  // Least privilege (spex lint's rules): what this change makes risky, or fixes, before it is sent.
+  const lint = findingChanges(input.mode === 'edit' ? input.original : undefined, { ...input.draft } as SecurityProfile);
+  const holders = input.reach?.kind === 'known' ? input.reach.holders.length : undefined;
+  if (lint.created.length + lint.resolved.length > 0) lines.push({ text: '' });
+  for (const f of lint.created) lines.push({ text: `⚠ ${f.severity}: ${sanitizeLine(findingSentence(f, holders))}`, tone: f.severity === 'low' ? 'muted' : 'warning' });
+  for (const f of lint.resolved) lines.push({ text: `✓ resolves ${f.rule}: ${sanitizeLine(f.why)}`, tone: 'success' });
   if (describeImpliedAdds(base, input.draft).length > 0) {
     lines.push({ text: '' });
     lines.push({ text: '“needed by” marks a View granted with an action on the same resource, as the console does.', tone: 'muted' });

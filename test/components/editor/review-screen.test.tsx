@@ -30,6 +30,19 @@ describe('buildReview', () => {
     expect(renamed.lines.map((l) => l.text.trim()).join(' ')).toMatch(/cannot be sent: SecurityProfileName cannot be changed after creation; clone the profile to rename it/);
   });
 
+  it('warns before saving when the change creates a finding, with whom it reaches, and says when it resolves one', () => {
+    const holders = Array.from({ length: 37 }, (_, i) => ({ arn: `${INSTANCE}/agent/u${i}`, username: `u${i}`, securityProfileArns: [ORIGINAL.SecurityProfileArn!] }));
+    const reach = { kind: 'known' as const, holders, permissionsOf: () => undefined };
+    const risky = buildReview({ mode: 'edit', original: ORIGINAL, draft: { ...DRAFT, Permissions: ['Queues.View', 'Queues.Create', 'Users.Edit', 'Users.View'] }, showRequest: false, reach, width: 200 });
+    expect(risky.lines.map((l) => l.text)).toContain('⚠ high: grants Users.Edit to a non-admin profile: its 37 users could then grant themselves Admin');
+    const escalated = { ...ORIGINAL, Permissions: ['Queues.View', 'Users.Edit', 'Users.View'] };
+    const fixed = buildReview({ mode: 'edit', original: escalated, draft: { ...DRAFT, Permissions: ['Queues.View', 'Users.View'] }, showRequest: false, width: 200 });
+    expect(fixed.lines.map((l) => l.text).join('\n')).toMatch(/✓ resolves escalation: its holders can edit users or security profiles/);
+    // A change that neither creates nor resolves a finding says nothing of them.
+    const plain = buildReview({ mode: 'edit', original: ORIGINAL, draft: { ...DRAFT, Description: 'new' }, showRequest: false, width: 200 });
+    expect(plain.lines.map((l) => l.text).join('\n')).not.toMatch(/⚠|resolves/);
+  });
+
   it('shows every value whole, wrapped to the width, in the change and in the exact request', () => {
     const long = `Handles escalations ${'and more words '.repeat(12)}end-of-description`;
     const review = buildReview({ mode: 'edit', original: ORIGINAL, draft: { ...DRAFT, Description: long }, showRequest: true, width: 60 });

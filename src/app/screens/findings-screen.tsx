@@ -1,0 +1,58 @@
+// `!`: the instance's least-privilege findings (spex lint's rules, domain/lint.ts), over every
+// profile's detail (read in the background, through the loader and its budget) and, where known, who
+// holds what. Findings of the profiles read so far show at once; the title says how many are left.
+import { useEffect, useMemo, type Dispatch } from 'react';
+import type { DetailLoader } from '../../cloudcontrol/types.js';
+import type { PaneLine } from '../../components/pane-lines.js';
+import { wrapText } from '../../components/pane-lines.js';
+import { ScrollPane } from '../../components/scroll-pane.js';
+import { lintProfiles, SEVERITIES } from '../../domain/lint.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { ProfileSummary, SecurityProfile } from '../../domain/security-profile.js';
+import type { Users } from '../../hooks/use-user-index.js';
+import type { Action, Screen } from '../../state/app-state.js';
+
+export interface FindingsScreenProps {
+  readonly screen: Extract<Screen, { kind: 'findings' }>;
+  readonly rows: readonly ProfileSummary[];
+  readonly loader: DetailLoader | undefined;
+  /** Changes when details arrive. */
+  readonly detailsVersion: number;
+  readonly users: Users;
+  readonly width: number;
+  readonly height: number;
+  readonly dispatch: Dispatch<Action>;
+}
+
+export function FindingsScreen({ screen, rows, loader, detailsVersion, users, width, height, dispatch }: FindingsScreenProps) {
+  useEffect(() => {
+    loader?.prefetch(rows.map((r) => r.arn));
+  }, [loader, rows]);
+  const { lines, title } = useMemo(() => {
+    const profiles: SecurityProfile[] = [];
+    for (const row of rows) {
+      const entry = loader?.get(row.arn);
+      if (entry?.status === 'loaded') profiles.push(entry.profile);
+    }
+    const index = users.remote.status === 'success' && users.remote.data.complete ? users.remote.data : undefined;
+    const result = lintProfiles({ profiles, ...(index ? { users: index.users } : {}) });
+    const out: PaneLine[] = [];
+    for (const f of result.findings) {
+      const text = `${f.severity.padEnd(6)} ${f.rule}  ${sanitizeLine(f.profile)}: ${f.why} — ${sanitizeLine(f.evidence.join('; '))}`;
+      const [first = '', ...rest] = wrapText(text, width - 4);
+      out.push({ text: `  ${first}`, tone: f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'muted' }, ...rest.map((t) => ({ text: `         ${t}` })));
+    }
+    if (result.findings.length === 0) out.push({ text: profiles.length < rows.length ? '  Nothing found yet.' : '  No findings: every profile passes.', tone: 'muted' });
+    out.push({ text: '' });
+    for (const note of result.notes) out.push({ text: `  note: ${note}`, tone: 'muted' });
+    const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
+    const reading = profiles.length < rows.length ? ` — reading details ${profiles.length}/${rows.length}…` : '';
+    return { lines: out, title: `Findings: ${counts} in ${profiles.length} profiles${reading} (spex lint --help explains the rules)` };
+    // `detailsVersion` changes when details arrive: the findings must be taken again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, loader, detailsVersion, users.remote, width]);
+  useEffect(() => {
+    dispatch({ type: 'findings/measured', lineCount: lines.length });
+  }, [lines.length, dispatch]);
+  return <ScrollPane title={title} lines={lines} scroll={screen.scroll} height={height} />;
+}

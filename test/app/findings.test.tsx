@@ -1,0 +1,35 @@
+// Least privilege in the TUI: the table marks profiles with a high finding (a glyph, and words on
+// the status line), the detail has a Findings section, and `!` lists the instance's findings.
+import { describe, expect, it } from 'vitest';
+import { keys } from '../helpers/keys.js';
+import { settle } from '../helpers/typing.js';
+import { backendPerTest } from '../helpers/tui-backend.js';
+import { OPEN_LIST, selectProfile } from './editing-helpers.js';
+import { renderSpexApp } from './render-app.js';
+
+const backend = backendPerTest();
+const open = () => renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 120, rows: 34 });
+
+describe('findings in the TUI', () => {
+  it('marks CallCenterManager ! and says why; the detail lists its findings', async () => {
+    const tui = open();
+    await selectProfile(tui, 'CallCenterManager');
+    const row = await settle(tui, /›\s+! CallCenterManager/);
+    expect(row).toContain('ℹ ! high: grants Users.Edit, Users.Create, Users.EditPermission to a non-admin profile');
+    await tui.press(keys.enter);
+    const detail = await settle(tui, 'Findings (');
+    expect(detail).toMatch(/! high · escalation: its holders can edit users or security profiles/);
+  });
+
+  it('! lists every finding of the instance once every detail is read, holders included', async () => {
+    const tui = open();
+    await tui.waitForFrame('Tier 2 Escalations');
+    await tui.press('!');
+    const frame = await tui.waitForFrame((f) => /Findings: \d+ high, \d+ medium, \d+ low in \d+ profiles \(/.test(f) && !f.includes('reading details'), { timeoutMs: 15_000 });
+    expect(frame).toMatch(/high\s+escalation\s+CallCenterManager/);
+    expect(frame).toMatch(/high\s+multi-tag-restricted/);
+    expect(frame).not.toMatch(/escalation\s+Admin:/);
+    await tui.press(keys.escape);
+    await settle(tui, 'Modified (UTC)');
+  });
+});
