@@ -94,6 +94,21 @@ const CONSOLE_MADE: CustomProfile[] = [
     extra: () => ({ Tags: [{ Key: 'Cost Center', Value: 'cc-6200' }, { Key: 'team', Value: 'sales' }] }) },
 ];
 
+/**
+ * acme-apac is the estate's untidy instance, so that every rule of `spex lint` has something to find
+ * in the demo: a profile that edits what it cannot view, one that grants nothing, one with a name the
+ * catalogue does not know, and (with its site profiles) more than 80% of the 100-profile quota.
+ */
+const UNTIDY_ALIAS = 'acme-apac';
+const UNTIDY: { name: string; description: string; permissions: string[] }[] = [
+  { name: 'Queue Editors', description: 'Edits queues (granted through the API, without the View the console adds)', permissions: ['Queues.Edit', 'BasicAgentAccess'] },
+  { name: 'Unused - delete me', description: 'Left over from a migration; grants nothing', permissions: [] },
+  { name: 'Legacy Wallboard', description: 'A permission name from an old wallboard integration', permissions: ['AccessMetrics', 'Legacy.WallboardAccess'] },
+];
+/** Site profiles in acme-apac: with the rest, above 80 of the 100-profile quota. */
+const UNTIDY_SITES = 75;
+const SITE_EXTRAS = ['OutboundCallAccess', 'AudioDeviceSettings.Access', 'MyContacts.View', 'VideoContact.Access', 'RestrictTaskCreation.Access', 'ContactSearch.View', 'Queues.View'];
+
 /** Names of the demo profiles whose values the Cloud Control schema refuses. */
 export const DEMO_CONSOLE_MADE_NAMES: readonly string[] = CONSOLE_MADE.map((p) => p.name);
 
@@ -117,6 +132,7 @@ export function loadDemoData(store: Store, generated = 0): void {
         ? [...CUSTOM, ...CONSOLE_MADE]
         : [...CUSTOM.filter((_, i) => (i + index + region.length) % 3 === 0), ...(region === 'eu-west-2' ? CONSOLE_MADE.slice(0, 1) : [])];
       addProfiles(store, region, instance, customs);
+      if (alias === UNTIDY_ALIAS) addUntidy(store, region, instance);
       addDemoUsers(store, instance, alias, first);
       if (first) addGenerated(store, region, instance, generated);
       first = false;
@@ -173,6 +189,18 @@ function addProfiles(store: Store, region: string, instance: InstanceState, cust
     };
     store.addProfile(instance, model);
   });
+}
+
+function addUntidy(store: Store, region: string, instance: InstanceState): void {
+  const arn = String(instance.entry.model.Arn);
+  UNTIDY.forEach((p, i) => store.addProfile(instance, { ...profileBase(region, arn, p.name, 40 * 86_400 + i * 777), Description: p.description, Permissions: p.permissions }));
+  for (let i = 1; i <= UNTIDY_SITES; i += 1) {
+    const site = `Site ${String(i).padStart(2, '0')} agents`;
+    // Each site's agents: the softphone, and the site's own mix of Contact Control Panel extras (one
+    // mix per site, so no two sites are duplicates).
+    const extras = SITE_EXTRAS.filter((_, bit) => (i >> bit) & 1);
+    store.addProfile(instance, { ...profileBase(region, arn, site, 20 * 86_400 + i * 311), Description: `Agents of site ${i}`, Permissions: ['BasicAgentAccess', ...extras] });
+  }
 }
 
 /** `--profiles N`: many plain profiles for scale, with a few permissions each. */

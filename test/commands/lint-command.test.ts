@@ -1,7 +1,11 @@
 // `spex lint` through its real entry point against the emulator's demo instance: findings, exit
 // codes for CI, every output format, and the holders rule skipped (said so) when nobody can be listed.
+import { readFileSync } from 'node:fs';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
+import { RULES } from '../../src/domain/lint.js';
 import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { memoryIo } from '../helpers/memory-io.js';
 
@@ -31,6 +35,20 @@ describe('spex lint', () => {
     expect(backend.emulator.requests.some((r) => r.operation === 'SearchUsers')).toBe(true);
   });
 
+  it('in the demo every rule finds something, across acme-support and the untidy acme-apac, and some profiles pass them all', async () => {
+    const support = JSON.parse((await lint('--output', 'json')).out) as { findings: { rule: string; profile: string }[] };
+    const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
+    const code = await runCommand('lint', ['--instance', 'acme-apac', '--output', 'json', '--fail-on', 'medium', '--endpoint-url', backend.emulator.url, '--region', 'ap-southeast-2'], io);
+    expect(code).toBe(1);
+    const apac = JSON.parse(io.out()) as { findings: { rule: string; profile: string; evidence: string[] }[] };
+    const rules = new Set([...support.findings, ...apac.findings].map((f) => f.rule));
+    expect([...rules].sort()).toEqual(Object.keys(RULES).sort());
+    expect(apac.findings).toContainEqual(expect.objectContaining({ rule: 'view-missing', profile: 'Queue Editors', evidence: ['Queues.Edit without Queues.View'] }));
+    expect(apac.findings).toContainEqual(expect.objectContaining({ rule: 'quota', evidence: [expect.stringMatching(/^\d+ of 100 profiles \(\d+%\), the default quota$/)] }));
+    expect(apac.findings.some((f) => f.profile === 'Site 01 agents')).toBe(false);
+    expect(support.findings.some((f) => f.profile === 'Workforce Planning')).toBe(false);
+  });
+
   it('--fail-on decides the exit code; a bad value is a usage error', async () => {
     expect((await lint('--output', 'json', '--fail-on', 'low')).code).toBe(1);
     const bad = await lint('--fail-on', 'critical');
@@ -41,8 +59,18 @@ describe('spex lint', () => {
     expect(badOutput.err).toContain("--output must be table, json, yaml or sarif (got 'xml')");
   });
 
-  it('writes SARIF 2.1.0 for code scanning, and a table for people', async () => {
-    const sarif = JSON.parse((await lint('--output', 'sarif')).out) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; message: { text: string } }[] }[] };
+  it('writes SARIF 2.1.0 that the OASIS schema accepts, for code scanning, and a table for people', async () => {
+    const raw = JSON.parse((await lint('--output', 'sarif')).out) as unknown;
+    const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
+    // Both are CommonJS: under NodeNext their default import is the module, the class its `default`.
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+    ajvFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(raw), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    // The schema does refuse a malformed log (a driver without its name, a level SARIF does not have).
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] })).toBe(false);
+    const sarif = raw as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; message: { text: string } }[] }[] };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain('escalation');
     expect(sarif.runs[0]!.results).toContainEqual(expect.objectContaining({ ruleId: 'escalation', level: 'error', message: { text: expect.stringContaining('CallCenterManager') } }));
