@@ -58,6 +58,10 @@ Commands:
                                  leak, quota (medium: above 80% of the default 100 profiles);
                                  restricted-without-view, empty, duplicate, unknown-permission,
                                  not-cloud-control-safe (low)
+  explain-user <login|id>        what a user can really do (--instance I): every permission, which of
+                                 their profiles grants it, the tag and hierarchy restrictions that
+                                 still apply once their profiles combine, and the Views the console
+                                 grants implicitly (marked ~)
   cache clear                    empty the detail cache (kept per account, region and instance, and
                                  used only when Connect says a profile has not changed since)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs

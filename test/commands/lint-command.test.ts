@@ -88,3 +88,37 @@ describe('spex lint', () => {
     backend.emulator.setFaults({ userList: 'full' });
   });
 });
+
+describe('spex explain-user', () => {
+  async function explain(...args: string[]) {
+    const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
+    const code = await runCommand('explain-user', [...args, '--instance', 'acme-support', '--endpoint-url', backend.emulator.url, '--region', 'us-east-1'], io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it('a user holding a tag-restricted profile beside an unrestricted one: every permission with its profiles, and the restriction lifted', async () => {
+    // A demo user holding Supervisors (EMEA) (tag-restricted) and CallCenterManager (unrestricted).
+    const users = backend.emulator.listModels(backend.region, 'AWS::Connect::User') as unknown as { Username: string; SecurityProfileArns: string[] }[];
+    const profiles = backend.emulator.listModels(backend.region, 'AWS::Connect::SecurityProfile') as unknown as { SecurityProfileArn: string; SecurityProfileName: string }[];
+    const arnOf = (name: string) => profiles.find((p) => p.SecurityProfileName === name)!.SecurityProfileArn;
+    const who = users.find((u) => u.SecurityProfileArns.includes(arnOf('Supervisors (EMEA)')) && u.SecurityProfileArns.includes(arnOf('CallCenterManager')))!;
+    const { code, out } = await explain(who.Username, '--output', 'json');
+    expect(code).toBe(0);
+    const e = JSON.parse(out) as { username: string; permissions: { name: string; grantedBy: string[] }[]; restrictions: { resource: string; applies: boolean; liftedBy: string[] }[] };
+    expect(e.username).toBe(who.Username);
+    expect(e.permissions.find((p) => p.name === 'Users.Edit')!.grantedBy).toContain('CallCenterManager');
+    expect(e.restrictions.find((r) => r.resource === 'User')).toMatchObject({ applies: false, liftedBy: ['CallCenterManager'] });
+    const table = await explain(who.Username, '--output', 'table');
+    expect(table.out).toContain('Restrictions, as they combine:');
+  });
+
+  it('an unknown login says so, with close logins', async () => {
+    const users = backend.emulator.listModels(backend.region, 'AWS::Connect::User') as unknown as { Username: string }[];
+    const real = users[0]!.Username;
+    const typo = `${real.slice(0, -1)}`;
+    const { code, err } = await explain(typo);
+    expect(code).toBe(1);
+    expect(err).toContain(`No user '${typo}' in that instance (did you mean`);
+    expect(err).toContain(real);
+  });
+});
