@@ -40,6 +40,7 @@ import { HoldersScreen } from './screens/holders-screen.js';
 import { InstancesBody } from './screens/instances-body.js';
 import { ProfilesBody } from './screens/profiles-body.js';
 import { FindingsScreen } from './screens/findings-screen.js';
+import { ExplainScreen } from './screens/explain-screen.js';
 import { ModalBody } from './modals.js';
 import { QuitPrompt } from './quit-prompt.js';
 import { useAppKeys } from './use-app-keys.js';
@@ -116,8 +117,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const instanceArn = state.instance?.arn;
   const profiles = useProfileList(service, instanceArn, list.reloadKey);
   const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
-  const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || modal.kind === 'editor');
-  const groupName = useHierarchyGroups(service, instanceArn, screen.kind === 'detail' || screen.kind === 'holders');
+  const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor');
+  const groupName = useHierarchyGroups(service, instanceArn, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'explain');
   const view = useProfileView({ rows: profiles.rows, list, details, layout });
   if (list.shown !== view.shownArns) dispatch({ type: 'list/shown', arns: view.shownArns });
 
@@ -218,6 +219,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
         );
       case 'holders':
         return <HoldersScreen screen={screen} users={users} names={holderNames} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
+      case 'explain':
+        return <ExplainScreen screen={screen} users={users} names={holderNames} loader={details.loader} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
       case 'findings':
         return <FindingsScreen screen={screen} rows={profiles.rows} loader={details.loader} detailsVersion={details.version} users={users} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
       case 'compare':

@@ -35,6 +35,7 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   if (screen.kind === 'detail') crumbs.push(profileName(screen.arn) ?? '…');
   if (screen.kind === 'holders') crumbs.push(profileName(screen.arn) ?? '…', 'Held by');
   if (screen.kind === 'findings') crumbs.push('Findings');
+  if (screen.kind === 'explain') crumbs.push(`Holders of ${profileName(screen.from.arn) ?? '…'}`, 'What this user can do');
   if (screen.kind === 'compare') crumbs.push(`Compare ${profileName(screen.arns[0]) ?? '…'} ↔ ${profileName(screen.arns[1]) ?? '…'}`);
   const { modal } = state;
   if (modal.kind === 'editor') {

@@ -100,10 +100,12 @@ const CONSOLE_MADE: CustomProfile[] = [
  * catalogue does not know, and (with its site profiles) more than 80% of the 100-profile quota.
  */
 const UNTIDY_ALIAS = 'acme-apac';
+/** The one permission name in the demo that the catalogue does not know, on purpose. */
+export const DEMO_UNKNOWN_PERMISSION = 'Legacy.WallboardAccess';
 const UNTIDY: { name: string; description: string; permissions: string[] }[] = [
   { name: 'Queue Editors', description: 'Edits queues (granted through the API, without the View the console adds)', permissions: ['Queues.Edit', 'BasicAgentAccess'] },
   { name: 'Unused - delete me', description: 'Left over from a migration; grants nothing', permissions: [] },
-  { name: 'Legacy Wallboard', description: 'A permission name from an old wallboard integration', permissions: ['AccessMetrics', 'Legacy.WallboardAccess'] },
+  { name: 'Legacy Wallboard', description: 'A permission name from an old wallboard integration', permissions: ['AccessMetrics', DEMO_UNKNOWN_PERMISSION] },
 ];
 /** Site profiles in acme-apac: with the rest, above 80 of the 100-profile quota. */
 const UNTIDY_SITES = 75;

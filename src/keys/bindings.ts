@@ -12,6 +12,7 @@ export type Mode =
   | 'detail'
   | 'compare'
   | 'findings'
+  | 'explain'
   /** Who holds a profile. */
   | 'holders'
   | 'help'
@@ -32,6 +33,7 @@ export type Command =
   | 'list.compare'
   | 'list.next-draft'
   | 'list.findings'
+  | 'holders.explain'
   | 'list.refresh'
   | 'sort.name'
   | 'sort.permissions'
@@ -165,12 +167,14 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   holders: [
     ...PANE_NAVIGATION,
     b('filter.start', '/', [{ input: '/' }], 'Filter the users (login, name, hierarchy group, profile)', 'filter'),
+    b('holders.explain', 'Enter', [{ key: 'return' }], 'What the first user listed can really do (filter to pick one): permissions, restrictions as they combine', 'explain user'),
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back', 'back'),
     HELP,
     QUIT,
     CTRL_C,
   ],
   findings: [...PANE_NAVIGATION, BACK, HELP, QUIT, CTRL_C],
+  explain: [...PANE_NAVIGATION, BACK, HELP, QUIT, CTRL_C],
   compare: [
     ...PANE_NAVIGATION,
     b('compare.toggle-differences', 't', [{ input: 't' }], 'Toggle: only the differences / everything', 'only diffs'),

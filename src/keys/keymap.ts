@@ -53,6 +53,7 @@ export const MODE_TITLES: Readonly<Record<Mode, string>> = {
   detail: 'Profile detail',
   compare: 'Compare',
   findings: 'Findings',
+  explain: 'What this user can do',
   holders: 'Who holds the profile',
   help: 'Help',
   session: 'Editing',

@@ -26,6 +26,8 @@ function back(state: AppState): AppState {
     case 'compare':
     case 'findings':
       return { ...state, screen: { kind: 'list' } };
+    case 'explain':
+      return { ...state, screen: state.screen.from };
     case 'holders':
       return holdersBack(state, state.screen);
   }
@@ -81,17 +83,21 @@ export function appReducer(state: AppState, action: Action): AppState {
       const scroll = scrollPane(state.modal.scroll, action.motion, helpLineCount(state.modal.mode, state.readOnly), scrollRoom(state));
       return { ...state, modal: { ...state.modal, scroll } };
     }
+    case 'explain/open':
+      return state.screen.kind === 'holders' ? { ...state, screen: { kind: 'explain', from: { ...state.screen, isFiltering: false }, scroll: 0, lineCount: 0 } } : state;
     case 'findings/open':
       return state.screen.kind === 'list' ? { ...state, screen: { kind: 'findings', scroll: 0, lineCount: 0 } } : state;
     case 'detail/scroll':
+    case 'explain/scroll':
     case 'findings/scroll':
     case 'compare/scroll': {
       const { screen } = state;
-      if (screen.kind !== 'detail' && screen.kind !== 'compare' && screen.kind !== 'findings') return state;
+      if (screen.kind !== 'detail' && screen.kind !== 'compare' && screen.kind !== 'findings' && screen.kind !== 'explain') return state;
       const scroll = scrollPane(screen.scroll, action.motion, screen.lineCount, scrollRoom(state));
       return { ...state, screen: { ...screen, scroll } };
     }
     case 'detail/measured':
+    case 'explain/measured':
     case 'findings/measured':
     case 'compare/measured': {
       const { screen } = state;
@@ -99,7 +105,7 @@ export function appReducer(state: AppState, action: Action): AppState {
         const diffCursor = Math.min(screen.diffCursor, Math.max(0, action.differences.length - 1));
         return appReducer({ ...state, screen: { ...screen, differences: action.differences, diffCursor } }, { type: 'compare/measured', lineCount: action.lineCount });
       }
-      if ((screen.kind !== 'detail' && screen.kind !== 'compare' && screen.kind !== 'findings') || screen.lineCount === action.lineCount) return state;
+      if ((screen.kind !== 'detail' && screen.kind !== 'compare' && screen.kind !== 'findings' && screen.kind !== 'explain') || screen.lineCount === action.lineCount) return state;
       const scroll = scrollPane(screen.scroll, { kind: 'by', delta: 0 }, action.lineCount, scrollRoom(state));
       return { ...state, screen: { ...screen, lineCount: action.lineCount, scroll } };
     }

@@ -69,6 +69,8 @@ export type Screen =
       isFiltering: boolean;
       returnTo?: { kind: 'detail'; arn: string; scroll: number; lineCount: number; isRaw: boolean; reloadKey: number };
     }
+  /** What a holder can really do (Enter on the holders screen: the first user its filter lists). */
+  | { kind: 'explain'; from: Extract<Screen, { kind: 'holders' }>; scroll: number; lineCount: number }
   /** spex lint's findings over the instance (`!`). */
   | { kind: 'findings'; scroll: number; lineCount: number }
   | {
@@ -200,6 +202,9 @@ export type Action =
   | { type: 'holders/filter-clear' }
   | { type: 'compare/scroll'; motion: Motion }
   | { type: 'findings/open' }
+  | { type: 'explain/open' }
+  | { type: 'explain/scroll'; motion: Motion }
+  | { type: 'explain/measured'; lineCount: number }
   | { type: 'findings/scroll'; motion: Motion }
   | { type: 'findings/measured'; lineCount: number }
   | { type: 'compare/measured'; lineCount: number; differences?: readonly { name: string; inLeft: boolean; line: number }[] }

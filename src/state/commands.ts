@@ -23,6 +23,8 @@ function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undef
       return { type: 'compare/scroll', motion };
     case 'findings':
       return { type: 'findings/scroll', motion };
+    case 'explain':
+      return { type: 'explain/scroll', motion };
     case 'holders':
       return { type: 'holders/scroll', motion };
     case 'help':
@@ -99,6 +101,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'detail/toggle-raw' };
     case 'detail.toggle-layout':
       return { type: 'detail/toggle-layout' };
+    case 'holders.explain':
+      return { type: 'explain/open' };
     case 'list.findings':
       return { type: 'findings/open' };
     case 'list.next-draft':

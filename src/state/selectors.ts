@@ -35,6 +35,8 @@ export function modeOf(state: AppState): Mode {
       return 'compare';
     case 'findings':
       return 'findings';
+    case 'explain':
+      return 'explain';
     case 'holders':
       return state.screen.isFiltering ? 'filter' : 'holders';
   }
@@ -220,7 +222,7 @@ export function panePosition(state: AppState): string | undefined {
   const at =
     modal.kind === 'help'
       ? { scroll: modal.scroll, total: helpLineCount(modal.mode, state.readOnly) }
-      : screen.kind === 'detail' || screen.kind === 'compare' || screen.kind === 'holders' || screen.kind === 'findings'
+      : screen.kind === 'detail' || screen.kind === 'compare' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain'
         ? { scroll: screen.scroll, total: screen.lineCount }
         : undefined;
   if (at === undefined || at.total <= room) return undefined;

@@ -33,3 +33,29 @@ describe('findings in the TUI', () => {
     await settle(tui, 'Modified (UTC)');
   });
 });
+
+describe('what can this user do? (from the holders list)', () => {
+  it('Enter on the holders screen explains the first user its filter lists: permissions by profile, restrictions as they combine', async () => {
+    const users = backend.emulator.listModels(backend.region, 'AWS::Connect::User') as unknown as { Username: string; SecurityProfileArns: string[] }[];
+    const profiles = backend.emulator.listModels(backend.region, 'AWS::Connect::SecurityProfile') as unknown as { SecurityProfileArn: string; SecurityProfileName: string }[];
+    const arnOf = (name: string) => profiles.find((p) => p.SecurityProfileName === name)!.SecurityProfileArn;
+    const who = users.find((u) => u.SecurityProfileArns.includes(arnOf('Supervisors (EMEA)')) && u.SecurityProfileArns.includes(arnOf('CallCenterManager')))!;
+    const tui = open();
+    await selectProfile(tui, 'EMEA');
+    await tui.press('u');
+    await settle(tui, 'Who holds Supervisors (EMEA)');
+    await tui.press('/');
+    await tui.type(who.Username);
+    await tui.press(keys.enter);
+    await settle(tui, (f) => f.includes(who.Username) && !f.includes('/▏'));
+    await tui.press(keys.enter);
+    const frame = await settle(tui, `What ${who.Username} can do`);
+    expect(frame).toContain(`${who.Username} holds`);
+    expect(frame).toMatch(/from .*CallCenterManager/);
+    await tui.press('G');
+    const end = await settle(tui, 'Restrictions, as they combine:');
+    expect(end).toMatch(/User: NOT restricted — CallCenterManager shows it unrestricted/);
+    await tui.press(keys.escape);
+    await settle(tui, 'Who holds Supervisors (EMEA)');
+  });
+});

@@ -1,0 +1,61 @@
+// What a holder can really do (Enter on the holders screen): the first user its filter lists, with
+// every permission and the profile that grants it, the restrictions as they combine, and the Views
+// the console grants implicitly (domain/explain-user.ts). The user's profiles are read through the
+// detail loader (cached when the table already read them).
+import { useEffect, useMemo, type Dispatch } from 'react';
+import type { DetailLoader } from '../../cloudcontrol/types.js';
+import { holderRow, type HolderNames, matchesHolder } from '../../components/holder-lines.js';
+import { LoadingMessage } from '../../components/message.js';
+import type { PaneLine } from '../../components/pane-lines.js';
+import { wrapText } from '../../components/pane-lines.js';
+import { ScrollPane } from '../../components/scroll-pane.js';
+import { explainUser, explanationLines } from '../../domain/explain-user.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { SecurityProfile } from '../../domain/security-profile.js';
+import { useRemote } from '../../hooks/use-remote.js';
+import type { Users } from '../../hooks/use-user-index.js';
+import type { Action, Screen } from '../../state/app-state.js';
+
+export interface ExplainScreenProps {
+  readonly screen: Extract<Screen, { kind: 'explain' }>;
+  readonly users: Users;
+  readonly names: HolderNames;
+  readonly loader: DetailLoader | undefined;
+  readonly width: number;
+  readonly height: number;
+  readonly dispatch: Dispatch<Action>;
+}
+
+export function ExplainScreen({ screen, users, names, loader, width, height, dispatch }: ExplainScreenProps) {
+  const { arn, filter } = screen.from;
+  const matching = useMemo(() => (users.holdersOf(arn) ?? []).filter((u) => matchesHolder(holderRow(u, arn, names), filter)), [users, arn, names, filter]);
+  const user = matching[0];
+  const profiles = useRemote(
+    user === undefined || loader === undefined
+      ? undefined
+      : async (signal) => {
+          const read = await Promise.all(user.securityProfileArns.map((a) => loader.load(a, { signal }).then((p) => [a, p] as const, () => undefined)));
+          return new Map(read.filter((r): r is readonly [string, SecurityProfile] => r !== undefined));
+        },
+    [user, loader],
+  );
+  const lines: PaneLine[] = useMemo(() => {
+    if (user === undefined || profiles.status !== 'success') return [];
+    // The profile stores the group's id; the names are kept by ARN.
+    const instanceArn = arn.replace(/\/security-profile\/.*$/, '');
+    const text = explanationLines(explainUser(user, profiles.data), (id) => names.groupName(`${instanceArn}/agent-group/${id}`));
+    const out: PaneLine[] = [];
+    if (matching.length > 1) out.push({ text: `${matching.length} users match the holders' filter; this is the first (narrow the filter to pick another).`, tone: 'muted' });
+    for (const line of text) {
+      const indent = /^\s*/.exec(line)![0];
+      for (const [i, part] of wrapText(line.trim(), width - indent.length - 2).entries()) out.push({ text: `${indent}${i > 0 ? '    ' : ''}${sanitizeLine(part)}`, ...(line.trim().startsWith('~') ? { tone: 'muted' as const } : line.includes('NOT restricted') ? { tone: 'warning' as const } : {}) });
+    }
+    return out;
+  }, [user, profiles, matching.length, names, arn, width]);
+  useEffect(() => {
+    dispatch({ type: 'explain/measured', lineCount: lines.length });
+  }, [lines.length, dispatch]);
+  if (user === undefined) return <LoadingMessage text={users.remote.status === 'loading' ? 'Reading who holds the profile…' : 'No user matches the holders’ filter: Esc goes back to it.'} />;
+  if (profiles.status !== 'success') return <LoadingMessage text={`Reading ${sanitizeLine(user.username)}'s profiles…`} />;
+  return <ScrollPane title={`What ${sanitizeLine(user.username)} can do`} lines={lines} scroll={screen.scroll} height={height} />;
+}
