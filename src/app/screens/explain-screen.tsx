@@ -45,7 +45,10 @@ export function ExplainScreen({ screen, users, names, loader, width, height, dis
     const instanceArn = arn.replace(/\/security-profile\/.*$/, '');
     const text = explanationLines(explainUser(user, profiles.data), (id) => names.groupName(`${instanceArn}/agent-group/${id}`));
     const out: PaneLine[] = [];
-    if (matching.length > 1) out.push({ text: `${matching.length} users match the holders' filter; this is the first (narrow the filter to pick another).`, tone: 'muted' });
+    if (matching.length > 1) {
+      const why = filter === '' ? `${matching.length} users hold the profile; this is the first listed (Esc, then / on the holders picks another).` : `${matching.length} users match the holders' filter; this is the first (Esc and narrow the filter to pick another).`;
+      for (const part of wrapText(why, width - 2)) out.push({ text: part, tone: 'muted' });
+    }
     for (const line of text) {
       const indent = /^\s*/.exec(line)![0];
       for (const [i, part] of wrapText(line.trim(), width - indent.length - 2).entries()) out.push({ text: `${indent}${i > 0 ? '    ' : ''}${sanitizeLine(part)}`, ...(line.trim().startsWith('~') ? { tone: 'muted' as const } : line.includes('NOT restricted') ? { tone: 'warning' as const } : {}) });

@@ -39,7 +39,8 @@ export function FindingsScreen({ screen, rows, loader, detailsVersion, users, wi
     const out: PaneLine[] = [];
     for (const f of result.findings) {
       const text = `${f.severity.padEnd(6)} ${f.rule}  ${sanitizeLine(f.profile)}: ${f.why} — ${sanitizeLine(f.evidence.join('; '))}`;
-      const [first = '', ...rest] = wrapText(text, width - 4);
+      // Continuation lines sit under the rule, 9 columns in: wrapped to fit there, never cut.
+      const [first = '', ...rest] = wrapText(text, width - 12);
       out.push({ text: `  ${first}`, tone: f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'muted' }, ...rest.map((t) => ({ text: `         ${t}` })));
     }
     if (result.findings.length === 0) out.push({ text: profiles.length < rows.length ? '  Nothing found yet.' : '  No findings: every profile passes.', tone: 'muted' });

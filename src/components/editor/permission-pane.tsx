@@ -106,13 +106,13 @@ export function PermissionPane({ rows, cursor, height, width, layout = 'list', c
   const { start, end } = visibleWindow(rows.length, cursor, isGrid ? height - 1 : height);
   // pointer, marker and checkbox take 7 columns; the rest is shared between label and API name.
   const room = Math.max(20, width - 8);
-  // Labels are what admins read: they get the room the longest one needs, leaving the
+  // Labels are what admins read: they get the room the longest one on screen needs, leaving the
   // (muted) API name at least 12 columns; only then is anything cut.
   const shown = rows.slice(start, end);
-  // Over every row, not the window, so the columns stay put while scrolling.
-  const longest = rows.reduce((m, r) => (r.kind !== 'group' ? Math.max(m, stringWidth(r.label)) : m), 0);
+  // Over the rows on screen: a label is never cut, and the API names keep what the labels leave.
+  const longest = shown.reduce((m, r) => (r.kind !== 'group' ? Math.max(m, stringWidth(r.label)) : m), 0);
   // In the grid the label shares the line with five cells and the specials.
-  const labelWidth = isGrid ? Math.max(12, Math.min(longest, Math.max(24, room - 5 * (CELL + 1) - 30))) : Math.max(12, Math.min(Math.max(longest, Math.floor(room * 0.55)), room - 12));
+  const labelWidth = isGrid ? Math.max(12, Math.min(longest, Math.max(24, room - 5 * (CELL + 1) - 30))) : Math.max(12, Math.min(Math.max(longest, Math.floor(room * 0.4)), room - 12));
   const nameWidth = Math.max(8, room - labelWidth);
   if (rows.length === 0) {
     return (
