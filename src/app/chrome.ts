@@ -33,9 +33,9 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   if (screen.kind === 'instances') return [...crumbs, 'Instances'];
   crumbs.push(instanceLabel(state.instance) ?? '—', 'Security profiles');
   if (screen.kind === 'detail') crumbs.push(profileName(screen.arn) ?? '…');
-  if (screen.kind === 'holders') crumbs.push(profileName(screen.arn) ?? '…', 'Held by');
+  if (screen.kind === 'holders') crumbs.push(...(screen.arn === '*' ? ['Users'] : [profileName(screen.arn) ?? '…', 'Held by']));
   if (screen.kind === 'findings') crumbs.push('Findings');
-  if (screen.kind === 'explain') crumbs.push(`Holders of ${profileName(screen.from.arn) ?? '…'}`, 'What this user can do');
+  if (screen.kind === 'explain') crumbs.push(screen.from.arn === '*' ? 'Users' : `Holders of ${profileName(screen.from.arn) ?? '…'}`, 'What this user can do');
   if (screen.kind === 'compare') crumbs.push(`Compare ${profileName(screen.arns[0]) ?? '…'} ↔ ${profileName(screen.arns[1]) ?? '…'}`);
   const { modal } = state;
   if (modal.kind === 'editor') {

@@ -9,6 +9,9 @@ import { type ConnectUser, holderCounts, holdersIn, type UserIndex } from '../do
 import type { Remote } from '../state/remote.js';
 import { domainErrorOf, isAbort } from './remote.js';
 
+/** The holders screen's profile for "every user of the instance" (`:`). */
+export const ALL_USERS = '*';
+
 export interface Users {
   remote: Remote<UserIndex>;
   /** Users read so far on the slow route (Cloud Control), while it runs. */
@@ -73,7 +76,8 @@ export function useUserIndex(service: RegionService | undefined, instanceArn: st
       remote: index === undefined && remote.status === 'success' ? { status: 'loading' } : remote,
       progress,
       countOf: (arn: string) => (counts === undefined ? undefined : (counts.get(arn) ?? 0)),
-      holdersOf: (arn: string) => (index?.complete ? holdersIn(index, arn) : undefined),
+      // `*`: every user of the instance (the `:` screen), else the holders of one profile.
+      holdersOf: (arn: string) => (index?.complete ? (arn === ALL_USERS ? index.users : holdersIn(index, arn)) : undefined),
     }),
     [remote, index, counts, progress],
   );

@@ -34,6 +34,7 @@ export type Command =
   | 'list.next-draft'
   | 'list.findings'
   | 'holders.explain'
+  | 'app.users'
   | 'list.refresh'
   | 'sort.name'
   | 'sort.permissions'
@@ -125,6 +126,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('sort.modified', 'M', [{ input: 'M' }], 'Sort by last modified (again: reverse)'),
     b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark for compare (two at most)', 'mark'),
     b('list.compare', '=', [{ input: '=' }], 'Compare the two marked profiles', 'compare'),
+    b('app.users', ':', [{ input: ':' }], 'Every user of the instance: type a login, Enter shows what that user can do'),
     b('list.findings', '!', [{ input: '!' }], "The instance's least-privilege findings (spex lint's rules; reads every detail)"),
     b('list.next-draft', 'D', [{ input: 'D' }], 'Go to the next profile with an unsaved draft (✎) and review it in the editor'),
     b('list.refresh', 'r', [{ input: 'r' }], 'Reload the list (and retry after an error)', 'refresh'),

@@ -179,6 +179,7 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'quit/cancel':
       return sessionReducer(state, action);
     case 'holders/open':
+    case 'holders/open-all':
     case 'holders/scroll':
     case 'holders/measured':
     case 'holders/filter-start':

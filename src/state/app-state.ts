@@ -193,6 +193,7 @@ export type Action =
   | { type: 'drafts/next' }
   | { type: 'detail/reload' }
   | { type: 'holders/open' }
+  | { type: 'holders/open-all' }
   | { type: 'holders/scroll'; motion: Motion }
   | { type: 'holders/measured'; lineCount: number }
   | { type: 'holders/filter-start' }

@@ -101,6 +101,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'detail/toggle-raw' };
     case 'detail.toggle-layout':
       return { type: 'detail/toggle-layout' };
+    case 'app.users':
+      return { type: 'holders/open-all' };
     case 'holders.explain':
       return { type: 'explain/open' };
     case 'list.findings':

@@ -8,6 +8,12 @@ export type HoldersScreen = Extract<Screen, { kind: 'holders' }>;
 export type HoldersAction = Extract<Action, { type: `holders/${string}` }>;
 
 export function holdersReducer(state: AppState, action: HoldersAction): AppState {
+  if (action.type === 'holders/open-all') {
+    // `:` then a login: every user of the instance, the filter already taking the keys.
+    if (state.screen.kind !== 'list' && state.screen.kind !== 'detail') return state;
+    const opened: HoldersScreen = { kind: 'holders', arn: '*', scroll: 0, lineCount: 0, filter: '', isFiltering: true, ...(state.screen.kind === 'detail' ? { returnTo: state.screen } : {}) };
+    return { ...state, screen: opened };
+  }
   if (action.type === 'holders/open') {
     const { screen } = state;
     const arn = screen.kind === 'detail' ? screen.arn : screen.kind === 'list' ? cursorArn(state.list) : undefined;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { keys } from '../helpers/keys.js';
 import { settle } from '../helpers/typing.js';
 import { backendPerTest } from '../helpers/tui-backend.js';
-import { OPEN_LIST, selectProfile } from './editing-helpers.js';
+import { OPEN_LIST, selectProfile, sent, togglePermission } from './editing-helpers.js';
 import { renderSpexApp } from './render-app.js';
 
 const backend = backendPerTest();
@@ -57,5 +57,38 @@ describe('what can this user do? (from the holders list)', () => {
     expect(end).toMatch(/User: NOT restricted — CallCenterManager shows it unrestricted/);
     await tui.press(keys.escape);
     await settle(tui, 'Who holds Supervisors (EMEA)');
+  });
+});
+
+describe('the review warns before a risky save', () => {
+  it('granting Users.Edit to Tier 2 Escalations: the review says its users could grant themselves Admin; nothing sent until y', async () => {
+    const tui = open();
+    await selectProfile(tui, 'Tier 2 Escalations');
+    await tui.press('e');
+    await settle(tui, 'Edit Tier 2 Escalations ·');
+    await togglePermission(tui, 'Users.Edit');
+    await tui.press('s');
+    const review = await settle(tui, 'Review the change');
+    expect(review.replace(/\s+/g, ' ')).toMatch(/⚠ high: grants Users\.Edit to a non-admin profile: its (\d+ users?|users) could then grant themselves Admin/);
+    expect(sent(backend, 'UpdateResource')).toHaveLength(0);
+  });
+});
+
+describe(': and a login', () => {
+  it('lists every user of the instance with the filter taking keys; Enter explains the one typed', async () => {
+    const users = backend.emulator.listModels(backend.region, 'AWS::Connect::User') as unknown as { Username: string; InstanceArn?: string; SecurityProfileArns: string[] }[];
+    const who = users.find((u) => u.SecurityProfileArns.some((a) => a.startsWith(backend.instanceArn)))!;
+    const tui = open();
+    await tui.waitForFrame('Tier 2 Escalations');
+    await tui.press(':');
+    await settle(tui, /Users of the instance/);
+    await tui.type(who.Username);
+    await tui.press(keys.enter);
+    await settle(tui, (f) => f.includes(`of`) && f.includes(who.Username) && !f.includes('▏'));
+    await tui.press(keys.enter);
+    const frame = await settle(tui, `What ${who.Username} can do`);
+    expect(frame).toContain(`${who.Username} holds`);
+    await tui.press(keys.escape);
+    await settle(tui, /Users of the instance/);
   });
 });

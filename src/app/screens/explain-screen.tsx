@@ -42,7 +42,7 @@ export function ExplainScreen({ screen, users, names, loader, width, height, dis
   const lines: PaneLine[] = useMemo(() => {
     if (user === undefined || profiles.status !== 'success') return [];
     // The profile stores the group's id; the names are kept by ARN.
-    const instanceArn = arn.replace(/\/security-profile\/.*$/, '');
+    const instanceArn = user.arn.replace(/\/agent\/.*$/, '');
     const text = explanationLines(explainUser(user, profiles.data), (id) => names.groupName(`${instanceArn}/agent-group/${id}`));
     const out: PaneLine[] = [];
     if (matching.length > 1) {

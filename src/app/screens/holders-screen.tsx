@@ -5,7 +5,7 @@ import { holderHeader, holderLine, holderRow, type HolderNames, holderStatus, ma
 import { ScrollPane } from '../../components/scroll-pane.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { Users } from '../../hooks/use-user-index.js';
+import { ALL_USERS, type Users } from '../../hooks/use-user-index.js';
 import type { Action, Screen } from '../../state/app-state.js';
 
 export interface HoldersScreenProps {
@@ -23,14 +23,15 @@ export function HoldersScreen({ screen, users, names, width, height, dispatch }:
   const shown = useMemo(() => rows.filter((r) => matchesHolder(r, screen.filter)), [rows, screen.filter]);
   const lines: PaneLine[] = useMemo(() => {
     if (holders === undefined) return [holderStatus(users.remote, users.progress) ?? { text: '  (unknown)', tone: 'muted' }];
-    if (rows.length === 0) return [{ text: '  Nobody holds this profile.', tone: 'muted' }];
+    if (rows.length === 0) return [{ text: screen.arn === ALL_USERS ? '  The instance has no users.' : '  Nobody holds this profile.', tone: 'muted' }];
     if (shown.length === 0) return [{ text: `  No user matches "${sanitizeLine(screen.filter)}". Esc clears the filter.`, tone: 'muted' }];
     return shown.map((r) => holderLine(r, width));
   }, [holders, rows, shown, users.remote, users.progress, screen.filter, width]);
   useEffect(() => {
     dispatch({ type: 'holders/measured', lineCount: lines.length });
   }, [lines.length, dispatch]);
-  const name = sanitizeLine(names.profileName(screen.arn) ?? screen.arn.split('/').pop() ?? '');
+  const isAll = screen.arn === ALL_USERS;
+  const name = isAll ? '' : sanitizeLine(names.profileName(screen.arn) ?? screen.arn.split('/').pop() ?? '');
   const count = holders === undefined ? '' : screen.filter === '' ? ` — ${rows.length} user${rows.length === 1 ? '' : 's'}` : ` — ${shown.length} of ${rows.length} users`;
-  return <ScrollPane title={`Who holds ${name}${count}`} subtitle={holders !== undefined && shown.length > 0 ? holderHeader(width) : undefined} lines={lines} scroll={screen.scroll} height={height} />;
+  return <ScrollPane title={`${isAll ? 'Users of the instance (Enter: what the first listed can do)' : `Who holds ${name}`}${count}`} subtitle={holders !== undefined && shown.length > 0 ? holderHeader(width) : undefined} lines={lines} scroll={screen.scroll} height={height} />;
 }
