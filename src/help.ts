@@ -55,7 +55,8 @@ Commands:
                                  Create, so its holders can grant themselves Admin); multi-tag-
                                  restricted (high: a user holds a tag-restricted profile beside
                                  another, lifting the restriction); view-missing, tag-restriction-
-                                 leak, quota (medium: above 80% of the default 100 profiles);
+                                 leak, quota (medium: above 80% of the Service Quotas quota,
+                                 else of the default 100, said so);
                                  restricted-without-view, empty, duplicate, unknown-permission,
                                  not-cloud-control-safe (low)
   explain-user <login|id>        what a user can really do (--instance I): every permission, which of

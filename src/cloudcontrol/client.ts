@@ -1,6 +1,7 @@
 // One CloudControlClient per region, built with spex's retry, timeout and debug-log settings.
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { ConnectClient } from '@aws-sdk/client-connect';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
@@ -132,6 +133,11 @@ export function createConnectClient(settings: ClientSettings): ConnectClient {
   const client = new ConnectClient(clientConfig(settings));
   markThrottles(client);
   return client;
+}
+
+/** The Service Quotas client (one call: the security-profile quota), with the same settings. */
+export function createQuotasClient(settings: ClientSettings): ServiceQuotasClient {
+  return new ServiceQuotasClient(clientConfig(settings));
 }
 
 /** What the Cloud Control and the Connect clients share: handler, timeouts, retries, debug log. */

@@ -10,6 +10,7 @@ import {
   UpdateResourceCommand,
 } from '@aws-sdk/client-cloudcontrol';
 import type { ConnectClient } from '@aws-sdk/client-connect';
+import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SpexError } from '../domain/errors.js';
 import { type ErrorContext, defaultEndpoint, mapError } from './map-error.js';
 import { accountOfArn } from './parse.js';
@@ -64,6 +65,8 @@ export interface RegionContext {
    * once Connect refused spex (then `connectUnavailable` says why, once).
    */
   connect(): ConnectClient | undefined;
+  /** The Service Quotas client, when spex has one. */
+  quotas(): ServiceQuotasClient | undefined;
   /** Connect refused a call (access denied): from then on spex works on Cloud Control alone. */
   disableConnect(reason: string): void;
   connectUnavailable(): string | undefined;
@@ -98,6 +101,8 @@ export function createRegionContext(settings: {
   concurrency: number;
   closed: AbortSignal;
   connect?: (() => ConnectClient) | undefined;
+  /** Service Quotas, for the security-profile quota (`spex lint`'s quota rule). */
+  quotas?: (() => ServiceQuotasClient) | undefined;
   onConnectUnavailable?: ((reason: string) => void) | undefined;
   budget?: RateBudget | undefined;
   cache?: DetailCache | undefined;
@@ -150,6 +155,7 @@ export function createRegionContext(settings: {
     },
     account: () => account,
     connect: () => (connectOff === undefined ? settings.connect?.() : undefined),
+    quotas: () => settings.quotas?.(),
     disableConnect(reason) {
       if (connectOff !== undefined) return;
       connectOff = reason;

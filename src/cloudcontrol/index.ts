@@ -4,7 +4,8 @@ import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectClient } from '@aws-sdk/client-connect';
-import { type ClientSettings, createClient, createConnectClient } from './client.js';
+import { type ClientSettings, createClient, createConnectClient, createQuotasClient } from './client.js';
+import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
@@ -126,6 +127,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
     return client;
   }
   const clientFor = (region: string): CloudControlClient => cached(clients, region, () => createClient(settingsFor(region, options.endpoint)));
+  const quotasClients = new Map<string, ServiceQuotasClient>();
+  const quotasFor = (region: string): ServiceQuotasClient => cached(quotasClients, region, () => createQuotasClient(settingsFor(region, options.endpoint)));
   const connectFor = (region: string): ConnectClient =>
     cached(connectClients, region, () => createConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
 
@@ -147,6 +150,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
           closed: closing.signal,
           connect: options.cloudControlOnly ? undefined : () => connectFor(region),
+          quotas: () => quotasFor(region),
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
           cache: options.cache,
           budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep, carried: options.budgetStore?.load(region) }),
@@ -165,6 +169,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
       for (const ctx of contexts) for (const loader of [...ctx.loaders]) loader.dispose();
       for (const client of clients.values()) client.destroy();
       for (const client of connectClients.values()) client.destroy();
+      for (const client of quotasClients.values()) client.destroy();
+      quotasClients.clear();
       clients.clear();
       connectClients.clear();
       services.clear();

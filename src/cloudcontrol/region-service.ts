@@ -6,6 +6,10 @@ import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProf
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
 import { timeLeft } from '../domain/rate-limits.js';
+import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
+
+/** Amazon Connect's "Security profiles per instance" in Service Quotas. */
+const PROFILE_QUOTA_CODE = 'L-F325A715';
 import type { SecurityProfile } from '../domain/security-profile.js';
 
 /**
@@ -70,6 +74,18 @@ export function createRegionService(ctx: RegionContext): RegionService {
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
     loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
     listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
+    async profileQuota(options) {
+      const client = ctx.quotas();
+      if (client === undefined) return undefined;
+      try {
+        const out = await client.send(new GetServiceQuotaCommand({ ServiceCode: 'connect', QuotaCode: PROFILE_QUOTA_CODE }), { abortSignal: ctx.signalFor(options?.signal) });
+        const value = out.Quota?.Value;
+        return typeof value === 'number' && value > 0 ? value : undefined;
+      } catch {
+        // Denied or unreachable: the default is used, and `spex lint` says so.
+        return undefined;
+      }
+    },
     canSaveThroughConnect: () => canSaveThroughConnect(ctx),
     timeLeft: (remaining) => (ctx.budget === undefined ? undefined : timeLeft(remaining, 'DescribeSecurityProfile', ctx.budget.share)),
     account: () => ctx.account(),

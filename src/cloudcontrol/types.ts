@@ -114,6 +114,11 @@ export interface RegionService {
   /** The holders of one profile, asked fresh (for the delete guard and `spex users`). */
   listHolders(profileArn: string, options?: UserLoadOptions): Promise<HolderList>;
   /**
+   * Connect's "security profiles per instance" quota from Service Quotas, or undefined when it cannot
+   * be read (access denied, no such service where pointed): callers then assume AWS's default, and say so.
+   */
+  profileQuota(options?: CallOptions): Promise<number | undefined>;
+  /**
    * Whether a profile whose values Cloud Control's schema refuses is saved through the Connect API
    * (UpdateSecurityProfile, TagResource, UntagResource); false with --cloudcontrol-only or once Connect
    * refused spex. updateProfile takes that route by itself.

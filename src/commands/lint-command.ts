@@ -31,7 +31,8 @@ export async function lintCommand(ctx: CommandContext): Promise<number> {
   // Holders, for the rule that needs them: the fast route only; without it the rule says it was skipped.
   const index = await service.loadUsers(instanceArn, {}).catch(() => undefined);
   const users = index !== undefined && index.complete ? index.users : undefined;
-  const result = lintProfiles({ profiles, ...(users ? { users } : {}) });
+  const limit = await service.profileQuota();
+  const result = lintProfiles({ profiles, ...(users ? { users } : {}), ...(limit !== undefined ? { quota: { limit, source: 'service-quotas' as const } } : {}) });
   for (const note of result.notes) ctx.io.stderr.write(`spex: note: ${note}\n`);
   if (str(ctx.values, 'output') === 'sarif') ctx.io.stdout.write(`${JSON.stringify(toSarif(result, VERSION), null, 2)}\n`);
   else {

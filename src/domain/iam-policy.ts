@@ -104,6 +104,8 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
   statements.push(
     { Sid: 'OptionalConnectApiHolders', Effect: 'Allow', Action: ['connect:SearchUsers'], Resource: '*' },
     { Sid: 'OptionalUsersThroughCloudControl', Effect: 'Allow', Action: ['connect:DescribeUser', 'connect:ListUsers'], Resource: '*' },
+    // Optional: the security-profile quota for `spex lint` (without it, AWS's default of 100, said so).
+    { Sid: 'OptionalServiceQuotas', Effect: 'Allow', Action: ['servicequotas:GetServiceQuota'], Resource: '*' },
   );
   if (!readOnly) {
     statements.push(

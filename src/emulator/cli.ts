@@ -32,6 +32,8 @@ Options:
                              as its handler has in some versions: holders then cannot be listed
                              through Cloud Control)
   --page-size N              ListResources page size (default 25; instances at most 10)
+  --profile-quota N          what Service Quotas' GetServiceQuota answers for Connect's security
+                             profiles per instance (L-F325A715; default 100, AWS's default)
   --time-unit s|ms           LastModifiedTime in seconds (default) or milliseconds
   --cancel-applies never|sometimes|always
                              whether a cancelled change that already reached Connect applies anyway
@@ -86,6 +88,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
       'async-delay': { type: 'string' },
       'list-properties': { type: 'string' },
       'user-list': { type: 'string' },
+      'profile-quota': { type: 'string' },
       'page-size': { type: 'string' },
       'real-limits': { type: 'boolean' },
       'time-unit': { type: 'string' },
@@ -111,6 +114,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
     listProperties: choice('list-properties', values['list-properties'], ['summary', 'identifiers', 'full'] as const),
     userList: choice('user-list', values['user-list'], ['full', 'empty'] as const),
     pageSize: intFlag('page-size', values['page-size'], 1, 1000),
+    profileQuota: intFlag('profile-quota', values['profile-quota'], 1, 100_000),
     ...(values['real-limits'] ? { realLimits: true } : {}),
     timeUnit: choice('time-unit', values['time-unit'], ['s', 'ms'] as const),
     cancelApplies: choice('cancel-applies', values['cancel-applies'], ['never', 'sometimes', 'always'] as const),

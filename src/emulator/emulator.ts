@@ -1,5 +1,6 @@
 // startEmulator: the HTTP server, the store, the async requests, faults, the request log and the
 // state file, put together.
+import { handleServiceQuotas, serviceQuotasOperationOf } from './service-quotas.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +46,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkOptions(options);
   const settings = {
     latencyMs: options.latencyMs ?? 0,
+    profileQuota: options.profileQuota ?? 100,
     throttleRps: options.throttleRps ?? (options.realLimits ? CLOUD_CONTROL_REAL_RPS : 0),
     failRate: options.failRate ?? 0,
     asyncDelayMs: options.asyncDelayMs ?? 300,
@@ -131,6 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let close = false;
     let counted = false;
     let restJson = false;
+    let json11 = false;
     try {
       let raw: Buffer;
       try {
@@ -140,8 +143,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         // The client went away mid-body: nobody to answer, nothing went wrong here.
         throw new ServiceError('RequestAborted', 'The client closed the connection before the request was complete', 499);
       }
-      const connectOp = connectOperationOf(req);
-      if (connectOp !== undefined) {
+      const quotasOp = serviceQuotasOperationOf(req);
+      const connectOp = quotasOp === undefined ? connectOperationOf(req) : undefined;
+      if (quotasOp !== undefined) {
+        info.operation = quotasOp;
+        enter(quotasOp);
+        counted = true;
+        const queued = faults.takeQueued(quotasOp);
+        if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
+        const answer = handleServiceQuotas(req, raw, quotasOp, settings.profileQuota);
+        info.region = answer.region;
+        info.body = answer.request;
+        payload = answer.body;
+        json11 = true;
+      } else if (connectOp !== undefined) {
         info.operation = connectOp;
         enter(connectOp);
         counted = true;
@@ -179,7 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } finally {
       if (counted) leave(info.operation);
     }
-    if (!res.destroyed) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : undefined);
+    if (!res.destroyed) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : json11 ? 'application/x-amz-json-1.1' : undefined);
     if (close) res.on('finish', () => req.destroy());
     const body = info.body;
     requests.push({

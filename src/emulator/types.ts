@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   listProperties?: 'summary' | 'identifiers' | 'full' | undefined;
   /** What the AWS::Connect::User list handler returns. Default 'full'; 'empty' as its handler has in some versions (real-aws-notes "Listing"). */
   userList?: 'full' | 'empty' | undefined;
+  /** What Service Quotas answers for Connect's security profiles per instance (default 100, AWS's default). */
+  profileQuota?: number | undefined;
   /** ListResources page size. Default 25 (instances: at most 10, as Connect's ListInstances). */
   pageSize?: number | undefined;
   /** Connect's per-API budgets behind the handlers, and Cloud Control's front door, at AWS's default rates. */
@@ -38,7 +40,7 @@ export interface EmulatorOptions {
   handlerKeeps?: string[] | undefined;
 }
 
-type Adjustable = 'userList' | 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps';
+type Adjustable = 'userList' | 'profileQuota' | 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps';
 
 export interface RecordedRequest {
   operation: string;

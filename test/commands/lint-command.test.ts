@@ -44,9 +44,26 @@ describe('spex lint', () => {
     const rules = new Set([...support.findings, ...apac.findings].map((f) => f.rule));
     expect([...rules].sort()).toEqual(Object.keys(RULES).sort());
     expect(apac.findings).toContainEqual(expect.objectContaining({ rule: 'view-missing', profile: 'Queue Editors', evidence: ['Queues.Edit without Queues.View'] }));
-    expect(apac.findings).toContainEqual(expect.objectContaining({ rule: 'quota', evidence: [expect.stringMatching(/^\d+ of 100 profiles \(\d+%\), the default quota$/)] }));
+    // The quota as Service Quotas gives it (the emulator answers AWS's default, 100).
+    expect(apac.findings).toContainEqual(expect.objectContaining({ rule: 'quota', evidence: [expect.stringMatching(/^\d+ of 100 profiles \(\d+%\)$/)] }));
+    expect(backend.emulator.requests.some((r) => r.operation === 'GetServiceQuota')).toBe(true);
     expect(apac.findings.some((f) => f.profile === 'Site 01 agents')).toBe(false);
     expect(support.findings.some((f) => f.profile === 'Workforce Planning')).toBe(false);
+  });
+
+  it('the quota comes from Service Quotas: a raised one clears the finding; where it cannot be read, the default is said', async () => {
+    const apac = async () => {
+      const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
+      await runCommand('lint', ['--instance', 'acme-apac', '--output', 'json', '--endpoint-url', backend.emulator.url, '--region', 'ap-southeast-2'], io);
+      return { findings: (JSON.parse(io.out()) as { findings: { rule: string; evidence: string[] }[] }).findings, err: io.err() };
+    };
+    backend.emulator.setFaults({ profileQuota: 200 });
+    expect((await apac()).findings.some((f) => f.rule === 'quota')).toBe(false);
+    backend.emulator.setFaults({ profileQuota: 100 });
+    backend.emulator.failNext('GetServiceQuota', 1, { exception: 'AccessDeniedException' });
+    const denied = await apac();
+    expect(denied.err).toContain('quota: the default 100 profiles per instance is assumed');
+    expect(denied.findings.find((f) => f.rule === 'quota')!.evidence[0]).toMatch(/the default quota$/);
   });
 
   it('--fail-on decides the exit code; a bad value is a usage error', async () => {

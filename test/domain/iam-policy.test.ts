@@ -8,7 +8,7 @@ describe('buildIamPolicy', () => {
   it('read-only: lists and reads the three types, watches requests, and writes nothing', () => {
     const policy = buildIamPolicy({ readOnly: true });
     expect(policy.Version).toBe('2012-10-17');
-    expect(policy.Statement.map((s) => s.Sid)).toEqual(['CloudControlRead', 'ConnectRead', 'ConnectInstanceDirectoryRead', 'OptionalConnectApiHolders', 'OptionalUsersThroughCloudControl']);
+    expect(policy.Statement.map((s) => s.Sid)).toEqual(['CloudControlRead', 'ConnectRead', 'ConnectInstanceDirectoryRead', 'OptionalConnectApiHolders', 'OptionalUsersThroughCloudControl', 'OptionalServiceQuotas']);
     expect(policy.Statement.find((s) => s.Sid === 'OptionalConnectApiHolders')!.Action).toEqual(['connect:SearchUsers']);
     expect(policy.Statement[0]!.Action).toEqual([
       'cloudformation:GetResource',

@@ -1,0 +1,47 @@
+// The one Service Quotas call spex makes, on the emulator's port: GetServiceQuota for Amazon Connect's
+// "Security profiles per instance" (L-F325A715), awsJson1_1 as every AWS client speaks it. The value
+// is AWS's default, 100 (real-aws-notes "Limits"), unless the emulator is told otherwise.
+import type { IncomingMessage } from 'node:http';
+import { regionOf } from './server.js';
+import { ServiceError } from './errors.js';
+import { DEMO_ACCOUNT_ID } from './demo-data.js';
+
+export const SERVICE_QUOTAS_PREFIX = 'ServiceQuotasV20190624.';
+export const PROFILE_QUOTA_CODE = 'L-F325A715';
+
+/** The Service Quotas operation a request makes, if it is one (told apart by its X-Amz-Target). */
+export function serviceQuotasOperationOf(req: IncomingMessage): string | undefined {
+  const target = String(req.headers['x-amz-target'] ?? '');
+  return target.startsWith(SERVICE_QUOTAS_PREFIX) ? target.slice(SERVICE_QUOTAS_PREFIX.length) : undefined;
+}
+
+export function handleServiceQuotas(req: IncomingMessage, raw: Buffer, operation: string, profileQuota: number): { region: string; request: Record<string, unknown>; body: unknown } {
+  const region = regionOf(req.headers.authorization);
+  let request: Record<string, unknown> = {};
+  try {
+    request = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+  } catch (error) {
+    throw new ServiceError('SerializationException', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (operation !== 'GetServiceQuota') throw new ServiceError('UnknownOperationException', `The local endpoint serves only GetServiceQuota of Service Quotas (got ${operation.slice(0, 60)})`);
+  if (request.ServiceCode !== 'connect' || request.QuotaCode !== PROFILE_QUOTA_CODE) {
+    throw new ServiceError('NoSuchResourceException', `The request failed because the specified service quota (${String(request.ServiceCode)}/${String(request.QuotaCode)}) does not exist.`);
+  }
+  return {
+    region,
+    request,
+    body: {
+      Quota: {
+        ServiceCode: 'connect',
+        ServiceName: 'Amazon Connect',
+        QuotaArn: `arn:aws:servicequotas:${region}:${DEMO_ACCOUNT_ID}:connect/${PROFILE_QUOTA_CODE}`,
+        QuotaCode: PROFILE_QUOTA_CODE,
+        QuotaName: 'Security profiles per instance',
+        Value: profileQuota,
+        Unit: 'None',
+        Adjustable: true,
+        GlobalQuota: false,
+      },
+    },
+  };
+}
