@@ -1,7 +1,7 @@
 // One CloudControlClient per region, built with spex's retry, timeout and debug-log settings.
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
@@ -136,8 +136,10 @@ export function createConnectClient(settings: ClientSettings): ConnectClient {
 }
 
 /** The Service Quotas client (one call: the security-profile quota), with the same settings. */
-export function createQuotasClient(settings: ClientSettings): ServiceQuotasClient {
-  return new ServiceQuotasClient(clientConfig(settings));
+export async function createQuotasClient(settings: ClientSettings): Promise<ServiceQuotasClient> {
+  // Loaded only when a quota is asked for (spex lint): no other command pays for it.
+  const { ServiceQuotasClient: Client } = await import('@aws-sdk/client-service-quotas');
+  return new Client(clientConfig(settings));
 }
 
 /** What the Cloud Control and the Connect clients share: handler, timeouts, retries, debug log. */

@@ -66,7 +66,7 @@ export interface RegionContext {
    */
   connect(): ConnectClient | undefined;
   /** The Service Quotas client, when spex has one. */
-  quotas(): ServiceQuotasClient | undefined;
+  quotas(): Promise<ServiceQuotasClient> | undefined;
   /** Connect refused a call (access denied): from then on spex works on Cloud Control alone. */
   disableConnect(reason: string): void;
   connectUnavailable(): string | undefined;
@@ -102,7 +102,7 @@ export function createRegionContext(settings: {
   closed: AbortSignal;
   connect?: (() => ConnectClient) | undefined;
   /** Service Quotas, for the security-profile quota (`spex lint`'s quota rule). */
-  quotas?: (() => ServiceQuotasClient) | undefined;
+  quotas?: (() => Promise<ServiceQuotasClient>) | undefined;
   onConnectUnavailable?: ((reason: string) => void) | undefined;
   budget?: RateBudget | undefined;
   cache?: DetailCache | undefined;

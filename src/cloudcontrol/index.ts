@@ -127,8 +127,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
     return client;
   }
   const clientFor = (region: string): CloudControlClient => cached(clients, region, () => createClient(settingsFor(region, options.endpoint)));
-  const quotasClients = new Map<string, ServiceQuotasClient>();
-  const quotasFor = (region: string): ServiceQuotasClient => cached(quotasClients, region, () => createQuotasClient(settingsFor(region, options.endpoint)));
+  const quotasClients = new Map<string, Promise<ServiceQuotasClient>>();
+  const quotasFor = (region: string): Promise<ServiceQuotasClient> => cached(quotasClients, region, () => createQuotasClient(settingsFor(region, options.endpoint)));
   const connectFor = (region: string): ConnectClient =>
     cached(connectClients, region, () => createConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
 
@@ -169,7 +169,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
       for (const ctx of contexts) for (const loader of [...ctx.loaders]) loader.dispose();
       for (const client of clients.values()) client.destroy();
       for (const client of connectClients.values()) client.destroy();
-      for (const client of quotasClients.values()) client.destroy();
+      for (const client of quotasClients.values()) void client.then((c) => c.destroy(), () => undefined);
       quotasClients.clear();
       clients.clear();
       connectClients.clear();

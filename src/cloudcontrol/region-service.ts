@@ -6,7 +6,6 @@ import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProf
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
 import { timeLeft } from '../domain/rate-limits.js';
-import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 
 /** Amazon Connect's "Security profiles per instance" in Service Quotas. */
 const PROFILE_QUOTA_CODE = 'L-F325A715';
@@ -75,9 +74,10 @@ export function createRegionService(ctx: RegionContext): RegionService {
     loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
     listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
     async profileQuota(options) {
-      const client = ctx.quotas();
-      if (client === undefined) return undefined;
+      const pending = ctx.quotas();
+      if (pending === undefined) return undefined;
       try {
+        const [client, { GetServiceQuotaCommand }] = await Promise.all([pending, import('@aws-sdk/client-service-quotas')]);
         const out = await client.send(new GetServiceQuotaCommand({ ServiceCode: 'connect', QuotaCode: PROFILE_QUOTA_CODE }), { abortSignal: ctx.signalFor(options?.signal) });
         const value = out.Quota?.Value;
         return typeof value === 'number' && value > 0 ? value : undefined;
