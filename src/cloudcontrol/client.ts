@@ -137,9 +137,17 @@ export function createConnectClient(settings: ClientSettings): ConnectClient {
 
 /** The Service Quotas client (one call: the security-profile quota), with the same settings. */
 export async function createQuotasClient(settings: ClientSettings): Promise<ServiceQuotasClient> {
-  // Loaded only when a quota is asked for (spex lint): no other command pays for it.
-  const { ServiceQuotasClient: Client } = await import('@aws-sdk/client-service-quotas');
+  const { ServiceQuotasClient: Client } = await loadServiceQuotas();
   return new Client(clientConfig(settings));
+}
+
+/**
+ * The Service Quotas SDK, loaded only when a quota is asked for (spex lint): no other command pays for
+ * it. It is CommonJS: loaded from the bundle by Node's ESM loader, its exports may sit under `default`.
+ */
+export async function loadServiceQuotas(): Promise<typeof import('@aws-sdk/client-service-quotas')> {
+  const mod = (await import('@aws-sdk/client-service-quotas')) as typeof import('@aws-sdk/client-service-quotas') & { default?: typeof import('@aws-sdk/client-service-quotas') };
+  return mod.ServiceQuotasClient !== undefined ? mod : (mod.default ?? mod);
 }
 
 /** What the Cloud Control and the Connect clients share: handler, timeouts, retries, debug log. */

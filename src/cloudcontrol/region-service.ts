@@ -1,6 +1,7 @@
 // One region's RegionService: the reads, the mutations and the detail loaders, over one context.
 import type { RegionContext } from './context.js';
 import { createDetailLoader } from './detail-loader.js';
+import { loadServiceQuotas } from './client.js';
 import { canSaveThroughConnect, createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
 import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
@@ -77,7 +78,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
       const pending = ctx.quotas();
       if (pending === undefined) return undefined;
       try {
-        const [client, { GetServiceQuotaCommand }] = await Promise.all([pending, import('@aws-sdk/client-service-quotas')]);
+        const [client, { GetServiceQuotaCommand }] = await Promise.all([pending, loadServiceQuotas()]);
         const out = await client.send(new GetServiceQuotaCommand({ ServiceCode: 'connect', QuotaCode: PROFILE_QUOTA_CODE }), { abortSignal: ctx.signalFor(options?.signal) });
         const value = out.Quota?.Value;
         return typeof value === 'number' && value > 0 ? value : undefined;

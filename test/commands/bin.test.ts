@@ -30,6 +30,14 @@ describe('spex (spawned)', () => {
     expect(names).toEqual(expect.arrayContaining(['Admin', 'Agent', 'Tier 1 Support', 'Supervisors (EMEA)']));
   });
 
+  it('lint, as built: the quota read from Service Quotas (a CommonJS SDK loaded on demand from the bundle)', async () => {
+    const { code, stdout, stderr } = await spex(['lint', '--demo', '--instance', 'acme-apac', '--region', 'ap-southeast-2', '--output', 'json']);
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('default 100 profiles per instance is assumed');
+    const quota = (JSON.parse(stdout) as { findings: { rule: string; evidence: string[] }[] }).findings.find((f) => f.rule === 'quota');
+    expect(quota?.evidence[0]).toMatch(/^\d+ of 100 profiles \(\d+%\)$/);
+  });
+
   it('prints its version', async () => {
     const { code, stdout } = await spex(['--version']);
     expect(code).toBe(0);
