@@ -42,7 +42,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 /** Flags that take their value as the next word, so that word is not mistaken for a command. */
-export const VALUE_FLAGS = new Set(['--region', '--profile', '--endpoint-url', '--instance', '--output', '--concurrency', '--rate-share', '--demo-state']);
+export const VALUE_FLAGS = new Set(['--region', '--profile', '--endpoint-url', '--instance', '--output', '--concurrency', '--rate-share', '--demo-state', '--file', '-f', '--format', '--name', '--save', '--fail-on', '--grants']);
 
 function commandWord(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i += 1) {

@@ -63,6 +63,12 @@ Commands:
                                  their profiles grants it, the tag and hierarchy restrictions that
                                  still apply once their profiles combine, and the Views the console
                                  grants implicitly (marked ~)
+  export --instance I            the instance's profiles as code: one YAML document (--format json),
+                                 permissions grouped and commented with the console's words, the
+                                 hierarchy group by its path of names [--name N]... [--file F]
+  plan -f FILE --instance I      what applying FILE would change, in console words and the exact
+                                 requests; exit 0 nothing to do, 2 changes, 1 error [--prune]
+                                 [--save plan.json] [--output json]
   cache clear                    empty the detail cache (kept per account, region and instance, and
                                  used only when Connect says a profile has not changed since)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs

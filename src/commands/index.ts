@@ -67,6 +67,16 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
   cache: { options: {}, positionals: 1, run: cacheCommand },
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
   completion: { options: {}, positionals: 1, run: completionCommand },
+  export: {
+    options: { file: { type: 'string' }, name: { type: 'string', multiple: true }, format: { type: 'string' } },
+    positionals: 0,
+    run: async (ctx) => (await import('./as-code.js')).exportCommand(ctx),
+  },
+  plan: {
+    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, save: { type: 'string' } },
+    positionals: 0,
+    run: async (ctx) => (await import('./as-code.js')).planCommand(ctx),
+  },
   'explain-user': { options: {}, positionals: 1, run: async (ctx) => (await import('./explain-user-command.js')).explainUserCommand(ctx) },
   lint: { options: { 'fail-on': { type: 'string' } }, positionals: 0, formats: ['sarif'], run: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx) },
 };

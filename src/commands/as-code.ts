@@ -1,0 +1,209 @@
+// Security profiles as code: `spex export` writes an instance's profiles as one YAML (or JSON)
+// document of spex's own format (domain/profiles-file.ts); `spex plan -f FILE` compares a file with an
+// instance and prints what would change, in console words and as the exact requests, with exit codes
+// as `terraform plan -detailed-exitcode` has them: 0 nothing to do, 2 changes, 1 error.
+import { readFile, writeFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject } from 'ajv';
+import YAML, { isNode } from 'yaml';
+import schema from '../../schema/profiles.schema.json' with { type: 'json' };
+import { SpexError } from '../domain/errors.js';
+import { buildPatch } from '../domain/patch.js';
+import { cloudControlRefusals } from '../domain/cloud-control-safe.js';
+import { describeChanges } from '../domain/profile-diff.js';
+import { groupPermissions } from '../domain/permissions.js';
+import { type FileProfile, permissionComment, type ProfilesFile, toDraftFor, toProfilesFile } from '../domain/profiles-file.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
+import { validateProfile, validationMessage } from '../domain/validate.js';
+import { EXIT_OK, UsageError } from '../io.js';
+import { VERSION } from '../version.js';
+import { type CommandContext, list, str } from './context.js';
+import { lineColumn } from './profile-file.js';
+import { readDetails, resolveInstance } from './read-commands.js';
+
+/** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
+export const EXIT_CHANGES = 2;
+
+async function instanceProfiles(ctx: CommandContext, instanceArn: string): Promise<SecurityProfile[]> {
+  const service = await ctx.service();
+  const rows = [];
+  for await (const page of service.listProfiles(instanceArn)) rows.push(...page);
+  const profiles: SecurityProfile[] = [];
+  const failed = await readDetails(service, rows, 'details', ctx.io, (_row, p) => profiles.push(p));
+  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is written from a partial instance.` });
+  return profiles;
+}
+
+/** The file as YAML, each permission commented with the console's words, grouped as the console groups them. */
+export function profilesYaml(file: ProfilesFile, header: string): string {
+  const doc = new YAML.Document(file);
+  doc.commentBefore = header;
+  const profiles = doc.get('profiles') as YAML.YAMLSeq;
+  profiles.items.forEach((item, i) => {
+    const profile = file.profiles[i]!;
+    const seq = (item as YAML.YAMLMap).get('Permissions', true) as YAML.YAMLSeq | undefined;
+    if (seq === undefined || profile.Permissions === undefined) return;
+    let at = 0;
+    for (const group of groupPermissions(profile.Permissions)) {
+      group.items.forEach((entry, j) => {
+        const node = seq.items[at] as YAML.Scalar;
+        if (j === 0) node.commentBefore = ` ${group.group}`;
+        node.comment = ` ${permissionComment(entry.name)}`;
+        at += 1;
+      });
+    }
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+export async function exportCommand(ctx: CommandContext): Promise<number> {
+  const format = str(ctx.values, 'format') ?? 'yaml';
+  if (format !== 'yaml' && format !== 'json') throw new UsageError(`--format must be yaml or json (got '${format}'); CloudFormation and Terraform exports are not built yet`);
+  const service = await ctx.service();
+  const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
+  const names = list(ctx.values, 'name');
+  const [all, groups] = await Promise.all([instanceProfiles(ctx, instanceArn), service.listHierarchyGroups(instanceArn).catch(() => [])]);
+  const chosen = names.length === 0 ? all : all.filter((p) => names.includes(p.SecurityProfileName));
+  const missing = names.filter((n) => !all.some((p) => p.SecurityProfileName === n));
+  if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((n) => `'${sanitizeLine(n)}'`).join(', ')} in that instance.` });
+  const file = toProfilesFile(chosen, groups);
+  const header = ` spex ${VERSION} export of ${instanceArn}\n (${service.region}) at ${new Date().toISOString()}: ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'}.\n Check it against an instance with: spex plan -f FILE --instance I`;
+  const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : profilesYaml(file, header);
+  const target = str(ctx.values, 'file');
+  if (target === undefined) ctx.io.stdout.write(text);
+  else {
+    await writeFile(target, text);
+    ctx.io.stderr.write(`spex: wrote ${file.profiles.length} profiles to ${target}\n`);
+  }
+  return EXIT_OK;
+}
+
+/** `file:line:column: what`, for a schema error at `instancePath` in the parsed document. */
+function located(path: string, text: string, doc: YAML.Document, error: ErrorObject): string {
+  const segments = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const node = segments.length === 0 ? doc.contents : doc.getIn(segments, true);
+  const offset = isNode(node) && node.range ? node.range[0] : 0;
+  const { line, column } = lineColumn(text, offset);
+  const field = error.instancePath === '' ? 'the file' : error.instancePath.slice(1);
+  const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : error.keyword === 'const' ? ` (${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)})` : '';
+  return `${path}:${line}:${column}: ${field} ${error.message ?? 'is invalid'}${extra}`;
+}
+
+let validateFile: ReturnType<Ajv['compile']> | undefined;
+
+/** Reads and checks a profiles file: JSON or YAML, then the schema, then duplicate names; errors give file, line and column. */
+export async function readProfilesFile(path: string): Promise<ProfilesFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  // YAML reads JSON as well, keeping where each value is.
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    throw new UsageError(`${path}:${pos?.line ?? 1}:${pos?.col ?? 1}: not valid YAML or JSON: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  const value = doc.toJS() as unknown;
+  validateFile ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (!validateFile(value)) {
+    const errors = (validateFile.errors ?? []).slice(0, 5).map((e) => located(path, text, doc, e));
+    const kind = (value as { kind?: unknown } | null)?.kind;
+    const hint = kind !== undefined && kind !== 'spex/security-profiles' ? ` (this is not a spex profiles file: kind is ${JSON.stringify(kind)})` : '';
+    throw new UsageError(`${errors.join('\n')}${hint}`);
+  }
+  const file = value as ProfilesFile;
+  const seen = new Map<string, number>();
+  file.profiles.forEach((p, i) => {
+    const before = seen.get(p.SecurityProfileName);
+    if (before !== undefined) {
+      const node = doc.getIn(['profiles', i, 'SecurityProfileName'], true);
+      const { line, column } = lineColumn(text, isNode(node) && node.range ? node.range[0] : 0);
+      throw new UsageError(`${path}:${line}:${column}: profiles/${i}/SecurityProfileName "${sanitizeLine(p.SecurityProfileName)}" is also profile ${before + 1}: each name once`);
+    }
+    seen.set(p.SecurityProfileName, i);
+  });
+  return file;
+}
+
+export interface PlanStep {
+  action: 'create' | 'update' | 'delete' | 'unchanged';
+  name: string;
+  arn?: string;
+  /** The change in the console's words. */
+  changes: string[];
+  /** Exactly what would be sent: CreateResource's desired state, UpdateResource's patch, or the delete. */
+  request?: unknown;
+}
+
+export function planSteps(file: ProfilesFile, instanceArn: string, current: readonly SecurityProfile[], groups: Parameters<typeof toDraftFor>[2], prune: boolean): { steps: PlanStep[]; problems: string[] } {
+  const steps: PlanStep[] = [];
+  const problems: string[] = [];
+  const byName = new Map(current.map((p) => [p.SecurityProfileName, p]));
+  for (const profile of file.profiles) {
+    const mapped = toDraftFor(profile as FileProfile, instanceArn, groups);
+    if (!mapped.ok) {
+      problems.push(mapped.problem);
+      continue;
+    }
+    const draft: SecurityProfileDraft = mapped.draft;
+    const existing = byName.get(profile.SecurityProfileName);
+    // Only what would be sent is checked: an unchanged console-made profile is fine as it is.
+    const unchanged = existing !== undefined && !buildPatch(existing, draft, { guard: true }).some((op) => op.op !== 'test');
+    const issues = unchanged ? [] : validateProfile(draft, existing === undefined ? 'create' : 'stored');
+    if (issues.length > 0) {
+      problems.push(`${profile.SecurityProfileName}: ${validationMessage(issues)}${existing !== undefined && cloudControlRefusals(existing).length > 0 ? ' (a console-made profile: spex update saves it through the Connect API)' : ''}`);
+      continue;
+    }
+    if (existing === undefined) {
+      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { CreateResource: { DesiredState: draft } } });
+      continue;
+    }
+    const patch = buildPatch(existing, draft, { guard: true });
+    const changes = describeChanges(existing, draft).map((c) => c.label);
+    if (!patch.some((op) => op.op !== 'test')) steps.push({ action: 'unchanged', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: [] });
+    else steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes, request: { UpdateResource: { Identifier: existing.SecurityProfileArn, PatchDocument: patch } } });
+  }
+  if (prune) {
+    const inFile = new Set(file.profiles.map((p) => p.SecurityProfileName));
+    for (const p of current) {
+      if (inFile.has(p.SecurityProfileName)) continue;
+      steps.push({ action: 'delete', name: p.SecurityProfileName, ...(p.SecurityProfileArn ? { arn: p.SecurityProfileArn } : {}), changes: ['− the whole profile'], request: { DeleteResource: { Identifier: p.SecurityProfileArn } } });
+    }
+  }
+  return { steps, problems };
+}
+
+export async function planCommand(ctx: CommandContext): Promise<number> {
+  const path = str(ctx.values, 'file');
+  if (path === undefined) throw new UsageError('plan needs -f FILE (a spex profiles file: spex export writes one)');
+  const file = await readProfilesFile(path);
+  const service = await ctx.service();
+  const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
+  const [current, groups] = await Promise.all([instanceProfiles(ctx, instanceArn), service.listHierarchyGroups(instanceArn).catch(() => [])]);
+  const { steps, problems } = planSteps(file, instanceArn, current, groups, ctx.values.prune === true);
+  if (problems.length > 0) throw new SpexError({ kind: 'validation', message: `the plan cannot be made; nothing would be sent:\n${problems.map((p) => `  ${sanitizeLine(p)}`).join('\n')}` });
+  const changing = steps.filter((s) => s.action !== 'unchanged');
+  const doc = { instanceArn, file: path, summary: counts(steps), steps };
+  const saved = str(ctx.values, 'save');
+  if (saved !== undefined) await writeFile(saved, `${JSON.stringify(doc, null, 2)}\n`);
+  if (ctx.output === 'json' || ctx.output === 'yaml') ctx.io.stdout.write(ctx.output === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : YAML.stringify(doc));
+  else {
+    const out: string[] = [];
+    for (const step of changing) {
+      out.push(`${step.action === 'create' ? '+ create' : step.action === 'delete' ? '− delete' : '~ update'} “${sanitizeLine(step.name)}”`);
+      for (const change of step.changes) out.push(`    ${change}`);
+      out.push(`    request: ${JSON.stringify(step.request)}`);
+    }
+    out.push(changing.length === 0 ? `Nothing to do: the instance matches ${path} (${steps.length} profiles).` : `Plan: ${counts(steps)}.`);
+    ctx.io.stdout.write(`${out.join('\n')}\n`);
+  }
+  return changing.length === 0 ? EXIT_OK : EXIT_CHANGES;
+}
+
+function counts(steps: readonly PlanStep[]): string {
+  const n = (a: PlanStep['action']): number => steps.filter((s) => s.action === a).length;
+  return `${n('create')} to create, ${n('update')} to update, ${n('delete')} to delete, ${n('unchanged')} unchanged`;
+}

@@ -1,0 +1,114 @@
+// Profiles as code through the real entry point against the emulator: export writes spex's YAML
+// (console words as comments, the hierarchy group by its path); plan compares a file with an
+// instance, in console words and the exact requests, with terraform's exit codes; files that are
+// wrong get one clear error with file, line and column, and nothing is sent.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { runCommand } from '../../src/commands/index.js';
+import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
+import { memoryIo } from '../helpers/memory-io.js';
+
+let backend: TestBackend;
+let dir: string;
+beforeAll(async () => {
+  backend = await startTestBackend();
+  dir = mkdtempSync(join(tmpdir(), 'spex-as-code-'));
+});
+afterAll(async () => {
+  await backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(name: string, ...args: string[]) {
+  const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
+  const code = await runCommand(name, [...args, '--endpoint-url', backend.emulator.url, '--region', 'us-east-1'], io);
+  return { code, out: io.out(), err: io.err() };
+}
+const mutations = () => backend.emulator.requests.filter((r) => ['CreateResource', 'UpdateResource', 'DeleteResource'].includes(r.operation));
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('spex export', () => {
+  it('writes YAML for people: a header, permissions grouped and labelled, tags as maps, the group by its path', async () => {
+    const path = join(dir, 'support.yaml');
+    const { code, err } = await run('export', '--instance', 'acme-support', '--name', 'Team Leads', '--file', path);
+    expect(code).toBe(0);
+    expect(err).toContain('wrote 1 profiles to');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toMatch(/^# spex \S+ export of arn:aws:connect:us-east-1:/);
+    expect(text).toContain('# Users and permissions');
+    expect(text).toContain('- Users.View # Users · View');
+    expect(text).toMatch(/Tags:\n\s+cost-center: cc-1001\n\s+team: support/);
+    expect(text).toMatch(/AllowedAccessControlHierarchyGroup:\n\s+path: Americas\/Support floor\n\s+id: [0-9a-f-]+/);
+    const json = await run('export', '--instance', 'acme-support', '--name', 'Team Leads', '--format', 'json');
+    expect(JSON.parse(json.out)).toEqual(YAML.parse(text));
+  });
+});
+
+describe('spex plan', () => {
+  it('an export planned against its own instance has nothing to do (exit 0); against another instance the group maps by its path', async () => {
+    const path = join(dir, 'all.yaml');
+    await run('export', '--instance', 'acme-support', '--file', path);
+    const same = await run('plan', '-f', path, '--instance', 'acme-support', '--output', 'json');
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.out).summary).toMatch(/^0 to create, 0 to update, 0 to delete, \d+ unchanged$/);
+    const leads = join(dir, 'leads.yaml');
+    await run('export', '--instance', 'acme-support', '--name', 'Team Leads', '--name', 'Workforce Planning', '--file', leads);
+    const other = await run('plan', '-f', leads, '--instance', 'acme-sales', '--output', 'json');
+    const steps = JSON.parse(other.out).steps as { action: string; name: string; request?: { CreateResource?: { DesiredState: { AllowedAccessControlHierarchyGroupId?: string } } } }[];
+    const sales = await backend.spex.forRegion('us-east-1').listHierarchyGroups(backend.emulator.listModels('us-east-1', 'AWS::Connect::Instance').map((i) => String(i.Arn)).find((a) => a !== backend.instanceArn)!);
+    const floor = sales.find((g) => g.name === 'Support floor')!;
+    const leadsStep = steps.find((s) => s.name === 'Team Leads')!;
+    // Either the same already (unchanged), or created with the other instance's group id.
+    if (leadsStep.action === 'create') expect(leadsStep.request!.CreateResource!.DesiredState.AllowedAccessControlHierarchyGroupId).toBe(floor.id);
+    else expect(leadsStep.action).toBe('unchanged');
+    expect(mutations()).toHaveLength(0);
+  });
+
+  it('a change in the file: exit 2, the change in console words and the exact patch; nothing is sent', async () => {
+    const path = join(dir, 'changed.yaml');
+    await run('export', '--instance', 'acme-support', '--name', 'Workforce Planning', '--file', path);
+    const doc = YAML.parse(readFileSync(path, 'utf8')) as { profiles: { Permissions: string[]; Description: string }[] };
+    doc.profiles[0]!.Permissions = [...new Set([...doc.profiles[0]!.Permissions, 'Users.Edit', 'Users.View'])];
+    doc.profiles[0]!.Description = 'Plans and forecasts';
+    writeFileSync(path, YAML.stringify(doc));
+    const { code, out } = await run('plan', '-f', path, '--instance', 'acme-support', '--output', 'table');
+    expect(code).toBe(2);
+    expect(out).toContain('~ update “Workforce Planning”');
+    expect(out).toContain('+ Users · Edit (Users.Edit)');
+    expect(out).toContain('Description: "Forecasts, capacity plans and agent schedules" → "Plans and forecasts"');
+    expect(out).toMatch(/request: \{"UpdateResource":\{"Identifier":"arn:aws:connect:[^"]+","PatchDocument":\[\{"op":"test"/);
+    expect(out).toContain('Plan: 0 to create, 1 to update, 0 to delete, 0 unchanged.');
+    expect(mutations()).toHaveLength(0);
+  });
+
+  it('--prune adds the deletes of profiles the file leaves out', async () => {
+    const path = join(dir, 'one.yaml');
+    await run('export', '--instance', 'acme-support', '--name', 'Agent', '--file', path);
+    const { code, out } = await run('plan', '-f', path, '--instance', 'acme-support', '--prune', '--output', 'json');
+    expect(code).toBe(2);
+    const steps = JSON.parse(out).steps as { action: string; name: string }[];
+    expect(steps.filter((s) => s.action === 'delete').map((s) => s.name)).toContain('Workforce Planning');
+    expect(steps.find((s) => s.name === 'Agent')!.action).toBe('unchanged');
+  });
+
+  it.each([
+    ['an unknown field', 'kind: spex/security-profiles\nversion: 1\nprofiles:\n  - SecurityProfileName: A\n    Permisions: [Users.View]\n', /bad\.yaml:4:5: profiles\/0 must NOT have additional properties \(Permisions\)/],
+    ['a duplicate name', 'kind: spex/security-profiles\nversion: 1\nprofiles:\n  - SecurityProfileName: A\n  - SecurityProfileName: A\n', /bad\.yaml:5:26: profiles\/1\/SecurityProfileName "A" is also profile 1: each name once/],
+    ['a file for another type', 'kind: aws/cloudformation\nversion: 1\nprofiles: []\n', /bad\.yaml:1:7: kind must be equal to constant \("spex\/security-profiles"\).*this is not a spex profiles file/s],
+    ['broken YAML', 'kind: spex/security-profiles\nprofiles:\n  - SecurityProfileName: [A\n', /bad\.yaml:\d+:\d+: not valid YAML or JSON/],
+  ])('%s gets one clear error with file, line and column; exit 2, nothing read or sent', async (_what, text, message) => {
+    const path = file('bad.yaml', text);
+    const before = backend.emulator.requests.length;
+    const { code, err } = await run('plan', '-f', path, '--instance', 'acme-support');
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(backend.emulator.requests.length).toBe(before);
+  });
+});
