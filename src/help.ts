@@ -69,6 +69,10 @@ Commands:
   plan -f FILE --instance I      what applying FILE would change, in console words and the exact
                                  requests; exit 0 nothing to do, 2 changes, 1 error [--prune]
                                  [--save plan.json] [--output json]
+  apply -f FILE --instance I     apply what plan shows (or apply plan.json), after a yes (--yes):
+                                 guarded updates refuse a profile changed since the plan; the same
+                                 step sends the same client token, so a rerun applies nothing twice;
+                                 exit 0 only if the instance then matches the file
   cache clear                    empty the detail cache (kept per account, region and instance, and
                                  used only when Connect says a profile has not changed since)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs

@@ -2,7 +2,9 @@
 // document of spex's own format (domain/profiles-file.ts); `spex plan -f FILE` compares a file with an
 // instance and prints what would change, in console words and as the exact requests, with exit codes
 // as `terraform plan -detailed-exitcode` has them: 0 nothing to do, 2 changes, 1 error.
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { Ajv, type ErrorObject } from 'ajv';
 import YAML, { isNode } from 'yaml';
 import schema from '../../schema/profiles.schema.json' with { type: 'json' };
@@ -15,10 +17,11 @@ import { type FileProfile, permissionComment, type ProfilesFile, toDraftFor, toP
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
-import { EXIT_OK, UsageError } from '../io.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
 import { lineColumn } from './profile-file.js';
+import { waitForOperation } from './progress.js';
 import { readDetails, resolveInstance } from './read-commands.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
@@ -136,6 +139,9 @@ export interface PlanStep {
   changes: string[];
   /** Exactly what would be sent: CreateResource's desired state, UpdateResource's patch, or the delete. */
   request?: unknown;
+  /** For apply: the profile as read when the plan was made (its guards), and what it becomes. */
+  before?: SecurityProfile;
+  after?: SecurityProfileDraft;
 }
 
 export function planSteps(file: ProfilesFile, instanceArn: string, current: readonly SecurityProfile[], groups: Parameters<typeof toDraftFor>[2], prune: boolean): { steps: PlanStep[]; problems: string[] } {
@@ -158,13 +164,13 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
       continue;
     }
     if (existing === undefined) {
-      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { CreateResource: { DesiredState: draft } } });
+      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { CreateResource: { DesiredState: draft } }, after: draft });
       continue;
     }
     const patch = buildPatch(existing, draft, { guard: true });
     const changes = describeChanges(existing, draft).map((c) => c.label);
     if (!patch.some((op) => op.op !== 'test')) steps.push({ action: 'unchanged', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: [] });
-    else steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes, request: { UpdateResource: { Identifier: existing.SecurityProfileArn, PatchDocument: patch } } });
+    else steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes, request: { UpdateResource: { Identifier: existing.SecurityProfileArn, PatchDocument: patch } }, before: existing, after: draft });
   }
   if (prune) {
     const inFile = new Set(file.profiles.map((p) => p.SecurityProfileName));
@@ -176,31 +182,123 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
   return { steps, problems };
 }
 
-export async function planCommand(ctx: CommandContext): Promise<number> {
-  const path = str(ctx.values, 'file');
-  if (path === undefined) throw new UsageError('plan needs -f FILE (a spex profiles file: spex export writes one)');
+/** The plan of a profiles file against an instance, read now. */
+async function makePlan(ctx: CommandContext, path: string): Promise<{ instanceArn: string; steps: PlanStep[] }> {
   const file = await readProfilesFile(path);
   const service = await ctx.service();
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
   const [current, groups] = await Promise.all([instanceProfiles(ctx, instanceArn), service.listHierarchyGroups(instanceArn).catch(() => [])]);
   const { steps, problems } = planSteps(file, instanceArn, current, groups, ctx.values.prune === true);
   if (problems.length > 0) throw new SpexError({ kind: 'validation', message: `the plan cannot be made; nothing would be sent:\n${problems.map((p) => `  ${sanitizeLine(p)}`).join('\n')}` });
+  return { instanceArn, steps };
+}
+
+function planText(steps: readonly PlanStep[], path: string): string {
+  const out: string[] = [];
   const changing = steps.filter((s) => s.action !== 'unchanged');
-  const doc = { instanceArn, file: path, summary: counts(steps), steps };
+  for (const step of changing) {
+    out.push(`${step.action === 'create' ? '+ create' : step.action === 'delete' ? '− delete' : '~ update'} “${sanitizeLine(step.name)}”`);
+    for (const change of step.changes) out.push(`    ${change}`);
+    out.push(`    request: ${JSON.stringify(step.request)}`);
+  }
+  out.push(changing.length === 0 ? `Nothing to do: the instance matches ${path} (${steps.length} profiles).` : `Plan: ${counts(steps)}.`);
+  return `${out.join('\n')}\n`;
+}
+
+export async function planCommand(ctx: CommandContext): Promise<number> {
+  const path = str(ctx.values, 'file');
+  if (path === undefined) throw new UsageError('plan needs -f FILE (a spex profiles file: spex export writes one)');
+  const { instanceArn, steps } = await makePlan(ctx, path);
+  const changing = steps.filter((s) => s.action !== 'unchanged');
+  const doc = { kind: 'spex/plan', instanceArn, file: path, summary: counts(steps), steps };
   const saved = str(ctx.values, 'save');
   if (saved !== undefined) await writeFile(saved, `${JSON.stringify(doc, null, 2)}\n`);
   if (ctx.output === 'json' || ctx.output === 'yaml') ctx.io.stdout.write(ctx.output === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : YAML.stringify(doc));
-  else {
-    const out: string[] = [];
-    for (const step of changing) {
-      out.push(`${step.action === 'create' ? '+ create' : step.action === 'delete' ? '− delete' : '~ update'} “${sanitizeLine(step.name)}”`);
-      for (const change of step.changes) out.push(`    ${change}`);
-      out.push(`    request: ${JSON.stringify(step.request)}`);
-    }
-    out.push(changing.length === 0 ? `Nothing to do: the instance matches ${path} (${steps.length} profiles).` : `Plan: ${counts(steps)}.`);
-    ctx.io.stdout.write(`${out.join('\n')}\n`);
-  }
+  else ctx.io.stdout.write(planText(steps, path));
   return changing.length === 0 ? EXIT_OK : EXIT_CHANGES;
+}
+
+/**
+ * The client token of a plan's step: the same step of the same plan always sends the same token, so
+ * an apply stopped halfway and run again never applies a change twice (Cloud Control answers a token
+ * it has seen with the request it started then).
+ */
+export function stepToken(instanceArn: string, step: PlanStep): string {
+  return `spex-${createHash('sha256').update(JSON.stringify([instanceArn, step.action, step.name, step.request])).digest('hex').slice(0, 40)}`;
+}
+
+async function confirm(ctx: CommandContext, question: string): Promise<boolean> {
+  if (ctx.values.yes === true) return true;
+  if (!ctx.io.stdin.isTTY) throw new UsageError('refusing to apply without --yes: stdin is not a terminal to confirm on');
+  const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: false });
+  try {
+    ctx.io.stderr.write(question);
+    for await (const line of rl) return line.trim().toLowerCase() === 'yes';
+    return false;
+  } finally {
+    rl.close();
+  }
+}
+
+/**
+ * `spex apply -f FILE --instance I` (or `spex apply plan.json`): the plan, a question (unless --yes),
+ * then each step as a tracked operation: updates carry the plan's guards, so a profile changed since
+ * the plan was made is refused rather than overwritten. At the end the instance is read again: exit 0
+ * only if it then matches the file.
+ */
+export async function applyCommand(ctx: CommandContext): Promise<number> {
+  if (ctx.readOnly) throw new SpexError({ kind: 'read-only', message: 'spex runs with --read-only: apply refused; nothing was sent.' });
+  const savedPlan = ctx.positionals[0];
+  const path = str(ctx.values, 'file');
+  if ((savedPlan === undefined) === (path === undefined)) throw new UsageError('apply takes -f FILE (a profiles file) or a saved plan (spex plan --save plan.json), one of them');
+  let instanceArn: string;
+  let steps: PlanStep[];
+  if (savedPlan !== undefined) {
+    const doc = JSON.parse(await readFile(savedPlan, 'utf8').catch(() => { throw new UsageError(`${savedPlan}: cannot read the file`); })) as { kind?: string; instanceArn?: string; steps?: PlanStep[] };
+    if (doc.kind !== 'spex/plan' || typeof doc.instanceArn !== 'string' || !Array.isArray(doc.steps)) throw new UsageError(`${savedPlan}: not a plan saved by spex plan --save`);
+    ({ instanceArn } = doc as { instanceArn: string });
+    steps = doc.steps;
+  } else ({ instanceArn, steps } = await makePlan(ctx, path!));
+  const changing = steps.filter((s) => s.action !== 'unchanged');
+  ctx.io.stderr.write(planText(steps, path ?? savedPlan!));
+  if (changing.length === 0) return EXIT_OK;
+  if (!(await confirm(ctx, `Apply ${counts(changing)} to ${instanceArn}? Type yes: `))) {
+    ctx.io.stderr.write('Not applied; nothing was sent.\n');
+    return EXIT_FAILURE;
+  }
+  const service = await ctx.service();
+  const failed: string[] = [];
+  for (const step of changing) {
+    const clientToken = stepToken(instanceArn, step);
+    const operation =
+      step.action === 'create'
+        ? service.createProfile(step.after!, { clientToken })
+        : step.action === 'update'
+          ? service.updateProfile(step.arn!, step.before!, step.after!, { clientToken })
+          : service.deleteProfile(step.arn!, { clientToken });
+    try {
+      await waitForOperation(ctx.io, operation);
+      ctx.io.stderr.write(`spex: ${step.action}d “${sanitizeLine(step.name)}”\n`);
+    } catch (error) {
+      const message = error instanceof SpexError ? error.error.message : (error as Error).message;
+      failed.push(`${step.action} “${sanitizeLine(step.name)}”: ${sanitizeLine(message)}`);
+    }
+  }
+  if (failed.length > 0) {
+    ctx.io.stderr.write(`spex: ${failed.length} of ${changing.length} steps failed:\n${failed.map((f) => `  ${f}`).join('\n')}\n`);
+    return EXIT_FAILURE;
+  }
+  // Read again: done only when the instance matches what was asked.
+  if (path !== undefined) {
+    const again = await makePlan(ctx, path);
+    const left = again.steps.filter((s) => s.action !== 'unchanged');
+    if (left.length > 0) {
+      ctx.io.stderr.write(`spex: applied, but the instance still differs from ${path}: ${counts(again.steps)}\n`);
+      return EXIT_FAILURE;
+    }
+  }
+  ctx.io.stdout.write(`Applied: ${counts(changing)}.\n`);
+  return EXIT_OK;
 }
 
 function counts(steps: readonly PlanStep[]): string {

@@ -77,6 +77,11 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     positionals: 0,
     run: async (ctx) => (await import('./as-code.js')).planCommand(ctx),
   },
+  apply: {
+    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, yes: { type: 'boolean' } },
+    positionals: 1,
+    run: async (ctx) => (await import('./as-code.js')).applyCommand(ctx),
+  },
   'explain-user': { options: {}, positionals: 1, run: async (ctx) => (await import('./explain-user-command.js')).explainUserCommand(ctx) },
   lint: { options: { 'fail-on': { type: 'string' } }, positionals: 0, formats: ['sarif'], run: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx) },
 };

@@ -112,3 +112,47 @@ describe('spex plan', () => {
     expect(backend.emulator.requests.length).toBe(before);
   });
 });
+
+describe('spex apply', () => {
+  const profilesIn = (instanceArn: string) => (backend.emulator.listModels('us-east-1', 'AWS::Connect::SecurityProfile') as unknown as { InstanceArn: string; SecurityProfileName: string; Description?: string; SecurityProfileArn: string }[]).filter((p) => p.InstanceArn === instanceArn);
+  const salesArn = () => backend.emulator.listModels('us-east-1', 'AWS::Connect::Instance').map((i) => String(i.Arn)).find((a) => a !== backend.instanceArn)!;
+
+  it('applies an export to another instance (ids mapped by name), then plan has nothing to do; a saved plan run again applies nothing twice', async () => {
+    const path = join(dir, 'promote.yaml');
+    await run('export', '--instance', 'acme-support', '--name', 'Compliance Auditors', '--name', 'Outbound Campaigns', '--file', path);
+    const doc = YAML.parse(readFileSync(path, 'utf8')) as { profiles: { SecurityProfileName: string }[] };
+    doc.profiles.forEach((p) => (p.SecurityProfileName = `${p.SecurityProfileName} (promoted)`.replace(/[()]/g, '')));
+    writeFileSync(path, YAML.stringify(doc));
+    const saved = join(dir, 'promote-plan.json');
+    const planned = await run('plan', '-f', path, '--instance', 'acme-sales', '--save', saved, '--output', 'json');
+    expect(planned.code).toBe(2);
+    const refused = await run('apply', '-f', path, '--instance', 'acme-sales');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('refusing to apply without --yes');
+    const applied = await run('apply', '-f', path, '--instance', 'acme-sales', '--yes');
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain('Applied: 2 to create, 0 to update, 0 to delete, 0 unchanged.');
+    expect(profilesIn(salesArn()).filter((p) => p.SecurityProfileName.endsWith('promoted'))).toHaveLength(2);
+    expect((await run('plan', '-f', path, '--instance', 'acme-sales')).code).toBe(0);
+    // The plan saved before the apply, applied again: the same client tokens, so nothing new is made.
+    const again = await run('apply', saved, '--yes');
+    expect(again.code).toBe(0);
+    expect(profilesIn(salesArn()).filter((p) => p.SecurityProfileName.endsWith('promoted'))).toHaveLength(2);
+  });
+
+  it('a profile changed between plan and apply is refused and reported, not overwritten', async () => {
+    const path = join(dir, 'guarded.yaml');
+    await run('export', '--instance', 'acme-support', '--name', 'Reporting Analysts', '--file', path);
+    const doc = YAML.parse(readFileSync(path, 'utf8')) as { profiles: { Description: string }[] };
+    doc.profiles[0]!.Description = 'From the file';
+    writeFileSync(path, YAML.stringify(doc));
+    const saved = join(dir, 'guarded-plan.json');
+    expect((await run('plan', '-f', path, '--instance', 'acme-support', '--save', saved)).code).toBe(2);
+    const arn = profilesIn(backend.instanceArn).find((p) => p.SecurityProfileName === 'Reporting Analysts')!.SecurityProfileArn;
+    backend.emulator.modifyProfile('us-east-1', arn, (m) => void (m.Description = 'Changed by someone else'));
+    const { code, err } = await run('apply', saved, '--yes');
+    expect(code).toBe(1);
+    expect(err).toMatch(/1 of 1 steps failed:\n\s+update “Reporting Analysts”:/);
+    expect(profilesIn(backend.instanceArn).find((p) => p.SecurityProfileName === 'Reporting Analysts')!.Description).toBe('Changed by someone else');
+  });
+});
