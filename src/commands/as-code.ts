@@ -13,7 +13,7 @@ import { buildPatch } from '../domain/patch.js';
 import { cloudControlRefusals } from '../domain/cloud-control-safe.js';
 import { describeChanges } from '../domain/profile-diff.js';
 import { groupPermissions } from '../domain/permissions.js';
-import { type FileProfile, permissionComment, type ProfilesFile, toDraftFor, toProfilesFile } from '../domain/profiles-file.js';
+import { type FileProfile, permissionComment, type ProfilesFile, toCloudFormation, toDraftFor, toProfilesFile } from '../domain/profiles-file.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
@@ -26,6 +26,8 @@ import { readDetails, resolveInstance } from './read-commands.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
 export const EXIT_CHANGES = 2;
+/** Exit status of an export that would lose values the target cannot express (without --allow-loss). */
+export const EXIT_LOSS = 3;
 
 async function instanceProfiles(ctx: CommandContext, instanceArn: string): Promise<SecurityProfile[]> {
   const service = await ctx.service();
@@ -61,7 +63,7 @@ export function profilesYaml(file: ProfilesFile, header: string): string {
 
 export async function exportCommand(ctx: CommandContext): Promise<number> {
   const format = str(ctx.values, 'format') ?? 'yaml';
-  if (format !== 'yaml' && format !== 'json') throw new UsageError(`--format must be yaml or json (got '${format}'); CloudFormation and Terraform exports are not built yet`);
+  if (format !== 'yaml' && format !== 'json' && format !== 'cloudformation') throw new UsageError(`--format must be yaml, json or cloudformation (got '${format}'); the Terraform exports are not built yet`);
   const service = await ctx.service();
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
   const names = list(ctx.values, 'name');
@@ -69,6 +71,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   const chosen = names.length === 0 ? all : all.filter((p) => names.includes(p.SecurityProfileName));
   const missing = names.filter((n) => !all.some((p) => p.SecurityProfileName === n));
   if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((n) => `'${sanitizeLine(n)}'`).join(', ')} in that instance.` });
+  if (format === 'cloudformation') return writeCloudFormation(ctx, chosen, instanceArn, groups);
   const file = toProfilesFile(chosen, groups);
   const header = ` spex ${VERSION} export of ${instanceArn}\n (${service.region}) at ${new Date().toISOString()}: ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'}.\n Check it against an instance with: spex plan -f FILE --instance I`;
   const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : profilesYaml(file, header);
@@ -78,6 +81,20 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
     await writeFile(target, text);
     ctx.io.stderr.write(`spex: wrote ${file.profiles.length} profiles to ${target}\n`);
   }
+  return EXIT_OK;
+}
+
+async function writeCloudFormation(ctx: CommandContext, profiles: SecurityProfile[], instanceArn: string, groups: Parameters<typeof toCloudFormation>[2]): Promise<number> {
+  const { template, losses } = toCloudFormation(profiles, instanceArn, groups);
+  for (const loss of losses) ctx.io.stderr.write(`spex: warning: ${sanitizeLine(loss.profile)}: ${loss.field}: ${loss.why}\n`);
+  if (losses.length > 0 && ctx.values['allow-loss'] !== true) {
+    ctx.io.stderr.write(`spex: ${losses.length} value${losses.length === 1 ? '' : 's'} CloudFormation cannot express; nothing written (--allow-loss writes the rest)\n`);
+    return EXIT_LOSS;
+  }
+  const text = YAML.stringify(template, { lineWidth: 0 });
+  const target = str(ctx.values, 'file');
+  if (target === undefined) ctx.io.stdout.write(text);
+  else await writeFile(target, text);
   return EXIT_OK;
 }
 

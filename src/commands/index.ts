@@ -68,7 +68,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
   completion: { options: {}, positionals: 1, run: completionCommand },
   export: {
-    options: { file: { type: 'string' }, name: { type: 'string', multiple: true }, format: { type: 'string' } },
+    options: { file: { type: 'string' }, name: { type: 'string', multiple: true }, format: { type: 'string' }, 'allow-loss': { type: 'boolean' } },
     positionals: 0,
     run: async (ctx) => (await import('./as-code.js')).exportCommand(ctx),
   },

@@ -110,3 +110,92 @@ export function toDraftFor(file: FileProfile, instanceArn: string, groups: reado
   if (file.GranularAccessControlConfiguration) draft.GranularAccessControlConfiguration = file.GranularAccessControlConfiguration;
   return { ok: true, draft };
 }
+
+/** What an export to another tool had to leave out, said on stderr (exit 3 unless --allow-loss). */
+export interface ExportLoss {
+  profile: string;
+  field: string;
+  why: string;
+}
+
+/**
+ * The most access-control tags CloudFormation takes on AWS::Connect::SecurityProfile in the schema
+ * cfn-lint validates against (the Connect API and the July 2026 registry schema allow 4).
+ */
+export const CFN_MAX_ACCESS_TAGS = 2;
+/** The flow module types CloudFormation takes (as cfn-lint's schema has them). */
+export const CFN_FLOW_MODULE_TYPES: readonly string[] = ['MCP'];
+
+const NAME_PATTERN = /^[ a-zA-Z0-9_@-]+$/;
+
+function logicalId(name: string, taken: Set<string>): string {
+  const base = `SecurityProfile${name.replace(/[^A-Za-z0-9]+/g, ' ').split(' ').filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`.slice(0, 200);
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}${i}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * A CloudFormation template of AWS::Connect::SecurityProfile resources: the instance as a parameter
+ * (so the template applies anywhere), each hierarchy group as a parameter named after its path with
+ * the source id as default. What CloudFormation cannot express is reported, never dropped in silence;
+ * a profile it cannot express at all (a name its schema refuses) is left out, so what is written is valid.
+ */
+export function toCloudFormation(profiles: readonly SecurityProfile[], instanceArn: string, groups: readonly HierarchyGroup[]): { template: Record<string, unknown>; losses: ExportLoss[] } {
+  const losses: ExportLoss[] = [];
+  const parameters: Record<string, unknown> = {
+    InstanceArn: { Type: 'String', Default: instanceArn, Description: 'The Amazon Connect instance the profiles belong to' },
+  };
+  const groupParams = new Map<string, string>();
+  const resources: Record<string, unknown> = {};
+  const taken = new Set<string>();
+  const sorted = [...profiles].sort((a, b) => a.SecurityProfileName.localeCompare(b.SecurityProfileName));
+  for (const p of sorted) {
+    if (!NAME_PATTERN.test(p.SecurityProfileName)) {
+      losses.push({ profile: p.SecurityProfileName, field: 'SecurityProfileName', why: 'CloudFormation refuses this name (letters, digits, spaces, _ @ and - only): the profile is left out' });
+      continue;
+    }
+    const props: Record<string, unknown> = { InstanceArn: { Ref: 'InstanceArn' }, SecurityProfileName: p.SecurityProfileName };
+    if (p.Description) props.Description = p.Description;
+    if (p.Permissions?.length) props.Permissions = groupPermissions(p.Permissions).flatMap((g) => g.items.map((i) => i.name));
+    if (p.Tags?.length) {
+      const bad = p.Tags.filter((t) => !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(t.Key) || /\s/.test(t.Key));
+      for (const t of bad) losses.push({ profile: p.SecurityProfileName, field: `Tags (${t.Key})`, why: 'a tag key CloudFormation refuses: left out' });
+      const kept = p.Tags.filter((t) => !bad.includes(t));
+      if (kept.length) props.Tags = kept;
+    }
+    if (p.AllowedAccessControlTags?.length) {
+      props.AllowedAccessControlTags = p.AllowedAccessControlTags.slice(0, CFN_MAX_ACCESS_TAGS);
+      if (p.AllowedAccessControlTags.length > CFN_MAX_ACCESS_TAGS) {
+        losses.push({ profile: p.SecurityProfileName, field: 'AllowedAccessControlTags', why: `CloudFormation takes at most ${CFN_MAX_ACCESS_TAGS}; ${p.AllowedAccessControlTags.slice(CFN_MAX_ACCESS_TAGS).map((t) => `${t.Key}=${t.Value}`).join(', ')} left out` });
+      }
+    }
+    if (p.TagRestrictedResources?.length) props.TagRestrictedResources = p.TagRestrictedResources;
+    if (p.HierarchyRestrictedResources?.length) props.HierarchyRestrictedResources = p.HierarchyRestrictedResources;
+    if (p.AllowedAccessControlHierarchyGroupId) {
+      const id = p.AllowedAccessControlHierarchyGroupId;
+      let param = groupParams.get(id);
+      if (param === undefined) {
+        const path = groupPath(id, groups) ?? id;
+        param = `HierarchyGroup${path.replace(/[^A-Za-z0-9]+/g, ' ').split(' ').filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+        groupParams.set(id, param);
+        parameters[param] = { Type: 'String', Default: id, Description: `The id of hierarchy group "${path}" in the target instance` };
+      }
+      props.AllowedAccessControlHierarchyGroupId = { Ref: param };
+    }
+    if (p.Applications?.length) props.Applications = p.Applications;
+    if (p.AllowedFlowModules?.length) {
+      // cfn-lint's schema takes flow modules of type MCP only.
+      const kept = p.AllowedFlowModules.filter((m) => m.Type === undefined || CFN_FLOW_MODULE_TYPES.includes(m.Type));
+      for (const m of p.AllowedFlowModules.filter((x) => !kept.includes(x))) losses.push({ profile: p.SecurityProfileName, field: `AllowedFlowModules (${m.Type} ${m.FlowModuleId ?? ''})`.replace(' )', ')'), why: `CloudFormation takes flow modules of type ${CFN_FLOW_MODULE_TYPES.join(', ')} only: left out` });
+      if (kept.length) props.AllowedFlowModules = kept;
+    }
+    if (p.GranularAccessControlConfiguration) props.GranularAccessControlConfiguration = p.GranularAccessControlConfiguration;
+    resources[logicalId(p.SecurityProfileName, taken)] = { Type: 'AWS::Connect::SecurityProfile', Properties: props };
+  }
+  return {
+    template: { AWSTemplateFormatVersion: '2010-09-09', Description: 'Amazon Connect security profiles, exported by spex', Parameters: parameters, Resources: resources },
+    losses,
+  };
+}

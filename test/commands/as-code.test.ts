@@ -2,6 +2,7 @@
 // (console words as comments, the hierarchy group by its path); plan compares a file with an
 // instance, in console words and the exact requests, with terraform's exit codes; files that are
 // wrong get one clear error with file, line and column, and nothing is sent.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,5 +155,37 @@ describe('spex apply', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/1 of 1 steps failed:\n\s+update “Reporting Analysts”:/);
     expect(profilesIn(backend.instanceArn).find((p) => p.SecurityProfileName === 'Reporting Analysts')!.Description).toBe('Changed by someone else');
+  });
+});
+
+describe('spex export --format cloudformation', () => {
+  const hasCfnLint = spawnSync('sh', ['-c', 'command -v cfn-lint']).status === 0;
+
+  it('says what CloudFormation cannot express, naming profile and field, and exits 3 unless --allow-loss', async () => {
+    const lossy = await run('export', '--instance', 'acme-support', '--format', 'cloudformation');
+    expect(lossy.code).toBe(3);
+    expect(lossy.out).toBe('');
+    expect(lossy.err).toContain('spex: warning: Supervisors (EMEA): SecurityProfileName: CloudFormation refuses this name');
+    expect(lossy.err).toContain('spex: warning: Flow Designers: AllowedFlowModules (MODULE ');
+    expect(lossy.err).toContain('spex: warning: Retention Desk: Tags (Cost Center): a tag key CloudFormation refuses');
+    const path = join(dir, 'template.yaml');
+    const kept = await run('export', '--instance', 'acme-support', '--format', 'cloudformation', '--allow-loss', '--file', path);
+    expect(kept.code).toBe(0);
+    const template = YAML.parse(readFileSync(path, 'utf8')) as { Parameters: Record<string, { Default: string }>; Resources: Record<string, { Type: string; Properties: { SecurityProfileName: string; InstanceArn: unknown; AllowedAccessControlHierarchyGroupId?: unknown } }> };
+    const names = Object.values(template.Resources).map((r) => r.Properties.SecurityProfileName);
+    expect(names).toContain('Team Leads');
+    expect(names).not.toContain('Supervisors (EMEA)');
+    expect(Object.values(template.Resources).every((r) => r.Type === 'AWS::Connect::SecurityProfile')).toBe(true);
+    expect(template.Parameters.InstanceArn!.Default).toBe(backend.instanceArn);
+    const leads = Object.values(template.Resources).find((r) => r.Properties.SecurityProfileName === 'Team Leads')!;
+    expect(leads.Properties.AllowedAccessControlHierarchyGroupId).toEqual({ Ref: 'HierarchyGroupAmericasSupportFloor' });
+  });
+
+  it.runIf(hasCfnLint)('the template passes cfn-lint (skipped where cfn-lint, a Python package, is not installed)', async () => {
+    const path = join(dir, 'lint-me.yaml');
+    await run('export', '--instance', 'acme-support', '--format', 'cloudformation', '--allow-loss', '--file', path);
+    const result = spawnSync('cfn-lint', [path], { encoding: 'utf8' });
+    // cfn-lint's exit status is a bit mask: 2 errors, 4 warnings, 8 informational.
+    expect(result.status! & 6, result.stdout + result.stderr).toBe(0);
   });
 });

@@ -78,3 +78,18 @@ describe('lint rules over the instance', () => {
     expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.level])).toEqual(result.findings.map((f) => [f.rule, { high: 'error', medium: 'warning', low: 'note' }[f.severity]]));
   });
 });
+
+describe('the CloudFormation export', () => {
+  it('keeps two access-control tags, says which it left out, and leaves out a profile whose name CloudFormation refuses', async () => {
+    const { toCloudFormation } = await import('../../src/domain/profiles-file.js');
+    const three = profile('Regional', { AllowedAccessControlTags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }, { Key: 'c', Value: '3' }], TagRestrictedResources: ['User'] });
+    const { template, losses } = toCloudFormation([three, profile('Bad (name)')], INSTANCE, []);
+    const resources = Object.values((template as { Resources: Record<string, { Properties: { SecurityProfileName: string; AllowedAccessControlTags?: unknown[] } }> }).Resources);
+    expect(resources.map((r) => r.Properties.SecurityProfileName)).toEqual(['Regional']);
+    expect(resources[0]!.Properties.AllowedAccessControlTags).toHaveLength(2);
+    expect(losses).toEqual([
+      expect.objectContaining({ profile: 'Bad (name)', field: 'SecurityProfileName' }),
+      expect.objectContaining({ profile: 'Regional', field: 'AllowedAccessControlTags', why: 'CloudFormation takes at most 2; c=3 left out' }),
+    ]);
+  });
+});
