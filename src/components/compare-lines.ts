@@ -5,6 +5,7 @@ import { padEnd } from '../domain/format.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { PaneLine } from './pane-lines.js';
 import { wrapText } from './pane-lines.js';
+import { FIELD_LABELS } from '../state/editor/field-rows.js';
 import { canonicalValue, PROPERTY_ORDER } from '../domain/patch.js';
 import { applicationText, describeGranularAccess } from '../domain/profile-diff.js';
 import type { Application, FlowModule, SecurityProfile, Tag } from '../domain/security-profile.js';
@@ -98,18 +99,11 @@ function permissionCompareLines(left: CompareSide, right: CompareSide, width: nu
   return lines;
 }
 
-const FIELD_TITLES: Readonly<Record<string, string>> = {
-  SecurityProfileName: 'Name',
-  Description: 'Description',
-  Tags: 'Tags',
-  AllowedAccessControlTags: 'Access-control tags',
-  TagRestrictedResources: 'Tag-restricted resources',
-  HierarchyRestrictedResources: 'Hierarchy-restricted resources',
-  AllowedAccessControlHierarchyGroupId: 'Access-control hierarchy group',
-  Applications: 'Applications',
-  AllowedFlowModules: 'Flow modules',
-  GranularAccessControlConfiguration: 'Granular access (data tables)',
-};
+/** The editor's names for the fields (one set of words), and the one field the editor does not edit. */
+const FIELD_TITLES: Readonly<Record<string, string>> = (() => {
+  const { InstanceArn: _instance, ...titles } = FIELD_LABELS;
+  return { ...titles, GranularAccessControlConfiguration: 'Granular access (data tables)' };
+})();
 
 /** A field's value as lines of text, each item on its own line; `(none)` when unset or empty. */
 function fieldValue(profile: SecurityProfile, property: string): string[] {

@@ -91,16 +91,14 @@ const PANE_NAVIGATION: Binding[] = NAVIGATION.map((x) => ({
   ...(x === DOWN ? { hint: 'scroll' } : {}),
 }));
 
+/** Moving in a list whose letters are typed into its filter: no j/k/g/G, only the named keys. */
+const TYPING_NAVIGATION = [ARROW_UP, ARROW_DOWN, PAGE_UP, PAGE_DOWN, HOME, END];
+
 /** Bindings per mode, in the order the help lists them. Global keys come last. */
 export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   regions: [
     b('item.open', 'Enter', [{ key: 'return' }], 'Open the region', 'open'),
-    ARROW_UP,
-    ARROW_DOWN,
-    PAGE_UP,
-    PAGE_DOWN,
-    HOME,
-    END,
+    ...TYPING_NAVIGATION,
     b('text.delete', 'Backspace', [{ key: 'backspace' }, { key: 'delete' }], 'Delete the last filter character'),
     b('filter.clear', 'Esc', [{ key: 'escape' }], 'Clear the filter'),
     HELP,
@@ -201,12 +199,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   session: [CTRL_C],
   'clone-target': [
     b('item.open', 'Enter', [{ key: 'return' }], 'Clone into this instance (in the region list: show its instances)', 'choose'),
-    ARROW_UP,
-    ARROW_DOWN,
-    PAGE_UP,
-    PAGE_DOWN,
-    HOME,
-    END,
+    ...TYPING_NAVIGATION,
     b('clone-target.regions', 'Tab', [{ key: 'tab' }], 'Choose another region', 'other region'),
     b('text.delete', 'Backspace', [{ key: 'backspace' }, { key: 'delete' }], 'Delete the last filter character'),
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back to the instances, else cancel the clone', 'back'),
