@@ -73,7 +73,7 @@ const HELP = b('app.help', '?', [{ input: '?' }], 'Show every key of this screen
 const { up: UP, down: DOWN, arrowUp: ARROW_UP, arrowDown: ARROW_DOWN, pageUp: PAGE_UP, pageDown: PAGE_DOWN, home: HOME, end: END } = CURSOR_KEYS;
 const FIRST = b('cursor.first', 'g/Home', [{ input: 'g' }, { key: 'home' }], 'Go to the first row');
 const LAST = b('cursor.last', 'G/End', [{ input: 'G' }, { key: 'end' }], 'Go to the last row');
-const FILTER = b('filter.start', '/', [{ input: '/' }], 'Filter (text; perm:Name for a permission)', 'filter');
+const FILTER = b('filter.start', '/', [{ input: '/' }], 'Filter (text; perm: a permission by API name, prefix or console words, e.g. perm:edit-users)', 'filter');
 const BACK = b('app.back', 'Esc', [{ key: 'escape' }], 'Back one level', 'back');
 const NAVIGATION = [UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST];
 const mutating = (binding: Binding): Binding => ({ ...binding, mutates: true });
