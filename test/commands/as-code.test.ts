@@ -141,6 +141,32 @@ describe('spex apply', () => {
     expect(profilesIn(salesArn()).filter((p) => p.SecurityProfileName.endsWith('promoted'))).toHaveLength(2);
   });
 
+  it('an apply stopped halfway resumes without applying anything twice (counted in the request log)', async () => {
+    const path = join(dir, 'halfway.yaml');
+    await run('export', '--instance', 'acme-support', '--name', 'Flow Designers', '--name', 'Reporting Analysts', '--file', path);
+    const doc = YAML.parse(readFileSync(path, 'utf8')) as { profiles: { SecurityProfileName: string }[] };
+    doc.profiles.forEach((p) => (p.SecurityProfileName = `${p.SecurityProfileName} copy`));
+    writeFileSync(path, YAML.stringify(doc));
+    const saved = join(dir, 'halfway-plan.json');
+    await run('plan', '-f', path, '--instance', 'acme-sales', '--save', saved);
+    const creates = () => backend.emulator.requests.filter((r) => r.operation === 'CreateResource' && r.status === 200);
+    const copies = () => profilesIn(salesArn()).filter((p) => p.SecurityProfileName.endsWith(' copy'));
+    const before = creates().length;
+    // One of the two creates is refused on the way (the service is unavailable): one is done, one is not.
+    backend.emulator.failNext('CreateResource', 1, { exception: 'ServiceUnavailableException' });
+    const first = await run('apply', saved, '--yes');
+    expect(first.code).toBe(1);
+    expect(first.err).toMatch(/1 of 2 steps failed/);
+    expect(copies()).toHaveLength(1);
+    // Run again, the same saved plan: the done step's token brings back its request; the other is sent.
+    const second = await run('apply', saved, '--yes');
+    expect(second.code).toBe(0);
+    expect(copies().map((p) => p.SecurityProfileName).sort()).toEqual(['Flow Designers copy', 'Reporting Analysts copy']);
+    // Three answered creates in all (the done one, then its token again, then the other): two profiles, none twice.
+    expect(creates().length - before).toBe(3);
+    expect(new Set(creates().slice(before).map((r) => (r.body as { ClientToken?: string }).ClientToken)).size).toBe(2);
+  });
+
   it('a profile changed between plan and apply is refused and reported, not overwritten', async () => {
     const path = join(dir, 'guarded.yaml');
     await run('export', '--instance', 'acme-support', '--name', 'Reporting Analysts', '--file', path);
