@@ -13,7 +13,7 @@ import { buildPatch } from '../domain/patch.js';
 import { cloudControlRefusals } from '../domain/cloud-control-safe.js';
 import { describeChanges } from '../domain/profile-diff.js';
 import { groupPermissions } from '../domain/permissions.js';
-import { type FileProfile, permissionComment, type ProfilesFile, toCloudFormation, toDraftFor, toProfilesFile } from '../domain/profiles-file.js';
+import { type ExportLoss, type FileProfile, permissionComment, type ProfilesFile, toCloudFormation, toDraftFor, toProfilesFile, toTerraform } from '../domain/profiles-file.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
@@ -63,7 +63,7 @@ export function profilesYaml(file: ProfilesFile, header: string): string {
 
 export async function exportCommand(ctx: CommandContext): Promise<number> {
   const format = str(ctx.values, 'format') ?? 'yaml';
-  if (format !== 'yaml' && format !== 'json' && format !== 'cloudformation') throw new UsageError(`--format must be yaml, json or cloudformation (got '${format}'); the Terraform exports are not built yet`);
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got '${format}')`);
   const service = await ctx.service();
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
   const names = list(ctx.values, 'name');
@@ -72,6 +72,10 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   const missing = names.filter((n) => !all.some((p) => p.SecurityProfileName === n));
   if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((n) => `'${sanitizeLine(n)}'`).join(', ')} in that instance.` });
   if (format === 'cloudformation') return writeCloudFormation(ctx, chosen, instanceArn, groups);
+  if (format === 'terraform-awscc' || format === 'terraform-aws') {
+    const { hcl, losses } = toTerraform(chosen, format);
+    return writeExport(ctx, hcl, losses, format === 'terraform-aws' ? 'the standard Terraform resource' : 'awscc');
+  }
   const file = toProfilesFile(chosen, groups);
   const header = ` spex ${VERSION} export of ${instanceArn}\n (${service.region}) at ${new Date().toISOString()}: ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'}.\n Check it against an instance with: spex plan -f FILE --instance I`;
   const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : profilesYaml(file, header);
@@ -84,14 +88,24 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   return EXIT_OK;
 }
 
+const EXPORT_FORMATS: readonly string[] = ['yaml', 'json', 'cloudformation', 'terraform-awscc', 'terraform-aws'];
+
 async function writeCloudFormation(ctx: CommandContext, profiles: SecurityProfile[], instanceArn: string, groups: Parameters<typeof toCloudFormation>[2]): Promise<number> {
   const { template, losses } = toCloudFormation(profiles, instanceArn, groups);
+  return writeExport(ctx, YAML.stringify(template, { lineWidth: 0 }), losses, 'CloudFormation');
+}
+
+/** Writes an export for another tool, unless it loses values and --allow-loss was not given (exit 3). */
+async function writeExport(ctx: CommandContext, text: string, losses: readonly ExportLoss[], target: string): Promise<number> {
   for (const loss of losses) ctx.io.stderr.write(`spex: warning: ${sanitizeLine(loss.profile)}: ${loss.field}: ${loss.why}\n`);
   if (losses.length > 0 && ctx.values['allow-loss'] !== true) {
-    ctx.io.stderr.write(`spex: ${losses.length} value${losses.length === 1 ? '' : 's'} CloudFormation cannot express; nothing written (--allow-loss writes the rest)\n`);
+    ctx.io.stderr.write(`spex: ${losses.length} value${losses.length === 1 ? '' : 's'} ${target} cannot express; nothing written (--allow-loss writes the rest)\n`);
     return EXIT_LOSS;
   }
-  const text = YAML.stringify(template, { lineWidth: 0 });
+  return writeText(ctx, text);
+}
+
+async function writeText(ctx: CommandContext, text: string): Promise<number> {
   const target = str(ctx.values, 'file');
   if (target === undefined) ctx.io.stdout.write(text);
   else await writeFile(target, text);

@@ -128,6 +128,11 @@ export const CFN_FLOW_MODULE_TYPES: readonly string[] = ['MCP'];
 
 const NAME_PATTERN = /^[ a-zA-Z0-9_@-]+$/;
 
+/** Tags whose keys Cloud Control's schema (and so CloudFormation and awscc) refuses: spaces and the like. */
+function refusedTagKeys(tags: readonly Tag[]): Tag[] {
+  return tags.filter((t) => !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(t.Key) || /\s/.test(t.Key));
+}
+
 function logicalId(name: string, taken: Set<string>): string {
   const base = `SecurityProfile${name.replace(/[^A-Za-z0-9]+/g, ' ').split(' ').filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`.slice(0, 200);
   let id = base;
@@ -160,7 +165,7 @@ export function toCloudFormation(profiles: readonly SecurityProfile[], instanceA
     if (p.Description) props.Description = p.Description;
     if (p.Permissions?.length) props.Permissions = groupPermissions(p.Permissions).flatMap((g) => g.items.map((i) => i.name));
     if (p.Tags?.length) {
-      const bad = p.Tags.filter((t) => !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(t.Key) || /\s/.test(t.Key));
+      const bad = refusedTagKeys(p.Tags);
       for (const t of bad) losses.push({ profile: p.SecurityProfileName, field: `Tags (${t.Key})`, why: 'a tag key CloudFormation refuses: left out' });
       const kept = p.Tags.filter((t) => !bad.includes(t));
       if (kept.length) props.Tags = kept;
@@ -198,4 +203,106 @@ export function toCloudFormation(profiles: readonly SecurityProfile[], instanceA
     template: { AWSTemplateFormatVersion: '2010-09-09', Description: 'Amazon Connect security profiles, exported by spex', Parameters: parameters, Resources: resources },
     losses,
   };
+}
+
+/** An HCL string literal: JSON's escapes, and `${` / `%{` kept literal. */
+function hclString(text: string): string {
+  return JSON.stringify(text).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}
+
+function hclValue(value: unknown, indent: string): string {
+  if (typeof value === 'string') return hclString(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string')) return `[${value.map((v) => hclString(v as string)).join(', ')}]`;
+    return `[\n${value.map((v) => `${indent}  ${hclValue(v, `${indent}  `)}`).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{\n${entries.map(([k, v]) => `${indent}  ${snake(k)} = ${hclValue(v, `${indent}  `)}`).join('\n')}\n${indent}}`;
+  }
+  return 'null';
+}
+
+/** `AllowedAccessControlTags` → `allowed_access_control_tags`, as the awscc provider names attributes. */
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+}
+
+/** A Terraform resource label from a profile name: lower snake case, starting with a letter, unique. */
+function resourceLabel(name: string, taken: Set<string>): string {
+  let base = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'profile';
+  if (!/^[a-z]/.test(base)) base = `profile_${base}`;
+  let label = base;
+  for (let i = 2; taken.has(label); i++) label = `${base}_${i}`;
+  taken.add(label);
+  return label;
+}
+
+export type TerraformFlavour = 'terraform-awscc' | 'terraform-aws';
+
+/**
+ * HCL for Terraform: `awscc_connect_security_profile` (every field, as Cloud Control has them) or the
+ * standard `aws_connect_security_profile` (name, description, permissions and tags only), each with an
+ * `import` block so Terraform adopts the existing profile instead of creating a new one. What the target
+ * cannot express is reported (exit 3 unless --allow-loss), never dropped in silence.
+ */
+export function toTerraform(profiles: readonly SecurityProfile[], flavour: TerraformFlavour): { hcl: string; losses: ExportLoss[] } {
+  const losses: ExportLoss[] = [];
+  const blocks: string[] = [];
+  const taken = new Set<string>();
+  const sorted = [...profiles].sort((a, b) => a.SecurityProfileName.localeCompare(b.SecurityProfileName));
+  for (const p of sorted) {
+    if (flavour === 'terraform-awscc' && !NAME_PATTERN.test(p.SecurityProfileName)) {
+      losses.push({ profile: p.SecurityProfileName, field: 'SecurityProfileName', why: 'awscc (Cloud Control) refuses this name: the profile is left out' });
+      continue;
+    }
+    const label = resourceLabel(p.SecurityProfileName, taken);
+    const lines: string[] = [];
+    const set = (key: string, value: unknown): void => {
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
+      lines.push(`  ${key} = ${hclValue(value, '  ')}`);
+    };
+    const permissions = p.Permissions?.length ? groupPermissions(p.Permissions).flatMap((g) => g.items.map((i) => i.name)) : undefined;
+    const instanceArn = p.InstanceArn;
+    const profileId = (p.SecurityProfileArn ?? '').split('/').pop() ?? '';
+    if (flavour === 'terraform-awscc') {
+      set('instance_arn', instanceArn);
+      set('security_profile_name', p.SecurityProfileName);
+      set('description', p.Description);
+      set('permissions', permissions);
+      const badTags = refusedTagKeys(p.Tags ?? []);
+      for (const t of badTags) losses.push({ profile: p.SecurityProfileName, field: `Tags (${t.Key})`, why: 'a tag key awscc (Cloud Control) refuses: left out' });
+      set('tags', p.Tags?.filter((t) => !badTags.includes(t)).map((t) => ({ key: t.Key, value: t.Value })));
+      set('allowed_access_control_tags', p.AllowedAccessControlTags?.map((t) => ({ key: t.Key, value: t.Value })));
+      set('tag_restricted_resources', p.TagRestrictedResources);
+      set('hierarchy_restricted_resources', p.HierarchyRestrictedResources);
+      set('allowed_access_control_hierarchy_group_id', p.AllowedAccessControlHierarchyGroupId);
+      set('applications', p.Applications);
+      set('allowed_flow_modules', p.AllowedFlowModules);
+      set('granular_access_control_configuration', p.GranularAccessControlConfiguration);
+      blocks.push(`resource "awscc_connect_security_profile" "${label}" {\n${lines.join('\n')}\n}\n\nimport {\n  to = awscc_connect_security_profile.${label}\n  id = ${hclString(p.SecurityProfileArn ?? '')}\n}\n`);
+      continue;
+    }
+    set('instance_id', instanceArn.split('/').pop());
+    set('name', p.SecurityProfileName);
+    set('description', p.Description);
+    set('permissions', permissions);
+    if (p.Tags?.length) lines.push(`  tags = {\n${p.Tags.map((t) => `    ${hclString(t.Key)} = ${hclString(t.Value)}`).join('\n')}\n  }`);
+    const unsupported: [string, unknown][] = [
+      ['AllowedAccessControlTags', p.AllowedAccessControlTags],
+      ['TagRestrictedResources', p.TagRestrictedResources],
+      ['HierarchyRestrictedResources', p.HierarchyRestrictedResources],
+      ['AllowedAccessControlHierarchyGroupId', p.AllowedAccessControlHierarchyGroupId],
+      ['Applications', p.Applications],
+      ['AllowedFlowModules', p.AllowedFlowModules],
+      ['GranularAccessControlConfiguration', p.GranularAccessControlConfiguration],
+    ];
+    for (const [field, value] of unsupported) {
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+      losses.push({ profile: p.SecurityProfileName, field, why: 'the standard aws_connect_security_profile has no such argument (terraform-awscc keeps it): left out' });
+    }
+    blocks.push(`resource "aws_connect_security_profile" "${label}" {\n${lines.join('\n')}\n}\n\nimport {\n  to = aws_connect_security_profile.${label}\n  id = ${hclString(`${instanceArn.split('/').pop()}:${profileId}`)}\n}\n`);
+  }
+  return { hcl: `# Amazon Connect security profiles, exported by spex (${flavour}).\n\n${blocks.join('\n')}`, losses };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { parse as parseHcl } from '@cdktf/hcl2json';
 import { runCommand } from '../../src/commands/index.js';
 import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { memoryIo } from '../helpers/memory-io.js';
@@ -213,5 +214,38 @@ describe('spex export --format cloudformation', () => {
     const result = spawnSync('cfn-lint', [path], { encoding: 'utf8' });
     // cfn-lint's exit status is a bit mask: 2 errors, 4 warnings, 8 informational.
     expect(result.status! & 6, result.stdout + result.stderr).toBe(0);
+  });
+});
+
+describe('spex export --format terraform-awscc | terraform-aws', () => {
+  it('awscc: every field, an import block per profile, HCL that parses; a name Cloud Control refuses is left out, exit 3 unless --allow-loss', async () => {
+    const lossy = await run('export', '--instance', 'acme-support', '--format', 'terraform-awscc');
+    expect(lossy.code).toBe(3);
+    expect(lossy.err).toContain('spex: warning: Supervisors (EMEA): SecurityProfileName: awscc (Cloud Control) refuses this name');
+    expect(lossy.err).toContain('spex: warning: Retention Desk: Tags (Cost Center): a tag key awscc (Cloud Control) refuses');
+    const { code, out } = await run('export', '--instance', 'acme-support', '--format', 'terraform-awscc', '--allow-loss');
+    expect(code).toBe(0);
+    const parsed = (await parseHcl('main.tf', out)) as { resource: { awscc_connect_security_profile: Record<string, [Record<string, unknown>]> }; import: { to: string; id: string }[] };
+    const leads = parsed.resource.awscc_connect_security_profile.team_leads![0];
+    expect(leads).toMatchObject({ security_profile_name: 'Team Leads', instance_arn: backend.instanceArn, hierarchy_restricted_resources: ['User'], tags: expect.arrayContaining([{ key: 'team', value: 'support' }]) });
+    expect(typeof leads.allowed_access_control_hierarchy_group_id).toBe('string');
+    const ai = parsed.resource.awscc_connect_security_profile.ai_agent_builders![0];
+    expect(ai.granular_access_control_configuration).toMatchObject({ data_table_access_control_configuration: { primary_attribute_access_control_configuration: { primary_attribute_values: [expect.objectContaining({ attribute_name: 'Region' })] } } });
+    expect(parsed.import.find((i) => i.to === '${awscc_connect_security_profile.team_leads}')!.id).toMatch(/^arn:aws:connect:us-east-1:\d{12}:instance\/.+\/security-profile\//);
+    expect(Object.keys(parsed.resource.awscc_connect_security_profile)).toHaveLength(parsed.import.length);
+  });
+
+  it('the standard aws resource: only name, description, permissions and tags; each field it lacks is named, exit 3 unless --allow-loss', async () => {
+    const lossy = await run('export', '--instance', 'acme-support', '--format', 'terraform-aws');
+    expect(lossy.code).toBe(3);
+    expect(lossy.err).toContain('spex: warning: Team Leads: AllowedAccessControlHierarchyGroupId: the standard aws_connect_security_profile has no such argument');
+    expect(lossy.err).toContain('spex: warning: Tier 1 Support: AllowedAccessControlTags:');
+    const { code, out } = await run('export', '--instance', 'acme-support', '--format', 'terraform-aws', '--allow-loss', '--name', 'Team Leads');
+    expect(code).toBe(0);
+    const parsed = (await parseHcl('main.tf', out)) as { resource: { aws_connect_security_profile: Record<string, [Record<string, unknown>]> }; import: { id: string }[] };
+    const leads = parsed.resource.aws_connect_security_profile.team_leads![0];
+    expect(leads).toMatchObject({ name: 'Team Leads', instance_id: backend.instanceArn.split('/').pop(), tags: { team: 'support', 'cost-center': 'cc-1001' } });
+    expect(leads).not.toHaveProperty('hierarchy_restricted_resources');
+    expect(parsed.import[0]!.id).toMatch(/^[0-9a-f-]+:[0-9a-f-]+$/);
   });
 });
