@@ -100,6 +100,8 @@ const CONSOLE_MADE: CustomProfile[] = [
  * catalogue does not know, and (with its site profiles) more than 80% of the 100-profile quota.
  */
 const UNTIDY_ALIAS = 'acme-apac';
+/** The first instance's neighbour in us-east-1. */
+const SIBLING_ALIAS = 'acme-sales';
 /** The one permission name in the demo that the catalogue does not know, on purpose. */
 export const DEMO_UNKNOWN_PERMISSION = 'Legacy.WallboardAccess';
 const UNTIDY: { name: string; description: string; permissions: string[] }[] = [
@@ -132,7 +134,12 @@ export function loadDemoData(store: Store, generated = 0): void {
       if (NOT_ACTIVE[alias]) return;
       const customs = first
         ? [...CUSTOM, ...CONSOLE_MADE]
-        : [...CUSTOM.filter((_, i) => (i + index + region.length) % 3 === 0), ...(region === 'eu-west-2' ? CONSOLE_MADE.slice(0, 1) : [])];
+        : [
+            ...CUSTOM.filter((_, i) => (i + index + region.length) % 3 === 0),
+            // The first instance's neighbour holds the same console-made profiles, as an estate copied by
+            // hand would: a whole export of acme-support then applies to acme-sales (spex plan, apply).
+            ...(region === 'eu-west-2' ? CONSOLE_MADE.slice(0, 1) : alias === SIBLING_ALIAS ? CONSOLE_MADE : []),
+          ];
       addProfiles(store, region, instance, customs);
       if (alias === UNTIDY_ALIAS) addUntidy(store, region, instance);
       addDemoUsers(store, instance, alias, first);

@@ -249,3 +249,26 @@ describe('spex export --format terraform-awscc | terraform-aws', () => {
     expect(parsed.import[0]!.id).toMatch(/^[0-9a-f-]+:[0-9a-f-]+$/);
   });
 });
+
+describe('the demo estate', () => {
+  it("a whole export of acme-support applies cleanly to acme-sales (groups mapped by path), and then plans nothing to do", async () => {
+    const fresh = await startTestBackend();
+    try {
+      const env = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
+      const go = async (name: string, ...args: string[]) => {
+        const io = memoryIo({ env });
+        const code = await runCommand(name, [...args, '--endpoint-url', fresh.emulator.url, '--region', 'us-east-1'], io);
+        return { code, out: io.out(), err: io.err() };
+      };
+      const path = join(dir, 'estate.yaml');
+      expect((await go('export', '--instance', 'acme-support', '--file', path)).code).toBe(0);
+      const planned = await go('plan', '-f', path, '--instance', 'acme-sales', '--output', 'json');
+      expect(planned.code, planned.err).toBe(2);
+      const applied = await go('apply', '-f', path, '--instance', 'acme-sales', '--yes');
+      expect(applied.code, applied.err).toBe(0);
+      expect((await go('plan', '-f', path, '--instance', 'acme-sales')).code).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
