@@ -31,6 +31,7 @@ import { modeOf, paneHeight, shownInstances, shownRegions } from '../state/selec
 import { filterHint } from '../state/filter.js';
 import { markHint, riskHint, unconfirmedHint } from './chrome.js';
 import { useDrafts } from '../hooks/use-drafts.js';
+import { useExport } from '../hooks/use-export.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { draftsAnnouncement } from '../domain/drafts.js';
 import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
@@ -62,6 +63,8 @@ export interface AppProps {
   readonly operationLog?: OperationLog;
   /** Where unsaved drafts are kept; without one, drafts live only in memory. */
   readonly draftStore?: DraftStore;
+  /** Where `X` writes its export (default: the working directory). */
+  readonly exportDir?: string;
   /** The Spex's retries, for a "slowing down" note while AWS throttles. */
   readonly retries?: RetryFeed;
   /** Notes from the service layer (Connect refused: Cloud Control alone), shown once in the status line. */
@@ -71,7 +74,7 @@ export interface AppProps {
 const REGION_CODES = CONNECT_REGIONS.map((r) => r.code);
 const defaultNow = (): Date => new Date();
 
-export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, ...props }: AppProps) {
+export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, exportDir, ...props }: AppProps) {
   const spex = useSpex();
   const [ownLog] = useState(createOperationLog);
   const log = props.operationLog ?? ownLog;
@@ -117,6 +120,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const instanceArn = state.instance?.arn;
   const profiles = useProfileList(service, instanceArn, list.reloadKey);
   const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
+  // `X`: the export is written here, the file named after the instance; the status line says where.
+  useExport(state.exportRequest, { service, loader: details.loader, instance: state.instance, ...(exportDir !== undefined ? { cwd: exportDir } : {}) }, useCallback((text: string, tone: 'info' | 'error') => dispatch({ type: 'notice/show', notice: { text, tone } }), []));
   const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor');
   const groupName = useHierarchyGroups(service, instanceArn, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'explain');
   const view = useProfileView({ rows: profiles.rows, list, details, layout });

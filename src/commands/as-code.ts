@@ -13,7 +13,7 @@ import { buildPatch } from '../domain/patch.js';
 import { cloudControlRefusals } from '../domain/cloud-control-safe.js';
 import { describeChanges } from '../domain/profile-diff.js';
 import { groupPermissions } from '../domain/permissions.js';
-import { type ExportLoss, type FileProfile, permissionComment, type ProfilesFile, toCloudFormation, toDraftFor, toProfilesFile, toTerraform } from '../domain/profiles-file.js';
+import { type ExportLoss, type FileProfile, profilesYaml, type ProfilesFile, toCloudFormation, toDraftFor, toProfilesFile, toTerraform } from '../domain/profiles-file.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
@@ -37,28 +37,6 @@ async function instanceProfiles(ctx: CommandContext, instanceArn: string): Promi
   const failed = await readDetails(service, rows, 'details', ctx.io, (_row, p) => profiles.push(p));
   if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is written from a partial instance.` });
   return profiles;
-}
-
-/** The file as YAML, each permission commented with the console's words, grouped as the console groups them. */
-export function profilesYaml(file: ProfilesFile, header: string): string {
-  const doc = new YAML.Document(file);
-  doc.commentBefore = header;
-  const profiles = doc.get('profiles') as YAML.YAMLSeq;
-  profiles.items.forEach((item, i) => {
-    const profile = file.profiles[i]!;
-    const seq = (item as YAML.YAMLMap).get('Permissions', true) as YAML.YAMLSeq | undefined;
-    if (seq === undefined || profile.Permissions === undefined) return;
-    let at = 0;
-    for (const group of groupPermissions(profile.Permissions)) {
-      group.items.forEach((entry, j) => {
-        const node = seq.items[at] as YAML.Scalar;
-        if (j === 0) node.commentBefore = ` ${group.group}`;
-        node.comment = ` ${permissionComment(entry.name)}`;
-        at += 1;
-      });
-    }
-  });
-  return doc.toString({ lineWidth: 0 });
 }
 
 export async function exportCommand(ctx: CommandContext): Promise<number> {

@@ -2,6 +2,7 @@
 // document per instance: every writable field of each profile, under its CloudFormation name, with
 // tags as maps, permissions grouped and commented with the console's labels, and the hierarchy group
 // written as its path of names (the id beside it), so the file applies to another instance too. Pure.
+import YAML from 'yaml';
 import { groupPermissions, lookupPermission, permissionLabel } from './permissions.js';
 import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft, Tag } from './security-profile.js';
 
@@ -306,3 +307,26 @@ export function toTerraform(profiles: readonly SecurityProfile[], flavour: Terra
   }
   return { hcl: `# Amazon Connect security profiles, exported by spex (${flavour}).\n\n${blocks.join('\n')}`, losses };
 }
+
+/** The file as YAML, each permission commented with the console's words, grouped as the console groups them. */
+export function profilesYaml(file: ProfilesFile, header: string): string {
+  const doc = new YAML.Document(file);
+  doc.commentBefore = header;
+  const profiles = doc.get('profiles') as YAML.YAMLSeq;
+  profiles.items.forEach((item, i) => {
+    const profile = file.profiles[i]!;
+    const seq = (item as YAML.YAMLMap).get('Permissions', true) as YAML.YAMLSeq | undefined;
+    if (seq === undefined || profile.Permissions === undefined) return;
+    let at = 0;
+    for (const group of groupPermissions(profile.Permissions)) {
+      group.items.forEach((entry, j) => {
+        const node = seq.items[at] as YAML.Scalar;
+        if (j === 0) node.commentBefore = ` ${group.group}`;
+        node.comment = ` ${permissionComment(entry.name)}`;
+        at += 1;
+      });
+    }
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+

@@ -112,6 +112,11 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'detail/toggle-raw':
       if (state.screen.kind !== 'detail') return state;
       return { ...state, screen: { ...state.screen, isRaw: !state.screen.isRaw, scroll: 0, lineCount: 0 } };
+    case 'export/start': {
+      if (state.screen.kind !== 'list' || state.list.shown.length === 0) return state;
+      const arns = state.list.marked.length > 0 ? state.list.marked : state.list.shown;
+      return { ...state, exportRequest: { arns, id: (state.exportRequest?.id ?? 0) + 1 } };
+    }
     case 'drafts/loaded':
       return { ...state, draftKeys: action.keys };
     case 'drafts/next': {

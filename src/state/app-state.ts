@@ -145,6 +145,8 @@ export interface AppState {
   permLayout: 'list' | 'grid';
   /** Keys (profile ARNs, or `new:…`) of the unsaved drafts on disk. */
   draftKeys: readonly string[];
+  /** `X`: the profiles to export (the marked ones, or every one listed); the app's hook writes the file. */
+  exportRequest?: { arns: readonly string[]; id: number };
 }
 
 export type Action =
@@ -190,6 +192,7 @@ export type Action =
   | { type: 'detail/toggle-raw' }
   | { type: 'detail/toggle-layout' }
   | { type: 'drafts/loaded'; keys: readonly string[] }
+  | { type: 'export/start' }
   | { type: 'drafts/next' }
   | { type: 'detail/reload' }
   | { type: 'holders/open' }

@@ -1,6 +1,10 @@
 // Least privilege in the TUI: the table marks profiles with a high finding (a glyph, and words on
 // the status line), the detail has a Findings section, and `!` lists the instance's findings.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { keys } from '../helpers/keys.js';
 import { settle } from '../helpers/typing.js';
 import { backendPerTest } from '../helpers/tui-backend.js';
@@ -90,5 +94,29 @@ describe(': and a login', () => {
     expect(frame).toContain(`${who.Username} holds`);
     await tui.press(keys.escape);
     await settle(tui, /Users of the instance/);
+  });
+});
+
+describe('X: export from the table', () => {
+  it('writes the marked profiles (or all) as a spex profiles file here, never over an existing one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spex-x-'));
+    try {
+      const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 160, rows: 34, exportDir: dir });
+      await tui.waitForFrame((f) => f.includes('Workforce Planning') && !/names? not loaded yet/.test(f));
+      await tui.press('X');
+      const first = await settle(tui, /Exported 18 profiles to \S+acme-support-security-profiles\.yaml/);
+      expect(first).toContain('spex plan -f that file');
+      const text = readFileSync(join(dir, 'acme-support-security-profiles.yaml'), 'utf8');
+      expect(text).toContain('kind: spex/security-profiles');
+      expect(text).toContain('- Users.View # Users · View');
+      // Marked: only those; the first file stays, the new one gets the next name.
+      await tui.press('j', ' ');
+      await tui.press('X');
+      await settle(tui, /Exported 1 profile to \S+acme-support-security-profiles-2\.yaml/);
+      expect(YAML.parse(readFileSync(join(dir, 'acme-support-security-profiles-2.yaml'), 'utf8')).profiles).toHaveLength(1);
+      expect(YAML.parse(readFileSync(join(dir, 'acme-support-security-profiles.yaml'), 'utf8')).profiles).toHaveLength(18);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

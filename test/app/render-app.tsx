@@ -13,13 +13,14 @@ export interface RenderAppOptions extends RenderTuiOptions {
   onRemember?: AppProps['onRemember'];
   concurrency?: number;
   draftStore?: AppProps['draftStore'];
+  exportDir?: string;
   operationLog?: AppProps['operationLog'];
   retries?: AppProps['retries'];
   notes?: AppProps['notes'];
 }
 
 export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns' | 'rows'> = {}) {
-  const { initial = {}, onRemember, concurrency, draftStore, operationLog, retries, notes } = options;
+  const { initial = {}, onRemember, concurrency, draftStore, operationLog, retries, notes, exportDir } = options;
   return (
     <SpexProvider spex={spex}>
       <ThemeProvider isColor={false}>
@@ -29,6 +30,7 @@ export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns'
           {...(onRemember === undefined ? {} : { onRemember })}
           {...(concurrency === undefined ? {} : { concurrency })}
           {...(draftStore === undefined ? {} : { draftStore })}
+          {...(exportDir === undefined ? {} : { exportDir })}
           {...(operationLog === undefined ? {} : { operationLog })}
           {...(retries === undefined ? {} : { retries })}
           {...(notes === undefined ? {} : { notes })}

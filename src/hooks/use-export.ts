@@ -1,0 +1,60 @@
+// `X` in the profile table: the marked profiles (or every one) written as a spex profiles file
+// (domain/profiles-file.ts) in the working directory, named after the instance; never over a file
+// that is already there. The details come through the loader (cached when the table has them).
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { useEffect, useRef } from 'react';
+import type { DetailLoader, RegionService } from '../cloudcontrol/types.js';
+import { profilesYaml, toProfilesFile } from '../domain/profiles-file.js';
+import type { ConnectInstance, SecurityProfile } from '../domain/security-profile.js';
+import { VERSION } from '../version.js';
+
+export interface ExportRequest {
+  arns: readonly string[];
+  /** Bumped per request, so the same profiles can be exported twice. */
+  id: number;
+}
+
+/** `acme-support-security-profiles.yaml`, else `-2`, `-3` … when that file exists. */
+export function exportPath(instance: ConnectInstance, dir: string, exists: (path: string) => boolean = existsSync): string {
+  const base = (instance.alias ?? instance.id).replace(/[^A-Za-z0-9._-]+/g, '-');
+  for (let n = 1; ; n++) {
+    const path = resolve(dir, `${base}-security-profiles${n === 1 ? '' : `-${n}`}.yaml`);
+    if (!exists(path)) return path;
+  }
+}
+
+export function useExport(
+  request: ExportRequest | undefined,
+  deps: { service: RegionService | undefined; loader: DetailLoader | undefined; instance: ConnectInstance | undefined; cwd?: string },
+  say: (text: string, tone: 'info' | 'error') => void,
+): void {
+  const done = useRef<number | undefined>(undefined);
+  const { service, loader, instance } = deps;
+  useEffect(() => {
+    if (request === undefined || done.current === request.id || service === undefined || loader === undefined || instance === undefined) return;
+    done.current = request.id;
+    const controller = new AbortController();
+    void (async () => {
+      try {
+        say(`Exporting ${request.arns.length} profile${request.arns.length === 1 ? '' : 's'}…`, 'info');
+        const [profiles, groups] = await Promise.all([
+          Promise.all(request.arns.map((arn) => loader.load(arn, { signal: controller.signal }))) as Promise<SecurityProfile[]>,
+          service.listHierarchyGroups(instance.arn, { signal: controller.signal }).catch(() => []),
+        ]);
+        const file = toProfilesFile(profiles, groups);
+        const path = exportPath(instance, deps.cwd ?? process.cwd());
+        const header = ` spex ${VERSION} export of ${instance.arn}\n at ${new Date().toISOString()}: ${file.profiles.length} profiles.\n Check it against an instance with: spex plan -f FILE --instance I`;
+        await writeFile(path, profilesYaml(file, header), { flag: 'wx' });
+        say(`Exported ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'} to ${path} (spex plan -f that file --instance … shows what applying it would change)`, 'info');
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        say(`Could not export: ${(error as Error).message}`, 'error');
+      }
+    })();
+    return () => controller.abort();
+    // `say` is stable (a dispatch wrapper); the request id decides when to run.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request?.id, service, loader, instance]);
+}
