@@ -38,7 +38,7 @@ describe('--state FILE', () => {
     // New entries still list after the loaded ones (sequence numbers continue).
     const again = await clientFor(emulator).send(new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: JSON.stringify({ InstanceArn: demoInstanceArn(), SecurityProfileName: 'Later' }) }));
     await waitForRequest(clientFor(emulator), again.ProgressEvent!.RequestToken!);
-    expect(emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).at(-8)?.SecurityProfileName).toBe('Later');
+    expect(emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).filter((m) => m.InstanceArn === demoInstanceArn()).at(-1)?.SecurityProfileName).toBe('Later');
     expect(readdirSync(dir)).toEqual(['state.json']);
   });
 
