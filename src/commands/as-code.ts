@@ -3,6 +3,7 @@
 // instance and prints what would change, in console words and as the exact requests, with exit codes
 // as `terraform plan -detailed-exitcode` has them: 0 nothing to do, 2 changes, 1 error.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Ajv, type ErrorObject } from 'ajv';
@@ -192,10 +193,10 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
 }
 
 /** The plan of a profiles file against an instance, read now. */
-async function makePlan(ctx: CommandContext, path: string): Promise<{ instanceArn: string; steps: PlanStep[] }> {
+async function makePlan(ctx: CommandContext, path: string, knownInstance?: string): Promise<{ instanceArn: string; steps: PlanStep[] }> {
   const file = await readProfilesFile(path);
   const service = await ctx.service();
-  const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
+  const instanceArn = knownInstance ?? (await resolveInstance(service, str(ctx.values, 'instance')));
   const [current, groups] = await Promise.all([instanceProfiles(ctx, instanceArn), service.listHierarchyGroups(instanceArn).catch(() => [])]);
   const { steps, problems } = planSteps(file, instanceArn, current, groups, ctx.values.prune === true);
   if (problems.length > 0) throw new SpexError({ kind: 'validation', message: `the plan cannot be made; nothing would be sent:\n${problems.map((p) => `  ${sanitizeLine(p)}`).join('\n')}` });
@@ -262,8 +263,11 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   if ((savedPlan === undefined) === (path === undefined)) throw new UsageError('apply takes -f FILE (a profiles file) or a saved plan (spex plan --save plan.json), one of them');
   let instanceArn: string;
   let steps: PlanStep[];
+  let checkAgainst = path;
   if (savedPlan !== undefined) {
-    const doc = JSON.parse(await readFile(savedPlan, 'utf8').catch(() => { throw new UsageError(`${savedPlan}: cannot read the file`); })) as { kind?: string; instanceArn?: string; steps?: PlanStep[] };
+    const doc = JSON.parse(await readFile(savedPlan, 'utf8').catch(() => { throw new UsageError(`${savedPlan}: cannot read the file`); })) as { kind?: string; instanceArn?: string; steps?: PlanStep[]; file?: string };
+    // The file the plan was made from, to check the instance against at the end (when it is still there).
+    if (typeof doc.file === 'string' && existsSync(doc.file)) checkAgainst = doc.file;
     if (doc.kind !== 'spex/plan' || typeof doc.instanceArn !== 'string' || !Array.isArray(doc.steps)) throw new UsageError(`${savedPlan}: not a plan saved by spex plan --save`);
     ({ instanceArn } = doc as { instanceArn: string });
     steps = doc.steps;
@@ -298,11 +302,11 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
     return EXIT_FAILURE;
   }
   // Read again: done only when the instance matches what was asked.
-  if (path !== undefined) {
-    const again = await makePlan(ctx, path);
+  if (checkAgainst !== undefined) {
+    const again = await makePlan(ctx, checkAgainst, instanceArn);
     const left = again.steps.filter((s) => s.action !== 'unchanged');
     if (left.length > 0) {
-      ctx.io.stderr.write(`spex: applied, but the instance still differs from ${path}: ${counts(again.steps)}\n`);
+      ctx.io.stderr.write(`spex: applied, but the instance still differs from ${checkAgainst}: ${counts(again.steps)}\n`);
       return EXIT_FAILURE;
     }
   }
