@@ -120,6 +120,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const instanceArn = state.instance?.arn;
   const profiles = useProfileList(service, instanceArn, list.reloadKey);
   const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
+  const listedArns = useMemo(() => profiles.rows.map((r) => r.arn), [profiles.rows]);
   // `X`: the export is written here, the file named after the instance; the status line says where.
   useExport(state.exportRequest, { service, loader: details.loader, instance: state.instance, ...(exportDir !== undefined ? { cwd: exportDir } : {}) }, useCallback((text: string, tone: 'info' | 'error') => dispatch({ type: 'notice/show', notice: { text, tone } }), []));
   const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor');
@@ -172,6 +173,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           readOnly={state.readOnly}
           permLayout={state.permLayout}
           counts={counts}
+          listedArns={listedArns}
+          {...(exportDir !== undefined ? { exportDir } : {})}
           width={layout.columns}
           height={height}
           isActive={!isAsking && !state.isQuitting}

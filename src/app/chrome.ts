@@ -46,6 +46,7 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   } else if (modal.kind === 'delete') crumbs.push(screen.kind === 'detail' ? 'Delete' : `Delete ${profileName(modal.arn) ?? '…'}`);
   else if (modal.kind === 'clone-target') crumbs.push(`Clone ${profileName(modal.sourceArn) ?? '…'} into…`);
   else if (modal.kind === 'operations') crumbs.push('Operations');
+  else if (modal.kind === 'apply-file') crumbs.push('Apply a file');
   // Names come from the server: never let one move the cursor or write to the clipboard.
   return crumbs.map(sanitizeLine);
 }

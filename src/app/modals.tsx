@@ -10,6 +10,7 @@ import { cloneTargetRows } from '../state/session-reducer.js';
 import { EmptyMessage } from '../components/message.js';
 import { DeleteSession } from './sessions/delete-session.js';
 import { OperationsScreen } from './sessions/operations-screen.js';
+import { ApplySession } from './sessions/apply-session.js';
 import { regionName } from '../domain/regions.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { ConnectInstance } from '../domain/security-profile.js';
@@ -39,6 +40,9 @@ export interface ModalBodyProps {
   /** Instances per region, for the clone target's region list. */
   readonly counts?: RegionCounts;
   readonly permLayout?: 'list' | 'grid';
+  /** Every profile listed (for `A`'s plan) and where `X` writes (where `A` looks first). */
+  readonly listedArns?: readonly string[];
+  readonly exportDir?: string;
   readonly width: number;
   readonly height: number;
   readonly isActive: boolean;
@@ -99,6 +103,25 @@ export function ModalBody(props: ModalBodyProps) {
           width={props.width}
           onClose={close}
           onQuit={() => dispatch({ type: 'app/quit' })}
+        />
+      );
+    case 'apply-file':
+      return (
+        <ApplySession
+          service={service}
+          loader={loader}
+          instance={props.instance}
+          arns={props.listedArns ?? []}
+          isActive={isActive}
+          width={props.width}
+          height={height}
+          {...(props.exportDir !== undefined ? { dir: props.exportDir } : {})}
+          onClose={close}
+          onApplied={(summary) => {
+            dispatch({ type: 'session/close' });
+            dispatch({ type: 'list/refresh' });
+            dispatch({ type: 'notice/show', notice: { text: summary, tone: summary.includes('failed') ? 'error' : 'info' } });
+          }}
         />
       );
     case 'clone-target':

@@ -34,6 +34,7 @@ export type Command =
   | 'list.next-draft'
   | 'list.findings'
   | 'list.export'
+  | 'list.apply-file'
   | 'holders.explain'
   | 'app.users'
   | 'list.refresh'
@@ -127,6 +128,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('list.compare', '=', [{ input: '=' }], 'Compare the two marked profiles', 'compare'),
     b('app.users', ':', [{ input: ':' }], 'Every user of the instance: type a login, Enter shows what that user can do'),
     b('list.export', 'X', [{ input: 'X' }], 'Export the marked profiles (or every one listed) to a YAML file here, for spex plan and apply'),
+    mutating(b('list.apply-file', 'A', [{ input: 'A' }], "Apply a profiles file: its plan in a review, applied after y (as spex apply)")),
     b('list.findings', '!', [{ input: '!' }], "The instance's least-privilege findings (spex lint's rules; reads every detail)"),
     b('list.next-draft', 'D', [{ input: 'D' }], 'Go to the next profile with an unsaved draft (✎) and review it in the editor'),
     b('list.refresh', 'r', [{ input: 'r' }], 'Reload the list (and retry after an error)', 'refresh'),

@@ -169,6 +169,7 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'session/clone':
     case 'session/delete':
     case 'session/operations':
+    case 'session/apply-file':
     case 'session/dirty':
     case 'session/close':
     case 'session/saved':

@@ -108,6 +108,8 @@ export type Modal =
   | { kind: 'editor'; target: EditTarget; isDirty: boolean }
   | { kind: 'delete'; arn: string }
   | { kind: 'operations' }
+  /** `A`: a profiles file's plan, reviewed and applied (the session reads its own keys). */
+  | { kind: 'apply-file' }
   /**
    * Choosing where a clone goes, from lists the user types to filter: the instances of `region`
    * (`items` once listed), or (`step: 'regions'`) the regions. `cursor` and `top` index the filtered list.
@@ -220,6 +222,7 @@ export type Action =
   | { type: 'session/clone'; isElsewhere: boolean }
   | { type: 'session/delete' }
   | { type: 'session/operations' }
+  | { type: 'session/apply-file' }
   | { type: 'session/dirty'; isDirty: boolean }
   | { type: 'session/close' }
   /** A save or create succeeded: `arn` is the profile's. */

@@ -105,6 +105,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'holders/open-all' };
     case 'holders.explain':
       return { type: 'explain/open' };
+    case 'list.apply-file':
+      return { type: 'session/apply-file' };
     case 'list.export':
       return { type: 'export/start' };
     case 'list.findings':

@@ -16,6 +16,7 @@ export function modeOf(state: AppState): Mode {
     case 'editor':
     case 'delete':
     case 'operations':
+    case 'apply-file':
       return 'session';
     case 'clone-target':
       return 'clone-target';

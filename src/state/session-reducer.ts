@@ -22,7 +22,7 @@ export function targetArn(state: AppState): string | undefined {
 
 /** True while an editing session (not help, not the clone picker) takes the keys. */
 export function isSessionOpen(modal: Modal): boolean {
-  return modal.kind === 'editor' || modal.kind === 'delete' || modal.kind === 'operations';
+  return modal.kind === 'editor' || modal.kind === 'delete' || modal.kind === 'operations' || modal.kind === 'apply-file';
 }
 
 function open(state: AppState, modal: Modal): AppState {
@@ -54,7 +54,7 @@ function withCloneCursor(state: AppState, modal: CloneTarget, cursor: number): A
 
 export function sessionReducer(state: AppState, action: SessionAction): AppState {
   const { modal } = state;
-  const mutates = action.type === 'session/edit' || action.type === 'session/new' || action.type === 'session/clone' || action.type === 'session/delete';
+  const mutates = action.type === 'session/edit' || action.type === 'session/new' || action.type === 'session/clone' || action.type === 'session/delete' || action.type === 'session/apply-file';
   // The keymap has no such keys in read-only mode; this is the second lock.
   if (mutates && state.readOnly) return state;
   switch (action.type) {
@@ -78,6 +78,8 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
       const arn = targetArn(state);
       return arn === undefined ? noProfile(state) : open(state, { kind: 'delete', arn });
     }
+    case 'session/apply-file':
+      return state.screen.kind === 'list' ? open(state, { kind: 'apply-file' }) : state;
     case 'session/operations':
       return state.region === undefined ? state : open(state, { kind: 'operations' });
     case 'session/dirty':

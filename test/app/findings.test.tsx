@@ -1,6 +1,6 @@
 // Least privilege in the TUI: the table marks profiles with a high finding (a glyph, and words on
 // the status line), the detail has a Findings section, and `!` lists the instance's findings.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,36 @@ describe('X: export from the table', () => {
       await settle(tui, /Exported 1 profile to \S+acme-support-security-profiles-2\.yaml/);
       expect(YAML.parse(readFileSync(join(dir, 'acme-support-security-profiles-2.yaml'), 'utf8')).profiles).toHaveLength(1);
       expect(YAML.parse(readFileSync(join(dir, 'acme-support-security-profiles.yaml'), 'utf8')).profiles).toHaveLength(18);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('A: apply a profiles file from the table', () => {
+  it('offers the last export, shows the plan in console words, applies it after y, and the list reads again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spex-a-'));
+    try {
+      const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 140, rows: 34, exportDir: dir });
+      await tui.waitForFrame((f) => f.includes('Workforce Planning') && !/names? not loaded yet/.test(f));
+      await tui.press('X');
+      await settle(tui, /Exported 18 profiles/);
+      const path = join(dir, 'acme-support-security-profiles.yaml');
+      const doc = YAML.parse(readFileSync(path, 'utf8')) as { profiles: { SecurityProfileName: string; Description?: string }[] };
+      doc.profiles.find((p) => p.SecurityProfileName === 'Workforce Planning')!.Description = 'Edited in the file';
+      writeFileSync(path, YAML.stringify(doc));
+      await tui.press('A');
+      const prompt = await settle(tui, 'Apply a profiles file to acme-support');
+      expect(prompt).toContain(path);
+      await tui.press(keys.enter);
+      const review = await settle(tui, 'Review the plan (nothing has been sent yet)');
+      expect(review).toContain('~ update “Workforce Planning”');
+      expect(review).toContain('Description: "Forecasts, capacity plans and agent schedules" → "Edited in the file"');
+      expect(sent(backend, 'UpdateResource')).toHaveLength(0);
+      await tui.press('y');
+      await settle(tui, 'Applied 1 change from the file');
+      expect(sent(backend, 'UpdateResource')).toHaveLength(1);
+      expect((backend.emulator.listModels(backend.region, 'AWS::Connect::SecurityProfile') as unknown as { SecurityProfileName: string; Description?: string }[]).find((p) => p.SecurityProfileName === 'Workforce Planning')!.Description).toBe('Edited in the file');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,160 @@
+// `A` in the profile table: a profiles file's plan in a review, applied from there. The path is typed
+// (the shell's keys edit it); Enter reads and checks the file and plans it against this instance
+// (every detail through the loader); the review shows each change in console words; y applies it as
+// `spex apply` does: guarded updates, a client token per step, then the list is read again.
+import { Box, Text, useInput } from 'ink';
+import { existsSync } from 'node:fs';
+import { useRef, useState } from 'react';
+import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
+import { planSteps, readProfilesFile, stepToken, type PlanStep } from '../../commands/as-code.js';
+import { Footer } from '../../components/footer.js';
+import type { PaneLine } from '../../components/pane-lines.js';
+import { wrapText } from '../../components/pane-lines.js';
+import { ScrollPane } from '../../components/scroll-pane.js';
+import { TextField } from '../../components/text-field.js';
+import { useTone } from '../../components/theme.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { ConnectInstance, SecurityProfile } from '../../domain/security-profile.js';
+import { exportPath } from '../../hooks/use-export.js';
+import type { KeyState } from '../../keys/keymap.js';
+import { editText } from '../../state/text-edit.js';
+
+export interface ApplySessionProps {
+  readonly service: RegionService;
+  readonly loader: DetailLoader | undefined;
+  readonly instance: ConnectInstance;
+  /** Every profile listed in the instance (their details come through the loader). */
+  readonly arns: readonly string[];
+  readonly isActive: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly onClose: () => void;
+  /** Something was applied: the shell reads the list again. */
+  readonly onApplied: (summary: string) => void;
+  /** Where `X` writes its exports, to offer the last one (default: the working directory). */
+  readonly dir?: string;
+}
+
+type Step =
+  | { kind: 'path' }
+  | { kind: 'planning' }
+  | { kind: 'review'; steps: PlanStep[] }
+  | { kind: 'applying'; steps: PlanStep[]; done: number; failed: string[] }
+  | { kind: 'error'; message: string };
+
+/** The newest `X` export of this instance in `dir`, or '' when there is none. */
+function lastExport(instance: ConnectInstance, dir: string): string {
+  const first = exportPath(instance, dir, () => false);
+  let found = '';
+  for (let n = 1; n <= 100; n++) {
+    const path = n === 1 ? first : first.replace(/\.yaml$/, `-${n}.yaml`);
+    if (!existsSync(path)) break;
+    found = path;
+  }
+  return found;
+}
+
+export function ApplySession({ service, loader, instance, arns, isActive, width, height, onClose, onApplied, dir }: ApplySessionProps) {
+  const tone = useTone();
+  const [step, setStep] = useState<Step>({ kind: 'path' });
+  const [text, setText] = useState(() => lastExport(instance, dir ?? process.cwd()));
+  const textRef = useRef(text);
+  const [scroll, setScroll] = useState(0);
+
+  const plan = async (path: string): Promise<void> => {
+    setStep({ kind: 'planning' });
+    try {
+      const file = await readProfilesFile(path);
+      if (loader === undefined) throw new Error('the profiles are not listed yet');
+      const [current, groups] = await Promise.all([Promise.all(arns.map((a) => loader.load(a))) as Promise<SecurityProfile[]>, service.listHierarchyGroups(instance.arn).catch(() => [])]);
+      const { steps, problems } = planSteps(file, instance.arn, current, groups, false);
+      if (problems.length > 0) setStep({ kind: 'error', message: `The plan cannot be made; nothing would be sent: ${problems.join('; ')}` });
+      else setStep({ kind: 'review', steps });
+    } catch (error) {
+      setStep({ kind: 'error', message: (error as Error).message });
+    }
+  };
+
+  const apply = async (steps: PlanStep[]): Promise<void> => {
+    const changing = steps.filter((s) => s.action !== 'unchanged');
+    const failed: string[] = [];
+    setStep({ kind: 'applying', steps: changing, done: 0, failed });
+    for (const [i, s] of changing.entries()) {
+      const clientToken = stepToken(instance.arn, s);
+      const op = s.action === 'create' ? service.createProfile(s.after!, { clientToken }) : s.action === 'update' ? service.updateProfile(s.arn!, s.before!, s.after!, { clientToken }) : service.deleteProfile(s.arn!, { clientToken });
+      const outcome = await op.done;
+      if (!outcome.ok) failed.push(`${s.action} “${sanitizeLine(s.name)}”: ${sanitizeLine(outcome.error.message)}`);
+      setStep({ kind: 'applying', steps: changing, done: i + 1, failed: [...failed] });
+    }
+    onApplied(failed.length === 0 ? `Applied ${changing.length} change${changing.length === 1 ? '' : 's'} from the file` : `${failed.length} of ${changing.length} changes failed: ${failed[0]}`);
+  };
+
+  useInput(
+    (input: string, key: KeyState) => {
+      if (step.kind === 'path') {
+        if (key.escape) return onClose();
+        if (key.return) return void plan(textRef.current.trim());
+        const edited = editText({ text: textRef.current, cursor: textRef.current.length }, input, key);
+        if (edited) {
+          textRef.current = edited.text;
+          setText(edited.text);
+        }
+        return;
+      }
+      if (step.kind === 'review') {
+        if (key.escape || input === 'n') return onClose();
+        const changing = step.steps.some((s) => s.action !== 'unchanged');
+        if (input === 'y' || key.return) return changing ? void apply(step.steps) : onClose();
+        if (key.downArrow || input === 'j') setScroll((s) => s + 1);
+        if (key.upArrow || input === 'k') setScroll((s) => Math.max(0, s - 1));
+        return;
+      }
+      if (step.kind === 'error' && (key.escape || key.return)) onClose();
+    },
+    { isActive },
+  );
+
+  if (step.kind === 'path') {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Apply a profiles file to {sanitizeLine(instance.alias ?? instance.id)}</Text>
+        <Box>
+          <Text>File: </Text>
+          <TextField value={text} isFocused={isActive} placeholder="path to a spex profiles file (spex export, or X, writes one)" />
+        </Box>
+        <Text {...tone('muted')}>Enter reads it and shows the plan; nothing is sent before you confirm it.</Text>
+        <Footer hints={[{ keys: 'Enter', help: 'plan' }, { keys: 'Esc', help: 'cancel' }]} />
+      </Box>
+    );
+  }
+  if (step.kind === 'planning') return <Text>Reading the file and every profile of the instance…</Text>;
+  if (step.kind === 'error') {
+    return (
+      <Box flexDirection="column">
+        {wrapText(`✗ ${sanitizeLine(step.message)}`, width).map((l, i) => (
+          <Text key={i} {...tone('error')}>
+            {l}
+          </Text>
+        ))}
+        <Footer hints={[{ keys: 'Esc', help: 'close' }]} />
+      </Box>
+    );
+  }
+  const lines: PaneLine[] = [];
+  const shown = step.kind === 'review' ? step.steps.filter((s) => s.action !== 'unchanged') : step.steps;
+  for (const s of shown) {
+    lines.push({ text: `${s.action === 'create' ? '+ create' : s.action === 'delete' ? '− delete' : '~ update'} “${sanitizeLine(s.name)}”`, tone: 'heading' });
+    for (const c of s.changes) for (const l of wrapText(c, width - 6)) lines.push({ text: `    ${l}` });
+  }
+  if (shown.length === 0) lines.push({ text: 'Nothing to do: the instance matches the file.', tone: 'muted' });
+  if (step.kind === 'applying') {
+    lines.push({ text: '' }, { text: `Applied ${step.done} of ${step.steps.length}${step.failed.length ? ` · ${step.failed.length} failed` : ''}`, tone: step.failed.length ? 'error' : 'success' });
+    for (const f of step.failed) lines.push({ text: `  ✗ ${f}`, tone: 'error' });
+  }
+  return (
+    <Box flexDirection="column">
+      <ScrollPane title={step.kind === 'review' ? 'Review the plan (nothing has been sent yet)' : 'Applying the plan'} lines={lines} scroll={Math.min(scroll, Math.max(0, lines.length - 1))} height={Math.max(3, height - 1)} />
+      {step.kind === 'review' ? <Footer hints={shown.length > 0 ? [{ keys: 'y', help: 'apply' }, { keys: 'Esc', help: 'cancel' }] : [{ keys: 'Esc', help: 'close' }]} /> : null}
+    </Box>
+  );
+}
