@@ -2,43 +2,25 @@
 // document of spex's own format (domain/profiles-file.ts); `spex plan -f FILE` compares a file with an
 // instance and prints what would change, in console words and as the exact requests, with exit codes
 // as `terraform plan -detailed-exitcode` has them: 0 nothing to do, 2 changes, 1 error.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { Ajv, type ErrorObject } from 'ajv';
-import YAML, { isNode } from 'yaml';
-import schema from '../../schema/profiles.schema.json' with { type: 'json' };
+import YAML from 'yaml';
 import { SpexError } from '../domain/errors.js';
-import { buildPatch } from '../domain/patch.js';
-import { cloudControlRefusals } from '../domain/cloud-control-safe.js';
-import { describeChanges } from '../domain/profile-diff.js';
-import { groupPermissions } from '../domain/permissions.js';
-import { type ExportLoss, type FileProfile, profilesYaml, type ProfilesFile, toCloudFormation, toDraftFor, toProfilesFile, toTerraform } from '../domain/profiles-file.js';
+import { type ExportLoss, profilesYaml, type ProfilesFile, toCloudFormation, toProfilesFile, toTerraform } from '../domain/profiles-file.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
-import { validateProfile, validationMessage } from '../domain/validate.js';
+import type { SecurityProfile } from '../domain/security-profile.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
-import { lineColumn } from './profile-file.js';
 import { waitForOperation } from './progress.js';
-import { readDetails, resolveInstance } from './read-commands.js';
+import { parseProfilesText, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/profiles-plan.js';
+import { readAllProfiles, resolveInstance } from './read-commands.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
 export const EXIT_CHANGES = 2;
 /** Exit status of an export that would lose values the target cannot express (without --allow-loss). */
 export const EXIT_LOSS = 3;
-
-async function instanceProfiles(ctx: CommandContext, instanceArn: string): Promise<SecurityProfile[]> {
-  const service = await ctx.service();
-  const rows = [];
-  for await (const page of service.listProfiles(instanceArn)) rows.push(...page);
-  const profiles: SecurityProfile[] = [];
-  const failed = await readDetails(service, rows, 'details', ctx.io, (_row, p) => profiles.push(p));
-  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is written from a partial instance.` });
-  return profiles;
-}
 
 export async function exportCommand(ctx: CommandContext): Promise<number> {
   const format = str(ctx.values, 'format') ?? 'yaml';
@@ -46,7 +28,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   const service = await ctx.service();
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
   const names = list(ctx.values, 'name');
-  const [all, groups] = await Promise.all([instanceProfiles(ctx, instanceArn), service.listHierarchyGroups(instanceArn).catch(() => [])]);
+  const [all, groups] = await Promise.all([readAllProfiles(await ctx.service(), instanceArn, ctx.io), service.listHierarchyGroups(instanceArn).catch(() => [])]);
   const chosen = names.length === 0 ? all : all.filter((p) => names.includes(p.SecurityProfileName));
   const missing = names.filter((n) => !all.some((p) => p.SecurityProfileName === n));
   if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((n) => `'${sanitizeLine(n)}'`).join(', ')} in that instance.` });
@@ -91,20 +73,7 @@ async function writeText(ctx: CommandContext, text: string): Promise<number> {
   return EXIT_OK;
 }
 
-/** `file:line:column: what`, for a schema error at `instancePath` in the parsed document. */
-function located(path: string, text: string, doc: YAML.Document, error: ErrorObject): string {
-  const segments = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-  const node = segments.length === 0 ? doc.contents : doc.getIn(segments, true);
-  const offset = isNode(node) && node.range ? node.range[0] : 0;
-  const { line, column } = lineColumn(text, offset);
-  const field = error.instancePath === '' ? 'the file' : error.instancePath.slice(1);
-  const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : error.keyword === 'const' ? ` (${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)})` : '';
-  return `${path}:${line}:${column}: ${field} ${error.message ?? 'is invalid'}${extra}`;
-}
-
-let validateFile: ReturnType<Ajv['compile']> | undefined;
-
-/** Reads and checks a profiles file: JSON or YAML, then the schema, then duplicate names; errors give file, line and column. */
+/** Reads and checks a profiles file; what is wrong with it is a usage error (exit 2), with file, line and column. */
 export async function readProfilesFile(path: string): Promise<ProfilesFile> {
   let text: string;
   try {
@@ -112,84 +81,12 @@ export async function readProfilesFile(path: string): Promise<ProfilesFile> {
   } catch (error) {
     throw new UsageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  // YAML reads JSON as well, keeping where each value is.
-  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0];
-    throw new UsageError(`${path}:${pos?.line ?? 1}:${pos?.col ?? 1}: not valid YAML or JSON: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  try {
+    return parseProfilesText(text, path);
+  } catch (error) {
+    if (error instanceof ProfilesFileError) throw new UsageError(error.message);
+    throw error;
   }
-  const value = doc.toJS() as unknown;
-  validateFile ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-  if (!validateFile(value)) {
-    const errors = (validateFile.errors ?? []).slice(0, 5).map((e) => located(path, text, doc, e));
-    const kind = (value as { kind?: unknown } | null)?.kind;
-    const hint = kind !== undefined && kind !== 'spex/security-profiles' ? ` (this is not a spex profiles file: kind is ${JSON.stringify(kind)})` : '';
-    throw new UsageError(`${errors.join('\n')}${hint}`);
-  }
-  const file = value as ProfilesFile;
-  const seen = new Map<string, number>();
-  file.profiles.forEach((p, i) => {
-    const before = seen.get(p.SecurityProfileName);
-    if (before !== undefined) {
-      const node = doc.getIn(['profiles', i, 'SecurityProfileName'], true);
-      const { line, column } = lineColumn(text, isNode(node) && node.range ? node.range[0] : 0);
-      throw new UsageError(`${path}:${line}:${column}: profiles/${i}/SecurityProfileName "${sanitizeLine(p.SecurityProfileName)}" is also profile ${before + 1}: each name once`);
-    }
-    seen.set(p.SecurityProfileName, i);
-  });
-  return file;
-}
-
-export interface PlanStep {
-  action: 'create' | 'update' | 'delete' | 'unchanged';
-  name: string;
-  arn?: string;
-  /** The change in the console's words. */
-  changes: string[];
-  /** Exactly what would be sent: CreateResource's desired state, UpdateResource's patch, or the delete. */
-  request?: unknown;
-  /** For apply: the profile as read when the plan was made (its guards), and what it becomes. */
-  before?: SecurityProfile;
-  after?: SecurityProfileDraft;
-}
-
-export function planSteps(file: ProfilesFile, instanceArn: string, current: readonly SecurityProfile[], groups: Parameters<typeof toDraftFor>[2], prune: boolean): { steps: PlanStep[]; problems: string[] } {
-  const steps: PlanStep[] = [];
-  const problems: string[] = [];
-  const byName = new Map(current.map((p) => [p.SecurityProfileName, p]));
-  for (const profile of file.profiles) {
-    const mapped = toDraftFor(profile as FileProfile, instanceArn, groups);
-    if (!mapped.ok) {
-      problems.push(mapped.problem);
-      continue;
-    }
-    const draft: SecurityProfileDraft = mapped.draft;
-    const existing = byName.get(profile.SecurityProfileName);
-    // Only what would be sent is checked: an unchanged console-made profile is fine as it is.
-    const unchanged = existing !== undefined && !buildPatch(existing, draft, { guard: true }).some((op) => op.op !== 'test');
-    const issues = unchanged ? [] : validateProfile(draft, existing === undefined ? 'create' : 'stored');
-    if (issues.length > 0) {
-      problems.push(`${profile.SecurityProfileName}: ${validationMessage(issues)}${existing !== undefined && cloudControlRefusals(existing).length > 0 ? ' (a console-made profile: spex update saves it through the Connect API)' : ''}`);
-      continue;
-    }
-    if (existing === undefined) {
-      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { CreateResource: { DesiredState: draft } }, after: draft });
-      continue;
-    }
-    const patch = buildPatch(existing, draft, { guard: true });
-    const changes = describeChanges(existing, draft).map((c) => c.label);
-    if (!patch.some((op) => op.op !== 'test')) steps.push({ action: 'unchanged', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: [] });
-    else steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes, request: { UpdateResource: { Identifier: existing.SecurityProfileArn, PatchDocument: patch } }, before: existing, after: draft });
-  }
-  if (prune) {
-    const inFile = new Set(file.profiles.map((p) => p.SecurityProfileName));
-    for (const p of current) {
-      if (inFile.has(p.SecurityProfileName)) continue;
-      steps.push({ action: 'delete', name: p.SecurityProfileName, ...(p.SecurityProfileArn ? { arn: p.SecurityProfileArn } : {}), changes: ['− the whole profile'], request: { DeleteResource: { Identifier: p.SecurityProfileArn } } });
-    }
-  }
-  return { steps, problems };
 }
 
 /** The plan of a profiles file against an instance, read now. */
@@ -197,7 +94,7 @@ async function makePlan(ctx: CommandContext, path: string, knownInstance?: strin
   const file = await readProfilesFile(path);
   const service = await ctx.service();
   const instanceArn = knownInstance ?? (await resolveInstance(service, str(ctx.values, 'instance')));
-  const [current, groups] = await Promise.all([instanceProfiles(ctx, instanceArn), service.listHierarchyGroups(instanceArn).catch(() => [])]);
+  const [current, groups] = await Promise.all([readAllProfiles(await ctx.service(), instanceArn, ctx.io), service.listHierarchyGroups(instanceArn).catch(() => [])]);
   const { steps, problems } = planSteps(file, instanceArn, current, groups, ctx.values.prune === true);
   if (problems.length > 0) throw new SpexError({ kind: 'validation', message: `the plan cannot be made; nothing would be sent:\n${problems.map((p) => `  ${sanitizeLine(p)}`).join('\n')}` });
   return { instanceArn, steps };
@@ -211,7 +108,7 @@ function planText(steps: readonly PlanStep[], path: string): string {
     for (const change of step.changes) out.push(`    ${change}`);
     out.push(`    request: ${JSON.stringify(step.request)}`);
   }
-  out.push(changing.length === 0 ? `Nothing to do: the instance matches ${path} (${steps.length} profiles).` : `Plan: ${counts(steps)}.`);
+  out.push(changing.length === 0 ? `Nothing to do: the instance matches ${path} (${steps.length} profiles).` : `Plan: ${planCounts(steps)}.`);
   return `${out.join('\n')}\n`;
 }
 
@@ -220,21 +117,12 @@ export async function planCommand(ctx: CommandContext): Promise<number> {
   if (path === undefined) throw new UsageError('plan needs -f FILE (a spex profiles file: spex export writes one)');
   const { instanceArn, steps } = await makePlan(ctx, path);
   const changing = steps.filter((s) => s.action !== 'unchanged');
-  const doc = { kind: 'spex/plan', instanceArn, file: path, summary: counts(steps), steps };
+  const doc = { kind: 'spex/plan', instanceArn, file: path, summary: planCounts(steps), steps };
   const saved = str(ctx.values, 'save');
   if (saved !== undefined) await writeFile(saved, `${JSON.stringify(doc, null, 2)}\n`);
   if (ctx.output === 'json' || ctx.output === 'yaml') ctx.io.stdout.write(ctx.output === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : YAML.stringify(doc));
   else ctx.io.stdout.write(planText(steps, path));
   return changing.length === 0 ? EXIT_OK : EXIT_CHANGES;
-}
-
-/**
- * The client token of a plan's step: the same step of the same plan always sends the same token, so
- * an apply stopped halfway and run again never applies a change twice (Cloud Control answers a token
- * it has seen with the request it started then).
- */
-export function stepToken(instanceArn: string, step: PlanStep): string {
-  return `spex-${createHash('sha256').update(JSON.stringify([instanceArn, step.action, step.name, step.request])).digest('hex').slice(0, 40)}`;
 }
 
 async function confirm(ctx: CommandContext, question: string): Promise<boolean> {
@@ -275,7 +163,7 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   const changing = steps.filter((s) => s.action !== 'unchanged');
   ctx.io.stderr.write(planText(steps, path ?? savedPlan!));
   if (changing.length === 0) return EXIT_OK;
-  if (!(await confirm(ctx, `Apply ${counts(changing)} to ${instanceArn}? Type yes: `))) {
+  if (!(await confirm(ctx, `Apply ${planCounts(changing)} to ${instanceArn}? Type yes: `))) {
     ctx.io.stderr.write('Not applied; nothing was sent.\n');
     return EXIT_FAILURE;
   }
@@ -306,15 +194,10 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
     const again = await makePlan(ctx, checkAgainst, instanceArn);
     const left = again.steps.filter((s) => s.action !== 'unchanged');
     if (left.length > 0) {
-      ctx.io.stderr.write(`spex: applied, but the instance still differs from ${checkAgainst}: ${counts(again.steps)}\n`);
+      ctx.io.stderr.write(`spex: applied, but the instance still differs from ${checkAgainst}: ${planCounts(again.steps)}\n`);
       return EXIT_FAILURE;
     }
   }
-  ctx.io.stdout.write(`Applied: ${counts(changing)}.\n`);
+  ctx.io.stdout.write(`Applied: ${planCounts(changing)}.\n`);
   return EXIT_OK;
-}
-
-function counts(steps: readonly PlanStep[]): string {
-  const n = (a: PlanStep['action']): number => steps.filter((s) => s.action === a).length;
-  return `${n('create')} to create, ${n('update')} to update, ${n('delete')} to delete, ${n('unchanged')} unchanged`;
 }

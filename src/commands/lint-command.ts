@@ -3,15 +3,13 @@
 // read through the same loader, budget and cache as `list --grants`; holders through SearchUsers (or
 // not at all, said so). Exit 1 when a finding at or above --fail-on (default high) exists, 0 otherwise,
 // 2 on usage errors: usable in CI.
-import { SpexError } from '../domain/errors.js';
 import { failsAt, lintProfiles, SEVERITIES, type Severity, toSarif } from '../domain/lint.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { SecurityProfile } from '../domain/security-profile.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, str } from './context.js';
 import { write } from './output.js';
-import { readDetails, resolveInstance } from './read-commands.js';
+import { readAllProfiles, resolveInstance } from './read-commands.js';
 
 function failOnOf(ctx: CommandContext): Severity {
   const given = str(ctx.values, 'fail-on') ?? 'high';
@@ -23,11 +21,7 @@ export async function lintCommand(ctx: CommandContext): Promise<number> {
   const failOn = failOnOf(ctx);
   const service = await ctx.service();
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
-  const rows = [];
-  for await (const page of service.listProfiles(instanceArn)) rows.push(...page);
-  const profiles: SecurityProfile[] = [];
-  const failed = await readDetails(service, rows, 'details (to check every profile)', ctx.io, (_row, profile) => profiles.push(profile));
-  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read, so they were not checked; nothing is reported until every profile can be.` });
+  const profiles = await readAllProfiles(service, instanceArn, ctx.io, 'details (to check every profile)');
   // Holders, for the rule that needs them: the fast route only; without it the rule says it was skipped.
   const index = await service.loadUsers(instanceArn, {}).catch(() => undefined);
   const users = index !== undefined && index.complete ? index.users : undefined;

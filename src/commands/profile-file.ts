@@ -8,12 +8,8 @@ function fileError(path: string, message: string, rule = 'syntax'): SpexError {
   return new SpexError({ kind: 'validation', field: path, rule, message: `${path}: ${message}` });
 }
 
-/** Line and column (1-based) of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
+export { lineColumn } from '../domain/format.js';
+import { lineColumn } from '../domain/format.js';
 
 /** JSON.parse's complaint about `text`, with the offset when V8 gives one ("… in JSON at position 12"). */
 function jsonFailure(text: string): { message: string; position?: number } | undefined {

@@ -30,7 +30,7 @@ export async function resolveInstance(service: RegionService, ref: string | unde
  * Reads the details of `rows` through one loader (the service's concurrency, within AWS's budgets), with
  * progress and time left on stderr; `each` is told every profile read. Returns how many failed.
  */
-export async function readDetails(service: RegionService, rows: readonly ProfileSummary[], what: string, io: CommandContext['io'], each: (row: ProfileSummary, profile: SecurityProfile) => void): Promise<number> {
+async function readDetails(service: RegionService, rows: readonly ProfileSummary[], what: string, io: CommandContext['io'], each: (row: ProfileSummary, profile: SecurityProfile) => void): Promise<number> {
   const loader = service.createDetailLoader();
   const progress = createProgress(io, what, rows.length, (n) => service.timeLeft(n));
   let failed = 0;
@@ -54,6 +54,19 @@ export async function readDetails(service: RegionService, rows: readonly Profile
     progress.done();
   }
   return failed;
+}
+
+/**
+ * Every profile of an instance in full (lint, export, plan): listed, then each detail read through
+ * readDetails. A profile that cannot be read stops it: nothing is reported or written from part of an instance.
+ */
+export async function readAllProfiles(service: RegionService, instanceArn: string, io: CommandContext['io'], what = 'details'): Promise<SecurityProfile[]> {
+  const rows: ProfileSummary[] = [];
+  for await (const page of service.listProfiles(instanceArn)) rows.push(...page);
+  const profiles: SecurityProfile[] = [];
+  const failed = await readDetails(service, rows, what, io, (_row, p) => profiles.push(p));
+  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is reported from part of an instance.` });
+  return profiles;
 }
 
 /**

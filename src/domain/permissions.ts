@@ -250,14 +250,17 @@ export function permissionCandidates(input: string, limit = 10): string[] {
   return (match.kind === 'none' ? match.suggestions : match.names).slice(0, limit);
 }
 
-/** `'users' matches 6 permissions: Users.View, …` or `'usres' is not a permission spex knows (did you mean …?)`. */
-export function permissionTermMessage(input: string, match: PermissionTermMatch): string {
+/**
+ * `'users' matches 6 permissions: Users.View, …` or `'usres' is not a permission spex knows (did you
+ * mean …?)`. `quoted` is how the input is shown (default `'input'`; the filter shows `perm:input`).
+ */
+export function permissionTermMessage(input: string, match: PermissionTermMatch, quoted = `'${input}'`): string {
   if (match.kind === 'many') {
     const shown = match.names.slice(0, 10);
-    return `'${input}' matches ${match.names.length} permissions: ${shown.join(', ')}${match.names.length > shown.length ? ', …' : ''}`;
+    return `${quoted} matches ${match.names.length} permissions: ${shown.join(', ')}${match.names.length > shown.length ? ', …' : ''}`;
   }
   const close = match.suggestions;
-  return `'${input}' is not a permission spex knows${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`;
+  return `${quoted} is not a permission spex knows${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`;
 }
 
 /**

@@ -25,6 +25,15 @@ export function exportPath(instance: ConnectInstance, dir: string, exists: (path
   }
 }
 
+/** The newest `X` export of this instance in `dir` (what `A` offers), or '' when there is none. */
+export function lastExportPath(instance: ConnectInstance, dir: string, exists: (path: string) => boolean = existsSync): string {
+  const next = exportPath(instance, dir, exists);
+  const first = exportPath(instance, dir, () => false);
+  if (next === first) return '';
+  const n = Number(/-(\d+)\.yaml$/.exec(next)?.[1] ?? 2);
+  return n === 2 ? first : first.replace(/\.yaml$/, `-${n - 1}.yaml`);
+}
+
 export function useExport(
   request: ExportRequest | undefined,
   deps: { service: RegionService | undefined; loader: DetailLoader | undefined; instance: ConnectInstance | undefined; cwd?: string },

@@ -36,9 +36,9 @@ function permissionTerm(text: string): PermissionTerm {
   if (lower.endsWith('*')) return { text, names: [lower] };
   const match = matchPermissionTerm(text);
   if (match.kind === 'exact' || match.kind === 'one') return { text, names: match.names.map((n) => n.toLowerCase()) };
-  if (match.kind === 'many') return { text, names: match.names.map((n) => n.toLowerCase()), hint: `perm:${permissionTermMessage(text, match).slice(1).replace("'", '')}; any of them counts` };
+  if (match.kind === 'many') return { text, names: match.names.map((n) => n.toLowerCase()), hint: `${permissionTermMessage(text, match, `perm:${text}`)}; any of them counts` };
   // The catalogue is not exhaustive: a name it does not know may still be granted as typed.
-  return { text, names: [lower], hint: `perm:${permissionTermMessage(text, match).slice(1).replace("'", '')}` };
+  return { text, names: [lower], hint: permissionTermMessage(text, match, `perm:${text}`) };
 }
 
 let last: { text: string; parsed: ParsedFilter } | undefined;

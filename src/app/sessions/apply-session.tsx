@@ -3,10 +3,10 @@
 // (every detail through the loader); the review shows each change in console words; y applies it as
 // `spex apply` does: guarded updates, a client token per step, then the list is read again.
 import { Box, Text, useInput } from 'ink';
-import { existsSync } from 'node:fs';
 import { useRef, useState } from 'react';
 import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
-import { planSteps, readProfilesFile, stepToken, type PlanStep } from '../../commands/as-code.js';
+import { readFile } from 'node:fs/promises';
+import { parseProfilesText, planSteps, stepToken, type PlanStep } from '../../domain/profiles-plan.js';
 import { Footer } from '../../components/footer.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
@@ -15,7 +15,7 @@ import { TextField } from '../../components/text-field.js';
 import { useTone } from '../../components/theme.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { ConnectInstance, SecurityProfile } from '../../domain/security-profile.js';
-import { exportPath } from '../../hooks/use-export.js';
+import { lastExportPath } from '../../hooks/use-export.js';
 import type { KeyState } from '../../keys/keymap.js';
 import { editText } from '../../state/text-edit.js';
 
@@ -42,29 +42,17 @@ type Step =
   | { kind: 'applying'; steps: PlanStep[]; done: number; failed: string[] }
   | { kind: 'error'; message: string };
 
-/** The newest `X` export of this instance in `dir`, or '' when there is none. */
-function lastExport(instance: ConnectInstance, dir: string): string {
-  const first = exportPath(instance, dir, () => false);
-  let found = '';
-  for (let n = 1; n <= 100; n++) {
-    const path = n === 1 ? first : first.replace(/\.yaml$/, `-${n}.yaml`);
-    if (!existsSync(path)) break;
-    found = path;
-  }
-  return found;
-}
-
 export function ApplySession({ service, loader, instance, arns, isActive, width, height, onClose, onApplied, dir }: ApplySessionProps) {
   const tone = useTone();
   const [step, setStep] = useState<Step>({ kind: 'path' });
-  const [text, setText] = useState(() => lastExport(instance, dir ?? process.cwd()));
+  const [text, setText] = useState(() => lastExportPath(instance, dir ?? process.cwd()));
   const textRef = useRef(text);
   const [scroll, setScroll] = useState(0);
 
   const plan = async (path: string): Promise<void> => {
     setStep({ kind: 'planning' });
     try {
-      const file = await readProfilesFile(path);
+      const file = parseProfilesText(await readFile(path, 'utf8'), path);
       if (loader === undefined) throw new Error('the profiles are not listed yet');
       const [current, groups] = await Promise.all([Promise.all(arns.map((a) => loader.load(a))) as Promise<SecurityProfile[]>, service.listHierarchyGroups(instance.arn).catch(() => [])]);
       const { steps, problems } = planSteps(file, instance.arn, current, groups, false);

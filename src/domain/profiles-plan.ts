@@ -1,0 +1,128 @@
+// Plans over spex's profiles files (profiles-file.ts): the file's text checked (JSON or YAML, the
+// schema, one profile per name; every error with file, line and column), and what applying it to an
+// instance would do, step by step, with each step's client token. Pure.
+import { createHash } from 'node:crypto';
+import { Ajv, type ErrorObject } from 'ajv';
+import YAML, { isNode } from 'yaml';
+import schema from '../../schema/profiles.schema.json' with { type: 'json' };
+import { cloudControlRefusals } from './cloud-control-safe.js';
+import { lineColumn } from './format.js';
+import { buildPatch } from './patch.js';
+import { describeChanges } from './profile-diff.js';
+import { type FileProfile, type ProfilesFile, toDraftFor } from './profiles-file.js';
+import { sanitizeLine } from './sanitize.js';
+import type { SecurityProfile, SecurityProfileDraft } from './security-profile.js';
+import { validateProfile, validationMessage } from './validate.js';
+
+/** `file:line:column: what`, for a schema error at `instancePath` in the parsed document. */
+function located(path: string, text: string, doc: YAML.Document, error: ErrorObject): string {
+  const segments = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const node = segments.length === 0 ? doc.contents : doc.getIn(segments, true);
+  const offset = isNode(node) && node.range ? node.range[0] : 0;
+  const { line, column } = lineColumn(text, offset);
+  const field = error.instancePath === '' ? 'the file' : error.instancePath.slice(1);
+  const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : error.keyword === 'const' ? ` (${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)})` : '';
+  return `${path}:${line}:${column}: ${field} ${error.message ?? 'is invalid'}${extra}`;
+}
+
+let validateFile: ReturnType<Ajv['compile']> | undefined;
+
+export interface PlanStep {
+  action: 'create' | 'update' | 'delete' | 'unchanged';
+  name: string;
+  arn?: string;
+  /** The change in the console's words. */
+  changes: string[];
+  /** Exactly what would be sent: CreateResource's desired state, UpdateResource's patch, or the delete. */
+  request?: unknown;
+  /** For apply: the profile as read when the plan was made (its guards), and what it becomes. */
+  before?: SecurityProfile;
+  after?: SecurityProfileDraft;
+}
+
+export function planSteps(file: ProfilesFile, instanceArn: string, current: readonly SecurityProfile[], groups: Parameters<typeof toDraftFor>[2], prune: boolean): { steps: PlanStep[]; problems: string[] } {
+  const steps: PlanStep[] = [];
+  const problems: string[] = [];
+  const byName = new Map(current.map((p) => [p.SecurityProfileName, p]));
+  for (const profile of file.profiles) {
+    const mapped = toDraftFor(profile as FileProfile, instanceArn, groups);
+    if (!mapped.ok) {
+      problems.push(mapped.problem);
+      continue;
+    }
+    const draft: SecurityProfileDraft = mapped.draft;
+    const existing = byName.get(profile.SecurityProfileName);
+    const patch = existing === undefined ? undefined : buildPatch(existing, draft, { guard: true });
+    // Only what would be sent is checked: an unchanged console-made profile is fine as it is.
+    const unchanged = patch !== undefined && !patch.some((op) => op.op !== 'test');
+    const issues = unchanged ? [] : validateProfile(draft, existing === undefined ? 'create' : 'stored');
+    if (issues.length > 0) {
+      problems.push(`${profile.SecurityProfileName}: ${validationMessage(issues)}${existing !== undefined && cloudControlRefusals(existing).length > 0 ? ' (a console-made profile: spex update saves it through the Connect API)' : ''}`);
+      continue;
+    }
+    if (existing === undefined || patch === undefined) {
+      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { CreateResource: { DesiredState: draft } }, after: draft });
+      continue;
+    }
+    const changes = describeChanges(existing, draft).map((c) => c.label);
+    if (unchanged) steps.push({ action: 'unchanged', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: [] });
+    else steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes, request: { UpdateResource: { Identifier: existing.SecurityProfileArn, PatchDocument: patch } }, before: existing, after: draft });
+  }
+  if (prune) {
+    const inFile = new Set(file.profiles.map((p) => p.SecurityProfileName));
+    for (const p of current) {
+      if (inFile.has(p.SecurityProfileName)) continue;
+      steps.push({ action: 'delete', name: p.SecurityProfileName, ...(p.SecurityProfileArn ? { arn: p.SecurityProfileArn } : {}), changes: ['− the whole profile'], request: { DeleteResource: { Identifier: p.SecurityProfileArn } } });
+    }
+  }
+  return { steps, problems };
+}
+
+/** A profiles file that is not one: the message gives file, line and column. */
+export class ProfilesFileError extends Error {}
+
+/** Checks a profiles file's text: JSON or YAML, then the schema, then duplicate names. */
+export function parseProfilesText(text: string, path: string): ProfilesFile {
+  // YAML reads JSON as well, keeping where each value is.
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    throw new ProfilesFileError(`${path}:${pos?.line ?? 1}:${pos?.col ?? 1}: not valid YAML or JSON: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  const value = doc.toJS() as unknown;
+  validateFile ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (!validateFile(value)) {
+    const errors = (validateFile.errors ?? []).slice(0, 5).map((e) => located(path, text, doc, e));
+    const kind = (value as { kind?: unknown } | null)?.kind;
+    const hint = kind !== undefined && kind !== 'spex/security-profiles' ? ` (this is not a spex profiles file: kind is ${JSON.stringify(kind)})` : '';
+    throw new ProfilesFileError(`${errors.join('\n')}${hint}`);
+  }
+  const file = value as ProfilesFile;
+  const seen = new Map<string, number>();
+  file.profiles.forEach((p, i) => {
+    const before = seen.get(p.SecurityProfileName);
+    if (before !== undefined) {
+      const node = doc.getIn(['profiles', i, 'SecurityProfileName'], true);
+      const { line, column } = lineColumn(text, isNode(node) && node.range ? node.range[0] : 0);
+      throw new ProfilesFileError(`${path}:${line}:${column}: profiles/${i}/SecurityProfileName "${sanitizeLine(p.SecurityProfileName)}" is also profile ${before + 1}: each name once`);
+    }
+    seen.set(p.SecurityProfileName, i);
+  });
+  return file;
+}
+
+/**
+ * The client token of a plan's step: the same step of the same plan always sends the same token, so
+ * an apply stopped halfway and run again never applies a change twice (Cloud Control answers a token
+ * it has seen with the request it started then).
+ */
+export function stepToken(instanceArn: string, step: PlanStep): string {
+  return `spex-${createHash('sha256').update(JSON.stringify([instanceArn, step.action, step.name, step.request])).digest('hex').slice(0, 40)}`;
+}
+
+/** `1 to create, 2 to update, 0 to delete, 15 unchanged`. */
+export function planCounts(steps: readonly PlanStep[]): string {
+  const n = (a: PlanStep['action']): number => steps.filter((s) => s.action === a).length;
+  return `${n('create')} to create, ${n('update')} to update, ${n('delete')} to delete, ${n('unchanged')} unchanged`;
+}
