@@ -30,8 +30,16 @@ export function stableUuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export function instanceArnFor(region: string, alias: string): string {
-  return `arn:aws:connect:${region}:${DEMO_ACCOUNT_ID}:instance/${stableUuid(`instance/${region}/${alias}`)}`;
+/**
+ * The demo's second account (an access key id of these 12 digits selects it): the platform team's
+ * dev and prod instances, whose profiles drift as an estate's do (see loadPlatformDemoData).
+ */
+export const DEMO_PLATFORM_ACCOUNT_ID = '210987654321';
+export const DEMO_PLATFORM_REGIONS: Readonly<Record<string, readonly string[]>> = { 'us-west-2': ['acme-dev'], 'us-east-1': ['acme-prod'] };
+
+export function instanceArnFor(region: string, alias: string, account = DEMO_ACCOUNT_ID): string {
+  const seed = account === DEMO_ACCOUNT_ID ? `instance/${region}/${alias}` : `instance/${account}/${region}/${alias}`;
+  return `arn:aws:connect:${region}:${account}:instance/${stableUuid(seed)}`;
 }
 
 /** The ARN of a demo instance: by default the first one (acme-support in us-east-1). */
@@ -149,8 +157,8 @@ export function loadDemoData(store: Store, generated = 0): void {
   }
 }
 
-function addDemoInstance(store: Store, region: string, alias: string, index: number): InstanceState {
-  const arn = instanceArnFor(region, alias);
+function addDemoInstance(store: Store, region: string, alias: string, index: number, account = DEMO_ACCOUNT_ID, groups = GROUPS): InstanceState {
+  const arn = instanceArnFor(region, alias, account);
   const id = arn.split('/').at(-1) ?? '';
   const instance = store.addInstance(region, {
     Arn: arn,
@@ -160,11 +168,11 @@ function addDemoInstance(store: Store, region: string, alias: string, index: num
     InstanceStatus: NOT_ACTIVE[alias] ?? 'ACTIVE',
     // Java's Instant.toString: no fractional part when it is zero (real-aws-notes "Listing").
     CreatedTime: new Date((EPOCH - 400 * 86_400 + index * 86_400 * 30) * 1000).toISOString().replace(/\.000Z$/, 'Z'),
-    ServiceRole: `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_${id.slice(0, 8)}`,
+    ServiceRole: `arn:aws:iam::${account}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_${id.slice(0, 8)}`,
     Attributes: { InboundCalls: true, OutboundCalls: index === 0, ContactflowLogs: true, ContactLens: true, EarlyMedia: true },
-    Tags: [{ Key: 'environment', Value: 'production' }],
+    Tags: [{ Key: 'environment', Value: account === DEMO_ACCOUNT_ID || alias.endsWith('-prod') ? 'production' : 'development' }],
   });
-  for (const [name, parent] of GROUPS) {
+  for (const [name, parent] of groups) {
     const group: Model = { InstanceArn: arn, UserHierarchyGroupArn: `${arn}/agent-group/${stableUuid(`${arn}/group/${name}`)}`, Name: name };
     if (parent) group.ParentGroupArn = `${arn}/agent-group/${stableUuid(`${arn}/group/${parent}`)}`;
     store.addGroup(instance, group);
@@ -233,4 +241,46 @@ function addGenerated(store: Store, region: string, instance: InstanceState, cou
 /** The ARN a demo profile of this name has in a demo instance (default: the first instance). */
 export function demoProfileArn(name: string, instanceArn = demoInstanceArn()): string {
   return `${instanceArn}/security-profile/${stableUuid(`${instanceArn}/profile/${name}`)}`;
+}
+
+/** A permission the platform team added in dev and has not yet carried to prod. */
+export const DEMO_DEV_ONLY_PERMISSION = 'ContactSearch.View';
+
+/**
+ * The second account: acme-dev (us-west-2) and acme-prod (us-east-1), as a platform team keeps them.
+ * They drift as real estates do: Tier 1 Support gained a permission in dev not yet in prod; Flow
+ * Designers' description was reworded in prod; Team Leads is restricted to the same hierarchy group
+ * by path ("Americas/Support floor"), a different id in each (the same, for drift and promote);
+ * Night Leads exists only in dev and is restricted to a group prod lacks (promoting it is blocked
+ * until the user chooses); Fraud Investigators exists only in prod.
+ */
+export function loadPlatformDemoData(store: Store): void {
+  const account = DEMO_PLATFORM_ACCOUNT_ID;
+  for (const [region, aliases] of Object.entries(DEMO_PLATFORM_REGIONS)) {
+    store.region(region);
+    for (const alias of aliases) {
+      const isDev = alias === 'acme-dev';
+      const instance = addDemoInstance(store, region, alias, 0, account, isDev ? GROUPS : GROUPS.filter(([name]) => name !== 'Night shift'));
+      const tier1 = CUSTOM.find((c) => c.name === 'Tier 1 Support')!;
+      const flows = CUSTOM.find((c) => c.name === 'Flow Designers')!;
+      const leads = CUSTOM.find((c) => c.name === 'Team Leads')!;
+      const customs: CustomProfile[] = [tier1, leads, isDev ? flows : { ...flows, description: 'Edit and publish flows, modules, prompts and bots (change-managed in prod)' }];
+      addProfiles(store, region, instance, customs);
+      const arn = String(instance.entry.model.Arn);
+      const groupId = (name: string): string => stableUuid(`${arn}/group/${name}`);
+      if (isDev) {
+        const t1 = [...instance.profiles.values()].find((e) => e.model.SecurityProfileName === 'Tier 1 Support')!;
+        t1.model.Permissions = [...(t1.model.Permissions as string[]).filter((p) => p !== DEMO_DEV_ONLY_PERMISSION), DEMO_DEV_ONLY_PERMISSION];
+        store.addProfile(instance, { ...profileBase(region, arn, 'Night Leads', 3 * 86_400), Description: 'Night-shift leads: their own group only',
+          Permissions: CUSTOM_PERMISSIONS.leads, HierarchyRestrictedResources: ['User'], AllowedAccessControlHierarchyGroupId: groupId('Night shift') });
+      } else {
+        // prod's Tier 1 Support lacks the permission dev added.
+        const t1 = [...instance.profiles.values()].find((e) => e.model.SecurityProfileName === 'Tier 1 Support')!;
+        t1.model.Permissions = (t1.model.Permissions as string[]).filter((p) => p !== DEMO_DEV_ONLY_PERMISSION);
+        store.addProfile(instance, { ...profileBase(region, arn, 'Fraud Investigators', 60 * 86_400), Description: 'Fraud team: contact search and recordings',
+          Permissions: ['BasicAgentAccess', 'ContactSearch.View', 'RedactedData.View'] });
+      }
+      addDemoUsers(store, instance, alias, false);
+    }
+  }
 }

@@ -7,14 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
 import type { OperationContext } from './context.js';
 import { CLOUD_CONTROL_REAL_RPS, ConnectBudgets } from './connect-limits.js';
-import { DEMO_ACCOUNT_ID, loadDemoData } from './demo-data.js';
+import { DEMO_ACCOUNT_ID, DEMO_PLATFORM_ACCOUNT_ID, loadDemoData, loadPlatformDemoData } from './demo-data.js';
 import { handlerFailure, ServiceError } from './errors.js';
 import { Faults, seededRandom } from './faults.js';
 import { findModel, getResource, listResources } from './operations-read.js';
 import { cancelResourceRequest, createResource, deleteResource, getResourceRequestStatus, listResourceRequests, updateResource } from './operations-write.js';
 import { readState, writeState } from './persistence.js';
 import { defaultHandlerMessage, RequestBook } from './requests.js';
-import { type Call, type CallInfo, type OperationName, parseCall, readBody, writeReply } from './server.js';
+import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, writeReply } from './server.js';
 import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect-api.js';
 import { Store } from './store.js';
 import type { Emulator, EmulatorOptions, RecordedRequest } from './types.js';
@@ -61,25 +61,47 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const seed = options.faultSeed ?? Math.floor(Math.random() * 2 ** 32);
   const budgets = new ConnectBudgets(settings.realLimits, Date.now);
   const statePath = options.statePath;
+  const isDemo = (options.data ?? 'demo') === 'demo';
   // A state file that cannot be read throws here, before anything could overwrite it.
-  const loaded = statePath ? readState(statePath) : undefined;
-  const store = loaded ?? new Store();
-  if (!loaded && (options.data ?? 'demo') === 'demo') loadDemoData(store, options.profiles ?? 0);
+  const loaded = statePath ? readState(statePath, DEMO_ACCOUNT_ID) : undefined;
+  // One store and request book per account: an access key id of 12 digits selects its account.
+  const accounts = new Map<string, { store: Store; book: RequestBook }>();
   const persist = (): void => {
-    if (statePath) writeState(statePath, store);
+    if (statePath) writeState(statePath, new Map([...accounts].map(([id, a]) => [id, a.store])), DEMO_ACCOUNT_ID);
   };
-  const book = new RequestBook(store, {
-    now: Date.now,
-    asyncDelayMs: () => settings.asyncDelayMs,
-    changed: persist,
-    account: DEMO_ACCOUNT_ID,
-    budgets,
-    cancelApplies: () => settings.cancelApplies,
-    random: seededRandom(seed ^ 0x2545f491),
-    handlerKeeps: () => settings.handlerKeeps,
-  });
+  const random = seededRandom(seed ^ 0x2545f491);
+  const accountState = (id: string): { store: Store; book: RequestBook } => {
+    let state = accounts.get(id);
+    if (state === undefined) {
+      let store = loaded?.get(id);
+      if (store === undefined) {
+        store = new Store();
+        if (!loaded && isDemo && id === DEMO_ACCOUNT_ID) loadDemoData(store, options.profiles ?? 0);
+        if (isDemo && id === DEMO_PLATFORM_ACCOUNT_ID) loadPlatformDemoData(store);
+      }
+      const book = new RequestBook(store, {
+        now: Date.now,
+        asyncDelayMs: () => settings.asyncDelayMs,
+        changed: persist,
+        account: id,
+        budgets,
+        cancelApplies: () => settings.cancelApplies,
+        random,
+        handlerKeeps: () => settings.handlerKeeps,
+      });
+      state = { store, book };
+      accounts.set(id, state);
+    }
+    return state;
+  };
+  for (const id of loaded?.keys() ?? []) accountState(id);
+  accountState(DEMO_ACCOUNT_ID);
+  if (isDemo) accountState(DEMO_PLATFORM_ACCOUNT_ID);
+  /** The default account's store and book (what tests reach directly unless they name an account). */
+  const of = (account: string | undefined) => accountState(account ?? DEMO_ACCOUNT_ID);
   const faults = new Faults(settings, seed, Date.now);
   if (!loaded) persist();
+
 
   const requests: RecordedRequest[] = [];
   const inFlight = new Map<string, number>();
@@ -95,9 +117,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     for (const key of [op, '*']) inFlight.set(key, (inFlight.get(key) ?? 1) - 1);
   };
 
-  const run = (call: Call): Record<string, unknown> => {
-    faults.throttle(DEMO_ACCOUNT_ID);
+  const run = (call: Call, account: string): Record<string, unknown> => {
+    faults.throttle(account);
     faults.randomFailure();
+    const { store, book } = accountState(account);
     book.settle();
     const queued = faults.takeQueued(call.operation);
     let injected: OperationContext['injected'];
@@ -111,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const ctx: OperationContext = {
       region: call.region,
-      account: DEMO_ACCOUNT_ID,
+      account,
       store,
       book,
       listProperties: settings.listProperties,
@@ -127,6 +150,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const startedAt = Date.now();
     const info: CallInfo = { operation: String(req.headers['x-amz-target'] ?? ''), region: '', body: {} };
+    const account = accountOf(req.headers.authorization, DEMO_ACCOUNT_ID);
     let status = 200;
     let payload: unknown;
     let errorType: string | undefined;
@@ -151,7 +175,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         counted = true;
         const queued = faults.takeQueued(quotasOp);
         if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
-        const answer = handleServiceQuotas(req, raw, quotasOp, settings.profileQuota);
+        const answer = handleServiceQuotas(req, raw, quotasOp, settings.profileQuota, account);
         info.region = answer.region;
         info.body = answer.request;
         payload = answer.body;
@@ -164,8 +188,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         const queued = faults.takeQueued(connectOp);
         if (queued && 'exception' in queued) throw new ConnectError(queued.exception, queued.message ?? `${queued.exception} (injected)`, CONNECT_STATUS[queued.exception] ?? 400);
+        const { store, book } = accountState(account);
         book.settle();
-        const answer = handleConnect(req, raw, { store, budgets, account: DEMO_ACCOUNT_ID, pageSize: settings.pageSize, changed: persist });
+        const answer = handleConnect(req, raw, { store, budgets, account, pageSize: settings.pageSize, changed: persist });
         info.region = answer.region;
         info.body = answer.request;
         payload = answer.body;
@@ -176,7 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         counted = true;
         const delay = faults.delay();
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        payload = run(call);
+        payload = run(call, account);
       }
     } catch (error) {
       if (error instanceof ConnectError) {
@@ -198,6 +223,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (close) res.on('finish', () => req.destroy());
     const body = info.body;
     requests.push({
+      account,
       operation: info.operation,
       region: info.region,
       typeName: typeof body.TypeName === 'string' ? body.TypeName : undefined,
@@ -247,12 +273,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       if (change.throttleRps !== undefined || change.realLimits !== undefined) faults.resetBuckets();
     },
-    getModel: (region, typeName, identifier) => {
+    getModel: (region, typeName, identifier, account) => {
+      const { store, book } = of(account);
       book.settle();
       const model = findModel({ store, region }, typeName, identifier);
       return model ? structuredClone(model) : undefined;
     },
-    modifyProfile: (region, arn, change) => {
+    modifyProfile: (region, arn, change, account) => {
+      const { store, book } = of(account);
       book.settle();
       const found = store.findProfile(region, arn);
       if (!found) throw new Error(`no profile ${arn} in ${region}`);
@@ -264,7 +292,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       found.entry.model = next;
       persist();
     },
-    listModels: (region, typeName) => {
+    listModels: (region, typeName, account) => {
+      const { store, book } = of(account);
       book.settle();
       const instances = [...(store.regions.get(region)?.instances.values() ?? [])];
       if (typeName === INSTANCE_TYPE) return instances.map((i) => structuredClone(i.entry.model));
@@ -274,7 +303,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return [];
     },
     close: async () => {
-      book.close();
+      for (const a of accounts.values()) a.book.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -5,9 +5,13 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { type Entry, type InstanceState, type RequestRecord, Store } from './store.js';
 
 const FORMAT = 'spex-emulator-state';
-const VERSION = 2;
-/** Version 1 kept a set of in-use profile ARNs instead of users; it loads with no users. */
-const READABLE = new Set([1, VERSION]);
+const VERSION = 3;
+/**
+ * Version 1 kept a set of in-use profile ARNs instead of users; it loads with no users. Version 2
+ * had one account; version 3 keeps the default account's regions where version 2 had them and the
+ * other accounts under `accounts`.
+ */
+const READABLE = new Set([1, 2, VERSION]);
 
 export class StateFileError extends Error {
   constructor(path: string, reason: string) {
@@ -24,14 +28,28 @@ interface SavedInstance {
   users?: Entry[];
 }
 
+type SavedRegions = Record<string, { instances: SavedInstance[]; requests: RequestRecord[] }>;
+
 interface SavedState {
   format: typeof FORMAT;
   version: number;
-  regions: Record<string, { instances: SavedInstance[]; requests: RequestRecord[] }>;
+  regions: SavedRegions;
+  /** Accounts other than the default one, by id. */
+  accounts?: Record<string, SavedRegions>;
 }
 
-export function serialize(store: Store): string {
-  const regions: SavedState['regions'] = {};
+/** The emulator's stores by account id; `defaultAccount`'s is the one version 2 files held. */
+export type Stores = ReadonlyMap<string, Store>;
+
+export function serialize(stores: Stores, defaultAccount: string): string {
+  const accounts: Record<string, SavedRegions> = {};
+  for (const [id, store] of stores) if (id !== defaultAccount) accounts[id] = savedRegions(store);
+  const state: SavedState = { format: FORMAT, version: VERSION, regions: savedRegions(stores.get(defaultAccount) ?? new Store()), ...(Object.keys(accounts).length > 0 ? { accounts } : {}) };
+  return JSON.stringify(state);
+}
+
+function savedRegions(store: Store): SavedRegions {
+  const regions: SavedRegions = {};
   for (const [name, region] of store.regions) {
     regions[name] = {
       instances: [...region.instances.values()].map((i: InstanceState) => ({
@@ -44,15 +62,14 @@ export function serialize(store: Store): string {
       requests: [...region.requests.values()],
     };
   }
-  const state: SavedState = { format: FORMAT, version: VERSION, regions };
-  return JSON.stringify(state);
+  return regions;
 }
 
-export function writeState(path: string, store: Store): void {
+export function writeState(path: string, stores: Stores, defaultAccount: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, serialize(store));
+    writeSync(fd, serialize(stores, defaultAccount));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -60,8 +77,8 @@ export function writeState(path: string, store: Store): void {
   renameSync(tmp, path);
 }
 
-/** The store held in the file, or undefined when there is no file yet. Throws StateFileError. */
-export function readState(path: string): Store | undefined {
+/** The stores held in the file by account, or undefined when there is no file yet. Throws StateFileError. */
+export function readState(path: string, defaultAccount: string): Map<string, Store> | undefined {
   if (!existsSync(path)) return undefined;
   let text: string;
   try {
@@ -75,17 +92,23 @@ export function readState(path: string): Store | undefined {
   } catch (error) {
     throw new StateFileError(path, `not valid JSON (${(error as Error).message})`);
   }
-  return fromSaved(path, value);
-}
-
-function fromSaved(path: string, value: unknown): Store {
   const state = value as Partial<SavedState> | null;
   if (state === null || typeof state !== 'object' || state.format !== FORMAT || !READABLE.has(Number(state.version))) {
     throw new StateFileError(path, `not a spex emulator state file (expected format "${FORMAT}" version ${VERSION})`);
   }
   if (state.regions === null || typeof state.regions !== 'object') throw new StateFileError(path, 'regions is missing');
+  const stores = new Map([[defaultAccount, fromSaved(path, state.regions)]]);
+  if (state.accounts !== undefined && (state.accounts === null || typeof state.accounts !== 'object')) throw new StateFileError(path, 'accounts is malformed');
+  for (const [id, regions] of Object.entries(state.accounts ?? {})) {
+    if (!/^\d{12}$/.test(id) || regions === null || typeof regions !== 'object') throw new StateFileError(path, `account ${id.slice(0, 20)} is malformed`);
+    stores.set(id, fromSaved(path, regions));
+  }
+  return stores;
+}
+
+function fromSaved(path: string, regions: SavedRegions): Store {
   const store = new Store();
-  for (const [name, saved] of Object.entries(state.regions)) {
+  for (const [name, saved] of Object.entries(regions)) {
     if (!saved || !Array.isArray(saved.instances) || !Array.isArray(saved.requests)) {
       throw new StateFileError(path, `region ${name} is malformed`);
     }

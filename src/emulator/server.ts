@@ -65,6 +65,15 @@ export function regionOf(authorization: string | undefined): string {
   return region;
 }
 
+/**
+ * The caller's account: a 12-digit access key id names it (the convention local AWS emulators
+ * use, so a test or a demo can act in several accounts); any other key is the default account's.
+ */
+export function accountOf(authorization: string | undefined, fallback: string): string {
+  const match = /Credential=(\d{12})\//.exec(authorization ?? '');
+  return match?.[1] ?? fallback;
+}
+
 /** Checks the request and returns the call it makes; `info` is filled in as far as it got. */
 export function parseCall(req: IncomingMessage, raw: Buffer, info: CallInfo): Call {
   if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== '/') {

@@ -4,7 +4,6 @@
 import type { IncomingMessage } from 'node:http';
 import { regionOf } from './server.js';
 import { ServiceError } from './errors.js';
-import { DEMO_ACCOUNT_ID } from './demo-data.js';
 
 export const SERVICE_QUOTAS_PREFIX = 'ServiceQuotasV20190624.';
 export const PROFILE_QUOTA_CODE = 'L-F325A715';
@@ -15,7 +14,7 @@ export function serviceQuotasOperationOf(req: IncomingMessage): string | undefin
   return target.startsWith(SERVICE_QUOTAS_PREFIX) ? target.slice(SERVICE_QUOTAS_PREFIX.length) : undefined;
 }
 
-export function handleServiceQuotas(req: IncomingMessage, raw: Buffer, operation: string, profileQuota: number): { region: string; request: Record<string, unknown>; body: unknown } {
+export function handleServiceQuotas(req: IncomingMessage, raw: Buffer, operation: string, profileQuota: number, account: string): { region: string; request: Record<string, unknown>; body: unknown } {
   const region = regionOf(req.headers.authorization);
   let request: Record<string, unknown> = {};
   try {
@@ -34,7 +33,7 @@ export function handleServiceQuotas(req: IncomingMessage, raw: Buffer, operation
       Quota: {
         ServiceCode: 'connect',
         ServiceName: 'Amazon Connect',
-        QuotaArn: `arn:aws:servicequotas:${region}:${DEMO_ACCOUNT_ID}:connect/${PROFILE_QUOTA_CODE}`,
+        QuotaArn: `arn:aws:servicequotas:${region}:${account}:connect/${PROFILE_QUOTA_CODE}`,
         QuotaCode: PROFILE_QUOTA_CODE,
         QuotaName: 'Security profiles per instance',
         Value: profileQuota,

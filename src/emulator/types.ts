@@ -43,6 +43,8 @@ export interface EmulatorOptions {
 type Adjustable = 'userList' | 'profileQuota' | 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps';
 
 export interface RecordedRequest {
+  /** The caller's account (a 12-digit access key id selects one; other keys are the default account's). */
+  account: string;
   operation: string;
   region: string;
   typeName?: string | undefined;
@@ -66,8 +68,8 @@ export interface Emulator {
   failNext(operation: string, count: number, failure: InjectedFailure): void;
   setFaults(faults: Partial<Pick<EmulatorOptions, Adjustable>>): void;
   /** Direct state access for tests: read a model, or change one as "someone else" would (bumps LastModifiedTime). */
-  getModel(region: string, typeName: string, identifier: string): Record<string, unknown> | undefined;
-  modifyProfile(region: string, arn: string, change: (model: Record<string, unknown>) => void): void;
-  listModels(region: string, typeName: string): Record<string, unknown>[];
+  getModel(region: string, typeName: string, identifier: string, account?: string): Record<string, unknown> | undefined;
+  modifyProfile(region: string, arn: string, change: (model: Record<string, unknown>) => void, account?: string): void;
+  listModels(region: string, typeName: string, account?: string): Record<string, unknown>[];
   close(): Promise<void>;
 }

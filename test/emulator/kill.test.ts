@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
 import { validateProfile } from '../../src/domain/validate.js';
-import { DEMO_CONSOLE_MADE_NAMES, demoInstanceArn } from '../../src/emulator/index.js';
+import { DEMO_ACCOUNT_ID, DEMO_CONSOLE_MADE_NAMES, demoInstanceArn } from '../../src/emulator/index.js';
 import { readState } from '../../src/emulator/persistence.js';
 import { CREDENTIALS, waitForRequest } from './helpers.js';
 import { type Spawned, spawnSpex, waitForUrl } from './spawn.js';
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 function profileNames(statePath: string): string[] {
-  const store = readState(statePath);
+  const store = readState(statePath, DEMO_ACCOUNT_ID)?.get(DEMO_ACCOUNT_ID);
   if (!store) throw new Error('no state file');
   const instance = store.regions.get('us-east-1')?.instances.get(demoInstanceArn());
   const models = [...(instance?.profiles.values() ?? [])].map((e) => e.model);
