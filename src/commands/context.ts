@@ -6,6 +6,7 @@ import { createSpex, resolveConnection, type RegionService, type RetryEvent, typ
 import { type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import { cacheFor } from '../cache/detail-cache.js';
 import { regionProblem } from '../domain/regions.js';
+import type { Fleet } from '../fleet/fleet.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
 
@@ -69,6 +70,14 @@ export interface CommandContext {
   readOnly: boolean;
   /** The region service for the resolved region (builds the Spex on first use). */
   service(): Promise<RegionService>;
+  /**
+   * The accounts to look at: `--profile a,b`, `--all-profiles`, `--fleet NAME`, the demo's two, or
+   * else the one account the flags and environment name (the regions of `--region a,b`, else every
+   * commercial Connect region).
+   */
+  fleet(): Promise<Fleet>;
+  /** config.json's "production" entries. */
+  readonly production: readonly string[];
   close(): Promise<void>;
 }
 
@@ -95,6 +104,17 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
   let service: RegionService | undefined;
   let spex: Spex | undefined;
   let closeDemo: (() => Promise<void>) | undefined;
+  let demo: import('../demo.js').Demo | undefined;
+  let fleet: Fleet | undefined;
+  const demoState = str(values, 'demo-state');
+  const isDemo = values.demo === true || demoState !== undefined;
+  const openDemo = async (): Promise<import('../demo.js').Demo> => {
+    if (demo) return demo;
+    const { startDemo } = await import('../demo.js');
+    demo = await startDemo({ spex: common, ...(demoState === undefined ? {} : { statePath: demoState }) });
+    closeDemo = demo.close;
+    return demo;
+  };
 
   return {
     io,
@@ -107,12 +127,9 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       const flagRegion = str(values, 'region');
       const wrong = flagRegion === undefined ? undefined : regionProblem(flagRegion);
       if (wrong) throw new UsageError(`--region: ${wrong}`);
-      const demoState = str(values, 'demo-state');
-      if (values.demo === true || demoState !== undefined) {
-        const { startDemo } = await import('../demo.js');
-        const demo = await startDemo({ spex: common, ...(demoState === undefined ? {} : { statePath: demoState }) });
-        closeDemo = demo.close;
-        service = demo.spex.forRegion(str(values, 'region') ?? demo.region);
+      if (isDemo) {
+        const opened = await openDemo();
+        service = opened.spex.forRegion(str(values, 'region') ?? opened.region);
         return service;
       }
       const connection = await resolveConnection({
@@ -137,7 +154,42 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       service = spex.forRegion(connection.region);
       return service;
     },
+    production: settings.production ?? [],
+    async fleet() {
+      if (fleet) return fleet;
+      const { fleetRegions, productionOf } = await import('../fleet/fleet.js');
+      const { isFleetRequest, openFleet, regionsFlag } = await import('../fleet/open.js');
+      const only = regionsFlag(str(values, 'region'));
+      const flags = { profile: str(values, 'profile'), allProfiles: values['all-profiles'] === true, fleet: str(values, 'fleet'), region: str(values, 'region'), endpointUrl: str(values, 'endpoint-url'), noCache: values['no-cache'] === true };
+      if (isDemo) {
+        const opened = await openDemo();
+        const whole = opened.fleet(settings.production);
+        const asked = flags.profile === undefined ? undefined : flags.profile.split(',');
+        const accounts = whole.accounts.filter((a) => asked === undefined || asked.includes(a.profile)).map((a) => ({ ...a, regions: fleetRegions(opened.region, only) }));
+        fleet = { accounts, close: whole.close };
+      } else if (isFleetRequest(flags)) {
+        fleet = await openFleet(flags, io.env, settings, common);
+      } else {
+        // One account: the flags' and environment's (as every other command has it).
+        const connection = await resolveConnection({ flags: { profile: flags.profile, endpointUrl: flags.endpointUrl, region: only?.[0] }, env: io.env });
+        const region = connection.region !== undefined && regionProblem(connection.region) === undefined ? connection.region : undefined;
+        const name = connection.profile ?? 'default';
+        spex = createSpex({
+          ...common,
+          ...(region ? { region } : {}),
+          ...(connection.profile ? { profile: connection.profile } : {}),
+          ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+          ...(connection.connectEndpoint ? { connectEndpoint: connection.connectEndpoint } : {}),
+          credentials: connection.credentials,
+          env: io.env,
+          ...cacheFor(flags.noCache, io.env, connection.endpoint, connection.profile),
+        });
+        fleet = { accounts: [{ profile: name, spex, regions: fleetRegions(region, only), production: productionOf(name, settings.production) }], close: async () => undefined };
+      }
+      return fleet;
+    },
     async close() {
+      await fleet?.close();
       spex?.close();
       await closeDemo?.();
     },

@@ -24,6 +24,9 @@ interface CommandSpec {
   run: (ctx: CommandContext) => Promise<number>;
 }
 
+/** The accounts a fleet command looks at (with `--profile a,b,c` and `--region a,b`). */
+const FLEET_OPTIONS = { 'all-profiles': { type: 'boolean' }, fleet: { type: 'string' } } as const satisfies Options;
+
 const COMMANDS: Record<CommandName, CommandSpec> = {
   regions: { options: {}, positionals: 0, run: regionsCommand },
   instances: { options: {}, positionals: 0, run: instancesCommand },
@@ -83,6 +86,17 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     run: async (ctx) => (await import('./as-code.js')).applyCommand(ctx),
   },
   'explain-user': { options: {}, positionals: 1, run: async (ctx) => (await import('./explain-user-command.js')).explainUserCommand(ctx) },
+  fleet: { options: FLEET_OPTIONS, positionals: 0, run: async (ctx) => (await import('./fleet-commands.js')).fleetCommand(ctx) },
+  drift: {
+    options: { ...FLEET_OPTIONS, baseline: { type: 'string' }, 'profile-name': { type: 'string', multiple: true } },
+    positionals: 0,
+    run: async (ctx) => (await import('./drift-command.js')).driftCommand(ctx),
+  },
+  promote: {
+    options: { ...FLEET_OPTIONS, from: { type: 'string' }, to: { type: 'string' }, 'profile-name': { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, 'skip-unmapped': { type: 'boolean' }, map: { type: 'string', multiple: true }, 'confirm-production': { type: 'boolean' } },
+    positionals: 0,
+    run: async (ctx) => (await import('./promote-command.js')).promoteCommand(ctx),
+  },
   lint: { options: { 'fail-on': { type: 'string' } }, positionals: 0, formats: ['sarif'], run: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx) },
 };
 

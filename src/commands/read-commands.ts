@@ -60,13 +60,17 @@ async function readDetails(service: RegionService, rows: readonly ProfileSummary
  * Every profile of an instance in full (lint, export, plan): listed, then each detail read through
  * readDetails. A profile that cannot be read stops it: nothing is reported or written from part of an instance.
  */
-export async function readAllProfiles(service: RegionService, instanceArn: string, io: CommandContext['io'], what = 'details'): Promise<SecurityProfile[]> {
-  const rows: ProfileSummary[] = [];
+export async function readAllProfiles(service: RegionService, instanceArn: string, io: CommandContext['io'], what = 'details', names?: readonly string[]): Promise<SecurityProfile[]> {
+  let rows: ProfileSummary[] = [];
   for await (const page of service.listProfiles(instanceArn)) rows.push(...page);
+  if (names !== undefined && names.length > 0) {
+    // Only the profiles asked for: names first (a list may give ARNs only), then just their details.
+    rows = (await withNames(service, rows, io)).filter((r) => r.name === undefined || names.includes(r.name));
+  }
   const profiles: SecurityProfile[] = [];
   const failed = await readDetails(service, rows, what, io, (_row, p) => profiles.push(p));
   if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is reported from part of an instance.` });
-  return profiles;
+  return names !== undefined && names.length > 0 ? profiles.filter((p) => names.includes(p.SecurityProfileName)) : profiles;
 }
 
 /**

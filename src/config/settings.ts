@@ -13,6 +13,13 @@ export interface Settings {
   cloudControlOnly: boolean;
   /** The share of AWS's rate budgets spex may use (0 < F ≤ 1), as `--rate-share`. */
   rateShare?: number;
+  /** Saved sets of AWS profiles: `"fleets": {"acme": ["dev", "prod"]}`, then `--fleet acme`. */
+  fleets?: Record<string, string[]>;
+  /**
+   * Production accounts: a profile name marks its whole account, `profile:alias` one instance. They
+   * are shown with a loud marker, and every write asks once more.
+   */
+  production?: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = { readOnly: false, cloudControlOnly: false };
@@ -66,5 +73,20 @@ function parseSettings(path: string, text: string): Settings {
   }
   const share = record.rateShare;
   if (share !== undefined && !(typeof share === 'number' && share > 0 && share <= 1)) throw new SettingsError(`${path}: "rateShare" must be a number above 0 and at most 1`);
-  return { readOnly: record.readOnly === true, cloudControlOnly: record.cloudControlOnly === true, ...(typeof share === 'number' ? { rateShare: share } : {}) };
+  const fleets = record.fleets;
+  if (fleets !== undefined) {
+    const ok = fleets !== null && typeof fleets === 'object' && !Array.isArray(fleets) && Object.values(fleets).every((v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== ''));
+    if (!ok) throw new SettingsError(`${path}: "fleets" must map each fleet's name to a list of AWS profile names, e.g. { "acme": ["dev", "prod"] }`);
+  }
+  const production = record.production;
+  if (production !== undefined && !(Array.isArray(production) && production.every((x) => typeof x === 'string' && x !== ''))) {
+    throw new SettingsError(`${path}: "production" must be a list of AWS profile names (or profile:instance), e.g. ["prod"]`);
+  }
+  return {
+    readOnly: record.readOnly === true,
+    cloudControlOnly: record.cloudControlOnly === true,
+    ...(typeof share === 'number' ? { rateShare: share } : {}),
+    ...(fleets !== undefined ? { fleets: fleets as Record<string, string[]> } : {}),
+    ...(production !== undefined ? { production: production as string[] } : {}),
+  };
 }

@@ -25,11 +25,16 @@ export interface DraftStore {
 const VERSION = 1;
 const SUFFIX = '.json';
 
-/** `$SPEX_STATE_DIR/drafts`, else `$XDG_STATE_HOME/spex/drafts`, else `~/.local/state/spex/drafts`. */
-export function draftDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  if (env.SPEX_STATE_DIR) return join(env.SPEX_STATE_DIR, 'drafts');
+/** `$SPEX_STATE_DIR`, else `$XDG_STATE_HOME/spex`, else `~/.local/state/spex`: drafts and unfinished promotions. */
+export function stateDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+  if (env.SPEX_STATE_DIR) return env.SPEX_STATE_DIR;
   const state = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(home, '.local', 'state');
-  return join(state, 'spex', 'drafts');
+  return join(state, 'spex');
+}
+
+/** `drafts` in the state directory above. */
+export function draftDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+  return join(stateDir(env, home), 'drafts');
 }
 
 export function newProfileDraftKey(instanceArn: string, name: string): string {

@@ -1,0 +1,56 @@
+// The AWS accounts of a fleet, as the AWS shared config and credentials files name them: each
+// profile with its own region, `endpoint_url` and credentials, read as the SDK reads them
+// (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE from the given environment, not process.env).
+import { loadSharedConfigFiles } from '@smithy/core/config';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+/** A profile of the shared files, as spex uses it for one account of a fleet. */
+export interface AccountProfile {
+  /** The profile's name ("default", "dev", …). */
+  name: string;
+  /** Its `region`, when it has one. */
+  region: string | undefined;
+  /** Its `endpoint_url` (the standard per-profile setting), when it has one. */
+  endpoint: string | undefined;
+}
+
+function fileOptions(env: NodeJS.ProcessEnv): { filepath?: string; configFilepath?: string } {
+  return {
+    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+  };
+}
+
+/** Sections of the config file that are not profiles. */
+const NOT_PROFILES = /^(sso-session|services)\./;
+
+/** Every profile of the config and credentials files, in file order (config first), each once. */
+export async function readAccountProfiles(env: NodeJS.ProcessEnv): Promise<AccountProfile[]> {
+  let files: Awaited<ReturnType<typeof loadSharedConfigFiles>>;
+  try {
+    files = await loadSharedConfigFiles({ ...fileOptions(env), ignoreCache: true });
+  } catch {
+    return [];
+  }
+  const names = [...new Set([...Object.keys(files.configFile ?? {}), ...Object.keys(files.credentialsFile ?? {})])].filter((n) => !NOT_PROFILES.test(n));
+  return names.map((name) => {
+    const config = files.configFile?.[name] ?? {};
+    const creds = files.credentialsFile?.[name] ?? {};
+    const region = config.region ?? creds.region;
+    const endpoint = config.endpoint_url ?? creds.endpoint_url;
+    return { name, region: region || undefined, endpoint: endpoint || undefined };
+  });
+}
+
+/** The profile's credentials, resolved on first use by the SDK's own chain for that profile. */
+export function profileCredentials(profile: string, env: NodeJS.ProcessEnv): AwsCredentialIdentityProvider {
+  let provider: AwsCredentialIdentityProvider | undefined;
+  return async () => {
+    if (!provider) {
+      const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+      // A named profile: the SDK skips the environment's key pair, as the AWS CLI's --profile does.
+      provider = defaultProvider({ profile, ...fileOptions(env) });
+    }
+    return provider();
+  };
+}

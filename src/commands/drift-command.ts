@@ -1,0 +1,64 @@
+// `spex drift`: the fleet's profiles (matched by name) × its ACTIVE instances, each cell compared with
+// the baseline instance (`--baseline profile:alias`, default the first): `=`, `≠N`, `–`, `+`. Exit 0
+// when nothing drifts, 2 when something does (as `spex plan`), 1 on errors. `--output json` lists every
+// cell with its differences in console words.
+import { cellText, type DriftColumn, driftCount, DRIFT_LEGEND, driftMatrix, type DriftMatrix } from '../domain/drift.js';
+import { SpexError } from '../domain/errors.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
+import { type FleetRow, findFleetInstance, scanFleet } from '../fleet/fleet.js';
+import { readFleetColumns } from '../fleet/read.js';
+import type { CommandContext } from './context.js';
+import { list, str } from './context.js';
+import { EXIT_CHANGES } from './as-code.js';
+import { write } from './output.js';
+import { readAllProfiles } from './read-commands.js';
+
+/** The key the matrix and `--baseline` name an instance by. */
+export function instanceKey(row: FleetRow): string {
+  return `${row.profile}:${row.instance?.alias ?? row.instance?.id ?? '?'}`;
+}
+
+export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {
+  return {
+    baseline: columns[matrix.baseline]?.key,
+    instances: rows.map((r, i) => ({ key: columns[i]?.key, profile: r.profile, accountId: r.accountId ?? null, region: r.region, arn: r.instance?.arn, alias: r.instance?.alias ?? null, ...(columns[i]?.error ? { error: columns[i]!.error } : {}) })),
+    profiles: matrix.names.map((name, n) => ({
+      name,
+      cells: Object.fromEntries(
+        matrix.cells[n]!.map((cell, i) => [columns[i]!.key, cell.state === 'differs' ? { state: cell.state, count: cell.count, changes: cell.changes.map((c) => c.label) } : { state: cell.state }]),
+      ),
+    })),
+    drifting: driftCount(matrix),
+  };
+}
+
+export async function driftCommand(ctx: CommandContext): Promise<number> {
+  const fleet = await ctx.fleet();
+  const scanned = await scanFleet(fleet, { countProfiles: false });
+  for (const row of scanned.filter((r) => r.error)) ctx.io.stderr.write(`spex: ${sanitizeLine(row.profile)}${row.region ? ` ${row.region}` : ''}: ${sanitizeLine(row.error!.message)}\n`);
+  const rows = scanned.filter((r) => r.instance !== undefined && (r.instance.status === undefined || r.instance.status === 'ACTIVE'));
+  if (rows.length < 2) throw new SpexError({ kind: 'not-found', message: `drift needs two instances or more; the fleet has ${rows.length} ACTIVE (spex fleet lists them)` });
+  const ref = str(ctx.values, 'baseline');
+  let baseline = 0;
+  if (ref !== undefined) {
+    const found = findFleetInstance(rows, ref);
+    if (found.problem !== undefined) throw new UsageError(`--baseline ${found.problem}`);
+    baseline = rows.indexOf(found.row);
+  }
+  const names = list(ctx.values, 'profile-name');
+  const columns = await readFleetColumns(fleet, rows, instanceKey, (service, arn) => readAllProfiles(service, arn, ctx.io, 'details', names));
+  const matrix = driftMatrix(columns, baseline, names);
+  await write(ctx.io, ctx.output, driftJson(matrix, columns, rows), (t) => {
+    const table = t.renderTable(
+      matrix.names.map((name, n) => ({ name, cells: matrix.cells[n]! })),
+      [{ header: 'PROFILE', value: (r: { name: string }) => r.name }, ...columns.map((c, i) => ({ header: `${c.key}${i === baseline ? ' (baseline)' : ''}`, value: (r: { cells: DriftMatrix['cells'][number] }) => cellText(r.cells[i]!) }))],
+    );
+    return `${table}${DRIFT_LEGEND}\n${driftCount(matrix)} of ${matrix.names.length} profiles drift from ${columns[baseline]!.key}.\n`;
+  });
+  if (columns.some((c) => c.error !== undefined)) {
+    for (const c of columns.filter((x) => x.error)) ctx.io.stderr.write(`spex: ${sanitizeLine(c.key)}: ${sanitizeLine(c.error!)}\n`);
+    return EXIT_FAILURE;
+  }
+  return driftCount(matrix) > 0 ? EXIT_CHANGES : EXIT_OK;
+}

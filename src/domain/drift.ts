@@ -1,0 +1,104 @@
+// Drift between instances: profiles matched by name, each compared with the baseline instance's in
+// console words (profile-diff.ts). Ids that mean the same thing count as the same: the instance ARN
+// is left out, and a hierarchy group is compared by its path of names ("Americas/Support floor"),
+// whatever its id in each instance. Pure.
+import { describeChanges, type ProfileChange } from './profile-diff.js';
+import { groupPath } from './profiles-file.js';
+import type { HierarchyGroup, SecurityProfile } from './security-profile.js';
+
+/** One instance's side of the matrix: its profiles by name once read, and its groups. */
+export interface DriftColumn {
+  /** `profile:alias`, as the user names the instance. */
+  key: string;
+  /** Undefined until read; a read that failed has `error`. */
+  profiles?: readonly SecurityProfile[] | undefined;
+  groups?: readonly HierarchyGroup[] | undefined;
+  error?: string | undefined;
+}
+
+export type DriftCell =
+  | { state: 'same' }
+  | { state: 'differs'; count: number; changes: readonly ProfileChange[] }
+  /** The baseline has the profile, this instance not. */
+  | { state: 'missing' }
+  /** This instance has the profile, the baseline not. */
+  | { state: 'extra' }
+  /** Neither has it (the row is another instance's). */
+  | { state: 'absent' }
+  /** Not read yet (or the read failed). */
+  | { state: 'unknown' };
+
+export interface DriftMatrix {
+  /** Profile names, sorted as the console sorts them. */
+  names: string[];
+  /** cells[row][column]. */
+  cells: DriftCell[][];
+  baseline: number;
+}
+
+/**
+ * The profile as drift compares it: no ARN, times or instance, and the hierarchy group as its path
+ * of names (the same group in two instances has two ids).
+ */
+export function comparableProfile(profile: SecurityProfile, groups: readonly HierarchyGroup[] = []): SecurityProfile {
+  const { SecurityProfileArn: _arn, LastModifiedTime: _time, LastModifiedRegion: _region, ...rest } = profile;
+  const out: SecurityProfile = { ...rest, InstanceArn: '' };
+  const id = profile.AllowedAccessControlHierarchyGroupId;
+  if (id !== undefined) out.AllowedAccessControlHierarchyGroupId = groupPath(id, groups) ?? id;
+  return out;
+}
+
+/** What turns the baseline's profile into the other's, in console words. */
+export function driftChanges(base: SecurityProfile, baseGroups: readonly HierarchyGroup[], other: SecurityProfile, otherGroups: readonly HierarchyGroup[]): ProfileChange[] {
+  return describeChanges(comparableProfile(base, baseGroups), comparableProfile(other, otherGroups));
+}
+
+const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true });
+
+export function driftMatrix(columns: readonly DriftColumn[], baseline: number, only?: readonly string[]): DriftMatrix {
+  const names = new Set<string>();
+  for (const c of columns) for (const p of c.profiles ?? []) names.add(p.SecurityProfileName);
+  for (const n of only ?? []) names.add(n);
+  const sorted = [...names].filter((n) => only === undefined || only.length === 0 || only.includes(n)).sort(byName);
+  const base = columns[baseline];
+  const find = (c: DriftColumn | undefined, name: string): SecurityProfile | undefined => c?.profiles?.find((p) => p.SecurityProfileName === name);
+  const cells = sorted.map((name) => {
+    const mine = find(base, name);
+    return columns.map((column, i): DriftCell => {
+      if (column.profiles === undefined) return { state: 'unknown' };
+      const theirs = find(column, name);
+      if (i === baseline) return theirs === undefined ? { state: 'absent' } : { state: 'same' };
+      if (base?.profiles === undefined) return { state: 'unknown' };
+      if (mine === undefined) return theirs === undefined ? { state: 'absent' } : { state: 'extra' };
+      if (theirs === undefined) return { state: 'missing' };
+      const changes = driftChanges(mine, base.groups ?? [], theirs, column.groups ?? []);
+      return changes.length === 0 ? { state: 'same' } : { state: 'differs', count: changes.length, changes };
+    });
+  });
+  return { names: sorted, cells, baseline };
+}
+
+/** The cell as the matrix prints it: `=`, `≠N`, `–`, `+`, ` ` or `?`. */
+export function cellText(cell: DriftCell): string {
+  switch (cell.state) {
+    case 'same':
+      return '=';
+    case 'differs':
+      return `≠${cell.count}`;
+    case 'missing':
+      return '–';
+    case 'extra':
+      return '+';
+    case 'absent':
+      return '·';
+    default:
+      return '?';
+  }
+}
+
+export const DRIFT_LEGEND = '= same as the baseline · ≠N differs in N permissions or fields · – missing · + only here, not in the baseline · ? not loaded yet';
+
+/** How many profiles drift anywhere (a cell other than same or absent, outside the baseline). */
+export function driftCount(matrix: DriftMatrix): number {
+  return matrix.cells.filter((row) => row.some((c, i) => i !== matrix.baseline && (c.state === 'differs' || c.state === 'missing' || c.state === 'extra'))).length;
+}

@@ -1,0 +1,195 @@
+// A fleet: several AWS accounts (profiles of the shared config files), each with its own Spex (its
+// credentials, endpoint and rate budgets per region), and the scan that lists every account ×
+// region × instance. Accounts are scanned in parallel, each account's regions a few at a time, so one
+// account's budgets pace only that account. A profile whose credentials fail gets one row saying so;
+// a region that errs gets its own row; the rest go on.
+import type { RegionService, Spex } from '../cloudcontrol/types.js';
+import type { DomainError } from '../domain/errors.js';
+import { isSpexError } from '../domain/errors.js';
+import { CONNECT_REGIONS } from '../domain/regions.js';
+import type { ConnectInstance } from '../domain/security-profile.js';
+
+export interface FleetAccount {
+  /** The AWS profile's name: how the user names the account (`--profile dev`, `dev:acme-dev`). */
+  readonly profile: string;
+  readonly spex: Spex;
+  /** The regions to scan, in order (the profile's own region first). */
+  readonly regions: readonly string[];
+  /**
+   * config.json "production": true for the whole account (its profile is listed), else the instances
+   * listed as `profile:alias` (alias, id or ARN).
+   */
+  readonly production: true | readonly string[];
+}
+
+export interface Fleet {
+  readonly accounts: readonly FleetAccount[];
+  close(): Promise<void>;
+}
+
+export interface FleetRow {
+  profile: string;
+  /** The 12-digit account id, once an ARN of the account was seen. */
+  accountId: string | undefined;
+  /** Undefined on an account row (its credentials failed before any region answered). */
+  region: string | undefined;
+  instance?: ConnectInstance;
+  /** The account or region could not be listed. */
+  error?: DomainError;
+  /** Security profiles in the instance (ACTIVE ones), once counted. */
+  profileCount?: number;
+  /** The count failed (the instance is still listed). */
+  countError?: DomainError;
+  production: boolean;
+}
+
+/** The commercial Connect regions (GovCloud needs its own credentials: only when the profile is there). */
+export function fleetRegions(profileRegion: string | undefined, only?: readonly string[]): string[] {
+  if (only !== undefined && only.length > 0) return [...only];
+  const commercial = CONNECT_REGIONS.filter((r) => r.partition === 'aws').map((r) => r.code);
+  if (profileRegion === undefined) return commercial;
+  return [profileRegion, ...commercial.filter((r) => r !== profileRegion)];
+}
+
+/** Whether an instance of the account is production by config.json's "production". */
+export function isProductionInstance(account: Pick<FleetAccount, 'production'>, instance: ConnectInstance | undefined): boolean {
+  if (account.production === true) return true;
+  if (instance === undefined) return false;
+  return account.production.some((ref) => ref === instance.arn || ref === instance.id || ref === instance.alias);
+}
+
+/**
+ * Which accounts config.json's "production" marks: a profile name marks the whole account, and
+ * `profile:alias` (or `:id`, `:ARN`) one instance of it.
+ */
+export function productionOf(profile: string, entries: readonly string[] | undefined): true | string[] {
+  const list = entries ?? [];
+  if (list.includes(profile)) return true;
+  return list.filter((e) => e.startsWith(`${profile}:`)).map((e) => e.slice(profile.length + 1));
+}
+
+function toDomainError(error: unknown): DomainError {
+  if (isSpexError(error)) return error.error;
+  return { kind: 'service', message: error instanceof Error ? error.message : String(error) };
+}
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+  /** Regions listed at once per account (default 3). */
+  concurrency?: number;
+  /** Count each instance's profiles (one list per instance; default true). */
+  countProfiles?: boolean;
+  /** Told each row as it is known, and again when its count arrives. */
+  onRow?: (row: FleetRow, index: number) => void;
+}
+
+async function countProfiles(service: RegionService, instanceArn: string, signal?: AbortSignal): Promise<number> {
+  let n = 0;
+  for await (const page of service.listProfiles(instanceArn, signal ? { signal } : {})) n += page.length;
+  return n;
+}
+
+/** Runs `work` over `items`, `limit` at a time. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async (): Promise<void> => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, queue.length)) }, worker));
+}
+
+/**
+ * Every account × region × instance of the fleet. Rows come in account order, then region order,
+ * then the instances as listed; regions without instances give no row. The first region of each
+ * account is listed alone first: when its credentials fail, the account gets one row and no more
+ * calls.
+ */
+export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promise<FleetRow[]> {
+  const limit = options.concurrency ?? 3;
+  const perAccount: FleetRow[][] = fleet.accounts.map(() => []);
+  const rowsSoFar = (): FleetRow[] => perAccount.flat();
+  const tell = (row: FleetRow): void => options.onRow?.(row, rowsSoFar().indexOf(row));
+  await Promise.all(
+    fleet.accounts.map(async (account, a) => {
+      const byRegion = new Map<string, FleetRow[]>();
+      const place = (): void => {
+        perAccount[a] = account.regions.flatMap((r) => byRegion.get(r) ?? []);
+      };
+      const scanRegion = async (region: string): Promise<DomainError | undefined> => {
+        const service = account.spex.forRegion(region);
+        let instances: ConnectInstance[];
+        try {
+          instances = await service.listInstances(options.signal ? { signal: options.signal } : {});
+        } catch (error) {
+          const domain = toDomainError(error);
+          if (domain.kind === 'credentials') return domain;
+          const row: FleetRow = { profile: account.profile, accountId: service.account(), region, error: domain, production: account.production === true };
+          byRegion.set(region, [row]);
+          place();
+          tell(row);
+          return undefined;
+        }
+        const rows = instances.map((instance): FleetRow => ({
+          profile: account.profile,
+          accountId: accountOfInstance(instance) ?? service.account(),
+          region,
+          instance,
+          production: isProductionInstance(account, instance),
+        }));
+        byRegion.set(region, rows);
+        place();
+        for (const row of rows) tell(row);
+        if (options.countProfiles === false) return undefined;
+        for (const row of rows) {
+          if (row.instance?.status !== undefined && row.instance.status !== 'ACTIVE') continue;
+          try {
+            row.profileCount = await countProfiles(service, row.instance!.arn, options.signal);
+          } catch (error) {
+            row.countError = toDomainError(error);
+          }
+          tell(row);
+        }
+        return undefined;
+      };
+      const [first, ...rest] = account.regions;
+      if (first === undefined) return;
+      const failed = await scanRegion(first);
+      if (failed !== undefined) {
+        const row: FleetRow = { profile: account.profile, accountId: undefined, region: undefined, error: failed, production: account.production === true };
+        perAccount[a] = [row];
+        tell(row);
+        return;
+      }
+      await pool(rest, limit, async (region) => {
+        const credentials = await scanRegion(region);
+        // Credentials that work in one region and not another: said on that region's row.
+        if (credentials !== undefined) {
+          const row: FleetRow = { profile: account.profile, accountId: undefined, region, error: credentials, production: account.production === true };
+          byRegion.set(region, [row]);
+          place();
+          tell(row);
+        }
+      });
+    }),
+  );
+  return rowsSoFar();
+}
+
+/** The account id in an instance's ARN. */
+export function accountOfInstance(instance: ConnectInstance): string | undefined {
+  return /^arn:[^:]+:connect:[^:]*:(\d{12}):/.exec(instance.arn)?.[1];
+}
+
+/** The instance a reference names in a scanned fleet: `profile:alias` (or id, or ARN), or a bare ARN. */
+export function findFleetInstance(rows: readonly FleetRow[], ref: string): { row: FleetRow; problem?: undefined } | { row?: undefined; problem: string } {
+  const colon = ref.startsWith('arn:') ? -1 : ref.indexOf(':');
+  const profile = colon < 0 ? undefined : ref.slice(0, colon);
+  const name = colon < 0 ? ref : ref.slice(colon + 1);
+  const candidates = rows.filter((r) => r.instance !== undefined && (profile === undefined || r.profile === profile));
+  if (profile !== undefined && !rows.some((r) => r.profile === profile)) return { problem: `${ref}: no profile '${profile}' in the fleet (profiles: ${[...new Set(rows.map((r) => r.profile))].join(', ')})` };
+  const found = candidates.filter((r) => r.instance!.arn === name || r.instance!.id === name || r.instance!.alias === name);
+  if (found.length === 1) return { row: found[0]! };
+  if (found.length > 1) return { problem: `${ref} names ${found.length} instances (${found.map((r) => `${r.profile}:${r.region}`).join(', ')}): give the ARN` };
+  const failed = rows.find((r) => r.error !== undefined && (profile === undefined || r.profile === profile));
+  return { problem: `${ref}: no such instance${failed ? ` (${failed.region ?? failed.profile} could not be listed: ${failed.error!.message})` : ''}` };
+}

@@ -1,0 +1,86 @@
+// Opening a fleet from the command line: `--profile a,b,c`, `--all-profiles`, or `--fleet NAME`
+// (config.json "fleets"); each profile with its own Spex over its credentials, region and
+// `endpoint_url`. With --demo, the demo's two accounts.
+import { readAccountProfiles, profileCredentials } from '../cloudcontrol/accounts.js';
+import { createSpex, type SpexOptions } from '../cloudcontrol/index.js';
+import { cacheFor } from '../cache/detail-cache.js';
+import type { Settings } from '../config/settings.js';
+import { regionProblem } from '../domain/regions.js';
+import { UsageError } from '../io.js';
+import { type Fleet, type FleetAccount, fleetRegions, productionOf } from './fleet.js';
+
+export interface FleetFlags {
+  /** `--profile a,b,c` as given. */
+  profile?: string | undefined;
+  allProfiles?: boolean | undefined;
+  fleet?: string | undefined;
+  /** `--region a,b`: only these regions. */
+  region?: string | undefined;
+  endpointUrl?: string | undefined;
+  noCache?: boolean | undefined;
+}
+
+/** Whether the flags ask for several accounts (a fleet) rather than one. */
+export function isFleetRequest(flags: FleetFlags): boolean {
+  return flags.allProfiles === true || flags.fleet !== undefined || (flags.profile ?? '').includes(',');
+}
+
+export function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** The regions a fleet scan covers, checked before any call. */
+export function regionsFlag(value: string | undefined): string[] | undefined {
+  const regions = splitList(value);
+  for (const r of regions) {
+    const problem = regionProblem(r);
+    if (problem) throw new UsageError(`--region: ${problem}`);
+  }
+  return regions.length === 0 ? undefined : regions;
+}
+
+export type FleetSpexOptions = Omit<SpexOptions, 'endpoint' | 'credentials' | 'region' | 'profile' | 'env' | 'cache' | 'budgetStore'>;
+
+/** The fleet the flags name, from the shared config files (nothing is sent yet). */
+export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, settings: Settings, common: FleetSpexOptions): Promise<Fleet> {
+  const known = await readAccountProfiles(env);
+  let names: string[];
+  if (flags.fleet !== undefined) {
+    const saved = settings.fleets?.[flags.fleet];
+    if (saved === undefined) {
+      const have = Object.keys(settings.fleets ?? {});
+      throw new UsageError(`--fleet ${flags.fleet}: no such fleet in config.json (${have.length > 0 ? `fleets: ${have.join(', ')}` : 'add one: "fleets": { "acme": ["dev", "prod"] }'})`);
+    }
+    names = saved;
+  } else if (flags.allProfiles === true) {
+    names = known.map((p) => p.name);
+    if (names.length === 0) throw new UsageError('--all-profiles: the AWS config and credentials files name no profiles');
+  } else names = splitList(flags.profile);
+  const missing = names.filter((n) => !known.some((p) => p.name === n));
+  if (missing.length > 0) {
+    throw new UsageError(`no AWS profile ${missing.map((m) => `'${m}'`).join(', ')} in the config or credentials files${known.length > 0 ? ` (profiles: ${known.map((p) => p.name).join(', ')})` : ''}`);
+  }
+  const only = regionsFlag(flags.region);
+  const globalEndpoint = flags.endpointUrl || env.AWS_ENDPOINT_URL_CLOUDCONTROL || env.AWS_ENDPOINT_URL || undefined;
+  const accounts: FleetAccount[] = [...new Set(names)].map((name) => {
+    const profile = known.find((p) => p.name === name)!;
+    const region = profile.region !== undefined && regionProblem(profile.region) === undefined ? profile.region : undefined;
+    const endpoint = globalEndpoint ?? profile.endpoint;
+    const spex = createSpex({
+      ...common,
+      ...(region ? { region } : {}),
+      profile: name,
+      ...(endpoint ? { endpoint } : {}),
+      credentials: profileCredentials(name, env),
+      env,
+      ...cacheFor(flags.noCache === true, env, endpoint, name),
+    });
+    return { profile: name, spex, regions: fleetRegions(region, only), production: productionOf(name, settings.production) };
+  });
+  return {
+    accounts,
+    async close() {
+      for (const a of accounts) a.spex.close();
+    },
+  };
+}
