@@ -3,6 +3,7 @@
 // (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE from the given environment, not process.env).
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { loadDefaultProvider } from './client.js';
 
 /** A profile of the shared files, as spex uses it for one account of a fleet. */
 export interface AccountProfile {
@@ -14,7 +15,8 @@ export interface AccountProfile {
   endpoint: string | undefined;
 }
 
-function fileOptions(env: NodeJS.ProcessEnv): { filepath?: string; configFilepath?: string } {
+/** The shared files' paths from the given environment, as the SDK's loaders take them. */
+export function fileOptions(env: NodeJS.ProcessEnv): { filepath?: string; configFilepath?: string } {
   return {
     ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
     ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
@@ -47,10 +49,15 @@ export function profileCredentials(profile: string, env: NodeJS.ProcessEnv): Aws
   let provider: AwsCredentialIdentityProvider | undefined;
   return async () => {
     if (!provider) {
-      const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+      const defaultProvider = await loadDefaultProvider();
       // A named profile: the SDK skips the environment's key pair, as the AWS CLI's --profile does.
       provider = defaultProvider({ profile, ...fileOptions(env) });
     }
     return provider();
   };
+}
+
+/** A profile's `endpoint_url` in the shared files, when it has one (the SDK honours it too). */
+export async function profileEndpoint(profile: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  return (await readAccountProfiles(env)).find((p) => p.name === profile)?.endpoint;
 }

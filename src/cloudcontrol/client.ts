@@ -150,6 +150,12 @@ export async function loadServiceQuotas(): Promise<typeof import('@aws-sdk/clien
   return mod.ServiceQuotasClient !== undefined ? mod : (mod.default ?? mod);
 }
 
+/** The SDK's credential chain, loaded on first use (CommonJS too: its exports may sit under `default`). */
+export async function loadDefaultProvider(): Promise<typeof import('@aws-sdk/credential-provider-node')['defaultProvider']> {
+  const mod = (await import('@aws-sdk/credential-provider-node')) as typeof import('@aws-sdk/credential-provider-node') & { default?: typeof import('@aws-sdk/credential-provider-node') };
+  return mod.defaultProvider ?? mod.default!.defaultProvider;
+}
+
 /** What the Cloud Control and the Connect clients share: handler, timeouts, retries, debug log. */
 function clientConfig(settings: ClientSettings) {
   // spex targets Node 20 on purpose; the SDK's multi-line notice about future Node 22 releases would

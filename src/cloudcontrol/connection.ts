@@ -4,6 +4,7 @@
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { loadConfig, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { fileOptions, profileEndpoint } from './accounts.js';
 
 export interface ConnectionFlags {
   region?: string | undefined;
@@ -71,6 +72,8 @@ export async function resolveConnection({
   }
   // An explicit --profile beats key pairs in the environment, as in the AWS CLI.
   const fromEnv = flags.profile ? undefined : credentialsFromEnv(env);
-  const credentials = fromEnv ?? defaultProvider(profile ? { profile } : {});
-  return { region, regionSource, profile, endpoint: endpointFromEnv(flags, env), connectEndpoint: env.AWS_ENDPOINT_URL_CONNECT || undefined, credentials };
+  const credentials = fromEnv ?? defaultProvider({ ...(profile ? { profile } : {}), ...fileOptions(env) });
+  // The flag, then the environment, then the profile's own endpoint_url, as the SDK orders them.
+  const endpoint = endpointFromEnv(flags, env) ?? (await profileEndpoint(profile ?? 'default', env));
+  return { region, regionSource, profile, endpoint, connectEndpoint: env.AWS_ENDPOINT_URL_CONNECT || undefined, credentials };
 }

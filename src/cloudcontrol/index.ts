@@ -4,7 +4,7 @@ import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectClient } from '@aws-sdk/client-connect';
-import { type ClientSettings, createClient, createConnectClient, createQuotasClient } from './client.js';
+import { type ClientSettings, createClient, createConnectClient, createQuotasClient, loadDefaultProvider } from './client.js';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
@@ -97,7 +97,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
     let provider: AwsCredentialIdentityProvider | undefined;
     credentials = async () => {
       if (!provider) {
-        const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+        const defaultProvider = await loadDefaultProvider();
         provider = defaultProvider(options.profile ? { profile: options.profile } : {});
       }
       return provider();

@@ -191,7 +191,7 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 /** What changed where and what failed, then each target read again: exit 0 only if all match. */
 async function summarise(ctx: CommandContext, fleet: Fleet, source: FleetRow, targets: readonly FleetRow[], names: readonly string[], choices: readonly MappingChoice[], steps: readonly PromotionStep[]): Promise<number> {
   const sourceService = serviceOf(fleet, source);
-  const [sourceProfiles, sourceGroups] = await Promise.all([readAllProfiles(sourceService, source.instance!.arn, ctx.io, 'source again', names), sourceService.listHierarchyGroups(source.instance!.arn)]);
+  const [sourceProfiles, sourceGroups] = await Promise.all([readAllProfiles(sourceService, source.instance!.arn, ctx.io, `${instanceKey(source)} details, again`, names), sourceService.listHierarchyGroups(source.instance!.arn)]);
   let allMatch = true;
   for (const target of targets) {
     const key = instanceKey(target);

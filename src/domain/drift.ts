@@ -96,7 +96,7 @@ export function cellText(cell: DriftCell): string {
   }
 }
 
-export const DRIFT_LEGEND = '= same as the baseline · ≠N differs in N permissions or fields · – missing · + only here, not in the baseline · ? not loaded yet';
+export const DRIFT_LEGEND = '= same as the baseline · ≠N differs in N permissions or fields · – missing here · + only here, not in the baseline · · in neither · ? not loaded yet';
 
 /** How many profiles drift anywhere (a cell other than same or absent, outside the baseline). */
 export function driftCount(matrix: DriftMatrix): number {

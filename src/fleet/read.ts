@@ -18,7 +18,7 @@ export async function readFleetColumns(
   fleet: Fleet,
   rows: readonly FleetRow[],
   keyOf: (row: FleetRow) => string,
-  readProfiles: (service: RegionService, instanceArn: string) => Promise<SecurityProfile[]>,
+  readProfiles: (service: RegionService, row: FleetRow) => Promise<SecurityProfile[]>,
 ): Promise<DriftColumn[]> {
   const columns: DriftColumn[] = rows.map((r) => ({ key: keyOf(r) }));
   const queue = rows.map((row, i) => ({ row, i }));
@@ -27,7 +27,7 @@ export async function readFleetColumns(
       const { row, i } = next;
       const service = serviceOf(fleet, row);
       try {
-        const [profiles, groups] = await Promise.all([readProfiles(service, row.instance!.arn), service.listHierarchyGroups(row.instance!.arn).catch(() => [])]);
+        const [profiles, groups] = await Promise.all([readProfiles(service, row), service.listHierarchyGroups(row.instance!.arn).catch(() => [])]);
         columns[i] = { key: columns[i]!.key, profiles, groups };
       } catch (error) {
         columns[i] = { key: columns[i]!.key, error: isSpexError(error) ? error.error.message : (error as Error).message };

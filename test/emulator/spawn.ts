@@ -11,8 +11,8 @@ export interface Spawned {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnSpex(args: string[]): Spawned {
-  const child = spawn(process.execPath, ['bin/spex.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnSpex(args: string[], env?: NodeJS.ProcessEnv): Spawned {
+  const child = spawn(process.execPath, ['bin/spex.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
   let out = '';
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
