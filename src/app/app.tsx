@@ -45,6 +45,7 @@ import { ExplainScreen } from './screens/explain-screen.js';
 import { ModalBody } from './modals.js';
 import { QuitPrompt } from './quit-prompt.js';
 import { useAppKeys } from './use-app-keys.js';
+import { useProduction } from '../hooks/production.js';
 
 export interface Remembered {
   region: string;
@@ -69,13 +70,20 @@ export interface AppProps {
   readonly retries?: RetryFeed;
   /** Notes from the service layer (Connect refused: Cloud Control alone), shown once in the status line. */
   readonly notes?: NoteFeed;
+  /** In a fleet: the AWS profile of the account on view (shown in the header). */
+  readonly accountProfile?: string;
+  /** In a fleet: Esc on the region picker goes back to the fleet screen. */
+  readonly onLeave?: () => void;
+  /** In a fleet: `P` carries the marked profiles (by name) of the instance on view to other instances. */
+  readonly onPromote?: (names: readonly string[], source: { region: string; instanceArn: string }) => void;
 }
 
 const REGION_CODES = CONNECT_REGIONS.map((r) => r.code);
 const defaultNow = (): Date => new Date();
 
-export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, exportDir, ...props }: AppProps) {
+export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, exportDir, accountProfile, onLeave, onPromote, ...props }: AppProps) {
   const spex = useSpex();
+  const production = useProduction();
   const [ownLog] = useState(createOperationLog);
   const log = props.operationLog ?? ownLog;
   const { exit } = useApp();
@@ -137,6 +145,27 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
       ...(alias === undefined ? {} : { instanceAlias: alias }),
     });
   }, [state.region, instanceArn, state.instance?.alias, onRemember]);
+
+  useEffect(() => {
+    if (state.isLeaving) onLeave?.();
+  }, [state.isLeaving, onLeave]);
+  const promoteId = state.promoteRequest?.id;
+  useEffect(() => {
+    const request = state.promoteRequest;
+    if (request === undefined || state.region === undefined || instanceArn === undefined) return;
+    if (onPromote === undefined) {
+      dispatch({ type: 'notice/show', notice: { text: 'P promotes to the other instances of a fleet: start spex with --profile a,b, --all-profiles or --fleet NAME', tone: 'info' } });
+      return;
+    }
+    const names = request.arns.map((arn) => nameOf(arn)).filter((n): n is string => n !== undefined);
+    if (names.length < request.arns.length) {
+      dispatch({ type: 'notice/show', notice: { text: 'Wait for the names to load, then press P again', tone: 'info' } });
+      return;
+    }
+    onPromote(names, { region: state.region, instanceArn });
+    // Only a new request (its id) starts a promotion.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [promoteId]);
 
   const loadedDetail = (arn: string | undefined) => {
     const entry = arn === undefined ? undefined : details.loader?.get(arn);
@@ -240,6 +269,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     <Box flexDirection="column" width={layout.columns} height={frameHeight(layout)}>
       <Header
         account={account}
+        accountProfile={accountProfile}
+        production={production}
         region={state.region}
         regionName={state.region === undefined ? undefined : regionName(state.region)}
         instanceAlias={instanceLabel(state.instance)}

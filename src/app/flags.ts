@@ -24,6 +24,10 @@ export interface TuiFlags {
   /** --demo-state FILE (implies --demo). */
   demoState?: string;
   debug: boolean;
+  /** --all-profiles: every AWS profile as a fleet. */
+  allProfiles?: boolean;
+  /** --fleet NAME: a saved set of profiles (config.json "fleets"). */
+  fleet?: string;
 }
 
 /** The TUI's flags (the headless commands have theirs in commands/context.ts). */
@@ -40,13 +44,18 @@ export const TUI_OPTIONS = {
   'rate-share': { type: 'string' },
   'no-cache': { type: 'boolean' },
   debug: { type: 'boolean' },
+  'all-profiles': { type: 'boolean' },
+  fleet: { type: 'string' },
 } as const;
 
 export function parseTuiFlags(argv: string[]): TuiFlags {
   const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: TUI_OPTIONS });
   if (typeof values.region === 'string') {
-    const problem = regionProblem(values.region);
-    if (problem) throw new UsageError(`--region: ${problem}`);
+    // A fleet may name several regions (a,b); each must be one where Connect is offered.
+    for (const region of values.region.split(',').filter(Boolean)) {
+      const problem = regionProblem(region);
+      if (problem) throw new UsageError(`--region: ${problem}`);
+    }
   }
   const flags: TuiFlags = { demo: values.demo === true, readOnly: values['read-only'] === true, debug: values.debug === true };
   if (values['cloudcontrol-only'] === true) flags.cloudControlOnly = true;
@@ -59,6 +68,8 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
   const rateShare = parseRateShare(typeof values['rate-share'] === 'string' ? values['rate-share'] : undefined);
   if (rateShare !== undefined) flags.rateShare = rateShare;
   if (values['no-cache'] === true) flags.noCache = true;
+  if (values['all-profiles'] === true) flags.allProfiles = true;
+  if (typeof values.fleet === 'string') flags.fleet = values.fleet;
   if (typeof values['demo-state'] === 'string') {
     flags.demoState = values['demo-state'];
     flags.demo = true;

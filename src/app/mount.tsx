@@ -11,11 +11,16 @@ import { SpexProvider } from '../hooks/spex-context.js';
 import type { Io } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 import { App, type Remembered } from './app.js';
+import type { Fleet } from '../fleet/fleet.js';
+import { FleetShell } from './fleet/fleet-shell.js';
 import { enterAlternateScreen, SIGNAL_EXIT } from './terminal.js';
 import { frameDiffStdout } from './frame-diff.js';
 
 export interface MountOptions {
   spex: Spex;
+  /** Several accounts: the fleet screen first (FleetShell), each instance in its account's Spex. */
+  fleet?: Fleet;
+  journalDir?: string;
   initial: InitialStateOptions;
   io: Io;
   onRemember?: (value: Remembered) => void;
@@ -44,13 +49,25 @@ function reportInFlight(log: OperationLog, io: Io): void {
   for (const line of lines) io.stderr.write(`  ${line}\n`);
 }
 
-export async function mountTui({ spex, initial, io, onRemember, draftStore, retries, notes, log = createOperationLog() }: MountOptions): Promise<MountResult> {
+export async function mountTui({ spex, fleet, journalDir, initial, io, onRemember, draftStore, retries, notes, log = createOperationLog() }: MountOptions): Promise<MountResult> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const terminal = enterAlternateScreen(stdout);
   const result: MountResult = {};
   const instance = render(
     <SpexProvider spex={spex}>
       <ThemeProvider isColor={isColorAllowed(io.env)}>
+        {fleet !== undefined ? (
+        <FleetShell
+          fleet={fleet}
+          {...(journalDir === undefined ? {} : { journalDir })}
+          initial={initial}
+          operationLog={log}
+          {...(draftStore === undefined ? {} : { draftStore })}
+          {...(onRemember === undefined ? {} : { onRemember })}
+          {...(retries === undefined ? {} : { retries })}
+          {...(notes === undefined ? {} : { notes })}
+        />
+        ) : (
         <App
           initial={initial}
           operationLog={log}
@@ -59,6 +76,7 @@ export async function mountTui({ spex, initial, io, onRemember, draftStore, retr
           {...(retries === undefined ? {} : { retries })}
           {...(notes === undefined ? {} : { notes })}
         />
+        )}
       </ThemeProvider>
     </SpexProvider>,
     {

@@ -2,6 +2,11 @@
 // renders, and after the app ends releases every socket and prints what could not be shown.
 import { createNoteFeed, createRetryFeed } from '../hooks/use-slow-down-notice.js';
 import type { Spex } from '../cloudcontrol/types.js';
+import type { Fleet } from '../fleet/fleet.js';
+import { stateDir } from '../drafts/draft-store.js';
+import { promotionsDir } from '../fleet/promotion.js';
+import type { Settings } from '../config/settings.js';
+import { UsageError } from '../io.js';
 import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
 import { cacheFor } from '../cache/detail-cache.js';
@@ -13,6 +18,8 @@ import { initialOptionsFor, parseTuiFlags, type TuiFlags } from './flags.js';
 /** What a TUI run opened (the Spex, maybe an in-process demo emulator), closed when it ends. */
 interface TuiBackend {
   spex: Spex;
+  /** Several accounts (or the demo's two): the fleet screen comes first. */
+  fleet?: Fleet;
   /** The region from flags, environment or AWS config, before the last-used one. */
   configuredRegion: string | undefined;
   close(): Promise<void>;
@@ -40,6 +47,7 @@ async function openBackend(
   debug: ((line: string) => void) | undefined,
   retries: ReturnType<typeof createRetryFeed>,
   notes: ReturnType<typeof createNoteFeed>,
+  settings: Settings,
 ): Promise<TuiBackend> {
   const common = {
     readOnly: flags.readOnly,
@@ -54,8 +62,16 @@ async function openBackend(
     const { startDemo } = await import('../demo.js');
     const demo = await startDemo({ spex: common, ...(flags.demoState === undefined ? {} : { statePath: flags.demoState }) });
     notes.emit(flags.demoState === undefined ? 'Demo data: it resets each start (--demo-state FILE keeps it between runs)' : `Demo data kept in ${flags.demoState}`);
-    return { spex: demo.spex, configuredRegion: flags.region ?? demo.region, close: demo.close };
+    // The demo's two accounts as a fleet, unless a region or instance was asked for.
+    const asFleet = flags.region === undefined && flags.instance === undefined;
+    return { spex: demo.spex, ...(asFleet ? { fleet: demo.fleet(settings.production) } : {}), configuredRegion: flags.region ?? demo.region, close: demo.close };
   }
+  const { isFleetRequest, openFleet } = await import('../fleet/open.js');
+  if (isFleetRequest(flags)) {
+    const fleet = await openFleet(flags, io.env, settings, common);
+    return { spex: fleet.accounts[0]!.spex, fleet, configuredRegion: undefined, close: fleet.close };
+  }
+  if (flags.region?.includes(',')) throw new UsageError('--region takes one region (several only with a fleet: --profile a,b, --all-profiles or --fleet NAME)');
   const { createSpex, resolveConnection } = await import('../cloudcontrol/index.js');
   const connection = await resolveConnection({
     flags: {
@@ -88,9 +104,10 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     io.stderr.write('spex: the terminal UI needs an interactive terminal; for scripts use a command (spex --help)\n');
     return EXIT_FAILURE;
   }
+  let settings: Settings;
   try {
     // A read-only setting in the config file counts like the flag (and a broken file is not ignored).
-    const settings = await readSettings(io.env);
+    settings = await readSettings(io.env);
     if (settings.readOnly) flags.readOnly = true;
     if (settings.cloudControlOnly) flags.cloudControlOnly = true;
     if (flags.rateShare === undefined && settings.rateShare !== undefined) flags.rateShare = settings.rateShare;
@@ -105,7 +122,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   // The Ink bundle loads while the backend opens; a backend that opened is closed whatever fails next.
   const mounting = import('./mount.js');
   mounting.catch(() => undefined); // handled below, once the backend is open
-  const [last, backend] = await Promise.all([readLastUsed(io.env), openBackend(flags, io, debug.log, retries, notes)]);
+  const [last, backend] = await Promise.all([readLastUsed(io.env), openBackend(flags, io, debug.log, retries, notes, settings)]);
   let mountTui: Awaited<typeof mounting>['mountTui'];
   try {
     ({ mountTui } = await mounting);
@@ -117,13 +134,14 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   try {
     const result = await mountTui({
       spex: backend.spex,
+      ...(backend.fleet ? { fleet: backend.fleet, journalDir: promotionsDir(stateDir(io.env)) } : {}),
       initial: { ...initialOptionsFor(flags, backend.configuredRegion, flags.demo ? {} : last), readOnly: flags.readOnly },
       io,
       draftStore: createDraftStore(draftDir(io.env)),
       retries,
       notes,
       // The demo's instances exist only while it runs: remembering them would mislead the next real run.
-      ...(flags.demo ? {} : { onRemember: (value: Remembered) => void (remembered = value) }),
+      ...(flags.demo || backend.fleet ? {} : { onRemember: (value: Remembered) => void (remembered = value) }),
     });
     return result.signalStatus ?? EXIT_OK;
   } catch (error) {

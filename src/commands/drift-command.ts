@@ -6,18 +6,13 @@ import { cellText, type DriftColumn, driftCount, DRIFT_LEGEND, driftMatrix, type
 import { SpexError } from '../domain/errors.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
-import { type FleetRow, findFleetInstance, scanFleet } from '../fleet/fleet.js';
+import { type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { readFleetColumns } from '../fleet/read.js';
 import type { CommandContext } from './context.js';
 import { list, str } from './context.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { write } from './output.js';
 import { readAllProfiles } from './read-commands.js';
-
-/** The key the matrix and `--baseline` name an instance by. */
-export function instanceKey(row: FleetRow): string {
-  return `${row.profile}:${row.instance?.alias ?? row.instance?.id ?? '?'}`;
-}
 
 export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {
   return {

@@ -8,46 +8,22 @@
 // again. Exit 0 when every target then matches, 2 for a --dry-run with changes, 1 otherwise.
 import { createInterface } from 'node:readline';
 import { SpexError } from '../domain/errors.js';
-import { type MappingChoice, parseMapping, promotePlan, type TargetPlan } from '../domain/promote.js';
+import { type MappingChoice, parseMapping, promotePlan, type TargetPlan, targetPlanText } from '../domain/promote.js';
 import { planCounts } from '../domain/profiles-plan.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { HierarchyGroup, SecurityProfile } from '../domain/security-profile.js';
 import { stateDir } from '../drafts/draft-store.js';
-import { type Fleet, type FleetRow, findFleetInstance, scanFleet } from '../fleet/fleet.js';
+import { type Fleet, type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { newPromotion, type Promotion, type PromotionStep, promotionsDir, runPromotion, unfinishedPromotions } from '../fleet/promotion.js';
 import { serviceOf } from '../fleet/read.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { type CommandContext, list, str } from './context.js';
-import { instanceKey } from './drift-command.js';
 import { toJson } from './output.js';
 import { readAllProfiles } from './read-commands.js';
 
 function refsOf(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-/** The plan of one target as text: its steps, the mapping, what blocks it. */
-export function targetPlanText(plan: TargetPlan, production: boolean): string {
-  const out: string[] = [`${production ? '[PRODUCTION] ' : ''}${plan.key} (${plan.instanceArn})`];
-  for (const step of plan.steps) {
-    if (step.action === 'unchanged') {
-      out.push(`  = “${sanitizeLine(step.name)}” unchanged`);
-      continue;
-    }
-    out.push(`  ${step.action === 'create' ? '+ create' : step.action === 'delete' ? '− delete' : '~ update'} “${sanitizeLine(step.name)}”`);
-    for (const change of step.changes) out.push(`      ${change}`);
-    out.push(`      request: ${JSON.stringify(step.request)}`);
-  }
-  for (const m of plan.mapping) out.push(`  id mapping: “${sanitizeLine(m.profile)}” ${m.what} ${sanitizeLine(m.from)} → ${sanitizeLine(m.to)}`);
-  for (const b of plan.blocked) {
-    out.push(`  BLOCKED: “${sanitizeLine(b.profile)}” is restricted to the hierarchy group "${sanitizeLine(b.path)}", which ${plan.key} does not have.`);
-    out.push(`      choose: --map "${b.path}=TARGET-PATH" (${b.candidates.length > 0 ? `the target has: ${b.candidates.map((c) => `"${c}"`).join(', ')}` : 'the target has no groups'}), or --map "${b.path}=" / --skip-unmapped to leave the group and its restriction out`);
-  }
-  for (const p of plan.problems) out.push(`  cannot be planned: ${sanitizeLine(p)}`);
-  const changing = plan.steps.filter((s) => s.action !== 'unchanged');
-  out.push(`  ${plan.blocked.length > 0 ? 'blocked' : changing.length === 0 ? 'nothing to do: it matches' : planCounts(plan.steps)}`);
-  return `${out.join('\n')}\n`;
 }
 
 async function ask(ctx: CommandContext, question: string): Promise<string> {

@@ -6,6 +6,10 @@ import { useTone } from './theme.js';
 
 export interface HeaderProps {
   readonly account?: string | undefined;
+  /** The AWS profile the account was reached through, in a fleet. */
+  readonly accountProfile?: string | undefined;
+  /** A production instance (config.json "production"): a loud marker. */
+  readonly production?: string | undefined;
   readonly region?: string | undefined;
   readonly regionName?: string | undefined;
   readonly instanceAlias?: string | undefined;
@@ -13,9 +17,11 @@ export interface HeaderProps {
   /** E.g. `sort: name ↑`. */
   readonly sortLabel?: string | undefined;
   readonly isReadOnly?: boolean;
+  /** The fleet screens: which accounts are looked at, in place of one account and region. */
+  readonly fleet?: string | undefined;
 }
 
-function HeaderView({ account, region, regionName, instanceAlias, breadcrumb, sortLabel, isReadOnly }: HeaderProps) {
+function HeaderView({ account, accountProfile, production, region, regionName, instanceAlias, breadcrumb, sortLabel, isReadOnly, fleet }: HeaderProps) {
   const tone = useTone();
   return (
     <Box flexDirection="column">
@@ -24,8 +30,23 @@ function HeaderView({ account, region, regionName, instanceAlias, breadcrumb, so
           <Text {...tone('accent')} bold>
             spex
           </Text>
-          <Text {...tone('muted')}> account </Text>
-          <Text>{account ?? '—'}</Text>
+          {fleet !== undefined ? (
+            <>
+              <Text {...tone('muted')}> fleet </Text>
+              <Text>{fleet}</Text>
+            </>
+          ) : (
+            <>
+              <Text {...tone('muted')}> account </Text>
+              <Text>{account ?? '—'}</Text>
+            </>
+          )}
+          {accountProfile !== undefined ? <Text {...tone('muted')}> ({accountProfile})</Text> : null}
+          {production !== undefined ? (
+            <Text {...tone('error')} bold inverse>
+              {' ⚠ PRODUCTION '}
+            </Text>
+          ) : null}
           {isReadOnly === true ? <Text {...tone('warning')}> [read-only]</Text> : null}
           {instanceAlias !== undefined ? (
             <>
@@ -33,9 +54,13 @@ function HeaderView({ account, region, regionName, instanceAlias, breadcrumb, so
               <Text>{instanceAlias}</Text>
             </>
           ) : null}
-          <Text {...tone('muted')}> region </Text>
-          {/* Last, so a narrow terminal cuts the region's long name rather than the instance. */}
-          <Text>{region === undefined ? '—' : `${region}${regionName !== undefined && regionName !== region ? ` ${regionName}` : ''}`}</Text>
+          {fleet !== undefined ? null : (
+            <>
+              <Text {...tone('muted')}> region </Text>
+              {/* Last, so a narrow terminal cuts the region's long name rather than the instance. */}
+              <Text>{region === undefined ? '—' : `${region}${regionName !== undefined && regionName !== region ? ` ${regionName}` : ''}`}</Text>
+            </>
+          )}
         </Text>
       </Box>
       <Box justifyContent="space-between">
@@ -57,11 +82,14 @@ function HeaderView({ account, region, regionName, instanceAlias, breadcrumb, so
 function sameHeader(a: HeaderProps, b: HeaderProps): boolean {
   return (
     a.account === b.account &&
+    a.accountProfile === b.accountProfile &&
+    a.production === b.production &&
     a.region === b.region &&
     a.regionName === b.regionName &&
     a.instanceAlias === b.instanceAlias &&
     a.sortLabel === b.sortLabel &&
     a.isReadOnly === b.isReadOnly &&
+    a.fleet === b.fleet &&
     a.breadcrumb.length === b.breadcrumb.length &&
     a.breadcrumb.every((crumb, i) => crumb === b.breadcrumb[i])
   );

@@ -9,6 +9,8 @@ import { type FileProfile, groupPath, toFileProfile } from './profiles-file.js';
 import { FILE_KIND, FILE_VERSION } from './profiles-file.js';
 import { type PlanStep, planSteps } from './profiles-plan.js';
 import type { HierarchyGroup, SecurityProfile } from './security-profile.js';
+import { sanitizeLine } from './sanitize.js';
+import { planCounts } from './profiles-plan.js';
 
 /** A value of a source profile the target has no equivalent of. */
 export interface Unmapped {
@@ -96,3 +98,29 @@ export function parseMapping(values: readonly string[]): MappingChoice[] {
     return to === '' ? { path: v.slice(0, at).trim(), action: 'skip' } : { path: v.slice(0, at).trim(), action: 'map', to };
   });
 }
+
+/** The plan of one target as text: its steps, the mapping, what blocks it. */
+export function targetPlanText(plan: TargetPlan, production: boolean, options: { requests?: boolean; choose?: 'flags' | 'keys' } = {}): string {
+  const out: string[] = [`${production ? '[PRODUCTION] ' : ''}${plan.key} (${plan.instanceArn})`];
+  for (const step of plan.steps) {
+    if (step.action === 'unchanged') {
+      out.push(`  = “${sanitizeLine(step.name)}” unchanged`);
+      continue;
+    }
+    out.push(`  ${step.action === 'create' ? '+ create' : step.action === 'delete' ? '− delete' : '~ update'} “${sanitizeLine(step.name)}”`);
+    for (const change of step.changes) out.push(`      ${change}`);
+    if (options.requests !== false) out.push(`      request: ${JSON.stringify(step.request)}`);
+  }
+  for (const m of plan.mapping) out.push(`  id mapping: “${sanitizeLine(m.profile)}” ${m.what} ${sanitizeLine(m.from)} → ${sanitizeLine(m.to)}`);
+  for (const b of plan.blocked) {
+    out.push(`  BLOCKED: “${sanitizeLine(b.profile)}” is restricted to the hierarchy group "${sanitizeLine(b.path)}", which ${plan.key} does not have.`);
+    const has = b.candidates.length > 0 ? `the target has: ${b.candidates.map((c) => `"${c}"`).join(', ')}` : 'the target has no groups';
+    if (options.choose === 'keys') out.push(`      choose: m maps it to one of the target's groups (${has}; m again for the next), s leaves the group and its restriction out`);
+    else out.push(`      choose: --map "${b.path}=TARGET-PATH" (${has}), or --map "${b.path}=" / --skip-unmapped to leave the group and its restriction out`);
+  }
+  for (const p of plan.problems) out.push(`  cannot be planned: ${sanitizeLine(p)}`);
+  const changing = plan.steps.filter((s) => s.action !== 'unchanged');
+  out.push(`  ${plan.blocked.length > 0 ? 'blocked' : changing.length === 0 ? 'nothing to do: it matches' : planCounts(plan.steps)}`);
+  return `${out.join('\n')}\n`;
+}
+

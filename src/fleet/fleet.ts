@@ -175,6 +175,11 @@ export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promis
   return rowsSoFar();
 }
 
+/** `profile:alias`: how the matrix, `--baseline`, `--from` and `--to` name an instance. */
+export function instanceKey(row: FleetRow): string {
+  return `${row.profile}:${row.instance?.alias ?? row.instance?.id ?? '?'}`;
+}
+
 /** The account id in an instance's ARN. */
 export function accountOfInstance(instance: ConnectInstance): string | undefined {
   return /^arn:[^:]+:connect:[^:]*:(\d{12}):/.exec(instance.arn)?.[1];

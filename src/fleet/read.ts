@@ -19,11 +19,13 @@ export async function readFleetColumns(
   rows: readonly FleetRow[],
   keyOf: (row: FleetRow) => string,
   readProfiles: (service: RegionService, row: FleetRow) => Promise<SecurityProfile[]>,
+  options: { signal?: AbortSignal; onColumn?: (columns: readonly DriftColumn[]) => void } = {},
 ): Promise<DriftColumn[]> {
   const columns: DriftColumn[] = rows.map((r) => ({ key: keyOf(r) }));
   const queue = rows.map((row, i) => ({ row, i }));
+  const live = (): boolean => options.signal?.aborted !== true;
   const worker = async (): Promise<void> => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (let next = queue.shift(); next !== undefined && live(); next = queue.shift()) {
       const { row, i } = next;
       const service = serviceOf(fleet, row);
       try {
@@ -32,6 +34,7 @@ export async function readFleetColumns(
       } catch (error) {
         columns[i] = { key: columns[i]!.key, error: isSpexError(error) ? error.error.message : (error as Error).message };
       }
+      if (live()) options.onColumn?.([...columns]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(FLEET_READ_CONCURRENCY, queue.length) }, worker));

@@ -34,6 +34,7 @@ export type Command =
   | 'list.next-draft'
   | 'list.findings'
   | 'list.export'
+  | 'list.promote'
   | 'list.apply-file'
   | 'holders.explain'
   | 'app.users'
@@ -122,11 +123,12 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     ...NAVIGATION,
     FILTER,
     b('sort.name', 'N', [{ input: 'N' }], 'Sort by name (again: reverse)', 'sort'),
-    b('sort.permissions', 'P', [{ input: 'P' }], 'Sort by permission count (again: reverse)'),
+    b('sort.permissions', '#', [{ input: '#' }], 'Sort by permission count (again: reverse)'),
     b('sort.modified', 'M', [{ input: 'M' }], 'Sort by last modified (again: reverse)'),
     b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark for compare (two at most)', 'mark'),
     b('list.compare', '=', [{ input: '=' }], 'Compare the two marked profiles', 'compare'),
     b('app.users', ':', [{ input: ':' }], 'Every user of the instance: type a login, Enter shows what that user can do'),
+    mutating(b('list.promote', 'P', [{ input: 'P' }], 'Promote the marked profiles (or the one under the cursor) to other instances of the fleet: a plan per target, then apply')),
     b('list.export', 'X', [{ input: 'X' }], 'Export the marked profiles (or every one listed) to a YAML file here, for spex plan and apply'),
     mutating(b('list.apply-file', 'A', [{ input: 'A' }], "Apply a profiles file: its plan in a review, applied after y (as spex apply)")),
     b('list.findings', '!', [{ input: '!' }], "The instance's least-privilege findings (spex lint's rules; reads every detail)"),

@@ -15,7 +15,7 @@ function back(state: AppState): AppState {
   if (state.modal.kind !== 'none' && state.modal.kind !== 'help') return { ...state, modal: { kind: 'none' } };
   switch (state.screen.kind) {
     case 'regions':
-      return state;
+      return state.canLeave ? { ...state, isLeaving: true } : state;
     case 'instances':
       if (state.instances.filter !== '') return pickerReducer(state, { type: 'instances/filter-clear' });
       return pickerReducer(state, { type: 'regions/open' });
@@ -116,6 +116,13 @@ export function appReducer(state: AppState, action: Action): AppState {
       if (state.screen.kind !== 'list' || state.list.shown.length === 0) return state;
       const arns = state.list.marked.length > 0 ? state.list.marked : state.list.shown;
       return { ...state, exportRequest: { arns, id: (state.exportRequest?.id ?? 0) + 1 } };
+    }
+    case 'promote/start': {
+      if (state.screen.kind !== 'list' || state.list.shown.length === 0) return state;
+      if (state.readOnly) return { ...state, notice: { text: 'spex runs with --read-only: promote refused', tone: 'error' } };
+      const current = state.list.shown[state.list.cursor];
+      const arns = state.list.marked.length > 0 ? state.list.marked : current === undefined ? [] : [current];
+      return { ...state, promoteRequest: { arns, id: (state.promoteRequest?.id ?? 0) + 1 } };
     }
     case 'drafts/loaded':
       return { ...state, draftKeys: action.keys };

@@ -149,6 +149,12 @@ export interface AppState {
   draftKeys: readonly string[];
   /** `X`: the profiles to export (the marked ones, or every one listed); the app's hook writes the file. */
   exportRequest?: { arns: readonly string[]; id: number };
+  /** `P`: the profiles to promote (the marked ones, or the one under the cursor); the fleet takes them. */
+  promoteRequest?: { arns: readonly string[]; id: number };
+  /** In a fleet, Esc on the region picker leaves the instance's app for the fleet screen. */
+  canLeave: boolean;
+  /** Set by that Esc: the app hands back to the fleet screen. */
+  isLeaving: boolean;
 }
 
 export type Action =
@@ -195,6 +201,7 @@ export type Action =
   | { type: 'detail/toggle-layout' }
   | { type: 'drafts/loaded'; keys: readonly string[] }
   | { type: 'export/start' }
+  | { type: 'promote/start' }
   | { type: 'drafts/next' }
   | { type: 'detail/reload' }
   | { type: 'holders/open' }
@@ -250,6 +257,8 @@ export interface InitialStateOptions {
   layout?: Layout;
   /** `--read-only` or `readOnly: true` in the config file. */
   readOnly?: boolean;
+  /** In a fleet: Esc on the region picker goes back to the fleet screen. */
+  canLeave?: boolean;
 }
 
 export const EMPTY_PICKER: PickerView = { cursor: 0, top: 0, filter: '', isFiltering: false };
@@ -285,5 +294,7 @@ export function createInitialState(options: InitialStateOptions = {}): AppState 
     isQuitting: false,
     permLayout: 'list',
     draftKeys: [],
+    canLeave: options.canLeave === true,
+    isLeaving: false,
   };
 }

@@ -73,6 +73,9 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
     case 'text.insert':
     case 'text.delete':
     case 'filter.clear':
+      // In a fleet, Esc on the region picker with nothing typed goes back up to the fleet screen.
+      if (state.screen.kind === 'regions' && state.regions.filter === '' && state.canLeave) return { type: 'app/back' };
+      return filterAction(state, command, text);
     case 'filter.accept':
       return filterAction(state, command, text);
     case 'filter.start':
@@ -109,6 +112,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'session/apply-file' };
     case 'list.export':
       return { type: 'export/start' };
+    case 'list.promote':
+      return { type: 'promote/start' };
     case 'list.findings':
       return { type: 'findings/open' };
     case 'list.next-draft':

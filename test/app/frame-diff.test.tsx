@@ -113,7 +113,7 @@ describe('frames that write only what changed', () => {
       await settle(60);
 
       // 200 mixed keys: moves, filters, opening and leaving the detail, compare marks, help.
-      const mix = ['j', 'j', 'k', keys.pageDown, keys.pageUp, 'G', 'g', '/', 'T', 'i', 'e', keys.backspace, keys.enter, keys.escape, keys.enter, 'j', 'j', keys.escape, ' ', 'j', ' ', '=', keys.escape, '?', keys.escape, 'N', 'M', 'P', 'u', keys.escape];
+      const mix = ['j', 'j', 'k', keys.pageDown, keys.pageUp, 'G', 'g', '/', 'T', 'i', 'e', keys.backspace, keys.enter, keys.escape, keys.enter, 'j', 'j', keys.escape, ' ', 'j', ' ', '=', keys.escape, '?', keys.escape, 'N', 'M', '#', 'u', keys.escape];
       for (let i = 0; i < 200; i += 1) {
         stdin.write(mix[i % mix.length]!);
         await settle(15);

@@ -16,7 +16,8 @@ describe('resolveCommand', () => {
     ['list', '', { end: true }, 'cursor.last'],
     ['list', '/', none, 'filter.start'],
     ['list', 'N', { shift: true }, 'sort.name'],
-    ['list', 'P', { shift: true }, 'sort.permissions'],
+    ['list', '#', {}, 'sort.permissions'],
+    ['list', 'P', { shift: true }, 'list.promote'],
     ['list', 'M', { shift: true }, 'sort.modified'],
     ['list', ' ', none, 'item.mark'],
     ['list', '=', none, 'list.compare'],
@@ -116,7 +117,7 @@ describe('editing keys and read-only mode', () => {
       expect(helpEntries(mode).map((h) => h.keys)).toEqual(expect.arrayContaining(['e', 'd']));
     }
     expect(Object.values(KEYMAP).flat().filter((x) => x.mutates === true).map((x) => x.command).sort()).toEqual(
-      ['compare.copy-left', 'compare.copy-right', 'list.apply-file', 'profile.clone', 'profile.clone', 'profile.clone-elsewhere', 'profile.clone-elsewhere', 'profile.delete', 'profile.delete', 'profile.edit', 'profile.edit', 'profile.new'],
+      ['compare.copy-left', 'compare.copy-right', 'list.apply-file', 'list.promote', 'profile.clone', 'profile.clone', 'profile.clone-elsewhere', 'profile.clone-elsewhere', 'profile.delete', 'profile.delete', 'profile.edit', 'profile.edit', 'profile.new'],
     );
   });
 

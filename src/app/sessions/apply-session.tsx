@@ -18,6 +18,7 @@ import type { ConnectInstance, SecurityProfile } from '../../domain/security-pro
 import { lastExportPath } from '../../hooks/use-export.js';
 import type { KeyState } from '../../keys/keymap.js';
 import { editText } from '../../state/text-edit.js';
+import { ProductionQuestion, useProductionGate } from '../../hooks/production.js';
 
 export interface ApplySessionProps {
   readonly service: RegionService;
@@ -45,6 +46,7 @@ type Step =
 export function ApplySession({ service, loader, instance, arns, isActive, width, height, onClose, onApplied, dir }: ApplySessionProps) {
   const tone = useTone();
   const [step, setStep] = useState<Step>({ kind: 'path' });
+  const gate = useProductionGate();
   const [text, setText] = useState(() => lastExportPath(instance, dir ?? process.cwd()));
   const textRef = useRef(text);
   const [scroll, setScroll] = useState(0);
@@ -90,9 +92,10 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
         return;
       }
       if (step.kind === 'review') {
+        if (key.escape && gate.isArmed) return gate.reset();
         if (key.escape || input === 'n') return onClose();
         const changing = step.steps.some((s) => s.action !== 'unchanged');
-        if (input === 'y' || key.return) return changing ? void apply(step.steps) : onClose();
+        if (input === 'y' || key.return) return changing ? gate.pass(() => void apply(step.steps)) : onClose();
         if (key.downArrow || input === 'j') setScroll((s) => s + 1);
         if (key.upArrow || input === 'k') setScroll((s) => Math.max(0, s - 1));
         return;
@@ -141,7 +144,8 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
   }
   return (
     <Box flexDirection="column">
-      <ScrollPane title={step.kind === 'review' ? 'Review the plan (nothing has been sent yet)' : 'Applying the plan'} lines={lines} scroll={Math.min(scroll, Math.max(0, lines.length - 1))} height={Math.max(3, height - 1)} />
+      <ScrollPane title={step.kind === 'review' ? 'Review the plan (nothing has been sent yet)' : 'Applying the plan'} lines={lines} scroll={Math.min(scroll, Math.max(0, lines.length - 1))} height={Math.max(3, height - (gate.isArmed ? 3 : 1))} />
+      {gate.isArmed && step.kind === 'review' ? <ProductionQuestion what="apply this plan" /> : null}
       {step.kind === 'review' ? <Footer hints={shown.length > 0 ? [{ keys: 'y', help: 'apply' }, { keys: 'Esc', help: 'cancel' }] : [{ keys: 'Esc', help: 'close' }]} /> : null}
     </Box>
   );

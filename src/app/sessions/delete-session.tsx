@@ -9,6 +9,7 @@ import { ConfirmDelete } from '../../components/confirm-delete.js';
 import { LoadingMessage } from '../../components/message.js';
 import { OperationProgress } from '../../components/operation/operation-progress.js';
 import { useTone } from '../../components/theme.js';
+import { ProductionQuestion, useProductionGate } from '../../hooks/production.js';
 
 export type { DeleteSessionProps } from '../../hooks/use-delete-session.js';
 
@@ -16,6 +17,14 @@ export function DeleteSession(props: DeleteSessionProps) {
   const { name, arn, permissionCount, isActive, onClose } = props;
   const { step, operation, shown, confirm, check } = useDeleteSession(props);
   const tone = useTone();
+  const gate = useProductionGate();
+  useInput(
+    (input, key) => {
+      if (input === 'y') gate.pass(confirm);
+      else if (key.escape) onClose();
+    },
+    { isActive: isActive && gate.isArmed && step.kind !== 'deleting' },
+  );
   const held = check.status === 'success' && check.data.holders.length > 0 ? check.data.holders : undefined;
   useInput(
     (_input, key) => {
@@ -57,13 +66,14 @@ export function DeleteSession(props: DeleteSessionProps) {
       ) : (
         <>
           {caveat !== undefined ? <Text {...tone('warning')} wrap="wrap">! {caveat}</Text> : null}
+          {gate.isArmed ? <ProductionQuestion what={`delete “${shown}”`} /> : null}
           <ConfirmDelete
             name={name}
             arn={arn}
             {...(permissionCount !== undefined ? { permissionCount } : {})}
-            isActive={isActive}
+            isActive={isActive && !gate.isArmed}
             onCancel={onClose}
-            onConfirm={confirm}
+            onConfirm={() => gate.pass(confirm)}
           />
         </>
       )}

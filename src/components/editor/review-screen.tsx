@@ -10,6 +10,7 @@ import { motionOfCommand, scrollPane } from '../../state/motion.js';
 import { Footer } from '../footer.js';
 import { ScrollPane } from '../scroll-pane.js';
 import { useTone } from '../theme.js';
+import { ProductionQuestion, useProductionGate } from '../../hooks/production.js';
 
 export interface ReviewScreenProps {
   readonly mode: EditorMode;
@@ -38,6 +39,7 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
   const [scroll, setScroll] = useState(0);
   const [refused, setRefused] = useState(false);
   const confirmed = useRef(false);
+  const gate = useProductionGate();
   const review = useMemo(
     () => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}), ...(reach ? { reach } : {}), ...(route ? { route } : {}), width }),
     [mode, original, draft, showRequest, conflicts, reach, route, width],
@@ -50,14 +52,18 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
       const motion = motionOfCommand(command);
       if (motion) setScroll((s) => scrollPane(s, motion, review.lines.length, paneHeight));
       else if (command === 'review.toggle-patch') setShowRequest((v) => !v);
-      else if (command === 'review.back') onBack();
-      else if (command === 'review.confirm') {
+      else if (command === 'review.back') {
+        if (gate.isArmed) gate.reset();
+        else onBack();
+      } else if (command === 'review.confirm') {
         if (!review.canConfirm) setRefused(true);
         else if (!confirmed.current) {
-          // Once: a second y/Enter can arrive before this screen is redrawn away, and sending the
-          // change again would be refused as someone else's (its guards no longer match).
-          confirmed.current = true;
-          onConfirm();
+          gate.pass(() => {
+            // Once: a second y/Enter can arrive before this screen is redrawn away, and sending the
+            // change again would be refused as someone else's (its guards no longer match).
+            confirmed.current = true;
+            onConfirm();
+          });
         }
       }
     },
@@ -67,9 +73,13 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
   return (
     <Box flexDirection="column">
       <ScrollPane title={mode === 'edit' ? 'Review the change' : 'Review the new profile'} lines={review.lines} scroll={scroll} height={paneHeight} />
-      <Text wrap="truncate-end" {...(refused ? tone('error') : tone('muted'))}>
-        {refused ? '✗ Nothing to send: go back (Esc) and change something' : review.canConfirm ? 'Nothing has been sent yet.' : 'Nothing to send.'}
-      </Text>
+      {gate.isArmed ? (
+        <ProductionQuestion what={mode === 'edit' ? 'save this change' : 'create this profile'} />
+      ) : (
+        <Text wrap="truncate-end" {...(refused ? tone('error') : tone('muted'))}>
+          {refused ? '✗ Nothing to send: go back (Esc) and change something' : review.canConfirm ? 'Nothing has been sent yet.' : 'Nothing to send.'}
+        </Text>
+      )}
       {showHints === false ? null : <Footer hints={editorFooterHints('review')} width={width} />}
     </Box>
   );

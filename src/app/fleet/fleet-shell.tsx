@@ -1,0 +1,221 @@
+// The TUI over a fleet: the fleet screen above the region picker (every account × region ×
+// instance), the drift matrix (D), promote (P here, in the matrix, or on an instance's list), and an
+// instance opened with Enter as the single-account app has it, in that account's Spex. Esc on that
+// app's region picker comes back here.
+import { Box, Text, useApp, useStdout } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Footer } from '../../components/footer.js';
+import { Header } from '../../components/header.js';
+import { ScrollPane } from '../../components/scroll-pane.js';
+import { useTone } from '../../components/theme.js';
+import { driftCount, driftMatrix } from '../../domain/drift.js';
+import { padEnd } from '../../domain/format.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import { type Fleet, type FleetRow, instanceKey } from '../../fleet/fleet.js';
+import { type Promotion, unfinishedPromotions } from '../../fleet/promotion.js';
+import { SpexProvider } from '../../hooks/spex-context.js';
+import { useBurstInput } from '../../hooks/use-burst-input.js';
+import { ProductionProvider } from '../../hooks/production.js';
+import { useDriftColumns, useFleetScan } from '../../hooks/use-fleet.js';
+import { useTerminalLayout } from '../../hooks/use-terminal-layout.js';
+import { layoutFrom, type Layout } from '../../state/layout.js';
+import { App, type AppProps } from '../app.js';
+import { DRIFT_KEYS, FLEET_KEYS, PROMOTE_KEYS } from './fleet-keys.js';
+import { type DriftCursor, DriftTable, driftCellLines } from './drift-screen.js';
+import { FleetTable } from './fleet-screen.js';
+import { PromoteSession } from './promote-session.js';
+
+export interface FleetShellProps extends Omit<AppProps, 'accountProfile' | 'onLeave' | 'onPromote'> {
+  readonly fleet: Fleet;
+  /** Where promotions are journalled (the state directory's promotions/); none: not kept. */
+  readonly journalDir?: string;
+}
+
+type View =
+  | { kind: 'fleet' }
+  | { kind: 'instance'; row: FleetRow; open: number }
+  | { kind: 'drift' }
+  | { kind: 'cell' }
+  | { kind: 'promote'; source?: FleetRow; names?: readonly string[]; targets?: readonly FleetRow[]; resume?: Promotion; back: 'fleet' | 'drift' | 'instance'; row?: FleetRow }
+  | { kind: 'help'; back: 'fleet' | 'drift' };
+
+export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) {
+  const tone = useTone();
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const [layout, setLayout] = useState<Layout>(() => layoutFrom(stdout.columns, stdout.rows));
+  useTerminalLayout(useCallback((next: Layout) => setLayout(next), []));
+  const [view, setView] = useState<View>({ kind: 'fleet' });
+  const [scanKey, setScanKey] = useState(0);
+  const [driftKey, setDriftKey] = useState(0);
+  // Cursors are kept in refs too: a burst of keys ("jj\r") acts on where the earlier keys moved them.
+  const [cursor, setCursorState] = useState(0);
+  const cursorRef = useRef(0);
+  const setCursor = (f: (c: number) => number): void => setCursorState((cursorRef.current = f(cursorRef.current)));
+  const [cell, setCellState] = useState<DriftCursor>({ row: 0, col: 0 });
+  const cellRef = useRef<DriftCursor>({ row: 0, col: 0 });
+  const setCell = (f: (c: DriftCursor) => DriftCursor): void => setCellState((cellRef.current = f(cellRef.current)));
+  const [baseline, setBaseline] = useState(0);
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  const [cellScroll, setCellScroll] = useState(0);
+  const [notice, setNotice] = useState<string | undefined>(() => {
+    const left = journalDir === undefined ? [] : unfinishedPromotions(journalDir);
+    return left.length > 0 ? `${left.length} unfinished promotion${left.length === 1 ? '' : 's'} (stopped before every step was confirmed): R resumes` : undefined;
+  });
+  const scan = useFleetScan(fleet, scanKey);
+  // Notes said before the screen was up (the demo's) show in its status line; the instance's app takes them after.
+  useEffect(() => (view.kind === 'instance' ? undefined : appProps.notes?.subscribe((text) => setNotice(text))), [appProps.notes, view.kind]);
+  const active = useMemo(() => scan.rows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE'), [scan.rows]);
+  const isDrift = view.kind === 'drift' || view.kind === 'cell' || (view.kind === 'promote' && view.back === 'drift') || (view.kind === 'help' && view.back === 'drift');
+  const driftRows = useMemo(() => (isDrift && scan.isDone ? active : []), [isDrift, scan.isDone, active]);
+  const columns = useDriftColumns(fleet, driftRows, driftKey);
+  const matrix = useMemo(() => driftMatrix(columns, Math.min(baseline, Math.max(0, columns.length - 1))), [columns, baseline]);
+  const accountOf = (row: FleetRow) => fleet.accounts.find((a) => a.profile === row.profile)!;
+  const height = layout.rows - 4;
+
+  const openPromote = (source: FleetRow, names: readonly string[], targets: readonly FleetRow[] | undefined, back: 'fleet' | 'drift' | 'instance', row?: FleetRow) =>
+    setView({ kind: 'promote', source, names, ...(targets ? { targets } : {}), back, ...(row ? { row } : {}) });
+
+  useBurstInput(
+    (input, key) => {
+      if (view.kind === 'help') {
+        if (key.escape || input === '?' || input === 'q') setView({ kind: view.back });
+        return;
+      }
+      if (view.kind === 'fleet') {
+        setNotice(undefined);
+        if (input === 'q' || (key.ctrl && input === 'c')) return exit();
+        if (input === '?') return setView({ kind: 'help', back: 'fleet' });
+        if (key.upArrow || input === 'k') setCursor((c) => Math.max(0, c - 1));
+        if (key.downArrow || input === 'j') setCursor((c) => Math.min(scan.rows.length - 1, c + 1));
+        if (input === 'r') setScanKey((k) => k + 1);
+        if (input === 'D') {
+          if (!scan.isDone) return setNotice('The scan is still running: D once every account has answered');
+          if (active.length < 2) return setNotice('Drift needs two ACTIVE instances or more');
+          setView({ kind: 'drift' });
+        }
+        if (input === 'R') {
+          const left = journalDir === undefined ? [] : unfinishedPromotions(journalDir);
+          if (left[0] === undefined) return setNotice('No unfinished promotion');
+          if (!scan.isDone) return setNotice('The scan is still running: R once every account has answered');
+          setView({ kind: 'promote', resume: left[0], back: 'fleet' });
+        }
+        if (key.return) {
+          const row = scan.rows[cursorRef.current];
+          if (row?.instance === undefined) return setNotice(row?.error ? `${row.profile}: ${row.error.message}` : 'Nothing to open');
+          if ((row.instance.status ?? 'ACTIVE') !== 'ACTIVE') return setNotice(`${instanceKey(row)} is ${row.instance.status}: only an ACTIVE instance can be opened`);
+          setView({ kind: 'instance', row, open: Date.now() });
+        }
+        return;
+      }
+      if (view.kind === 'drift') {
+        setNotice(undefined);
+        if (key.escape) return setView({ kind: 'fleet' });
+        if (input === 'q' || (key.ctrl && input === 'c')) return exit();
+        if (input === '?') return setView({ kind: 'help', back: 'drift' });
+        const rowsCount = matrix.names.length;
+        if (key.upArrow || input === 'k') setCell((c) => ({ ...c, row: Math.max(0, c.row - 1) }));
+        if (key.downArrow || input === 'j') setCell((c) => ({ ...c, row: Math.min(rowsCount - 1, c.row + 1) }));
+        if (key.leftArrow || input === 'h') setCell((c) => ({ ...c, col: Math.max(0, c.col - 1) }));
+        if (key.rightArrow || input === 'l') setCell((c) => ({ ...c, col: Math.min(columns.length - 1, c.col + 1) }));
+        if (input === 'b') setBaseline(cellRef.current.col);
+        if (input === 'r') setDriftKey((k) => k + 1);
+        if (input === ' ') {
+          const id = `${cellRef.current.row}:${cellRef.current.col}`;
+          setMarked((m) => (m.has(id) ? new Set([...m].filter((x) => x !== id)) : new Set([...m, id])));
+        }
+        if (key.return && rowsCount > 0) {
+          setCellScroll(0);
+          setView({ kind: 'cell' });
+        }
+        if (input === 'P') {
+          const cells = marked.size > 0 ? [...marked].map((id) => id.split(':').map(Number) as [number, number]) : [[cellRef.current.row, cellRef.current.col] as [number, number]];
+          const targets = [...new Set(cells.map(([, c]) => c).filter((c) => c !== matrix.baseline))].map((c) => driftRows[c]!).filter(Boolean);
+          const names = [...new Set(cells.map(([r]) => matrix.names[r]!).filter((n) => matrix.cells[matrix.names.indexOf(n)]?.[matrix.baseline]?.state === 'same'))];
+          if (names.length === 0) return setNotice('P promotes from the baseline: mark cells of profiles the baseline has (◆ column)');
+          openPromote(driftRows[matrix.baseline]!, names, targets.length > 0 ? targets : undefined, 'drift');
+        }
+        return;
+      }
+      if (view.kind === 'cell') {
+        if (key.escape || key.return) setView({ kind: 'drift' });
+        if (key.downArrow || input === 'j') setCellScroll((s) => s + 1);
+        if (key.upArrow || input === 'k') setCellScroll((s) => Math.max(0, s - 1));
+      }
+    },
+    { isActive: view.kind !== 'instance' && view.kind !== 'promote' },
+  );
+
+  if (view.kind === 'instance') {
+    const account = accountOf(view.row);
+    return (
+      <SpexProvider spex={account.spex}>
+        <ProductionProvider label={view.row.production ? instanceKey(view.row) : undefined}>
+          <App
+            key={view.open}
+            {...appProps}
+            initial={{ ...appProps.initial, region: view.row.region!, skipRegionPicker: true, instance: view.row.instance!.arn, canLeave: true }}
+            accountProfile={view.row.profile}
+            onLeave={() => setView({ kind: 'fleet' })}
+            onPromote={(names) => openPromote(view.row, names, undefined, 'instance', view.row)}
+          />
+        </ProductionProvider>
+      </SpexProvider>
+    );
+  }
+
+  const accounts = `${fleet.accounts.length} account${fleet.accounts.length === 1 ? '' : 's'} (${fleet.accounts.map((a) => `${a.profile}${a.production === true ? ' ⚠PROD' : ''}`).join(', ')})`;
+  const crumbs = view.kind === 'fleet' || (view.kind === 'help' && view.back === 'fleet') ? ['Fleet'] : view.kind === 'promote' ? ['Fleet', 'Promote'] : view.kind === 'cell' ? ['Fleet', 'Drift', matrix.names[cell.row] ?? ''] : ['Fleet', 'Drift'];
+  let body;
+  let hints = FLEET_KEYS;
+  if (view.kind === 'promote') {
+    body = (
+      <PromoteSession
+        fleet={fleet}
+        rows={scan.rows}
+        {...(view.source ? { source: view.source } : {})}
+        {...(view.names ? { names: view.names } : {})}
+        {...(view.targets ? { targets: view.targets } : {})}
+        {...(view.resume ? { resume: view.resume } : {})}
+        journalDir={journalDir}
+        width={layout.columns}
+        height={height}
+        onClose={(summary) => {
+          if (summary !== undefined) setNotice(summary);
+          if (view.back === 'instance' && view.row) setView({ kind: 'instance', row: view.row, open: Date.now() });
+          else setView({ kind: view.back === 'drift' ? 'drift' : 'fleet' });
+          if (summary !== undefined) setDriftKey((k) => k + 1);
+        }}
+      />
+    );
+    hints = [];
+  } else if (view.kind === 'help') {
+    const keys = view.back === 'drift' ? DRIFT_KEYS : [...FLEET_KEYS, ...PROMOTE_KEYS.map((k) => ({ ...k, help: `promote: ${k.help}` }))];
+    body = <ScrollPane title="Keys — fleet (Esc or ? closes)" lines={keys.map((k) => ({ text: `  ${padEnd(k.keys, 12)} ${k.help}` }))} scroll={0} height={height} />;
+    hints = [{ keys: 'Esc', help: 'close' }];
+  } else if (view.kind === 'drift') {
+    body = <DriftTable matrix={matrix} columns={columns} cursor={cell} marked={marked} width={layout.columns} height={height} />;
+    hints = DRIFT_KEYS;
+  } else if (view.kind === 'cell') {
+    const { title, subtitle, lines } = driftCellLines(matrix, columns, cell, layout.columns);
+    body = <ScrollPane title={title} subtitle={subtitle} lines={lines} scroll={Math.min(cellScroll, Math.max(0, lines.length - height + 1))} height={height - 1} />;
+    hints = [{ keys: '↑↓', help: 'scroll' }, { keys: 'Esc', help: 'back' }];
+  } else body = <FleetTable rows={scan.rows} cursor={Math.min(cursor, Math.max(0, scan.rows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} />;
+  const status =
+    notice ??
+    (view.kind === 'drift' && columns.every((c) => c.profiles !== undefined || c.error !== undefined)
+      ? `${driftCount(matrix)} of ${matrix.names.length} profiles drift from ${columns[matrix.baseline]?.key ?? '—'}${marked.size > 0 ? ` · ${marked.size} cell${marked.size === 1 ? '' : 's'} marked` : ''}`
+      : undefined);
+  return (
+    <Box flexDirection="column" width={layout.columns} height={layout.rows}>
+      <Header fleet={accounts} breadcrumb={crumbs} isReadOnly={appProps.initial.readOnly === true} />
+      <Box flexDirection="column" height={height} overflowY="hidden">
+        {body}
+      </Box>
+      <Text wrap="truncate-end" {...tone('muted')}>
+        {sanitizeLine(status ?? (view.kind === 'fleet' && scan.isDone ? `${active.length} ACTIVE instance${active.length === 1 ? '' : 's'} in ${fleet.accounts.length} account${fleet.accounts.length === 1 ? '' : 's'}` : ' '))}
+      </Text>
+      {hints.length > 0 ? <Footer hints={hints} width={layout.columns} /> : <Text> </Text>}
+    </Box>
+  );
+}

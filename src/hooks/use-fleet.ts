@@ -1,0 +1,59 @@
+// The fleet's rows (scanned once, again on r) and, for the drift matrix, every ACTIVE instance's
+// profiles and groups, column by column as they arrive (a column not read yet shows `?`).
+import { useEffect, useState } from 'react';
+import { PassThrough, Writable } from 'node:stream';
+import type { DriftColumn } from '../domain/drift.js';
+import { type Fleet, type FleetRow, instanceKey, scanFleet } from '../fleet/fleet.js';
+import { readFleetColumns } from '../fleet/read.js';
+import { readAllProfiles } from '../commands/read-commands.js';
+import type { Io } from '../io.js';
+
+export interface FleetScan {
+  rows: readonly FleetRow[];
+  isDone: boolean;
+}
+
+export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScan {
+  const [scan, setScan] = useState<FleetScan>({ rows: [], isDone: false });
+  useEffect(() => {
+    const controller = new AbortController();
+    let rows: FleetRow[] = [];
+    setScan({ rows: [], isDone: false });
+    // Rows are told as they are known (and again when their count arrives): shown at once.
+    const rescan = (): void => {
+      if (!controller.signal.aborted) setScan({ rows: [...rows], isDone: false });
+    };
+    void scanFleet(fleet, {
+      signal: controller.signal,
+      onRow: (row) => {
+        if (!rows.includes(row)) rows = [...rows, row];
+        rescan();
+      },
+    }).then(
+      (all) => {
+        if (!controller.signal.aborted) setScan({ rows: all, isDone: true });
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [fleet, reloadKey]);
+  return scan;
+}
+
+/** No progress lines: the TUI shows `?` until a column arrives. */
+export function quietIo(): Io {
+  const sink = new Writable({ write: (_c, _e, done) => done() });
+  return { stdout: sink, stderr: sink, stdin: Object.assign(new PassThrough(), { isTTY: false }), env: {} } as unknown as Io;
+}
+
+export function useDriftColumns(fleet: Fleet, rows: readonly FleetRow[], reloadKey: number): readonly DriftColumn[] {
+  const [columns, setColumns] = useState<readonly DriftColumn[]>(() => rows.map((r) => ({ key: instanceKey(r) })));
+  useEffect(() => {
+    const controller = new AbortController();
+    setColumns(rows.map((r) => ({ key: instanceKey(r) })));
+    const io = quietIo();
+    void readFleetColumns(fleet, rows, instanceKey, (service, row) => readAllProfiles(service, row.instance!.arn, io), { signal: controller.signal, onColumn: setColumns });
+    return () => controller.abort();
+  }, [fleet, rows, reloadKey]);
+  return columns;
+}
