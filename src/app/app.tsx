@@ -45,7 +45,8 @@ import { ExplainScreen } from './screens/explain-screen.js';
 import { ModalBody } from './modals.js';
 import { QuitPrompt } from './quit-prompt.js';
 import { useAppKeys } from './use-app-keys.js';
-import { useProduction } from '../hooks/production.js';
+import { ProductionProvider, useProduction } from '../hooks/production.js';
+import type { ConnectInstance } from '../domain/security-profile.js';
 
 export interface Remembered {
   region: string;
@@ -72,6 +73,8 @@ export interface AppProps {
   readonly notes?: NoteFeed;
   /** In a fleet: the AWS profile of the account on view (shown in the header). */
   readonly accountProfile?: string;
+  /** Whether an instance is production (config.json "production"): its label for the marker, or undefined. */
+  readonly productionOf?: (instance: ConnectInstance) => string | undefined;
   /** In a fleet: Esc on the region picker goes back to the fleet screen. */
   readonly onLeave?: () => void;
   /** In a fleet: `P` carries the marked profiles (by name) of the instance on view to other instances. */
@@ -81,9 +84,9 @@ export interface AppProps {
 const REGION_CODES = CONNECT_REGIONS.map((r) => r.code);
 const defaultNow = (): Date => new Date();
 
-export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, exportDir, accountProfile, onLeave, onPromote, ...props }: AppProps) {
+export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, exportDir, accountProfile, onLeave, onPromote, productionOf, ...props }: AppProps) {
   const spex = useSpex();
-  const production = useProduction();
+  const outer = useProduction();
   const [ownLog] = useState(createOperationLog);
   const log = props.operationLog ?? ownLog;
   const { exit } = useApp();
@@ -126,6 +129,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   }
 
   const instanceArn = state.instance?.arn;
+  // The instance on view decides: another instance of the same account may not be production.
+  const production = state.instance === undefined ? undefined : (productionOf?.(state.instance) ?? outer);
   const profiles = useProfileList(service, instanceArn, list.reloadKey);
   const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
   const listedArns = useMemo(() => profiles.rows.map((r) => r.arn), [profiles.rows]);
@@ -266,6 +271,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   })();
 
   return (
+    <ProductionProvider label={production}>
     <Box flexDirection="column" width={layout.columns} height={frameHeight(layout)}>
       <Header
         account={account}
@@ -297,5 +303,6 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
         </>
       )}
     </Box>
+    </ProductionProvider>
   );
 }

@@ -12,6 +12,7 @@ import type { Io } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 import { App, type Remembered } from './app.js';
 import type { Fleet } from '../fleet/fleet.js';
+import type { ConnectInstance } from '../domain/security-profile.js';
 import { FleetShell } from './fleet/fleet-shell.js';
 import { enterAlternateScreen, SIGNAL_EXIT } from './terminal.js';
 import { frameDiffStdout } from './frame-diff.js';
@@ -21,6 +22,8 @@ export interface MountOptions {
   /** Several accounts: the fleet screen first (FleetShell), each instance in its account's Spex. */
   fleet?: Fleet;
   journalDir?: string;
+  /** One account: the instances config.json marks production. */
+  productionOf?: (instance: ConnectInstance) => string | undefined;
   initial: InitialStateOptions;
   io: Io;
   onRemember?: (value: Remembered) => void;
@@ -49,7 +52,7 @@ function reportInFlight(log: OperationLog, io: Io): void {
   for (const line of lines) io.stderr.write(`  ${line}\n`);
 }
 
-export async function mountTui({ spex, fleet, journalDir, initial, io, onRemember, draftStore, retries, notes, log = createOperationLog() }: MountOptions): Promise<MountResult> {
+export async function mountTui({ spex, fleet, journalDir, productionOf, initial, io, onRemember, draftStore, retries, notes, log = createOperationLog() }: MountOptions): Promise<MountResult> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const terminal = enterAlternateScreen(stdout);
   const result: MountResult = {};
@@ -70,6 +73,7 @@ export async function mountTui({ spex, fleet, journalDir, initial, io, onRemembe
         ) : (
         <App
           initial={initial}
+          {...(productionOf === undefined ? {} : { productionOf })}
           operationLog={log}
           {...(draftStore === undefined ? {} : { draftStore })}
           {...(onRemember === undefined ? {} : { onRemember })}

@@ -3,6 +3,7 @@
 import { createNoteFeed, createRetryFeed } from '../hooks/use-slow-down-notice.js';
 import type { Spex } from '../cloudcontrol/types.js';
 import type { Fleet } from '../fleet/fleet.js';
+import type { ConnectInstance } from '../domain/security-profile.js';
 import { stateDir } from '../drafts/draft-store.js';
 import { promotionsDir } from '../fleet/promotion.js';
 import type { Settings } from '../config/settings.js';
@@ -20,6 +21,8 @@ interface TuiBackend {
   spex: Spex;
   /** Several accounts (or the demo's two): the fleet screen comes first. */
   fleet?: Fleet;
+  /** One account: which of its instances config.json marks production. */
+  productionOf?: (instance: ConnectInstance) => string | undefined;
   /** The region from flags, environment or AWS config, before the last-used one. */
   configuredRegion: string | undefined;
   close(): Promise<void>;
@@ -91,9 +94,13 @@ async function openBackend(
     env: io.env,
     ...cacheFor(flags.noCache === true, io.env, connection.endpoint, connection.profile),
   });
+  const { isProductionInstance, productionOf } = await import('../fleet/fleet.js');
+  const profileName = connection.profile ?? 'default';
+  const production = { production: productionOf(profileName, settings.production) };
   return {
     spex,
     configuredRegion: connection.region,
+    productionOf: (instance) => (isProductionInstance(production, instance) ? `${profileName}:${instance.alias ?? instance.id}` : undefined),
     close: async () => spex.close(),
   };
 }
@@ -135,6 +142,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     const result = await mountTui({
       spex: backend.spex,
       ...(backend.fleet ? { fleet: backend.fleet, journalDir: promotionsDir(stateDir(io.env)) } : {}),
+      ...(backend.productionOf ? { productionOf: backend.productionOf } : {}),
       initial: { ...initialOptionsFor(flags, backend.configuredRegion, flags.demo ? {} : last), readOnly: flags.readOnly },
       io,
       draftStore: createDraftStore(draftDir(io.env)),

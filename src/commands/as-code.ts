@@ -163,6 +163,7 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   const changing = steps.filter((s) => s.action !== 'unchanged');
   ctx.io.stderr.write(planText(steps, path ?? savedPlan!));
   if (changing.length === 0) return EXIT_OK;
+  await ctx.confirmProduction(await ctx.service(), instanceArn);
   if (!(await confirm(ctx, `Apply ${planCounts(changing)} to ${instanceArn}? Type yes: `))) {
     ctx.io.stderr.write('Not applied; nothing was sent.\n');
     return EXIT_FAILURE;

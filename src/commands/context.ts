@@ -26,6 +26,7 @@ export const COMMON_OPTIONS = {
   'rate-share': { type: 'string' },
   'no-cache': { type: 'boolean' },
   instance: { type: 'string' },
+  'confirm-production': { type: 'boolean' },
 } as const satisfies Options;
 
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -78,6 +79,11 @@ export interface CommandContext {
   fleet(): Promise<Fleet>;
   /** config.json's "production" entries. */
   readonly production: readonly string[];
+  /**
+   * Before a write: an instance config.json marks production needs --confirm-production (a usage
+   * error otherwise, before anything is sent).
+   */
+  confirmProduction(service: RegionService, instanceArn: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -155,6 +161,21 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       return service;
     },
     production: settings.production ?? [],
+    async confirmProduction(regionService, instanceArn) {
+      const entries = settings.production ?? [];
+      if (entries.length === 0 || values['confirm-production'] === true) return;
+      const { isProductionInstance, productionOf } = await import('../fleet/fleet.js');
+      const name = isDemo ? 'acme' : (str(values, 'profile') ?? io.env.AWS_PROFILE ?? 'default');
+      const rule = { production: productionOf(name, entries) };
+      let instance = { arn: instanceArn, id: instanceArn.split('/').at(-1) ?? instanceArn } as import('../domain/security-profile.js').ConnectInstance;
+      // An entry may name the instance by its alias: then the list says which alias this ARN has.
+      if (rule.production !== true && rule.production.length > 0 && !isProductionInstance(rule, instance)) {
+        instance = (await regionService.listInstances()).find((i) => i.arn === instanceArn) ?? instance;
+      }
+      if (isProductionInstance(rule, instance)) {
+        throw new UsageError(`${name}:${instance.alias ?? instance.id} is production (config.json "production"): add --confirm-production to write to it`);
+      }
+    },
     async fleet() {
       if (fleet) return fleet;
       const { fleetRegions, productionOf } = await import('../fleet/fleet.js');

@@ -93,7 +93,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     run: async (ctx) => (await import('./drift-command.js')).driftCommand(ctx),
   },
   promote: {
-    options: { ...FLEET_OPTIONS, from: { type: 'string' }, to: { type: 'string' }, 'profile-name': { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, 'skip-unmapped': { type: 'boolean' }, map: { type: 'string', multiple: true }, 'confirm-production': { type: 'boolean' } },
+    options: { ...FLEET_OPTIONS, from: { type: 'string' }, to: { type: 'string' }, 'profile-name': { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, 'skip-unmapped': { type: 'boolean' }, map: { type: 'string', multiple: true } },
     positionals: 0,
     run: async (ctx) => (await import('./promote-command.js')).promoteCommand(ctx),
   },

@@ -53,6 +53,7 @@ export async function createCommand(ctx: CommandContext): Promise<number> {
   if (tags.length > 0) draft.Tags = setTags(draft.Tags as SecurityProfileDraft['Tags'], tags, []);
   const issues = validateProfile(draft, 'create');
   if (issues.length > 0) throw validationFailure(issues);
+  await ctx.confirmProduction(service, String(draft.InstanceArn));
   const outcome = await waitForOperation(ctx.io, service.createProfile(draft as unknown as SecurityProfileDraft));
   const model = outcome.model;
   await write(ctx.io, ctx.output, model ?? { identifier: outcome.identifier }, () =>
@@ -139,6 +140,7 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
     await write(ctx.io, ctx.output, before, () => 'No changes; nothing was sent.\n');
     return EXIT_OK;
   }
+  await ctx.confirmProduction(service, instanceOfArn(arn));
   const outcome = await waitForOperation(ctx.io, service.updateProfile(arn, before, after));
   const model = outcome.model ?? (await service.getProfile(arn));
   await write(ctx.io, ctx.output, model, () => `Updated.\n${changes.join('\n')}\n`);
@@ -178,6 +180,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<number> {
   if (isBuiltInProfileName(name)) {
     throw new SpexError({ kind: 'validation', message: `'${name}' is a built-in security profile; spex does not delete built-in profiles.` });
   }
+  await ctx.confirmProduction(service, instanceOfArn(arn));
   if (ctx.values.yes !== true) {
     if (!ctx.io.stdin.isTTY) {
       writeError(ctx.io, `refusing to delete '${name}' without --yes: stdin is not a terminal to confirm on.`);
@@ -198,4 +201,9 @@ export async function deleteCommand(ctx: CommandContext): Promise<number> {
     ]),
   );
   return EXIT_OK;
+}
+
+/** The instance ARN a profile ARN belongs to. */
+function instanceOfArn(profileArn: string): string {
+  return profileArn.replace(/\/security-profile\/.*$/, '');
 }

@@ -14,8 +14,8 @@ import { sanitizeLine } from '../domain/sanitize.js';
 import type { HierarchyGroup, SecurityProfile } from '../domain/security-profile.js';
 import { stateDir } from '../drafts/draft-store.js';
 import { type Fleet, type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
-import { newPromotion, type Promotion, type PromotionStep, promotionsDir, runPromotion, unfinishedPromotions } from '../fleet/promotion.js';
-import { serviceOf } from '../fleet/read.js';
+import { newPromotion, type Promotion, type PromotionStep, promotionsDir, runPromotion, targetOf, unfinishedPromotions } from '../fleet/promotion.js';
+import { serviceFor, serviceOf } from '../fleet/read.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { type CommandContext, list, str } from './context.js';
@@ -123,7 +123,7 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
       return EXIT_OK;
     }
     if (dryRun) return EXIT_CHANGES;
-    promotion = newPromotion(instanceKey(source), names, targets.map((t) => ({ key: instanceKey(t), profile: t.profile, region: t.region!, instanceArn: t.instance!.arn })), plans);
+    promotion = newPromotion(targetOf(source, instanceKey(source)), names, targets.map((t) => targetOf(t, instanceKey(t))), plans);
   }
 
   // Production targets ask once more: by flag in scripts, by typing the target's name on a terminal.
@@ -147,7 +147,7 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
   }
   const steps = await runPromotion(
     promotion,
-    (t) => serviceOf(fleet, rows.find((r) => instanceKey(r) === t.key)!),
+    (t) => serviceFor(fleet, t),
     journalDir,
     { onStep: (s) => ctx.io.stderr.write(`spex: ${s.target}: ${s.action} “${sanitizeLine(s.name)}” ${stepWord(s)}\n`) },
   );

@@ -32,20 +32,29 @@ export interface Promotion {
   kind: 'spex/promotion';
   id: string;
   createdAt: string;
+  /** The source instance's key (`profile:alias`). */
   from: string;
+  /** Where the source is, to read it again at the end. */
+  source: PromotionTarget;
   names: string[];
   targets: PromotionTarget[];
   steps: PromotionStep[];
 }
 
-export function newPromotion(from: string, names: readonly string[], targets: readonly PromotionTarget[], plans: readonly TargetPlan[], now = new Date()): Promotion {
+export function newPromotion(source: PromotionTarget, names: readonly string[], targets: readonly PromotionTarget[], plans: readonly TargetPlan[], now = new Date()): Promotion {
+  const from = source.key;
   const steps: PromotionStep[] = plans.flatMap((plan) =>
     plan.steps
       .filter((s) => s.action !== 'unchanged')
       .map((s) => ({ ...s, target: plan.key, instanceArn: plan.instanceArn, clientToken: stepToken(plan.instanceArn, s), status: 'pending' as const })),
   );
   const id = createHash('sha256').update(JSON.stringify([from, names, steps.map((s) => s.clientToken)])).digest('hex').slice(0, 16);
-  return { kind: 'spex/promotion', id, createdAt: now.toISOString(), from, names: [...names], targets: [...targets], steps };
+  return { kind: 'spex/promotion', id, createdAt: now.toISOString(), from, source, names: [...names], targets: [...targets], steps };
+}
+
+/** Where a fleet row's instance is, as a promotion keeps it. */
+export function targetOf(row: { profile: string; region: string | undefined; instance?: { arn: string } | undefined }, key: string): PromotionTarget {
+  return { key, profile: row.profile, region: row.region ?? '', instanceArn: row.instance?.arn ?? '' };
 }
 
 export function promotionsDir(stateDir: string): string {

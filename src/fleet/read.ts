@@ -9,9 +9,15 @@ import type { Fleet, FleetRow } from './fleet.js';
 export const FLEET_READ_CONCURRENCY = 3;
 
 export function serviceOf(fleet: Fleet, row: FleetRow): RegionService {
-  const account = fleet.accounts.find((a) => a.profile === row.profile);
-  if (account === undefined || row.region === undefined) throw new Error(`no account ${row.profile} in the fleet`);
-  return account.spex.forRegion(row.region);
+  if (row.region === undefined) throw new Error(`no region for ${row.profile}`);
+  return serviceFor(fleet, { profile: row.profile, region: row.region });
+}
+
+/** The service of a promotion's target (or source): its account's Spex, in its region. */
+export function serviceFor(fleet: Fleet, target: { profile: string; region: string }): RegionService {
+  const account = fleet.accounts.find((a) => a.profile === target.profile);
+  if (account === undefined) throw new Error(`the fleet has no profile ${target.profile} (the promotion was made with it)`);
+  return account.spex.forRegion(target.region);
 }
 
 export async function readFleetColumns(

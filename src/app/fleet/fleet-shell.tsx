@@ -11,11 +11,10 @@ import { useTone } from '../../components/theme.js';
 import { driftCount, driftMatrix } from '../../domain/drift.js';
 import { padEnd } from '../../domain/format.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { type Fleet, type FleetRow, instanceKey } from '../../fleet/fleet.js';
+import { type Fleet, type FleetRow, instanceKey, isProductionInstance } from '../../fleet/fleet.js';
 import { type Promotion, unfinishedPromotions } from '../../fleet/promotion.js';
 import { SpexProvider } from '../../hooks/spex-context.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
-import { ProductionProvider } from '../../hooks/production.js';
 import { useDriftColumns, useFleetScan } from '../../hooks/use-fleet.js';
 import { useTerminalLayout } from '../../hooks/use-terminal-layout.js';
 import { layoutFrom, type Layout } from '../../state/layout.js';
@@ -97,7 +96,6 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
         if (input === 'R') {
           const left = journalDir === undefined ? [] : unfinishedPromotions(journalDir);
           if (left[0] === undefined) return setNotice('No unfinished promotion');
-          if (!scan.isDone) return setNotice('The scan is still running: R once every account has answered');
           setView({ kind: 'promote', resume: left[0], back: 'fleet' });
         }
         if (key.return) {
@@ -150,16 +148,15 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     const account = accountOf(view.row);
     return (
       <SpexProvider spex={account.spex}>
-        <ProductionProvider label={view.row.production ? instanceKey(view.row) : undefined}>
           <App
             key={view.open}
             {...appProps}
             initial={{ ...appProps.initial, region: view.row.region!, skipRegionPicker: true, instance: view.row.instance!.arn, canLeave: true }}
             accountProfile={view.row.profile}
             onLeave={() => setView({ kind: 'fleet' })}
-            onPromote={(names) => openPromote(view.row, names, undefined, 'instance', view.row)}
+            onPromote={(names, src) => openPromote(scan.rows.find((r) => r.instance?.arn === src.instanceArn) ?? view.row, names, undefined, 'instance', view.row)}
+            productionOf={(instance) => (isProductionInstance(account, instance) ? `${account.profile}:${instance.alias ?? instance.id}` : undefined)}
           />
-        </ProductionProvider>
       </SpexProvider>
     );
   }

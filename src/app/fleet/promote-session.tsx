@@ -15,9 +15,9 @@ import { isSpexError } from '../../domain/errors.js';
 import { type MappingChoice, promotePlan, type TargetPlan, targetPlanText } from '../../domain/promote.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { HierarchyGroup, SecurityProfile } from '../../domain/security-profile.js';
-import { type Fleet, type FleetRow, instanceKey } from '../../fleet/fleet.js';
-import { newPromotion, type Promotion, type PromotionStep, runPromotion } from '../../fleet/promotion.js';
-import { serviceOf } from '../../fleet/read.js';
+import { type Fleet, type FleetRow, instanceKey, isProductionInstance } from '../../fleet/fleet.js';
+import { newPromotion, type Promotion, type PromotionStep, runPromotion, targetOf } from '../../fleet/promotion.js';
+import { serviceFor, serviceOf } from '../../fleet/read.js';
 import { ProductionProvider, ProductionQuestion } from '../../hooks/production.js';
 import { quietIo } from '../../hooks/use-fleet.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
@@ -67,8 +67,9 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   const [isArmed, setArmed] = useState(false);
   /** The target's groups offered for each blocked path (kept once it is mapped, for m to go on). */
   const candidatesOf = useRef(new Map<string, readonly string[]>());
-  const targetRows = useMemo(() => (resume !== undefined ? rows.filter((r) => resume.targets.some((t) => t.key === instanceKey(r))) : candidates.filter((r) => chosen.has(instanceKey(r)))), [resume, rows, candidates, chosen]);
-  const productionKeys = targetRows.filter((r) => r.production).map(instanceKey);
+  const targetRows = useMemo(() => candidates.filter((r) => chosen.has(instanceKey(r))), [candidates, chosen]);
+  // A resumed promotion's targets are production as config.json says now, not as the scan found them.
+  const productionKeys = resume !== undefined ? resume.targets.filter((t) => isProductionTarget(fleet, t)).map((t) => t.key) : targetRows.filter((r) => r.production).map(instanceKey);
 
   // Reading: the source's named profiles and groups, and each target's (its own account and region).
   useEffect(() => {
@@ -112,15 +113,15 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
     const promotion =
       resume ??
       newPromotion(
-        instanceKey(source!),
+        targetOf(source!, instanceKey(source!)),
         names,
-        targetRows.map((r) => ({ key: instanceKey(r), profile: r.profile, region: r.region!, instanceArn: r.instance!.arn })),
+        targetRows.map((r) => targetOf(r, instanceKey(r))),
         plans,
       );
     setProgress([...promotion.steps]);
     setArmed(false);
     setStep({ kind: 'applying' });
-    void runPromotion(promotion, (t) => serviceOf(fleet, rows.find((r) => instanceKey(r) === t.key)!), journalDir, { onStep: () => setProgress([...promotion.steps]) }).then(
+    void runPromotion(promotion, (t) => serviceFor(fleet, t), journalDir, { onStep: () => setProgress([...promotion.steps]) }).then(
       async (steps) => {
         const lines: string[] = [];
         for (const target of promotion.targets) {
@@ -139,20 +140,20 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
 
   /** Each target read again: does it now hold what the source has? */
   const matchesNow = async (key: string, promotion: Promotion): Promise<string> => {
-    const row = rows.find((r) => instanceKey(r) === key);
-    const from = rows.find((r) => instanceKey(r) === promotion.from);
-    if (row === undefined || from === undefined) return 'not read again (not in this fleet scan)';
+    const target = promotion.targets.find((t) => t.key === key);
+    if (target === undefined) return 'not read again';
     try {
       const io = quietIo();
-      const s = serviceOf(fleet, from);
-      const t = serviceOf(fleet, row);
+      const from = promotion.source;
+      const s = serviceFor(fleet, from);
+      const t = serviceFor(fleet, target);
       const [src, srcGroups, current, groups] = await Promise.all([
-        readAllProfiles(s, from.instance!.arn, io, 'details', promotion.names),
-        s.listHierarchyGroups(from.instance!.arn),
-        readAllProfiles(t, row.instance!.arn, io, 'details', promotion.names),
-        t.listHierarchyGroups(row.instance!.arn),
+        readAllProfiles(s, from.instanceArn, io, 'details', promotion.names),
+        s.listHierarchyGroups(from.instanceArn),
+        readAllProfiles(t, target.instanceArn, io, 'details', promotion.names),
+        t.listHierarchyGroups(target.instanceArn),
       ]);
-      const again = promotePlan(src, srcGroups, { key, instanceArn: row.instance!.arn, current, groups }, choices);
+      const again = promotePlan(src, srcGroups, { key, instanceArn: target.instanceArn, current, groups }, choices);
       const left = again.steps.filter((x) => x.action !== 'unchanged').length;
       return left === 0 && again.blocked.length === 0 ? '✓ read again: it matches' : `≠ read again: ${left} profile${left === 1 ? '' : 's'} still differ${again.blocked.length > 0 ? ' (a skipped or mapped field)' : ''}`;
     } catch (error) {
@@ -250,4 +251,11 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
       <Footer hints={footer} width={width} />
     </Box>
   );
+}
+
+/** Whether a promotion's target is production (its alias is in the key: `profile:alias`). */
+function isProductionTarget(fleet: Fleet, target: { key: string; profile: string; instanceArn: string }): boolean {
+  const account = fleet.accounts.find((a) => a.profile === target.profile);
+  const alias = target.key.slice(target.profile.length + 1);
+  return account !== undefined && isProductionInstance(account, { arn: target.instanceArn, id: target.instanceArn.split('/').at(-1) ?? '', alias });
 }
