@@ -49,3 +49,11 @@ describe('the settings file', () => {
     await expect(readSettings(await withConfig(text))).rejects.toThrow(SettingsError);
   });
 });
+
+describe('config.json fleets and production', () => {
+  it('reads fleets and production, and names the field and the rule when they are malformed', async () => {
+    expect(await readSettings(await withConfig('{ "fleets": { "acme": ["dev", "prod"] }, "production": ["prod", "dev:acme-dev"] }'))).toEqual({ readOnly: false, cloudControlOnly: false, fleets: { acme: ['dev', 'prod'] }, production: ['prod', 'dev:acme-dev'] });
+    await expect(readSettings(await withConfig('{ "fleets": { "acme": [] } }'))).rejects.toThrow(/"fleets" must map each fleet's name to a list of AWS profile names/);
+    await expect(readSettings(await withConfig('{ "production": "prod" }'))).rejects.toThrow(/"production" must be a list of AWS profile names/);
+  });
+});

@@ -1,0 +1,52 @@
+// Promote plans, pure: per target create/update/unchanged with the exact request, the hierarchy group
+// mapped by its path to the target's id, a path the target lacks blocking until skipped or mapped.
+import { describe, expect, it } from 'vitest';
+import { parseMapping, promotePlan, targetPlanText } from '../../src/domain/promote.js';
+import type { HierarchyGroup, SecurityProfile } from '../../src/domain/security-profile.js';
+
+const DEV = 'arn:aws:connect:us-west-2:210987654321:instance/dev';
+const PROD = 'arn:aws:connect:us-east-1:210987654321:instance/prod';
+const g = (instance: string, id: string, name: string, parent?: string): HierarchyGroup => ({ arn: `${instance}/agent-group/${id}`, id, name, ...(parent ? { parentGroupArn: `${instance}/agent-group/${parent}` } : {}) });
+const devGroups = [g(DEV, 'd1', 'Americas'), g(DEV, 'd2', 'Support floor', 'd1'), g(DEV, 'd3', 'Night shift', 'd2')];
+const prodGroups = [g(PROD, 'p1', 'Americas'), g(PROD, 'p2', 'Support floor', 'p1')];
+const p = (instance: string, name: string, extra: Partial<SecurityProfile> = {}): SecurityProfile => ({ InstanceArn: instance, SecurityProfileName: name, SecurityProfileArn: `${instance}/security-profile/${name}`, Permissions: ['BasicAgentAccess'], ...extra });
+
+const source = [
+  p(DEV, 'Agent', { Permissions: ['BasicAgentAccess', 'ContactSearch.View'] }),
+  p(DEV, 'Leads', { AllowedAccessControlHierarchyGroupId: 'd2', HierarchyRestrictedResources: ['User'] }),
+  p(DEV, 'Night', { AllowedAccessControlHierarchyGroupId: 'd3', HierarchyRestrictedResources: ['User'] }),
+];
+const target = { key: 'platform:prod', instanceArn: PROD, groups: prodGroups, current: [p(PROD, 'Agent'), p(PROD, 'Leads', { AllowedAccessControlHierarchyGroupId: 'p2', HierarchyRestrictedResources: ['User'] })] };
+
+describe('promotePlan', () => {
+  it('maps the group by path, updates what differs, leaves what matches, and blocks a path the target lacks', () => {
+    const plan = promotePlan(source, devGroups, target);
+    expect(plan.steps.map((s) => `${s.action} ${s.name}`)).toEqual(['update Agent', 'unchanged Leads']);
+    expect(plan.steps[0]!.changes).toEqual(['+ Contact Search · View (ContactSearch.View)']);
+    expect(plan.steps[0]!.request).toEqual({ UpdateResource: { Identifier: `${PROD}/security-profile/Agent`, PatchDocument: expect.arrayContaining([expect.objectContaining({ op: 'add', path: '/Permissions' })]) } });
+    expect(plan.mapping).toEqual([{ profile: 'Leads', what: 'hierarchy group', from: 'Americas/Support floor (d2)', to: 'Americas/Support floor (p2)' }]);
+    expect(plan.blocked).toEqual([{ profile: 'Night', field: 'AllowedAccessControlHierarchyGroupId', path: 'Americas/Support floor/Night shift', candidates: ['Americas', 'Americas/Support floor'] }]);
+    expect(targetPlanText(plan, true)).toContain('[PRODUCTION] platform:prod');
+  });
+
+  it('a mapping choice carries the group to the chosen path, by the target id', () => {
+    const plan = promotePlan(source, devGroups, target, parseMapping(['Americas/Support floor/Night shift=Americas']));
+    expect(plan.blocked).toEqual([]);
+    const night = plan.steps.find((s) => s.name === 'Night')!;
+    expect(night.action).toBe('create');
+    expect(night.request).toEqual({ CreateResource: { DesiredState: expect.objectContaining({ InstanceArn: PROD, AllowedAccessControlHierarchyGroupId: 'p1', HierarchyRestrictedResources: ['User'] }) } });
+    expect(plan.mapping.find((m) => m.profile === 'Night')?.to).toBe('Americas (p1): chosen');
+  });
+
+  it('skipping leaves the group and its restriction out', () => {
+    const plan = promotePlan(source, devGroups, target, parseMapping(['Americas/Support floor/Night shift=']));
+    const night = plan.steps.find((s) => s.name === 'Night')!;
+    const desired = (night.request as { CreateResource: { DesiredState: SecurityProfile } }).CreateResource.DesiredState;
+    expect(desired.AllowedAccessControlHierarchyGroupId).toBeUndefined();
+    expect(desired.HierarchyRestrictedResources).toBeUndefined();
+  });
+
+  it('--map needs FROM=TO', () => {
+    expect(() => parseMapping(['nothing'])).toThrow(/SOURCE-PATH=TARGET-PATH/);
+  });
+});
