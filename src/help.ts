@@ -21,7 +21,11 @@ through the AWS Cloud Control API (AWS::Connect::SecurityProfile).
 Usage:
   spex [options]                 open the terminal UI (region → instance → profiles)
   spex --demo                    the terminal UI on built-in demo data (no AWS account needed;
-                                 it resets each start, --demo-state FILE keeps it)
+                                 it resets each start, --demo-state FILE keeps it): two accounts,
+                                 shown as a fleet
+  spex --profile a,b | --all-profiles | --fleet NAME
+                                 the terminal UI over several accounts: the fleet screen first
+                                 (every account × region × instance), D drift, P promote
   spex <command> [options]       run one headless command, for scripts
 
 Commands:
@@ -76,6 +80,22 @@ Commands:
                                  guarded updates refuse a profile changed since the plan; the same
                                  step sends the same client token, so a rerun applies nothing twice;
                                  exit 0 only if the instance then matches the file
+  fleet                          every account × region × instance of the fleet (--profile a,b,
+                                 --all-profiles, --fleet NAME; else the one account): account id,
+                                 profile, region, ARN, alias, status, profile count; a failing
+                                 account or region has its own row (exit 1) [--region a,b]
+  drift                          the fleet's profiles (by name) × its instances against a baseline
+                                 [--baseline PROFILE:INSTANCE] [--profile-name N]...: = same, ≠N
+                                 differs in N permissions or fields, – missing, + only there; a
+                                 hierarchy group with the same path counts the same; exit 0 none,
+                                 2 drift, 1 error; --output json lists every change
+  promote --from P:I --to P:I[,P:I…] --profile-name N [--profile-name N…]
+                                 carry profiles to other instances (any account or region): a plan
+                                 per target with the id mapping (hierarchy groups by path); a group
+                                 the target lacks blocks it until --map "PATH=TARGET-PATH" (or
+                                 "PATH=", --skip-unmapped: left out); --dry-run (exit 2 on changes);
+                                 applied after a yes (--yes), journalled: a stopped run resumes with
+                                 the same client tokens; exit 0 when every target then matches
   cache clear                    empty the detail cache (kept per account, region and instance, and
                                  used only when Connect says a profile has not changed since)
   iam-policy [--read-only]       the least-privilege IAM policy spex needs
@@ -85,7 +105,15 @@ Commands:
 
 Options:
   --region R                     AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region)
-  --profile P                    AWS named profile (else AWS_PROFILE)
+  --profile P                    AWS named profile (else AWS_PROFILE); a,b,c: several accounts
+                                 (fleet, drift, promote and the TUI), each with its own credentials,
+                                 region and endpoint_url from the AWS config files
+  --all-profiles                 every profile of the AWS config and credentials files
+  --fleet NAME                   a saved set of profiles: "fleets": {"NAME": ["dev", "prod"]} in
+                                 config.json
+  --confirm-production           write to an instance config.json marks production
+                                 ("production": ["prod"] or ["prod:alias"]); without it such a
+                                 write is refused (the TUI asks for a second y instead)
   --endpoint-url URL             Cloud Control endpoint (else AWS_ENDPOINT_URL_CLOUDCONTROL, AWS_ENDPOINT_URL)
   --demo                         start an in-process emulator with demo data and use it (the data
                                  resets each start; --demo-state FILE keeps it between runs)
@@ -108,5 +136,6 @@ Options:
   -h, --help                     this help
   -V, --version                  the version
 
-Exit status: 0 success, 1 failure, 2 usage error.
+Exit status: 0 success, 1 failure, 2 usage error (plan, drift and promote --dry-run: 2 also
+means changes).
 `;

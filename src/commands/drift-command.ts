@@ -47,7 +47,8 @@ export async function driftCommand(ctx: CommandContext): Promise<number> {
   await write(ctx.io, ctx.output, driftJson(matrix, columns, rows), (t) => {
     const table = t.renderTable(
       matrix.names.map((name, n) => ({ name, cells: matrix.cells[n]! })),
-      [{ header: 'PROFILE', value: (r: { name: string }) => r.name }, ...columns.map((c, i) => ({ header: `${c.key}${i === baseline ? ' (baseline)' : ''}`, value: (r: { cells: DriftMatrix['cells'][number] }) => cellText(r.cells[i]!) }))],
+      // The baseline first, then the others in fleet order.
+      [{ header: 'PROFILE', value: (r: { name: string }) => r.name }, ...[baseline, ...columns.keys()].filter((i, n, all) => all.indexOf(i) === n).map((i) => ({ header: `${columns[i]!.key}${i === baseline ? ' (baseline)' : ''}`, value: (r: { cells: DriftMatrix['cells'][number] }) => cellText(r.cells[i]!) }))],
     );
     return `${table}${DRIFT_LEGEND}\n${driftCount(matrix)} of ${matrix.names.length} profiles drift from ${columns[baseline]!.key}.\n`;
   });

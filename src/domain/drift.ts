@@ -100,5 +100,11 @@ export const DRIFT_LEGEND = '= same as the baseline · ≠N differs in N permiss
 
 /** How many profiles drift anywhere (a cell other than same or absent, outside the baseline). */
 export function driftCount(matrix: DriftMatrix): number {
-  return matrix.cells.filter((row) => row.some((c, i) => i !== matrix.baseline && (c.state === 'differs' || c.state === 'missing' || c.state === 'extra'))).length;
+  return onlyDrifting(matrix).names.length;
+}
+
+/** Only the profiles that drift somewhere (the baseline's column aside), for the matrix's `f`. */
+export function onlyDrifting(matrix: DriftMatrix): DriftMatrix {
+  const keep = matrix.cells.map((row) => row.some((c, i) => i !== matrix.baseline && (c.state === 'differs' || c.state === 'missing' || c.state === 'extra')));
+  return { ...matrix, names: matrix.names.filter((_, i) => keep[i]), cells: matrix.cells.filter((_, i) => keep[i]) };
 }

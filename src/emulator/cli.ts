@@ -9,6 +9,9 @@ export const EMULATOR_HELP = `spex emulator — a local Cloud Control endpoint s
 
 Usage: spex emulator [options]
 
+Accounts: a 12-digit access key id selects that account (any other key: 123456789012); the demo
+data's second account, 210987654321, holds acme-dev and acme-prod.
+
 Options:
   --host H                   address to bind (default 127.0.0.1, loopback only)
   --port N                   port (default 4599; 0 picks a free one)

@@ -139,6 +139,8 @@ describe('spex drift', () => {
     const { code, out } = await run('drift', '--profile', 'platform', '--region', 'us-east-1,us-west-2', '--profile-name', 'Team Leads', '--profile-name', 'Admin', '--output', 'table');
     expect(code).toBe(0);
     expect(out).toMatch(/PROFILE\s+platform:acme-prod \(baseline\)\s+platform:acme-dev/);
+    const drifted = await run('drift', '--profile', 'platform', '--region', 'us-east-1,us-west-2', '--baseline', 'platform:acme-dev', '--profile-name', 'Admin', '--output', 'table');
+    expect(drifted.out).toMatch(/PROFILE\s+platform:acme-dev \(baseline\)\s+platform:acme-prod/);
     expect(out).toMatch(/Team Leads\s+=\s+=/);
     expect(out).toContain('0 of 2 profiles drift from platform:acme-prod.');
   });

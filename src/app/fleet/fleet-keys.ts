@@ -16,6 +16,7 @@ export const DRIFT_KEYS: readonly HelpEntry[] = [
   { keys: 'Enter', help: 'the difference, side by side' },
   { keys: '←→↑↓', help: 'move' },
   { keys: 'b', help: 'baseline: this column' },
+  { keys: 'f', help: 'only the profiles that drift' },
   { keys: 'Space', help: 'mark the cell' },
   { keys: 'P', help: 'promote from the baseline' },
   { keys: 'r', help: 'read again' },

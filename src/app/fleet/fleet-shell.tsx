@@ -8,7 +8,7 @@ import { Footer } from '../../components/footer.js';
 import { Header } from '../../components/header.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import { useTone } from '../../components/theme.js';
-import { driftCount, driftMatrix } from '../../domain/drift.js';
+import { driftCount, driftMatrix, onlyDrifting } from '../../domain/drift.js';
 import { padEnd } from '../../domain/format.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { type Fleet, type FleetRow, instanceKey, isProductionInstance } from '../../fleet/fleet.js';
@@ -68,7 +68,9 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const isDrift = view.kind === 'drift' || view.kind === 'cell' || (view.kind === 'promote' && view.back === 'drift') || (view.kind === 'help' && view.back === 'drift');
   const driftRows = useMemo(() => (isDrift && scan.isDone ? active : []), [isDrift, scan.isDone, active]);
   const columns = useDriftColumns(fleet, driftRows, driftKey);
-  const matrix = useMemo(() => driftMatrix(columns, Math.min(baseline, Math.max(0, columns.length - 1))), [columns, baseline]);
+  const [isOnlyDrifting, setOnlyDrifting] = useState(false);
+  const whole = useMemo(() => driftMatrix(columns, Math.min(baseline, Math.max(0, columns.length - 1))), [columns, baseline]);
+  const matrix = useMemo(() => (isOnlyDrifting ? onlyDrifting(whole) : whole), [whole, isOnlyDrifting]);
   const accountOf = (row: FleetRow) => fleet.accounts.find((a) => a.profile === row.profile)!;
   const height = layout.rows - 4;
 
@@ -117,6 +119,12 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
         if (key.leftArrow || input === 'h') setCell((c) => ({ ...c, col: Math.max(0, c.col - 1) }));
         if (key.rightArrow || input === 'l') setCell((c) => ({ ...c, col: Math.min(columns.length - 1, c.col + 1) }));
         if (input === 'b') setBaseline(cellRef.current.col);
+        if (input === 'f') {
+          // Rows change: the marks (by row) would point at other profiles.
+          setOnlyDrifting((v) => !v);
+          setMarked(new Set());
+          setCell((c) => ({ ...c, row: 0 }));
+        }
         if (input === 'r') setDriftKey((k) => k + 1);
         if (input === ' ') {
           const id = `${cellRef.current.row}:${cellRef.current.col}`;
@@ -201,7 +209,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const status =
     notice ??
     (view.kind === 'drift' && columns.every((c) => c.profiles !== undefined || c.error !== undefined)
-      ? `${driftCount(matrix)} of ${matrix.names.length} profiles drift from ${columns[matrix.baseline]?.key ?? '—'}${marked.size > 0 ? ` · ${marked.size} cell${marked.size === 1 ? '' : 's'} marked` : ''}`
+      ? `${driftCount(whole)} of ${whole.names.length} profiles drift from ${columns[matrix.baseline]?.key ?? '—'}${isOnlyDrifting ? ' (only those shown: f shows all)' : ' (f: only those)'}${marked.size > 0 ? ` · ${marked.size} cell${marked.size === 1 ? '' : 's'} marked` : ''}`
       : undefined);
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.rows}>
