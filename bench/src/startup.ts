@@ -6,8 +6,8 @@ import { type BenchContext, childEnv, timeProcess } from './context.js';
 import { type ItemResult, metric, waitUntil } from './stats.js';
 
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
-/** What the region picker, the first screen of `spex --demo`, draws first. */
-const FIRST_FRAME_TEXT = 'Select a region';
+/** What the fleet screen, the first screen of `spex --demo` (two accounts), draws first. */
+const FIRST_FRAME_TEXT = 'fleet 2 accounts';
 
 /** Spawns `script` running `command` in a 100×30 pty; resolves with the ms until `text` is printed. */
 async function timeToText(command: string, text: string | undefined, cwd: string): Promise<number> {

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import YAML, { isNode } from 'yaml';
 import schema from '../../schema/profiles.schema.json' with { type: 'json' };
 import { cloudControlRefusals } from './cloud-control-safe.js';
+import { connectIssues, connectUpdateRequests } from './connect-plan.js';
 import { lineColumn } from './format.js';
 import { buildPatch } from './patch.js';
 import { describeChanges } from './profile-diff.js';
@@ -55,9 +56,21 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
     const patch = existing === undefined ? undefined : buildPatch(existing, draft, { guard: true });
     // Only what would be sent is checked: an unchanged console-made profile is fine as it is.
     const unchanged = patch !== undefined && !patch.some((op) => op.op !== 'test');
+    // A profile the Cloud Control schema refuses (made in the console) is updated through the Connect
+    // API (mutations.ts): Connect's own rules apply, and the plan shows the Connect requests.
+    const throughConnect = existing !== undefined && !unchanged && cloudControlRefusals(existing).length > 0;
+    if (throughConnect) {
+      const issues = connectIssues(draft);
+      if (issues.length > 0) {
+        problems.push(`${profile.SecurityProfileName}: ${issues.join('; ')} (a console-made profile, saved through the Connect API)`);
+        continue;
+      }
+      steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: describeChanges(existing, draft).map((c) => c.label), request: { Connect: connectUpdateRequests(existing, draft) }, before: existing, after: draft });
+      continue;
+    }
     const issues = unchanged ? [] : validateProfile(draft, existing === undefined ? 'create' : 'stored');
     if (issues.length > 0) {
-      problems.push(`${profile.SecurityProfileName}: ${validationMessage(issues)}${existing !== undefined && cloudControlRefusals(existing).length > 0 ? ' (a console-made profile: spex update saves it through the Connect API)' : ''}`);
+      problems.push(`${profile.SecurityProfileName}: ${validationMessage(issues)}`);
       continue;
     }
     if (existing === undefined || patch === undefined) {

@@ -198,6 +198,42 @@ describe('spex promote', () => {
   });
 });
 
+describe('spex promote of a console-made profile', () => {
+  it('a profile the Cloud Control schema refuses is planned and saved through the Connect API', async () => {
+    const support = instanceArnFor('us-east-1', 'acme-support');
+    const sales = instanceArnFor('us-east-1', 'acme-sales');
+    const emea = emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).find((m) => m.InstanceArn === support && m.SecurityProfileName === 'Supervisors (EMEA)')!;
+    emulator.modifyProfile('us-east-1', String(emea.SecurityProfileArn), (m) => void (m.Permissions = [...(m.Permissions as string[]), 'Cases.Delete']));
+    emulator.clearRequests();
+    const args = ['--from', 'main:acme-support', '--to', 'main:acme-sales', '--profile-name', 'Supervisors (EMEA)', '--region', 'us-east-1'];
+    const plan = await run('promote', ...args, '--dry-run', '--output', 'table');
+    expect(plan.err).not.toMatch(/cannot|already matches/);
+    expect(plan.code).toBe(2);
+    expect(plan.out).toContain('(Cases.Delete)');
+    expect(plan.out).toMatch(/request: \{"Connect":\[\{"operation":"UpdateSecurityProfile","http":"POST \/security-profiles\//);
+    const { code, err } = await run('promote', ...args, '--yes');
+    expect(code).toBe(0);
+    expect(err).toContain('main:acme-sales: 1 applied, 0 failed; read again: it matches');
+    expect(emulator.requests.filter((r) => r.operation === 'UpdateSecurityProfile')).toHaveLength(1);
+    expect(mutations()).toEqual([]);
+    const after = emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).find((m) => m.InstanceArn === sales && m.SecurityProfileName === 'Supervisors (EMEA)')!;
+    expect(after.Permissions).toContain('Cases.Delete');
+  });
+});
+
+describe('spex fleet, a region that errs', () => {
+  it('has its own row; the other regions are listed', async () => {
+    emulator.failNext('ListResources', 1, { exception: 'AccessDeniedException', message: 'User is not authorized to perform cloudformation:ListResources in us-east-1' });
+    const { code, out } = await run('fleet', '--profile', 'platform,', '--region', 'us-east-1,us-west-2', '--output', 'json');
+    expect(code).toBe(1);
+    const rows = JSON.parse(out) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { profile: 'platform', accountId: null, region: 'us-east-1', error: { kind: 'access-denied', message: expect.stringContaining('Access denied for ListResources') } },
+      expect.objectContaining({ region: 'us-west-2', alias: 'acme-dev' }),
+    ]);
+  });
+});
+
 describe('spex promote, stopped and resumed', () => {
   async function requestCount(client: CloudControlClient): Promise<number> {
     let n = 0;
