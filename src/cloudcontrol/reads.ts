@@ -12,9 +12,10 @@ import {
   type ListResourcesCommandOutput,
   type ResourceDescription,
 } from '@aws-sdk/client-cloudcontrol';
-import { ListSecurityProfilesCommand, type ListSecurityProfilesCommandOutput } from '@aws-sdk/client-connect';
+import { ListContactFlowModulesCommand, type ListContactFlowModulesCommandOutput, ListSecurityProfilesCommand, type ListSecurityProfilesCommandOutput } from '@aws-sdk/client-connect';
 import {
   type ConnectInstance,
+  type FlowModuleName,
   HIERARCHY_GROUP_TYPE,
   type HierarchyGroup,
   INSTANCE_TYPE,
@@ -23,6 +24,7 @@ import {
   type SecurityProfile,
 } from '../domain/security-profile.js';
 import { type RegionContext, readOnlyError } from './context.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import { isTerminal, parseProfile, toHierarchyGroup, toInstance, toProfileSummary, toRequestStatus } from './parse.js';
 import type { CallOptions, RequestFilter, RequestStatus } from './types.js';
 
@@ -109,6 +111,34 @@ function mergeSummary(row: ProfileSummary, summary: ProfileSummary | undefined):
 
 /** What working on Cloud Control alone costs, said once (the Connect API refused, or --cloudcontrol-only). */
 export const CLOUD_CONTROL_ALONE_COSTS = 'Cloud Control alone, so names load one by one, holders are read one user at a time, and console-made profiles are read-only';
+
+/**
+ * The instance's flow modules (id → name) from Connect's ListContactFlowModules, or undefined when
+ * Connect is not used or refuses it (then modules are compared by id). Never throws.
+ */
+export async function listFlowModules(ctx: RegionContext, instanceArn: string, options?: CallOptions): Promise<FlowModuleName[] | undefined> {
+  const client = ctx.connectApi('ListContactFlowModules');
+  const instanceId = /:instance\/([-a-zA-Z0-9]+)$/.exec(instanceArn)?.[1];
+  if (client === undefined || instanceId === undefined) return undefined;
+  const out: FlowModuleName[] = [];
+  let nextToken: string | undefined;
+  try {
+    do {
+      await ctx.spend('ListContactFlowModules', options?.signal);
+      const page: ListContactFlowModulesCommandOutput = await client.send(
+        new ListContactFlowModulesCommand({ InstanceId: instanceId, MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) }),
+        { abortSignal: ctx.signalFor(options?.signal) },
+      );
+      for (const m of page.ContactFlowModulesSummaryList ?? []) if (m.Id && m.Name) out.push({ id: m.Id, name: sanitizeLine(m.Name) });
+      nextToken = page.NextToken;
+    } while (nextToken);
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'AccessDeniedException' || name === 'UnauthorizedException') ctx.denyConnectApi('ListContactFlowModules', 'Connect refused ListContactFlowModules: flow modules are compared by id');
+    return undefined;
+  }
+  return out;
+}
 
 /** Connect's summaries by ARN, or undefined when Connect is not used or not available. Never throws. */
 async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?: AbortSignal): Promise<Map<string, ProfileSummary> | undefined> {

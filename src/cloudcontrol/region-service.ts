@@ -3,7 +3,7 @@ import type { RegionContext } from './context.js';
 import { createDetailLoader } from './detail-loader.js';
 import { loadServiceQuotas } from './client.js';
 import { canSaveThroughConnect, createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
-import { cancelRequest, getProfile, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
+import { cancelRequest, getProfile, listFlowModules, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
 import { timeLeft } from '../domain/rate-limits.js';
@@ -33,6 +33,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
     readOnly: ctx.readOnly,
     listInstances: (options) => listInstances(ctx, options),
     listHierarchyGroups: (instanceArn, options) => listHierarchyGroups(ctx, instanceArn, options),
+    listFlowModules: (instanceArn, options) => listFlowModules(ctx, instanceArn, options),
     listProfiles: (instanceArn, options) => listProfiles(ctx, instanceArn, options),
     getProfile: (arn, options) => getProfile(ctx, arn, options),
     createDetailLoader(options) {

@@ -8,6 +8,7 @@ import type { OperationKind, OperationOutcome, OperationStatusValue, RequestStat
 export type { OperationKind, OperationOutcome, OperationStatusValue, RequestStatus } from '../domain/operations.js';
 import type {
   ConnectInstance,
+  FlowModuleName,
   HierarchyGroup,
   ProfileSummary,
   SecurityProfile,
@@ -89,6 +90,8 @@ export interface RegionService {
   readonly readOnly: boolean;
   listInstances(options?: CallOptions): Promise<ConnectInstance[]>;
   listHierarchyGroups(instanceArn: string, options?: CallOptions): Promise<HierarchyGroup[]>;
+  /** The instance's flow modules by name (Connect's ListContactFlowModules); undefined without the Connect API. */
+  listFlowModules(instanceArn: string, options?: CallOptions): Promise<FlowModuleName[] | undefined>;
   /** Streams pages as they arrive, so the first rows can show before the last page. */
   listProfiles(instanceArn: string, options?: CallOptions): AsyncIterable<ProfileSummary[]>;
   getProfile(arn: string, options?: CallOptions): Promise<SecurityProfile>;

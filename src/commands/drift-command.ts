@@ -7,12 +7,11 @@ import { SpexError } from '../domain/errors.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
-import { readFleetColumns } from '../fleet/read.js';
+import { readFleetColumns, readSide } from '../fleet/read.js';
 import type { CommandContext } from './context.js';
 import { list, str } from './context.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { write } from './output.js';
-import { readAllProfiles } from './read-commands.js';
 
 export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {
   return {
@@ -42,7 +41,7 @@ export async function driftCommand(ctx: CommandContext): Promise<number> {
     baseline = rows.indexOf(found.row);
   }
   const names = list(ctx.values, 'profile-name');
-  const columns = await readFleetColumns(fleet, rows, instanceKey, (service, row) => readAllProfiles(service, row.instance!.arn, ctx.io, `${instanceKey(row)} details`, names));
+  const columns = await readFleetColumns(fleet, rows, instanceKey, (service, row) => readSide(service, row.instance!.arn, ctx.io, `${instanceKey(row)} details`, names));
   const matrix = driftMatrix(columns, baseline, names);
   await write(ctx.io, ctx.output, driftJson(matrix, columns, rows), (t) => {
     const table = t.renderTable(

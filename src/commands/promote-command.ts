@@ -8,19 +8,17 @@
 // again. Exit 0 when every target then matches, 2 for a --dry-run with changes, 1 otherwise.
 import { createInterface } from 'node:readline';
 import { SpexError } from '../domain/errors.js';
-import { type MappingChoice, parseMapping, promotePlan, type TargetPlan, targetPlanText } from '../domain/promote.js';
+import { type MappingChoice, parseMapping, promotePlan, type PromoteTarget, type TargetPlan, targetPlanText } from '../domain/promote.js';
 import { planCounts } from '../domain/profiles-plan.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { HierarchyGroup, SecurityProfile } from '../domain/security-profile.js';
 import { stateDir } from '../drafts/draft-store.js';
 import { type Fleet, type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { newPromotion, type Promotion, type PromotionStep, promotionsDir, runPromotion, targetOf, unfinishedPromotions } from '../fleet/promotion.js';
-import { serviceFor, serviceOf } from '../fleet/read.js';
+import { readSide, serviceFor, serviceOf } from '../fleet/read.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson } from './output.js';
-import { readAllProfiles } from './read-commands.js';
 
 function refsOf(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -55,10 +53,10 @@ function resolve(rows: readonly FleetRow[], from: string, to: readonly string[])
   return { source: found.row, targets };
 }
 
-async function readTarget(ctx: CommandContext, fleet: Fleet, row: FleetRow, names: readonly string[]): Promise<{ current: SecurityProfile[]; groups: HierarchyGroup[] }> {
-  const service = serviceOf(fleet, row);
-  const [current, groups] = await Promise.all([readAllProfiles(service, row.instance!.arn, ctx.io, `${instanceKey(row)} details`, names), service.listHierarchyGroups(row.instance!.arn)]);
-  return { current, groups };
+/** A target as promotePlan takes it: its profiles of these names, its groups and flow modules. */
+async function readTarget(ctx: CommandContext, fleet: Fleet, row: FleetRow, names: readonly string[]): Promise<Omit<PromoteTarget, 'key' | 'instanceArn'>> {
+  const side = await readSide(serviceOf(fleet, row), row.instance!.arn, ctx.io, `${instanceKey(row)} details`, names);
+  return { current: side.profiles, groups: side.groups, modules: side.modules };
 }
 
 export async function promoteCommand(ctx: CommandContext): Promise<number> {
@@ -96,17 +94,16 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
     for (const step of unfinished.steps) ctx.io.stdout.write(`  ${step.status.padEnd(7)} ${step.target} ${step.action} “${sanitizeLine(step.name)}”\n`);
     promotion = unfinished;
   } else {
-    const sourceService = serviceOf(fleet, source);
-    const [sourceProfiles, sourceGroups] = await Promise.all([readAllProfiles(sourceService, source.instance!.arn, ctx.io, `${instanceKey(source)} details`, names), sourceService.listHierarchyGroups(source.instance!.arn)]);
+    const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, ctx.io, `${instanceKey(source)} details`, names);
     const missing = names.filter((n) => !sourceProfiles.some((p) => p.SecurityProfileName === n));
     if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((m) => `'${sanitizeLine(m)}'`).join(', ')} in ${instanceKey(source)}.` });
     const plans: TargetPlan[] = [];
     for (const target of targets) {
       const read = await readTarget(ctx, fleet, target, names);
-      const plan = promotePlan(sourceProfiles, sourceGroups, { key: instanceKey(target), instanceArn: target.instance!.arn, ...read }, choices);
+      const plan = promotePlan(sourceProfiles, sourceGroups, { key: instanceKey(target), instanceArn: target.instance!.arn, ...read }, choices, sourceModules);
       if (plan.blocked.length > 0 && ctx.values['skip-unmapped'] === true) {
         const skip = plan.blocked.map((b): MappingChoice => ({ path: b.path, action: 'skip' }));
-        plans.push(promotePlan(sourceProfiles, sourceGroups, { key: instanceKey(target), instanceArn: target.instance!.arn, ...read }, [...choices, ...skip]));
+        plans.push(promotePlan(sourceProfiles, sourceGroups, { key: instanceKey(target), instanceArn: target.instance!.arn, ...read }, [...choices, ...skip], sourceModules));
       } else plans.push(plan);
     }
     if (ctx.output === 'json' || ctx.output === 'yaml') {
@@ -166,16 +163,15 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 
 /** What changed where and what failed, then each target read again: exit 0 only if all match. */
 async function summarise(ctx: CommandContext, fleet: Fleet, source: FleetRow, targets: readonly FleetRow[], names: readonly string[], choices: readonly MappingChoice[], steps: readonly PromotionStep[]): Promise<number> {
-  const sourceService = serviceOf(fleet, source);
-  const [sourceProfiles, sourceGroups] = await Promise.all([readAllProfiles(sourceService, source.instance!.arn, ctx.io, `${instanceKey(source)} details, again`, names), sourceService.listHierarchyGroups(source.instance!.arn)]);
+  const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, ctx.io, `${instanceKey(source)} details, again`, names);
   let allMatch = true;
   for (const target of targets) {
     const key = instanceKey(target);
     const mine = steps.filter((s) => s.target === key);
     const count = (st: string): number => mine.filter((s) => s.status === st).length;
     const read = await readTarget(ctx, fleet, target, names);
-    const skip = ctx.values['skip-unmapped'] === true ? promotePlan(sourceProfiles, sourceGroups, { key, instanceArn: target.instance!.arn, ...read }, choices).blocked.map((b): MappingChoice => ({ path: b.path, action: 'skip' })) : [];
-    const again = promotePlan(sourceProfiles, sourceGroups, { key, instanceArn: target.instance!.arn, ...read }, [...choices, ...skip]);
+    const skip = ctx.values['skip-unmapped'] === true ? promotePlan(sourceProfiles, sourceGroups, { key, instanceArn: target.instance!.arn, ...read }, choices, sourceModules).blocked.map((b): MappingChoice => ({ path: b.path, action: 'skip' })) : [];
+    const again = promotePlan(sourceProfiles, sourceGroups, { key, instanceArn: target.instance!.arn, ...read }, [...choices, ...skip], sourceModules);
     const left = again.steps.filter((s) => s.action !== 'unchanged');
     const matches = left.length === 0 && again.blocked.length === 0;
     allMatch &&= matches;

@@ -1,10 +1,10 @@
 // Drift between instances: profiles matched by name, each compared with the baseline instance's in
 // console words (profile-diff.ts). Ids that mean the same thing count as the same: the instance ARN
-// is left out, and a hierarchy group is compared by its path of names ("Americas/Support floor"),
-// whatever its id in each instance. Pure.
+// is left out, a hierarchy group is compared by its path of names ("Americas/Support floor") and a
+// flow module by its name (when Connect gave the names), whatever their ids in each instance. Pure.
 import { describeChanges, type ProfileChange } from './profile-diff.js';
 import { groupPath } from './profiles-file.js';
-import type { HierarchyGroup, SecurityProfile } from './security-profile.js';
+import type { FlowModuleName, HierarchyGroup, SecurityProfile } from './security-profile.js';
 
 /** One instance's side of the matrix: its profiles by name once read, and its groups. */
 export interface DriftColumn {
@@ -13,6 +13,8 @@ export interface DriftColumn {
   /** Undefined until read; a read that failed has `error`. */
   profiles?: readonly SecurityProfile[] | undefined;
   groups?: readonly HierarchyGroup[] | undefined;
+  /** The instance's flow modules by name, when Connect gave them (else modules compare by id). */
+  modules?: readonly FlowModuleName[] | undefined;
   error?: string | undefined;
 }
 
@@ -40,17 +42,26 @@ export interface DriftMatrix {
  * The profile as drift compares it: no ARN, times or instance, and the hierarchy group as its path
  * of names (the same group in two instances has two ids).
  */
-export function comparableProfile(profile: SecurityProfile, groups: readonly HierarchyGroup[] = []): SecurityProfile {
+export function comparableProfile(profile: SecurityProfile, groups: readonly HierarchyGroup[] = [], modules?: readonly FlowModuleName[]): SecurityProfile {
   const { SecurityProfileArn: _arn, LastModifiedTime: _time, LastModifiedRegion: _region, ...rest } = profile;
   const out: SecurityProfile = { ...rest, InstanceArn: '' };
   const id = profile.AllowedAccessControlHierarchyGroupId;
   if (id !== undefined) out.AllowedAccessControlHierarchyGroupId = groupPath(id, groups) ?? id;
+  // A flow module by its name, when the instance's names are known: two instances give it two ids.
+  if (profile.AllowedFlowModules !== undefined && modules !== undefined) {
+    out.AllowedFlowModules = profile.AllowedFlowModules.map((m) => {
+      const name = modules.find((x) => x.id === m.FlowModuleId)?.name;
+      return name === undefined ? m : { ...m, FlowModuleId: `“${name}”` };
+    });
+  }
   return out;
 }
 
 /** What turns the baseline's profile into the other's, in console words. */
-export function driftChanges(base: SecurityProfile, baseGroups: readonly HierarchyGroup[], other: SecurityProfile, otherGroups: readonly HierarchyGroup[]): ProfileChange[] {
-  return describeChanges(comparableProfile(base, baseGroups), comparableProfile(other, otherGroups));
+export function driftChanges(base: SecurityProfile, baseSide: Pick<DriftColumn, 'groups' | 'modules'>, other: SecurityProfile, otherSide: Pick<DriftColumn, 'groups' | 'modules'>): ProfileChange[] {
+  // Names only when both sides have them: a name on one side against an id on the other always differs.
+  const named = baseSide.modules !== undefined && otherSide.modules !== undefined;
+  return describeChanges(comparableProfile(base, baseSide.groups, named ? baseSide.modules : undefined), comparableProfile(other, otherSide.groups, named ? otherSide.modules : undefined));
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true });
@@ -71,7 +82,7 @@ export function driftMatrix(columns: readonly DriftColumn[], baseline: number, o
       if (base?.profiles === undefined) return { state: 'unknown' };
       if (mine === undefined) return theirs === undefined ? { state: 'absent' } : { state: 'extra' };
       if (theirs === undefined) return { state: 'missing' };
-      const changes = driftChanges(mine, base.groups ?? [], theirs, column.groups ?? []);
+      const changes = driftChanges(mine, base, theirs, column);
       return changes.length === 0 ? { state: 'same' } : { state: 'differs', count: changes.length, changes };
     });
   });

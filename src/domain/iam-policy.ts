@@ -104,6 +104,9 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
   statements.push(
     { Sid: 'OptionalConnectApiHolders', Effect: 'Allow', Action: ['connect:SearchUsers'], Resource: '*' },
     { Sid: 'OptionalUsersThroughCloudControl', Effect: 'Allow', Action: ['connect:DescribeUser', 'connect:ListUsers'], Resource: '*' },
+    // Optional: flow modules' names, so drift and promote match AllowedFlowModules by name across
+    // instances (without it, by id, and the plan says to check the target has the module).
+    { Sid: 'OptionalFlowModuleNames', Effect: 'Allow', Action: ['connect:ListContactFlowModules'], Resource: '*' },
     // Optional: the security-profile quota for `spex lint` (without it, AWS's default of 100, said so).
     { Sid: 'OptionalServiceQuotas', Effect: 'Allow', Action: ['servicequotas:GetServiceQuota'], Resource: '*' },
   );

@@ -1,24 +1,23 @@
 // Promote: carrying profiles from one instance to others, maybe in other accounts and regions. Per
 // target, a plan (profiles-plan.ts: create, update or unchanged, each change in console words with
 // the exact request) and the id mapping: hierarchy groups by their path of names, applications by
-// namespace (the same in every instance), flow modules by id (spex cannot read their names, so an id
-// the target may not have is said). A group path the target lacks blocks that target until the user
+// namespace (the same in every instance). A group path the target lacks blocks that target until the user
 // chooses: skip the field (and the hierarchy restriction it serves), or map it to one of the
 // target's groups. Pure.
 import { type FileProfile, groupPath, toFileProfile } from './profiles-file.js';
 import { FILE_KIND, FILE_VERSION } from './profiles-file.js';
 import { type PlanStep, planSteps } from './profiles-plan.js';
-import type { HierarchyGroup, SecurityProfile } from './security-profile.js';
+import type { FlowModuleName, HierarchyGroup, SecurityProfile } from './security-profile.js';
 import { sanitizeLine } from './sanitize.js';
 import { planCounts } from './profiles-plan.js';
 
 /** A value of a source profile the target has no equivalent of. */
 export interface Unmapped {
   profile: string;
-  field: 'AllowedAccessControlHierarchyGroupId';
-  /** The group's path in the source. */
+  field: 'AllowedAccessControlHierarchyGroupId' | 'AllowedFlowModules';
+  /** The group's path (or the flow module's name) in the source. */
   path: string;
-  /** The target's groups, by path, to choose from. */
+  /** The target's groups by path (or its flow modules by name), to choose from. */
   candidates: readonly string[];
 }
 
@@ -38,6 +37,8 @@ export interface PromoteTarget {
   instanceArn: string;
   current: readonly SecurityProfile[];
   groups: readonly HierarchyGroup[];
+  /** The target's flow modules by name (undefined: unknown, modules keep their id). */
+  modules?: readonly FlowModuleName[] | undefined;
 }
 
 export interface TargetPlan {
@@ -55,7 +56,7 @@ function pathsOf(groups: readonly HierarchyGroup[]): string[] {
   return groups.map((g) => groupPath(g.id, groups) ?? g.id).sort();
 }
 
-export function promotePlan(source: readonly SecurityProfile[], sourceGroups: readonly HierarchyGroup[], target: PromoteTarget, choices: readonly MappingChoice[] = []): TargetPlan {
+export function promotePlan(source: readonly SecurityProfile[], sourceGroups: readonly HierarchyGroup[], target: PromoteTarget, choices: readonly MappingChoice[] = [], sourceModules?: readonly FlowModuleName[]): TargetPlan {
   const targetPaths = pathsOf(target.groups);
   const blocked: Unmapped[] = [];
   const mapping: MappedValue[] = [];
@@ -80,8 +81,14 @@ export function promotePlan(source: readonly SecurityProfile[], sourceGroups: re
       }
     }
     for (const app of file.Applications ?? []) mapping.push({ profile: profile.SecurityProfileName, what: 'application', from: app.Namespace ?? '?', to: `${app.Namespace ?? '?'} (by namespace)` });
-    for (const module of file.AllowedFlowModules ?? []) {
-      mapping.push({ profile: profile.SecurityProfileName, what: 'flow module', from: module.FlowModuleId ?? '?', to: `${module.FlowModuleId ?? '?'} (the same id: check the target has this module)` });
+    if (file.AllowedFlowModules !== undefined) {
+      const mapped = mapFlowModules(profile.SecurityProfileName, file.AllowedFlowModules, sourceModules, target.modules, choices);
+      mapping.push(...mapped.mapping);
+      if (mapped.blocked.length > 0) {
+        blocked.push(...mapped.blocked);
+        continue;
+      }
+      file.AllowedFlowModules = mapped.modules;
     }
     profiles.push(file);
   }
@@ -89,7 +96,43 @@ export function promotePlan(source: readonly SecurityProfile[], sourceGroups: re
   return { key: target.key, instanceArn: target.instanceArn, steps, blocked, problems, mapping };
 }
 
-/** `--map "FROM=TO"` (a source group path = a target group path) or `--skip-unmapped`, as choices. */
+/** A profile's flow modules carried by name to the target's ids; a name the target lacks is blocked. */
+function mapFlowModules(
+  profile: string,
+  modules: NonNullable<SecurityProfile['AllowedFlowModules']>,
+  sourceModules: readonly FlowModuleName[] | undefined,
+  targetModules: readonly FlowModuleName[] | undefined,
+  choices: readonly MappingChoice[],
+): { modules: NonNullable<SecurityProfile['AllowedFlowModules']>; mapping: MappedValue[]; blocked: Unmapped[] } {
+  const mapping: MappedValue[] = [];
+  const blocked: Unmapped[] = [];
+  const out: NonNullable<SecurityProfile['AllowedFlowModules']> = [];
+  for (const module of modules) {
+    const id = module.FlowModuleId ?? '?';
+    const name = sourceModules?.find((m) => m.id === id)?.name;
+    if (name === undefined || targetModules === undefined) {
+      mapping.push({ profile, what: 'flow module', from: id, to: `${id} (the same id: spex could not read ${name === undefined ? "the source's" : "the target's"} module names; check the target has it)` });
+      out.push(module);
+      continue;
+    }
+    const choice = choices.find((c) => c.path === name);
+    if (choice?.action === 'skip') {
+      mapping.push({ profile, what: 'flow module', from: `“${name}”`, to: '(left out: skipped)' });
+      continue;
+    }
+    const wanted = choice?.action === 'map' ? choice.to : name;
+    const found = targetModules.find((m) => m.name === wanted);
+    if (found === undefined) {
+      blocked.push({ profile, field: 'AllowedFlowModules', path: name, candidates: targetModules.map((m) => m.name).sort() });
+      continue;
+    }
+    mapping.push({ profile, what: 'flow module', from: `“${name}” (${id})`, to: `“${found.name}” (${found.id})${choice ? ': chosen' : ''}` });
+    out.push({ ...module, FlowModuleId: found.id });
+  }
+  return { modules: out, mapping, blocked };
+}
+
+/** `--map "FROM=TO"` (a source group path = a target group path, or module name = name) or `--skip-unmapped`, as choices. */
 export function parseMapping(values: readonly string[]): MappingChoice[] {
   return values.map((v) => {
     const at = v.indexOf('=');
@@ -113,10 +156,15 @@ export function targetPlanText(plan: TargetPlan, production: boolean, options: {
   }
   for (const m of plan.mapping) out.push(`  id mapping: “${sanitizeLine(m.profile)}” ${m.what} ${sanitizeLine(m.from)} → ${sanitizeLine(m.to)}`);
   for (const b of plan.blocked) {
-    out.push(`  BLOCKED: “${sanitizeLine(b.profile)}” is restricted to the hierarchy group "${sanitizeLine(b.path)}", which ${plan.key} does not have.`);
-    const has = b.candidates.length > 0 ? `the target has: ${b.candidates.map((c) => `"${c}"`).join(', ')}` : 'the target has no groups';
-    if (options.choose === 'keys') out.push(`      choose: m maps it to one of the target's groups (${has}; m again for the next), s leaves the group and its restriction out`);
-    else out.push(`      choose: --map "${b.path}=TARGET-PATH" (${has}), or --map "${b.path}=" / --skip-unmapped to leave the group and its restriction out`);
+    out.push(
+      b.field === 'AllowedFlowModules'
+        ? `  BLOCKED: “${sanitizeLine(b.profile)}” allows the flow module "${sanitizeLine(b.path)}", which ${plan.key} does not have.`
+        : `  BLOCKED: “${sanitizeLine(b.profile)}” is restricted to the hierarchy group "${sanitizeLine(b.path)}", which ${plan.key} does not have.`,
+    );
+    const has = b.candidates.length > 0 ? `the target has: ${b.candidates.map((c) => `"${c}"`).join(', ')}` : `the target has no ${b.field === 'AllowedFlowModules' ? 'flow modules' : 'groups'}`;
+    const what = b.field === 'AllowedFlowModules' ? { one: 'flow modules', out: 'the module out' } : { one: 'groups', out: 'the group and its restriction out' };
+    if (options.choose === 'keys') out.push(`      choose: m maps it to one of the target's ${what.one} (${has}; m again for the next), s leaves ${what.out}`);
+    else out.push(`      choose: --map "${b.path}=${b.field === 'AllowedFlowModules' ? 'TARGET-NAME' : 'TARGET-PATH'}" (${has}), or --map "${b.path}=" / --skip-unmapped to leave ${what.out}`);
   }
   for (const p of plan.problems) out.push(`  cannot be planned: ${sanitizeLine(p)}`);
   const changing = plan.steps.filter((s) => s.action !== 'unchanged');

@@ -24,6 +24,7 @@ export const API_RATES: Readonly<Record<string, Rate>> = {
   ListUsers: { rps: 10, burst: 10 },
   DescribeUser: { rps: 10, burst: 10 },
   ListInstances: { rps: 2, burst: 5 },
+  ListContactFlowModules: { rps: 2, burst: 5 },
   DescribeInstance: { rps: 2, burst: 5 },
   // Not documented; well above Connect's, so Connect's budgets are what a client meets first (inferred).
   CloudControl: { rps: 20, burst: 20 },

@@ -102,6 +102,12 @@ export interface HierarchyGroup {
   parentGroupArn?: string;
 }
 
+/** A flow module of an instance, by its id and name (AllowedFlowModules names modules by id). */
+export interface FlowModuleName {
+  id: string;
+  name: string;
+}
+
 export interface ParsedArn {
   partition: string;
   region: string;

@@ -7,6 +7,7 @@
 //   what the Cloud Control schema refuses. Connect's own rules apply, not the schema's.
 // Errors as restJson1 sends them: the status, the code in `x-amzn-ErrorType`, and `{"Message": …}`.
 import type { IncomingMessage } from 'node:http';
+import { demoFlowModules } from './demo-data.js';
 import { SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
 import type { ConnectBudgets } from './connect-limits.js';
 import { regionOf } from './server.js';
@@ -35,6 +36,7 @@ export const CONNECT_STATUS: Readonly<Record<string, number>> = {
 type Route = { method: string; pattern: RegExp; operation: string };
 const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/security-profiles-summary\/([^/]+)$/, operation: 'ListSecurityProfiles' },
+  { method: 'GET', pattern: /^\/contact-flow-modules-summary\/([^/]+)$/, operation: 'ListContactFlowModules' },
   { method: 'POST', pattern: /^\/search-users$/, operation: 'SearchUsers' },
   { method: 'POST', pattern: /^\/security-profiles\/([^/]+)\/([^/]+)$/, operation: 'UpdateSecurityProfile' },
   { method: 'POST', pattern: /^\/tags\/(.+)$/, operation: 'TagResource' },
@@ -115,6 +117,19 @@ function listSecurityProfiles(call: Call): Record<string, unknown> {
       ...(typeof model.LastModifiedRegion === 'string' ? { LastModifiedRegion: model.LastModifiedRegion } : {}),
     })),
   };
+  if (start + page.length < all.length) body.NextToken = tokenFor(start + page.length);
+  return body;
+}
+
+/** The instance's flow modules (names and ids), for profiles' AllowedFlowModules by name. */
+function listContactFlowModules(call: Call): Record<string, unknown> {
+  const instance = instanceOf(call, call.params[0] ?? '');
+  spend(call, 'ListContactFlowModules');
+  const arn = String(instance.entry.model.Arn);
+  const all = demoFlowModules(arn);
+  const start = pageStart(call.url.searchParams.get('nextToken') ?? undefined, all.length);
+  const page = all.slice(start, start + call.ctx.pageSize);
+  const body: Record<string, unknown> = { ContactFlowModulesSummaryList: page.map((m) => ({ Id: m.id, Arn: `${arn}/flow-module/${m.id}`, Name: m.name, State: 'ACTIVE' })) };
   if (start + page.length < all.length) body.NextToken = tokenFor(start + page.length);
   return body;
 }
@@ -286,6 +301,7 @@ function untagResource(call: Call): Record<string, unknown> {
 
 const HANDLERS: Record<string, (call: Call) => Record<string, unknown>> = {
   ListSecurityProfiles: listSecurityProfiles,
+  ListContactFlowModules: listContactFlowModules,
   SearchUsers: searchUsers,
   UpdateSecurityProfile: updateSecurityProfile,
   TagResource: tagResource,

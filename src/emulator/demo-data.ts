@@ -49,6 +49,13 @@ export function demoInstanceArn(region = 'us-east-1', alias?: string): string {
   return instanceArnFor(region, name);
 }
 
+/** Every instance's flow modules: the same names, an id of its own in each instance (as Connect gives). */
+const FLOW_MODULE_NAMES = ['Authenticate caller', 'Collect payment'] as const;
+
+export function demoFlowModules(instanceArn: string): { id: string; name: string }[] {
+  return FLOW_MODULE_NAMES.map((name) => ({ id: stableUuid(`${instanceArn}/module/${name}`), name }));
+}
+
 interface CustomProfile {
   name: string;
   description: string;
@@ -70,7 +77,7 @@ const CUSTOM: CustomProfile[] = [
   { name: 'Reporting Analysts', description: 'Build, schedule and share metrics reports', permissions: 'reporting',
     extra: () => TEAM('analytics', 'cc-3100') },
   { name: 'Flow Designers', description: 'Edit and publish flows, modules, prompts and bots', permissions: 'flows',
-    extra: () => ({ ...TEAM('platform', 'cc-4200'), AllowedFlowModules: [{ Type: 'MODULE', FlowModuleId: stableUuid('module/authenticate') }] }) },
+    extra: (instanceArn) => ({ ...TEAM('platform', 'cc-4200'), AllowedFlowModules: [{ Type: 'MODULE', FlowModuleId: demoFlowModules(instanceArn)[0]!.id }] }) },
   { name: 'Supervisors - Night Shift', description: 'Night supervisors: monitoring without user administration', permissions: 'night',
     extra: () => ({ ...TEAM('support', 'cc-1003'), AllowedAccessControlTags: [{ Key: 'shift', Value: 'night' }], TagRestrictedResources: ['User'] }) },
   { name: 'Outbound Campaigns', description: 'Run outbound campaigns and place calls', permissions: 'campaigns',

@@ -3,7 +3,9 @@
 import type { RegionService } from '../cloudcontrol/types.js';
 import type { DriftColumn } from '../domain/drift.js';
 import { isSpexError } from '../domain/errors.js';
-import type { SecurityProfile } from '../domain/security-profile.js';
+import type { FlowModuleName, HierarchyGroup, SecurityProfile } from '../domain/security-profile.js';
+import { readAllProfiles } from '../commands/read-commands.js';
+import type { Io } from '../io.js';
 import type { Fleet, FleetRow } from './fleet.js';
 
 export const FLEET_READ_CONCURRENCY = 3;
@@ -20,11 +22,27 @@ export function serviceFor(fleet: Fleet, target: { profile: string; region: stri
   return account.spex.forRegion(target.region);
 }
 
+/** One instance as drift and promote compare it: the (named) profiles, hierarchy groups and flow modules. */
+export interface InstanceSide {
+  profiles: SecurityProfile[];
+  groups: HierarchyGroup[];
+  modules: FlowModuleName[] | undefined;
+}
+
+export async function readSide(service: RegionService, instanceArn: string, io: Io, what: string, names?: readonly string[]): Promise<InstanceSide> {
+  const [profiles, groups, modules] = await Promise.all([
+    readAllProfiles(service, instanceArn, io, what, names),
+    service.listHierarchyGroups(instanceArn),
+    service.listFlowModules(instanceArn),
+  ]);
+  return { profiles, groups, modules };
+}
+
 export async function readFleetColumns(
   fleet: Fleet,
   rows: readonly FleetRow[],
   keyOf: (row: FleetRow) => string,
-  readProfiles: (service: RegionService, row: FleetRow) => Promise<SecurityProfile[]>,
+  read: (service: RegionService, row: FleetRow) => Promise<InstanceSide>,
   options: { signal?: AbortSignal; onColumn?: (columns: readonly DriftColumn[]) => void } = {},
 ): Promise<DriftColumn[]> {
   const columns: DriftColumn[] = rows.map((r) => ({ key: keyOf(r) }));
@@ -35,8 +53,8 @@ export async function readFleetColumns(
       const { row, i } = next;
       const service = serviceOf(fleet, row);
       try {
-        const [profiles, groups] = await Promise.all([readProfiles(service, row), service.listHierarchyGroups(row.instance!.arn).catch(() => [])]);
-        columns[i] = { key: columns[i]!.key, profiles, groups };
+        const side = await read(service, row);
+        columns[i] = { key: columns[i]!.key, ...side };
       } catch (error) {
         columns[i] = { key: columns[i]!.key, error: isSpexError(error) ? error.error.message : (error as Error).message };
       }

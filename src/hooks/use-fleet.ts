@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react';
 import { PassThrough, Writable } from 'node:stream';
 import type { DriftColumn } from '../domain/drift.js';
 import { type Fleet, type FleetRow, instanceKey, scanFleet } from '../fleet/fleet.js';
-import { readFleetColumns } from '../fleet/read.js';
-import { readAllProfiles } from '../commands/read-commands.js';
+import { readFleetColumns, readSide } from '../fleet/read.js';
 import type { Io } from '../io.js';
 
 export interface FleetScan {
@@ -52,7 +51,7 @@ export function useDriftColumns(fleet: Fleet, rows: readonly FleetRow[], reloadK
     const controller = new AbortController();
     setColumns(rows.map((r) => ({ key: instanceKey(r) })));
     const io = quietIo();
-    void readFleetColumns(fleet, rows, instanceKey, (service, row) => readAllProfiles(service, row.instance!.arn, io), { signal: controller.signal, onColumn: setColumns });
+    void readFleetColumns(fleet, rows, instanceKey, (service, row) => readSide(service, row.instance!.arn, io, 'details'), { signal: controller.signal, onColumn: setColumns });
     return () => controller.abort();
   }, [fleet, rows, reloadKey]);
   return columns;

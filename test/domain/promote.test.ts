@@ -46,6 +46,24 @@ describe('promotePlan', () => {
     expect(desired.HierarchyRestrictedResources).toBeUndefined();
   });
 
+  it('flow modules go by name to the target id; a name the target lacks blocks it until skipped or mapped', () => {
+    const flows = [p(DEV, 'Flows', { AllowedFlowModules: [{ Type: 'MODULE', FlowModuleId: 'dm1' }, { Type: 'MODULE', FlowModuleId: 'dm2' }] })];
+    const sourceModules = [{ id: 'dm1', name: 'Authenticate' }, { id: 'dm2', name: 'Collect payment' }];
+    const withModules = { ...target, current: [], modules: [{ id: 'pm1', name: 'Authenticate' }, { id: 'pm9', name: 'Payments v2' }] };
+    const blocked = promotePlan(flows, devGroups, withModules, [], sourceModules);
+    expect(blocked.blocked).toEqual([{ profile: 'Flows', field: 'AllowedFlowModules', path: 'Collect payment', candidates: ['Authenticate', 'Payments v2'] }]);
+    expect(targetPlanText(blocked, false)).toContain('allows the flow module "Collect payment", which platform:prod does not have');
+    const mapped = promotePlan(flows, devGroups, withModules, parseMapping(['Collect payment=Payments v2']), sourceModules);
+    const desired = (mapped.steps[0]!.request as { CreateResource: { DesiredState: SecurityProfile } }).CreateResource.DesiredState;
+    expect(desired.AllowedFlowModules).toEqual([{ Type: 'MODULE', FlowModuleId: 'pm1' }, { Type: 'MODULE', FlowModuleId: 'pm9' }]);
+    const skipped = promotePlan(flows, devGroups, withModules, parseMapping(['Collect payment=']), sourceModules);
+    expect((skipped.steps[0]!.request as { CreateResource: { DesiredState: SecurityProfile } }).CreateResource.DesiredState.AllowedFlowModules).toEqual([{ Type: 'MODULE', FlowModuleId: 'pm1' }]);
+    // Without the target's names: the id is kept, and the plan says to check it.
+    const unknown = promotePlan(flows, devGroups, { ...target, current: [] }, [], sourceModules);
+    expect(unknown.blocked).toEqual([]);
+    expect(unknown.mapping.find((m) => m.what === 'flow module')?.to).toContain("spex could not read the target's module names");
+  });
+
   it('--map needs FROM=TO', () => {
     expect(() => parseMapping(['nothing'])).toThrow(/SOURCE-PATH=TARGET-PATH/);
   });

@@ -135,6 +135,16 @@ describe('spex drift', () => {
     expect(doc.profiles.find((p) => p.name === 'Admin')?.cells['platform:acme-prod']).toEqual({ state: 'same' });
   });
 
+  it('a flow module counts by its name (two ids, one name); without Connect, by id', async () => {
+    const modules = (arn: string, region: string) => (emulator.listModels(region, SECURITY_PROFILE_TYPE, DEMO_PLATFORM_ACCOUNT_ID).find((m) => m.InstanceArn === arn && m.SecurityProfileName === 'Flow Designers')!.AllowedFlowModules as { FlowModuleId: string }[]).map((m) => m.FlowModuleId);
+    expect(modules(DEV, 'us-west-2')).not.toEqual(modules(PROD, 'us-east-1'));
+    const args = ['--profile', 'platform', '--region', 'us-east-1,us-west-2', '--baseline', 'platform:acme-dev', '--profile-name', 'Flow Designers', '--output', 'json'];
+    const byName = JSON.parse((await run('drift', ...args)).out) as { profiles: { cells: Record<string, { count?: number; changes?: string[] }> }[] };
+    expect(byName.profiles[0]!.cells['platform:acme-prod']!.changes).toEqual([expect.stringMatching(/^Description: /)]);
+    const byId = JSON.parse((await run('drift', ...args, '--cloudcontrol-only')).out) as typeof byName;
+    expect(byId.profiles[0]!.cells['platform:acme-prod']!.count).toBe(3);
+  });
+
   it('prints the matrix and exits 0 when the named profiles do not drift', async () => {
     const { code, out } = await run('drift', '--profile', 'platform', '--region', 'us-east-1,us-west-2', '--profile-name', 'Team Leads', '--profile-name', 'Admin', '--output', 'table');
     expect(code).toBe(0);

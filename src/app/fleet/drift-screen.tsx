@@ -105,8 +105,9 @@ export function driftCellLines(matrix: DriftMatrix, columns: readonly DriftColum
   const mine = find(base);
   const theirs = find(other);
   if (mine !== undefined && theirs !== undefined) {
-    const side = (key: string, p: NonNullable<typeof mine>, groups: DriftColumn['groups']) => ({ name: key, permissions: p.Permissions ?? [], profile: comparableProfile(p, groups) });
-    const [left, right] = [side('baseline', mine, base?.groups), side('here', theirs, other?.groups)];
+    const named = base?.modules !== undefined && other?.modules !== undefined;
+    const side = (key: string, p: NonNullable<typeof mine>, c: DriftColumn | undefined) => ({ name: key, permissions: p.Permissions ?? [], profile: comparableProfile(p, c?.groups, named ? c?.modules : undefined) });
+    const [left, right] = [side('baseline', mine, base), side('here', theirs, other)];
     lines.push({ text: '' }, ...compareLines(left, right, width, false));
     return { title, subtitle: compareHeader(left, right, width), lines };
   }

@@ -5,7 +5,6 @@
 // end: what changed where, what failed, and each target read again.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { readAllProfiles } from '../../commands/read-commands.js';
 import { Footer } from '../../components/footer.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
@@ -14,10 +13,9 @@ import { useTone } from '../../components/theme.js';
 import { isSpexError } from '../../domain/errors.js';
 import { type MappingChoice, promotePlan, type TargetPlan, targetPlanText } from '../../domain/promote.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { HierarchyGroup, SecurityProfile } from '../../domain/security-profile.js';
 import { type Fleet, type FleetRow, instanceKey, isProductionInstance } from '../../fleet/fleet.js';
 import { newPromotion, type Promotion, type PromotionStep, runPromotion, targetOf } from '../../fleet/promotion.js';
-import { serviceFor, serviceOf } from '../../fleet/read.js';
+import { type InstanceSide, readSide, serviceFor, serviceOf } from '../../fleet/read.js';
 import { ProductionProvider, ProductionQuestion } from '../../hooks/production.js';
 import { quietIo } from '../../hooks/use-fleet.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
@@ -37,9 +35,9 @@ export interface PromoteSessionProps {
   readonly onClose: (summary?: string) => void;
 }
 
-interface Side {
-  current: SecurityProfile[];
-  groups: HierarchyGroup[];
+/** The plan of one target from what was read of both sides. */
+function planFor(source: InstanceSide, key: string, instanceArn: string, target: InstanceSide, choices: readonly MappingChoice[]): TargetPlan {
+  return promotePlan(source.profiles, source.groups, { key, instanceArn, current: target.profiles, groups: target.groups, modules: target.modules }, choices, source.modules);
 }
 
 type Step =
@@ -62,7 +60,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   const [step, setStep] = useState<Step>(resume !== undefined ? { kind: 'review' } : initialTargets !== undefined && initialTargets.length > 0 ? { kind: 'reading' } : { kind: 'targets' });
   const [scroll, setScroll] = useState(0);
   const [choices, setChoices] = useState<MappingChoice[]>([]);
-  const read = useRef<{ source: SecurityProfile[]; sourceGroups: HierarchyGroup[]; targets: Map<string, Side> } | undefined>(undefined);
+  const read = useRef<{ source: InstanceSide; targets: Map<string, InstanceSide> } | undefined>(undefined);
   const [progress, setProgress] = useState<readonly PromotionStep[]>(resume?.steps ?? []);
   const [isArmed, setArmed] = useState(false);
   /** The target's groups offered for each blocked path (kept once it is mapped, for m to go on). */
@@ -78,18 +76,11 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
     const io = quietIo();
     void (async () => {
       try {
-        const sourceService = serviceOf(fleet, source);
-        const [profiles, sourceGroups] = await Promise.all([readAllProfiles(sourceService, source.instance!.arn, io, 'details', names), sourceService.listHierarchyGroups(source.instance!.arn)]);
-        const targets = new Map<string, Side>();
-        await Promise.all(
-          targetRows.map(async (row) => {
-            const service = serviceOf(fleet, row);
-            const [current, groups] = await Promise.all([readAllProfiles(service, row.instance!.arn, io, 'details', names), service.listHierarchyGroups(row.instance!.arn)]);
-            targets.set(instanceKey(row), { current, groups });
-          }),
-        );
+        const from = await readSide(serviceOf(fleet, source), source.instance!.arn, io, 'details', names);
+        const targets = new Map<string, InstanceSide>();
+        await Promise.all(targetRows.map(async (row) => targets.set(instanceKey(row), await readSide(serviceOf(fleet, row), row.instance!.arn, io, 'details', names))));
         if (!live) return;
-        read.current = { source: profiles, sourceGroups, targets };
+        read.current = { source: from, targets };
         setStep({ kind: 'review' });
       } catch (error) {
         if (live) setStep({ kind: 'error', message: messageOf(error) });
@@ -103,7 +94,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   const plans: TargetPlan[] = useMemo(() => {
     const got = read.current;
     if (got === undefined || step.kind === 'targets' || step.kind === 'reading') return [];
-    return targetRows.map((row) => promotePlan(got.source, got.sourceGroups, { key: instanceKey(row), instanceArn: row.instance!.arn, ...got.targets.get(instanceKey(row))! }, choices));
+    return targetRows.map((row) => planFor(got.source, instanceKey(row), row.instance!.arn, got.targets.get(instanceKey(row))!, choices));
   }, [step.kind, targetRows, choices]);
   const blocked = plans.flatMap((p) => p.blocked);
   for (const b of blocked) candidatesOf.current.set(b.path, b.candidates);
@@ -147,13 +138,8 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
       const from = promotion.source;
       const s = serviceFor(fleet, from);
       const t = serviceFor(fleet, target);
-      const [src, srcGroups, current, groups] = await Promise.all([
-        readAllProfiles(s, from.instanceArn, io, 'details', promotion.names),
-        s.listHierarchyGroups(from.instanceArn),
-        readAllProfiles(t, target.instanceArn, io, 'details', promotion.names),
-        t.listHierarchyGroups(target.instanceArn),
-      ]);
-      const again = promotePlan(src, srcGroups, { key, instanceArn: target.instanceArn, current, groups }, choices);
+      const [src, dst] = await Promise.all([readSide(s, from.instanceArn, io, 'details', promotion.names), readSide(t, target.instanceArn, io, 'details', promotion.names)]);
+      const again = planFor(src, key, target.instanceArn, dst, choices);
       const left = again.steps.filter((x) => x.action !== 'unchanged').length;
       return left === 0 && again.blocked.length === 0 ? '✓ read again: it matches' : `≠ read again: ${left} profile${left === 1 ? '' : 's'} still differ${again.blocked.length > 0 ? ' (a skipped or mapped field)' : ''}`;
     } catch (error) {
