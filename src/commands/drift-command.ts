@@ -41,7 +41,7 @@ export async function driftCommand(ctx: CommandContext): Promise<number> {
     baseline = rows.indexOf(found.row);
   }
   const names = list(ctx.values, 'profile-name');
-  const columns = await readFleetColumns(fleet, rows, instanceKey, (service, row) => readSide(service, row.instance!.arn, ctx.io, `${instanceKey(row)} details`, names));
+  const columns = await readFleetColumns(fleet, rows, instanceKey, (service, row, onProgress) => readSide(service, row.instance!.arn, ctx.io, `${instanceKey(row)} details`, names, onProgress));
   const matrix = driftMatrix(columns, baseline, names);
   await write(ctx.io, ctx.output, driftJson(matrix, columns, rows), (t) => {
     const table = t.renderTable(

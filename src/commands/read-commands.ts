@@ -30,9 +30,19 @@ export async function resolveInstance(service: RegionService, ref: string | unde
  * Reads the details of `rows` through one loader (the service's concurrency, within AWS's budgets), with
  * progress and time left on stderr; `each` is told every profile read. Returns how many failed.
  */
-async function readDetails(service: RegionService, rows: readonly ProfileSummary[], what: string, io: CommandContext['io'], each: (row: ProfileSummary, profile: SecurityProfile) => void): Promise<number> {
+async function readDetails(service: RegionService, rows: readonly ProfileSummary[], what: string, io: CommandContext['io'], each: (row: ProfileSummary, profile: SecurityProfile) => void, onProgress?: (done: number, total: number) => void): Promise<number> {
   const loader = service.createDetailLoader();
-  const progress = createProgress(io, what, rows.length, (n) => service.timeLeft(n));
+  const shown = createProgress(io, what, rows.length, (n) => service.timeLeft(n));
+  let done = 0;
+  const progress = {
+    step() {
+      done += 1;
+      shown.step();
+      onProgress?.(done, rows.length);
+    },
+    done: () => shown.done(),
+  };
+  onProgress?.(0, rows.length);
   let failed = 0;
   try {
     await Promise.all(
@@ -60,7 +70,7 @@ async function readDetails(service: RegionService, rows: readonly ProfileSummary
  * Every profile of an instance in full (lint, export, plan): listed, then each detail read through
  * readDetails. A profile that cannot be read stops it: nothing is reported or written from part of an instance.
  */
-export async function readAllProfiles(service: RegionService, instanceArn: string, io: CommandContext['io'], what = 'details', names?: readonly string[]): Promise<SecurityProfile[]> {
+export async function readAllProfiles(service: RegionService, instanceArn: string, io: CommandContext['io'], what = 'details', names?: readonly string[], onProgress?: (done: number, total: number) => void): Promise<SecurityProfile[]> {
   let rows: ProfileSummary[] = [];
   for await (const page of service.listProfiles(instanceArn)) rows.push(...page);
   if (names !== undefined && names.length > 0) {
@@ -68,7 +78,7 @@ export async function readAllProfiles(service: RegionService, instanceArn: strin
     rows = (await withNames(service, rows, io)).filter((r) => r.name === undefined || names.includes(r.name));
   }
   const profiles: SecurityProfile[] = [];
-  const failed = await readDetails(service, rows, what, io, (_row, p) => profiles.push(p));
+  const failed = await readDetails(service, rows, what, io, (_row, p) => profiles.push(p), onProgress);
   if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is reported from part of an instance.` });
   return names !== undefined && names.length > 0 ? profiles.filter((p) => names.includes(p.SecurityProfileName)) : profiles;
 }

@@ -16,6 +16,8 @@ export interface DriftColumn {
   /** The instance's flow modules by name, when Connect gave them (else modules compare by id). */
   modules?: readonly FlowModuleName[] | undefined;
   error?: string | undefined;
+  /** While it is read: details read of how many, and the time AWS's budgets still need. */
+  progress?: { done: number; total: number; left?: string | undefined } | undefined;
 }
 
 export type DriftCell =

@@ -29,9 +29,9 @@ export interface InstanceSide {
   modules: FlowModuleName[] | undefined;
 }
 
-export async function readSide(service: RegionService, instanceArn: string, io: Io, what: string, names?: readonly string[]): Promise<InstanceSide> {
+export async function readSide(service: RegionService, instanceArn: string, io: Io, what: string, names?: readonly string[], onProgress?: (done: number, total: number) => void): Promise<InstanceSide> {
   const [profiles, groups, modules] = await Promise.all([
-    readAllProfiles(service, instanceArn, io, what, names),
+    readAllProfiles(service, instanceArn, io, what, names, onProgress),
     service.listHierarchyGroups(instanceArn),
     service.listFlowModules(instanceArn),
   ]);
@@ -42,7 +42,7 @@ export async function readFleetColumns(
   fleet: Fleet,
   rows: readonly FleetRow[],
   keyOf: (row: FleetRow) => string,
-  read: (service: RegionService, row: FleetRow) => Promise<InstanceSide>,
+  read: (service: RegionService, row: FleetRow, onProgress: (done: number, total: number) => void) => Promise<InstanceSide>,
   options: { signal?: AbortSignal; onColumn?: (columns: readonly DriftColumn[]) => void } = {},
 ): Promise<DriftColumn[]> {
   const columns: DriftColumn[] = rows.map((r) => ({ key: keyOf(r) }));
@@ -53,7 +53,11 @@ export async function readFleetColumns(
       const { row, i } = next;
       const service = serviceOf(fleet, row);
       try {
-        const side = await read(service, row);
+        const side = await read(service, row, (done, total) => {
+          // Each detail as it arrives: the matrix says how far each instance has got.
+          columns[i] = { key: columns[i]!.key, progress: { done, total, left: service.timeLeft(total - done) } };
+          if (live()) options.onColumn?.([...columns]);
+        });
         columns[i] = { key: columns[i]!.key, ...side };
       } catch (error) {
         columns[i] = { key: columns[i]!.key, error: isSpexError(error) ? error.error.message : (error as Error).message };

@@ -51,7 +51,7 @@ export function useDriftColumns(fleet: Fleet, rows: readonly FleetRow[], reloadK
     const controller = new AbortController();
     setColumns(rows.map((r) => ({ key: instanceKey(r) })));
     const io = quietIo();
-    void readFleetColumns(fleet, rows, instanceKey, (service, row) => readSide(service, row.instance!.arn, io, 'details'), { signal: controller.signal, onColumn: setColumns });
+    void readFleetColumns(fleet, rows, instanceKey, (service, row, onProgress) => readSide(service, row.instance!.arn, io, 'details', undefined, onProgress), { signal: controller.signal, onColumn: setColumns });
     return () => controller.abort();
   }, [fleet, rows, reloadKey]);
   return columns;

@@ -78,7 +78,7 @@ async function toRow(tui: TuiHandle, alias: string): Promise<void> {
 /** In the matrix: the baseline on acme-dev (the last column), the cursor on `name` × acme-prod. */
 async function driftAt(tui: TuiHandle, name: string): Promise<void> {
   await tui.press('D');
-  await tui.waitForFrame((f) => f.includes('0 of 5 instances still reading') && f.includes('Tier 1 Support'), { timeoutMs: 10_000 });
+  await tui.waitForFrame((f) => f.includes('every instance read') && f.includes('Tier 1 Support'), { timeoutMs: 10_000 });
   for (let i = 0; i < 4; i++) await tui.press('l');
   await tui.press('b');
   await settle(tui, /◆ baseline: acme-platform:acme-dev/);

@@ -49,7 +49,7 @@ export function DriftTable({ matrix, columns, cursor, marked, width, height }: D
         {`  ${padEnd('', NAME_WIDTH)} ${shown.map((c, i) => padEnd(truncate(`${left + i === matrix.baseline ? '◆ ' : ''}${sanitizeLine(c.key.slice(0, c.key.indexOf(':')))}`, CELL_WIDTH), CELL_WIDTH)).join(' ')}`}
       </Text>
       <Text {...tone('heading')} wrap="truncate-end">
-        {`  ${padEnd('Profile', NAME_WIDTH)} ${shown.map((c) => padEnd(truncate(sanitizeLine(c.key.slice(c.key.indexOf(':') + 1)), CELL_WIDTH), CELL_WIDTH)).join(' ')}${left + fit < columns.length ? ' →' : ''}${left > 0 ? ' (← more)' : ''}`}
+        {`  ${padEnd('Profile', NAME_WIDTH)} ${shown.map((c) => padEnd(truncate(sanitizeLine(c.key.slice(c.key.indexOf(':') + 1)), CELL_WIDTH - (c.progress ? 6 : 0)) + (c.progress ? ` ${c.progress.done}/${c.progress.total}` : ''), CELL_WIDTH)).join(' ')}${left + fit < columns.length ? ' →' : ''}${left > 0 ? ' (← more)' : ''}`}
       </Text>
       {matrix.names.slice(top, top + room).map((name, i) => {
         const row = top + i;
@@ -76,13 +76,25 @@ export function DriftTable({ matrix, columns, cursor, marked, width, height }: D
       })}
       {matrix.names.length === 0 ? <Text {...tone('muted')}>Reading the instances’ profiles…</Text> : null}
       <Text {...tone('muted')} wrap="truncate-end">
-        {`◆ baseline: ${sanitizeLine(columns[matrix.baseline]?.key ?? '—')} · ${columns.filter((c) => c.profiles === undefined && c.error === undefined).length} of ${columns.length} instances still reading`}
+        {`◆ baseline: ${sanitizeLine(columns[matrix.baseline]?.key ?? '—')} · ${readingText(columns)}`}
       </Text>
       <Text {...tone('muted')} wrap="truncate-end">
         {DRIFT_LEGEND}
       </Text>
     </Box>
   );
+}
+
+/** How far the reading has got: instances left, details read, and the time AWS's budgets still need. */
+export function readingText(columns: readonly DriftColumn[]): string {
+  const reading = columns.filter((c) => c.profiles === undefined && c.error === undefined);
+  if (reading.length === 0) return `every instance read${columns.some((c) => c.error) ? ` (${columns.filter((c) => c.error).length} could not be)` : ''}`;
+  const done = reading.reduce((n, c) => n + (c.progress?.done ?? 0), 0);
+  const total = reading.reduce((n, c) => n + (c.progress?.total ?? 0), 0);
+  // The instance with the most details left says how long: the others read at the same time.
+  const slowest = [...reading].sort((a, b) => (b.progress ? b.progress.total - b.progress.done : 0) - (a.progress ? a.progress.total - a.progress.done : 0))[0];
+  const left = slowest?.progress?.left;
+  return `${reading.length} of ${columns.length} instances still reading (${done}/${total} details${left ? ` · ${left}` : ''})`;
 }
 
 /** One cell in full: what turns the baseline's profile into this one, then both side by side. */

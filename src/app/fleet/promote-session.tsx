@@ -62,7 +62,10 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   const [choices, setChoices] = useState<MappingChoice[]>([]);
   const read = useRef<{ source: InstanceSide; targets: Map<string, InstanceSide> } | undefined>(undefined);
   const [progress, setProgress] = useState<readonly PromotionStep[]>(resume?.steps ?? []);
-  const [isArmed, setArmed] = useState(false);
+  // In a ref too: the second y can come before the frame that asked for it is drawn.
+  const [isArmed, setArmedState] = useState(false);
+  const armedRef = useRef(false);
+  const setArmed = (value: boolean): void => setArmedState((armedRef.current = value));
   /** The target's groups offered for each blocked path (kept once it is mapped, for m to go on). */
   const candidatesOf = useRef(new Map<string, readonly string[]>());
   const targetRows = useMemo(() => candidates.filter((r) => chosen.has(instanceKey(r))), [candidates, chosen]);
@@ -100,7 +103,11 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   for (const b of blocked) candidatesOf.current.set(b.path, b.candidates);
   const changing = resume !== undefined ? resume.steps.filter((s) => s.status !== 'done') : plans.flatMap((p) => p.steps).filter((s) => s.action !== 'unchanged');
 
+  const applied = useRef(false);
   const apply = (): void => {
+    // Once: a key after the last y can arrive before the progress view replaces the review.
+    if (applied.current) return;
+    applied.current = true;
     const promotion =
       resume ??
       newPromotion(
@@ -161,7 +168,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
       return;
     }
     if (step.kind === 'review') {
-      if (key.escape) return isArmed ? setArmed(false) : resume !== undefined || initialTargets !== undefined ? onClose() : setStep({ kind: 'targets' });
+      if (key.escape) return armedRef.current ? setArmed(false) : resume !== undefined || initialTargets !== undefined ? onClose() : setStep({ kind: 'targets' });
       if (key.downArrow || input === 'j') setScroll((s) => s + 1);
       if (key.upArrow || input === 'k') setScroll((s) => Math.max(0, s - 1));
       const first = blocked[0];
@@ -177,7 +184,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
       }
       if ((input === 'y' || key.return) && blocked.length === 0 && changing.length > 0) {
         // A production target asks once more.
-        if (productionKeys.length > 0 && !isArmed) setArmed(true);
+        if (productionKeys.length > 0 && !armedRef.current) setArmed(true);
         else apply();
       }
       if ((input === 'y' || key.return) && changing.length === 0 && blocked.length === 0) onClose('Every target already matches; nothing was sent.');
