@@ -156,6 +156,24 @@ describe('spex drift', () => {
   });
 });
 
+describe('usage and failure exit codes', () => {
+  it.each([
+    [['drift', '--profile', 'platform,', '--region', 'us-west-2'], 1, 'drift needs two instances or more; the fleet has 1 ACTIVE'],
+    [['drift', '--profile', 'platform,', '--region', 'us-east-1,us-west-2', '--baseline', 'platform:nope'], 2, '--baseline platform:nope: no such instance'],
+    [['promote', '--to', 'platform:acme-prod', '--profile-name', 'Agent'], 2, 'promote needs --from PROFILE:INSTANCE'],
+    [['promote', '--from', 'platform:acme-dev', '--profile-name', 'Agent'], 2, 'promote needs --to PROFILE:INSTANCE'],
+    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod'], 2, 'promote needs --profile-name NAME'],
+    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-dev', '--profile-name', 'Agent', '--region', 'us-west-2'], 2, '--to platform:acme-dev is the source instance itself'],
+    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod', '--profile-name', 'Nobody', '--region', 'us-east-1,us-west-2'], 1, "No security profile 'Nobody' in platform:acme-dev"],
+    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod', '--profile-name', 'Agent', '--map', 'oops'], 2, '--map takes SOURCE-PATH=TARGET-PATH'],
+    [['fleet', '--region', 'mars-1', '--profile', 'platform,'], 2, '--region: mars-1 is not a region where Amazon Connect is offered'],
+  ])('%j exits %i', async (args, exit, message) => {
+    const { code, err } = await run(...(args as [string, ...string[]]));
+    expect(err).toContain(message);
+    expect(code).toBe(exit);
+  });
+});
+
 describe('spex promote', () => {
   const PROMOTE = ['--from', 'platform:acme-dev', '--to', 'platform:acme-prod', '--profile-name', 'Tier 1 Support', '--profile-name', 'Night Leads', '--region', 'us-east-1,us-west-2'];
   beforeEach(() => emulator.clearRequests());
