@@ -15,6 +15,10 @@ describe('parseTuiFlags', () => {
     expect(
       parseTuiFlags(['--demo', '--region', 'eu-west-2', '--instance', 'acme', '--read-only', '--concurrency', '4', '--debug']),
     ).toEqual({ demo: true, region: 'eu-west-2', instance: 'acme', readOnly: true, concurrency: 4, debug: true });
+    expect(parseTuiFlags(['--profile', 'dev,prod', '--region', 'us-east-1,eu-west-2'])).toMatchObject({ profile: 'dev,prod', region: 'us-east-1,eu-west-2' });
+    expect(parseTuiFlags(['--all-profiles'])).toMatchObject({ allProfiles: true });
+    expect(parseTuiFlags(['--fleet', 'acme'])).toMatchObject({ fleet: 'acme' });
+    expect(() => parseTuiFlags(['--region', 'us-east-1,mars-1'])).toThrow(/mars-1 is not a region/);
     expect(parseTuiFlags(['--endpoint-url', 'http://127.0.0.1:1', '--profile', 'p'])).toMatchObject({
       endpointUrl: 'http://127.0.0.1:1',
       profile: 'p',

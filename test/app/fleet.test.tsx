@@ -183,6 +183,31 @@ describe('drift and promote in the TUI', () => {
     expect(readdirSync(join(dir, 'promotions'))).toEqual([]);
   });
 
+  it('P on an instance\'s list: the targets are chosen (production marked), planned, applied; Enter goes back to the list', async () => {
+    const tui = open();
+    await tui.waitForFrame('ACTIVE instances in 2 accounts');
+    await toRow(tui, 'acme-dev');
+    await tui.press(keys.enter);
+    await tui.waitForFrame('Night Leads');
+    await tui.press('G');
+    await settle(tui, /›\s+Tier 1 Support/);
+    await tui.press('P');
+    const targets = await settle(tui, 'Choose the targets (Space), then Enter: “Tier 1 Support”');
+    expect(targets).toMatch(/\[ \] acme-platform:acme-prod\s+us-east-1\s+210987654321\s+⚠ PRODUCTION/);
+    for (let i = 0; i < 6 && !/› \[ \] acme-platform:acme-prod/.test(tui.frame()); i++) await tui.press('j');
+    await tui.press(keys.space);
+    await settle(tui, /› \[x\] acme-platform:acme-prod/);
+    await tui.press(keys.enter);
+    await tui.waitForFrame(`+ Contact Search · View (${DEMO_DEV_ONLY_PERMISSION})`, { timeoutMs: 10_000 });
+    await tui.press('y');
+    await settle(tui, '⚠ PRODUCTION (acme-platform:acme-prod): apply 1 change?');
+    await tui.press('y');
+    await tui.waitForFrame('read again: it matches', { timeoutMs: 10_000 });
+    expect(prodModel('Tier 1 Support')?.Permissions).toContain(DEMO_DEV_ONLY_PERMISSION);
+    await tui.press(keys.enter);
+    await tui.waitForFrame(/acme-dev › Security profiles/);
+  });
+
   it('R resumes an unfinished promotion with its client tokens', async () => {
     // A promotion stopped before its step was confirmed: its journal says "sent".
     const devArn = String(demo.emulator.listModels('us-west-2', SECURITY_PROFILE_TYPE, DEMO_PLATFORM_ACCOUNT_ID).find((m) => m.InstanceArn === DEV && m.SecurityProfileName === 'Tier 1 Support')!.SecurityProfileArn);

@@ -71,6 +71,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const [isOnlyDrifting, setOnlyDrifting] = useState(false);
   const whole = useMemo(() => driftMatrix(columns, Math.min(baseline, Math.max(0, columns.length - 1))), [columns, baseline]);
   const matrix = useMemo(() => (isOnlyDrifting ? onlyDrifting(whole) : whole), [whole, isOnlyDrifting]);
+  const isReadOnly = appProps.initial.readOnly === true || fleet.accounts.some((a) => a.spex.readOnly);
   const accountOf = (row: FleetRow) => fleet.accounts.find((a) => a.profile === row.profile)!;
   const height = layout.rows - 4;
 
@@ -96,6 +97,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
           setView({ kind: 'drift' });
         }
         if (input === 'R') {
+          if (isReadOnly) return setNotice('spex runs with --read-only: resuming a promotion refused');
           const left = journalDir === undefined ? [] : unfinishedPromotions(journalDir);
           if (left[0] === undefined) return setNotice('No unfinished promotion');
           setView({ kind: 'promote', resume: left[0], back: 'fleet' });
@@ -135,6 +137,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
           setView({ kind: 'cell' });
         }
         if (input === 'P') {
+          if (isReadOnly) return setNotice('spex runs with --read-only: promote refused');
           const cells = marked.size > 0 ? [...marked].map((id) => id.split(':').map(Number) as [number, number]) : [[cellRef.current.row, cellRef.current.col] as [number, number]];
           const targets = [...new Set(cells.map(([, c]) => c).filter((c) => c !== matrix.baseline))].map((c) => driftRows[c]!).filter(Boolean);
           const names = [...new Set(cells.map(([r]) => matrix.names[r]!).filter((n) => matrix.cells[matrix.names.indexOf(n)]?.[matrix.baseline]?.state === 'same'))];
