@@ -12,6 +12,7 @@ import type { CommandContext } from './context.js';
 import { list, str } from './context.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { write } from './output.js';
+import { onStderr } from './read-commands.js';
 
 export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {
   return {
@@ -41,7 +42,7 @@ export async function driftCommand(ctx: CommandContext): Promise<number> {
     baseline = rows.indexOf(found.row);
   }
   const names = list(ctx.values, 'profile-name');
-  const columns = await readFleetColumns(fleet, rows, instanceKey, (service, row, onProgress) => readSide(service, row.instance!.arn, ctx.io, `${instanceKey(row)} details`, names, onProgress));
+  const columns = await readFleetColumns(fleet, rows, instanceKey, (service, row, onProgress) => readSide(service, row.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(row)} details`, names, onProgress }));
   const matrix = driftMatrix(columns, baseline, names);
   await write(ctx.io, ctx.output, driftJson(matrix, columns, rows), (t) => {
     const table = t.renderTable(

@@ -19,6 +19,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson } from './output.js';
+import { onStderr } from './read-commands.js';
 
 function refsOf(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -55,7 +56,7 @@ function resolve(rows: readonly FleetRow[], from: string, to: readonly string[])
 
 /** A target as promotePlan takes it: its profiles of these names, its groups and flow modules. */
 async function readTarget(ctx: CommandContext, fleet: Fleet, row: FleetRow, names: readonly string[]): Promise<Omit<PromoteTarget, 'key' | 'instanceArn'>> {
-  const side = await readSide(serviceOf(fleet, row), row.instance!.arn, ctx.io, `${instanceKey(row)} details`, names);
+  const side = await readSide(serviceOf(fleet, row), row.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(row)} details`, names });
   return { current: side.profiles, groups: side.groups, modules: side.modules };
 }
 
@@ -94,7 +95,7 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
     for (const step of unfinished.steps) ctx.io.stdout.write(`  ${step.status.padEnd(7)} ${step.target} ${step.action} “${sanitizeLine(step.name)}”\n`);
     promotion = unfinished;
   } else {
-    const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, ctx.io, `${instanceKey(source)} details`, names);
+    const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(source)} details`, names });
     const missing = names.filter((n) => !sourceProfiles.some((p) => p.SecurityProfileName === n));
     if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((m) => `'${sanitizeLine(m)}'`).join(', ')} in ${instanceKey(source)}.` });
     const plans: TargetPlan[] = [];
@@ -163,7 +164,7 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 
 /** What changed where and what failed, then each target read again: exit 0 only if all match. */
 async function summarise(ctx: CommandContext, fleet: Fleet, source: FleetRow, targets: readonly FleetRow[], names: readonly string[], choices: readonly MappingChoice[], steps: readonly PromotionStep[]): Promise<number> {
-  const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, ctx.io, `${instanceKey(source)} details, again`, names);
+  const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(source)} details, again`, names });
   let allMatch = true;
   for (const target of targets) {
     const key = instanceKey(target);

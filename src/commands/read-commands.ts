@@ -10,6 +10,7 @@ import { instanceClosedReason } from '../domain/instances.js';
 import { type CommandContext, list, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
+import { namesOf, type ReadOptions, readDetails, readProfiles } from '../fleet/read-profiles.js';
 
 /** --instance as an ARN, an instance id or an alias. */
 export async function resolveInstance(service: RegionService, ref: string | undefined): Promise<string> {
@@ -26,79 +27,23 @@ export async function resolveInstance(service: RegionService, ref: string | unde
   return match.arn;
 }
 
-/**
- * Reads the details of `rows` through one loader (the service's concurrency, within AWS's budgets), with
- * progress and time left on stderr; `each` is told every profile read. Returns how many failed.
- */
-async function readDetails(service: RegionService, rows: readonly ProfileSummary[], what: string, io: CommandContext['io'], each: (row: ProfileSummary, profile: SecurityProfile) => void, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const loader = service.createDetailLoader();
-  const shown = createProgress(io, what, rows.length, (n) => service.timeLeft(n));
-  let done = 0;
-  const progress = {
-    step() {
-      done += 1;
-      shown.step();
-      onProgress?.(done, rows.length);
-    },
-    done: () => shown.done(),
-  };
-  onProgress?.(0, rows.length);
-  let failed = 0;
-  try {
-    await Promise.all(
-      rows.map((row) =>
-        loader.load(row.arn).then(
-          (profile) => {
-            each(row, profile);
-            progress.step();
-          },
-          () => {
-            failed += 1;
-            progress.step();
-          },
-        ),
-      ),
-    );
-  } finally {
-    loader.dispose();
-    progress.done();
-  }
-  return failed;
+/** A command's progress and warnings on stderr, for the shared readers in fleet/read-profiles.ts. */
+export function onStderr(io: CommandContext['io']): ReadOptions {
+  return { progress: (what, total, timeLeft) => createProgress(io, what, total, timeLeft), warn: (line) => void io.stderr.write(`${line}\n`) };
 }
 
 /**
- * Every profile of an instance in full (lint, export, plan): listed, then each detail read through
- * readDetails. A profile that cannot be read stops it: nothing is reported or written from part of an instance.
+ * Every profile of an instance in full (lint, export, plan), with progress on stderr; a profile that
+ * cannot be read stops it: nothing is reported or written from part of an instance.
  */
-export async function readAllProfiles(service: RegionService, instanceArn: string, io: CommandContext['io'], what = 'details', names?: readonly string[], onProgress?: (done: number, total: number) => void): Promise<SecurityProfile[]> {
-  let rows: ProfileSummary[] = [];
-  for await (const page of service.listProfiles(instanceArn)) rows.push(...page);
-  if (names !== undefined && names.length > 0) {
-    // Only the profiles asked for: names first (a list may give ARNs only), then just their details.
-    rows = (await withNames(service, rows, io)).filter((r) => r.name === undefined || names.includes(r.name));
-  }
-  const profiles: SecurityProfile[] = [];
-  const failed = await readDetails(service, rows, what, io, (_row, p) => profiles.push(p), onProgress);
-  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is reported from part of an instance.` });
-  return names !== undefined && names.length > 0 ? profiles.filter((p) => names.includes(p.SecurityProfileName)) : profiles;
+export function readAllProfiles(service: RegionService, instanceArn: string, io: CommandContext['io'], what = 'details', names?: readonly string[], onProgress?: (done: number, total: number) => void): Promise<SecurityProfile[]> {
+  return readProfiles(service, instanceArn, { ...onStderr(io), what, ...(names ? { names } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 
-/**
- * Fills in the names a list left out: a list item may carry the ARN alone (real-aws-notes
- * "Listing"), so each missing name costs a GetResource, at the service's capped concurrency, with
- * progress on stderr. Returns the rows with names, and how many could not be read.
- */
-export async function withNames(service: RegionService, rows: ProfileSummary[], io: CommandContext['io']): Promise<ProfileSummary[]> {
-  const missing = rows.filter((r) => r.name === undefined);
-  if (missing.length === 0) return rows;
-  const named = new Map<string, ProfileSummary>();
-  const failed = await readDetails(service, missing, 'names (the list gave ARNs only; one GetResource each)', io, (row, profile) => {
-    named.set(row.arn, { ...row, name: profile.SecurityProfileName, ...(profile.LastModifiedTime !== undefined ? { lastModifiedTime: profile.LastModifiedTime } : {}) });
-  });
-  if (failed > 0) io.stderr.write(`spex: warning: ${failed} of ${missing.length} names could not be read; those rows show no name.\n`);
-  return rows.map((r) => named.get(r.arn) ?? r);
+/** Fills in the names a list left out (fleet/read-profiles.ts), with progress on stderr. */
+export function withNames(service: RegionService, rows: ProfileSummary[], io: CommandContext['io']): Promise<ProfileSummary[]> {
+  return namesOf(service, rows, onStderr(io));
 }
-
 
 /** The profile a command names: its ARN, or its id or name with --instance. Usage errors before any call. */
 export function requireProfileRef(ctx: CommandContext, what: string): string {
@@ -163,7 +108,7 @@ async function grantsOf(ctx: CommandContext): Promise<string[]> {
  */
 async function granting(service: RegionService, rows: ProfileSummary[], permissions: string[], io: CommandContext['io']): Promise<ProfileSummary[]> {
   const keep = new Set<string>();
-  const failed = await readDetails(service, rows, `details (to find who grants ${permissions.join(' + ')})`, io, (row, profile) => {
+  const failed = await readDetails(service, rows, `details (to find who grants ${permissions.join(' + ')})`, onStderr(io), (row, profile) => {
     const has = new Set(profile.Permissions ?? []);
     if (permissions.every((p) => has.has(p))) keep.add(row.arn);
     row.name ??= profile.SecurityProfileName;

@@ -4,8 +4,7 @@ import type { RegionService } from '../cloudcontrol/types.js';
 import type { DriftColumn } from '../domain/drift.js';
 import { isSpexError } from '../domain/errors.js';
 import type { FlowModuleName, HierarchyGroup, SecurityProfile } from '../domain/security-profile.js';
-import { readAllProfiles } from '../commands/read-commands.js';
-import type { Io } from '../io.js';
+import { type ReadOptions, readProfiles } from './read-profiles.js';
 import type { Fleet, FleetRow } from './fleet.js';
 
 export const FLEET_READ_CONCURRENCY = 3;
@@ -29,9 +28,9 @@ export interface InstanceSide {
   modules: FlowModuleName[] | undefined;
 }
 
-export async function readSide(service: RegionService, instanceArn: string, io: Io, what: string, names?: readonly string[], onProgress?: (done: number, total: number) => void): Promise<InstanceSide> {
+export async function readSide(service: RegionService, instanceArn: string, options: ReadOptions = {}): Promise<InstanceSide> {
   const [profiles, groups, modules] = await Promise.all([
-    readAllProfiles(service, instanceArn, io, what, names, onProgress),
+    readProfiles(service, instanceArn, options),
     service.listHierarchyGroups(instanceArn),
     service.listFlowModules(instanceArn),
   ]);

@@ -1,11 +1,9 @@
 // The fleet's rows (scanned once, again on r) and, for the drift matrix, every ACTIVE instance's
 // profiles and groups, column by column as they arrive (a column not read yet shows `?`).
 import { useEffect, useState } from 'react';
-import { PassThrough, Writable } from 'node:stream';
 import type { DriftColumn } from '../domain/drift.js';
 import { type Fleet, type FleetRow, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { readFleetColumns, readSide } from '../fleet/read.js';
-import type { Io } from '../io.js';
 
 export interface FleetScan {
   rows: readonly FleetRow[];
@@ -39,19 +37,12 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScan {
   return scan;
 }
 
-/** No progress lines: the TUI shows `?` until a column arrives. */
-export function quietIo(): Io {
-  const sink = new Writable({ write: (_c, _e, done) => done() });
-  return { stdout: sink, stderr: sink, stdin: Object.assign(new PassThrough(), { isTTY: false }), env: {} } as unknown as Io;
-}
-
 export function useDriftColumns(fleet: Fleet, rows: readonly FleetRow[], reloadKey: number): readonly DriftColumn[] {
   const [columns, setColumns] = useState<readonly DriftColumn[]>(() => rows.map((r) => ({ key: instanceKey(r) })));
   useEffect(() => {
     const controller = new AbortController();
     setColumns(rows.map((r) => ({ key: instanceKey(r) })));
-    const io = quietIo();
-    void readFleetColumns(fleet, rows, instanceKey, (service, row, onProgress) => readSide(service, row.instance!.arn, io, 'details', undefined, onProgress), { signal: controller.signal, onColumn: setColumns });
+    void readFleetColumns(fleet, rows, instanceKey, (service, row, onProgress) => readSide(service, row.instance!.arn, { onProgress }), { signal: controller.signal, onColumn: setColumns });
     return () => controller.abort();
   }, [fleet, rows, reloadKey]);
   return columns;

@@ -17,7 +17,6 @@ import { type Fleet, type FleetRow, instanceKey, isProductionInstance } from '..
 import { newPromotion, type Promotion, type PromotionStep, runPromotion, targetOf } from '../../fleet/promotion.js';
 import { type InstanceSide, readSide, serviceFor, serviceOf } from '../../fleet/read.js';
 import { ProductionProvider, ProductionQuestion } from '../../hooks/production.js';
-import { quietIo } from '../../hooks/use-fleet.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
 import { PROMOTE_KEYS } from './fleet-keys.js';
 
@@ -76,12 +75,11 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   useEffect(() => {
     if (step.kind !== 'reading' || source === undefined) return;
     let live = true;
-    const io = quietIo();
     void (async () => {
       try {
-        const from = await readSide(serviceOf(fleet, source), source.instance!.arn, io, 'details', names);
+        const from = await readSide(serviceOf(fleet, source), source.instance!.arn, { names });
         const targets = new Map<string, InstanceSide>();
-        await Promise.all(targetRows.map(async (row) => targets.set(instanceKey(row), await readSide(serviceOf(fleet, row), row.instance!.arn, io, 'details', names))));
+        await Promise.all(targetRows.map(async (row) => targets.set(instanceKey(row), await readSide(serviceOf(fleet, row), row.instance!.arn, { names }))));
         if (!live) return;
         read.current = { source: from, targets };
         setStep({ kind: 'review' });
@@ -141,11 +139,10 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
     const target = promotion.targets.find((t) => t.key === key);
     if (target === undefined) return 'not read again';
     try {
-      const io = quietIo();
       const from = promotion.source;
       const s = serviceFor(fleet, from);
       const t = serviceFor(fleet, target);
-      const [src, dst] = await Promise.all([readSide(s, from.instanceArn, io, 'details', promotion.names), readSide(t, target.instanceArn, io, 'details', promotion.names)]);
+      const [src, dst] = await Promise.all([readSide(s, from.instanceArn, { names: promotion.names }), readSide(t, target.instanceArn, { names: promotion.names })]);
       const again = planFor(src, key, target.instanceArn, dst, choices);
       const left = again.steps.filter((x) => x.action !== 'unchanged').length;
       return left === 0 && again.blocked.length === 0 ? '✓ read again: it matches' : `≠ read again: ${left} profile${left === 1 ? '' : 's'} still differ${again.blocked.length > 0 ? ' (a skipped or mapped field)' : ''}`;
