@@ -20,19 +20,25 @@ export function windowTop(cursor: number, count: number, height: number): number
   return Math.max(0, Math.min(cursor - Math.floor(height / 2), count - height));
 }
 
-const COLUMNS = [
-  { title: 'Profile', width: 20 },
-  { title: 'Account', width: 13 },
-  { title: 'Region', width: 15 },
-  { title: 'Instance', width: 22 },
-  { title: 'Status', width: 16 },
-  { title: 'Profiles', width: 8 },
-] as const;
+/** The columns; Status comes last and takes what is left, so an error can be read. Under 90 columns the account id goes (the profile names it). */
+function columnsFor(width: number): { title: string; width: number; cell: (row: FleetRow) => string }[] {
+  const all = [
+    { title: 'Profile', width: 20, cell: (r: FleetRow) => `${r.profile}${r.production ? ' ⚠PROD' : ''}` },
+    { title: 'Account', width: 13, cell: (r: FleetRow) => r.accountId ?? '—' },
+    { title: 'Region', width: 15, cell: (r: FleetRow) => r.region ?? '(every region)' },
+    { title: 'Instance', width: width < 90 ? 16 : 22, cell: (r: FleetRow) => r.instance?.alias ?? r.instance?.id ?? '—' },
+    {
+      title: 'Profiles',
+      width: 8,
+      cell: (r: FleetRow) => (r.error ? '' : r.countError ? '✗' : r.instance?.status !== undefined && r.instance.status !== 'ACTIVE' ? '—' : r.profileCount === undefined ? '…' : String(r.profileCount)),
+    },
+  ].filter((c) => width >= 90 || c.title !== 'Account');
+  const used = all.reduce((n, c) => n + c.width + 1, 2);
+  return [...all, { title: 'Status', width: Math.max(8, width - used), cell: (r: FleetRow) => (r.error ? `✗ ${r.error.message}` : (r.instance?.status ?? '—')) }];
+}
 
-export function fleetCells(row: FleetRow): string[] {
-  const status = row.error ? `✗ ${row.error.message}` : (row.instance?.status ?? '—');
-  const count = row.countError ? '✗' : row.instance?.status !== undefined && row.instance.status !== 'ACTIVE' ? '—' : row.profileCount === undefined ? '…' : String(row.profileCount);
-  return [`${row.profile}${row.production ? ' ⚠PROD' : ''}`, row.accountId ?? '—', row.region ?? '(every region)', row.instance?.alias ?? row.instance?.id ?? '—', status, count].map(sanitizeLine);
+export function fleetCells(row: FleetRow, width = 120): string[] {
+  return columnsFor(width).map((c) => sanitizeLine(c.cell(row)));
 }
 
 /** One line: every cell cut and padded to its column, the last one cut only. */
@@ -44,20 +50,19 @@ export function FleetTable({ rows, cursor, height, width, isDone }: FleetTablePr
   const tone = useTone();
   const room = Math.max(1, height - 2);
   const top = windowTop(cursor, rows.length, room);
-  // The status column takes what is left, so an error can be read.
-  const fixed = COLUMNS.reduce((n, c) => n + (c.title === 'Status' ? 0 : c.width + 1), 2);
-  const widths = COLUMNS.map((c) => (c.title === 'Status' ? Math.max(10, width - fixed - 1) : c.width));
+  const columns = columnsFor(width);
+  const widths = columns.map((c) => c.width);
   return (
     <Box flexDirection="column">
       <Text {...tone('heading')} wrap="truncate-end">
-        {`  ${rowText(COLUMNS.map((c) => c.title), widths)}`}
+        {`  ${rowText(columns.map((c) => c.title), widths)}`}
       </Text>
       {rows.slice(top, top + room).map((row, i) => {
         const at = top + i;
         const style = row.error ? tone('error') : at === cursor ? tone('selected') : row.production ? tone('warning') : {};
         return (
           <Text key={`${row.profile}/${row.region ?? ''}/${row.instance?.arn ?? 'error'}`} wrap="truncate-end" {...style}>
-            {`${at === cursor ? '›' : ' '} ${rowText(fleetCells(row), widths)}`}
+            {`${at === cursor ? '›' : ' '} ${rowText(fleetCells(row, width), widths)}`}
           </Text>
         );
       })}
