@@ -87,7 +87,12 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
   const targetKeys = targets.map(instanceKey);
 
   // An unfinished run of the same promotion is resumed as it was planned, with its client tokens.
-  const unfinished = unfinishedPromotions(journalDir).find((p) => p.from === instanceKey(source) && same(p.names, names) && same(p.targets.map((t) => t.key), targetKeys));
+  const left = unfinishedPromotions(journalDir);
+  const unfinished = left.find((p) => p.from === instanceKey(source) && same(p.names, names) && same(p.targets.map((t) => t.key), targetKeys));
+  for (const other of left.filter((p) => p !== unfinished)) {
+    // Another promotion stopped halfway: said, so it is not forgotten (the same command resumes it).
+    ctx.io.stderr.write(`spex: note: an unfinished promotion of ${other.createdAt}: ${other.names.map((n) => `“${sanitizeLine(n)}”`).join(', ')} from ${sanitizeLine(other.from)} to ${other.targets.map((t) => sanitizeLine(t.key)).join(', ')}; the same spex promote resumes it (R on the TUI's fleet screen)\n`);
+  }
   let promotion: Promotion;
   if (unfinished !== undefined && !dryRun) {
     const done = unfinished.steps.filter((s) => s.status === 'done').length;
