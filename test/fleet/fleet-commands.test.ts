@@ -297,6 +297,10 @@ describe('spex promote, stopped and resumed', () => {
     const [journal] = readdirSync(journals).map((f) => JSON.parse(readFileSync(join(journals, f), 'utf8')) as { steps: { status: string; clientToken: string }[] });
     expect(journal!.steps.map((s) => s.status)).toEqual(['sent', 'pending']);
     emulator.setFaults({ asyncDelayMs: 0 });
+    // Another promotion is told of it, and how to resume it.
+    const other = await run('promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod', '--profile-name', 'Agent', '--region', 'us-east-1,us-west-2', '--dry-run');
+    expect(other.err).toContain('spex: note: an unfinished promotion of');
+    expect(other.err).toContain('“Flow Designers”, “Supervisors” from platform:acme-dev to platform:acme-prod; the same spex promote resumes it');
     const { code, err } = await run('promote', ...args);
     expect(err).toContain('resuming the unfinished promotion');
     expect(err).toContain('platform:acme-prod: 2 applied, 0 failed; read again: it matches');
