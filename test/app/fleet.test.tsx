@@ -139,6 +139,26 @@ describe('the fleet screen', () => {
   });
 });
 
+describe('the fleet filter', () => {
+  it('/ narrows the rows by every word typed, and D compares only the instances shown', async () => {
+    const tui = open();
+    await tui.waitForFrame('ACTIVE instances in 2 accounts');
+    await tui.press('/');
+    await tui.type('platform');
+    const filtered = await settle(tui, 'Filter: platform▏  (2 of 5; Enter keeps it, Esc clears)');
+    expect(filtered).not.toContain('acme-support');
+    await tui.press(keys.enter);
+    await settle(tui, 'Filter: platform  (2 of 5; Esc clears, D compares these)');
+    await tui.press('D');
+    const matrix = await tui.waitForFrame((f) => f.includes('every instance read') && f.includes('Tier 1 Support'), { timeoutMs: 10_000 });
+    expect(matrix).toMatch(/Profile\s+acme-prod\s+acme-dev\s*\n/);
+    expect(matrix).not.toContain('acme-support');
+    await tui.press(keys.escape);
+    await tui.press(keys.escape);
+    await settle(tui, /acme-support/);
+  });
+});
+
 describe('drift and promote in the TUI', () => {
   it('the matrix holds the drift of the data; Enter shows a cell in console words, side by side', async () => {
     const tui = open();

@@ -4,6 +4,7 @@ import type { HelpEntry } from '../../keys/keymap.js';
 
 export const FLEET_KEYS: readonly HelpEntry[] = [
   { keys: 'Enter', help: 'open the instance' },
+  { keys: '/', help: 'filter (D compares what it shows)' },
   { keys: 'D', help: 'drift matrix' },
   { keys: 'R', help: 'resume an unfinished promotion' },
   { keys: 'r', help: 'scan again' },

@@ -62,9 +62,19 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     return left.length > 0 ? `${left.length} unfinished promotion${left.length === 1 ? '' : 's'} (stopped before every step was confirmed): R resumes` : undefined;
   });
   const scan = useFleetScan(fleet, scanKey);
+  // `/`: the rows whose profile, account, region, alias or status hold every word typed; D compares those.
+  const [filter, setFilter] = useState('');
+  const [isFiltering, setFiltering] = useState(false);
+  const filterRef = useRef('');
+  const setFilterText = (text: string): void => {
+    filterRef.current = text;
+    setFilter(text);
+    setCursor(() => 0);
+  };
+  const shownRows = useMemo(() => scan.rows.filter((r) => fleetRowMatches(r, filter)), [scan.rows, filter]);
   // Notes said before the screen was up (the demo's) show in its status line; the instance's app takes them after.
   useEffect(() => (view.kind === 'instance' ? undefined : appProps.notes?.subscribe((text) => setNotice(text))), [appProps.notes, view.kind]);
-  const active = useMemo(() => scan.rows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE'), [scan.rows]);
+  const active = useMemo(() => shownRows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE'), [shownRows]);
   const isDrift = view.kind === 'drift' || view.kind === 'cell' || (view.kind === 'promote' && view.back === 'drift') || (view.kind === 'help' && view.back === 'drift');
   const driftRows = useMemo(() => (isDrift && scan.isDone ? active : []), [isDrift, scan.isDone, active]);
   const columns = useDriftColumns(fleet, driftRows, driftKey);
@@ -84,16 +94,32 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
         if (key.escape || input === '?' || input === 'q') setView({ kind: view.back });
         return;
       }
+      if (view.kind === 'fleet' && isFiltering) {
+        if (key.escape) {
+          setFiltering(false);
+          return setFilterText('');
+        }
+        if (key.return || key.downArrow || key.upArrow) {
+          setFiltering(false);
+          if (!key.return) setCursor((c) => Math.max(0, Math.min(shownRows.length - 1, c + (key.downArrow ? 1 : -1))));
+          return;
+        }
+        if (key.backspace || key.delete) return setFilterText(filterRef.current.slice(0, -1));
+        if (input !== '' && !key.ctrl && !key.meta) setFilterText(filterRef.current + input);
+        return;
+      }
       if (view.kind === 'fleet') {
         setNotice(undefined);
         if (input === 'q' || (key.ctrl && input === 'c')) return exit();
+        if (input === '/') return setFiltering(true);
+        if (key.escape && filterRef.current !== '') return setFilterText('');
         if (input === '?') return setView({ kind: 'help', back: 'fleet' });
         if (key.upArrow || input === 'k') setCursor((c) => Math.max(0, c - 1));
-        if (key.downArrow || input === 'j') setCursor((c) => Math.min(scan.rows.length - 1, c + 1));
+        if (key.downArrow || input === 'j') setCursor((c) => Math.min(shownRows.length - 1, c + 1));
         if (input === 'r') setScanKey((k) => k + 1);
         if (input === 'D') {
           if (!scan.isDone) return setNotice('The scan is still running: D once every account has answered');
-          if (active.length < 2) return setNotice('Drift needs two ACTIVE instances or more');
+          if (active.length < 2) return setNotice(`Drift needs two ACTIVE instances or more${filterRef.current ? ' among those the filter shows' : ''}`);
           setView({ kind: 'drift' });
         }
         if (input === 'R') {
@@ -103,7 +129,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
           setView({ kind: 'promote', resume: left[0], back: 'fleet' });
         }
         if (key.return) {
-          const row = scan.rows[cursorRef.current];
+          const row = shownRows[cursorRef.current];
           if (row?.instance === undefined) return setNotice(row?.error ? `${row.profile}: ${row.error.message}` : 'Nothing to open');
           if ((row.instance.status ?? 'ACTIVE') !== 'ACTIVE') return setNotice(`${instanceKey(row)} is ${row.instance.status}: only an ACTIVE instance can be opened`);
           setView({ kind: 'instance', row, open: Date.now() });
@@ -208,8 +234,10 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     const { title, subtitle, lines } = driftCellLines(matrix, columns, cell, layout.columns);
     body = <ScrollPane title={title} subtitle={subtitle} lines={lines} scroll={Math.min(cellScroll, Math.max(0, lines.length - height + 1))} height={height - 1} />;
     hints = [{ keys: '↑↓', help: 'scroll' }, { keys: 'Esc', help: 'back' }];
-  } else body = <FleetTable rows={scan.rows} cursor={Math.min(cursor, Math.max(0, scan.rows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} />;
+  } else body = <FleetTable rows={shownRows} cursor={Math.min(cursor, Math.max(0, shownRows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} />;
+  const filterLine = view.kind === 'fleet' && (isFiltering || filter !== '') ? `Filter: ${filter}${isFiltering ? '▏' : ''}  (${shownRows.length} of ${scan.rows.length}${isFiltering ? '; Enter keeps it, Esc clears' : '; Esc clears, D compares these'})` : undefined;
   const status =
+    filterLine ??
     notice ??
     (view.kind === 'drift' && columns.every((c) => c.profiles !== undefined || c.error !== undefined)
       ? `${driftCount(whole)} of ${whole.names.length} profiles drift from ${columns[matrix.baseline]?.key ?? '—'}${isOnlyDrifting ? ' (only those shown: f shows all)' : ' (f: only those)'}${marked.size > 0 ? ` · ${marked.size} cell${marked.size === 1 ? '' : 's'} marked` : ''}`
@@ -226,4 +254,12 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
       {hints.length > 0 ? <Footer hints={hints} width={layout.columns} /> : <Text> </Text>}
     </Box>
   );
+}
+
+/** The fleet screen's filter: every word typed is somewhere in the row's profile, account, region, alias or status. */
+export function fleetRowMatches(row: FleetRow, filter: string): boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const hay = [row.profile, row.accountId, row.region, row.instance?.alias, row.instance?.id, row.instance?.status, row.production ? 'production prod' : ''].join(' ').toLowerCase();
+  return words.every((w) => hay.includes(w));
 }
