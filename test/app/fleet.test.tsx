@@ -157,6 +157,14 @@ describe('the fleet filter', () => {
     await tui.press(keys.escape);
     await settle(tui, /acme-support/);
   });
+
+  it('keys faster than a re-render each see where the ones before left things: "/prod" then Enter Enter opens acme-prod', async () => {
+    const tui = open();
+    await tui.waitForFrame('ACTIVE instances in 2 accounts');
+    tui.writeNow('/prod', '\r', '\r');
+    const list = await tui.waitForFrame('Fraud Investigators');
+    expect(list).toContain('instance acme-prod');
+  });
 });
 
 describe('drift and promote in the TUI', () => {

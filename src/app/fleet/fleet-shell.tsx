@@ -44,7 +44,14 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const { stdout } = useStdout();
   const [layout, setLayout] = useState<Layout>(() => layoutFrom(stdout.columns, stdout.rows));
   useTerminalLayout(useCallback((next: Layout) => setLayout(next), []));
-  const [view, setView] = useState<View>({ kind: 'fleet' });
+  // The view and the filter's typing state in refs too: the keys of one burst ("/prod", "Dl") each see
+  // where the keys before them left things.
+  const [view, setViewState] = useState<View>({ kind: 'fleet' });
+  const viewRef = useRef<View>(view);
+  const setView = (next: View): void => {
+    viewRef.current = next;
+    setViewState(next);
+  };
   const [scanKey, setScanKey] = useState(0);
   const [driftKey, setDriftKey] = useState(0);
   // Cursors are kept in refs too: a burst of keys ("jj\r") acts on where the earlier keys moved them.
@@ -64,7 +71,9 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const scan = useFleetScan(fleet, scanKey);
   // `/`: the rows whose profile, account, region, alias or status hold every word typed; D compares those.
   const [filter, setFilter] = useState('');
-  const [isFiltering, setFiltering] = useState(false);
+  const [isFilteringState, setFilteringState] = useState(false);
+  const filteringRef = useRef(false);
+  const setFiltering = (value: boolean): void => setFilteringState((filteringRef.current = value));
   const filterRef = useRef('');
   const setFilterText = (text: string): void => {
     filterRef.current = text;
@@ -90,6 +99,10 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
 
   useBurstInput(
     (input, key) => {
+      const view = viewRef.current;
+      const isFiltering = filteringRef.current;
+      // What the filter shows now, not at the last render (a burst may have typed it).
+      const shownRows = scan.rows.filter((r) => fleetRowMatches(r, filterRef.current));
       if (view.kind === 'help') {
         if (key.escape || input === '?' || input === 'q') setView({ kind: view.back });
         return;
@@ -235,7 +248,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     body = <ScrollPane title={title} subtitle={subtitle} lines={lines} scroll={Math.min(cellScroll, Math.max(0, lines.length - height + 1))} height={height - 1} />;
     hints = [{ keys: '↑↓', help: 'scroll' }, { keys: 'Esc', help: 'back' }];
   } else body = <FleetTable rows={shownRows} cursor={Math.min(cursor, Math.max(0, shownRows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} />;
-  const filterLine = view.kind === 'fleet' && (isFiltering || filter !== '') ? `Filter: ${filter}${isFiltering ? '▏' : ''}  (${shownRows.length} of ${scan.rows.length}${isFiltering ? '; Enter keeps it, Esc clears' : '; Esc clears, D compares these'})` : undefined;
+  const filterLine = view.kind === 'fleet' && (isFilteringState || filter !== '') ? `Filter: ${filter}${isFilteringState ? '▏' : ''}  (${shownRows.length} of ${scan.rows.length}${isFilteringState ? '; Enter keeps it, Esc clears' : '; Esc clears, D compares these'})` : undefined;
   const status =
     filterLine ??
     notice ??
