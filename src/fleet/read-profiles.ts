@@ -65,9 +65,19 @@ export async function readProfiles(service: RegionService, instanceArn: string, 
   for await (const page of service.listProfiles(instanceArn)) rows.push(...page);
   const names = options.names !== undefined && options.names.length > 0 ? options.names : undefined;
   // Only the profiles asked for: names first (a list may give ARNs only), then just their details.
-  if (names !== undefined) rows = (await namesOf(service, rows, options)).filter((r) => r.name === undefined || names.includes(r.name));
+  // A detail read for its name is kept, never read twice.
   const profiles: SecurityProfile[] = [];
-  const failed = await readDetails(service, rows, options.what ?? 'details', options, (_row, p) => profiles.push(p));
+  const kept = new Set<string>();
+  if (names !== undefined) {
+    rows = (
+      await namesOf(service, rows, options, (arn, profile) => {
+        if (!names.includes(profile.SecurityProfileName)) return;
+        kept.add(arn);
+        profiles.push(profile);
+      })
+    ).filter((r) => r.name === undefined || names.includes(r.name));
+  }
+  const failed = await readDetails(service, rows.filter((r) => !kept.has(r.arn)), options.what ?? 'details', options, (_row, p) => profiles.push(p));
   if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is reported from part of an instance.` });
   return names !== undefined ? profiles.filter((p) => names.includes(p.SecurityProfileName)) : profiles;
 }
@@ -76,13 +86,14 @@ export async function readProfiles(service: RegionService, instanceArn: string, 
  * Fills in the names a list left out: a list item may carry the ARN alone (real-aws-notes
  * "Listing"), so each missing name costs a GetResource, at the service's capped concurrency.
  */
-export async function namesOf(service: RegionService, rows: ProfileSummary[], options: ReadOptions = {}): Promise<ProfileSummary[]> {
+export async function namesOf(service: RegionService, rows: ProfileSummary[], options: ReadOptions = {}, each?: (arn: string, profile: SecurityProfile) => void): Promise<ProfileSummary[]> {
   const missing = rows.filter((r) => r.name === undefined);
   if (missing.length === 0) return rows;
   const named = new Map<string, ProfileSummary>();
   const { onProgress: _counted, ...quiet } = options;
   const failed = await readDetails(service, missing, 'names (the list gave ARNs only; one GetResource each)', quiet, (row, profile) => {
     named.set(row.arn, { ...row, name: profile.SecurityProfileName, ...(profile.LastModifiedTime !== undefined ? { lastModifiedTime: profile.LastModifiedTime } : {}) });
+    each?.(row.arn, profile);
   });
   if (failed > 0) options.warn?.(`spex: warning: ${failed} of ${missing.length} names could not be read; those rows show no name.`);
   return rows.map((r) => named.get(r.arn) ?? r);

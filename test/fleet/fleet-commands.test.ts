@@ -141,8 +141,12 @@ describe('spex drift', () => {
     const args = ['--profile', 'platform', '--region', 'us-east-1,us-west-2', '--baseline', 'platform:acme-dev', '--profile-name', 'Flow Designers', '--output', 'json'];
     const byName = JSON.parse((await run('drift', ...args)).out) as { profiles: { cells: Record<string, { count?: number; changes?: string[] }> }[] };
     expect(byName.profiles[0]!.cells['platform:acme-prod']!.changes).toEqual([expect.stringMatching(/^Description: /)]);
+    emulator.clearRequests();
     const byId = JSON.parse((await run('drift', ...args, '--cloudcontrol-only')).out) as typeof byName;
     expect(byId.profiles[0]!.cells['platform:acme-prod']!.count).toBe(3);
+    // The list gave ARNs only: each profile was read once for its name, and the one asked for not again.
+    const profiles = [DEV, PROD].map((arn) => emulator.listModels(arn === DEV ? 'us-west-2' : 'us-east-1', SECURITY_PROFILE_TYPE, DEMO_PLATFORM_ACCOUNT_ID).filter((m) => m.InstanceArn === arn).length);
+    expect(emulator.requests.filter((r) => r.operation === 'GetResource' && r.typeName === SECURITY_PROFILE_TYPE)).toHaveLength(profiles[0]! + profiles[1]!);
   });
 
   it('prints the matrix and exits 0 when the named profiles do not drift', async () => {
