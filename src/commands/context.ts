@@ -2,7 +2,7 @@
 // built lazily from the flags and io.env (or the in-process demo), closed once the command ends.
 import { readSettingsSync } from '../config/settings.js';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
+import { type Connection, createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
 import { type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import { cacheFor } from '../cache/detail-cache.js';
 import { regionProblem } from '../domain/regions.js';
@@ -122,6 +122,19 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
     return demo;
   };
 
+  /** The Spex of the one account the flags and environment name. */
+  const spexOf = (connection: Connection, region: string | undefined): Spex =>
+    createSpex({
+      ...common,
+      ...(region ? { region } : {}),
+      ...(connection.profile ? { profile: connection.profile } : {}),
+      ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+      ...(connection.connectEndpoint ? { connectEndpoint: connection.connectEndpoint } : {}),
+      credentials: connection.credentials,
+      env: io.env,
+      ...cacheFor(values['no-cache'] === true, io.env, connection.endpoint, connection.profile),
+    });
+
   return {
     io,
     values,
@@ -147,16 +160,7 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       }
       const problem = regionProblem(connection.region);
       if (problem) throw new UsageError(`${connection.regionSource ?? 'region'}: ${problem}`);
-      spex = createSpex({
-        ...common,
-        region: connection.region,
-        ...(connection.profile ? { profile: connection.profile } : {}),
-        ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-        ...(connection.connectEndpoint ? { connectEndpoint: connection.connectEndpoint } : {}),
-        credentials: connection.credentials,
-        env: io.env,
-        ...cacheFor(values['no-cache'] === true, io.env, connection.endpoint, connection.profile),
-      });
+      spex = spexOf(connection, connection.region);
       service = spex.forRegion(connection.region);
       return service;
     },
@@ -165,7 +169,7 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       const entries = settings.production ?? [];
       if (entries.length === 0 || values['confirm-production'] === true) return;
       const { isProductionInstance, productionOf } = await import('../fleet/fleet.js');
-      const name = isDemo ? 'acme' : (str(values, 'profile') ?? io.env.AWS_PROFILE ?? 'default');
+      const name = isDemo ? (await import('../demo.js')).DEMO_FLEET_PROFILES.main : (str(values, 'profile') ?? io.env.AWS_PROFILE ?? 'default');
       const rule = { production: productionOf(name, entries) };
       let instance = { arn: instanceArn, id: instanceArn.split('/').at(-1) ?? instanceArn } as import('../domain/security-profile.js').ConnectInstance;
       // An entry may name the instance by its alias: then the list says which alias this ARN has.
@@ -195,16 +199,7 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
         const connection = await resolveConnection({ flags: { profile: flags.profile, endpointUrl: flags.endpointUrl, region: only?.[0] }, env: io.env });
         const region = connection.region !== undefined && regionProblem(connection.region) === undefined ? connection.region : undefined;
         const name = connection.profile ?? 'default';
-        spex = createSpex({
-          ...common,
-          ...(region ? { region } : {}),
-          ...(connection.profile ? { profile: connection.profile } : {}),
-          ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-          ...(connection.connectEndpoint ? { connectEndpoint: connection.connectEndpoint } : {}),
-          credentials: connection.credentials,
-          env: io.env,
-          ...cacheFor(flags.noCache, io.env, connection.endpoint, connection.profile),
-        });
+        spex = spexOf(connection, region);
         fleet = { accounts: [{ profile: name, spex, regions: fleetRegions(region, only), production: productionOf(name, settings.production) }], close: async () => undefined };
       }
       return fleet;

@@ -24,8 +24,10 @@ export interface ProductionGate {
   reset(): void;
 }
 
-export function useProductionGate(): ProductionGate {
-  const label = useProduction();
+/** `label`: the production label of what is written to, where it is not the instance on view (promote's targets). */
+export function useProductionGate(override?: string): ProductionGate {
+  const onView = useProduction();
+  const label = override ?? onView;
   const [isArmed, setArmed] = useState(false);
   const armed = useRef(false);
   const pass = useCallback(

@@ -16,7 +16,7 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import { type Fleet, type FleetRow, instanceKey, isProductionInstance } from '../../fleet/fleet.js';
 import { newPromotion, type Promotion, type PromotionStep, runPromotion, targetOf } from '../../fleet/promotion.js';
 import { type InstanceSide, readSide, serviceFor, serviceOf } from '../../fleet/read.js';
-import { ProductionProvider, ProductionQuestion } from '../../hooks/production.js';
+import { ProductionProvider, ProductionQuestion, useProductionGate } from '../../hooks/production.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
 import { PROMOTE_KEYS } from './fleet-keys.js';
 
@@ -61,15 +61,13 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   const [choices, setChoices] = useState<MappingChoice[]>([]);
   const read = useRef<{ source: InstanceSide; targets: Map<string, InstanceSide> } | undefined>(undefined);
   const [progress, setProgress] = useState<readonly PromotionStep[]>(resume?.steps ?? []);
-  // In a ref too: the second y can come before the frame that asked for it is drawn.
-  const [isArmed, setArmedState] = useState(false);
-  const armedRef = useRef(false);
-  const setArmed = (value: boolean): void => setArmedState((armedRef.current = value));
   /** The target's groups offered for each blocked path (kept once it is mapped, for m to go on). */
   const candidatesOf = useRef(new Map<string, readonly string[]>());
   const targetRows = useMemo(() => candidates.filter((r) => chosen.has(instanceKey(r))), [candidates, chosen]);
   // A resumed promotion's targets are production as config.json says now, not as the scan found them.
   const productionKeys = resume !== undefined ? resume.targets.filter((t) => isProductionTarget(fleet, t)).map((t) => t.key) : targetRows.filter((r) => r.production).map(instanceKey);
+  // A production target asks once more (the gate keeps a ref: the second y may come before the frame that asked).
+  const gate = useProductionGate(productionKeys.length > 0 ? productionKeys.join(', ') : undefined);
 
   // Reading: the source's named profiles and groups, and each target's (its own account and region).
   useEffect(() => {
@@ -115,7 +113,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
         plans,
       );
     setProgress([...promotion.steps]);
-    setArmed(false);
+    gate.reset();
     setStep({ kind: 'applying' });
     void runPromotion(promotion, (t) => serviceFor(fleet, t), journalDir, { onStep: () => setProgress([...promotion.steps]) }).then(
       async (steps) => {
@@ -165,7 +163,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
       return;
     }
     if (step.kind === 'review') {
-      if (key.escape) return armedRef.current ? setArmed(false) : resume !== undefined || initialTargets !== undefined ? onClose() : setStep({ kind: 'targets' });
+      if (key.escape) return gate.isArmed ? gate.reset() : resume !== undefined || initialTargets !== undefined ? onClose() : setStep({ kind: 'targets' });
       if (key.downArrow || input === 'j') setScroll((s) => s + 1);
       if (key.upArrow || input === 'k') setScroll((s) => Math.max(0, s - 1));
       const first = blocked[0];
@@ -180,9 +178,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
         if (path !== undefined && next !== undefined) setChoices((c) => [...c.filter((x) => x.path !== path), { path, action: 'map', to: next }]);
       }
       if ((input === 'y' || key.return) && blocked.length === 0 && changing.length > 0) {
-        // A production target asks once more.
-        if (productionKeys.length > 0 && !armedRef.current) setArmed(true);
-        else apply();
+        gate.pass(apply);
       }
       if ((input === 'y' || key.return) && changing.length === 0 && blocked.length === 0) onClose('Every target already matches; nothing was sent.');
       return;
@@ -220,7 +216,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   } else lines.push(...wrapText(`✗ ${sanitizeLine(step.message)}`, width).map((t) => ({ text: t, tone: 'error' as const })));
 
   // The title, a blank line and the footer around the pane; the production question when asked.
-  const room = Math.max(3, height - 3 - (isArmed ? 2 : 0));
+  const room = Math.max(3, height - 3 - (gate.isArmed ? 2 : 0));
   const footer =
     step.kind === 'targets'
       ? PROMOTE_KEYS.filter((k) => ['Space', 'Enter', 'Esc'].includes(k.keys))
@@ -232,7 +228,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
   return (
     <Box flexDirection="column">
       <ScrollPane title={title} lines={lines} scroll={Math.min(scroll, Math.max(0, lines.length - room))} height={room} />
-      {isArmed ? (
+      {gate.isArmed ? (
         <ProductionProvider label={productionKeys.join(', ')}>
           <ProductionQuestion what={`apply ${changing.length} change${changing.length === 1 ? '' : 's'}`} />
         </ProductionProvider>
