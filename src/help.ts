@@ -68,8 +68,8 @@ Commands:
                                  still apply once their profiles combine, and the Views the console
                                  grants implicitly (marked ~)
   export --instance I            the instance's profiles as code: one YAML document (--format json;
-                                 --format cloudformation, terraform-awscc or terraform-aws: a
-                                 template or HCL with import blocks, exit 3 on what the target
+                                 --format cloudformation, cloudformation-json, terraform-awscc or
+                                 terraform-aws: a template or HCL with import blocks, exit 3 on what the target
                                  cannot express unless --allow-loss),
                                  permissions grouped and commented with the console's words, the
                                  hierarchy group by its path of names [--name N]... [--file F]

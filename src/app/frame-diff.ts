@@ -9,6 +9,12 @@
 // row 1) makes exact. Anything else Ink writes (cursor visibility, synchronized-output markers, a
 // clear on resize) passes through; a write that is not understood makes the next frame a full redraw.
 // After any sequence of frames, the screen is what a full redraw would show.
+//
+// Being the one writer to the terminal, it is also the last line of defence against server text: each
+// line written keeps only its colours, and anything else keeps only Ink's own CSI sequences, so no OSC
+// (clipboard, title, hyperlink), DCS or C1 control reaches the terminal even if a screen forgot to
+// sanitise what it shows (domain/sanitize.ts#inertFrameLine).
+import { inertFrameLine, inertTerminalWrite } from '../domain/sanitize.js';
 
 const ESC = '\u001B[';
 /** ansi-escapes' eraseLines(n): n × "erase line" with "cursor up" between, then "cursor to column 1". */
@@ -35,13 +41,14 @@ export function frameDiffStdout<T extends NodeJS.WriteStream>(real: T, stats?: F
   };
   const translate = (text: string): string => {
     if (HARMLESS.test(text)) return text;
+    // Lines are compared as Ink drew them, and made inert only when written.
     const erase = ERASE_LINES.exec(text);
     // The first frame has nothing to erase: Ink writes it bare, at the top of the alternate screen.
     const frame = erase ? text.slice(erase[0].length) : onScreen === undefined && !text.includes('\u001B[2J') && !text.startsWith(ESC) ? text : undefined;
     if (frame === undefined) {
       // Not a frame as we know it (a clear on resize, …): passed on; the next frame is drawn whole.
       onScreen = undefined;
-      return text;
+      return inertTerminalWrite(text);
     }
     const lines = frame.endsWith('\n') ? frame.slice(0, -1).split('\n') : frame.split('\n');
     const parts: string[] = [];
@@ -49,7 +56,7 @@ export function frameDiffStdout<T extends NodeJS.WriteStream>(real: T, stats?: F
     const before = onScreen ?? [];
     for (let i = 0; i < lines.length; i += 1) {
       if (before[i] === lines[i]) continue;
-      parts.push(`${ESC}${i + 1};1H${lines[i]}${ESC}K`);
+      parts.push(`${ESC}${i + 1};1H${inertFrameLine(lines[i]!)}${ESC}K`);
     }
     for (let i = lines.length; i < before.length; i += 1) parts.push(`${ESC}${i + 1};1H${ESC}2K`);
     // Park the cursor under the frame, where Ink's next "erase N lines" would assume it is.

@@ -2,7 +2,7 @@
 // text is untrusted: it passes through sanitizeText before it reaches any message.
 import { type DomainError, type DomainErrorKind, SpexError, isSpexError } from '../domain/errors.js';
 import { requiredActionsFor } from '../domain/iam-policy.js';
-import { sanitizeText } from '../domain/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { isInUseSignal, isThrottleSignal } from '../domain/service-signals.js';
 import { explainAwsValidation } from '../domain/validate.js';
 import type { RequestStatus } from './types.js';
@@ -101,7 +101,8 @@ export function mapError(error: unknown, ctx: ErrorContext): SpexError {
 export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
   const e = (error ?? {}) as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = typeof e.name === 'string' ? e.name : 'Error';
-  const server = sanitizeText(withoutSigningEcho(typeof e.message === 'string' ? e.message : String(error)));
+  // One line: a server message with \r or \n could otherwise fake further `spex:` lines on stderr.
+  const server = sanitizeLine(withoutSigningEcho(typeof e.message === 'string' ? e.message : String(error)));
   const what = ctx.identifier ? `${ctx.operation} of ${ctx.identifier}` : ctx.operation;
   const make = (kind: DomainErrorKind, message: string, extra: Partial<DomainError> = {}): DomainError => ({
     kind,
@@ -170,7 +171,7 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
 /** The error for a request that ended FAILED: handler error code and status message kept. */
 export function failedOperationError(status: RequestStatus, ctx: ErrorContext): DomainError {
   const code = status.handlerErrorCode ?? 'Unknown';
-  const detail = status.statusMessage ? sanitizeText(withoutSigningEcho(status.statusMessage)) : 'no details given';
+  const detail = status.statusMessage ? sanitizeLine(withoutSigningEcho(status.statusMessage)) : 'no details given';
   const op = status.operation.toLowerCase();
   const base = { code, handlerErrorCode: code, requestToken: status.requestToken };
   const handlerOp = { CREATE: 'CreateResource', UPDATE: 'UpdateResource', DELETE: 'DeleteResource' }[status.operation];

@@ -5,14 +5,17 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import YAML from 'yaml';
 import { SpexError } from '../domain/errors.js';
-import { type ExportLoss, profilesYaml, type ProfilesFile, toCloudFormation, toProfilesFile, toTerraform } from '../domain/profiles-file.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { cloudFormationJson, cloudFormationYaml, toCloudFormation } from '../domain/export-cloudformation.js';
+import type { ExportLoss } from '../domain/export-shape.js';
+import { toTerraform } from '../domain/export-terraform.js';
+import { profilesYaml, type ProfilesFile, toProfilesFile } from '../domain/profiles-file.js';
+import { inertJson, sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfile } from '../domain/security-profile.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
+import { toJson, toYaml, writeTerminal } from './output.js';
 import { waitForOperation } from './progress.js';
 import { parseProfilesText, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/profiles-plan.js';
 import { readAllProfiles, resolveInstance } from './read-commands.js';
@@ -32,14 +35,14 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   const chosen = names.length === 0 ? all : all.filter((p) => names.includes(p.SecurityProfileName));
   const missing = names.filter((n) => !all.some((p) => p.SecurityProfileName === n));
   if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((n) => `'${sanitizeLine(n)}'`).join(', ')} in that instance.` });
-  if (format === 'cloudformation') return writeCloudFormation(ctx, chosen, instanceArn, groups);
+  if (format === 'cloudformation' || format === 'cloudformation-json') return writeCloudFormation(ctx, chosen, instanceArn, groups, format === 'cloudformation-json');
   if (format === 'terraform-awscc' || format === 'terraform-aws') {
     const { hcl, losses } = toTerraform(chosen, format);
     return writeExport(ctx, hcl, losses, format === 'terraform-aws' ? 'the standard Terraform resource' : 'awscc');
   }
   const file = toProfilesFile(chosen, groups);
   const header = ` spex ${VERSION} export of ${instanceArn}\n (${service.region}) at ${new Date().toISOString()}: ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'}.\n Check it against an instance with: spex plan -f FILE --instance I`;
-  const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : profilesYaml(file, header);
+  const text = format === 'json' ? toJson(file) : profilesYaml(file, header);
   const target = str(ctx.values, 'file');
   if (target === undefined) ctx.io.stdout.write(text);
   else {
@@ -49,11 +52,11 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   return EXIT_OK;
 }
 
-const EXPORT_FORMATS: readonly string[] = ['yaml', 'json', 'cloudformation', 'terraform-awscc', 'terraform-aws'];
+const EXPORT_FORMATS: readonly string[] = ['yaml', 'json', 'cloudformation', 'cloudformation-json', 'terraform-awscc', 'terraform-aws'];
 
-async function writeCloudFormation(ctx: CommandContext, profiles: SecurityProfile[], instanceArn: string, groups: Parameters<typeof toCloudFormation>[2]): Promise<number> {
+async function writeCloudFormation(ctx: CommandContext, profiles: SecurityProfile[], instanceArn: string, groups: Parameters<typeof toCloudFormation>[2], json: boolean): Promise<number> {
   const { template, losses } = toCloudFormation(profiles, instanceArn, groups);
-  return writeExport(ctx, YAML.stringify(template, { lineWidth: 0 }), losses, 'CloudFormation');
+  return writeExport(ctx, json ? cloudFormationJson(template) : cloudFormationYaml(template), losses, 'CloudFormation');
 }
 
 /** Writes an export for another tool, unless it loses values and --allow-loss was not given (exit 3). */
@@ -106,7 +109,7 @@ function planText(steps: readonly PlanStep[], path: string): string {
   for (const step of changing) {
     out.push(`${step.action === 'create' ? '+ create' : step.action === 'delete' ? '− delete' : '~ update'} “${sanitizeLine(step.name)}”`);
     for (const change of step.changes) out.push(`    ${change}`);
-    out.push(`    request: ${JSON.stringify(step.request)}`);
+    out.push(`    request: ${inertJson(step.request)}`);
   }
   out.push(changing.length === 0 ? `Nothing to do: the instance matches ${path} (${steps.length} profiles).` : `Plan: ${planCounts(steps)}.`);
   return `${out.join('\n')}\n`;
@@ -119,9 +122,9 @@ export async function planCommand(ctx: CommandContext): Promise<number> {
   const changing = steps.filter((s) => s.action !== 'unchanged');
   const doc = { kind: 'spex/plan', instanceArn, file: path, summary: planCounts(steps), steps };
   const saved = str(ctx.values, 'save');
-  if (saved !== undefined) await writeFile(saved, `${JSON.stringify(doc, null, 2)}\n`);
-  if (ctx.output === 'json' || ctx.output === 'yaml') ctx.io.stdout.write(ctx.output === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : YAML.stringify(doc));
-  else ctx.io.stdout.write(planText(steps, path));
+  if (saved !== undefined) await writeFile(saved, toJson(doc));
+  if (ctx.output === 'json' || ctx.output === 'yaml') ctx.io.stdout.write(ctx.output === 'json' ? toJson(doc) : await toYaml(doc));
+  else writeTerminal(ctx.io, planText(steps, path));
   return changing.length === 0 ? EXIT_OK : EXIT_CHANGES;
 }
 

@@ -7,7 +7,7 @@ import { EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, 
 import type { CommandName } from './names.js';
 import { cancelCommand } from './cancel-command.js';
 import { COMMON_OPTIONS, createCommandContext, parseCommandArgs, str, type CommandContext } from './context.js';
-import { writeError } from './output.js';
+import { inertIo, writeError } from './output.js';
 import { cacheCommand, getCommand, iamPolicyCommand, instancesCommand, listCommand, regionsCommand, requestsCommand } from './read-commands.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -113,7 +113,8 @@ async function completionCommand(ctx: CommandContext): Promise<number> {
 }
 
 
-export async function runCommand(name: string, args: string[], io: Io): Promise<number> {
+export async function runCommand(name: string, args: string[], given: Io): Promise<number> {
+  const io = inertIo(given);
   let ctx: CommandContext | undefined;
   try {
     const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;

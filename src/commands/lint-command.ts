@@ -8,7 +8,7 @@ import { sanitizeLine } from '../domain/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, str } from './context.js';
-import { write } from './output.js';
+import { toJson, write } from './output.js';
 import { readAllProfiles, resolveInstance } from './read-commands.js';
 
 function failOnOf(ctx: CommandContext): Severity {
@@ -28,7 +28,7 @@ export async function lintCommand(ctx: CommandContext): Promise<number> {
   const limit = await service.profileQuota();
   const result = lintProfiles({ profiles, ...(users ? { users } : {}), ...(limit !== undefined ? { quota: { limit, source: 'service-quotas' as const } } : {}) });
   for (const note of result.notes) ctx.io.stderr.write(`spex: note: ${note}\n`);
-  if (str(ctx.values, 'output') === 'sarif') ctx.io.stdout.write(`${JSON.stringify(toSarif(result, VERSION), null, 2)}\n`);
+  if (str(ctx.values, 'output') === 'sarif') ctx.io.stdout.write(toJson(toSarif(result, VERSION)));
   else {
     await write(ctx.io, ctx.output, { instanceArn, failOn, findings: result.findings, notes: result.notes }, (t) =>
       result.findings.length === 0

@@ -1,5 +1,6 @@
 // create, update and delete: validated before anything is sent, waited for with progress on stderr,
 // and refused outright under --read-only.
+import { inertJson } from '../domain/sanitize.js';
 import { createInterface } from 'node:readline';
 import type { RegionService } from '../cloudcontrol/index.js';
 import { SpexError } from '../domain/errors.js';
@@ -120,7 +121,7 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
     ctx.io.stderr.write(`spex: note: ${refusal.replace(/\.$/, '')}; the change goes through the Connect API (${requests.map((r) => r.operation).join(', ')}).\n`);
     if (dryRun) {
       await write(ctx.io, ctx.output, { arn, changes, route: 'connect', requests }, () =>
-        `${changes.join('\n')}\n\nConnect API requests (not sent):\n${requests.map((r) => `${r.http}\n${JSON.stringify(r.body, null, 2)}`).join('\n')}\n`,
+        `${changes.join('\n')}\n\nConnect API requests (not sent):\n${requests.map((r) => `${r.http}\n${inertJson(r.body, 2)}`).join('\n')}\n`,
       );
       return EXIT_OK;
     }
@@ -131,7 +132,7 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
   }
   if (dryRun) {
     await write(ctx.io, ctx.output, { arn, changes, patch }, () =>
-      `${changes.length ? changes.join('\n') : 'No changes.'}\n\nPatch (not sent):\n${JSON.stringify(patch, null, 2)}\n`,
+      `${changes.length ? changes.join('\n') : 'No changes.'}\n\nPatch (not sent):\n${inertJson(patch, 2)}\n`,
     );
     return EXIT_OK;
   }

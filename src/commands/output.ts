@@ -1,7 +1,7 @@
 // Writing results: JSON or YAML with every character a terminal could act on escaped (the data stays
 // exact), or a plain table in which every cell has been through sanitizeLine, so server text cannot
 // drive the terminal.
-import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import { inertJson, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Io } from '../io.js';
 import type { OutputFormat } from './context.js';
 
@@ -14,19 +14,9 @@ export function renderFields(fields: readonly [string, string | undefined][]): s
     .join('\n') + '\n';
 }
 
-/**
- * What JSON.stringify and YAML leave raw although a terminal acts on it: DEL and C1 controls (0x9b is
- * CSI), bidi overrides and invisible format characters. Escaped as \uXXXX, which both formats read back.
- */
-const RAW_UNSAFE = /[\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
-
-function escapeUnsafe(text: string): string {
-  return text.replace(RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** JSON: the characters above occur only inside strings, where \uXXXX means the same character. */
+/** JSON: the characters a terminal acts on occur only inside strings, where \uXXXX means the same character. */
 export function toJson(data: unknown): string {
-  return `${escapeUnsafe(JSON.stringify(data, null, 2))}\n`;
+  return `${inertJson(data, 2)}\n`;
 }
 
 /**
@@ -34,14 +24,8 @@ export function toJson(data: unknown): string {
  * The YAML library is loaded only when YAML is asked for (it is a fifth of the code `list` would load).
  */
 export async function toYaml(data: unknown): Promise<string> {
-  const { default: YAML } = await import('yaml');
-  const doc = new YAML.Document(data);
-  YAML.visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && new RegExp(RAW_UNSAFE.source).test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return escapeUnsafe(doc.toString());
+  const { inertYaml } = await import('../domain/inert-yaml.js');
+  return inertYaml(data);
 }
 
 export type TableKit = typeof import('./table.js');
@@ -54,7 +38,39 @@ export type TableKit = typeof import('./table.js');
 export async function write(io: Io, format: OutputFormat, data: unknown, table: (kit: TableKit) => string): Promise<void> {
   if (format === 'json') io.stdout.write(toJson(data));
   else if (format === 'yaml') io.stdout.write(await toYaml(data));
-  else io.stdout.write(table(await import('./table.js')));
+  // The table form is for a terminal: whatever a command put in it (cells are sanitised already; a
+  // summary line that named a profile might not be), one pass here makes it inert.
+  else io.stdout.write(sanitizeText(table(await import('./table.js')), { tabs: 'keep', maxLength: Number.POSITIVE_INFINITY }));
+}
+
+/** Text for a terminal that a command composed itself (plans, summaries): made inert in one pass, whole. */
+export function writeTerminal(io: Io, text: string): void {
+  io.stdout.write(sanitizeText(text, { tabs: 'keep', maxLength: Number.POSITIVE_INFINITY }));
+}
+
+/** The redraw spex's own progress line starts with (progress.ts); the only control that may reach stderr. */
+const REDRAW = '\r\x1b[K';
+
+/**
+ * `io` with a stderr through which nothing a terminal acts on passes: every warning, progress line and
+ * error of a command goes through here (runCommand wraps the Io once), so no new message can forget.
+ */
+export function inertIo(io: Io): Io {
+  const stderr = io.stderr;
+  const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    if (typeof chunk !== 'string') return (stderr.write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    const redraw = chunk.startsWith(REDRAW) ? REDRAW : '';
+    const clean = sanitizeText(chunk.slice(redraw.length), { tabs: 'keep', maxLength: Number.POSITIVE_INFINITY });
+    return (stderr.write as (...a: unknown[]) => boolean)(redraw + clean, ...rest);
+  };
+  const wrapped = new Proxy(stderr, {
+    get(target, property) {
+      if (property === 'write') return write;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { ...io, stderr: wrapped };
 }
 
 export function writeError(io: Io, message: string): void {

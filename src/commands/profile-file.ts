@@ -1,8 +1,8 @@
 // --from-file: a profile as JSON or YAML. A malformed file is reported with its line and column, so
 // the user can go straight to the mistake.
 import { readFile } from 'node:fs/promises';
-import YAML from 'yaml';
 import { SpexError } from '../domain/errors.js';
+import { parseYamlData, YamlDataError } from '../domain/yaml-data.js';
 
 function fileError(path: string, message: string, rule = 'syntax'): SpexError {
   return new SpexError({ kind: 'validation', field: path, rule, message: `${path}: ${message}` });
@@ -62,14 +62,12 @@ export function parseProfileText(text: string, path: string): unknown {
       throw fileError(path, `invalid JSON at line ${line}, column ${column}: ${reason}`);
     }
   }
-  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0];
-    const where = pos ? `line ${pos.line}, column ${pos.col}` : 'an unknown position';
-    throw fileError(path, `invalid YAML at ${where}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  try {
+    return parseYamlData(text).value;
+  } catch (error) {
+    if (!(error instanceof YamlDataError)) throw error;
+    throw fileError(path, `invalid YAML at line ${error.line}, column ${error.column}: ${error.reason}`);
   }
-  return doc.toJS();
 }
 
 export async function readProfileFile(path: string): Promise<Record<string, unknown>> {

@@ -18,7 +18,7 @@ import { readSide, serviceFor, serviceOf } from '../fleet/read.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { type CommandContext, list, str } from './context.js';
-import { toJson } from './output.js';
+import { toJson, writeTerminal } from './output.js';
 import { onStderr } from './read-commands.js';
 
 function refsOf(value: string | undefined): string[] {
@@ -97,7 +97,7 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
   if (unfinished !== undefined && !dryRun) {
     const done = unfinished.steps.filter((s) => s.status === 'done').length;
     ctx.io.stderr.write(`spex: resuming the unfinished promotion of ${unfinished.createdAt}: ${done} of ${unfinished.steps.length} steps done; the rest are sent again with the same client tokens.\n`);
-    for (const step of unfinished.steps) ctx.io.stdout.write(`  ${step.status.padEnd(7)} ${step.target} ${step.action} “${sanitizeLine(step.name)}”\n`);
+    for (const step of unfinished.steps) writeTerminal(ctx.io, `  ${step.status.padEnd(7)} ${sanitizeLine(step.target)} ${step.action} “${sanitizeLine(step.name)}”\n`);
     promotion = unfinished;
   } else {
     const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(source)} details`, names });
@@ -114,7 +114,7 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
     }
     if (ctx.output === 'json' || ctx.output === 'yaml') {
       ctx.io.stdout.write(toJson({ kind: 'spex/promote-plan', from: instanceKey(source), profiles: names, targets: plans.map((p, i) => ({ ...p, production: targets[i]!.production })) }));
-    } else for (const [i, plan] of plans.entries()) ctx.io.stdout.write(targetPlanText(plan, targets[i]!.production));
+    } else for (const [i, plan] of plans.entries()) writeTerminal(ctx.io, targetPlanText(plan, targets[i]!.production));
     const blocked = plans.filter((p) => p.blocked.length > 0 || p.problems.length > 0);
     if (blocked.length > 0) {
       ctx.io.stderr.write(`spex: ${blocked.map((p) => p.key).join(', ')} ${blocked.length === 1 ? 'is' : 'are'} blocked: choose for each value above (--map, --skip-unmapped); nothing was sent.\n`);

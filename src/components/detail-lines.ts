@@ -6,7 +6,7 @@ import { GRID_COLUMNS, gridCells, gridResources } from '../domain/permission-gri
 import stringWidth from 'string-width';
 import { describeGranularAccess } from '../domain/profile-diff.js';
 import { regionName } from '../domain/regions.js';
-import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import { inertJson, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { SecurityProfile, Tag } from '../domain/security-profile.js';
 import { isBuiltInProfileName } from '../domain/security-profile.js';
 import { cloudControlRefusals, REFUSED_MARK as REFUSED } from '../domain/cloud-control-safe.js';
@@ -168,7 +168,7 @@ export function refusalLines(profile: SecurityProfile, width: number): PaneLine[
 
 /** The model as JSON, every string sanitised (a description could carry escape sequences). */
 export function rawJsonLines(profile: SecurityProfile): PaneLine[] {
-  return JSON.stringify(profile, null, 2)
+  return inertJson(profile, 2)
     .split('\n')
     .map((text) => ({ text: sanitizeLine(text) }));
 }

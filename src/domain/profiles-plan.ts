@@ -14,6 +14,7 @@ import { type FileProfile, type ProfilesFile, toDraftFor } from './profiles-file
 import { sanitizeLine } from './sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from './security-profile.js';
 import { validateProfile, validationMessage } from './validate.js';
+import { parseYamlData, YamlDataError } from './yaml-data.js';
 
 /** `file:line:column: what`, for a schema error at `instancePath` in the parsed document. */
 function located(path: string, text: string, doc: YAML.Document, error: ErrorObject): string {
@@ -96,14 +97,15 @@ export class ProfilesFileError extends Error {}
 
 /** Checks a profiles file's text: JSON or YAML, then the schema, then duplicate names. */
 export function parseProfilesText(text: string, path: string): ProfilesFile {
-  // YAML reads JSON as well, keeping where each value is.
-  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0];
-    throw new ProfilesFileError(`${path}:${pos?.line ?? 1}:${pos?.col ?? 1}: not valid YAML or JSON: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  // YAML reads JSON as well, keeping where each value is; as data only (no tags, bounded aliases).
+  let parsed: ReturnType<typeof parseYamlData>;
+  try {
+    parsed = parseYamlData(text);
+  } catch (error) {
+    if (!(error instanceof YamlDataError)) throw error;
+    throw new ProfilesFileError(`${path}:${error.line}:${error.column}: ${/tag|alias/.test(error.reason) ? '' : 'not valid YAML or JSON: '}${error.reason}`);
   }
-  const value = doc.toJS() as unknown;
+  const { doc, value } = parsed;
   validateFile ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   if (!validateFile(value)) {
     const errors = (validateFile.errors ?? []).slice(0, 5).map((e) => located(path, text, doc, e));

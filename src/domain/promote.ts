@@ -8,7 +8,7 @@ import { type FileProfile, groupPath, toFileProfile } from './profiles-file.js';
 import { FILE_KIND, FILE_VERSION } from './profiles-file.js';
 import { type PlanStep, planSteps } from './profiles-plan.js';
 import type { FlowModuleName, HierarchyGroup, SecurityProfile } from './security-profile.js';
-import { sanitizeLine } from './sanitize.js';
+import { inertJson, sanitizeLine, shellQuote } from './sanitize.js';
 import { planCounts } from './profiles-plan.js';
 
 /** A value of a source profile the target has no equivalent of. */
@@ -144,7 +144,7 @@ export function parseMapping(values: readonly string[]): MappingChoice[] {
 
 /** The plan of one target as text: its steps, the mapping, what blocks it. */
 export function targetPlanText(plan: TargetPlan, production: boolean, options: { requests?: boolean; choose?: 'flags' | 'keys' } = {}): string {
-  const out: string[] = [`${production ? '[PRODUCTION] ' : ''}${plan.key} (${plan.instanceArn})`];
+  const out: string[] = [`${production ? '[PRODUCTION] ' : ''}${sanitizeLine(plan.key)} (${sanitizeLine(plan.instanceArn)})`];
   for (const step of plan.steps) {
     if (step.action === 'unchanged') {
       out.push(`  = “${sanitizeLine(step.name)}” unchanged`);
@@ -152,19 +152,20 @@ export function targetPlanText(plan: TargetPlan, production: boolean, options: {
     }
     out.push(`  ${step.action === 'create' ? '+ create' : step.action === 'delete' ? '− delete' : '~ update'} “${sanitizeLine(step.name)}”`);
     for (const change of step.changes) out.push(`      ${change}`);
-    if (options.requests !== false) out.push(`      request: ${JSON.stringify(step.request)}`);
+    if (options.requests !== false) out.push(`      request: ${inertJson(step.request)}`);
   }
   for (const m of plan.mapping) out.push(`  id mapping: “${sanitizeLine(m.profile)}” ${m.what} ${sanitizeLine(m.from)} → ${sanitizeLine(m.to)}`);
   for (const b of plan.blocked) {
     out.push(
       b.field === 'AllowedFlowModules'
-        ? `  BLOCKED: “${sanitizeLine(b.profile)}” allows the flow module "${sanitizeLine(b.path)}", which ${plan.key} does not have.`
-        : `  BLOCKED: “${sanitizeLine(b.profile)}” is restricted to the hierarchy group "${sanitizeLine(b.path)}", which ${plan.key} does not have.`,
+        ? `  BLOCKED: “${sanitizeLine(b.profile)}” allows the flow module "${sanitizeLine(b.path)}", which ${sanitizeLine(plan.key)} does not have.`
+        : `  BLOCKED: “${sanitizeLine(b.profile)}” is restricted to the hierarchy group "${sanitizeLine(b.path)}", which ${sanitizeLine(plan.key)} does not have.`,
     );
-    const has = b.candidates.length > 0 ? `the target has: ${b.candidates.map((c) => `"${c}"`).join(', ')}` : `the target has no ${b.field === 'AllowedFlowModules' ? 'flow modules' : 'groups'}`;
+    const has = b.candidates.length > 0 ? `the target has: ${b.candidates.map((c) => `"${sanitizeLine(c)}"`).join(', ')}` : `the target has no ${b.field === 'AllowedFlowModules' ? 'flow modules' : 'groups'}`;
     const what = b.field === 'AllowedFlowModules' ? { one: 'flow modules', out: 'the module out' } : { one: 'groups', out: 'the group and its restriction out' };
     if (options.choose === 'keys') out.push(`      choose: m maps it to one of the target's ${what.one} (${has}; m again for the next), s leaves ${what.out}`);
-    else out.push(`      choose: --map "${b.path}=${b.field === 'AllowedFlowModules' ? 'TARGET-NAME' : 'TARGET-PATH'}" (${has}), or --map "${b.path}=" / --skip-unmapped to leave ${what.out}`);
+    // Meant to be pasted into a shell: each --map value is one single-quoted word, so nothing in a group name runs.
+    else out.push(`      choose: --map ${shellQuote(`${b.path}=${b.field === 'AllowedFlowModules' ? 'TARGET-NAME' : 'TARGET-PATH'}`)} (${has}), or --map ${shellQuote(`${b.path}=`)} / --skip-unmapped to leave ${what.out}`);
   }
   for (const p of plan.problems) out.push(`  cannot be planned: ${sanitizeLine(p)}`);
   const changing = plan.steps.filter((s) => s.action !== 'unchanged');

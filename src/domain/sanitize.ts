@@ -9,7 +9,18 @@ export interface SanitizeOptions {
   newlines?: 'keep' | 'space';
   /** What to do with \t: keep, or turn into a space (a tab's width is unknowable in a table cell). */
   tabs?: 'keep' | 'space';
+  /** Longest text shown: the rest is cut, with `…` (default DISPLAY_MAX; the data keeps the whole). */
+  maxLength?: number;
 }
+
+/** What a removed run of controls or invisible characters is shown as, so a reader sees something was there. */
+export const REMOVED_MARK = '\uFFFD';
+/**
+ * The longest server text spex shows: a 1,000,000-character name would otherwise be measured, wrapped
+ * and diffed on every frame (the TUI froze on it). One-line places cut far shorter (LINE_MAX).
+ */
+export const DISPLAY_MAX = 100_000;
+export const LINE_MAX = 1_000;
 
 const ESC = 0x1b;
 const BEL = 0x07;
@@ -20,8 +31,10 @@ const C1_ST = 0x9c;
  * make text display in a different order than it is stored (Trojan Source, CVE-2021-42574).
  * Zero-width joiner/non-joiner (U+200C/U+200D) are kept: emoji sequences and several scripts need them.
  */
-const INVISIBLE_RE =
-  /[\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
+const INVISIBLE = '[\\u00AD\\u061C\\u115F\\u1160\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB]|\\uDB40[\\uDC00-\\uDC7F]';
+const INVISIBLE_RUN_RE = new RegExp(`(?:${INVISIBLE})+`, 'g');
+/** Two marks side by side (a control next to an invisible character) read as one. */
+const MARK_RUN_RE = /\uFFFD{2,}/g;
 
 /** Lone surrogates cannot be printed; replacing them keeps the output valid UTF-16 (and idempotent). */
 const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -76,10 +89,19 @@ function skipEscape(s: string, i: number): number {
 }
 
 /** Strips terminal control sequences, C0/C1 controls and spoofing characters from `s`. */
-export function sanitizeText(s: string, options: SanitizeOptions = {}): string {
+export function sanitizeText(text: string, options: SanitizeOptions = {}): string {
   const newline = options.newlines === 'space' ? ' ' : '\n';
   const tab = options.tabs === 'keep' ? '\t' : ' ';
+  const max = options.maxLength ?? DISPLAY_MAX;
+  const cut = text.length > max;
+  const s = cut ? text.slice(0, max) : text;
   let out = '';
+  // A run of removed characters shows as one mark: "a\x1b[2Jb" reads "a�b".
+  let removed = false;
+  const mark = (): void => {
+    if (!removed) out += REMOVED_MARK;
+    removed = true;
+  };
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
@@ -92,16 +114,37 @@ export function sanitizeText(s: string, options: SanitizeOptions = {}): string {
         j++;
       }
       out += s.slice(i, j);
+      removed = false;
       i = j;
       continue;
     }
     if (c === ESC) {
       i = skipEscape(s, i);
-    } else if (c === 0x9b) {
+      mark();
+      continue;
+    }
+    if (c === 0x9b) {
       i = skipCsi(s, i + 1); // 8-bit CSI
-    } else if (c === 0x9d || c === 0x90 || c === 0x98 || c === 0x9e || c === 0x9f) {
+      mark();
+      continue;
+    }
+    if (c === 0x9d || c === 0x90 || c === 0x98 || c === 0x9e || c === 0x9f) {
       i = skipString(s, i + 1); // 8-bit OSC, DCS, SOS, PM, APC
-    } else if (c === 0x0a || c === 0x2028 || c === 0x2029) {
+      mark();
+      continue;
+    }
+    if (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) {
+      i++; // other C0 controls
+      mark();
+      continue;
+    }
+    if (c >= 0x7f && c <= 0x9f) {
+      i++; // DEL, remaining C1 controls
+      mark();
+      continue;
+    }
+    removed = false;
+    if (c === 0x0a || c === 0x2028 || c === 0x2029) {
       out += newline;
       i++;
     } else if (c === 0x0d) {
@@ -110,21 +153,52 @@ export function sanitizeText(s: string, options: SanitizeOptions = {}): string {
     } else if (c === 0x09) {
       out += tab;
       i++;
-    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-      i++; // other C0 controls, DEL, remaining C1 controls
     } else {
       out += s[i];
       i++;
     }
   }
   // Surrogates first: once every surrogate is paired, removing invisible characters cannot pair up new
-  // ones, so a second pass finds nothing to do.
-  return out.replace(LONE_SURROGATE_RE, '\uFFFD').replace(INVISIBLE_RE, '');
+  // ones, so a second pass finds nothing to do. Each run of invisible characters becomes one mark.
+  const clean = out.replace(LONE_SURROGATE_RE, '\uFFFD').replace(INVISIBLE_RUN_RE, REMOVED_MARK).replace(MARK_RUN_RE, REMOVED_MARK);
+  return cut ? `${clean}…` : clean;
 }
 
 /** For one-line places (table cells, headers, status lines): line breaks and tabs become spaces. */
 export function sanitizeLine(s: string): string {
-  return sanitizeText(s, { newlines: 'space', tabs: 'space' });
+  return sanitizeText(s, { newlines: 'space', tabs: 'space', maxLength: LINE_MAX });
+}
+
+/**
+ * What JSON.stringify and YAML leave raw although a terminal acts on it: DEL and C1 controls (0x9b is
+ * CSI), bidi overrides and invisible format characters, line and paragraph separators. Machine output
+ * (JSON, YAML, SARIF, HCL) writes them as \uXXXX, which every one of those formats reads back exactly.
+ */
+export const DATA_UNSAFE = /[\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** `text` with the characters above written as \uXXXX escapes (only for places where that is an escape). */
+export function escapeUnsafe(text: string): string {
+  return text.replace(DATA_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Whether `text` holds a character that machine output must escape. */
+export function hasUnsafe(text: string): boolean {
+  return new RegExp(DATA_UNSAFE.source).test(text);
+}
+
+/** JSON that is inert on a terminal and exact as data: JSON.stringify escapes C0, this the rest. */
+export function inertJson(value: unknown, indent?: number): string {
+  return escapeUnsafe(JSON.stringify(value, null, indent));
+}
+
+/**
+ * `text` as one POSIX shell word, for hints meant to be pasted: single quotes, nothing inside expands
+ * (`$(…)`, backticks, `!`); a single quote is closed, escaped and reopened. Sanitised first, so the
+ * hint is safe on the terminal too.
+ */
+export function shellQuote(text: string): string {
+  const clean = sanitizeLine(text);
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(clean) ? clean : `'${clean.replace(/'/g, `'\\''`)}'`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -149,4 +223,33 @@ export function sanitizeDeep<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+/** SGR (colour and style): the one escape sequence a frame line of the TUI carries on purpose. */
+const SGR = /\u001B\[[0-9;:]*m/g;
+/** Any CSI sequence (7-bit): Ink's own cursor moves, erasures and modes. */
+const CSI = /\u001B\[[0-?]*[ -/]*[@-~]/g;
+
+function keepOnly(text: string, kept: RegExp): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(kept)) {
+    out += sanitizeText(text.slice(last, match.index), { newlines: 'keep', tabs: 'keep', maxLength: Number.POSITIVE_INFINITY }) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + sanitizeText(text.slice(last), { newlines: 'keep', tabs: 'keep', maxLength: Number.POSITIVE_INFINITY });
+}
+
+/**
+ * The last line of defence before the terminal, for a line of a TUI frame: its SGR colours stay, and
+ * everything else a terminal would act on (OSC 52 clipboard writes, titles, hyperlinks, cursor moves,
+ * C1 controls, bidi overrides) is removed, whichever component forgot to sanitise the text it showed.
+ */
+export function inertFrameLine(line: string): string {
+  return keepOnly(line, SGR);
+}
+
+/** The same for what Ink writes outside a frame: its CSI sequences stay (cursor, erase, modes), no string or C1 control does. */
+export function inertTerminalWrite(text: string): string {
+  return keepOnly(text, CSI);
 }

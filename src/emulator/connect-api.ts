@@ -126,7 +126,7 @@ function listContactFlowModules(call: Call): Record<string, unknown> {
   const instance = instanceOf(call, call.params[0] ?? '');
   spend(call, 'ListContactFlowModules');
   const arn = String(instance.entry.model.Arn);
-  const all = demoFlowModules(arn);
+  const all = instance.flowModules ?? demoFlowModules(arn);
   const start = pageStart(call.url.searchParams.get('nextToken') ?? undefined, all.length);
   const page = all.slice(start, start + call.ctx.pageSize);
   const body: Record<string, unknown> = { ContactFlowModulesSummaryList: page.map((m) => ({ Id: m.id, Arn: `${arn}/flow-module/${m.id}`, Name: m.name, State: 'ACTIVE' })) };

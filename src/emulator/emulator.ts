@@ -292,6 +292,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       found.entry.model = next;
       persist();
     },
+    modifyModel: (region, typeName, identifier, change, account) => {
+      const { store, book } = of(account);
+      book.settle();
+      const model = findModel({ store, region }, typeName, identifier);
+      if (!model) throw new Error(`no ${typeName} ${identifier} in ${region}`);
+      change(model);
+      persist();
+    },
+    setFlowModules: (region, instanceArn, modules, account) => {
+      const { store } = of(account);
+      const instance = store.regions.get(region)?.instances.get(instanceArn);
+      if (!instance) throw new Error(`no instance ${instanceArn} in ${region}`);
+      instance.flowModules = modules.map((m) => ({ ...m }));
+    },
     listModels: (region, typeName, account) => {
       const { store, book } = of(account);
       book.settle();

@@ -16,6 +16,8 @@ export interface InstanceState {
   groups: Map<string, Entry>;
   /** Users (AWS::Connect::User models): their SecurityProfileArns are what Connect refuses to delete. */
   users: Map<string, Entry>;
+  /** The instance's flow modules when a test set them (else the demo's, derived from the instance ARN). */
+  flowModules?: { id: string; name: string }[];
 }
 
 export type OperationName = 'CREATE' | 'UPDATE' | 'DELETE';

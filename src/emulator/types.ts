@@ -70,6 +70,10 @@ export interface Emulator {
   /** Direct state access for tests: read a model, or change one as "someone else" would (bumps LastModifiedTime). */
   getModel(region: string, typeName: string, identifier: string, account?: string): Record<string, unknown> | undefined;
   modifyProfile(region: string, arn: string, change: (model: Record<string, unknown>) => void, account?: string): void;
+  /** Change any stored model (an instance, a user, a hierarchy group) as "someone else" would. */
+  modifyModel(region: string, typeName: string, identifier: string, change: (model: Record<string, unknown>) => void, account?: string): void;
+  /** Set an instance's flow modules (names and ids) as ListContactFlowModules serves them. */
+  setFlowModules(region: string, instanceArn: string, modules: { id: string; name: string }[], account?: string): void;
   listModels(region: string, typeName: string, account?: string): Record<string, unknown>[];
   close(): Promise<void>;
 }

@@ -101,7 +101,7 @@ describe('error messages a person can act on', () => {
     try {
       fresh.emulator.failNext('GetResource', 1, { exception: 'InvalidRequestException', message: 'bad \u001b]52;c;ZXZpbA==\u0007thing \u001b[31mred\u001b[0m' });
       const error = await errorOf(fresh.spex.forRegion(fresh.region).getProfile(demoProfileArn('Agent')));
-      expect(error.message).toContain('bad thing red');
+      expect(error.message).toContain('bad \uFFFDthing \uFFFDred\uFFFD');
       expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     } finally {
       await fresh.close();

@@ -58,7 +58,7 @@ describe('createProfile', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error).toMatchObject({ kind, handlerErrorCode: code });
-    expect(outcome.error.message).toContain(`handler says no (${code})`);
+    expect(outcome.error.message).toContain(`handler says \uFFFDno (${code})`);
     expect(outcome.error.message).not.toContain('\u001b');
     expect(outcome.status?.status).toBe('FAILED');
     expect(profilesNamed('Doomed')).toHaveLength(0);

@@ -81,11 +81,11 @@ describe('read commands', () => {
     });
     const table = await run(['get', arn, '--output', 'table']);
     expect(table.code).toBe(0);
-    expect(table.out).toContain('Planslink');
-    expect(table.out).toContain('EvilPerm');
+    expect(table.out).toContain('Plans\uFFFDlink\uFFFD');
+    expect(table.out).toContain('Evil\uFFFDPerm');
     expect(table.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     const list = await run(['list', '--instance', 'acme-support', '--output', 'table']);
-    expect(list.out).toMatch(/^Workforce\s/m);
+    expect(list.out).toMatch(/^Work\uFFFDforce\uFFFD\s/m);
     expect(list.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     const json = await run(['get', arn, '--output', 'json']);
     expect(json.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);

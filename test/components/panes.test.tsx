@@ -34,7 +34,7 @@ describe('profileDetailLines', () => {
     .join('\n');
   it('shows every property in human form', () => {
     expect(text).toContain('Name:           Agent (built-in)');
-    expect(text).toContain('Description:    Handles contacts');
+    expect(text).toContain('Description:    Handles \uFFFDcontacts\uFFFD');
     expect(text).not.toContain('\u001B');
     expect(text).toContain('p-1');
     expect(text).toMatch(/Last modified:\s+2026-01-15 12:00 UTC \(just now\) in us-east-1 \(US East \(N\. Virginia\)\)/);

@@ -47,7 +47,7 @@ describe('ProfileTable', () => {
     expect(lines[0]).toMatch(/^\s+Name\s+Description\s+Perms Users Tags Modified \(UTC\)/);
     expect(lines[1]).toMatch(/^ {3}Profile 0\s+A very long desc.*…\s+3\s+37\s+1 2023-11-14 22:13$/);
     // Control sequences from the server are gone; the row is loading (…).
-    expect(lines[2]).toMatch(/^› {2}Evil name\s+…\s+…\s+·\s+… 2023-11-14/);
+    expect(lines[2]).toMatch(/^› {2}Evil\uFFFD \uFFFDname\s+…\s+…\s+·\s+… 2023-11-14/);
     expect(frame).not.toContain('\u001B');
     expect(lines[3]).toMatch(/^ ✓ Profile 2\s+✗ details failed\s+✗\s+·\s+✗/);
     expect(lines[4]).toMatch(/^ {3}Profile 3\s+·\s+·\s+·\s+·/);

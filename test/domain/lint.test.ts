@@ -81,7 +81,7 @@ describe('lint rules over the instance', () => {
 
 describe('the CloudFormation export', () => {
   it('keeps two access-control tags, says which it left out, and leaves out a profile whose name CloudFormation refuses', async () => {
-    const { toCloudFormation } = await import('../../src/domain/profiles-file.js');
+    const { toCloudFormation } = await import('../../src/domain/export-cloudformation.js');
     const three = profile('Regional', { AllowedAccessControlTags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }, { Key: 'c', Value: '3' }], TagRestrictedResources: ['User'] });
     const { template, losses } = toCloudFormation([three, profile('Bad (name)')], INSTANCE, []);
     const resources = Object.values((template as { Resources: Record<string, { Properties: { SecurityProfileName: string; AllowedAccessControlTags?: unknown[] } }> }).Resources);

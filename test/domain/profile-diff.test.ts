@@ -87,7 +87,7 @@ describe('describeChanges', () => {
   it('sanitises server text in labels', () => {
     const hostile = draft({ Description: 'x\u001b[2J\u202Ey', Tags: [{ Key: 'k\u001b]52;c;QQ==\u0007', Value: 'v\nw' }] });
     const out = labels(draft({ Description: 'new', Tags: [] }), hostile);
-    expect(out).toEqual(['Description: "xy" → "new"', '− tag k']);
+    expect(out).toEqual(['Description: "x\uFFFDy" → "new"', '− tag k\uFFFD']);
     expect(labels(hostile).join('')).not.toMatch(/[\u001b\u202E\n]/);
   });
 

@@ -109,7 +109,7 @@ describe('instanceClosedReason', () => {
     [undefined, undefined],
     ['CREATION_FAILED', 'Instance i is CREATION_FAILED: its creation failed, so it has no security profiles.'],
     ['CREATION_IN_PROGRESS', 'Instance i is CREATION_IN_PROGRESS: it is still being created; try again when it is ACTIVE.'],
-    ['\u001b[31mODD', 'Instance i is ODD: only an ACTIVE instance can be opened.'],
+    ['\u001b[31mODD', 'Instance i is \uFFFDODD: only an ACTIVE instance can be opened.'],
   ])('%s', (status, reason) => {
     expect(instanceClosedReason({ arn: INSTANCE, id: 'i', ...(status === undefined ? {} : { status }) })).toBe(reason);
   });

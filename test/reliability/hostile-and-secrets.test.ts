@@ -18,8 +18,8 @@ const TITLE = '\u001b]0;pwned\u001b\\';
 const C1 = '\u009b31m\u009d0;x\u009c';
 const BIDI = '\u202eredli\u202c\u2066';
 const HOSTILE = `Plans${CLEAR}${CURSOR}${OSC52}${OSC8}${TITLE}${C1}${BIDI}end`;
-/** What HOSTILE looks like once inert: only its printable text. */
-const INERT = 'Plansclickredliend';
+/** What HOSTILE looks like once inert: its printable text, a mark where something was removed. */
+const INERT = 'Plans\uFFFDclick\uFFFDredli\uFFFDend';
 
 describe('hostile server text', () => {
   let backend: TestBackend;
@@ -56,14 +56,14 @@ describe('hostile server text', () => {
     clean(out);
     expect(out).toMatch(new RegExp(`^Description\\s+${INERT}$`, 'm'));
     expect(out).toMatch(new RegExp(`^Tags\\s+note=${INERT}$`, 'm'));
-    expect(out).toMatch(/^Name\s+HostileNameredli$/m);
-    expect(out).toContain('EvilPerm');
+    expect(out).toMatch(/^Name\s+Hostile\uFFFDName\uFFFDredli\uFFFD$/m);
+    expect(out).toContain('Evil\uFFFDPerm\uFFFD');
   });
 
   it('list --output table and --output json', async () => {
     const table = await runAgainst(backend, ['list', '--instance', 'acme-support', '--output', 'table']);
     clean(table.out);
-    expect(table.out).toMatch(/^HostileNameredli\s/m);
+    expect(table.out).toMatch(/^Hostile\uFFFDName\uFFFDredli\uFFFD\s/m);
     const json = await runAgainst(backend, ['list', '--instance', 'acme-support', '--output', 'json']);
     clean(json.out);
     expect((JSON.parse(json.out) as { name: string }[]).map((p) => p.name)).toContain(`Hostile${CLEAR}Name${BIDI}`);

@@ -9,6 +9,6 @@ describe('inFlightReport', () => {
     const evil = '\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u202e';
     const entry = log.add({ kind: 'DELETE', label: 'Delete “Ops”', clientToken: 'ct', startedAt: 0 });
     log.update(entry.id, { status: { requestToken: `tok${evil}en`, operation: 'DELETE', status: `IN_PROGRESS${evil}` } as unknown as RequestStatus });
-    expect(inFlightReport(log)).toEqual(['Delete “Ops”: request token was still IN_PROGRESS (see `spex requests`)']);
+    expect(inFlightReport(log)).toEqual(['Delete “Ops”: request tok\uFFFDen was still IN_PROGRESS\uFFFD (see `spex requests`)']);
   });
 });

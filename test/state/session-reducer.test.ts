@@ -108,7 +108,7 @@ describe('after a session', () => {
     const s = run(onList(), key(' '), key('', { return: true }), key('d'), { type: 'session/deleted', arn: ARNS[0]!, name: 'Night\u001b[2J shift' });
     expect(s.screen.kind).toBe('list');
     expect(s.list.marked).toEqual([]);
-    expect(s.notice).toEqual({ tone: 'info', text: `Deleted “Night shift” (${ARNS[0]})` });
+    expect(s.notice).toEqual({ tone: 'info', text: `Deleted “Night\uFFFD shift” (${ARNS[0]})` });
     expect(run(s, { type: 'session/close' }).modal.kind).toBe('none');
   });
 });

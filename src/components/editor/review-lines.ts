@@ -4,7 +4,7 @@
 import { isSpexError } from '../../domain/errors.js';
 import { buildPatch, type JsonPatchOperation } from '../../domain/patch.js';
 import { describeChanges, describeImpliedAdds, summariseChanges } from '../../domain/profile-diff.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { inertJson, sanitizeLine } from '../../domain/sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
 import { changeReach, type ReachInput, reachSentence } from '../../domain/holders.js';
@@ -126,7 +126,7 @@ function reviewLines(input: ReviewInput): Review {
       for (const request of connectUpdateRequests(input.original, input.draft)) {
         lines.push({ text: `  ${request.operation}` });
         for (const line of wrapText(sanitizeLine(request.http), width, '    ')) lines.push({ text: line });
-        for (const line of JSON.stringify(request.body, null, 2).split('\n')) lines.push({ text: `    ${sanitizeLine(line)}` });
+        for (const line of inertJson(request.body, 2).split('\n')) lines.push({ text: `    ${sanitizeLine(line)}` });
       }
     }
     return { lines, canConfirm };
@@ -147,10 +147,10 @@ function reviewLines(input: ReviewInput): Review {
     if (patch) {
       lines.push({ text: 'UpdateResource PatchDocument (each change is preceded by a test of the value read, so a concurrent change is refused):', tone: 'muted' });
       // Pretty-printed whole, never cut: this is exactly what is sent (j/k scroll through it).
-      for (const line of JSON.stringify(patch, null, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
+      for (const line of inertJson(patch, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
     } else if (input.mode !== 'edit') {
       lines.push({ text: 'CreateResource DesiredState:', tone: 'muted' });
-      for (const line of JSON.stringify(input.draft, null, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
+      for (const line of inertJson(input.draft, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
     }
   }
   return { lines, canConfirm, ...(patch ? { patch } : {}) };

@@ -66,13 +66,13 @@ describe('OperationsScreen', () => {
       />,
     );
     try {
-      await raw.waitFor('request token');
+      await raw.waitFor('request tok\uFFFDen');
       await raw.press('c');
-      await raw.waitFor('This request is WEIRD');
+      await raw.waitFor('This request is WEIRD\uFFFD');
       await raw.press('j');
       await raw.press('c');
       await raw.waitFor('on its way');
-      expect(raw.last()).toContain('Request token: CANCEL_IN_PROGRESS');
+      expect(raw.last()).toContain('Request tok\uFFFDen: CANCEL_IN_PROGRESS\uFFFD');
       expect(raw.output()).not.toMatch(/[\u001b\u0007\u009b\u009d\u202e]/);
     } finally {
       raw.unmount();

@@ -38,7 +38,7 @@ describe('OperationProgress', () => {
     };
     const tui = renderTui(<OperationProgress title="Saving “Ops”" successText="Saved “Ops”" operation={op} isActive onDone={noop} onRetry={noop} onDetach={noop} />, { columns: 200 });
     const frame = await settle(tui, '✓ Saved “Ops”');
-    expect(frame).toContain('! The save succeeded, but Amazon Connect holds other values than were asked for: Description (asked none, holds "kept").');
+    expect(frame).toContain('! The save succeeded, but Amazon Connect holds other values than were asked for: Description (asked none, holds "kept\uFFFD").');
     expect(frame).not.toContain('\u001b');
   });
 
@@ -47,7 +47,7 @@ describe('OperationProgress', () => {
     const op: OperationState = { phase: 'running', kind: 'UPDATE', status: status('req-1', `IN_PROGRESS${evil}` as RequestStatus['status']), clientToken: 'ct', elapsedMs: 3200, run: 1 };
     const raw = renderRaw(<OperationProgress title="Saving “Ops”" operation={op} isActive onDone={noop} onRetry={noop} onDetach={noop} />);
     try {
-      expect(await raw.waitFor('request req-1')).toContain('IN_PROGRESS · 3 s');
+      expect(await raw.waitFor('request req-1')).toContain('IN_PROGRESS\uFFFD · 3 s');
       expect(raw.output()).not.toMatch(/[\u001b\u0007\u202e]/);
     } finally {
       raw.unmount();
