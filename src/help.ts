@@ -118,7 +118,9 @@ Options:
   --demo                         start an in-process emulator with demo data and use it (the data
                                  resets each start; --demo-state FILE keeps it between runs)
   --instance I                   instance ARN, id or alias (the TUI opens its profiles directly)
-  --output table|json|yaml       output format of headless commands (table on a terminal, else json)
+  --output table|json|yaml|csv   output format of headless commands (table on a terminal, else json);
+                                 csv (list, instances, regions, users, requests, fleet, drift, lint)
+                                 is the table for spreadsheets, formulas neutralised
   --read-only                    refuse every create, update and delete (also: {"readOnly": true}
                                  in ~/.config/spex/config.json)
   --concurrency N                profile details fetched at once (default 2)

@@ -16,7 +16,7 @@ export interface CompletionTable {
 }
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-const OUTPUTS = ['table', 'json', 'yaml'];
+const OUTPUTS = ['table', 'json', 'yaml', 'csv'];
 /** Flags whose value is a file name. */
 const FILE_FLAGS = ['from-file', 'demo-state'];
 /** Commands that are not in the table of headless commands but are still typed after `spex`. */

@@ -8,7 +8,7 @@ import { cacheFor } from '../cache/detail-cache.js';
 import { regionProblem } from '../domain/regions.js';
 import type { Fleet } from '../fleet/fleet.js';
 
-export type OutputFormat = 'table' | 'json' | 'yaml';
+export type OutputFormat = 'table' | 'json' | 'yaml' | 'csv';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -58,6 +58,8 @@ export function outputFormat(values: Values, io: Io, extra: readonly string[] = 
   const given = str(values, 'output');
   if (given === undefined) return io.stdout.isTTY ? 'table' : 'json';
   if (given === 'table' || given === 'json' || given === 'yaml') return given;
+  // CSV: the command's table, for spreadsheets (only where the command's output is a table).
+  if (given === 'csv' && extra.includes('csv')) return 'csv';
   // A command's own format (lint's sarif) is told apart by the command; everything else renders as json.
   if (extra.includes(given)) return 'json';
   throw new UsageError(`--output must be ${['table', 'json', 'yaml', ...extra].join(', ').replace(/, ([^,]*)$/, ' or $1')} (got '${given}')`);

@@ -28,9 +28,9 @@ interface CommandSpec {
 const FLEET_OPTIONS = { 'all-profiles': { type: 'boolean' }, fleet: { type: 'string' } } as const satisfies Options;
 
 const COMMANDS: Record<CommandName, CommandSpec> = {
-  regions: { options: {}, positionals: 0, run: regionsCommand },
-  instances: { options: {}, positionals: 0, run: instancesCommand },
-  list: { options: { grants: { type: 'string', multiple: true } }, positionals: 0, run: listCommand },
+  regions: { options: {}, positionals: 0, formats: ['csv'], run: regionsCommand },
+  instances: { options: {}, positionals: 0, formats: ['csv'], run: instancesCommand },
+  list: { options: { grants: { type: 'string', multiple: true } }, positionals: 0, formats: ['csv'], run: listCommand },
   get: { options: {}, positionals: 1, run: getCommand },
   create: {
     options: {
@@ -64,9 +64,10 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
   requests: {
     options: { cancel: { type: 'string' } },
     positionals: 0,
+    formats: ['csv'],
     run: (ctx) => (str(ctx.values, 'cancel') !== undefined ? cancelCommand(ctx) : requestsCommand(ctx)),
   },
-  users: { options: {}, positionals: 1, run: async (ctx) => (await import('./users-command.js')).usersCommand(ctx) },
+  users: { options: {}, positionals: 1, formats: ['csv'], run: async (ctx) => (await import('./users-command.js')).usersCommand(ctx) },
   cache: { options: {}, positionals: 1, run: cacheCommand },
   'iam-policy': { options: {}, positionals: 0, run: iamPolicyCommand },
   completion: { options: {}, positionals: 1, run: completionCommand },
@@ -86,10 +87,11 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     run: async (ctx) => (await import('./as-code.js')).applyCommand(ctx),
   },
   'explain-user': { options: {}, positionals: 1, run: async (ctx) => (await import('./explain-user-command.js')).explainUserCommand(ctx) },
-  fleet: { options: FLEET_OPTIONS, positionals: 0, run: async (ctx) => (await import('./fleet-commands.js')).fleetCommand(ctx) },
+  fleet: { options: FLEET_OPTIONS, positionals: 0, formats: ['csv'], run: async (ctx) => (await import('./fleet-commands.js')).fleetCommand(ctx) },
   drift: {
     options: { ...FLEET_OPTIONS, baseline: { type: 'string' }, 'profile-name': { type: 'string', multiple: true } },
     positionals: 0,
+    formats: ['csv'],
     run: async (ctx) => (await import('./drift-command.js')).driftCommand(ctx),
   },
   promote: {
@@ -97,7 +99,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     positionals: 0,
     run: async (ctx) => (await import('./promote-command.js')).promoteCommand(ctx),
   },
-  lint: { options: { 'fail-on': { type: 'string' } }, positionals: 0, formats: ['sarif'], run: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx) },
+  lint: { options: { 'fail-on': { type: 'string' } }, positionals: 0, formats: ['sarif', 'csv'], run: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx) },
 };
 
 /** `spex completion bash|zsh|fish`, from the tables above (and the TUI's flags). */

@@ -36,11 +36,24 @@ export type TableKit = typeof import('./table.js');
  * whole `spex list --output json`.
  */
 export async function write(io: Io, format: OutputFormat, data: unknown, table: (kit: TableKit) => string): Promise<void> {
+  if (format === 'csv') return writeCsv(io, table);
   if (format === 'json') io.stdout.write(toJson(data));
   else if (format === 'yaml') io.stdout.write(await toYaml(data));
   // The table form is for a terminal: whatever a command put in it (cells are sanitised already; a
   // summary line that named a profile might not be), one pass here makes it inert.
   else io.stdout.write(sanitizeText(table(await import('./table.js')), { tabs: 'keep', maxLength: Number.POSITIVE_INFINITY }));
+}
+
+/**
+ * CSV of the table the command's table form draws: its renderTable call is taken as CSV instead, and
+ * the text around it (a summary line, a legend) is left out, so the file is one table.
+ */
+async function writeCsv(io: Io, table: (kit: TableKit) => string): Promise<void> {
+  const [kit, { toCsv }] = await Promise.all([import('./table.js'), import('../domain/csv.js')]);
+  let csv: string | undefined;
+  table({ ...kit, renderTable: (rows, columns) => ((csv ??= toCsv(rows, columns)), '') });
+  // A command that drew no table (nobody holds the profile) writes nothing; one with no table form never offers csv.
+  io.stdout.write(csv ?? '');
 }
 
 /** Text for a terminal that a command composed itself (plans, summaries): made inert in one pass, whole. */

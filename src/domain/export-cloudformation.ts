@@ -89,7 +89,11 @@ export function toCloudFormation(profiles: readonly SecurityProfile[], instanceA
     }
     const granular = schemaShaped('GranularAccessControlConfiguration', p.GranularAccessControlConfiguration, name, losses);
     if (granular !== undefined) props.GranularAccessControlConfiguration = granular;
-    resources[uniqueId('SecurityProfile', name, taken)] = { Type: 'AWS::Connect::SecurityProfile', Properties: props };
+    const resource: Record<string, unknown> = { Type: 'AWS::Connect::SecurityProfile', Properties: props };
+    // CloudFormation substitutes ${…} only inside Fn::Sub, so such text in a plain string is written
+    // exactly as the profile holds it; cfn-lint flags it as a likely mistake (E1029), and is told here that it is not.
+    if (/\$\{/.test(JSON.stringify(props))) resource.Metadata = { 'cfn-lint': { config: { ignore_checks: ['E1029'] } } };
+    resources[uniqueId('SecurityProfile', name, taken)] = resource;
   }
   return {
     template: { AWSTemplateFormatVersion: '2010-09-09', Description: 'Amazon Connect security profiles, exported by spex', Parameters: parameters, Resources: resources },

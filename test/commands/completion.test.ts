@@ -37,7 +37,7 @@ describe('spex completion', () => {
     expect(bashComplete(file, ['spex', 'update', 'Agent', '--add'])).toEqual(['--add-permission']);
     expect(bashComplete(file, ['spex', 'update', 'Agent', '--allow'])).toEqual(['--allow-unknown']);
     expect(bashComplete(file, ['spex', '--region', 'eu-w'])).toEqual(['eu-west-2']);
-    expect(bashComplete(file, ['spex', 'get', 'x', '--output', ''])).toEqual(['table', 'json', 'yaml']);
+    expect(bashComplete(file, ['spex', 'get', 'x', '--output', ''])).toEqual(['table', 'json', 'yaml', 'csv']);
     expect(bashComplete(file, ['spex', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
     // `list` after --instance is the instance's name, not the command: the TUI's flags are offered.
     expect(bashComplete(file, ['spex', '--instance', 'list', '--rate'])).toEqual(['--rate-share']);

@@ -73,7 +73,7 @@ describe('spex lint', () => {
     expect(bad.err).toContain("--fail-on must be high, medium or low (got 'critical')");
     const badOutput = await lint('--output', 'xml');
     expect(badOutput.code).toBe(2);
-    expect(badOutput.err).toContain("--output must be table, json, yaml or sarif (got 'xml')");
+    expect(badOutput.err).toContain("--output must be table, json, yaml, sarif or csv (got 'xml')");
   });
 
   it('writes SARIF 2.1.0 that the OASIS schema accepts, for code scanning, and a table for people', async () => {

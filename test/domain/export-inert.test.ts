@@ -13,23 +13,9 @@ import { profilesYaml, toProfilesFile } from '../../src/domain/profiles-file.js'
 import { parseProfilesText } from '../../src/domain/profiles-plan.js';
 import { inertJson } from '../../src/domain/sanitize.js';
 import type { SecurityProfile } from '../../src/domain/security-profile.js';
+import { hostileString } from '../fixtures/hostile.js';
 
 const INSTANCE = 'arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555';
-
-/** Text chosen to break each format: templates, YAML and CloudFormation syntax, controls of every kind. */
-export const HOSTILE_FRAGMENTS = [
-  '${path.cwd}', '${file("/etc/passwd")}', '${file(\\"/etc/passwd\\")}', '%{if true}x%{endif}', '$${', '%%{', '$$', '$', '%', '{', '}',
-  '"', '\\', '\\"', "'", '`', '\n', '\r', '\r\n', '\t', '\u0000', '\u0007', '\u0008', '\u007f',
-  '\u001b]52;c;ZXZpbA==\u0007', '\u001b[2J', '\u001b]0;title\u001b\\', '\u0085', '\u009b31m', '\u009d52;c;QQ==\u009c',
-  '\u202e', '\u2066', '\u200b', '\u2028', '\u2029', '\ufeff', '\ud800', '\udc00',
-  '!Ref AWS::AccountId', '!Sub ${AWS::Region}', '${AWS::AccountId}', '{"Fn::Sub": "x"}', 'Fn::GetAtt', '---', '...', '- ', ': ', ' #', '# ',
-  '&a', '*a', '|', '>', '? ', '!!binary', '%YAML 1.1', 'yes', 'on', 'No', '~', 'null', '0x1F', '1:20', '012', '<<', '=', '@', '[', ']', ',',
-  '<script>alert(1)</script>', '=HYPERLINK("x")', '+1', '-1', '@SUM(A1)',
-];
-
-export const hostileString = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE_FRAGMENTS), fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { minLength: 1, maxLength: 6 })
-  .map((parts) => parts.join(''));
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
