@@ -74,8 +74,9 @@ Commands:
                                  permissions grouped and commented with the console's words, the
                                  hierarchy group by its path of names [--name N]... [--file F]
   plan -f FILE --instance I      what applying FILE would change, in console words and the exact
-                                 requests; exit 0 nothing to do, 2 changes, 1 error [--prune]
-                                 [--save plan.json] [--output json]
+                                 requests; exit 0 nothing to do, 2 changes, 1 error (a broken
+                                 file too) [--prune] [--save plan.json] [--output json]
+                                 [--max-file-size MB: files over it, default 10, are refused unread]
   apply -f FILE --instance I     apply what plan shows (or apply plan.json), after a yes (--yes):
                                  guarded updates refuse a profile changed since the plan; the same
                                  step sends the same client token, so a rerun applies nothing twice;

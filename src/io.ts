@@ -1,4 +1,5 @@
 // The process's streams and environment, passed down so commands can be run in tests.
+import { open } from 'node:fs/promises';
 import { rankSuggestions } from './domain/permission-search.js';
 
 export interface Io {
@@ -60,5 +61,46 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/** The largest profiles file read by default: far above any real one (500 profiles are about 1 MB). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** `--max-file-size MB`: a whole number of megabytes (MiB), 1 to 1024. */
+export function parseMaxFileSize(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new UsageError(`--max-file-size must be a whole number of megabytes from 1 to 1024 (got ${JSON.stringify(text)})`);
+  return n * 1024 * 1024;
+}
+
+/** A local file refused before it was read: too large, or not readable. */
+export class LocalFileError extends Error {}
+
+/**
+ * A local file's text, refused before any of it is parsed when it is larger than `limit` bytes, so a
+ * profiles file from an untrusted source (a pull request in CI) cannot take the machine's memory.
+ */
+export async function readBoundedText(path: string, limit = MAX_FILE_BYTES): Promise<string> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new LocalFileError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    const { size, isFile } = await handle.stat().then((st) => ({ size: st.size, isFile: st.isFile() }));
+    if (!isFile) throw new LocalFileError(`${path}: not a file`);
+    const mb = (n: number): string => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+    const tooLarge = (): LocalFileError => new LocalFileError(`${path}: the file is larger than the limit of ${mb(limit)}; nothing was read (--max-file-size MB raises it)`);
+    if (size > limit) throw tooLarge();
+    // Read at most limit + 1 bytes: a file that grows while it is read is refused the same way.
+    const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > limit) throw tooLarge();
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
   }
 }

@@ -97,10 +97,18 @@ async function openBackend(
   const { isProductionInstance, productionOf } = await import('../fleet/fleet.js');
   const profileName = connection.profile ?? 'default';
   const production = { production: productionOf(profileName, settings.production) };
+  // The same account reached through other credentials is marked too: the entries' accounts as the
+  // config files and the accounts spex has learned tell them (no call at start; headless writes also ask AWS).
+  const byAccount = await import('../fleet/production.js');
+  const { profileAccountHint } = await import('../cloudcontrol/accounts.js');
+  const { cacheDir } = await import('../cache/detail-cache.js');
+  const known = await byAccount.readKnownAccounts(cacheDir(io.env));
+  const accountRule = await byAccount.accountRule(settings.production ?? [], async (name) => (await profileAccountHint(name, io.env)) ?? known[name]);
   return {
     spex,
     configuredRegion: connection.region,
-    productionOf: (instance) => (isProductionInstance(production, instance) ? `${profileName}:${instance.alias ?? instance.id}` : undefined),
+    productionOf: (instance) =>
+      isProductionInstance(production, instance) || byAccount.isProductionByAccount(accountRule, instance) ? `${profileName}:${instance.alias ?? instance.id}` : undefined,
     close: async () => spex.close(),
   };
 }

@@ -61,3 +61,20 @@ export function profileCredentials(profile: string, env: NodeJS.ProcessEnv): Aws
 export async function profileEndpoint(profile: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   return (await readAccountProfiles(env)).find((p) => p.name === profile)?.endpoint;
 }
+
+/**
+ * The account a profile of the shared files reaches, when the files say so without a call: the account
+ * in its `role_arn` (an assumed role lives in the account it is assumed into), or its `sso_account_id`.
+ */
+export async function profileAccountHint(profile: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  let files: Awaited<ReturnType<typeof loadSharedConfigFiles>>;
+  try {
+    files = await loadSharedConfigFiles({ ...fileOptions(env), ignoreCache: true });
+  } catch {
+    return undefined;
+  }
+  const config = files.configFile?.[profile] ?? {};
+  const fromRole = /^arn:[^:]+:iam::(\d{12}):role\//.exec(config.role_arn ?? '')?.[1];
+  const sso = config.sso_account_id;
+  return fromRole ?? (sso !== undefined && /^\d{12}$/.test(sso) ? sso : undefined);
+}

@@ -3,7 +3,7 @@
 // instance and prints what would change, in console words and as the exact requests, with exit codes
 // as `terraform plan -detailed-exitcode` has them: 0 nothing to do, 2 changes, 1 error.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { SpexError } from '../domain/errors.js';
 import { cloudFormationJson, cloudFormationYaml, toCloudFormation } from '../domain/export-cloudformation.js';
@@ -12,7 +12,7 @@ import { toTerraform } from '../domain/export-terraform.js';
 import { profilesYaml, type ProfilesFile, toProfilesFile } from '../domain/profiles-file.js';
 import { inertJson, sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfile } from '../domain/security-profile.js';
-import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
+import { EXIT_FAILURE, EXIT_OK, LocalFileError, parseMaxFileSize, readBoundedText, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson, toYaml, writeTerminal } from './output.js';
@@ -76,25 +76,40 @@ async function writeText(ctx: CommandContext, text: string): Promise<number> {
   return EXIT_OK;
 }
 
-/** Reads and checks a profiles file; what is wrong with it is a usage error (exit 2), with file, line and column. */
-export async function readProfilesFile(path: string): Promise<ProfilesFile> {
+/**
+ * Reads and checks a profiles file. What is wrong with it is an error (exit 1, with file, line and
+ * column, no usage text), never exit 2: `plan` exits 2 for "changes", and CI must not read a broken
+ * file as a pending change. A file over the size limit is refused before it is read.
+ */
+export async function readProfilesFile(path: string, limit?: number): Promise<ProfilesFile> {
+  try {
+    return parseProfilesText(await readBoundedText(path, limit), path);
+  } catch (error) {
+    if (error instanceof ProfilesFileError || error instanceof LocalFileError) throw new SpexError({ kind: 'validation', field: path, message: error.message });
+    throw error;
+  }
+}
+
+/** A plan saved by `plan --save`: read within the size limit, as JSON; what is wrong is an error (exit 1). */
+async function readSavedPlan(path: string, limit: number | undefined): Promise<{ kind?: string; instanceArn?: string; steps?: PlanStep[]; file?: string }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readBoundedText(path, limit);
   } catch (error) {
-    throw new UsageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    if (error instanceof LocalFileError) throw new SpexError({ kind: 'validation', field: path, message: error.message });
+    throw error;
   }
   try {
-    return parseProfilesText(text, path);
-  } catch (error) {
-    if (error instanceof ProfilesFileError) throw new UsageError(error.message);
-    throw error;
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' ? (value as Record<string, never>) : {};
+  } catch {
+    throw new SpexError({ kind: 'validation', field: path, message: `${path}: not a plan saved by spex plan --save (not JSON)` });
   }
 }
 
 /** The plan of a profiles file against an instance, read now. */
 async function makePlan(ctx: CommandContext, path: string, knownInstance?: string): Promise<{ instanceArn: string; steps: PlanStep[] }> {
-  const file = await readProfilesFile(path);
+  const file = await readProfilesFile(path, parseMaxFileSize(str(ctx.values, 'max-file-size')));
   const service = await ctx.service();
   const instanceArn = knownInstance ?? (await resolveInstance(service, str(ctx.values, 'instance')));
   const [current, groups] = await Promise.all([readAllProfiles(await ctx.service(), instanceArn, ctx.io), service.listHierarchyGroups(instanceArn).catch(() => [])]);
@@ -156,10 +171,10 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   let steps: PlanStep[];
   let checkAgainst = path;
   if (savedPlan !== undefined) {
-    const doc = JSON.parse(await readFile(savedPlan, 'utf8').catch(() => { throw new UsageError(`${savedPlan}: cannot read the file`); })) as { kind?: string; instanceArn?: string; steps?: PlanStep[]; file?: string };
+    const doc = await readSavedPlan(savedPlan, parseMaxFileSize(str(ctx.values, 'max-file-size')));
     // The file the plan was made from, to check the instance against at the end (when it is still there).
     if (typeof doc.file === 'string' && existsSync(doc.file)) checkAgainst = doc.file;
-    if (doc.kind !== 'spex/plan' || typeof doc.instanceArn !== 'string' || !Array.isArray(doc.steps)) throw new UsageError(`${savedPlan}: not a plan saved by spex plan --save`);
+    if (doc.kind !== 'spex/plan' || typeof doc.instanceArn !== 'string' || !Array.isArray(doc.steps)) throw new SpexError({ kind: 'validation', field: savedPlan, message: `${savedPlan}: not a plan saved by spex plan --save` });
     ({ instanceArn } = doc as { instanceArn: string });
     steps = doc.steps;
   } else ({ instanceArn, steps } = await makePlan(ctx, path!));

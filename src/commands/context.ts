@@ -124,6 +124,44 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
     return demo;
   };
 
+  /**
+   * The account an AWS profile reaches, for the production guard: what the config files say (role_arn,
+   * sso_account_id), else what spex learned before (the cache dir), else one read of its instances with
+   * its own credentials (their ARNs carry the account), remembered for next time.
+   */
+  const accountOf = async (profile: string, region: string): Promise<string | undefined> => {
+    const production = await import('../fleet/production.js');
+    if (isDemo) {
+      const account = (await openDemo()).fleet([]).accounts.find((a) => a.profile === profile);
+      if (account === undefined) return undefined;
+      const instances = await account.spex.forRegion(region).listInstances();
+      return production.accountOfConnectArn(instances[0]?.arn ?? '') ?? account.spex.forRegion(region).account();
+    }
+    const { profileAccountHint } = await import('../cloudcontrol/accounts.js');
+    const hinted = await profileAccountHint(profile, io.env);
+    if (hinted !== undefined) return hinted;
+    const { cacheDir } = await import('../cache/detail-cache.js');
+    const dir = cacheDir(io.env);
+    const known = (await production.readKnownAccounts(dir))[profile];
+    if (known !== undefined) return known;
+    const connection = await resolveConnection({ flags: { profile, endpointUrl: str(values, 'endpoint-url'), region }, env: io.env });
+    const other = spexOf(connection, region);
+    try {
+      // Its instances in the target's region, else in its own region (an account may have none here).
+      const regions = [...new Set([region, ...(connection.region === undefined ? [] : [connection.region])])];
+      let account: string | undefined;
+      for (const r of regions) {
+        const service = other.forRegion(r);
+        account = production.accountOfConnectArn((await service.listInstances())[0]?.arn ?? '') ?? service.account();
+        if (account !== undefined) break;
+      }
+      if (account !== undefined) await production.rememberAccount(dir, profile, account);
+      return account;
+    } finally {
+      other.close();
+    }
+  };
+
   /** The Spex of the one account the flags and environment name. */
   const spexOf = (connection: Connection, region: string | undefined): Spex =>
     createSpex({
@@ -180,6 +218,24 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       }
       if (isProductionInstance(rule, instance)) {
         throw new UsageError(`${name}:${instance.alias ?? instance.id} is production (config.json "production"): add --confirm-production to write to it`);
+      }
+      // The same account reached otherwise (environment credentials, another profile) is production too.
+      const production = await import('../fleet/production.js');
+      const others = entries.filter((e) => production.parseProductionEntry(e).name !== name);
+      if (others.length === 0) return;
+      const accountRule = await production.accountRule(others, (profile) => accountOf(profile, regionService.region));
+      const refusing = production.isProductionByAccount(accountRule, instance) || accountRule.unresolved.length > 0;
+      // The alias tells when an entry names the instance by it, and names the instance in a refusal.
+      if ((production.needsAlias(accountRule, instanceArn) || refusing) && instance.alias === undefined) {
+        instance = (await regionService.listInstances()).find((i) => i.arn === instanceArn) ?? instance;
+      }
+      const target = `${instance.alias ?? instance.id} (account ${production.accountOfConnectArn(instanceArn) ?? 'unknown'})`;
+      if (production.isProductionByAccount(accountRule, instance)) {
+        throw new UsageError(`${target} is production (config.json "production" marks its account): add --confirm-production to write to it`);
+      }
+      const unknown = accountRule.unresolved[0];
+      if (unknown !== undefined) {
+        throw new UsageError(`cannot tell whether ${target} is production: config.json "production" names '${unknown.name}', whose account spex could not learn (${unknown.why}); add --confirm-production to write anyway`);
       }
     },
     async fleet() {

@@ -41,6 +41,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
       'no-implied': { type: 'boolean' },
       tag: { type: 'string', multiple: true },
       'from-file': { type: 'string' },
+      'max-file-size': { type: 'string' },
     },
     positionals: 0,
     run: async (ctx) => (await mutations()).createCommand(ctx),
@@ -55,6 +56,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
       tag: { type: 'string', multiple: true },
       untag: { type: 'string', multiple: true },
       'from-file': { type: 'string' },
+      'max-file-size': { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
     positionals: 1,
@@ -77,12 +79,12 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     run: async (ctx) => (await import('./as-code.js')).exportCommand(ctx),
   },
   plan: {
-    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, save: { type: 'string' } },
+    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, save: { type: 'string' }, 'max-file-size': { type: 'string' } },
     positionals: 0,
     run: async (ctx) => (await import('./as-code.js')).planCommand(ctx),
   },
   apply: {
-    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, yes: { type: 'boolean' } },
+    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, yes: { type: 'boolean' }, 'max-file-size': { type: 'string' } },
     positionals: 1,
     run: async (ctx) => (await import('./as-code.js')).applyCommand(ctx),
   },
@@ -101,6 +103,11 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   lint: { options: { 'fail-on': { type: 'string' } }, positionals: 0, formats: ['sarif', 'csv'], run: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx) },
 };
+
+/** Every command and the --output formats it offers beyond table, json and yaml (for tests that must cover them all). */
+export function commandTable(): { name: CommandName; formats: readonly string[] }[] {
+  return (Object.keys(COMMANDS) as CommandName[]).map((name) => ({ name, formats: COMMANDS[name].formats ?? [] }));
+}
 
 /** `spex completion bash|zsh|fish`, from the tables above (and the TUI's flags). */
 async function completionCommand(ctx: CommandContext): Promise<number> {

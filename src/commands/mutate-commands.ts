@@ -11,7 +11,7 @@ import { connectIssues, connectUpdateRequests } from '../domain/connect-plan.js'
 import { describeChanges } from '../domain/profile-diff.js';
 import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../io.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, parseMaxFileSize, UsageError } from '../io.js';
 import { type CommandContext, list, str } from './context.js';
 import { draftFromFile, editPermissions, parseTag, permissionArgOptions, resolvePermissionArgs, setTags, withImpliedViews } from './edits.js';
 import { profileFields } from './profile-fields.js';
@@ -35,7 +35,7 @@ const noteTo = (ctx: CommandContext) => (line: string) => ctx.io.stderr.write(`s
 export async function createCommand(ctx: CommandContext): Promise<number> {
   refuseReadOnly(ctx, 'create');
   const file = str(ctx.values, 'from-file');
-  const base = file ? draftFromFile(await readProfileFile(file), file) : {};
+  const base = file ? draftFromFile(await readProfileFile(file, parseMaxFileSize(str(ctx.values, 'max-file-size'))), file) : {};
   const service = await ctx.service();
   const instanceRef = str(ctx.values, 'instance');
   const draft: Record<string, unknown> = { ...base };
@@ -68,7 +68,7 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
   const dryRun = ctx.values['dry-run'] === true;
   if (!dryRun) refuseReadOnly(ctx, 'update');
   const file = str(ctx.values, 'from-file');
-  const fromFile = file ? draftFromFile(await readProfileFile(file), file) : undefined;
+  const fromFile = file ? draftFromFile(await readProfileFile(file, parseMaxFileSize(str(ctx.values, 'max-file-size'))), file) : undefined;
   const service = await ctx.service();
   const arn = await profileArnOf(ctx, service, 'update');
   const before = await service.getProfile(arn);

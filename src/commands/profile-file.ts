@@ -1,6 +1,6 @@
 // --from-file: a profile as JSON or YAML. A malformed file is reported with its line and column, so
 // the user can go straight to the mistake.
-import { readFile } from 'node:fs/promises';
+import { LocalFileError, readBoundedText } from '../io.js';
 import { SpexError } from '../domain/errors.js';
 import { parseYamlData, YamlDataError } from '../domain/yaml-data.js';
 
@@ -70,12 +70,13 @@ export function parseProfileText(text: string, path: string): unknown {
   }
 }
 
-export async function readProfileFile(path: string): Promise<Record<string, unknown>> {
+export async function readProfileFile(path: string, limit?: number): Promise<Record<string, unknown>> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readBoundedText(path, limit);
   } catch (error) {
-    throw fileError(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'file');
+    if (error instanceof LocalFileError) throw new SpexError({ kind: 'validation', field: path, rule: 'file', message: error.message });
+    throw error;
   }
   const value = parseProfileText(text, path);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -1,5 +1,6 @@
 // Who holds a profile: the users of an instance with their security profiles, and what a change to a
 // profile means for them. Pure: no I/O.
+import { sanitizeLine } from './sanitize.js';
 
 /** A Connect user as spex needs it: who, where in the hierarchy, and which profiles (ARNs). */
 export interface ConnectUser {
@@ -51,9 +52,10 @@ export function fullName(user: Pick<ConnectUser, 'firstName' | 'lastName'>): str
 }
 
 /** "Nadia Khan (nadia.khan)". */
+/** A user as one line of text: names and logins come from the server, so a line break in one cannot start a line of its own. */
 export function userLabel(user: ConnectUser): string {
-  const name = fullName(user);
-  return name === '' ? user.username : `${name} (${user.username})`;
+  const name = sanitizeLine(fullName(user));
+  return name === '' ? sanitizeLine(user.username) : `${name} (${sanitizeLine(user.username)})`;
 }
 
 /** What the review needs to say whom a change reaches: the holders, and the other profiles' permissions as far as known. */
@@ -132,5 +134,5 @@ export function holdersRefusal(profileName: string, holders: readonly ConnectUse
   const shown = holders.slice(0, limit).map(userLabel);
   const more = holders.length > limit ? ` and ${holders.length - limit} more` : '';
   const count = `${holders.length} user${holders.length === 1 ? '' : 's'}`;
-  return `${profileName} is held by ${count}: ${shown.join(', ')}${more}. Connect refuses to delete a profile in use: assign ${holders.length === 1 ? 'that user' : 'those users'} other profiles first (spex users shows them all).`;
+  return `${sanitizeLine(profileName)} is held by ${count}: ${shown.join(', ')}${more}. Connect refuses to delete a profile in use: assign ${holders.length === 1 ? 'that user' : 'those users'} other profiles first (spex users shows them all).`;
 }

@@ -19,7 +19,7 @@ export const REMOVED_MARK = '\uFFFD';
  * The longest server text spex shows: a 1,000,000-character name would otherwise be measured, wrapped
  * and diffed on every frame (the TUI froze on it). One-line places cut far shorter (LINE_MAX).
  */
-export const DISPLAY_MAX = 100_000;
+export const DISPLAY_MAX = 10_000;
 export const LINE_MAX = 1_000;
 
 const ESC = 0x1b;

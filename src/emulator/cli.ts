@@ -13,7 +13,8 @@ Accounts: a 12-digit access key id selects that account (any other key: 12345678
 data's second account, 210987654321, holds acme-dev and acme-prod.
 
 Options:
-  --host H                   address to bind (default 127.0.0.1, loopback only)
+  --host H                   address to bind (default 127.0.0.1, loopback only; any other address
+                             warns: the endpoint checks no signatures)
   --port N                   port (default 4599; 0 picks a free one)
   --data demo|empty          start with demo data (default) or with nothing
   --state FILE               keep the data in FILE across restarts
@@ -124,11 +125,20 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
   };
 }
 
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\./.test(h);
+}
+
 export async function runEmulatorCommand(args: string[], io: Io): Promise<number> {
   const options = parseEmulatorArgs(args);
   if (options === 'help') {
     io.stdout.write(EMULATOR_HELP);
     return EXIT_OK;
+  }
+  if (!isLoopback(options.host ?? '127.0.0.1')) {
+    io.stderr.write(`spex emulator: warning: listening on ${options.host}, beyond this machine: this endpoint checks no signatures, so anyone who can reach it can read and change its data\n`);
   }
   let emulator;
   try {

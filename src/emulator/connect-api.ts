@@ -43,12 +43,23 @@ const ROUTES: Route[] = [
   { method: 'DELETE', pattern: /^\/tags\/(.+)$/, operation: 'UntagResource' },
 ];
 
-function routeOf(req: IncomingMessage): { operation: string; params: string[] } | undefined {
+/** A path segment decoded, or undefined when its percent-escapes are malformed (`%E0%A4%A`, `%zz`). */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function routeOf(req: IncomingMessage): { operation: string; params: string[]; malformed: boolean } | undefined {
   if (req.headers['x-amz-target'] !== undefined) return undefined;
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   for (const route of ROUTES) {
     const match = route.method === req.method ? route.pattern.exec(path) : null;
-    if (match) return { operation: route.operation, params: match.slice(1).map((p) => decodeURIComponent(p)) };
+    if (!match) continue;
+    const decoded = match.slice(1).map(decodeSegment);
+    return { operation: route.operation, params: decoded.map((p) => p ?? ''), malformed: decoded.some((p) => p === undefined) };
   }
   return undefined;
 }
@@ -317,6 +328,8 @@ export function handleConnect(req: IncomingMessage, raw: Buffer, ctx: ConnectCon
   }
   const route = routeOf(req);
   if (!route) throw new ConnectError('UnknownOperationException', 'Unknown operation', 404);
+  // The model is silent on a path that is not valid URI encoding: the client's fault, so its 400, never a 500.
+  if (route.malformed) throw new ConnectError('InvalidRequestException', 'The request path has a malformed percent-escape', 400);
   let body: Record<string, unknown> = {};
   const text = raw.toString('utf8');
   if (text.trim() !== '') {

@@ -31,6 +31,27 @@ const HANDLERS: Record<OperationName, (ctx: OperationContext, body: Record<strin
 };
 const MUTATIONS = new Set(['CreateResource', 'UpdateResource', 'DeleteResource']);
 const MAX_LOG = 100_000;
+/** The request log's bound in body text: a loop of 2 MiB requests must not exhaust the heap (a ring: oldest go first). */
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
+/** Strings longer than this in a logged body are cut (the request itself was handled whole). */
+const MAX_LOGGED_STRING = 64 * 1024;
+
+/** A body as the log keeps it: long strings cut, so one entry is at most a few hundred KiB; with its size. */
+function loggedBody(body: Record<string, unknown>): { body: Record<string, unknown>; bytes: number } {
+  let bytes = 0;
+  const cut = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const kept = value.length > MAX_LOGGED_STRING ? `${value.slice(0, MAX_LOGGED_STRING)}…(${value.length} characters)` : value;
+      bytes += kept.length * 2;
+      return kept;
+    }
+    if (Array.isArray(value)) return value.map(cut);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cut(v)]));
+    bytes += 8;
+    return value;
+  };
+  return { body: cut(body) as Record<string, unknown>, bytes };
+}
 
 function checkOptions(o: EmulatorOptions): void {
   const bad = (name: string, rule: string): never => {
@@ -104,6 +125,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 
   const requests: RecordedRequest[] = [];
+  /** Body bytes of each logged request, oldest first (parallel to `requests`), and their sum. */
+  const logSizes: number[] = [];
+  let logBytes = 0;
   const inFlight = new Map<string, number>();
   const maxSeen = new Map<string, number>();
   const enter = (op: string): void => {
@@ -221,7 +245,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (!res.destroyed) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : json11 ? 'application/x-amz-json-1.1' : undefined);
     if (close) res.on('finish', () => req.destroy());
-    const body = info.body;
+    const { body, bytes } = loggedBody(info.body);
+    // A test may have emptied the log (clearRequests): the sizes follow it.
+    if (requests.length < logSizes.length) {
+      logSizes.length = 0;
+      logBytes = 0;
+    }
+    logSizes.push(bytes);
+    logBytes += bytes;
     requests.push({
       account,
       operation: info.operation,
@@ -234,7 +265,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       startedAt,
       endedAt: Date.now(),
     });
-    if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG / 2);
+    let drop = requests.length > MAX_LOG ? requests.length - MAX_LOG / 2 : 0;
+    let dropped = logSizes.slice(0, drop).reduce((a, b) => a + b, 0);
+    while (logBytes - dropped > MAX_LOG_BYTES && drop < requests.length - 1) dropped += logSizes[drop++]!;
+    if (drop > 0) {
+      requests.splice(0, drop);
+      logSizes.splice(0, drop);
+      logBytes -= dropped;
+    }
   };
 
   const server = createServer((req, res) => {

@@ -69,7 +69,11 @@ export class Faults {
   }
 
   failNext(operation: string, count: number, failure: InjectedFailure): void {
-    if (count <= 0) return;
+    // A count of 0 takes back what is still queued for the operation.
+    if (count <= 0) {
+      this.queued.delete(operation);
+      return;
+    }
     const list = this.queued.get(operation) ?? [];
     list.push({ remaining: count, failure });
     this.queued.set(operation, list);

@@ -64,7 +64,7 @@ export interface Emulator {
   /** The highest number of requests of an operation handled at the same time since the last reset. */
   maxConcurrent(operation?: string): number;
   resetStats(): void;
-  /** exception → a synchronous error of that name/status; handlerErrorCode → the async request ends FAILED with it. */
+  /** exception → a synchronous error of that name/status; handlerErrorCode → the async request ends FAILED with it; count 0 takes back what is queued. */
   failNext(operation: string, count: number, failure: InjectedFailure): void;
   setFaults(faults: Partial<Pick<EmulatorOptions, Adjustable>>): void;
   /** Direct state access for tests: read a model, or change one as "someone else" would (bumps LastModifiedTime). */

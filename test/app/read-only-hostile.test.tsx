@@ -110,6 +110,35 @@ describe('hostile text from the server', () => {
   });
 });
 
+describe('very long server text', () => {
+  it('a 1,000,000-character name and description: the list, a filter, the detail and the raw JSON draw and answer keys, cut for display', async () => {
+    const tier2 = arnOf(backend, 'Tier 2 Escalations');
+    backend.emulator.modifyProfile(backend.region, tier2, (m) => {
+      m.SecurityProfileName = `Huge ${'N'.repeat(1_000_000)}`;
+      m.Description = `Long ${'d'.repeat(1_000_000)}`;
+    });
+    const raw = renderRaw(appElement(backend.spex, { initial: OPEN_LIST }));
+    // Each wait fails after 5 s: a frame that took minutes (as one did before display text was cut) fails here.
+    await raw.waitFor('Huge NNN');
+    await raw.press('/', ...'Huge'.split(''), keys.enter);
+    await raw.waitFor('› ');
+    await raw.press(keys.enter);
+    const detail = await raw.waitFor('Description:    Long');
+    expect(detail).toMatch(/Description: +Long\n +d{50}/);
+    // Cut for display: no line of the frame is longer than the terminal.
+    expect(Math.max(...detail.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
+    await raw.press('v');
+    await raw.waitFor('"SecurityProfileName"');
+    await raw.press('j', 'j', 'j');
+    await raw.press('v');
+    await raw.waitFor('Description:    Long');
+    await raw.press(keys.escape);
+    await raw.waitFor('Modified (UTC)');
+    // The data stays whole.
+    expect(String(stored(backend, tier2)!.SecurityProfileName)).toHaveLength(1_000_005);
+  }, 60_000);
+});
+
 describe('typing faster than the screen redraws', () => {
   it('keeps every character in the editor search and the delete guard', async () => {
     const raw = renderRaw(appElement(backend.spex, { initial: OPEN_LIST }));

@@ -105,13 +105,34 @@ describe('spex plan', () => {
     ['a duplicate name', 'kind: spex/security-profiles\nversion: 1\nprofiles:\n  - SecurityProfileName: A\n  - SecurityProfileName: A\n', /bad\.yaml:5:26: profiles\/1\/SecurityProfileName "A" is also profile 1: each name once/],
     ['a file for another type', 'kind: aws/cloudformation\nversion: 1\nprofiles: []\n', /bad\.yaml:1:7: kind must be equal to constant \("spex\/security-profiles"\).*this is not a spex profiles file/s],
     ['broken YAML', 'kind: spex/security-profiles\nprofiles:\n  - SecurityProfileName: [A\n', /bad\.yaml:\d+:\d+: not valid YAML or JSON/],
-  ])('%s gets one clear error with file, line and column; exit 2, nothing read or sent', async (_what, text, message) => {
+    ['a custom YAML tag', 'kind: spex/security-profiles\nversion: 1\nprofiles:\n  - SecurityProfileName: !Ref A\n', /bad\.yaml:4:26: the tag !Ref is not allowed/],
+  ])('%s gets one clear error with file, line and column; exit 1 (2 would read as changes), no usage text, nothing read or sent', async (_what, text, message) => {
     const path = file('bad.yaml', text);
     const before = backend.emulator.requests.length;
-    const { code, err } = await run('plan', '-f', path, '--instance', 'acme-support');
-    expect(code).toBe(2);
-    expect(err).toMatch(message);
+    for (const command of ['plan', 'apply']) {
+      const { code, err } = await run(command, '-f', path, '--instance', 'acme-support');
+      expect(code).toBe(1);
+      expect(err).toMatch(message);
+      expect(err).not.toContain('Usage');
+    }
     expect(backend.emulator.requests.length).toBe(before);
+  });
+
+  it('a file over the size limit is refused before it is read, naming the limit; --max-file-size raises it', async () => {
+    const path = file('big.yaml', `kind: spex/security-profiles\nversion: 1\nprofiles: []\n# ${'x'.repeat(11 * 1024 * 1024)}\n`);
+    const before = backend.emulator.requests.length;
+    const refused = await run('plan', '-f', path, '--instance', 'acme-support');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('big.yaml: the file is larger than the limit of 10 MB; nothing was read (--max-file-size MB raises it)');
+    expect(backend.emulator.requests.length).toBe(before);
+    const raised = await run('plan', '-f', path, '--instance', 'acme-support', '--max-file-size', '12', '--output', 'json');
+    expect(raised.code, raised.err).toBe(0);
+    const bad = await run('plan', '-f', path, '--instance', 'acme-support', '--max-file-size', 'lots');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--max-file-size must be a whole number of megabytes from 1 to 1024');
+    const fromFile = await run('create', '--instance', 'acme-support', '--from-file', path, '--max-file-size', '1');
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.err).toContain('the file is larger than the limit of 1 MB');
   });
 });
 

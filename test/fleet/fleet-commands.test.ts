@@ -230,6 +230,57 @@ describe('spex promote', () => {
   });
 });
 
+describe('production follows the account', () => {
+  /** The environment's own key pair (no --profile), with its own config.json. */
+  const envWith = (production: string[], accessKeyId: string): NodeJS.ProcessEnv => {
+    const configDir = mkdtempSync(join(dir, 'prod-config-'));
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ production }));
+    return { ...env(), SPEX_CONFIG_DIR: configDir, SPEX_CACHE_DIR: join(configDir, 'cache'), AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: 'x' };
+  };
+  const runWith = async (environment: NodeJS.ProcessEnv, ...args: string[]) => {
+    const io = memoryIo({ env: environment });
+    const code = await runCommand(args[0]!, [...args.slice(1), '--endpoint-url', emulator.url, '--region', 'us-east-1'], io);
+    return { code, err: io.err() };
+  };
+  const prodArn = () => String(prodProfile('Flow Designers')?.SecurityProfileArn);
+
+  it.each([
+    ['the profile marks the whole account', ['platform']],
+    ['the profile marks the instance', ['platform:acme-prod']],
+    ['the account id itself', [DEMO_PLATFORM_ACCOUNT_ID]],
+  ])('%s: a write through environment credentials of that account is refused without --confirm-production', async (_what, production) => {
+    const environment = envWith(production, DEMO_PLATFORM_ACCOUNT_ID);
+    const before = mutations().length;
+    const description = `reached another way: ${production.join(' ')}`;
+    const refused = await runWith(environment, 'update', prodArn(), '--description', description);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`acme-prod (account ${DEMO_PLATFORM_ACCOUNT_ID}) is production (config.json "production" marks its account): add --confirm-production`);
+    expect(mutations().length).toBe(before);
+    const confirmed = await runWith(environment, 'update', prodArn(), '--description', description, '--confirm-production');
+    expect(confirmed.code, confirmed.err).toBe(0);
+  });
+
+  it('another account is not production; the account learned is remembered (no second look-up)', async () => {
+    const environment = envWith(['platform'], 'AKIDMAIN');
+    const main = String(emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).find((m) => m.SecurityProfileName === 'Flow Designers')?.SecurityProfileArn);
+    const first = await runWith(environment, 'update', main, '--description', 'not production');
+    expect(first.code, first.err).toBe(0);
+    expect(JSON.parse(readFileSync(join(environment.SPEX_CACHE_DIR!, 'accounts.json'), 'utf8'))).toEqual({ platform: DEMO_PLATFORM_ACCOUNT_ID });
+    emulator.clearRequests();
+    expect((await runWith(environment, 'update', main, '--description', 'still not')).code).toBe(0);
+    expect(emulator.requests.filter((r) => r.account === DEMO_PLATFORM_ACCOUNT_ID)).toEqual([]);
+  });
+
+  it('an entry whose account cannot be learned fails closed: refused, saying why, until --confirm-production', async () => {
+    const environment = envWith(['broken'], 'AKIDMAIN');
+    const main = String(emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).find((m) => m.SecurityProfileName === 'Flow Designers')?.SecurityProfileArn);
+    const refused = await runWith(environment, 'update', main, '--description', 'unknown');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/cannot tell whether acme-support \(account \d{12}\) is production: config\.json "production" names 'broken', whose account spex could not learn/);
+    expect((await runWith(environment, 'update', main, '--description', 'unknown', '--confirm-production')).code).toBe(0);
+  });
+});
+
 describe('spex promote of a console-made profile', () => {
   it('a profile the Cloud Control schema refuses is planned and saved through the Connect API', async () => {
     const support = instanceArnFor('us-east-1', 'acme-support');

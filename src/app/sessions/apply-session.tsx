@@ -5,7 +5,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
-import { readFile } from 'node:fs/promises';
+import { readBoundedText } from '../../io.js';
 import { parseProfilesText, planSteps, stepToken, type PlanStep } from '../../domain/profiles-plan.js';
 import { Footer } from '../../components/footer.js';
 import type { PaneLine } from '../../components/pane-lines.js';
@@ -54,7 +54,7 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
   const plan = async (path: string): Promise<void> => {
     setStep({ kind: 'planning' });
     try {
-      const file = parseProfilesText(await readFile(path, 'utf8'), path);
+      const file = parseProfilesText(await readBoundedText(path), path);
       if (loader === undefined) throw new Error('the profiles are not listed yet');
       const [current, groups] = await Promise.all([Promise.all(arns.map((a) => loader.load(a))) as Promise<SecurityProfile[]>, service.listHierarchyGroups(instance.arn).catch(() => [])]);
       const { steps, problems } = planSteps(file, instance.arn, current, groups, false);
