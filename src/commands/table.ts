@@ -15,13 +15,15 @@ export interface Column<T> {
 
 export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const cells = rows.map((row) => columns.map((c) => sanitizeLine(String(c.value(row) ?? '—'))));
+  // Headers can name server things (drift's columns are instance aliases): inert, and measured as shown.
+  const headers = columns.map((c) => sanitizeLine(c.header));
   const widths = columns.map((c, i) =>
-    Math.min(c.max ?? 60, Math.max(c.header.length, ...cells.map((r) => stringWidth(r[i]!)))),
+    Math.min(c.max ?? 60, Math.max(stringWidth(headers[i]!), ...cells.map((r) => stringWidth(r[i]!)))),
   );
   const line = (parts: string[]): string =>
     parts
       .map((p, i) => (i === parts.length - 1 ? truncate(p, widths[i]!) : padEnd(p, widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
+  return [line(headers), ...cells.map(line)].join('\n') + '\n';
 }

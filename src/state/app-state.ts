@@ -119,6 +119,15 @@ export type Modal =
 /** A question over everything else, answered before anything goes on. */
 export type Prompt = { kind: 'none' } | { kind: 'quit' };
 
+/**
+ * Every kind of screen and modal, at run time: tests that must reach each one (hostile text on every
+ * screen) enumerate these, and the checks below fail to compile when a kind is added to a union only.
+ */
+export const SCREEN_KINDS = ['regions', 'instances', 'list', 'detail', 'holders', 'explain', 'findings', 'compare'] as const satisfies readonly Screen['kind'][];
+export const MODAL_KINDS = ['help', 'editor', 'delete', 'operations', 'apply-file', 'clone-target'] as const satisfies readonly Exclude<Modal['kind'], 'none'>[];
+type Unlisted = Exclude<Screen['kind'], (typeof SCREEN_KINDS)[number]> | Exclude<Modal['kind'], 'none' | (typeof MODAL_KINDS)[number]>;
+export const ALL_KINDS_LISTED: [Unlisted] extends [never] ? true : never = true;
+
 export interface Notice {
   text: string;
   tone: 'info' | 'error';

@@ -38,6 +38,10 @@ type View =
   | { kind: 'promote'; source?: FleetRow; names?: readonly string[]; targets?: readonly FleetRow[]; resume?: Promotion; back: 'fleet' | 'drift' | 'instance'; row?: FleetRow }
   | { kind: 'help'; back: 'fleet' | 'drift' };
 
+/** Every view of the fleet shell at run time (see SCREEN_KINDS): a view added to the union only does not compile. */
+export const FLEET_VIEW_KINDS = ['fleet', 'instance', 'drift', 'cell', 'promote', 'help'] as const satisfies readonly View['kind'][];
+export const ALL_FLEET_VIEWS_LISTED: [Exclude<View['kind'], (typeof FLEET_VIEW_KINDS)[number]>] extends [never] ? true : never = true;
+
 export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) {
   const tone = useTone();
   const { exit } = useApp();
