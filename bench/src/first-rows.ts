@@ -1,8 +1,8 @@
-// Item 3: time to first rows. 50 ms injected per call, 10,000 profiles: from Enter on the instance
+// Item 3: time to first rows. 50 ms injected per call, at 100, 1,000 and 10,000 profiles: from Enter on the instance
 // picker to the first frame with named rows, and to the frame whose counter shows the whole list.
 import { BENCH_REGION, type BenchBackend, extraFor, startBackend } from './backend.js';
 import type { BenchContext } from './context.js';
-import { type ItemResult, metric, round, single, summarize } from './stats.js';
+import { type ItemResult, metric, round, summarize } from './stats.js';
 import { counterOf, KEYS, renderBenchTui, tableNames } from './tui-driver.js';
 
 const LATENCY_MS = 50;
@@ -42,7 +42,7 @@ async function oneRun(backend: BenchBackend, toComplete: boolean): Promise<Run> 
   }
 }
 
-/** One ListResources round trip through spex's own client (first page only). */
+/** One list round trip through spex's own client (its first page: one ListSecurityProfiles call). */
 async function roundTrip(backend: BenchBackend): Promise<number> {
   const service = backend.spex.forRegion(BENCH_REGION);
   const t0 = performance.now();
@@ -53,47 +53,54 @@ async function roundTrip(backend: BenchBackend): Promise<number> {
   return performance.now() - t0;
 }
 
+/** Connect's ListSecurityProfiles page (MaxResults 1000, the model's largest): the calls a list needs. */
+const CONNECT_PAGE = 1000;
+
 export async function runFirstRows(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'first-rows', title: '3. Time to first rows (50 ms latency)', status: 'ok', metrics: [], notes: [] };
-  const wanted = ctx.quick ? 300 : 10_000;
-  const completeRuns = ctx.quick ? 1 : 3;
-  const firstOnlyRuns = ctx.quick ? 1 : 6;
-  const backend = await startBackend({ profiles: extraFor(wanted), latencyMs: LATENCY_MS, pageSize: PAGE_SIZE });
-  try {
-    const trips: number[] = [];
-    for (let i = 0; i < (ctx.quick ? 3 : 9); i++) trips.push(await roundTrip(backend));
-    const trip = summarize(trips.slice(1)).median;
-    const firstRows: number[] = [];
-    const complete: number[] = [];
-    for (let i = 0; i < firstOnlyRuns; i++) firstRows.push((await oneRun(backend, false)).firstRows);
-    for (let i = 0; i < completeRuns; i++) {
-      const run = await oneRun(backend, true);
-      ctx.log(`complete list of ${backend.total} in ${Math.round(run.complete ?? 0)} ms`);
-      firstRows.push(run.firstRows);
-      if (run.complete !== undefined) complete.push(run.complete);
+  const sizes = ctx.quick ? [100, 300] : [100, 1_000, 10_000];
+  const details: Record<string, unknown>[] = [];
+  for (const wanted of sizes) {
+    const completeRuns = ctx.quick ? 1 : 3;
+    const firstOnlyRuns = ctx.quick ? 1 : 6;
+    const backend = await startBackend({ profiles: extraFor(wanted), latencyMs: LATENCY_MS, pageSize: PAGE_SIZE });
+    try {
+      const trips: number[] = [];
+      for (let i = 0; i < (ctx.quick ? 3 : 9); i++) trips.push(await roundTrip(backend));
+      const trip = summarize(trips.slice(1)).median;
+      const firstRows: number[] = [];
+      const complete: number[] = [];
+      for (let i = 0; i < firstOnlyRuns; i++) firstRows.push((await oneRun(backend, false)).firstRows);
+      for (let i = 0; i < completeRuns; i++) {
+        const run = await oneRun(backend, true);
+        ctx.log(`complete list of ${backend.total} in ${Math.round(run.complete ?? 0)} ms`);
+        firstRows.push(run.firstRows);
+        if (run.complete !== undefined) complete.push(run.complete);
+      }
+      const calls = Math.ceil(backend.total / CONNECT_PAGE);
+      const ideal = calls * LATENCY_MS;
+      result.metrics.push(metric(`one list round trip, ${backend.total} profiles (context)`, 'ms', trips.slice(1)));
+      result.metrics.push(
+        metric(`Enter → first named rows (${backend.total} profiles)`, 'ms', firstRows, {
+          // One round trip as measured beside it, plus 100 ms for spex and a frame.
+          target: `≤ ${round(trip + 100)} ms`,
+          pass: (x) => x.median <= trip + 100,
+          note: `${round(summarize(firstRows).median - trip)} ms above one measured round trip`,
+        }),
+      );
+      result.metrics.push(
+        metric(`Enter → complete list (${backend.total} profiles, ${calls} call${calls === 1 ? '' : 's'})`, 'ms', complete, {
+          target: `≤ ${round(ideal * 1.1 + 100)} ms`,
+          // 1.1 × the calls × latency, and one frame's 100 ms (a list of one call is one round trip).
+          pass: (x) => x.median <= ideal * 1.1 + 100,
+        }),
+      );
+      details.push({ total: backend.total, calls, latencyMs: LATENCY_MS, roundTripMs: trip, firstRowsMs: firstRows, completeMs: complete });
+    } finally {
+      await backend.close();
     }
-    const pages = Math.ceil(backend.total / PAGE_SIZE);
-    const ideal = pages * LATENCY_MS;
-    result.metrics.push(metric('one ListResources round trip (context)', 'ms', trips.slice(1)));
-    result.metrics.push(
-      metric(`Enter → first named rows (${backend.total} profiles)`, 'ms', firstRows, {
-        target: `≤ ${LATENCY_MS + 100} ms`,
-        pass: (s) => s.median <= LATENCY_MS + 100,
-        note: `${round(summarize(firstRows).median - trip)} ms above one measured round trip`,
-      }),
-    );
-    result.metrics.push(
-      metric(`Enter → complete list (${pages} pages)`, 's', complete.map((ms) => ms / 1000), {
-        target: `≤ ${round((ideal * 1.1) / 1000, 2)} s`,
-        pass: (s) => s.median * 1000 <= ideal * 1.1,
-      }),
-    );
-    result.metrics.push(metric('pages × latency (context)', 's', single(ideal / 1000)));
-    result.metrics.push(metric('pages × measured round trip (context)', 's', single((pages * trip) / 1000)));
-    result.notes.push(`${backend.total} profiles, ${PAGE_SIZE} per page (the emulator's page size), ${LATENCY_MS} ms ± 10% per call; the emulator runs in a process of its own.`);
-    result.details = { total: backend.total, pages, latencyMs: LATENCY_MS, roundTripMs: trip, firstRowsMs: firstRows, completeMs: complete };
-    return result;
-  } finally {
-    await backend.close();
   }
+  result.notes.push(`Names come from Connect's ListSecurityProfiles, ${CONNECT_PAGE} a page, shown as each page arrives; no Cloud Control page is needed. ${LATENCY_MS} ms ± 10% per call; the emulator runs in a process of its own.`);
+  result.details = { sizes: details };
+  return result;
 }

@@ -89,24 +89,33 @@ export async function listHierarchyGroups(ctx: RegionContext, instanceArn: strin
 }
 
 /**
- * The profiles of an instance, streamed page by page. Cloud Control's list items may carry the ARN
- * alone (real-aws-notes "Listing"), so Connect's ListSecurityProfiles is asked beside it: every name
- * and modification time in one call, merged by ARN. When Connect refuses (access denied) spex goes on
- * with Cloud Control alone and says so once; names then load per row.
+ * The profiles of an instance, streamed page by page. Connect's ListSecurityProfiles gives every
+ * profile's ARN, name and modification time, a page at a time: each page is shown as it arrives (the
+ * first rows after one round trip), and no Cloud Control page is needed. Cloud Control's list (whose
+ * items may carry the ARN alone, real-aws-notes "Listing") is the way when Connect is not used or
+ * refuses (said once; names then load per row), and finishes a list Connect stopped partway through,
+ * without repeating a row.
  */
 export async function* listProfiles(ctx: RegionContext, instanceArn: string, options?: CallOptions): AsyncGenerator<ProfileSummary[]> {
-  const summaries = connectSummaries(ctx, instanceArn, options?.signal);
-  for await (const page of listPages(ctx, SECURITY_PROFILE_TYPE, { InstanceArn: instanceArn }, options)) {
-    const named = await summaries;
-    const rows = page.map(toProfileSummary).map((row) => mergeSummary(row, named?.get(row.arn)));
-    for (const s of rows) ctx.noteArn(s.arn);
-    yield rows;
+  const shown = new Set<string>();
+  try {
+    for await (const page of connectSummaryPages(ctx, instanceArn, options?.signal)) {
+      for (const s of page) {
+        shown.add(s.arn);
+        ctx.noteArn(s.arn);
+      }
+      yield page;
+    }
+    if (ctx.summarised.has(instanceArn)) return;
+  } catch (error) {
+    // A refusal was said (and Connect set aside) where it happened; any other failure: Cloud Control lists the rest.
+    if (options?.signal?.aborted) throw error;
   }
-}
-
-function mergeSummary(row: ProfileSummary, summary: ProfileSummary | undefined): ProfileSummary {
-  if (summary === undefined) return row;
-  return { ...summary, ...row, ...(row.name === undefined && summary.name !== undefined ? { name: summary.name } : {}) };
+  for await (const page of listPages(ctx, SECURITY_PROFILE_TYPE, { InstanceArn: instanceArn }, options)) {
+    const rows = page.map(toProfileSummary).filter((row) => !shown.has(row.arn));
+    for (const s of rows) ctx.noteArn(s.arn);
+    if (rows.length > 0) yield rows;
+  }
 }
 
 /** What working on Cloud Control alone costs, said once (the Connect API refused, or --cloudcontrol-only). */
@@ -140,43 +149,48 @@ export async function listFlowModules(ctx: RegionContext, instanceArn: string, o
   return out;
 }
 
-/** Connect's summaries by ARN, or undefined when Connect is not used or not available. Never throws. */
-async function connectSummaries(ctx: RegionContext, instanceArn: string, signal?: AbortSignal): Promise<Map<string, ProfileSummary> | undefined> {
+/**
+ * Connect's summaries of an instance's profiles, page by page (none when Connect is not used). The
+ * instance counts as summarised (its cached details can be checked against these times) only once the
+ * last page is in. A refusal sets Connect aside for the run, said once; every failure ends the pages.
+ */
+async function* connectSummaryPages(ctx: RegionContext, instanceArn: string, signal?: AbortSignal): AsyncGenerator<ProfileSummary[]> {
   const client = ctx.connect();
   const instanceId = /:instance\/([-a-zA-Z0-9]+)$/.exec(instanceArn)?.[1];
-  if (client === undefined || instanceId === undefined) return undefined;
-  const all = new Map<string, ProfileSummary>();
+  if (client === undefined || instanceId === undefined) return;
   let nextToken: string | undefined;
-  // Until these summaries are in, cached details of this instance are not taken as current.
+  // Until every summary is in, cached details of this instance are not taken as current.
   ctx.summarised.delete(instanceArn);
-  try {
-    do {
+  do {
+    let out: ListSecurityProfilesCommandOutput;
+    try {
       await ctx.spend('ListSecurityProfiles', signal);
-      const out: ListSecurityProfilesCommandOutput = await client.send(
+      out = await client.send(
+        // The model's largest page (MaxResults 1..1000): the fewest round trips.
         new ListSecurityProfilesCommand({ InstanceId: instanceId, MaxResults: 1000, ...(nextToken ? { NextToken: nextToken } : {}) }),
         { abortSignal: ctx.signalFor(signal) },
       );
-      for (const s of out.SecurityProfileSummaryList ?? []) {
-        if (!s.Arn) continue;
-        const summary: ProfileSummary = { arn: s.Arn, instanceArn };
-        if (s.Name !== undefined) summary.name = s.Name;
-        if (s.LastModifiedTime !== undefined) summary.lastModifiedTime = s.LastModifiedTime.getTime() / 1000;
-        if (s.LastModifiedRegion !== undefined) summary.lastModifiedRegion = s.LastModifiedRegion;
-        all.set(s.Arn, summary);
-        if (summary.lastModifiedTime !== undefined) ctx.summaryTimes.set(s.Arn, summary.lastModifiedTime);
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name === 'AccessDeniedException' || name === 'UnauthorizedException' || name === 'AccessDenied') {
+        ctx.disableConnect(`Connect API refused: ${CLOUD_CONTROL_ALONE_COSTS}`);
       }
-      nextToken = out.NextToken;
-    } while (nextToken);
-    ctx.summarised.add(instanceArn);
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'AccessDeniedException' || name === 'UnauthorizedException' || name === 'AccessDenied') {
-      ctx.disableConnect(`Connect API refused: ${CLOUD_CONTROL_ALONE_COSTS}`);
+      throw error;
     }
-    // Any other failure: this list goes on without summaries; the next one asks again.
-    return undefined;
-  }
-  return all;
+    const page: ProfileSummary[] = [];
+    for (const s of out.SecurityProfileSummaryList ?? []) {
+      if (!s.Arn) continue;
+      const summary: ProfileSummary = { arn: s.Arn, instanceArn };
+      if (s.Name !== undefined) summary.name = s.Name;
+      if (s.LastModifiedTime !== undefined) summary.lastModifiedTime = s.LastModifiedTime.getTime() / 1000;
+      if (s.LastModifiedRegion !== undefined) summary.lastModifiedRegion = s.LastModifiedRegion;
+      if (summary.lastModifiedTime !== undefined) ctx.summaryTimes.set(s.Arn, summary.lastModifiedTime);
+      page.push(summary);
+    }
+    nextToken = out.NextToken;
+    if (!nextToken) ctx.summarised.add(instanceArn);
+    if (page.length > 0) yield page;
+  } while (nextToken);
 }
 
 export async function getProfile(ctx: RegionContext, arn: string, options?: CallOptions): Promise<SecurityProfile> {

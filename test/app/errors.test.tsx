@@ -29,7 +29,9 @@ describe('error states', () => {
     backend = await startTestBackend();
     const tui = renderSpexApp(backend.spex, { initial: { region: 'us-east-1', skipRegionPicker: true } });
     await tui.waitForFrame('acme-support');
-    backend.emulator.failNext('ListResources', 1, { exception: 'AccessDeniedException', message: 'no ListSecurityProfiles' });
+    // Connect's list refused (spex goes on with Cloud Control's), and Cloud Control's refused too.
+    backend.emulator.failNext('ListSecurityProfiles', 1, { exception: 'AccessDeniedException', message: 'no ListSecurityProfiles' });
+    backend.emulator.failNext('ListResources', 1, { exception: 'AccessDeniedException', message: 'no ListResources' });
     await tui.press(keys.enter);
     const frame = await tui.waitForFrame('Could not list the security profiles');
     expect(frame).toContain('Press r to retry');

@@ -24,7 +24,8 @@ describe('error messages a person can act on', () => {
 
   it('access denied names the Cloud Control action and the handler permissions', async () => {
     backend.emulator.failNext('ListResources', 1, { exception: 'AccessDeniedException', message: 'User is not authorized to perform: cloudformation:ListResources' });
-    const pages = backend.spex.forRegion(backend.region).listProfiles(backend.instanceArn);
+    // On Cloud Control alone (with Connect, the list is Connect's summaries and no ListResources is sent).
+    const pages = backend.makeSpex({ cloudControlOnly: true }).forRegion(backend.region).listProfiles(backend.instanceArn);
     const error = await errorOf((async () => { for await (const _ of pages) { /* drain */ } })());
     expect(error.kind).toBe('access-denied');
     expect(error.message).toContain('cloudformation:ListResources');

@@ -107,8 +107,8 @@ describe('reads against the emulator', () => {
 });
 
 describe('streaming', () => {
-  it('yields the first page before the last page has been requested', async () => {
-    const backend = await startTestBackend({ pageSize: 3, latencyMs: 40 });
+  it('yields the first page before the last page has been requested (Cloud Control alone)', async () => {
+    const backend = await startTestBackend({ pageSize: 3, latencyMs: 40, spex: { cloudControlOnly: true } });
     try {
       const { spex, region, instanceArn, emulator } = backend;
       emulator.clearRequests();
@@ -121,6 +121,46 @@ describe('streaming', () => {
       let pages = 1;
       while (!(await iterator.next()).done) pages++;
       expect(pages).toBeGreaterThan(2);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('with Connect: the first named rows after one ListSecurityProfiles page, every page as it arrives, and no Cloud Control list', async () => {
+    const backend = await startTestBackend({ profiles: 2_500, latencyMs: 40 });
+    try {
+      const { spex, region, instanceArn, emulator } = backend;
+      emulator.clearRequests();
+      const iterator = spex.forRegion(region).listProfiles(instanceArn)[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      expect(first.value).toHaveLength(1000);
+      expect((first.value as { name?: string }[]).every((r) => typeof r.name === 'string')).toBe(true);
+      expect(emulator.requests.filter((r) => r.operation === 'ListSecurityProfiles')).toHaveLength(1);
+      let rows = (first.value as unknown[]).length;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) rows += next.value.length;
+      expect(rows).toBe(emulator.listModels(region, SECURITY_PROFILE_TYPE).filter((m) => m.InstanceArn === instanceArn).length);
+      expect(emulator.requests.filter((r) => r.operation === 'ListSecurityProfiles')).toHaveLength(3);
+      expect(emulator.requests.filter((r) => r.operation === 'ListResources')).toEqual([]);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('Connect failing partway: Cloud Control lists the rest, no row twice', async () => {
+    const backend = await startTestBackend({ profiles: 1_500 });
+    try {
+      const { spex, region, instanceArn, emulator } = backend;
+      const service = spex.forRegion(region);
+      const iterator = service.listProfiles(instanceArn)[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      // The second page fails: Cloud Control finishes the list.
+      emulator.failNext('ListSecurityProfiles', 1, { exception: 'InternalServiceException' });
+      const arns = (first.value as { arn: string }[]).map((r) => r.arn);
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) arns.push(...next.value.map((r) => r.arn));
+      const stored = emulator.listModels(region, SECURITY_PROFILE_TYPE).filter((m) => m.InstanceArn === instanceArn).map((m) => String(m.SecurityProfileArn));
+      expect(new Set(arns).size).toBe(arns.length);
+      expect(new Set(arns)).toEqual(new Set(stored));
+      expect(emulator.requests.some((r) => r.operation === 'ListResources')).toBe(true);
     } finally {
       await backend.close();
     }

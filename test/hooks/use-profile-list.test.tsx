@@ -44,8 +44,8 @@ describe('useProfileList', () => {
   });
 
   it('streams pages as they arrive, then reports done', async () => {
-    // Pages slower than PAGE_UPDATE_MS: each one shows as it arrives.
-    backend = await startTestBackend({ profiles: 20, pageSize: 10, latencyMs: PAGE_UPDATE_MS + 20 });
+    // Pages slower than PAGE_UPDATE_MS: each one shows as it arrives (Cloud Control's small pages; Connect's hold 1,000).
+    backend = await startTestBackend({ profiles: 20, pageSize: 10, latencyMs: PAGE_UPDATE_MS + 20, spex: { cloudControlOnly: true } });
     const service = backend.spex.forRegion(backend.region);
     const tui = renderTui(<Harness service={service} instanceArn={backend.instanceArn} reloadKey={0} />);
     await tui.waitForFrame(/^done:38:4$/, { timeoutMs: 10_000 });
@@ -58,7 +58,7 @@ describe('useProfileList', () => {
   });
 
   it('shows the first page at once and gathers fast pages into fewer updates', async () => {
-    backend = await startTestBackend({ profiles: 600, pageSize: 10 });
+    backend = await startTestBackend({ profiles: 600, pageSize: 10, spex: { cloudControlOnly: true } });
     const service = backend.spex.forRegion(backend.region);
     const tui = renderTui(<Harness service={service} instanceArn={backend.instanceArn} reloadKey={0} />);
     await tui.waitForFrame(/^done:618:62$/, { timeoutMs: 10_000 });
@@ -72,7 +72,7 @@ describe('useProfileList', () => {
   });
 
   it('reports an error as a DomainError', async () => {
-    backend = await startTestBackend();
+    backend = await startTestBackend({ spex: { cloudControlOnly: true } });
     backend.emulator.failNext('ListResources', 1, { exception: 'AccessDeniedException' });
     const service = backend.spex.forRegion(backend.region);
     const tui = renderTui(<Harness service={service} instanceArn={backend.instanceArn} reloadKey={0} />);

@@ -78,17 +78,20 @@ describe('throttling in bursts on reads', () => {
     expect(events.every((e) => e.reason === 'throttled')).toBe(true);
   });
 
-  it('a page throttled mid-stream is retried: every profile once, none twice', async () => {
-    const { backend, service } = await retrying({ pageSize: 4 });
+  it.each([
+    ['Cloud Control alone', { pageSize: 4, spex: { cloudControlOnly: true } }, 'ListResources'],
+    ["Connect's pages", { profiles: 2_500 }, 'ListSecurityProfiles'],
+  ] as const)('%s: a page throttled mid-stream is retried: every profile once, none twice', async (_route, options, operation) => {
+    const { backend, service } = await retrying(options);
     const iterator = service.listProfiles(backend.instanceArn)[Symbol.asyncIterator]();
     const names: string[] = [];
     const first = await iterator.next();
     names.push(...(first.value ?? []).map((p: { arn: string }) => p.arn));
-    backend.emulator.failNext('ListResources', 2, { exception: 'ThrottlingException' });
+    backend.emulator.failNext(operation, 2, { exception: 'ThrottlingException' });
     for (let page = await iterator.next(); !page.done; page = await iterator.next()) names.push(...page.value.map((p) => p.arn));
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(['Admin', 'Agent', 'Tier 1 Support', 'Reporting Analysts'].map((n) => demoProfileArn(n))));
-    expect(sent(backend, 'ListResources').filter((r) => r.status === 429)).toHaveLength(2);
+    expect(sent(backend, operation).filter((r) => r.status === 429)).toHaveLength(2);
   });
 
   it('throttling that outlives the retries is one clear sentence', async () => {
@@ -124,20 +127,23 @@ describe('5xx errors, timeouts and dropped connections on reads', () => {
     expect(events.map((e) => [e.reason, e.attempt])).toEqual([['transient', 2]]);
   });
 
-  it('a connection dropped mid-response is retried, on a get and on a page of a list', async () => {
+  it.each([
+    ['Cloud Control alone', true, 'ListResources'],
+    ["Connect's pages", false, 'ListSecurityProfiles'],
+  ] as const)('%s: a connection dropped mid-response is retried, on a get and on a page of a list', async (_route, cloudControlOnly, operation) => {
     backend = await startTestBackend({ pageSize: 4 });
     proxy = await startDroppingProxy(backend.emulator.url);
     const events: RetryEvent[] = [];
-    extra = createSpex({ region: backend.region, endpoint: proxy.url, credentials: { ...TEST_CREDENTIALS }, maxAttempts: 3, onRetry: (e) => events.push(e) });
+    extra = createSpex({ region: backend.region, endpoint: proxy.url, credentials: { ...TEST_CREDENTIALS }, maxAttempts: 3, onRetry: (e) => events.push(e), cloudControlOnly });
     const service = extra.forRegion(backend.region);
     proxy.dropNext('GetResource', 1);
     expect((await service.getProfile(demoProfileArn('Agent'))).SecurityProfileName).toBe('Agent');
-    proxy.dropNext('ListResources', 1);
+    proxy.dropNext(operation, 1);
     const names: string[] = [];
     for await (const page of service.listProfiles(backend.instanceArn)) names.push(...page.map((p) => p.arn));
     expect(new Set(names).size).toBe(names.length);
     expect(names.length).toBeGreaterThan(8);
-    expect(proxy.dropped).toEqual(['GetResource', 'ListResources']);
+    expect(proxy.dropped).toEqual(['GetResource', operation]);
     expect(events.map((e) => e.reason)).toEqual(['transient', 'transient']);
   });
 });

@@ -37,7 +37,9 @@ export async function startDroppingProxy(target: string): Promise<DroppingProxy>
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     headers.push(req.headers);
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    // JSON protocols name the operation in a header; Connect's REST calls by their path.
+    const target = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    const operation = target !== '' ? target : /^\/security-profiles-summary\//.test(req.url ?? '') ? 'ListSecurityProfiles' : '';
     const forward = request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       async (answer) => {
