@@ -1,7 +1,7 @@
 // Composition root: reads the command line, then hands over to the emulator, a headless command or
 // the TUI. Each is imported lazily so `spex --version` loads almost nothing.
 import { COMMAND_NAMES } from './commands/names.js';
-import { EXIT_OK, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, processIo, UsageError } from './io.js';
+import { didYouMean, EXIT_OK, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, processIo, UsageError } from './io.js';
 import { HELP, USAGE } from './help.js';
 import { VERSION } from './version.js';
 
@@ -28,7 +28,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const { runCommand } = await import('./commands/index.js');
       return await runCommand(first, without(argv, first), io);
     }
-    if (first !== undefined) throw new UsageError(`unknown command '${first}'`);
+    if (first !== undefined) throw new UsageError(`unknown command '${first}'${didYouMean(first, COMMAND_NAMES)}`);
     const { runTuiCommand } = await import('./app/run.js');
     return await runTuiCommand(argv, io);
   } catch (error) {

@@ -80,7 +80,9 @@ Commands:
   apply -f FILE --instance I     apply what plan shows (or apply plan.json), after a yes (--yes):
                                  guarded updates refuse a profile changed since the plan; the same
                                  step sends the same client token, so a rerun applies nothing twice;
-                                 exit 0 only if the instance then matches the file
+                                 exit 0 only if the instance then matches the file; a permission
+                                 name the catalogue does not know is refused where it would be sent,
+                                 with "did you mean" (plan and apply: --allow-unknown sends it)
   fleet                          every account × region × instance of the fleet (--profile a,b,
                                  --all-profiles, --fleet NAME; else the one account): account id,
                                  profile, region, ARN, alias, status, profile count; a failing

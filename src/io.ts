@@ -41,6 +41,12 @@ export function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
+/** ` (did you mean X or Y?)` for a name not found among `names`, or nothing when none is close. */
+export function didYouMean(input: string, names: readonly string[]): string {
+  const close = rankSuggestions(input, names, 3);
+  return close.length === 0 ? '' : `; did you mean ${close.map((n) => `'${n}'`).join(' or ')}?`;
+}
+
 /** `--concurrency N`, for the TUI and the headless commands alike. */
 export function parseConcurrency(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -58,7 +58,7 @@ const CONNECT_PAGE = 1000;
 
 export async function runFirstRows(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'first-rows', title: '3. Time to first rows (50 ms latency)', status: 'ok', metrics: [], notes: [] };
-  const sizes = ctx.quick ? [100, 300] : [100, 1_000, 10_000];
+  const sizes = ctx.quick ? [300] : [100, 1_000, 10_000];
   const details: Record<string, unknown>[] = [];
   for (const wanted of sizes) {
     const completeRuns = ctx.quick ? 1 : 3;
@@ -78,7 +78,9 @@ export async function runFirstRows(ctx: BenchContext): Promise<ItemResult> {
         if (run.complete !== undefined) complete.push(run.complete);
       }
       const calls = Math.ceil(backend.total / CONNECT_PAGE);
-      const ideal = calls * LATENCY_MS;
+      // Pages are sequential (each needs the last one's token): the floor is the calls × one round trip
+      // as measured beside it (a page of 1,000 takes the server longer than the injected latency alone).
+      const ideal = calls * trip;
       result.metrics.push(metric(`one list round trip, ${backend.total} profiles (context)`, 'ms', trips.slice(1)));
       result.metrics.push(
         metric(`Enter → first named rows (${backend.total} profiles)`, 'ms', firstRows, {
@@ -91,8 +93,9 @@ export async function runFirstRows(ctx: BenchContext): Promise<ItemResult> {
       result.metrics.push(
         metric(`Enter → complete list (${backend.total} profiles, ${calls} call${calls === 1 ? '' : 's'})`, 'ms', complete, {
           target: `≤ ${round(ideal * 1.1 + 100)} ms`,
-          // 1.1 × the calls × latency, and one frame's 100 ms (a list of one call is one round trip).
+          // 1.1 × the calls × a measured round trip, and one frame's 100 ms (a list of one call is one round trip).
           pass: (x) => x.median <= ideal * 1.1 + 100,
+          note: `${round(summarize(complete).median / (calls * LATENCY_MS), 2)}× the calls × the injected ${LATENCY_MS} ms`,
         }),
       );
       details.push({ total: backend.total, calls, latencyMs: LATENCY_MS, roundTripMs: trip, firstRowsMs: firstRows, completeMs: complete });

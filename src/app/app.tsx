@@ -34,7 +34,7 @@ import { useDrafts } from '../hooks/use-drafts.js';
 import { useExport } from '../hooks/use-export.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { draftsAnnouncement } from '../domain/drafts.js';
-import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
+import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, listingHint, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
 import { HoldersScreen } from './screens/holders-screen.js';
@@ -296,7 +296,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
             timeLeft={service?.timeLeft}
-            hint={isTable ? (markHint(list, nameOf) ?? riskHint(loadedDetail(list.shown[list.cursor])) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
+            hint={isTable ? (markHint(list, nameOf) ?? riskHint(loadedDetail(list.shown[list.cursor])) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? listingHint(profiles.status, profiles.rows.length, list.filter, list.sort) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
             columns={layout.columns}
           />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />

@@ -95,6 +95,18 @@ export function unnamedHint(unnamed: number, filter: string, sort: SortOrder): s
   return `${names} not loaded yet (… rows); names fill in as rows come into view`;
 }
 
+/**
+ * While pages of the list are still arriving: how many profiles are in so far, and that the filter or
+ * the sort in force has seen only those (the counter's `+` says the same, briefly).
+ */
+export function listingHint(status: ProfileList['status'], listed: number, filter: string, sort: SortOrder): string | undefined {
+  if (status !== 'streaming' || listed === 0) return undefined;
+  const so = `${listed.toLocaleString('en')} profile${listed === 1 ? '' : 's'} listed so far`;
+  if (parseFilter(filter).words.length > 0) return `${so}; the filter has searched those, and searches the rest as they arrive`;
+  if (sort.key === 'name') return `${so}; the rest are sorted in as they arrive`;
+  return `${so}; more are on the way`;
+}
+
 /** A listing that stopped part-way keeps its rows on screen; the status line says why. */
 export function listErrorNotice(profiles: ProfileList): { tone: 'error'; text: string } | undefined {
   if (profiles.status !== 'error' || profiles.rows.length === 0 || profiles.error === undefined) return undefined;

@@ -32,7 +32,23 @@ function parseObject(text: string | undefined, what: string): Record<string, unk
 }
 
 /** A profile as read, with LastModifiedTime in epoch seconds whatever unit the service used. */
+/**
+ * Permission names, one string each however many profiles hold them: JSON.parse makes a new string
+ * for every value, and a thousand details hold some 300,000 copies of a few hundred names. Bounded,
+ * so a server sending endless new names cannot grow it without end.
+ */
+const PERMISSION_NAMES = new Map<string, string>();
+const MAX_INTERNED = 10_000;
+function intern(name: unknown): unknown {
+  if (typeof name !== 'string' || name.length > 128) return name;
+  const known = PERMISSION_NAMES.get(name);
+  if (known !== undefined) return known;
+  if (PERMISSION_NAMES.size < MAX_INTERNED) PERMISSION_NAMES.set(name, name);
+  return name;
+}
+
 function normalised(profile: SecurityProfile): SecurityProfile {
+  if (Array.isArray(profile.Permissions)) profile.Permissions = profile.Permissions.map(intern) as string[];
   const t = profile.LastModifiedTime;
   return typeof t === 'number' && Number.isFinite(t) && epochSeconds(t) !== t ? { ...profile, LastModifiedTime: epochSeconds(t) } : profile;
 }

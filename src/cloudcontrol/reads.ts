@@ -158,14 +158,12 @@ async function* connectSummaryPages(ctx: RegionContext, instanceArn: string, sig
   const client = ctx.connect();
   const instanceId = /:instance\/([-a-zA-Z0-9]+)$/.exec(instanceArn)?.[1];
   if (client === undefined || instanceId === undefined) return;
-  let nextToken: string | undefined;
   // Until every summary is in, cached details of this instance are not taken as current.
   ctx.summarised.delete(instanceArn);
-  do {
-    let out: ListSecurityProfilesCommandOutput;
+  const fetchPage = async (nextToken: string | undefined): Promise<ListSecurityProfilesCommandOutput> => {
     try {
       await ctx.spend('ListSecurityProfiles', signal);
-      out = await client.send(
+      return await client.send(
         // The model's largest page (MaxResults 1..1000): the fewest round trips.
         new ListSecurityProfilesCommand({ InstanceId: instanceId, MaxResults: 1000, ...(nextToken ? { NextToken: nextToken } : {}) }),
         { abortSignal: ctx.signalFor(signal) },
@@ -177,6 +175,15 @@ async function* connectSummaryPages(ctx: RegionContext, instanceArn: string, sig
       }
       throw error;
     }
+  };
+  let pending: Promise<ListSecurityProfilesCommandOutput> | undefined = fetchPage(undefined);
+  while (pending !== undefined) {
+    const out: ListSecurityProfilesCommandOutput = await pending;
+    const nextToken = out.NextToken;
+    // The next page is asked for while this one is shown (pages are sequential: each needs the last one's token).
+    pending = nextToken ? fetchPage(nextToken) : undefined;
+    // A caller that stops reading early leaves it unawaited: its failure is nobody's to report.
+    pending?.catch(() => undefined);
     const page: ProfileSummary[] = [];
     for (const s of out.SecurityProfileSummaryList ?? []) {
       if (!s.Arn) continue;
@@ -187,10 +194,9 @@ async function* connectSummaryPages(ctx: RegionContext, instanceArn: string, sig
       if (summary.lastModifiedTime !== undefined) ctx.summaryTimes.set(s.Arn, summary.lastModifiedTime);
       page.push(summary);
     }
-    nextToken = out.NextToken;
     if (!nextToken) ctx.summarised.add(instanceArn);
     if (page.length > 0) yield page;
-  } while (nextToken);
+  }
 }
 
 export async function getProfile(ctx: RegionContext, arn: string, options?: CallOptions): Promise<SecurityProfile> {

@@ -9,15 +9,15 @@ import { SpexError } from '../domain/errors.js';
 import { cloudFormationJson, cloudFormationYaml, toCloudFormation } from '../domain/export-cloudformation.js';
 import type { ExportLoss } from '../domain/export-shape.js';
 import { toTerraform } from '../domain/export-terraform.js';
-import { profilesYaml, type ProfilesFile, toProfilesFile } from '../domain/profiles-file.js';
+import { profilesYaml, toProfilesFile } from '../domain/profiles-file.js';
 import { inertJson, sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfile } from '../domain/security-profile.js';
-import { EXIT_FAILURE, EXIT_OK, LocalFileError, parseMaxFileSize, readBoundedText, UsageError } from '../io.js';
+import { didYouMean, EXIT_FAILURE, EXIT_OK, LocalFileError, parseMaxFileSize, readBoundedText, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson, toYaml, writeTerminal } from './output.js';
 import { waitForOperation } from './progress.js';
-import { parseProfilesText, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/profiles-plan.js';
+import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/profiles-plan.js';
 import { readAllProfiles, resolveInstance } from './read-commands.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
@@ -34,7 +34,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   const [all, groups] = await Promise.all([readAllProfiles(await ctx.service(), instanceArn, ctx.io), service.listHierarchyGroups(instanceArn).catch(() => [])]);
   const chosen = names.length === 0 ? all : all.filter((p) => names.includes(p.SecurityProfileName));
   const missing = names.filter((n) => !all.some((p) => p.SecurityProfileName === n));
-  if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((n) => `'${sanitizeLine(n)}'`).join(', ')} in that instance.` });
+  if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((n) => `'${sanitizeLine(n)}'`).join(', ')} in that instance${didYouMean(missing[0]!, all.map((p) => p.SecurityProfileName))}` });
   if (format === 'cloudformation' || format === 'cloudformation-json') return writeCloudFormation(ctx, chosen, instanceArn, groups, format === 'cloudformation-json');
   if (format === 'terraform-awscc' || format === 'terraform-aws') {
     const { hcl, losses } = toTerraform(chosen, format);
@@ -81,9 +81,9 @@ async function writeText(ctx: CommandContext, text: string): Promise<number> {
  * column, no usage text), never exit 2: `plan` exits 2 for "changes", and CI must not read a broken
  * file as a pending change. A file over the size limit is refused before it is read.
  */
-export async function readProfilesFile(path: string, limit?: number): Promise<ProfilesFile> {
+export async function readProfilesFile(path: string, limit?: number): Promise<ReturnType<typeof parseProfilesDocument>> {
   try {
-    return parseProfilesText(await readBoundedText(path, limit), path);
+    return parseProfilesDocument(await readBoundedText(path, limit), path);
   } catch (error) {
     if (error instanceof ProfilesFileError || error instanceof LocalFileError) throw new SpexError({ kind: 'validation', field: path, message: error.message });
     throw error;
@@ -109,11 +109,11 @@ async function readSavedPlan(path: string, limit: number | undefined): Promise<{
 
 /** The plan of a profiles file against an instance, read now. */
 async function makePlan(ctx: CommandContext, path: string, knownInstance?: string): Promise<{ instanceArn: string; steps: PlanStep[] }> {
-  const file = await readProfilesFile(path, parseMaxFileSize(str(ctx.values, 'max-file-size')));
+  const { file, locate } = await readProfilesFile(path, parseMaxFileSize(str(ctx.values, 'max-file-size')));
   const service = await ctx.service();
   const instanceArn = knownInstance ?? (await resolveInstance(service, str(ctx.values, 'instance')));
   const [current, groups] = await Promise.all([readAllProfiles(await ctx.service(), instanceArn, ctx.io), service.listHierarchyGroups(instanceArn).catch(() => [])]);
-  const { steps, problems } = planSteps(file, instanceArn, current, groups, ctx.values.prune === true);
+  const { steps, problems } = planSteps(file, instanceArn, current, groups, ctx.values.prune === true, { allowUnknown: ctx.values['allow-unknown'] === true, locate });
   if (problems.length > 0) throw new SpexError({ kind: 'validation', message: `the plan cannot be made; nothing would be sent:\n${problems.map((p) => `  ${sanitizeLine(p)}`).join('\n')}` });
   return { instanceArn, steps };
 }

@@ -188,7 +188,12 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       if (wrong) throw new UsageError(`--region: ${wrong}`);
       if (isDemo) {
         const opened = await openDemo();
-        service = opened.spex.forRegion(str(values, 'region') ?? opened.region);
+        // --profile names one of the demo's accounts, as it names an account of the AWS config files.
+        const profile = str(values, 'profile');
+        const accounts = opened.fleet([]).accounts;
+        const account = profile === undefined ? undefined : accounts.find((a) => a.profile === profile);
+        if (profile !== undefined && account === undefined) throw new UsageError(`--profile: the demo has no AWS profile '${profile}' (it has ${accounts.map((a) => a.profile).join(', ')})`);
+        service = (account?.spex ?? opened.spex).forRegion(str(values, 'region') ?? opened.region);
         return service;
       }
       const connection = await resolveConnection({
@@ -209,7 +214,7 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       const entries = settings.production ?? [];
       if (entries.length === 0 || values['confirm-production'] === true) return;
       const { isProductionInstance, productionOf } = await import('../fleet/fleet.js');
-      const name = isDemo ? (await import('../demo.js')).DEMO_FLEET_PROFILES.main : (str(values, 'profile') ?? io.env.AWS_PROFILE ?? 'default');
+      const name = str(values, 'profile') ?? (isDemo ? (await import('../demo.js')).DEMO_FLEET_PROFILES.main : (io.env.AWS_PROFILE ?? 'default'));
       const rule = { production: productionOf(name, entries) };
       let instance = { arn: instanceArn, id: instanceArn.split('/').at(-1) ?? instanceArn } as import('../domain/security-profile.js').ConnectInstance;
       // An entry may name the instance by its alias: then the list says which alias this ARN has.

@@ -3,7 +3,7 @@ import { SettingsError } from '../config/settings.js';
 import type { ParseArgsConfig } from 'node:util';
 import { isSpexError } from '../domain/errors.js';
 import { commandHelp, USAGE } from '../help.js';
-import { EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, UsageError } from '../io.js';
+import { didYouMean, EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, UsageError } from '../io.js';
 import type { CommandName } from './names.js';
 import { cancelCommand } from './cancel-command.js';
 import { COMMON_OPTIONS, createCommandContext, parseCommandArgs, str, type CommandContext } from './context.js';
@@ -21,6 +21,12 @@ interface CommandSpec {
   positionals: number;
   /** `--output` formats beyond table, json and yaml. */
   formats?: readonly string[];
+  /**
+   * Its exit 2 means something found (plan: changes, drift: drift, promote --dry-run: changes), as
+   * `terraform plan -detailed-exitcode` has it: every error, a usage error too, exits 1, so a CI job
+   * never reads a mistake as a finding.
+   */
+  exitTwoIsAFinding?: true;
   run: (ctx: CommandContext) => Promise<number>;
 }
 
@@ -79,12 +85,13 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     run: async (ctx) => (await import('./as-code.js')).exportCommand(ctx),
   },
   plan: {
-    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, save: { type: 'string' }, 'max-file-size': { type: 'string' } },
+    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, save: { type: 'string' }, 'max-file-size': { type: 'string' }, 'allow-unknown': { type: 'boolean' } },
+    exitTwoIsAFinding: true,
     positionals: 0,
     run: async (ctx) => (await import('./as-code.js')).planCommand(ctx),
   },
   apply: {
-    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, yes: { type: 'boolean' }, 'max-file-size': { type: 'string' } },
+    options: { file: { type: 'string', short: 'f' }, prune: { type: 'boolean' }, yes: { type: 'boolean' }, 'max-file-size': { type: 'string' }, 'allow-unknown': { type: 'boolean' } },
     positionals: 1,
     run: async (ctx) => (await import('./as-code.js')).applyCommand(ctx),
   },
@@ -94,10 +101,12 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
     options: { ...FLEET_OPTIONS, baseline: { type: 'string' }, 'profile-name': { type: 'string', multiple: true } },
     positionals: 0,
     formats: ['csv'],
+    exitTwoIsAFinding: true,
     run: async (ctx) => (await import('./drift-command.js')).driftCommand(ctx),
   },
   promote: {
     options: { ...FLEET_OPTIONS, from: { type: 'string' }, to: { type: 'string' }, 'profile-name': { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, 'skip-unmapped': { type: 'boolean' }, map: { type: 'string', multiple: true } },
+    exitTwoIsAFinding: true,
     positionals: 0,
     run: async (ctx) => (await import('./promote-command.js')).promoteCommand(ctx),
   },
@@ -127,7 +136,7 @@ export async function runCommand(name: string, args: string[], given: Io): Promi
   let ctx: CommandContext | undefined;
   try {
     const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
-    if (!spec) throw new UsageError(`unknown command '${name}'`);
+    if (!spec) throw new UsageError(`unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}`);
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout.write(commandHelp(name, Object.keys(spec.options)) ?? USAGE);
       return 0;
@@ -139,7 +148,7 @@ export async function runCommand(name: string, args: string[], given: Io): Promi
       const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
       const known = [...Object.keys(COMMON_OPTIONS), ...Object.keys(spec?.options ?? {})];
       writeError(io, `${isParseArgsError(error) ? parseArgsMessage(error, known) : (error as Error).message}\n${USAGE.trimEnd()}`);
-      return EXIT_USAGE;
+      return spec?.exitTwoIsAFinding ? EXIT_FAILURE : EXIT_USAGE;
     }
     if (isSpexError(error)) {
       writeError(io, error.error.message);

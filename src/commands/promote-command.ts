@@ -15,7 +15,7 @@ import { stateDir } from '../drafts/draft-store.js';
 import { type Fleet, type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { newPromotion, type Promotion, type PromotionStep, promotionsDir, runPromotion, targetOf, unfinishedPromotions } from '../fleet/promotion.js';
 import { readSide, serviceFor, serviceOf } from '../fleet/read.js';
-import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
+import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson, writeTerminal } from './output.js';
@@ -102,7 +102,7 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
   } else {
     const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(source)} details`, names });
     const missing = names.filter((n) => !sourceProfiles.some((p) => p.SecurityProfileName === n));
-    if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((m) => `'${sanitizeLine(m)}'`).join(', ')} in ${instanceKey(source)}.` });
+    if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((m) => `'${sanitizeLine(m)}'`).join(', ')} in ${sanitizeLine(instanceKey(source))}${didYouMean(missing[0]!, sourceProfiles.map((p) => p.SecurityProfileName))}` });
     const plans: TargetPlan[] = [];
     for (const target of targets) {
       const read = await readTarget(ctx, fleet, target, names);

@@ -5,7 +5,8 @@ import type { RegionService } from '../cloudcontrol/index.js';
 import { SpexError } from '../domain/errors.js';
 import { fullName, type HolderList } from '../domain/holders.js';
 import type { ProfileSummary } from '../domain/security-profile.js';
-import { UsageError } from '../io.js';
+import { didYouMean, UsageError } from '../io.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import { type CommandContext, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
@@ -22,7 +23,10 @@ export async function resolveProfileRef(service: RegionService, io: CommandConte
   if (byId) return { arn: byId.arn, profiles: listed };
   const named = await withNames(service, listed, io);
   const match = named.find((p) => p.name === ref) ?? named.find((p) => p.name?.toLowerCase() === ref.toLowerCase());
-  if (!match) throw new SpexError({ kind: 'not-found', message: `No security profile '${ref}' in that instance (spex list --instance ${instance ?? '…'} lists them).` });
+  if (!match) {
+    const names = named.map((p) => p.name).filter((n): n is string => n !== undefined);
+    throw new SpexError({ kind: 'not-found', message: `No security profile '${sanitizeLine(ref)}' in that instance${didYouMean(ref, names)} (spex list --instance ${instance ?? '…'} lists them).` });
+  }
   return { arn: match.arn, profiles: named };
 }
 

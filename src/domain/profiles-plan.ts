@@ -9,6 +9,7 @@ import { cloudControlRefusals } from './cloud-control-safe.js';
 import { connectIssues, connectUpdateRequests } from './connect-plan.js';
 import { lineColumn } from './format.js';
 import { buildPatch } from './patch.js';
+import { lookupPermission, matchPermissionTerm, permissionTermMessage } from './permissions.js';
 import { describeChanges } from './profile-diff.js';
 import { type FileProfile, type ProfilesFile, toDraftFor } from './profiles-file.js';
 import { sanitizeLine } from './sanitize.js';
@@ -42,11 +43,18 @@ export interface PlanStep {
   after?: SecurityProfileDraft;
 }
 
-export function planSteps(file: ProfilesFile, instanceArn: string, current: readonly SecurityProfile[], groups: Parameters<typeof toDraftFor>[2], prune: boolean): { steps: PlanStep[]; problems: string[] } {
+export interface PlanOptions {
+  /** Send permission names the catalogue does not know, as written (`--allow-unknown`). */
+  allowUnknown?: boolean;
+  /** Where a permission of the file is ("file:line:column"), for the refusal of an unknown one. */
+  locate?: (profile: number, permission: number) => string;
+}
+
+export function planSteps(file: ProfilesFile, instanceArn: string, current: readonly SecurityProfile[], groups: Parameters<typeof toDraftFor>[2], prune: boolean, options: PlanOptions = {}): { steps: PlanStep[]; problems: string[] } {
   const steps: PlanStep[] = [];
   const problems: string[] = [];
   const byName = new Map(current.map((p) => [p.SecurityProfileName, p]));
-  for (const profile of file.profiles) {
+  for (const [index, profile] of file.profiles.entries()) {
     const mapped = toDraftFor(profile as FileProfile, instanceArn, groups);
     if (!mapped.ok) {
       problems.push(mapped.problem);
@@ -54,6 +62,19 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
     }
     const draft: SecurityProfileDraft = mapped.draft;
     const existing = byName.get(profile.SecurityProfileName);
+    // A name the catalogue does not know is refused where it would be sent (a typo such as Queues.Veiw),
+    // as update refuses it; one the profile already holds is left as it is.
+    if (!options.allowUnknown) {
+      const held = new Set(existing?.Permissions ?? []);
+      const unknown = (profile.Permissions ?? []).map((name, j) => ({ name, j })).filter(({ name }) => !held.has(name) && lookupPermission(name) === undefined);
+      if (unknown.length > 0) {
+        for (const { name, j } of unknown) {
+          const where = options.locate?.(index, j);
+          problems.push(`${where ? `${where}: ` : ''}${profile.SecurityProfileName}: ${permissionTermMessage(name, matchPermissionTerm(name))}; --allow-unknown sends it as written`);
+        }
+        continue;
+      }
+    }
     const patch = existing === undefined ? undefined : buildPatch(existing, draft, { guard: true });
     // Only what would be sent is checked: an unchanged console-made profile is fine as it is.
     const unchanged = patch !== undefined && !patch.some((op) => op.op !== 'test');
@@ -97,6 +118,11 @@ export class ProfilesFileError extends Error {}
 
 /** Checks a profiles file's text: JSON or YAML, then the schema, then duplicate names. */
 export function parseProfilesText(text: string, path: string): ProfilesFile {
+  return parseProfilesDocument(text, path).file;
+}
+
+/** The same, with where each permission is in the text ("file:line:column"), for the plan's messages. */
+export function parseProfilesDocument(text: string, path: string): { file: ProfilesFile; locate: (profile: number, permission: number) => string } {
   // YAML reads JSON as well, keeping where each value is; as data only (no tags, bounded aliases).
   let parsed: ReturnType<typeof parseYamlData>;
   try {
@@ -124,7 +150,12 @@ export function parseProfilesText(text: string, path: string): ProfilesFile {
     }
     seen.set(p.SecurityProfileName, i);
   });
-  return file;
+  const locate = (profile: number, permission: number): string => {
+    const node = doc.getIn(['profiles', profile, 'Permissions', permission], true);
+    const { line, column } = lineColumn(text, isNode(node) && node.range ? node.range[0] : 0);
+    return `${path}:${line}:${column}`;
+  };
+  return { file, locate };
 }
 
 /**

@@ -118,6 +118,46 @@ describe('spex plan', () => {
     expect(backend.emulator.requests.length).toBe(before);
   });
 
+  it('a typo in a permission name is refused with file, line and column and "did you mean", nothing sent; --allow-unknown sends it', async () => {
+    const path = file('typo.yaml', 'kind: spex/security-profiles\nversion: 1\nprofiles:\n  - SecurityProfileName: Typo Desk\n    Permissions:\n      - Queues.View\n      - Queues.Veiw\n');
+    const before = mutations().length;
+    for (const command of ['plan', 'apply']) {
+      const { code, err } = await run(command, '-f', path, '--instance', 'acme-support', ...(command === 'apply' ? ['--yes'] : []));
+      expect(code).toBe(1);
+      expect(err).toMatch(/typo\.yaml:7:9: Typo Desk: 'Queues\.Veiw' .*did you mean .*Queues\.View.*--allow-unknown sends it as written/);
+    }
+    expect(mutations().length).toBe(before);
+    const allowed = await run('plan', '-f', path, '--instance', 'acme-support', '--allow-unknown', '--output', 'table');
+    expect(allowed.code).toBe(2);
+    expect(allowed.out).toContain('Queues.Veiw');
+    // A name the catalogue does not know that the profile already holds is not a change: an export of it plans clean.
+    const agent = String(backend.emulator.listModels('us-east-1', 'AWS::Connect::SecurityProfile').find((m) => m.InstanceArn === backend.instanceArn && m.SecurityProfileName === 'Agent')?.SecurityProfileArn);
+    backend.emulator.modifyProfile('us-east-1', agent, (m) => {
+      m.Permissions = [...(m.Permissions as string[]), 'Legacy.WallboardAccess'];
+    });
+    try {
+      const whole = join(dir, 'agent.yaml');
+      await run('export', '--instance', 'acme-support', '--name', 'Agent', '--file', whole);
+      expect((await run('plan', '-f', whole, '--instance', 'acme-support')).code).toBe(0);
+    } finally {
+      backend.emulator.modifyProfile('us-east-1', agent, (m) => {
+        m.Permissions = (m.Permissions as string[]).filter((p) => p !== 'Legacy.WallboardAccess');
+      });
+    }
+  });
+
+  it('usage errors of plan exit 1 (its 2 means changes), and an unknown command or profile name suggests the closest', async () => {
+    const noFile = await run('plan', '--instance', 'acme-support');
+    expect(noFile.code).toBe(1);
+    expect(noFile.err).toContain('plan needs -f FILE');
+    const io = memoryIo({ env: {} });
+    expect(await runCommand('lst', [], io)).toBe(2);
+    expect(io.err()).toContain("unknown command 'lst'; did you mean 'list'?");
+    const named = await run('export', '--instance', 'acme-support', '--name', 'Team Lead');
+    expect(named.code).toBe(1);
+    expect(named.err).toContain("No security profile 'Team Lead' in that instance; did you mean 'Team Leads'?");
+  });
+
   it('a file over the size limit is refused before it is read, naming the limit; --max-file-size raises it', async () => {
     const path = file('big.yaml', `kind: spex/security-profiles\nversion: 1\nprofiles: []\n# ${'x'.repeat(11 * 1024 * 1024)}\n`);
     const before = backend.emulator.requests.length;
@@ -128,7 +168,8 @@ describe('spex plan', () => {
     const raised = await run('plan', '-f', path, '--instance', 'acme-support', '--max-file-size', '12', '--output', 'json');
     expect(raised.code, raised.err).toBe(0);
     const bad = await run('plan', '-f', path, '--instance', 'acme-support', '--max-file-size', 'lots');
-    expect(bad.code).toBe(2);
+    // A usage error of plan exits 1: its 2 means "changes".
+    expect(bad.code).toBe(1);
     expect(bad.err).toContain('--max-file-size must be a whole number of megabytes from 1 to 1024');
     const fromFile = await run('create', '--instance', 'acme-support', '--from-file', path, '--max-file-size', '1');
     expect(fromFile.code).toBe(1);

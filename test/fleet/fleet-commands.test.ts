@@ -160,16 +160,18 @@ describe('spex drift', () => {
   });
 });
 
+// drift and promote exit 2 for a finding (drift; changes in a dry run): every error of theirs, a usage
+// error too, exits 1, so CI never reads a mistake as a finding. fleet's usage errors stay 2.
 describe('usage and failure exit codes', () => {
   it.each([
     [['drift', '--profile', 'platform,', '--region', 'us-west-2'], 1, 'drift needs two instances or more; the fleet has 1 ACTIVE'],
-    [['drift', '--profile', 'platform,', '--region', 'us-east-1,us-west-2', '--baseline', 'platform:nope'], 2, '--baseline platform:nope: no such instance'],
-    [['promote', '--to', 'platform:acme-prod', '--profile-name', 'Agent'], 2, 'promote needs --from PROFILE:INSTANCE'],
-    [['promote', '--from', 'platform:acme-dev', '--profile-name', 'Agent'], 2, 'promote needs --to PROFILE:INSTANCE'],
-    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod'], 2, 'promote needs --profile-name NAME'],
-    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-dev', '--profile-name', 'Agent', '--region', 'us-west-2'], 2, '--to platform:acme-dev is the source instance itself'],
+    [['drift', '--profile', 'platform,', '--region', 'us-east-1,us-west-2', '--baseline', 'platform:nope'], 1, '--baseline platform:nope: no such instance'],
+    [['promote', '--to', 'platform:acme-prod', '--profile-name', 'Agent'], 1, 'promote needs --from PROFILE:INSTANCE'],
+    [['promote', '--from', 'platform:acme-dev', '--profile-name', 'Agent'], 1, 'promote needs --to PROFILE:INSTANCE'],
+    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod'], 1, 'promote needs --profile-name NAME'],
+    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-dev', '--profile-name', 'Agent', '--region', 'us-west-2'], 1, '--to platform:acme-dev is the source instance itself'],
     [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod', '--profile-name', 'Nobody', '--region', 'us-east-1,us-west-2'], 1, "No security profile 'Nobody' in platform:acme-dev"],
-    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod', '--profile-name', 'Agent', '--map', 'oops'], 2, '--map takes SOURCE-PATH=TARGET-PATH'],
+    [['promote', '--from', 'platform:acme-dev', '--to', 'platform:acme-prod', '--profile-name', 'Agent', '--map', 'oops'], 1, '--map takes SOURCE-PATH=TARGET-PATH'],
     [['fleet', '--region', 'mars-1', '--profile', 'platform,'], 2, '--region: mars-1 is not a region where Amazon Connect is offered'],
   ])('%j exits %i', async (args, exit, message) => {
     const { code, err } = await run(...(args as [string, ...string[]]));
@@ -210,7 +212,7 @@ describe('spex promote', () => {
   it('a production target needs --confirm-production; then applies, reads every target again and exits 0', async () => {
     const args = [...PROMOTE, '--skip-unmapped', '--yes'];
     const refused = await run('promote', ...args);
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(1);
     expect(refused.err).toContain('platform:acme-prod is production (config.json "production"): add --confirm-production');
     expect(mutations()).toEqual([]);
     const { code, err } = await run('promote', ...args, '--confirm-production');

@@ -6,7 +6,7 @@ import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
 import { readBoundedText } from '../../io.js';
-import { parseProfilesText, planSteps, stepToken, type PlanStep } from '../../domain/profiles-plan.js';
+import { parseProfilesDocument, planSteps, stepToken, type PlanStep } from '../../domain/profiles-plan.js';
 import { Footer } from '../../components/footer.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
@@ -54,10 +54,10 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
   const plan = async (path: string): Promise<void> => {
     setStep({ kind: 'planning' });
     try {
-      const file = parseProfilesText(await readBoundedText(path), path);
+      const { file, locate } = parseProfilesDocument(await readBoundedText(path), path);
       if (loader === undefined) throw new Error('the profiles are not listed yet');
       const [current, groups] = await Promise.all([Promise.all(arns.map((a) => loader.load(a))) as Promise<SecurityProfile[]>, service.listHierarchyGroups(instance.arn).catch(() => [])]);
-      const { steps, problems } = planSteps(file, instance.arn, current, groups, false);
+      const { steps, problems } = planSteps(file, instance.arn, current, groups, false, { locate });
       if (problems.length > 0) setStep({ kind: 'error', message: `The plan cannot be made; nothing would be sent: ${problems.join('; ')}` });
       else setStep({ kind: 'review', steps });
     } catch (error) {
