@@ -158,6 +158,27 @@ describe('the fleet filter', () => {
     await settle(tui, /acme-support/);
   });
 
+  it('the matrix cursor stays on a column that is there when the fleet is filtered to fewer instances', async () => {
+    const tui = open();
+    await tui.waitForFrame('ACTIVE instances in 2 accounts');
+    await tui.press('D');
+    await tui.waitForFrame((f) => f.includes('every instance read') && f.includes('Tier 1 Support'), { timeoutMs: 10_000 });
+    // The cursor to the last of the columns, then back to the fleet and a filter that leaves two.
+    for (let i = 0; i < 6; i++) await tui.press('l');
+    await tui.press(keys.escape);
+    await settle(tui, 'ACTIVE instances in 2 accounts');
+    await tui.press('/');
+    await tui.type('platform');
+    await tui.press(keys.enter);
+    await settle(tui, 'Filter: platform  (2 of 5; Esc clears, D compares these)');
+    await tui.press('D');
+    await tui.waitForFrame((f) => f.includes('every instance read') && f.includes('Tier 1 Support'), { timeoutMs: 10_000 });
+    await tui.press(keys.enter);
+    const cell = await tui.waitForFrame(/↔/);
+    expect(cell).not.toContain('Not read yet');
+    expect(cell).toMatch(/acme-platform:acme-(prod|dev) \(baseline\) ↔ acme-platform:acme-(prod|dev)/);
+  });
+
   it('keys faster than a re-render each see where the ones before left things: "/prod" then Enter Enter opens acme-prod', async () => {
     const tui = open();
     await tui.waitForFrame('ACTIVE instances in 2 accounts');

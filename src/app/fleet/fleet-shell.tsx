@@ -94,6 +94,19 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const [isOnlyDrifting, setOnlyDrifting] = useState(false);
   const whole = useMemo(() => driftMatrix(columns, Math.min(baseline, Math.max(0, columns.length - 1))), [columns, baseline]);
   const matrix = useMemo(() => (isOnlyDrifting ? onlyDrifting(whole) : whole), [whole, isOnlyDrifting]);
+  // The columns change with the filter and a rescan, the rows with f: the cell cursor, the baseline and
+  // the marks stay within them (a cursor past the last column once pointed at nothing, for good).
+  const lastCol = Math.max(0, columns.length - 1);
+  const lastRow = Math.max(0, matrix.names.length - 1);
+  useEffect(() => {
+    setCell((c) => (c.col > lastCol || c.row > lastRow ? { row: Math.min(c.row, lastRow), col: Math.min(c.col, lastCol) } : c));
+    setBaseline((b) => Math.min(b, lastCol));
+    setMarked((m) => {
+      const kept = [...m].filter((id) => Number(id.split(':')[0]) <= lastRow && Number(id.split(':')[1]) <= lastCol);
+      return kept.length === m.size ? m : new Set(kept);
+    });
+  }, [lastCol, lastRow]);
+  const shownCell: DriftCursor = { row: Math.min(cell.row, lastRow), col: Math.min(cell.col, lastCol) };
   const isReadOnly = appProps.initial.readOnly === true || fleet.accounts.some((a) => a.spex.readOnly);
   const accountOf = (row: FleetRow) => fleet.accounts.find((a) => a.profile === row.profile)!;
   const height = layout.rows - 4;
@@ -245,10 +258,10 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     body = <ScrollPane title="Keys — fleet (Esc or ? closes)" lines={keys.map((k) => ({ text: `  ${padEnd(k.keys, 12)} ${k.help}` }))} scroll={0} height={height} />;
     hints = [{ keys: 'Esc', help: 'close' }];
   } else if (view.kind === 'drift') {
-    body = <DriftTable matrix={matrix} columns={columns} cursor={cell} marked={marked} width={layout.columns} height={height} />;
+    body = <DriftTable matrix={matrix} columns={columns} cursor={shownCell} marked={marked} width={layout.columns} height={height} />;
     hints = DRIFT_KEYS;
   } else if (view.kind === 'cell') {
-    const { title, subtitle, lines } = driftCellLines(matrix, columns, cell, layout.columns);
+    const { title, subtitle, lines } = driftCellLines(matrix, columns, shownCell, layout.columns);
     body = <ScrollPane title={title} subtitle={subtitle} lines={lines} scroll={Math.min(cellScroll, Math.max(0, lines.length - height + 1))} height={height - 1} />;
     hints = [{ keys: '↑↓', help: 'scroll' }, { keys: 'Esc', help: 'back' }];
   } else body = <FleetTable rows={shownRows} cursor={Math.min(cursor, Math.max(0, shownRows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} />;
