@@ -129,6 +129,17 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
     [store, key, debounceMs],
   );
 
+  // A draft that starts changed (compare's < and > open the editor with a permission copied in) is kept
+  // like any other, once no stored draft is offered in its place; never over one written since.
+  const startsChanged = !profilesEqual(baseline, initial);
+  useEffect(() => {
+    if (!store || check !== 'ready' || offered !== undefined || !startsChanged) return;
+    if (pending.current !== undefined || written.current !== undefined) return;
+    update(initial);
+    // Once the lookup is done and the offer (if any) answered.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, check, offered === undefined]);
+
   const acceptOffer = useCallback((): StoredDraft | undefined => {
     offerOpen.current = false;
     const taken = offered;

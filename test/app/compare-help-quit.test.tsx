@@ -4,7 +4,8 @@ import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/se
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui } from '../helpers/render-tui.js';
-import { OPEN_LIST } from './editing-helpers.js';
+import { settle } from '../helpers/typing.js';
+import { OPEN_LIST, tempDrafts } from './editing-helpers.js';
 import { renderSpexApp } from './render-app.js';
 
 let backend: TestBackend | undefined;
@@ -54,9 +55,10 @@ describe('compare', () => {
 describe('compare: every field, a third mark, and copying a difference', () => {
   it('says which mark a third one replaced; lists the other fields; > copies the pointed difference into the right profile\'s editor', async () => {
     backend = await startTestBackend();
+    const drafts = tempDrafts();
     const agent = profile(backend, 'Agent');
     const manager = profile(backend, 'CallCenterManager');
-    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, rows: 40, columns: 120 });
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, rows: 40, columns: 120, draftStore: drafts.store });
     await tui.waitForFrame((f) => f.includes('CallCenterManager') && !/names? not loaded yet/.test(f) && !/… [0-9a-f]{8}-/.test(f));
     // Admin, then Agent, then CallCenterManager: the third replaces Admin.
     await tui.press(' ', 'j', ' ');
@@ -92,6 +94,20 @@ describe('compare: every field, a third mark, and copying a difference', () => {
     const editor = await tui.waitForFrame('Edit CallCenterManager ·');
     expect(editor).toContain('unsaved');
     expect(editor).toMatch(agent.Permissions!.includes(name) ? /\(\+\d+ −0\)/ : /\(\+0 −\d+\)/);
+    try {
+      // Leaving it and keeping the draft keeps it, as from e: on disk, marked ✎ in the table.
+      await tui.press(keys.escape);
+      await settle(tui, 'You have unsaved changes.');
+      await tui.press('y');
+      await tui.waitForFrame((f) => !f.includes('You have unsaved changes.'));
+      const kept = await drafts.store.listDrafts();
+      expect(kept.map((d) => d.key)).toContain(manager.SecurityProfileArn);
+      expect(kept.find((d) => d.key === manager.SecurityProfileArn)!.draft.Permissions?.includes(name)).toBe(agent.Permissions!.includes(name));
+      await tui.press(keys.escape);
+      await tui.waitForFrame(/✎[ !]*CallCenterManager/);
+    } finally {
+      drafts.remove();
+    }
   });
 });
 
