@@ -13,6 +13,7 @@ import { CONNECT_REGIONS, regionName } from '../domain/regions.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import { createOperationLog, type OperationLog } from '../state/operation-log.js';
 import { useDetailLoader } from '../hooks/use-detail-loader.js';
+import { useFindings } from '../hooks/use-findings.js';
 import { useProfileList } from '../hooks/use-profile-list.js';
 import { useProfileView } from '../hooks/use-profile-view.js';
 import { useRegionCounts } from '../hooks/use-region-counts.js';
@@ -137,6 +138,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   // `X`: the export is written here, the file named after the instance; the status line says where.
   useExport(state.exportRequest, { service, loader: details.loader, instance: state.instance, ...(exportDir !== undefined ? { cwd: exportDir } : {}) }, useCallback((text: string, tone: 'info' | 'error') => dispatch({ type: 'notice/show', notice: { text, tone } }), []));
   const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor');
+  // One computation of the instance's findings for the table's !, the status line and the detail (the ! screen reads every detail into the same).
+  const findings = useFindings(profiles.rows, details.loader, details.version, users);
   const groupName = useHierarchyGroups(service, instanceArn, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'explain');
   const view = useProfileView({ rows: profiles.rows, list, details, layout });
   if (list.shown !== view.shownArns) dispatch({ type: 'list/shown', arns: view.shownArns });
@@ -242,7 +245,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           />
         );
       case 'list':
-        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} users={users} draftKeys={state.draftKeys} width={layout.columns} height={height} />;
+        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} users={users} draftKeys={state.draftKeys} isRisky={findings.isRisky} width={layout.columns} height={height} />;
       case 'detail':
         return (
           <DetailScreen
@@ -257,6 +260,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             height={paneHeight(state)}
             now={now}
             dispatch={dispatch}
+            findings={findings}
           />
         );
       case 'holders':
@@ -296,7 +300,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
             timeLeft={service?.timeLeft}
-            hint={isTable ? (markHint(list, nameOf) ?? riskHint(loadedDetail(list.shown[list.cursor])) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? listingHint(profiles.status, profiles.rows.length, list.filter, list.sort) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
+            hint={isTable ? (markHint(list, nameOf) ?? riskHint(loadedDetail(list.shown[list.cursor]), list.shown[list.cursor] === undefined ? undefined : findings.of(list.shown[list.cursor]!)) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? listingHint(profiles.status, profiles.rows.length, list.filter, list.sort) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
             columns={layout.columns}
           />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />

@@ -7,7 +7,7 @@ import type { Remote } from '../state/remote.js';
 import { panePosition, profileName, shownInstances } from '../state/selectors.js';
 import type { AppState, SortOrder } from '../state/app-state.js';
 import { parseFilter } from '../state/filter.js';
-import { findingSentence, profileFindings } from '../domain/lint.js';
+import { type Finding, findingSentence, profileFindings } from '../domain/lint.js';
 
 const SORT_WORDS: Record<SortOrder['key'], [string, string, string]> = {
   name: ['name', 'A→Z', 'Z→A'],
@@ -68,9 +68,9 @@ export function markHint(list: AppState['list'], nameOf: (arn: string) => string
 }
 
 /** Said while the cursor is on a profile with a high finding, so the ! explains itself. */
-export function riskHint(profile: SecurityProfile | undefined): string | undefined {
+export function riskHint(profile: SecurityProfile | undefined, findings?: readonly Finding[]): string | undefined {
   if (profile === undefined) return undefined;
-  const high = profileFindings(profile).filter((f) => f.severity === 'high');
+  const high = (findings ?? profileFindings(profile)).filter((f) => f.severity === 'high');
   if (high.length === 0) return undefined;
   return `! high: ${sanitizeLine(findingSentence(high[0]!))}${high.length > 1 ? ` (+${high.length - 1} more)` : ''} — ! lists the instance's findings`;
 }

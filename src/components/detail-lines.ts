@@ -12,7 +12,7 @@ import { isBuiltInProfileName } from '../domain/security-profile.js';
 import { cloudControlRefusals, REFUSED_MARK as REFUSED } from '../domain/cloud-control-safe.js';
 import { field, heading, type PaneLine, wrapLine, wrapText } from './pane-lines.js';
 import { padEnd, truncate } from '../domain/format.js';
-import { profileFindings } from '../domain/lint.js';
+import { type Finding, profileFindings } from '../domain/lint.js';
 
 const s = sanitizeLine;
 
@@ -80,8 +80,8 @@ export function permissionGridLines(permissions: readonly string[], width: numbe
 }
 
 /** spex lint's rules on this profile: each finding with its severity, why, and the evidence. */
-function findingLines(profile: SecurityProfile, width: number): PaneLine[] {
-  const found = profileFindings(profile);
+function findingLines(profile: SecurityProfile, width: number, given: readonly Finding[] | undefined): PaneLine[] {
+  const found = given ?? profileFindings(profile);
   if (found.length === 0) return [];
   const lines: PaneLine[] = [{ text: '' }, heading(`Findings (${found.length}; ! on the list shows the instance's)`)];
   for (const f of found) {
@@ -102,6 +102,8 @@ export interface DetailContext {
   hierarchyGroupName?: string | undefined;
   /** How many users hold the profile ("37 users (u lists them)"), once known. */
   heldBy?: string | undefined;
+  /** The profile's findings as the instance's are computed (hooks/use-findings.ts); else its own rules only. */
+  findings?: readonly Finding[] | undefined;
 }
 
 export function profileDetailLines(profile: SecurityProfile, context: DetailContext): PaneLine[] {
@@ -116,7 +118,7 @@ export function profileDetailLines(profile: SecurityProfile, context: DetailCont
   lines.push(...field('Last modified', `${formatTime(profile.LastModifiedTime, context.now)}${modifiedIn}`, width));
   if (context.heldBy !== undefined) lines.push(...field('Held by', context.heldBy, width));
   lines.push(...refusalLines(profile, width));
-  lines.push(...findingLines(profile, width));
+  lines.push(...findingLines(profile, width, context.findings));
   lines.push({ text: '' });
   lines.push(heading(`Permissions (${permissions.length})${context.layout === 'grid' ? ' — grid (m: list)' : ' (m: grid)'}`));
   lines.push(...(context.layout === 'grid' ? permissionGridLines(permissions, width) : permissionLines(permissions, width)));

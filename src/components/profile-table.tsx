@@ -35,6 +35,8 @@ export interface ProfileTableProps {
   readonly hasDraft?: (arn: string) => boolean;
   /** Cached details not yet confirmed by AWS, marked ≈ until the background read answers. */
   readonly isUnconfirmed?: (arn: string) => boolean;
+  /** A high finding as the instance's findings are computed (hooks/use-findings.ts), marked !; else the profile's own rules. */
+  readonly isRisky?: (arn: string) => boolean;
 }
 
 const LOADING = '…';
@@ -53,14 +55,14 @@ function arnTail(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
-export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading', hasDraft = false, isUnconfirmed = false): RowCells {
+export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading', hasDraft = false, isUnconfirmed = false, isRisky?: boolean): RowCells {
   const profile = detail?.status === 'loaded' ? detail.profile : undefined;
   const pending = detail === undefined ? UNKNOWN : detail.status === 'loading' ? LOADING : FAILED;
   const name = row.name ?? profile?.SecurityProfileName;
   // A profile Cloud Control cannot change (values its schema refuses) is marked; the detail says why.
   const refused = profile !== undefined && cloudControlRefusals(profile).length > 0 ? `${REFUSED} ` : '';
   // A profile with a high finding (spex lint's rules) is marked; the status line says which.
-  const risky = profile !== undefined && profileFindings(profile).some((f) => f.severity === 'high') ? `${RISK} ` : '';
+  const risky = profile !== undefined && (isRisky ?? profileFindings(profile).some((f) => f.severity === 'high')) ? `${RISK} ` : '';
   return {
     name: `${hasDraft ? `${DRAFT} ` : ''}${isUnconfirmed && profile !== undefined ? `${UNCONFIRMED} ` : ''}${name !== undefined ? `${risky}${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`}`,
     description: profile !== undefined ? sanitizeLine(profile.Description ?? '') : detail?.status === 'error' ? `${FAILED} details failed` : pending,
@@ -136,7 +138,7 @@ const HeaderRow = memo(function HeaderRow({ width }: { readonly width: number })
   );
 });
 
-export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, isLoadingUsers = false, hasDraft, isUnconfirmed }: ProfileTableProps) {
+export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, isLoadingUsers = false, hasDraft, isUnconfirmed, isRisky }: ProfileTableProps) {
   const columns = profileColumns(width);
   const visible = rows.slice(top, top + height);
   return (
@@ -149,7 +151,7 @@ export function ProfileTable({ rows, cursor, top, height, width, marked, detailO
             // Keyed by place in the window: a page down updates the rows' text nodes in place
             // instead of unmounting a page of rows and mounting the next one.
             key={i}
-            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined), hasDraft?.(row.arn) ?? false, isUnconfirmed?.(row.arn) ?? false), columns)}
+            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined), hasDraft?.(row.arn) ?? false, isUnconfirmed?.(row.arn) ?? false, isRisky?.(row.arn)), columns)}
             isCursor={top + i === cursor}
             isMarked={marked.includes(row.arn)}
             isFailed={detail?.status === 'error'}

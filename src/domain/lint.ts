@@ -161,17 +161,7 @@ export function lintProfiles(input: LintInput): LintResult {
       if (evidence !== undefined) findings.push(finding(rule, profile, evidence));
     }
   }
-  // duplicate: the same permission set (order aside) as another profile; both are named.
-  const bySet = new Map<string, SecurityProfile[]>();
-  for (const p of input.profiles) {
-    if ((p.Permissions?.length ?? 0) === 0) continue;
-    const key = [...new Set(p.Permissions)].sort().join('\n');
-    bySet.set(key, [...(bySet.get(key) ?? []), p]);
-  }
-  for (const same of bySet.values()) {
-    if (same.length < 2) continue;
-    for (const p of same) findings.push(finding('duplicate', p, same.filter((o) => o !== p).map((o) => `same as ${o.SecurityProfileName}`)));
-  }
+  findings.push(...duplicateFindings(input.profiles));
   // quota: the instance as a whole; reported on no profile in particular.
   const quota = input.quota ?? { limit: DEFAULT_PROFILE_QUOTA, source: 'default' as const };
   if (input.quota === undefined) notes.push(`quota: the default ${DEFAULT_PROFILE_QUOTA} profiles per instance is assumed (Service Quotas not read)`);
@@ -181,27 +171,76 @@ export function lintProfiles(input: LintInput): LintResult {
   }
   // multi-tag-restricted: per user, a tag-restricted profile beside any other.
   if (input.users === undefined) notes.push('multi-tag-restricted: who holds which profile is not known, so it was not checked');
-  else {
-    const byArn = new Map(input.profiles.map((p) => [p.SecurityProfileArn, p]));
-    const perProfile = new Map<string, string[]>();
-    for (const user of input.users) {
-      const held = user.securityProfileArns.map((a) => byArn.get(a)).filter((p): p is SecurityProfile => p !== undefined);
-      const restricted = held.filter(isTagRestricted);
-      if (restricted.length === 0 || held.length < 2) continue;
-      for (const p of restricted) {
-        const others = held.filter((o) => o !== p).map((o) => `${o.SecurityProfileName}${isTagRestricted(o) ? ' (also tag-restricted)' : ' (unrestricted)'}`);
-        const arn = p.SecurityProfileArn ?? p.SecurityProfileName;
-        perProfile.set(arn, [...(perProfile.get(arn) ?? []), `${user.username} also holds ${others.join(', ')}`]);
-      }
-    }
-    for (const [arn, evidence] of perProfile) {
-      const p = byArn.get(arn) ?? input.profiles.find((x) => x.SecurityProfileName === arn)!;
-      findings.push(finding('multi-tag-restricted', p, evidence));
-    }
-  }
+  else findings.push(...multiTagFindings(input.profiles, input.users));
   const order = (s: Severity): number => SEVERITIES.indexOf(s);
   findings.sort((a, b) => order(a.severity) - order(b.severity) || a.profile.localeCompare(b.profile, 'en', { sensitivity: 'base', numeric: true }) || a.rule.localeCompare(b.rule));
   return { findings, notes };
+}
+
+/** The permission set of a profile as one key (order aside), kept per profile object. */
+const setKeys = new WeakMap<SecurityProfile, string>();
+function setKey(p: SecurityProfile): string {
+  let key = setKeys.get(p);
+  if (key === undefined) setKeys.set(p, (key = [...new Set(p.Permissions)].sort().join('\n')));
+  return key;
+}
+
+/** duplicate: the same permission set (order aside) as another profile; both are named. */
+function duplicateFindings(profiles: readonly SecurityProfile[]): Finding[] {
+  const bySet = new Map<string, SecurityProfile[]>();
+  for (const p of profiles) {
+    if ((p.Permissions?.length ?? 0) === 0) continue;
+    const key = setKey(p);
+    bySet.set(key, [...(bySet.get(key) ?? []), p]);
+  }
+  const out: Finding[] = [];
+  for (const same of bySet.values()) {
+    if (same.length < 2) continue;
+    for (const p of same) out.push(finding('duplicate', p, same.filter((o) => o !== p).map((o) => `same as ${o.SecurityProfileName}`)));
+  }
+  return out;
+}
+
+/** multi-tag-restricted: per user, a tag-restricted profile beside any other. */
+function multiTagFindings(profiles: readonly SecurityProfile[], users: readonly ConnectUser[]): Finding[] {
+  const byArn = new Map(profiles.map((p) => [p.SecurityProfileArn, p]));
+  const perProfile = new Map<string, string[]>();
+  for (const user of users) {
+    const held = user.securityProfileArns.map((a) => byArn.get(a)).filter((p): p is SecurityProfile => p !== undefined);
+    const restricted = held.filter(isTagRestricted);
+    if (restricted.length === 0 || held.length < 2) continue;
+    for (const p of restricted) {
+      const others = held.filter((o) => o !== p).map((o) => `${o.SecurityProfileName}${isTagRestricted(o) ? ' (also tag-restricted)' : ' (unrestricted)'}`);
+      const arn = p.SecurityProfileArn ?? p.SecurityProfileName;
+      perProfile.set(arn, [...(perProfile.get(arn) ?? []), `${user.username} also holds ${others.join(', ')}`]);
+    }
+  }
+  const out: Finding[] = [];
+  for (const [arn, evidence] of perProfile) {
+    const p = byArn.get(arn) ?? profiles.find((x) => x.SecurityProfileName === arn)!;
+    out.push(finding('multi-tag-restricted', p, evidence));
+  }
+  return out;
+}
+
+/**
+ * Each profile's findings, as `spex lint` and the `!` screen find them: its own rules, and the ones
+ * across profiles (a duplicate; a tag-restricted profile held beside another, once holders are known).
+ * The one computation behind the table's `!`, the status line and the detail's Findings.
+ */
+export function findingsByArn(profiles: readonly SecurityProfile[], users: readonly ConnectUser[] | undefined): ReadonlyMap<string, readonly Finding[]> {
+  const out = new Map<string, Finding[]>();
+  const add = (arn: string | undefined, f: Finding): void => {
+    if (arn === undefined) return;
+    const list = out.get(arn);
+    if (list) list.push(f);
+    else out.set(arn, [f]);
+  };
+  for (const p of profiles) for (const f of profileFindings(p)) add(p.SecurityProfileArn, f);
+  for (const f of [...duplicateFindings(profiles), ...(users === undefined ? [] : multiTagFindings(profiles, users))]) add(f.arn, f);
+  const order = (sev: Severity): number => SEVERITIES.indexOf(sev);
+  for (const list of out.values()) list.sort((a, b) => order(a.severity) - order(b.severity) || a.rule.localeCompare(b.rule));
+  return out;
 }
 
 /** True when a finding at or above `failOn` exists (`spex lint` exits 1 then). */

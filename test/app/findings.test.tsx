@@ -25,6 +25,21 @@ describe('findings in the TUI', () => {
     expect(detail).toMatch(/! high · escalation: its holders can edit users or security profiles/);
   });
 
+  it('one computation: a finding across profiles (multi-tag-restricted) shows alike in the detail, the table and !', async () => {
+    const tui = open();
+    await selectProfile(tui, 'Tier 1 Support');
+    await tui.press(keys.enter);
+    // The detail reads who holds what; the rule across profiles counts once holders are known.
+    const detail = await tui.waitForFrame(/! high · multi-tag-restricted/, { timeoutMs: 10_000 });
+    expect(detail).toMatch(/Findings \(\d+; ! on the list shows the instance's\)/);
+    await tui.press(keys.escape);
+    const row = await settle(tui, /›\s+! Tier 1 Support/);
+    expect(row).toContain('! high: ');
+    await tui.press('!');
+    const all = await tui.waitForFrame((f) => /Findings: \d+ high/.test(f) && !f.includes('reading details'), { timeoutMs: 15_000 });
+    expect(all).toMatch(/high\s+multi-tag-restricted\s+Tier 1 Support/);
+  });
+
   it('! lists every finding of the instance once every detail is read, holders included', async () => {
     const tui = open();
     await tui.waitForFrame('Tier 2 Escalations');

@@ -1,5 +1,6 @@
 // The detail pane: loads the full profile through the detail loader (cached, so opening a row seen
 // in the table costs nothing), then shows it in human form or as raw JSON.
+import type { InstanceFindings } from '../../hooks/use-findings.js';
 import { useEffect, useMemo, type Dispatch } from 'react';
 import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
 import { profileDetailLines, rawJsonLines } from '../../components/detail-lines.js';
@@ -24,9 +25,11 @@ export interface DetailScreenProps {
   readonly height: number;
   readonly now: () => Date;
   readonly dispatch: Dispatch<Action>;
+  /** The instance's findings, so the detail says what the table's ! and the ! screen say. */
+  readonly findings?: InstanceFindings;
 }
 
-export function DetailScreen({ screen, loader, instanceAlias, users, names, layout = 'list', width, height, now, dispatch }: DetailScreenProps) {
+export function DetailScreen({ screen, loader, instanceAlias, users, names, layout = 'list', width, height, now, dispatch, findings }: DetailScreenProps) {
   const { arn, reloadKey } = screen;
   const remote = useRemote(
     loader === undefined
@@ -48,8 +51,8 @@ export function DetailScreen({ screen, loader, instanceAlias, users, names, layo
     if (profile === undefined) return [];
     if (screen.isRaw) return rawJsonLines(profile);
     const heldBy = holders === undefined ? undefined : `${holders.length} user${holders.length === 1 ? '' : 's'} (below; u lists them all)`;
-    return [...profileDetailLines(profile, { width, layout, now: now(), instanceAlias, hierarchyGroupName, heldBy }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
-  }, [profile, arn, screen.isRaw, layout, width, now, instanceAlias, hierarchyGroupName, holders, status, names]);
+    return [...profileDetailLines(profile, { width, layout, now: now(), instanceAlias, hierarchyGroupName, heldBy, findings: findings?.of(arn) }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
+  }, [profile, arn, screen.isRaw, layout, width, now, instanceAlias, hierarchyGroupName, holders, status, names, findings]);
   useEffect(() => {
     dispatch({ type: 'detail/measured', lineCount: lines.length });
   }, [lines.length, dispatch]);

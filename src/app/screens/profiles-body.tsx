@@ -16,11 +16,13 @@ export interface ProfilesBodyProps {
   readonly users: Users;
   /** Profiles with an unsaved draft. */
   readonly draftKeys: readonly string[];
+  /** A high finding, as the instance's findings are computed: the row is marked !. */
+  readonly isRisky?: (arn: string) => boolean;
   readonly width: number;
   readonly height: number;
 }
 
-export function ProfilesBody({ profiles, view, list, detailsVersion, users, draftKeys, width, height }: ProfilesBodyProps) {
+export function ProfilesBody({ profiles, view, list, detailsVersion, users, draftKeys, isRisky, width, height }: ProfilesBodyProps) {
   const { rows } = profiles;
   if (rows.length === 0) {
     if (profiles.status === 'error' && profiles.error !== undefined) {
@@ -50,6 +52,7 @@ export function ProfilesBody({ profiles, view, list, detailsVersion, users, draf
       isLoadingUsers={users.remote.status === 'loading'}
       hasDraft={(arn) => draftKeys.includes(arn)}
       isUnconfirmed={view.isUnconfirmed}
+      {...(isRisky === undefined ? {} : { isRisky })}
     />
   );
 }
