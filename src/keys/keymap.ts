@@ -14,6 +14,9 @@ const MODE_LEGENDS: Partial<Record<Mode, readonly HelpEntry[]>> = {
   list: [
     { keys: '… 1a2b3c4d', help: 'Name not loaded yet: the list gave the ARN only; it loads when the row is on screen' },
     { keys: '·  …', help: 'Details not requested yet / loading' },
+    { keys: '!', help: 'A high finding (spex lint’s rules, across profiles too once holders are read); the status line says which, ! lists them all' },
+    { keys: '✎', help: 'An unsaved draft is kept on disk for this profile; D goes to the next one' },
+    { keys: '≈', help: 'Shown from the cache and not yet confirmed by AWS; being read again' },
     { keys: '⊘', help: 'Cloud Control cannot change this profile (values its schema refuses); Enter says which' },
     { keys: '✓', help: 'Marked for compare' },
     { keys: '✗', help: 'Its details could not be read' },

@@ -129,3 +129,10 @@ describe('editing keys and read-only mode', () => {
     expect(resolveCommand('quit-confirm', '', { escape: true })?.command).toBe('quit.cancel');
   });
 });
+
+describe('the table’s marks in its help', () => {
+  it('explains every mark a row can carry: !, ✎, ≈, ⊘, ✓, ✗ and the loading ones', () => {
+    const entries = helpEntries('list');
+    for (const mark of ['!', '✎', '≈', '⊘', '✓', '✗']) expect(entries.some((e) => e.keys === mark && e.help.length > 10), mark).toBe(true);
+  });
+});
