@@ -33,6 +33,8 @@ export interface EditorModalProps {
   /** Told the saved profile's ARN, and whether it is a new profile of the current instance. */
   readonly onSaved: (arn: string | undefined, isNew: boolean) => void;
   readonly onClose: () => void;
+  /** `q` in the editor: quit spex, asking first when the edit is unsaved. */
+  readonly onQuit?: (info: { isDirty: boolean }) => void;
   /** Names the table already knows, by ARN (for the uniqueness check when the list gave ARNs only). */
   readonly nameOf?: (arn: string) => string | undefined;
   /** Who holds what in the instance, and the loaded details: for the review's "who it reaches". */
@@ -127,6 +129,7 @@ export function EditorModal(props: EditorModalProps) {
       onDirtyChange={props.onDirtyChange}
       onSaved={onSaved}
       onClose={onClose}
+      {...(props.onQuit ? { onQuit: props.onQuit } : {})}
     />
   );
 }

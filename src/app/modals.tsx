@@ -85,6 +85,11 @@ export function ModalBody(props: ModalBodyProps) {
           onDirtyChange={onDirtyChange}
           onSaved={onSaved}
           onClose={close}
+          onQuit={({ isDirty }) => {
+            // The editor's word on whether it is dirty, so a q right after a change still asks first.
+            dispatch({ type: 'session/dirty', isDirty });
+            dispatch({ type: 'app/quit' });
+          }}
           nameOf={props.nameOf}
           {...(props.users ? { users: props.users } : {})}
           loader={loader}

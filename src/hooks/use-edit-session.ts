@@ -59,6 +59,8 @@ export interface EditSessionProps {
   readonly onSaved: (outcome: Extract<OperationOutcome, { ok: true }>) => void;
   /** The session is over (after a save, or the user left). */
   readonly onClose: () => void;
+  /** `q` in the editor: quit spex (the shell asks first when the edit is unsaved). */
+  readonly onQuit?: (info: { isDirty: boolean }) => void;
 }
 
 function draftKeyOf(mode: EditorMode, original: SecurityProfile | undefined, draft: SecurityProfileDraft): string {

@@ -33,6 +33,7 @@ export type EditorCommand =
   | 'editor.switch-pane'
   | 'editor.review'
   | 'editor.cancel'
+  | 'editor.quit'
   | 'editor.help'
   | 'input.submit'
   | 'input.cancel'
@@ -70,6 +71,7 @@ const TAB = b('editor.switch-pane', 'Tab', [{ key: 'tab' }], 'Switch between the
 const REVIEW = b('editor.review', 's', [{ input: 's' }], 'Review the change before saving', 'review');
 const CANCEL = b('editor.cancel', 'Esc', [{ key: 'escape' }], 'Clear the search, else leave the editor', 'leave');
 const HELP = b('editor.help', '?', [{ input: '?' }], 'Show every key of this screen', 'help');
+const QUIT = b('editor.quit', 'q', [{ input: 'q' }], 'Quit spex (asks first when the edit is unsaved; leaving keeps the draft)');
 
 export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBinding[]>> = {
   'editor-permissions': [
@@ -86,6 +88,7 @@ export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBindin
     REVIEW,
     HELP,
     CANCEL,
+    QUIT,
   ],
   'editor-fields': [
     b('editor.edit', 'Enter', [{ key: 'return' }], 'Edit the field or item (on "add": a new item)', 'edit'),
@@ -96,6 +99,7 @@ export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBindin
     REVIEW,
     HELP,
     b('editor.cancel', 'Esc', [{ key: 'escape' }], 'Leave the editor', 'leave'),
+    QUIT,
   ],
   'editor-input': [
     b('input.submit', 'Enter', [{ key: 'return' }], 'Accept what was typed', 'accept'),

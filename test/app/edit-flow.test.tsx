@@ -99,6 +99,21 @@ describe('edit from the list', () => {
     expect(stored(backend, arn)!.Description).toBe('Changed by someone else');
   });
 
+  it('q in the editor asks first when the edit is unsaved, as Ctrl-C does; y quits keeping the draft', async () => {
+    const arn = arnOf(backend, TIER2);
+    const tui = open();
+    await selectProfile(tui, TIER2);
+    await tui.press('e');
+    await settle(tui, `Edit ${TIER2} ·`);
+    await togglePermission(tui, 'Users.Edit');
+    await tui.press('q');
+    await settle(tui, 'Quit with unsaved changes?');
+    await tui.press('y');
+    await tui.waitUntilExit();
+    expect((await drafts.store.loadDraft(arn))?.draft.Permissions).toContain('Users.Edit');
+    expect(sent(backend, 'UpdateResource')).toHaveLength(0);
+  });
+
   it('a draft left by a quit is offered back when the app is started again', async () => {
     const arn = arnOf(backend, TIER2);
     const first = open();

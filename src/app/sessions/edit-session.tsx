@@ -62,6 +62,7 @@ export function EditSession(props: EditSessionProps) {
             session.dispatchStep({ type: 'edit-step/review' });
           }}
           onCancel={({ isDirty }) => (isDirty ? session.dispatchStep({ type: 'edit-step/ask-leave' }) : onClose())}
+          {...(props.onQuit ? { onQuit: props.onQuit } : {})}
         />
       </Box>
       {session.effective.kind === 'leaving' ? (

@@ -41,12 +41,14 @@ export interface ProfileEditorProps {
   readonly onReview: (draft: SecurityProfileDraft) => void;
   /** Esc with nothing left to clear; `isDirty` says whether leaving loses changes (the caller asks). */
   readonly onCancel: (info: { isDirty: boolean; draft: SecurityProfileDraft }) => void;
+  /** `q`: quit spex (the shell asks first when the edit is unsaved, as the editor says it is). */
+  readonly onQuit?: (info: { isDirty: boolean }) => void;
 }
 
 const TITLES: Readonly<Record<EditorMode, string>> = { edit: 'Edit', create: 'New profile', clone: 'Clone' };
 
 export function ProfileEditor(props: ProfileEditorProps) {
-  const { original, initialDraft, mode, isActive, onReview, onCancel, onDraftChange } = props;
+  const { original, initialDraft, mode, isActive, onReview, onCancel, onQuit, onDraftChange } = props;
   const tone = useTone();
   const { width } = props;
   const height = Math.max(10, props.height);
@@ -87,8 +89,9 @@ export function ProfileEditor(props: ProfileEditorProps) {
     if (!outgoing) return;
     dispatch({ type: 'editor/outgoing-done' });
     if (outgoing.kind === 'review') onReview(outgoing.draft);
+    else if (outgoing.kind === 'quit') onQuit?.({ isDirty: outgoing.isDirty });
     else onCancel({ isDirty: outgoing.isDirty, draft: outgoing.draft });
-  }, [state.outgoing, onReview, onCancel]);
+  }, [state.outgoing, onReview, onCancel, onQuit]);
 
   const counts = permissionCounts(state);
   const name = state.draft.SecurityProfileName === '' ? '(no name yet)' : sanitizeLine(state.draft.SecurityProfileName);

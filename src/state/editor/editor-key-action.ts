@@ -58,6 +58,8 @@ function commandToEditorAction(state: EditorState, command: EditorCommand, pageS
     }
     case 'editor.cancel':
       return state.search !== '' ? { type: 'editor/clear-search' } : { type: 'editor/outgoing', outgoing: { kind: 'cancel', isDirty: isDirty(state), draft: state.draft } };
+    case 'editor.quit':
+      return { type: 'editor/outgoing', outgoing: { kind: 'quit', isDirty: isDirty(state) } };
     default:
       return undefined;
   }

@@ -90,7 +90,7 @@ export interface EditorState {
   readonly outgoing?: EditorOutgoing;
 }
 
-export type EditorOutgoing = { kind: 'review'; draft: SecurityProfileDraft } | { kind: 'cancel'; isDirty: boolean; draft: SecurityProfileDraft };
+export type EditorOutgoing = { kind: 'review'; draft: SecurityProfileDraft } | { kind: 'cancel'; isDirty: boolean; draft: SecurityProfileDraft } | { kind: 'quit'; isDirty: boolean };
 
 export interface EditorInit {
   mode: EditorMode;
