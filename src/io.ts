@@ -1,5 +1,6 @@
 // The process's streams and environment, passed down so commands can be run in tests.
 import { open } from 'node:fs/promises';
+import { SpexError } from './domain/errors.js';
 import { rankSuggestions } from './domain/permission-search.js';
 
 export interface Io {
@@ -81,28 +82,27 @@ export function parseMaxFileSize(text: string | undefined): number | undefined {
   return n * 1024 * 1024;
 }
 
-/** A local file refused before it was read: too large, or not readable. */
-export class LocalFileError extends Error {}
-
 /**
  * A local file's text, refused before any of it is parsed when it is larger than `limit` bytes, so a
  * profiles file from an untrusted source (a pull request in CI) cannot take the machine's memory.
  */
 export async function readBoundedText(path: string, limit = MAX_FILE_BYTES): Promise<string> {
+  // What is wrong with a local file is the user's to fix: a validation error naming it (exit 1).
+  const refuse = (message: string): SpexError => new SpexError({ kind: 'validation', field: path, rule: 'file', message: `${path}: ${message}` });
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw new LocalFileError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw refuse(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   try {
-    const { size, isFile } = await handle.stat().then((st) => ({ size: st.size, isFile: st.isFile() }));
-    if (!isFile) throw new LocalFileError(`${path}: not a file`);
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw refuse('not a file');
     const mb = (n: number): string => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-    const tooLarge = (): LocalFileError => new LocalFileError(`${path}: the file is larger than the limit of ${mb(limit)}; nothing was read (--max-file-size MB raises it)`);
-    if (size > limit) throw tooLarge();
+    const tooLarge = (): SpexError => refuse(`the file is larger than the limit of ${mb(limit)}; nothing was read (--max-file-size MB raises it)`);
+    if (stats.size > limit) throw tooLarge();
     // Read at most limit + 1 bytes: a file that grows while it is read is refused the same way.
-    const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+    const buffer = Buffer.alloc(Math.min(stats.size, limit) + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > limit) throw tooLarge();
     return buffer.subarray(0, bytesRead).toString('utf8');

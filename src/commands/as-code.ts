@@ -12,7 +12,7 @@ import { toTerraform } from '../domain/export-terraform.js';
 import { profilesYaml, toProfilesFile } from '../domain/profiles-file.js';
 import { inertJson, sanitizeLine } from '../domain/sanitize.js';
 import type { SecurityProfile } from '../domain/security-profile.js';
-import { didYouMean, EXIT_FAILURE, EXIT_OK, LocalFileError, parseMaxFileSize, readBoundedText, UsageError } from '../io.js';
+import { didYouMean, EXIT_FAILURE, EXIT_OK, parseMaxFileSize, readBoundedText, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson, toYaml, writeTerminal } from './output.js';
@@ -82,23 +82,18 @@ async function writeText(ctx: CommandContext, text: string): Promise<number> {
  * file as a pending change. A file over the size limit is refused before it is read.
  */
 export async function readProfilesFile(path: string, limit?: number): Promise<ReturnType<typeof parseProfilesDocument>> {
+  const text = await readBoundedText(path, limit);
   try {
-    return parseProfilesDocument(await readBoundedText(path, limit), path);
+    return parseProfilesDocument(text, path);
   } catch (error) {
-    if (error instanceof ProfilesFileError || error instanceof LocalFileError) throw new SpexError({ kind: 'validation', field: path, message: error.message });
+    if (error instanceof ProfilesFileError) throw new SpexError({ kind: 'validation', field: path, message: error.message });
     throw error;
   }
 }
 
 /** A plan saved by `plan --save`: read within the size limit, as JSON; what is wrong is an error (exit 1). */
 async function readSavedPlan(path: string, limit: number | undefined): Promise<{ kind?: string; instanceArn?: string; steps?: PlanStep[]; file?: string }> {
-  let text: string;
-  try {
-    text = await readBoundedText(path, limit);
-  } catch (error) {
-    if (error instanceof LocalFileError) throw new SpexError({ kind: 'validation', field: path, message: error.message });
-    throw error;
-  }
+  const text = await readBoundedText(path, limit);
   try {
     const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' ? (value as Record<string, never>) : {};

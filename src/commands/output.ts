@@ -1,7 +1,7 @@
 // Writing results: JSON or YAML with every character a terminal could act on escaped (the data stays
 // exact), or a plain table in which every cell has been through sanitizeLine, so server text cannot
 // drive the terminal.
-import { inertJson, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import { inertJson, sanitizeBlock, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Io } from '../io.js';
 import type { OutputFormat } from './context.js';
 
@@ -41,7 +41,7 @@ export async function write(io: Io, format: OutputFormat, data: unknown, table: 
   else if (format === 'yaml') io.stdout.write(await toYaml(data));
   // The table form is for a terminal: whatever a command put in it (cells are sanitised already; a
   // summary line that named a profile might not be), one pass here makes it inert.
-  else io.stdout.write(sanitizeText(table(await import('./table.js')), { tabs: 'keep', maxLength: Number.POSITIVE_INFINITY }));
+  else io.stdout.write(sanitizeBlock(table(await import('./table.js'))));
 }
 
 /**
@@ -58,7 +58,7 @@ async function writeCsv(io: Io, table: (kit: TableKit) => string): Promise<void>
 
 /** Text for a terminal that a command composed itself (plans, summaries): made inert in one pass, whole. */
 export function writeTerminal(io: Io, text: string): void {
-  io.stdout.write(sanitizeText(text, { tabs: 'keep', maxLength: Number.POSITIVE_INFINITY }));
+  io.stdout.write(sanitizeBlock(text));
 }
 
 /** The redraw spex's own progress line starts with (progress.ts); the only control that may reach stderr. */
@@ -73,7 +73,7 @@ export function inertIo(io: Io): Io {
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
     if (typeof chunk !== 'string') return (stderr.write as (...a: unknown[]) => boolean)(chunk, ...rest);
     const redraw = chunk.startsWith(REDRAW) ? REDRAW : '';
-    const clean = sanitizeText(chunk.slice(redraw.length), { tabs: 'keep', maxLength: Number.POSITIVE_INFINITY });
+    const clean = sanitizeBlock(chunk.slice(redraw.length));
     return (stderr.write as (...a: unknown[]) => boolean)(redraw + clean, ...rest);
   };
   const wrapped = new Proxy(stderr, {

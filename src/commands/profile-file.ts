@@ -1,6 +1,6 @@
 // --from-file: a profile as JSON or YAML. A malformed file is reported with its line and column, so
 // the user can go straight to the mistake.
-import { LocalFileError, readBoundedText } from '../io.js';
+import { readBoundedText } from '../io.js';
 import { SpexError } from '../domain/errors.js';
 import { parseYamlData, YamlDataError } from '../domain/yaml-data.js';
 
@@ -71,14 +71,7 @@ export function parseProfileText(text: string, path: string): unknown {
 }
 
 export async function readProfileFile(path: string, limit?: number): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readBoundedText(path, limit);
-  } catch (error) {
-    if (error instanceof LocalFileError) throw new SpexError({ kind: 'validation', field: path, rule: 'file', message: error.message });
-    throw error;
-  }
-  const value = parseProfileText(text, path);
+  const value = parseProfileText(await readBoundedText(path, limit), path);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw fileError(path, 'the file must hold one profile (a JSON/YAML object)', 'type');
   }

@@ -3,7 +3,7 @@
 // return) gets a leading single quote, so it is shown, never evaluated. A profile's name or description
 // is anyone's text: "=HYPERLINK(…)" must stay text. Controls a terminal acts on are removed (CSV has no
 // escapes, and it may be printed to a terminal). Pure.
-import { sanitizeText } from './sanitize.js';
+import { sanitizeBlock } from './sanitize.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -11,7 +11,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const clean = sanitizeText(value, { newlines: 'keep', tabs: 'keep', maxLength: Number.POSITIVE_INFINITY });
+  const clean = sanitizeBlock(value);
   const text = FORMULA_START.test(clean) ? `'${clean}` : clean;
   return `"${text.replace(/"/g, '""')}"`;
 }

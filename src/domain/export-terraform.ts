@@ -7,12 +7,10 @@
 // not in Unicode NFC, which HCL normalises) is reported as a loss, never written differently in silence. Pure.
 import { type ExportLoss, NAME_PATTERN, refusedTagKeys, schemaShaped } from './export-shape.js';
 import { groupPermissions } from './permissions.js';
-import { escapeUnsafe } from './sanitize.js';
+import { escapeUnsafe, hasLoneSurrogate, replaceLoneSurrogates } from './sanitize.js';
 import type { SecurityProfile } from './security-profile.js';
 
 export type TerraformFlavour = 'terraform-awscc' | 'terraform-aws';
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * An HCL quoted string whose content is exactly `text`: quotes, backslashes and controls escaped as HCL
@@ -21,11 +19,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function hclString(text: string, onLoss?: (why: string) => void): string {
   let safe = text;
-  if (LONE_SURROGATE.test(text)) {
+  if (hasLoneSurrogate(text)) {
     onLoss?.('holds a lone UTF-16 surrogate, which HCL (UTF-8) cannot hold: written as U+FFFD');
-    safe = text.replace(LONE_SURROGATE, '\uFFFD');
+    safe = replaceLoneSurrogates(text);
   }
-  LONE_SURROGATE.lastIndex = 0;
   // HCL reads every string literal as Unicode NFC: Terraform would see (and send) another string.
   if (safe.normalize('NFC') !== safe) {
     onLoss?.('is not in Unicode NFC form, and Terraform reads every string as NFC: written as its NFC form');

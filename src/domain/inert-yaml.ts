@@ -3,9 +3,8 @@
 // bidi controls) or that UTF-8 cannot carry (a lone surrogate) are double-quoted, the one style in which
 // \uXXXX is an escape, and written so. Pure.
 import YAML from 'yaml';
-import { escapeUnsafe, hasUnsafe } from './sanitize.js';
+import { escapeUnsafe, hasLoneSurrogate, hasUnsafe } from './sanitize.js';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Plain scalars that YAML 1.1 readers (CloudFormation, cfn-lint) give a meaning: the merge key and the value key. */
 const YAML11_SPECIAL = new Set(['<<', '=']);
 
@@ -20,7 +19,7 @@ export function inertYamlText(doc: YAML.Document): string {
   YAML.visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;
-      if (hasUnsafe(node.value) || LONE_SURROGATE.test(node.value) || YAML11_SPECIAL.has(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (hasUnsafe(node.value) || hasLoneSurrogate(node.value) || YAML11_SPECIAL.has(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   return escapeUnsafe(doc.toString({ lineWidth: 0 }));

@@ -164,6 +164,21 @@ export function sanitizeText(text: string, options: SanitizeOptions = {}): strin
   return cut ? `${clean}…` : clean;
 }
 
+/** A whole block spex composed for a terminal (a table, a plan, stderr): lines and tabs kept, never cut. */
+export function sanitizeBlock(s: string): string {
+  return sanitizeText(s, { newlines: 'keep', tabs: 'keep', maxLength: Number.POSITIVE_INFINITY });
+}
+
+/** Whether `text` holds a UTF-16 surrogate without its pair (UTF-8 formats cannot carry one). */
+export function hasLoneSurrogate(text: string): boolean {
+  return new RegExp(LONE_SURROGATE_RE.source).test(text);
+}
+
+/** `text` with each lone surrogate replaced by U+FFFD. */
+export function replaceLoneSurrogates(text: string): string {
+  return text.replace(LONE_SURROGATE_RE, '\uFFFD');
+}
+
 /** For one-line places (table cells, headers, status lines): line breaks and tabs become spaces. */
 export function sanitizeLine(s: string): string {
   return sanitizeText(s, { newlines: 'space', tabs: 'space', maxLength: LINE_MAX });
@@ -234,10 +249,10 @@ function keepOnly(text: string, kept: RegExp): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(kept)) {
-    out += sanitizeText(text.slice(last, match.index), { newlines: 'keep', tabs: 'keep', maxLength: Number.POSITIVE_INFINITY }) + match[0];
+    out += sanitizeBlock(text.slice(last, match.index)) + match[0];
     last = match.index + match[0].length;
   }
-  return out + sanitizeText(text.slice(last), { newlines: 'keep', tabs: 'keep', maxLength: Number.POSITIVE_INFINITY });
+  return out + sanitizeBlock(text.slice(last));
 }
 
 /**

@@ -2,44 +2,19 @@
 // (@xterm/headless), not by eye: the app is rendered once, with Ink's own writes going to one terminal
 // (a full redraw every frame) and the diffed writes to another; after 200 mixed keys, and at every
 // pause on the way, both terminals show exactly the same screen. The bytes written are counted too.
-import { EventEmitter } from 'node:events';
-import xterm from '@xterm/headless';
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { frameDiffStdout, type FrameDiffStats } from '../../src/app/frame-diff.js';
 import { ENTER_ALT_SCREEN } from '../../src/app/terminal.js';
 import { FakeStdin } from '../helpers/fake-stdin.js';
+import { flush, screenOf, Terminal, TtyOut } from '../helpers/xterm.js';
 import { keys } from '../helpers/keys.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { OPEN_LIST } from './editing-helpers.js';
 import { appElement } from './render-app.js';
 
-const { Terminal } = xterm;
 const COLUMNS = 120;
 const ROWS = 35;
-
-// A pty turns \n into \r\n (onlcr); the terminals here do the same (convertEol).
-class TtyOut extends EventEmitter {
-  isTTY = true;
-  columns = COLUMNS;
-  rows = ROWS;
-  constructor(private readonly sink: (data: string) => void) {
-    super();
-  }
-  write(data: string): boolean {
-    this.sink(data);
-    return true;
-  }
-}
-
-function screenOf(term: InstanceType<typeof Terminal>): string {
-  const lines: string[] = [];
-  const buffer = term.buffer.active;
-  for (let i = 0; i < ROWS; i += 1) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
-  return lines.join('\n');
-}
-
-const flush = (term: InstanceType<typeof Terminal>): Promise<void> => new Promise((resolve) => term.write('', resolve));
 
 let backend: TestBackend | undefined;
 afterEach(async () => {

@@ -5,11 +5,9 @@
 // every field the server controls (test/fixtures/hostile.ts), the instance alias included. Every
 // screen, modal and fleet view is visited: the routes below are keyed by the run-time lists of them
 // (SCREEN_KINDS, MODAL_KINDS, FLEET_VIEW_KINDS), so a new one fails this test until it has a route.
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import xterm from '@xterm/headless';
 import { render } from 'ink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLEET_VIEW_KINDS, FleetShell } from '../../src/app/fleet/fleet-shell.js';
@@ -20,26 +18,13 @@ import { type Demo, startDemo } from '../../src/demo.js';
 import { MODAL_KINDS, SCREEN_KINDS } from '../../src/state/app-state.js';
 import { demoInstanceArn, demoProfileArn } from '../../src/emulator/index.js';
 import { FakeStdin } from '../helpers/fake-stdin.js';
+import { flush, screenOf, Terminal, TtyOut } from '../helpers/xterm.js';
 import { keys } from '../helpers/keys.js';
 import { HOSTILE, HOSTILE_PROFILE, plantHostile } from '../fixtures/hostile.js';
 import { FIXED_NOW } from './render-app.js';
 
-const { Terminal } = xterm;
 const COLUMNS = 120;
 const ROWS = 35;
-
-class TtyOut extends EventEmitter {
-  isTTY = true;
-  columns = COLUMNS;
-  rows = ROWS;
-  constructor(private readonly sink: (data: string) => void) {
-    super();
-  }
-  write(data: string): boolean {
-    this.sink(data);
-    return true;
-  }
-}
 
 let demo: Demo;
 let dir: string;
@@ -85,11 +70,8 @@ describe('hostile text on every screen of the TUI, on a real terminal', () => {
       { stdout, stdin: stdin as unknown as NodeJS.ReadStream, stderr: new TtyOut(() => undefined) as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },
     );
     const screen = async (): Promise<string> => {
-      await new Promise<void>((resolve) => term.write('', resolve));
-      const buffer = term.buffer.active;
-      const lines: string[] = [];
-      for (let i = 0; i < ROWS; i += 1) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
-      return lines.join('\n');
+      await flush(term);
+      return screenOf(term);
     };
     const waitFor = async (what: string | RegExp | ((text: string) => boolean), timeoutMs = 10_000): Promise<string> => {
       const until = Date.now() + timeoutMs;

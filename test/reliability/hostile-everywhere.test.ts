@@ -19,12 +19,15 @@ let backend: TestBackend;
 let planted: Planted;
 let dir: string;
 let other: string;
+let profilesFile: string;
 
 beforeAll(async () => {
   backend = await startTestBackend();
   planted = plantHostile(backend, { alias: true });
   other = String(backend.emulator.listModels(backend.region, INSTANCE_TYPE).map((i) => i.Arn).find((a) => a !== planted.instanceArn));
   dir = mkdtempSync(join(tmpdir(), 'spex-hostile-'));
+  profilesFile = join(dir, 'profiles.yaml');
+  writeFileSync(profilesFile, `kind: spex/security-profiles\nversion: 1\nprofiles:\n  - SecurityProfileName: Hostile Plan\n    Description: ${JSON.stringify(HOSTILE)}\n`);
 });
 afterAll(async () => {
   await backend.close();
@@ -41,8 +44,7 @@ function hostileLogin(): string {
 function invocations(name: CommandName): string[][] {
   const I = planted.instanceArn;
   const P = planted.profileArn;
-  const file = join(dir, 'profiles.yaml');
-  writeFileSync(file, `kind: spex/security-profiles\nversion: 1\nprofiles:\n  - SecurityProfileName: Hostile Plan\n    Description: ${JSON.stringify(HOSTILE)}\n`);
+  const file = profilesFile;
   const table: Record<CommandName, string[][]> = {
     regions: [[]],
     instances: [[]],
