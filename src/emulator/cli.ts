@@ -36,8 +36,9 @@ Options:
                              as its handler has in some versions: holders then cannot be listed
                              through Cloud Control)
   --page-size N              ListResources page size (default 25; instances at most 10)
-  --profile-quota N          what Service Quotas' GetServiceQuota answers for Connect's security
-                             profiles per instance (L-F325A715; default 100, AWS's default)
+  --profile-quota N          security profiles per instance (L-F325A715): creating one more fails,
+                             and Service Quotas' GetServiceQuota answers it (default 100, AWS's
+                             default; with --profiles N, raised to hold them)
   --time-unit s|ms           LastModifiedTime in seconds (default) or milliseconds
   --cancel-applies never|sometimes|always
                              whether a cancelled change that already reached Connect applies anyway

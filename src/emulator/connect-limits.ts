@@ -40,9 +40,13 @@ export const CONNECT_RATES: Readonly<Record<string, { rps: number; burst: number
   ListUsers: { rps: 10, burst: 15 },
   DescribeUser: { rps: 10, burst: 15 },
   SearchUsers: { rps: 2, burst: 5 },
+  SearchSecurityProfiles: { rps: 2, burst: 5 },
+  UpdateUserSecurityProfiles: { rps: 2, burst: 5 },
   // Not in the quota table; the family's default (the less kind reading).
   TagResource: { rps: 2, burst: 5 },
   UntagResource: { rps: 2, burst: 5 },
+  ListTagsForResource: { rps: 2, burst: 5 },
+  ListContactFlowModules: { rps: 2, burst: 5 },
 };
 
 /**

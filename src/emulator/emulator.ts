@@ -15,7 +15,7 @@ import { cancelResourceRequest, createResource, deleteResource, getResourceReque
 import { readState, writeState } from './persistence.js';
 import { defaultHandlerMessage, RequestBook } from './requests.js';
 import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, writeReply } from './server.js';
-import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect-api.js';
+import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect/index.js';
 import { Store } from './store.js';
 import type { Emulator, EmulatorOptions, RecordedRequest } from './types.js';
 
@@ -67,7 +67,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkOptions(options);
   const settings = {
     latencyMs: options.latencyMs ?? 0,
-    profileQuota: options.profileQuota ?? 100,
+    // AWS's default is 100 (real-aws-notes "Limits"); `profiles: N` stands for an account whose quota was raised to hold them.
+    profileQuota: options.profileQuota ?? (options.profiles ? Math.ceil((options.profiles + 200) / 100) * 100 : 100),
     throttleRps: options.throttleRps ?? (options.realLimits ? CLOUD_CONTROL_REAL_RPS : 0),
     failRate: options.failRate ?? 0,
     asyncDelayMs: options.asyncDelayMs ?? 300,
@@ -109,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         cancelApplies: () => settings.cancelApplies,
         random,
         handlerKeeps: () => settings.handlerKeeps,
+        profileQuota: () => settings.profileQuota,
       });
       state = { store, book };
       accounts.set(id, state);
@@ -214,7 +216,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (queued && 'exception' in queued) throw new ConnectError(queued.exception, queued.message ?? `${queued.exception} (injected)`, CONNECT_STATUS[queued.exception] ?? 400);
         const { store, book } = accountState(account);
         book.settle();
-        const answer = handleConnect(req, raw, { store, budgets, account, pageSize: settings.pageSize, changed: persist });
+        const answer = handleConnect(req, raw, { store, budgets, account, profileQuota: settings.profileQuota, changed: persist });
         info.region = answer.region;
         info.body = answer.request;
         payload = answer.body;
@@ -231,7 +233,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (error instanceof ConnectError) {
         status = error.status;
         errorType = error.code;
-        payload = { Message: error.message };
+        payload = { Message: error.message, ...error.extra };
         restJson = true;
       } else {
         const e = error instanceof ServiceError ? error : new ServiceError('InternalFailure', `The emulator failed: ${(error as Error)?.message ?? String(error)}`);

@@ -1,5 +1,5 @@
-// The asynchronous side of Cloud Control: create/update/delete start a request that is PENDING, then
-// IN_PROGRESS until its completion time, then applies its change and ends SUCCESS or FAILED.
+// The asynchronous side of Cloud Control: create/update/delete start a request that is IN_PROGRESS
+// until its completion time, then applies its change and ends SUCCESS or FAILED.
 // Requests are settled lazily (before each call is handled) and by a timer, so with a delay of 0 a
 // request is done by the first poll, and with a longer delay the demo's state changes on its own.
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,8 @@ import { type ConnectBudgets, connectRateMessage } from './connect-limits.js';
 import { HANDLER_DEFAULT_MESSAGE, ServiceError } from './errors.js';
 import { applyProfilePatch } from './patch-check.js';
 import { presentProfile, type TimeUnit } from './present.js';
-import { holdersOf, type Model, type OperationName, type RegionState, type RequestRecord, type Store } from './store.js';
+import { createRefusal, deleteRefusal } from './profile-rules.js';
+import { type Model, type OperationName, type RegionState, type RequestRecord, type Store } from './store.js';
 
 /** How often a cancelled change that had reached Connect is applied all the same. */
 export type CancelApplies = 'never' | 'sometimes' | 'always';
@@ -24,6 +25,8 @@ export interface BookOptions {
   random: () => number;
   /** Properties the update handler leaves as they were when a patch removes them (none by default). */
   handlerKeeps: () => readonly string[];
+  /** Security profiles per instance (Service Quotas L-F325A715). */
+  profileQuota: () => number;
 }
 
 export interface RequestInit {
@@ -74,8 +77,9 @@ export class RequestBook {
       typeName: init.typeName,
       identifier: init.operation === 'CREATE' ? undefined : init.identifier,
       plannedIdentifier: init.plannedIdentifier,
-      // real-aws-notes "Writes": events may carry PENDING (source: current API model).
-      status: 'PENDING',
+      // Cloud Control API reference (CreateResource/UpdateResource examples): the first answer is IN_PROGRESS;
+      // PENDING is documented only for hooks, which the emulator has none of.
+      status: 'IN_PROGRESS',
       eventTime: now,
       startAt: now + Math.min(delay / 4, 100),
       completeAt: now + delay,
@@ -114,6 +118,7 @@ export class RequestBook {
       );
     }
     const mode = this.options.cancelApplies();
+    // Every request is IN_PROGRESS from its first answer (only one from an old state file may be PENDING).
     const reachedConnect = record.status === 'IN_PROGRESS';
     record.cancelApplies = reachedConnect && (mode === 'always' || (mode === 'sometimes' && this.options.random() < 0.5));
     record.status = 'CANCEL_IN_PROGRESS';
@@ -195,12 +200,9 @@ export class RequestBook {
       const desired = record.desired ?? {};
       const instance = this.store.region(regionName).instances.get(String(desired.InstanceArn));
       if (!instance) return fail('NotFound', `Instance not found: ${String(desired.InstanceArn)} (Service: Connect, Status Code: 404)`);
-      const name = String(desired.SecurityProfileName);
-      for (const entry of instance.profiles.values()) {
-        if (entry.model.SecurityProfileName === name) {
-          return fail('AlreadyExists', `A security profile named "${name}" already exists in this instance (Service: Connect, Status Code: 409)`);
-        }
-      }
+      const refusal = createRefusal(instance, String(desired.SecurityProfileName), this.options.profileQuota());
+      // Handler error codes: a duplicate is AlreadyExists; a quota is ServiceLimitExceeded (Connect's LimitExceededException, 429).
+      if (refusal) return fail(refusal.kind === 'duplicate' ? 'AlreadyExists' : 'ServiceLimitExceeded', `${refusal.message} (Service: Connect, Status Code: ${refusal.kind === 'duplicate' ? 409 : 429})`);
       const model: Model = { ...structuredClone(desired), SecurityProfileArn: record.plannedIdentifier };
       // The handler's answer is the desired model with its new ARN, not a re-read.
       record.handlerModel = structuredClone(model);
@@ -223,7 +225,7 @@ export class RequestBook {
         stamp(next, found.entry.model.LastModifiedTime);
         found.entry.model = next;
       } else {
-        if (holdersOf(found.instance, String(record.identifier)).length > 0) {
+        if (deleteRefusal(found.instance, String(record.identifier))) {
           // real-aws-notes "Writes": the sibling handler maps ResourceInUseException to InvalidRequest
           // (source); the profile handler very likely does the same (inferred).
           return fail(

@@ -1,5 +1,5 @@
 // Any AWS client can use the emulator: the AWS CLI and boto3 list, get, update and cancel against
-// its strict default shapes (identifier-only list items, PENDING events, JSON identifiers).
+// its strict default shapes (identifier-only list items, IN_PROGRESS first events, JSON identifiers).
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,11 +68,12 @@ describe.skipIf(!hasAws)('AWS CLI against the emulator (skipped: no `aws` on the
     expect(model.Tags).toEqual([{ Key: 'Cost Center', Value: 'cc-6300' }]);
   });
 
-  it('updates (PENDING first), and a cancel of the finished request is refused', async () => {
+  it('updates (IN_PROGRESS first, with the desired model), and a cancel of the finished request is refused', async () => {
     const arn = demoProfileArn('Flow Designers');
     const started = (await aws('update-resource', '--type-name', 'AWS::Connect::SecurityProfile', '--identifier', arn,
       '--patch-document', JSON.stringify([{ op: 'replace', path: '/Description', value: 'From the CLI' }]))) as { ProgressEvent: { OperationStatus: string; RequestToken: string } };
-    expect(started.ProgressEvent.OperationStatus).toBe('PENDING');
+    expect(started.ProgressEvent.OperationStatus).toBe('IN_PROGRESS');
+    expect(JSON.parse((started.ProgressEvent as unknown as { ResourceModel: string }).ResourceModel).Description).toBe('From the CLI');
     const status = (await aws('get-resource-request-status', '--request-token', started.ProgressEvent.RequestToken)) as { ProgressEvent: { OperationStatus: string } };
     expect(status.ProgressEvent.OperationStatus).toBe('SUCCESS');
     expect(emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', arn)?.Description).toBe('From the CLI');

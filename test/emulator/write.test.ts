@@ -30,9 +30,12 @@ const emulator = emulatorPerTest();
 const create = (extra: Record<string, unknown> = {}, clientToken?: string) => createAndWait(emulator, extra, clientToken);
 
 describe('create, update, delete', () => {
-  it('creates through PENDING to SUCCESS, with the identifier once known', async () => {
+  it('creates: IN_PROGRESS first (no model, no identifier yet), then SUCCESS with the identifier', async () => {
     const { started, done } = await create();
-    expect(started).toMatchObject({ Operation: 'CREATE', OperationStatus: 'PENDING', TypeName: PROFILE });
+    // The CreateResource example of the Cloud Control API reference: IN_PROGRESS, and no ResourceModel.
+    expect(started).toMatchObject({ Operation: 'CREATE', OperationStatus: 'IN_PROGRESS', TypeName: PROFILE });
+    expect(started.ResourceModel).toBeUndefined();
+    expect(started.Identifier).toBeUndefined();
     expect(started.EventTime).toBeInstanceOf(Date);
     expect(Math.abs(started.EventTime!.getTime() - Date.now())).toBeLessThan(5000);
     expect(done.OperationStatus).toBe('SUCCESS');
@@ -41,12 +44,12 @@ describe('create, update, delete', () => {
     expect(model).toMatchObject({ SecurityProfileName: 'Night Desk', LastModifiedRegion: 'us-east-1', SecurityProfileArn: done.Identifier });
   });
 
-  it('is PENDING, then IN_PROGRESS for the async delay', async () => {
+  it('is IN_PROGRESS for the async delay, never PENDING (no hooks)', async () => {
     emulator.setFaults({ asyncDelayMs: 400 });
     const client = clientFor(emulator);
     const t0 = Date.now();
     const started = await client.send(new CreateResourceCommand({ TypeName: PROFILE, DesiredState: desired() }));
-    expect(started.ProgressEvent?.OperationStatus).toBe('PENDING');
+    expect(started.ProgressEvent?.OperationStatus).toBe('IN_PROGRESS');
     const seen = new Set<string>();
     for (let status = started.ProgressEvent; status?.OperationStatus !== 'SUCCESS'; ) {
       status = (await client.send(new GetResourceRequestStatusCommand({ RequestToken: started.ProgressEvent!.RequestToken }))).ProgressEvent;
@@ -54,6 +57,7 @@ describe('create, update, delete', () => {
       if (Date.now() - t0 > 5000) throw new Error(`still ${status?.OperationStatus}`);
     }
     expect(seen).toContain('IN_PROGRESS');
+    expect(seen).not.toContain('PENDING');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(390);
   });
 
@@ -69,7 +73,7 @@ describe('create, update, delete', () => {
       { op: 'move', from: '/AllowedAccessControlTags', path: '/Scratch' },
       { op: 'remove', path: '/Scratch' },
     ) }));
-    expect(started.ProgressEvent).toMatchObject({ Operation: 'UPDATE', Identifier: arn, OperationStatus: 'PENDING' });
+    expect(started.ProgressEvent).toMatchObject({ Operation: 'UPDATE', Identifier: arn, OperationStatus: 'IN_PROGRESS' });
     const done = await waitForRequest(client, started.ProgressEvent!.RequestToken!);
     expect(done.OperationStatus).toBe('SUCCESS');
     const after = emulator.getModel('us-east-1', PROFILE, arn)!;

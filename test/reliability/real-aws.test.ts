@@ -135,7 +135,7 @@ describe('profiles the Cloud Control schema refuses', () => {
     expect(after.Tags).toEqual([{ Key: 'Cost Center', Value: 'cc-6300' }]);
     expect(sent(backend, 'UpdateResource')).toHaveLength(0);
     // Only the fields that changed went in the UpdateSecurityProfile body.
-    expect(Object.keys(sent(backend, 'UpdateSecurityProfile')[0]!.body).sort()).toEqual(['PathParameters', 'Permissions']);
+    expect(Object.keys(sent(backend, 'UpdateSecurityProfile')[0]!.body).sort()).toEqual(['InstanceId', 'Permissions', 'SecurityProfileId']);
   });
 
   it('Connect refusing UpdateSecurityProfile (access denied): the save fails with a sentence, and nothing changed', async () => {

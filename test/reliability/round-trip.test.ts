@@ -70,7 +70,7 @@ describe('schema validator against the emulator', () => {
     const outcome = await service().createProfile(model as unknown as SecurityProfileDraft).done;
     expect(!outcome.ok && outcome.error).toMatchObject({ kind: 'validation', field: 'LastModifiedTime' });
     const started = await client.send(new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: JSON.stringify(model) }));
-    expect(started.ProgressEvent?.OperationStatus).toBe('PENDING');
+    expect(started.ProgressEvent?.OperationStatus).toBe('IN_PROGRESS');
   });
 
   it('invalid models are refused by spex before sending and by the emulator, naming the same field', async () => {
