@@ -14,7 +14,8 @@ import { findModel, getResource, listResources } from './operations-read.js';
 import { cancelResourceRequest, createResource, deleteResource, getResourceRequestStatus, listResourceRequests, updateResource } from './operations-write.js';
 import { readState, writeState } from './persistence.js';
 import { defaultHandlerMessage, RequestBook } from './requests.js';
-import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, writeReply } from './server.js';
+import { answerQuery, queryActionOf } from './query-protocol.js';
+import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, regionOf, writeReply } from './server.js';
 import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect/index.js';
 import { Store } from './store.js';
 import type { Emulator, EmulatorOptions, RecordedRequest } from './types.js';
@@ -184,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let counted = false;
     let restJson = false;
     let json11 = false;
+    let answered = false;
     try {
       let raw: Buffer;
       try {
@@ -193,9 +195,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         // The client went away mid-body: nobody to answer, nothing went wrong here.
         throw new ServiceError('RequestAborted', 'The client closed the connection before the request was complete', 499);
       }
-      const quotasOp = serviceQuotasOperationOf(req);
-      const connectOp = quotasOp === undefined ? connectOperationOf(req) : undefined;
-      if (quotasOp !== undefined) {
+      const queryAction = queryActionOf(req, raw);
+      const quotasOp = queryAction === undefined ? serviceQuotasOperationOf(req) : undefined;
+      const connectOp = queryAction === undefined && quotasOp === undefined ? connectOperationOf(req) : undefined;
+      if (queryAction !== undefined) {
+        info.operation = queryAction;
+        info.region = regionOf(req.headers.authorization);
+        const queued = faults.takeQueued(queryAction);
+        if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
+        status = answerQuery(res, queryAction, account, /Credential=([^/\s,]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '');
+        answered = true;
+      } else if (quotasOp !== undefined) {
         info.operation = quotasOp;
         enter(quotasOp);
         counted = true;
@@ -245,7 +255,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } finally {
       if (counted) leave(info.operation);
     }
-    if (!res.destroyed) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : json11 ? 'application/x-amz-json-1.1' : undefined);
+    if (!res.destroyed && !answered) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : json11 ? 'application/x-amz-json-1.1' : undefined);
     if (close) res.on('finish', () => req.destroy());
     const { body, bytes } = loggedBody(info.body);
     // A test may have emptied the log (clearRequests): the sizes follow it.

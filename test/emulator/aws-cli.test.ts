@@ -84,6 +84,60 @@ describe.skipIf(!hasAws)('AWS CLI against the emulator (skipped: no `aws` on the
 
 // Skipped when Python's boto3 is not installed: the check needs the real boto3.
 describe.skipIf(!hasBoto3)('boto3 against the emulator (skipped: no boto3 for python3)', () => {
+  it('every served Connect operation, the model constraints as boto3 reads their errors, STS, and an unserved operation by name', async () => {
+    const script = `
+import boto3, json, sys
+from botocore.config import Config
+from botocore.exceptions import ClientError
+url, iid, agent = sys.argv[1], sys.argv[2], sys.argv[3]
+c = boto3.client('connect', endpoint_url=url, region_name='us-east-1', config=Config(retries={'max_attempts': 1}))
+raw = boto3.client('connect', endpoint_url=url, region_name='us-east-1', config=Config(parameter_validation=False, retries={'max_attempts': 1}))
+out = {}
+def code(f):
+    try:
+        f()
+        return 'ok'
+    except ClientError as e:
+        return e.response['Error']['Code'] + ': ' + e.response['Error']['Message']
+made = c.create_security_profile(InstanceId=iid, SecurityProfileName='Boto Desk', Permissions=['BasicAgentAccess', 'Users.View', 'Queues.View'], AllowedAccessControlTags={'a': '1', 'b': '2', 'c': '3', 'd': '4'})
+pid = made['SecurityProfileId']
+out['described'] = c.describe_security_profile(InstanceId=iid, SecurityProfileId=pid)['SecurityProfile']['SecurityProfileName']
+out['permissions'] = [p for page in c.get_paginator('list_security_profile_permissions').paginate(InstanceId=iid, SecurityProfileId=pid, PaginationConfig={'PageSize': 1}) for p in page['Permissions']]
+out['applications'] = c.list_security_profile_applications(InstanceId=iid, SecurityProfileId=pid)['Applications']
+out['flowModules'] = c.list_security_profile_flow_modules(InstanceId=iid, SecurityProfileId=pid)['AllowedFlowModules']
+out['search'] = [p['SecurityProfileName'] for p in c.search_security_profiles(InstanceId=iid, SearchCriteria={'StringCondition': {'FieldName': 'name', 'ComparisonType': 'STARTS_WITH', 'Value': 'boto'}})['SecurityProfiles']]
+out['tooManyApps'] = code(lambda: raw.update_security_profile(InstanceId=iid, SecurityProfileId=pid, Applications=[{'Namespace': 'n%d' % i, 'ApplicationPermissions': ['r'], 'Type': 'MCP'} for i in range(11)]))
+out['badModule'] = code(lambda: raw.update_security_profile(InstanceId=iid, SecurityProfileId=pid, AllowedFlowModules=[{'Type': 'LAMBDA', 'FlowModuleId': 'm'}]))
+out['noTags'] = code(lambda: raw.tag_resource(resourceArn=made['SecurityProfileArn'], tags={}))
+c.tag_resource(resourceArn=made['SecurityProfileArn'], tags={'Cost Center': 'x'})
+out['tags'] = c.list_tags_for_resource(resourceArn=made['SecurityProfileArn'])['tags']
+user = c.search_users(InstanceId=iid, MaxResults=1, SearchCriteria={'StringCondition': {'FieldName': 'SecurityProfileId', 'ComparisonType': 'EXACT', 'Value': agent}})['Users'][0]
+out['byResourceId'] = [u['Username'] for u in c.search_users(InstanceId=iid, SearchCriteria={'StringCondition': {'FieldName': 'resourceId', 'ComparisonType': 'EXACT', 'Value': user['Id']}})['Users']] == [user['Username']]
+before = c.describe_user(InstanceId=iid, UserId=user['Id'])['User']['SecurityProfileIds']
+c.update_user_security_profiles(InstanceId=iid, UserId=user['Id'], SecurityProfileIds=before + [pid])
+out['inUse'] = code(lambda: c.delete_security_profile(InstanceId=iid, SecurityProfileId=pid))
+c.update_user_security_profiles(InstanceId=iid, UserId=user['Id'], SecurityProfileIds=before)
+c.delete_security_profile(InstanceId=iid, SecurityProfileId=pid)
+out['gone'] = code(lambda: c.describe_security_profile(InstanceId=iid, SecurityProfileId=pid))
+out['modules'] = len([m for page in c.get_paginator('list_contact_flow_modules').paginate(InstanceId=iid, PaginationConfig={'PageSize': 1}) for m in page['ContactFlowModulesSummaryList']])
+out['unserved'] = code(lambda: c.describe_queue(InstanceId=iid, QueueId='q'))
+out['account'] = boto3.client('sts', endpoint_url=url, region_name='us-east-1').get_caller_identity()['Account']
+out['iam'] = code(lambda: boto3.client('iam', endpoint_url=url, region_name='us-east-1').list_users())
+print(json.dumps(out))
+`;
+    const { stdout } = await run('python3', ['-c', script, emulator.url, demoInstanceArn().split('/').pop()!, demoProfileArn('Agent').split('/').pop()!], { env: ENV, timeout: 60_000 });
+    const out = JSON.parse(stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({ described: 'Boto Desk', permissions: ['BasicAgentAccess', 'Users.View', 'Queues.View'], applications: [], flowModules: [], search: ['Boto Desk'], tags: { 'Cost Center': 'x' }, byResourceId: true, account: '123456789012' });
+    expect(out.tooManyApps).toMatch(/^InvalidParameterException: 1 validation error detected: .*'Applications'.*less than or equal to 10/);
+    expect(out.badModule).toMatch(/^InvalidParameterException: .*enum value set: \[MCP\]/);
+    expect(out.noTags).toMatch(/^InvalidParameterException: .*'tags'/);
+    expect(out.inUse).toMatch(/^ResourceInUseException: /);
+    expect(out.gone).toMatch(/^ResourceNotFoundException: /);
+    expect(out.modules).toBeGreaterThan(1);
+    expect(out.unserved).toMatch(/^UnknownOperationException: .*DescribeQueue/);
+    expect(out.iam).toMatch(/^InvalidAction: .*ListUsers/);
+  });
+
   it('paginates identifier-only profile lists, reads [] for absent lists, and reads a console-made profile', async () => {
     const script = `
 import boto3, json, sys
