@@ -77,7 +77,7 @@ const CUSTOM: CustomProfile[] = [
   { name: 'Reporting Analysts', description: 'Build, schedule and share metrics reports', permissions: 'reporting',
     extra: () => TEAM('analytics', 'cc-3100') },
   { name: 'Flow Designers', description: 'Edit and publish flows, modules, prompts and bots', permissions: 'flows',
-    extra: (instanceArn) => ({ ...TEAM('platform', 'cc-4200'), AllowedFlowModules: [{ Type: 'MODULE', FlowModuleId: demoFlowModules(instanceArn)[0]!.id }] }) },
+    extra: (instanceArn) => ({ ...TEAM('platform', 'cc-4200'), AllowedFlowModules: [{ Type: 'MCP', FlowModuleId: demoFlowModules(instanceArn)[0]!.id }] }) },
   { name: 'Supervisors - Night Shift', description: 'Night supervisors: monitoring without user administration', permissions: 'night',
     extra: () => ({ ...TEAM('support', 'cc-1003'), AllowedAccessControlTags: [{ Key: 'shift', Value: 'night' }], TagRestrictedResources: ['User'] }) },
   { name: 'Outbound Campaigns', description: 'Run outbound campaigns and place calls', permissions: 'campaigns',

@@ -1,6 +1,7 @@
 // --state FILE: the emulator's data across restarts. Written after each change to a temporary file
 // that is then renamed over the old one, so a kill at any moment leaves the old or the new state,
 // never half of one. A file that cannot be read as state stops the start and is left untouched.
+import { profileProblems } from './connect/model.js';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { type Entry, type InstanceState, type RequestRecord, Store } from './store.js';
 
@@ -126,6 +127,9 @@ function fromSaved(path: string, regions: SavedRegions): Store {
         if (typeof p.model.SecurityProfileArn !== 'string' || typeof p.model.SecurityProfileName !== 'string' || p.model.SecurityProfileName === '') {
           throw new StateFileError(path, `a profile in ${name} has no SecurityProfileArn or SecurityProfileName`);
         }
+        // The Connect model: a flow-module type outside its enum, an application without permissions… cannot be held.
+        const problems = profileProblems(p.model);
+        if (problems.length > 0) throw new StateFileError(path, `profile "${String(p.model.SecurityProfileName).slice(0, 80)}" in ${name} holds what Connect cannot: ${problems[0]}`);
         instance.profiles.set(String(p.model.SecurityProfileArn), p);
         store.noteSeq(p.seq);
       }

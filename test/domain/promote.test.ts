@@ -47,7 +47,7 @@ describe('promotePlan', () => {
   });
 
   it('flow modules go by name to the target id; a name the target lacks blocks it until skipped or mapped', () => {
-    const flows = [p(DEV, 'Flows', { AllowedFlowModules: [{ Type: 'MODULE', FlowModuleId: 'dm1' }, { Type: 'MODULE', FlowModuleId: 'dm2' }] })];
+    const flows = [p(DEV, 'Flows', { AllowedFlowModules: [{ Type: 'MCP', FlowModuleId: 'dm1' }, { Type: 'MCP', FlowModuleId: 'dm2' }] })];
     const sourceModules = [{ id: 'dm1', name: 'Authenticate' }, { id: 'dm2', name: 'Collect payment' }];
     const withModules = { ...target, current: [], modules: [{ id: 'pm1', name: 'Authenticate' }, { id: 'pm9', name: 'Payments v2' }] };
     const blocked = promotePlan(flows, devGroups, withModules, [], sourceModules);
@@ -55,9 +55,9 @@ describe('promotePlan', () => {
     expect(targetPlanText(blocked, false)).toContain('allows the flow module "Collect payment", which platform:prod does not have');
     const mapped = promotePlan(flows, devGroups, withModules, parseMapping(['Collect payment=Payments v2']), sourceModules);
     const desired = (mapped.steps[0]!.request as { CreateResource: { DesiredState: SecurityProfile } }).CreateResource.DesiredState;
-    expect(desired.AllowedFlowModules).toEqual([{ Type: 'MODULE', FlowModuleId: 'pm1' }, { Type: 'MODULE', FlowModuleId: 'pm9' }]);
+    expect(desired.AllowedFlowModules).toEqual([{ Type: 'MCP', FlowModuleId: 'pm1' }, { Type: 'MCP', FlowModuleId: 'pm9' }]);
     const skipped = promotePlan(flows, devGroups, withModules, parseMapping(['Collect payment=']), sourceModules);
-    expect((skipped.steps[0]!.request as { CreateResource: { DesiredState: SecurityProfile } }).CreateResource.DesiredState.AllowedFlowModules).toEqual([{ Type: 'MODULE', FlowModuleId: 'pm1' }]);
+    expect((skipped.steps[0]!.request as { CreateResource: { DesiredState: SecurityProfile } }).CreateResource.DesiredState.AllowedFlowModules).toEqual([{ Type: 'MCP', FlowModuleId: 'pm1' }]);
     // Without the target's names: the id is kept, and the plan says to check it.
     const unknown = promotePlan(flows, devGroups, { ...target, current: [] }, [], sourceModules);
     expect(unknown.blocked).toEqual([]);

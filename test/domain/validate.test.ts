@@ -25,7 +25,7 @@ describe('validateProfile: valid models', () => {
       HierarchyRestrictedResources: ['User'],
       AllowedAccessControlHierarchyGroupId: 'abc-123',
       Applications: [{ Namespace: 'app.example', ApplicationPermissions: ['ACCESS'], Type: 'MCP' }],
-      AllowedFlowModules: [{ Type: 'MODULE', FlowModuleId: 'm-1' }],
+      AllowedFlowModules: [{ Type: 'MCP', FlowModuleId: 'm-1' }],
       GranularAccessControlConfiguration: { DataTableAccessControlConfiguration: { PrimaryAttributeAccessControlConfiguration: {
         PrimaryAttributeValues: [{ AccessType: 'ALLOW', AttributeName: 'Région ñ 1', Values: ['EMEA', 'NA'] }] } } },
     })],

@@ -26,6 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../../src/domain/security-profile.js';
 import { CONNECT_RATES } from '../../src/emulator/connect-limits.js';
 import { SERVED_OPERATIONS } from '../../src/emulator/connect/index.js';
+import { profileProblems } from '../../src/emulator/connect/model.js';
 import { demoInstanceArn, demoProfileArn, type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { CREDENTIALS, errorOf } from './helpers.js';
 
@@ -45,7 +46,7 @@ const idOf = (arn: string) => arn.split('/').pop()!;
 type Model = Record<string, unknown>;
 const users = () => emulator.listModels('us-east-1', USER_TYPE).filter((u) => u.InstanceArn === demoInstanceArn());
 const stored = (arn: string) => emulator.getModel('us-east-1', SECURITY_PROFILE_TYPE, arn)!;
-async function refused(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+async function refused(p: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
   const e = await errorOf(p);
   return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
 }
@@ -62,6 +63,27 @@ describe('what is served', () => {
     const e = await refused(connect.send(new DescribeQueueCommand({ InstanceId, QueueId: 'q' })));
     expect(e).toMatchObject({ name: 'UnknownOperationException', status: 400 });
     expect(e.message).toMatch(/does not serve the Amazon Connect operation DescribeQueue/);
+  });
+});
+
+describe('what is stored', () => {
+  it('the demo holds only what Connect can hold (flow-module types from the enum, applications with permissions)', async () => {
+    const demo = await startEmulator({ asyncDelayMs: 0, profiles: 50 });
+    try {
+      const regions = ['us-east-1', 'eu-west-2', 'ap-southeast-2', 'us-west-2'];
+      const profiles = regions.flatMap((r) => [demo.listModels(r, SECURITY_PROFILE_TYPE), demo.listModels(r, SECURITY_PROFILE_TYPE, '210987654321')]).flat();
+      expect(profiles.length).toBeGreaterThan(60);
+      expect(profiles.some((p) => (p.AllowedFlowModules as unknown[] | undefined)?.length)).toBe(true);
+      for (const p of profiles) expect(profileProblems(p), String(p.SecurityProfileName)).toEqual([]);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('the check finds what Connect cannot hold', () => {
+    expect(profileProblems({ AllowedFlowModules: [{ Type: 'LAMBDA', FlowModuleId: 'm' }] })[0]).toMatch(/AllowedFlowModules.1.member.Type.*enum value set: \[MCP\]/);
+    expect(profileProblems({ Applications: [{ Namespace: 'n', ApplicationPermissions: [] }] })[0]).toMatch(/ApplicationPermissions.*greater than or equal to 1/);
+    expect(profileProblems({ AllowedAccessControlTags: [1, 2, 3, 4, 5].map((i) => ({ Key: `k${i}`, Value: 'v' })) })[0]).toMatch(/AllowedAccessControlTags.*less than or equal to 4/);
   });
 });
 

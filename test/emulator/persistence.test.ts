@@ -89,6 +89,8 @@ describe('--state FILE', () => {
     ['another JSON file', '{"name":"package"}'],
     ['an invalid profile inside', JSON.stringify({ format: 'spex-emulator-state', version: 1, regions: { 'us-east-1': { requests: [], instances: [
       { seq: 1, model: { Arn: 'arn:aws:connect:us-east-1:123456789012:instance/x' }, groups: [], inUse: [], profiles: [{ seq: 2, model: { SecurityProfileName: 'a/b' } }] }] } } })],
+    ['a profile Connect could never hold', JSON.stringify({ format: 'spex-emulator-state', version: 3, regions: { 'us-east-1': { requests: [], instances: [
+      { seq: 1, model: { Arn: 'arn:aws:connect:us-east-1:123456789012:instance/x' }, groups: [], users: [], profiles: [{ seq: 2, model: { SecurityProfileArn: 'arn:aws:connect:us-east-1:123456789012:instance/x/security-profile/p', SecurityProfileName: 'Flows', AllowedFlowModules: [{ Type: 'LAMBDA', FlowModuleId: 'm' }] } }] }] } } })],
   ])('a corrupt file (%s) stops the start with a clear message and is never overwritten', async (_name, content) => {
     const statePath = join(dir, 'state.json');
     writeFileSync(statePath, content);
@@ -102,5 +104,6 @@ describe('--state FILE', () => {
     expect(error).toBeInstanceOf(StateFileError);
     expect((error as Error).message).toMatch(/cannot use state file .*state\.json.*will not overwrite it/);
     expect(readFileSync(statePath, 'utf8')).toBe(content);
+    if (content.includes('LAMBDA')) expect((error as Error).message).toMatch(/profile "Flows" in us-east-1 holds what Connect cannot: Value 'LAMBDA' at 'AllowedFlowModules.1.member.Type'.*\[MCP\]/);
   });
 });

@@ -242,3 +242,26 @@ export const MODELLED_OPERATIONS: readonly string[] = Object.keys(MODEL.operatio
 export const SERVED_OPERATIONS: readonly string[] = Object.entries(MODEL.operations)
   .filter(([, op]) => op.input !== undefined)
   .map(([name]) => name);
+
+/**
+ * What Connect could never hold in a stored profile (the store keeps Cloud Control's shape): its fields
+ * checked as an UpdateSecurityProfile would carry them, against the model. The name is not checked:
+ * the console makes names the API's pattern refuses (real-aws-notes "Writes").
+ */
+export function profileProblems(model: Record<string, unknown>): string[] {
+  const asMap = (list: unknown): Record<string, unknown> | undefined =>
+    Array.isArray(list) ? Object.fromEntries((list as { Key?: unknown; Value?: unknown }[]).map((t) => [String(t?.Key), t?.Value])) : undefined;
+  const input: Record<string, unknown> = { InstanceId: 'i', SecurityProfileId: 'p' };
+  for (const name of ['Description', 'Permissions', 'TagRestrictedResources', 'HierarchyRestrictedResources', 'Applications', 'AllowedFlowModules', 'AllowedAccessControlHierarchyGroupId', 'GranularAccessControlConfiguration']) {
+    if (model[name] !== undefined && model[name] !== null) input[name] = model[name];
+  }
+  const tags = asMap(model.AllowedAccessControlTags);
+  if (tags) input.AllowedAccessControlTags = tags;
+  const out: string[] = [];
+  try {
+    check('UpdateSecurityProfileRequest', input, '', out);
+  } catch (error) {
+    out.push((error as Error).message);
+  }
+  return out;
+}
