@@ -148,9 +148,9 @@ function DeleteModal({ arn, service, loader, log, nameOf, isActive, dispatch, tr
     (signal) => (loaderRef.current ? loaderRef.current.load(arn, { signal }) : service.getProfile(arn, { signal })),
     [service, arn],
   );
-  const remove = useCallback((options: OperationOptions) => service.deleteProfile(arn, options), [service, arn]);
-  const holders = useCallback((options: CallOptions) => service.listHolders(arn, options), [service, arn]);
   const profile = remote.status === 'success' ? remote.data : undefined;
+  const remove = useCallback((options: OperationOptions) => service.deleteProfile(arn, { ...options, ...(profile ? { current: profile } : {}) }), [service, arn, profile]);
+  const holders = useCallback((options: CallOptions) => service.listHolders(arn, options), [service, arn]);
   const name = profile?.SecurityProfileName ?? nameOf(arn);
   const onDeleted = useCallback(() => dispatch({ type: 'session/deleted', arn, name: name ?? arn }), [dispatch, arn, name]);
   if (profile === undefined) {

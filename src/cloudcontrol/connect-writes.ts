@@ -5,8 +5,8 @@
 // saying what changed, if it is not what the edit started from (the promise the patch's `test`
 // operations give on the Cloud Control path). Synchronous calls, so the operation settles at once.
 import { randomUUID } from 'node:crypto';
-import { TagResourceCommand, UntagResourceCommand, UpdateSecurityProfileCommand } from '@aws-sdk/client-connect';
-import { connectIssues, type ConnectRequest, connectUpdateRequests } from '../domain/connect-plan.js';
+import { CreateSecurityProfileCommand, DeleteSecurityProfileCommand, TagResourceCommand, UntagResourceCommand, UpdateSecurityProfileCommand } from '@aws-sdk/client-connect';
+import { connectCreateRequest, connectDeleteRequest, connectIssues, connectNameIssue, type ConnectRequest, connectUpdateRequests } from '../domain/connect-plan.js';
 import { type DomainError, isSpexError } from '../domain/errors.js';
 import { unappliedChanges } from '../domain/patch.js';
 import { describeChanges } from '../domain/profile-diff.js';
@@ -14,7 +14,7 @@ import { type SecurityProfile, type SecurityProfileDraft, toDraft } from '../dom
 import type { RegionContext } from './context.js';
 import { mapError } from './map-error.js';
 import { getProfile } from './reads.js';
-import type { OperationOptions, OperationOutcome, RequestStatus, TrackedOperation } from './types.js';
+import type { OperationKind, OperationOptions, OperationOutcome, RequestStatus, TrackedOperation } from './types.js';
 
 export const CONNECT_ROUTE_NOTE = 'sent through the Connect API (Cloud Control refuses this profile’s current values)';
 
@@ -26,80 +26,48 @@ function changedSince(before: SecurityProfile, current: SecurityProfile): string
   return theirs.length > 0 ? theirs.join('; ') : 'saved again by someone else (same values, newer time)';
 }
 
-async function send(ctx: RegionContext, request: ConnectRequest, signal: AbortSignal): Promise<unknown> {
+const COMMANDS = {
+  UpdateSecurityProfile: UpdateSecurityProfileCommand,
+  TagResource: TagResourceCommand,
+  UntagResource: UntagResourceCommand,
+  CreateSecurityProfile: CreateSecurityProfileCommand,
+  DeleteSecurityProfile: DeleteSecurityProfileCommand,
+} as const;
+
+async function send(ctx: RegionContext, request: ConnectRequest, signal: AbortSignal): Promise<Record<string, unknown>> {
   const client = ctx.connectApi(request.operation);
   if (client === undefined) throw new Error('the Connect API is not available');
   await ctx.spend(request.operation, signal);
   // The bodies are built in domain/connect-plan.ts to the shapes of these inputs.
-  const b = request.body;
-  const command =
-    request.operation === 'UpdateSecurityProfile'
-      ? new UpdateSecurityProfileCommand(b as unknown as ConstructorParameters<typeof UpdateSecurityProfileCommand>[0])
-      : request.operation === 'TagResource'
-        ? new TagResourceCommand(b as unknown as ConstructorParameters<typeof TagResourceCommand>[0])
-        : new UntagResourceCommand(b as unknown as ConstructorParameters<typeof UntagResourceCommand>[0]);
-  return client.send(command as UpdateSecurityProfileCommand, { abortSignal: ctx.signalFor(signal) });
+  const Command = COMMANDS[request.operation] as unknown as new (input: unknown) => UpdateSecurityProfileCommand;
+  return (await client.send(new Command(request.body), { abortSignal: ctx.signalFor(signal) })) as unknown as Record<string, unknown>;
 }
 
-export function updateThroughConnect(ctx: RegionContext, arn: string, before: SecurityProfile, after: SecurityProfileDraft, options: OperationOptions = {}): TrackedOperation {
+/** A Connect-API change as a tracked operation: synchronous calls, so it settles as soon as `run` ends. */
+function connectOperation(
+  kind: OperationKind,
+  identifier: string | undefined,
+  options: OperationOptions,
+  run: (emit: (note: string) => void, fail: (error: DomainError) => OperationOutcome, signal: AbortSignal, base: RequestStatus) => Promise<OperationOutcome>,
+): TrackedOperation {
   const listeners = new Set<(status: RequestStatus) => void>();
   const controller = new AbortController();
   if (options.signal) options.signal.addEventListener('abort', () => controller.abort(), { once: true });
-  const base: RequestStatus = { requestToken: '', operation: 'UPDATE', status: 'IN_PROGRESS', identifier: arn, note: CONNECT_ROUTE_NOTE };
+  const base: RequestStatus = { requestToken: '', operation: kind, status: 'IN_PROGRESS', ...(identifier ? { identifier } : {}), note: CONNECT_ROUTE_NOTE };
   let latest: RequestStatus | undefined;
   const emit = (status: RequestStatus): void => {
     latest = status;
     for (const l of [...listeners]) l(status);
   };
   const fail = (error: DomainError): OperationOutcome => ({ ok: false, ...(latest ? { status: { ...latest, status: 'FAILED' as const } } : {}), error });
-
-  const run = async (): Promise<OperationOutcome> => {
-    await Promise.resolve();
-    const issues = connectIssues(after);
-    if (issues.length > 0) return fail({ kind: 'validation', message: `${issues.join('; ')}. Nothing was sent.` });
-    const requests = connectUpdateRequests(before, after);
-    if (requests.length === 0) return { ok: true, status: { ...base, status: 'SUCCESS', note: 'Nothing to change; nothing was sent.' }, identifier: arn, model: before };
-    emit({ ...base, note: `${CONNECT_ROUTE_NOTE}: checking nobody changed it meanwhile` });
-    let current: SecurityProfile;
-    try {
-      current = await getProfile(ctx, arn, { signal: controller.signal });
-    } catch (error) {
-      return fail(isSpexError(error) ? error.error : { kind: 'service', message: String(error) });
-    }
-    const theirs = changedSince(before, current);
-    if (theirs !== undefined) {
-      return fail({ kind: 'conflict', rule: 'test', message: `Someone changed this profile since you opened it (${theirs}); nothing was sent. Rebase onto their version and review again.` });
-    }
-    const done: string[] = [];
-    for (const request of requests) {
-      emit({ ...base, note: `${CONNECT_ROUTE_NOTE}: ${request.operation}` });
-      try {
-        await send(ctx, request, controller.signal);
-      } catch (error) {
-        const mapped = mapError(error, ctx.errorContext(request.operation, { identifier: arn })).error;
-        const sofar = done.length > 0 ? ` ${done.join(' and ')} had already been applied; the profile holds those changes.` : ' Nothing was changed.';
-        return fail({ ...mapped, message: `${request.operation} failed: ${mapped.message}${sofar}` });
-      }
-      done.push(request.operation);
-    }
-    for (const loader of ctx.loaders) loader.invalidate(arn);
-    const status: RequestStatus = { ...base, status: 'SUCCESS', note: `${CONNECT_ROUTE_NOTE}: ${done.join(', ')}` };
-    try {
-      const model = await getProfile(ctx, arn, { signal: controller.signal });
-      for (const loader of ctx.loaders) loader.prime(arn, model);
-      const differs = unappliedChanges(after, model);
-      return { ok: true, status, identifier: arn, model, ...(differs ? { warnings: [differs] } : {}) };
-    } catch (error) {
-      const why = isSpexError(error) ? error.error.message : String(error);
-      return { ok: true, status, identifier: arn, warnings: [`The save succeeded, but the profile could not be re-read (${why}).`] };
-    }
-  };
-  const done = run().then((outcome) => {
-    if (outcome.status) emit(outcome.status);
-    return outcome;
-  });
+  const done = Promise.resolve()
+    .then(() => run((note) => emit({ ...base, note }), fail, controller.signal, base))
+    .then((outcome) => {
+      if (outcome.status) emit(outcome.status);
+      return outcome;
+    });
   return {
-    kind: 'UPDATE',
+    kind,
     clientToken: randomUUID(),
     current: () => latest,
     onStatus: (listener) => {
@@ -109,4 +77,91 @@ export function updateThroughConnect(ctx: RegionContext, arn: string, before: Se
     done,
     detach: () => controller.abort(),
   };
+}
+
+/** The profile re-read after a Connect save, primed into the loaders; a failed re-read is a warning. */
+async function reread(ctx: RegionContext, arn: string, asked: SecurityProfileDraft, status: RequestStatus, signal: AbortSignal): Promise<OperationOutcome> {
+  try {
+    const model = await getProfile(ctx, arn, { signal });
+    for (const loader of ctx.loaders) loader.prime(arn, model);
+    const differs = unappliedChanges(asked, model);
+    return { ok: true, status, identifier: arn, model, ...(differs ? { warnings: [differs] } : {}) };
+  } catch (error) {
+    const why = isSpexError(error) ? error.error.message : String(error);
+    return { ok: true, status, identifier: arn, warnings: [`The save succeeded, but the profile could not be re-read (${why}).`] };
+  }
+}
+
+export function updateThroughConnect(ctx: RegionContext, arn: string, before: SecurityProfile, after: SecurityProfileDraft, options: OperationOptions = {}): TrackedOperation {
+  return connectOperation('UPDATE', arn, options, async (note, fail, signal, base) => {
+    const issues = connectIssues(after);
+    if (issues.length > 0) return fail({ kind: 'validation', message: `${issues.join('; ')}. Nothing was sent.` });
+    const requests = connectUpdateRequests(before, after);
+    if (requests.length === 0) return { ok: true, status: { ...base, status: 'SUCCESS', note: 'Nothing to change; nothing was sent.' }, identifier: arn, model: before };
+    note(`${CONNECT_ROUTE_NOTE}: checking nobody changed it meanwhile`);
+    let current: SecurityProfile;
+    try {
+      current = await getProfile(ctx, arn, { signal });
+    } catch (error) {
+      return fail(isSpexError(error) ? error.error : { kind: 'service', message: String(error) });
+    }
+    const theirs = changedSince(before, current);
+    if (theirs !== undefined) {
+      return fail({ kind: 'conflict', rule: 'test', message: `Someone changed this profile since you opened it (${theirs}); nothing was sent. Rebase onto their version and review again.` });
+    }
+    const done: string[] = [];
+    for (const request of requests) {
+      note(`${CONNECT_ROUTE_NOTE}: ${request.operation}`);
+      try {
+        await send(ctx, request, signal);
+      } catch (error) {
+        const mapped = mapError(error, ctx.errorContext(request.operation, { identifier: arn })).error;
+        const sofar = done.length > 0 ? ` ${done.join(' and ')} had already been applied; the profile holds those changes.` : ' Nothing was changed.';
+        return fail({ ...mapped, message: `${request.operation} failed: ${mapped.message}${sofar}` });
+      }
+      done.push(request.operation);
+    }
+    for (const loader of ctx.loaders) loader.invalidate(arn);
+    return reread(ctx, arn, after, { ...base, status: 'SUCCESS', note: `${CONNECT_ROUTE_NOTE}: ${done.join(', ')}` }, signal);
+  });
+}
+
+export const CONNECT_CREATE_NOTE = 'created through the Connect API (Cloud Control refuses this profile’s values)';
+
+/**
+ * A new profile whose values Cloud Control's schema refuses (four access-control tags, a tag key with a
+ * space) made with CreateSecurityProfile, which takes them; Connect's own rules checked before sending.
+ */
+export function createThroughConnect(ctx: RegionContext, desired: SecurityProfileDraft, options: OperationOptions = {}): TrackedOperation {
+  return connectOperation('CREATE', undefined, options, async (note, fail, signal, base) => {
+    const issues = [connectNameIssue(desired.SecurityProfileName ?? ''), ...connectIssues(desired)].filter((i): i is string => i !== undefined);
+    if (issues.length > 0) return fail({ kind: 'validation', field: issues[0]!.split(':')[0]!, message: `${issues.join('; ')}. Nothing was sent.` });
+    const request = connectCreateRequest(desired);
+    note(`${CONNECT_CREATE_NOTE}: ${request.operation}`);
+    let arn: string;
+    try {
+      arn = String((await send(ctx, request, signal)).SecurityProfileArn ?? '');
+    } catch (error) {
+      const mapped = mapError(error, ctx.errorContext(request.operation, {})).error;
+      return fail({ ...mapped, message: `${request.operation} failed: ${mapped.message} Nothing was created.` });
+    }
+    ctx.noteArn(arn);
+    return reread(ctx, arn, desired, { ...base, identifier: arn, status: 'SUCCESS', note: `${CONNECT_CREATE_NOTE}: ${request.operation}` }, signal);
+  });
+}
+
+/** A profile Cloud Control refuses, deleted with DeleteSecurityProfile (refused by Connect while users hold it). */
+export function deleteThroughConnect(ctx: RegionContext, arn: string, options: OperationOptions = {}): TrackedOperation {
+  return connectOperation('DELETE', arn, options, async (note, fail, signal, base) => {
+    const request = connectDeleteRequest(arn);
+    note(`${CONNECT_ROUTE_NOTE}: ${request.operation}`);
+    try {
+      await send(ctx, request, signal);
+    } catch (error) {
+      const mapped = mapError(error, ctx.errorContext(request.operation, { identifier: arn })).error;
+      return fail({ ...mapped, message: `${request.operation} failed: ${mapped.message} Nothing was deleted.` });
+    }
+    for (const loader of ctx.loaders) loader.invalidate(arn);
+    return { ok: true, status: { ...base, status: 'SUCCESS', note: `${CONNECT_ROUTE_NOTE}: ${request.operation}` }, identifier: arn };
+  });
 }

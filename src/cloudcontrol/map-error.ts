@@ -128,6 +128,8 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
       `Access denied for ${what}: the caller needs ${actions.join(', ')}. \`spex iam-policy\` prints a policy with everything spex uses.`,
     );
   }
+  // Connect's LimitExceededException (429 in the model) is the instance's quota, not a rate: never retried as one.
+  if (name === 'LimitExceededException' || name === 'ServiceLimitExceededException') return make('conflict', quotaText(server));
   if (isThrottleSignal(name, server)) {
     return make('throttled', `AWS kept throttling ${ctx.operation} after several retries; wait a little and try again.`, { retryable: true });
   }
@@ -169,6 +171,11 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
 }
 
 /** The error for a request that ended FAILED: handler error code and status message kept. */
+/** A quota refusal in words: what is full, that nothing was made, and the two ways out. */
+export function quotaText(detail: string): string {
+  return `The instance is at its quota of security profiles, so nothing was created (${detail}). Delete a profile nobody holds, or raise the quota (Service Quotas, Amazon Connect, L-F325A715 "Security profiles per instance").`;
+}
+
 export function failedOperationError(status: RequestStatus, ctx: ErrorContext): DomainError {
   const code = status.handlerErrorCode ?? 'Unknown';
   const detail = status.statusMessage ? sanitizeLine(withoutSigningEcho(status.statusMessage)) : 'no details given';
@@ -199,6 +206,8 @@ export function failedOperationError(status: RequestStatus, ctx: ErrorContext): 
       return { ...base, kind: 'credentials', message: sanitizeText(`The ${op} failed: credentials refused (${detail}). ${CREDENTIALS_HELP}`) };
     case 'Throttling':
       return { ...base, kind: 'throttled', retryable: true, message: sanitizeText(`The ${op} was throttled by AWS and did not happen (${detail}).`) };
+    case 'ServiceLimitExceeded':
+      return { ...base, kind: 'conflict', message: sanitizeText(quotaText(detail)) };
     case 'NotFound':
       return { ...base, kind: 'not-found', message: sanitizeText(`The ${op} failed: not found (${detail}).`) };
     case 'AlreadyExists':

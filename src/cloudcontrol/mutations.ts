@@ -13,11 +13,12 @@ import { type DomainError, isSpexError } from '../domain/errors.js';
 import { type JsonPatchOperation, applyPatch, buildPatch, propertyEquals, unappliedChanges } from '../domain/patch.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
 import { cloudControlRefusals, cloudControlRefusalText } from '../domain/cloud-control-safe.js';
+import { connectTakesAll } from '../domain/connect-plan.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';
 import { type RegionContext, readOnlyError } from './context.js';
 import { failedOperationError, toDomainError } from './map-error.js';
 import { toRequestStatus } from './parse.js';
-import { updateThroughConnect } from './connect-writes.js';
+import { createThroughConnect, deleteThroughConnect, updateThroughConnect } from './connect-writes.js';
 import { getProfile, getRequestStatus, listRequests } from './reads.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, opName, settledOperation, startTrackedOperation } from './tracked-operation.js';
 import type { OperationKind, OperationOptions, OperationOutcome, RequestStatus, TrackedOperation } from './types.js';
@@ -139,7 +140,13 @@ function validationError(issues: ReturnType<typeof validateProfile>): DomainErro
 export function createProfile(ctx: RegionContext, desired: SecurityProfileDraft, options: OperationOptions = {}): TrackedOperation {
   if (ctx.readOnly) return refused('CREATE', readOnlyError('creating a profile').error);
   const issues = validateProfile(desired, 'create');
-  if (issues.length > 0) return refused('CREATE', validationError(issues));
+  if (issues.length > 0) {
+    // Values the Cloud Control schema refuses but Connect's CreateSecurityProfile takes (tag keys with
+    // spaces, up to 4 access-control tags; real-aws-notes "Writes"): the profile is made through Connect,
+    // whose own rules (its name pattern among them) are checked there before anything is sent.
+    if (connectTakesAll(issues) && ctx.connectApi('CreateSecurityProfile') !== undefined) return createThroughConnect(ctx, desired, options);
+    return refused('CREATE', validationError(issues));
+  }
   const desiredState = JSON.stringify(desired);
   return track(ctx, 'CREATE', options, {
     name: desired.SecurityProfileName,
@@ -278,6 +285,10 @@ async function explainLostUpdate(
 
 export function deleteProfile(ctx: RegionContext, arn: string, options: OperationOptions = {}): TrackedOperation {
   if (ctx.readOnly) return refused('DELETE', readOnlyError('deleting a profile').error);
+  // A profile Cloud Control refuses goes the way it was saved: Connect's DeleteSecurityProfile.
+  if (options.current && cloudControlRefusals(options.current).length > 0 && ctx.connectApi('DeleteSecurityProfile') !== undefined) {
+    return deleteThroughConnect(ctx, arn, options);
+  }
   return track(ctx, 'DELETE', options, {
     identifier: arn,
     start: async (clientToken, signal) => {

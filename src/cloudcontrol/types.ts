@@ -44,6 +44,8 @@ export interface OperationOptions extends CallOptions {
   clientToken?: string;
   /** trackRequest: what the request is, when the caller knows (else the first poll tells). */
   kind?: OperationKind;
+  /** deleteProfile: the profile as read, so one Cloud Control refuses is deleted through Connect. */
+  current?: SecurityProfile;
 }
 
 export interface RequestFilter {

@@ -190,7 +190,7 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
         ? service.createProfile(step.after!, { clientToken })
         : step.action === 'update'
           ? service.updateProfile(step.arn!, step.before!, step.after!, { clientToken })
-          : service.deleteProfile(step.arn!, { clientToken });
+          : service.deleteProfile(step.arn!, { clientToken, ...(step.before ? { current: step.before } : {}) });
     try {
       await waitForOperation(ctx.io, operation);
       ctx.io.stderr.write(`spex: ${step.action}d “${sanitizeLine(step.name)}”\n`);

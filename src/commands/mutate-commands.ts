@@ -1,5 +1,6 @@
 // create, update and delete: validated before anything is sent, waited for with progress on stderr,
 // and refused outright under --read-only.
+import { connectTakesAll } from '../domain/connect-plan.js';
 import { inertJson } from '../domain/sanitize.js';
 import { createInterface } from 'node:readline';
 import type { RegionService } from '../cloudcontrol/index.js';
@@ -53,7 +54,10 @@ export async function createCommand(ctx: CommandContext): Promise<number> {
   const tags = list(ctx.values, 'tag').map(parseTag);
   if (tags.length > 0) draft.Tags = setTags(draft.Tags as SecurityProfileDraft['Tags'], tags, []);
   const issues = validateProfile(draft, 'create');
-  if (issues.length > 0) throw validationFailure(issues);
+  // What only Cloud Control refuses is created through Connect, whose own rules the service checks.
+  const throughConnect = connectTakesAll(issues) && service.canSaveThroughConnect();
+  if (issues.length > 0 && !throughConnect) throw validationFailure(issues);
+  if (throughConnect) noteTo(ctx)('the profile goes through the Connect API (CreateSecurityProfile): Cloud Control refuses its values');
   await ctx.confirmProduction(service, String(draft.InstanceArn));
   const outcome = await waitForOperation(ctx.io, service.createProfile(draft as unknown as SecurityProfileDraft));
   const model = outcome.model;
@@ -194,7 +198,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<number> {
     }
   }
   await refuseHeld(ctx, service, arn, name);
-  const outcome = await waitForOperation(ctx.io, service.deleteProfile(arn));
+  const outcome = await waitForOperation(ctx.io, service.deleteProfile(arn, { current: profile }));
   await write(ctx.io, ctx.output, { deleted: arn, name, requestToken: outcome.status.requestToken }, () =>
     renderFields([
       ['Deleted', name],

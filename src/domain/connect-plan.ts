@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SecurityProfile, SecurityProfileDraft, Tag } from './security-profile.js';
 
 export interface ConnectRequest {
-  operation: 'UpdateSecurityProfile' | 'TagResource' | 'UntagResource';
+  operation: 'UpdateSecurityProfile' | 'TagResource' | 'UntagResource' | 'CreateSecurityProfile' | 'DeleteSecurityProfile';
   /** Method and path as sent (ids filled in), for the review. */
   http: string;
   /** The JSON body (UntagResource: the query's tagKeys). */
@@ -53,9 +53,57 @@ export function connectUpdateRequests(before: SecurityProfile, after: SecurityPr
   return requests;
 }
 
+const idsOf = (arn: string): { instanceId: string; profileId: string } => ({ instanceId: /:instance\/([^/]+)/.exec(arn)?.[1] ?? '', profileId: arn.split('/').pop() ?? '' });
+
+/**
+ * Whether every issue Cloud Control's schema finds in a new profile is one Connect's CreateSecurityProfile
+ * takes (tag keys with spaces, up to 4 access-control tags; real-aws-notes "Writes") or words better
+ * (its own name pattern): then the create goes through Connect, which checks its own rules.
+ */
+export function connectTakesAll(issues: readonly { field: string; rule: string }[]): boolean {
+  return issues.length > 0 && issues.every((i) => ['Tags', 'AllowedAccessControlTags'].includes(i.field.split('/')[0]!) || (i.field === 'SecurityProfileName' && i.rule === 'pattern'));
+}
+
+/** CreateSecurityProfile of a new profile: every field it has, tags as maps. */
+export function connectCreateRequest(desired: SecurityProfileDraft): ConnectRequest {
+  const { instanceId } = idsOf(`${desired.InstanceArn}/`);
+  const body: Record<string, unknown> = { InstanceId: instanceId, SecurityProfileName: desired.SecurityProfileName };
+  if (desired.Description) body.Description = desired.Description;
+  for (const field of SET_FIELDS) if (desired[field]?.length) body[field] = [...desired[field]!];
+  for (const field of LIST_FIELDS) if (desired[field]?.length) body[field] = structuredClone(desired[field]);
+  if (desired.AllowedAccessControlTags?.length) body.AllowedAccessControlTags = tagMap(desired.AllowedAccessControlTags);
+  if (desired.AllowedAccessControlHierarchyGroupId) body.AllowedAccessControlHierarchyGroupId = desired.AllowedAccessControlHierarchyGroupId;
+  if (desired.GranularAccessControlConfiguration && Object.keys(desired.GranularAccessControlConfiguration).length > 0) body.GranularAccessControlConfiguration = structuredClone(desired.GranularAccessControlConfiguration);
+  if (desired.Tags?.length) body.Tags = tagMap(desired.Tags);
+  return { operation: 'CreateSecurityProfile', http: `PUT /security-profiles/${instanceId}`, body };
+}
+
+/** DeleteSecurityProfile of a profile. */
+export function connectDeleteRequest(arn: string): ConnectRequest {
+  const { instanceId, profileId } = idsOf(arn);
+  return { operation: 'DeleteSecurityProfile', http: `DELETE /security-profiles/${instanceId}/${profileId}`, body: { InstanceId: instanceId, SecurityProfileId: profileId } };
+}
+
+/** The Connect model's rule for a new profile's name (CreateSecurityProfileName: 1–127 of letters, digits, spaces, _ @ -). */
+export function connectNameIssue(name: string): string | undefined {
+  if (name.length < 1 || name.length > 127) return `SecurityProfileName: Connect creates names of 1 to 127 characters (has ${name.length})`;
+  const bad = [...name].find((ch) => !/[ a-zA-Z0-9_@-]/.test(ch));
+  if (bad !== undefined) {
+    return `SecurityProfileName: Connect's CreateSecurityProfile takes only letters, digits, spaces, _, @ and - (${JSON.stringify(bad)} is not one; names like that are made in the console only). Choose another name`;
+  }
+  return undefined;
+}
+
 /** Connect's own limits on what an UpdateSecurityProfile and TagResource carry: a sentence each, naming the field. */
 export function connectIssues(after: SecurityProfileDraft): string[] {
   const issues: string[] = [];
+  // The Connect model: Applications ≤ 10, each with 1–50 permissions; AllowedFlowModules ≤ 10, Type MCP.
+  const apps = after.Applications ?? [];
+  if (apps.length > 10) issues.push(`Applications: Connect allows at most 10 (has ${apps.length})`);
+  for (const app of apps) if (!app.ApplicationPermissions?.length) issues.push(`Applications: ${JSON.stringify(String(app.Namespace ?? '').slice(0, 60))} needs at least one permission`);
+  const modules = after.AllowedFlowModules ?? [];
+  if (modules.length > 10) issues.push(`AllowedFlowModules: Connect allows at most 10 (has ${modules.length})`);
+  for (const m of modules) if (m.Type !== 'MCP') issues.push(`AllowedFlowModules: type ${JSON.stringify(String(m.Type ?? '').slice(0, 40))} is not one Connect knows (only MCP)`);
   if ((after.Description ?? '').length > 250) issues.push(`Description: at most 250 characters (has ${(after.Description ?? '').length})`);
   if ((after.Permissions ?? []).length > 500) issues.push(`Permissions: at most 500 (has ${(after.Permissions ?? []).length})`);
   if ((after.AllowedAccessControlTags ?? []).length > 4) issues.push(`AllowedAccessControlTags: Connect allows at most 4 (has ${(after.AllowedAccessControlTags ?? []).length})`);

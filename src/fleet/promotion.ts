@@ -126,7 +126,7 @@ export async function runPromotion(promotion: Promotion, serviceFor: (target: Pr
             ? service.createProfile(step.after!, options)
             : step.action === 'update'
               ? service.updateProfile(step.arn!, step.before!, step.after!, options)
-              : service.deleteProfile(step.arn!, options);
+              : service.deleteProfile(step.arn!, { ...options, ...(step.before ? { current: step.before } : {}) });
         const outcome = await operation.done;
         if (outcome.ok) step.status = 'done';
         else if (UNKNOWN_OUTCOME.has(outcome.error.kind)) {

@@ -255,7 +255,6 @@ describe('spex export --format cloudformation', () => {
     expect(lossy.code).toBe(3);
     expect(lossy.out).toBe('');
     expect(lossy.err).toContain('spex: warning: Supervisors (EMEA): SecurityProfileName: CloudFormation refuses this name');
-    expect(lossy.err).toContain('spex: warning: Flow Designers: AllowedFlowModules (MODULE ');
     expect(lossy.err).toContain('spex: warning: Retention Desk: Tags (Cost Center): a tag key CloudFormation refuses');
     const path = join(dir, 'template.yaml');
     const kept = await run('export', '--instance', 'acme-support', '--format', 'cloudformation', '--allow-loss', '--file', path);

@@ -71,7 +71,7 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
     setStep({ kind: 'applying', steps: changing, done: 0, failed });
     for (const [i, s] of changing.entries()) {
       const clientToken = stepToken(instance.arn, s);
-      const op = s.action === 'create' ? service.createProfile(s.after!, { clientToken }) : s.action === 'update' ? service.updateProfile(s.arn!, s.before!, s.after!, { clientToken }) : service.deleteProfile(s.arn!, { clientToken });
+      const op = s.action === 'create' ? service.createProfile(s.after!, { clientToken }) : s.action === 'update' ? service.updateProfile(s.arn!, s.before!, s.after!, { clientToken }) : service.deleteProfile(s.arn!, { clientToken, ...(s.before ? { current: s.before } : {}) });
       const outcome = await op.done;
       if (!outcome.ok) failed.push(`${s.action} “${sanitizeLine(s.name)}”: ${sanitizeLine(outcome.error.message)}`);
       setStep({ kind: 'applying', steps: changing, done: i + 1, failed: [...failed] });

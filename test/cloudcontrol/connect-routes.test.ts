@@ -1,0 +1,83 @@
+// Profiles Cloud Control's schema refuses are created and deleted through the Connect API, as they are
+// already updated through it; Connect's own rules (its name pattern) refuse before anything is sent;
+// the instance's quota is reported in words on both routes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
+import { startTestBackend, type TestBackend, sent } from '../helpers/emulator.js';
+import { runAgainst } from '../reliability/support/run.js';
+
+let backend: TestBackend | undefined;
+afterEach(async () => {
+  await backend?.close();
+  backend = undefined;
+});
+
+const FOUR_TAGS = [
+  { Key: 'Team', Value: 'a' },
+  { Key: 'Cost Center', Value: 'b' },
+  { Key: 'Site', Value: 'c' },
+  { Key: 'Tier', Value: 'd' },
+];
+const writes = (b: TestBackend) => ['CreateResource', 'DeleteResource', 'CreateSecurityProfile', 'DeleteSecurityProfile'].flatMap((op) => sent(b, op));
+
+describe('create and delete through the Connect API', () => {
+  it('a profile with four access-control tags (the schema allows two) is created with CreateSecurityProfile, read back, and deleted with DeleteSecurityProfile', async () => {
+    backend = await startTestBackend();
+    const service = backend.spex.forRegion(backend.region);
+    const outcome = await service.createProfile({ InstanceArn: backend.instanceArn, SecurityProfileName: 'Four Tag Desk', Permissions: ['BasicAgentAccess'], AllowedAccessControlTags: FOUR_TAGS, TagRestrictedResources: ['User'] }).done;
+    expect(outcome.ok).toBe(true);
+    expect(sent(backend, 'CreateResource')).toHaveLength(0);
+    expect(sent(backend, 'CreateSecurityProfile')).toHaveLength(1);
+    expect(outcome.status?.note).toMatch(/created through the Connect API/);
+    const arn = outcome.ok ? outcome.identifier! : '';
+    expect(outcome.ok && outcome.model?.AllowedAccessControlTags).toEqual(expect.arrayContaining(FOUR_TAGS));
+
+    const current = backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn) as unknown as SecurityProfile;
+    const deleted = await service.deleteProfile(arn, { current }).done;
+    expect(deleted.ok).toBe(true);
+    expect(sent(backend, 'DeleteSecurityProfile')).toHaveLength(1);
+    expect(sent(backend, 'DeleteResource')).toHaveLength(0);
+    expect(backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn)).toBeUndefined();
+  });
+
+  it("a name with parentheses is refused before sending, in Connect's words: CreateSecurityProfile's pattern refuses it too", async () => {
+    backend = await startTestBackend();
+    const outcome = await backend.spex.forRegion(backend.region).createProfile({ InstanceArn: backend.instanceArn, SecurityProfileName: 'Night (EMEA)', Permissions: ['BasicAgentAccess'] }).done;
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.error).toMatchObject({ kind: 'validation', field: 'SecurityProfileName' });
+    expect(!outcome.ok && outcome.error.message).toMatch(/takes only letters, digits, spaces, _, @ and - \("\(" is not one; names like that are made in the console only\)\. Choose another name/);
+    expect(writes(backend)).toEqual([]);
+  });
+
+  it('with --cloudcontrol-only the same profile is refused with the schema rule, nothing sent', async () => {
+    backend = await startTestBackend({ spex: { cloudControlOnly: true } });
+    const outcome = await backend.spex.forRegion(backend.region).createProfile({ InstanceArn: backend.instanceArn, SecurityProfileName: 'Four Tag Desk', AllowedAccessControlTags: FOUR_TAGS }).done;
+    expect(!outcome.ok && outcome.error).toMatchObject({ kind: 'validation' });
+    expect(!outcome.ok && outcome.error.message).toMatch(/AllowedAccessControlTags/);
+    expect(writes(backend)).toEqual([]);
+  });
+
+  it('spex create from the command line takes the Connect route and says so', async () => {
+    backend = await startTestBackend();
+    const { code, out, err } = await runAgainst(backend, ['create', '--instance', backend.instanceArn, '--name', 'Spaced Tags', '--permission', 'BasicAgentAccess', '--tag', 'Cost Center=cc-1', '--output', 'json']);
+    expect(code, err).toBe(0);
+    expect(err).toMatch(/the profile goes through the Connect API \(CreateSecurityProfile\): Cloud Control refuses its values/);
+    expect(sent(backend, 'CreateSecurityProfile')).toHaveLength(1);
+    expect(JSON.parse(out)).toMatchObject({ SecurityProfileName: 'Spaced Tags' });
+  });
+});
+
+describe('the quota, in words', () => {
+  it.each([
+    ['Cloud Control', {}, 'CreateResource'],
+    ['the Connect API', { AllowedAccessControlTags: FOUR_TAGS }, 'CreateSecurityProfile'],
+  ])('a create past the instance quota through %s says the instance is full and how to go on', async (_route, extra, operation) => {
+    backend = await startTestBackend();
+    const count = backend.emulator.listModels(backend.region, SECURITY_PROFILE_TYPE).filter((p) => p.InstanceArn === backend!.instanceArn).length;
+    backend.emulator.setFaults({ profileQuota: count });
+    const outcome = await backend.spex.forRegion(backend.region).createProfile({ InstanceArn: backend.instanceArn, SecurityProfileName: 'One Too Many', Permissions: ['BasicAgentAccess'], ...extra }).done;
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.error.message).toMatch(new RegExp(`^(CreateSecurityProfile failed: )?The instance is at its quota of security profiles, so nothing was created \\(.*holds ${count} of its ${count} security profiles.*\\)\\. Delete a profile nobody holds, or raise the quota`));
+    expect(sent(backend, operation).length).toBeGreaterThan(0);
+  });
+});
