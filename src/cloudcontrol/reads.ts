@@ -23,7 +23,9 @@ import {
   SECURITY_PROFILE_TYPE,
   type SecurityProfile,
 } from '../domain/security-profile.js';
+import { readThroughConnect } from './connect-reads.js';
 import { type RegionContext, readOnlyError } from './context.js';
+import { isSpexError } from '../domain/errors.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { isTerminal, parseProfile, toHierarchyGroup, toInstance, toProfileSummary, toRequestStatus } from './parse.js';
 import type { CallOptions, RequestFilter, RequestStatus } from './types.js';
@@ -200,12 +202,23 @@ async function* connectSummaryPages(ctx: RegionContext, instanceArn: string, sig
 }
 
 export async function getProfile(ctx: RegionContext, arn: string, options?: CallOptions): Promise<SecurityProfile> {
-  const out = await ctx.send<GetResourceCommandOutput>(
-    new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn }),
-    { operation: 'GetResource', typeName: SECURITY_PROFILE_TYPE, identifier: arn },
-    options?.signal,
-  );
-  const profile = parseProfile(out.ResourceDescription?.Properties);
+  let profile: SecurityProfile;
+  try {
+    const out = await ctx.send<GetResourceCommandOutput>(
+      new GetResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn }),
+      { operation: 'GetResource', typeName: SECURITY_PROFILE_TYPE, identifier: arn },
+      options?.signal,
+    );
+    profile = parseProfile(out.ResourceDescription?.Properties);
+  } catch (error) {
+    // A read Cloud Control's handler refuses (the values the console stored break its schema) is
+    // read through Connect's own API instead; any other failure, or Connect failing too, is the error.
+    const kind = isSpexError(error) ? error.error.kind : undefined;
+    if ((kind !== 'validation' && kind !== 'service' && kind !== 'operation-failed') || ctx.connectApi('DescribeSecurityProfile') === undefined) throw error;
+    profile = await readThroughConnect(ctx, arn, options?.signal).catch(() => {
+      throw error;
+    });
+  }
   ctx.noteArn(profile.SecurityProfileArn ?? arn);
   ctx.cache?.put(profile.SecurityProfileArn ? profile : { ...profile, SecurityProfileArn: arn });
   return profile;

@@ -3,6 +3,7 @@
 // the instance's quota is reported in words on both routes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
+import { demoProfileArn } from '../../src/emulator/index.js';
 import { startTestBackend, type TestBackend, sent } from '../helpers/emulator.js';
 import { runAgainst } from '../reliability/support/run.js';
 
@@ -64,6 +65,27 @@ describe('create and delete through the Connect API', () => {
     expect(err).toMatch(/the profile goes through the Connect API \(CreateSecurityProfile\): Cloud Control refuses its values/);
     expect(sent(backend, 'CreateSecurityProfile')).toHaveLength(1);
     expect(JSON.parse(out)).toMatchObject({ SecurityProfileName: 'Spaced Tags' });
+  });
+});
+
+describe('reading through the Connect API', () => {
+  it("a read Cloud Control's handler refuses (model validation of console-made values) is read through Describe and the List* calls, field for field", async () => {
+    backend = await startTestBackend();
+    const service = backend.spex.forRegion(backend.region);
+    const arn = demoProfileArn('Supervisors (EMEA)');
+    const viaCloudControl = await service.getProfile(arn);
+    backend.emulator.failNext('GetResource', 1, { exception: 'GeneralServiceException', message: 'Model validation failed (#/SecurityProfileName: failed validation constraint for keyword [pattern])' });
+    const viaConnect = await service.getProfile(arn);
+    for (const op of ['DescribeSecurityProfile', 'ListSecurityProfilePermissions', 'ListSecurityProfileApplications', 'ListSecurityProfileFlowModules']) expect(sent(backend, op), op).toHaveLength(1);
+    const comparable = (p: SecurityProfile) => ({ ...p, Permissions: [...(p.Permissions ?? [])].sort(), Tags: [...(p.Tags ?? [])].sort((a, b) => a.Key.localeCompare(b.Key)), AllowedAccessControlTags: [...(p.AllowedAccessControlTags ?? [])].sort((a, b) => a.Key.localeCompare(b.Key)) });
+    expect(comparable(viaConnect)).toEqual(comparable(viaCloudControl));
+  });
+
+  it('a read that is not found is not retried through Connect', async () => {
+    backend = await startTestBackend();
+    const error = await backend.spex.forRegion(backend.region).getProfile(`${backend.instanceArn}/security-profile/00000000-0000-0000-0000-000000000000`).catch((e: { error: unknown }) => e.error);
+    expect(error).toMatchObject({ kind: 'not-found' });
+    expect(sent(backend, 'DescribeSecurityProfile')).toHaveLength(0);
   });
 });
 
