@@ -1,6 +1,7 @@
 // The TUI shell: owns the reducer and the remote data of the current region and instance, picks the
 // screen body from `state.screen` (or the open modal, see modals.tsx), and is the one place that ends
 // the app (on `state.isQuitting`).
+import { useClipboard } from '../hooks/use-clipboard.js';
 import { type NoteFeed, type RetryFeed, useSlowDownNotice } from '../hooks/use-slow-down-notice.js';
 import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
@@ -135,6 +136,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const profiles = useProfileList(service, instanceArn, list.reloadKey);
   const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
   const listedArns = useMemo(() => profiles.rows.map((r) => r.arn), [profiles.rows]);
+  // `y`/`Y`: the ARN or console URL to the terminal's clipboard.
+  useClipboard(state.clipboardRequest);
   // `X`: the export is written here, the file named after the instance; the status line says where.
   useExport(state.exportRequest, { service, loader: details.loader, instance: state.instance, ...(exportDir !== undefined ? { cwd: exportDir } : {}) }, useCallback((text: string, tone: 'info' | 'error') => dispatch({ type: 'notice/show', notice: { text, tone } }), []));
   const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor');

@@ -14,8 +14,9 @@ import { App, type Remembered } from './app.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ConnectInstance } from '../domain/security-profile.js';
 import { FleetShell } from './fleet/fleet-shell.js';
-import { enterAlternateScreen, SIGNAL_EXIT } from './terminal.js';
+import { enterAlternateScreen, osc52, SIGNAL_EXIT } from './terminal.js';
 import { frameDiffStdout } from './frame-diff.js';
+import { ClipboardContext } from '../hooks/use-clipboard.js';
 
 export interface MountOptions {
   spex: Spex;
@@ -58,6 +59,7 @@ export async function mountTui({ spex, fleet, journalDir, productionOf, initial,
   const result: MountResult = {};
   const instance = render(
     <SpexProvider spex={spex}>
+      <ClipboardContext.Provider value={(text) => void stdout.write(osc52(text))}>
       <ThemeProvider isColor={isColorAllowed(io.env)}>
         {fleet !== undefined ? (
         <FleetShell
@@ -82,6 +84,7 @@ export async function mountTui({ spex, fleet, journalDir, productionOf, initial,
         />
         )}
       </ThemeProvider>
+      </ClipboardContext.Provider>
     </SpexProvider>,
     {
       // Only the lines that changed are written (frame-diff.ts); test/app/frame-diff.test.ts checks

@@ -25,3 +25,13 @@ export function enterAlternateScreen(stdout: NodeJS.WritableStream): TerminalSes
 
 /** Exit statuses for signals, as shells report them (128 + signal number). */
 export const SIGNAL_EXIT: Readonly<Record<'SIGTERM' | 'SIGHUP' | 'SIGINT', number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * OSC 52: sets the terminal's clipboard to `text` (xterm, iTerm2, kitty, WezTerm, Windows Terminal;
+ * tmux with set-clipboard on). The text travels base64-encoded, so nothing in it can act on the
+ * terminal; controls are dropped first all the same.
+ */
+export function osc52(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return `\u001B]52;c;${Buffer.from(clean, 'utf8').toString('base64')}\u0007`;
+}

@@ -1,6 +1,5 @@
 // create, update and delete: validated before anything is sent, waited for with progress on stderr,
 // and refused outright under --read-only.
-import { connectTakesAll } from '../domain/connect-plan.js';
 import { inertJson } from '../domain/sanitize.js';
 import { createInterface } from 'node:readline';
 import type { RegionService } from '../cloudcontrol/index.js';
@@ -8,7 +7,7 @@ import { SpexError } from '../domain/errors.js';
 import { holdersRefusal } from '../domain/holders.js';
 import { cloudControlRefusalText } from '../domain/cloud-control-safe.js';
 import { applyPatch, buildPatch } from '../domain/patch.js';
-import { connectIssues, connectUpdateRequests } from '../domain/connect-plan.js';
+import { connectIssues, connectTakesAll, connectUpdateRequests } from '../domain/connect-plan.js';
 import { describeChanges } from '../domain/profile-diff.js';
 import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/validate.js';

@@ -52,6 +52,8 @@ export type Command =
   | 'compare.toggle-differences'
   | 'compare.next-difference'
   | 'compare.previous-difference'
+  | 'item.copy-arn'
+  | 'item.copy-console-url'
   | 'compare.copy-left'
   | 'compare.copy-right'
   | 'profile.edit'
@@ -97,6 +99,10 @@ const PANE_NAVIGATION: Binding[] = NAVIGATION.map((x) => ({
 /** Moving in a list whose letters are typed into its filter: no j/k/g/G, only the named keys. */
 const TYPING_NAVIGATION = [ARROW_UP, ARROW_DOWN, PAGE_UP, PAGE_DOWN, HOME, END];
 
+/** Copy the ARN, or the console URL, of what is under the cursor (OSC 52, as other AWS terminal tools do). */
+const COPY_ARN = b('item.copy-arn', 'y', [{ input: 'y' }], 'Copy the ARN under the cursor to the clipboard (OSC 52, where the terminal allows it)');
+const COPY_URL = b('item.copy-console-url', 'Y', [{ input: 'Y' }], 'Copy the AWS console URL of its instance to the clipboard, and show it');
+
 /** Bindings per mode, in the order the help lists them. Global keys come last. */
 export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   regions: [
@@ -113,6 +119,8 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     ...NAVIGATION,
     FILTER,
     b('list.refresh', 'r', [{ input: 'r' }], 'Reload the instances', 'refresh'),
+    COPY_ARN,
+    COPY_URL,
     b('app.back', 'Esc', [{ key: 'escape' }], 'Back to the regions (clears a filter first)', 'regions'),
     HELP,
     QUIT,
@@ -141,6 +149,8 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     DELETE,
     HOLDERS,
     OPERATIONS,
+    COPY_ARN,
+    COPY_URL,
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back to the instances', 'back'),
     HELP,
     QUIT,
@@ -165,6 +175,8 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     DELETE,
     HOLDERS,
     OPERATIONS,
+    COPY_ARN,
+    COPY_URL,
     BACK,
     HELP,
     QUIT,

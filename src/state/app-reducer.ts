@@ -1,5 +1,6 @@
 // The app reducer: screens, modals and the actions that move between them. Each screen's details
 // are in picker-reducer.ts and list-reducer.ts. Pure.
+import { consoleUrlOf } from '../domain/aws-links.js';
 import { burstOf } from '../keys/burst.js';
 import { resolveCommand } from '../keys/keymap.js';
 import type { Action, AppState } from './app-state.js';
@@ -8,7 +9,7 @@ import { listReducer, moveList } from './list-reducer.js';
 import { scrollPane } from './motion.js';
 import { pickerReducer } from './picker-reducer.js';
 import { quit, sessionReducer } from './session-reducer.js';
-import { helpLineCount, modeOf, scrollRoom } from './selectors.js';
+import { helpLineCount, modeOf, scrollRoom, shownInstances } from './selectors.js';
 import { holdersBack, holdersReducer } from './holders-reducer.js';
 
 function back(state: AppState): AppState {
@@ -116,6 +117,21 @@ export function appReducer(state: AppState, action: Action): AppState {
       if (state.screen.kind !== 'list' || state.list.shown.length === 0) return state;
       const arns = state.list.marked.length > 0 ? state.list.marked : state.list.shown;
       return { ...state, exportRequest: { arns, id: (state.exportRequest?.id ?? 0) + 1 } };
+    }
+    case 'clipboard/copy': {
+      const { screen } = state;
+      const arn =
+        screen.kind === 'list' ? state.list.shown[state.list.cursor]
+        : screen.kind === 'detail' ? screen.arn
+        : screen.kind === 'instances' ? shownInstances(state)[state.instances.cursor]?.arn
+        : undefined;
+      if (arn === undefined) return { ...state, notice: { tone: 'info', text: 'Nothing under the cursor to copy' } };
+      const url = consoleUrlOf(arn);
+      if (action.which === 'console' && url === undefined) return { ...state, notice: { tone: 'error', text: 'No console page is known for this ARN' } };
+      const what = action.which === 'arn' ? 'ARN' : 'console URL';
+      const text = action.which === 'arn' ? arn : url!;
+      const said = action.which === 'arn' ? `ARN copied to the clipboard (OSC 52, where the terminal allows it): ${arn.split('/').pop()}` : `Console URL copied (OSC 52, where the terminal allows it): ${text}`;
+      return { ...state, clipboardRequest: { text, what, id: (state.clipboardRequest?.id ?? 0) + 1 }, notice: { tone: 'info', text: said } };
     }
     case 'promote/start': {
       if (state.screen.kind !== 'list' || state.list.shown.length === 0) return state;

@@ -158,6 +158,8 @@ export interface AppState {
   draftKeys: readonly string[];
   /** `X`: the profiles to export (the marked ones, or every one listed); the app's hook writes the file. */
   exportRequest?: { arns: readonly string[]; id: number };
+  /** `y`/`Y`: text for the clipboard (an ARN or a console URL); the app's hook writes it to the terminal. */
+  clipboardRequest?: { text: string; what: string; id: number };
   /** `P`: the profiles to promote (the marked ones, or the one under the cursor); the fleet takes them. */
   promoteRequest?: { arns: readonly string[]; id: number };
   /** In a fleet, Esc on the region picker leaves the instance's app for the fleet screen. */
@@ -210,6 +212,7 @@ export type Action =
   | { type: 'detail/toggle-layout' }
   | { type: 'drafts/loaded'; keys: readonly string[] }
   | { type: 'export/start' }
+  | { type: 'clipboard/copy'; which: 'arn' | 'console' }
   | { type: 'promote/start' }
   | { type: 'drafts/next' }
   | { type: 'detail/reload' }

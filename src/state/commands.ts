@@ -110,6 +110,10 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'explain/open' };
     case 'list.apply-file':
       return { type: 'session/apply-file' };
+    case 'item.copy-arn':
+      return { type: 'clipboard/copy', which: 'arn' };
+    case 'item.copy-console-url':
+      return { type: 'clipboard/copy', which: 'console' };
     case 'list.export':
       return { type: 'export/start' };
     case 'list.promote':

@@ -1,0 +1,69 @@
+// y and Y: the ARN, or the console URL of its instance, of what is under the cursor goes to the
+// terminal's clipboard (OSC 52) and the status line says so; the text travels base64, inert.
+import { Text } from 'ink';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { osc52 } from '../../src/app/terminal.js';
+import { consoleUrlOf } from '../../src/domain/aws-links.js';
+import type { ConnectInstance } from '../../src/domain/security-profile.js';
+import { ClipboardContext, useClipboard } from '../../src/hooks/use-clipboard.js';
+import { appReducer } from '../../src/state/app-reducer.js';
+import { type Action, type AppState, createInitialState } from '../../src/state/app-state.js';
+
+const INSTANCES: ConnectInstance[] = [{ arn: 'arn:aws:connect:eu-west-2:111122223333:instance/i-1', id: 'i-1', alias: 'acme-support', status: 'ACTIVE' }];
+const ARNS = ['a', 'b', 'c'].map((p) => `${INSTANCES[0]!.arn}/security-profile/${p}`);
+const run = (state: AppState, ...actions: Action[]): AppState => actions.reduce(appReducer, state);
+const key = (input: string): Action => ({ type: 'input/key', input, key: {} });
+const onList = (): AppState => run(createInitialState({ region: 'eu-west-2', skipRegionPicker: true, instance: 'acme-support' }), { type: 'instances/loaded', items: INSTANCES }, { type: 'list/shown', arns: ARNS });
+
+describe('y and Y', () => {
+  it('y on the table copies the ARN under the cursor, and says so', () => {
+    const s = run(onList(), key('j'), key('y'));
+    expect(s.clipboardRequest).toMatchObject({ text: ARNS[1], what: 'ARN' });
+    expect(s.notice?.text).toMatch(/^ARN copied to the clipboard \(OSC 52, where the terminal allows it\): b$/);
+  });
+
+  it("Y copies the console URL of the profile's instance and shows it; on the instance picker, the instance's", () => {
+    const s = run(onList(), key('Y'));
+    expect(s.clipboardRequest?.text).toBe('https://eu-west-2.console.aws.amazon.com/connect/v2/app/instances/i-1?region=eu-west-2');
+    expect(s.notice?.text).toContain(s.clipboardRequest!.text);
+    const picker = run(createInitialState({ region: 'eu-west-2', skipRegionPicker: true }), { type: 'instances/loaded', items: INSTANCES }, key('y'));
+    expect(picker.clipboardRequest?.text).toBe(INSTANCES[0]!.arn);
+  });
+
+  it('each press is a new request (the same ARN twice is copied twice)', () => {
+    const once = run(onList(), key('y'));
+    expect(run(once, key('y')).clipboardRequest!.id).toBe(once.clipboardRequest!.id + 1);
+  });
+
+  it('console URLs follow the partition; other ARNs have none', () => {
+    expect(consoleUrlOf('arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/x/security-profile/y')).toBe('https://us-gov-west-1.console.amazonaws-us-gov.com/connect/v2/app/instances/x?region=us-gov-west-1');
+    expect(consoleUrlOf('arn:aws:iam::111122223333:role/x')).toBeUndefined();
+  });
+
+  it('OSC 52 carries the text base64-encoded, controls dropped: nothing in it reaches the terminal as a sequence', () => {
+    const sequence = osc52('arn:aws:connect:x\u001b]0;pwned\u0007');
+    expect(sequence).toMatch(/^\u001b\]52;c;[A-Za-z0-9+/=]+\u0007$/);
+    expect(Buffer.from(sequence.slice(7, -1), 'base64').toString('utf8')).toBe('arn:aws:connect:x]0;pwned');
+  });
+
+  it('the hook hands each request to the writer the mount provides, once', async () => {
+    const written: string[] = [];
+    const Probe = ({ request }: { request: { text: string; id: number } | undefined }) => {
+      useClipboard(request);
+      return <Text>probe</Text>;
+    };
+    const view = (request: { text: string; id: number } | undefined) => (
+      <ClipboardContext.Provider value={(t) => written.push(t)}>
+        <Probe request={request} />
+      </ClipboardContext.Provider>
+    );
+    const tui = render(view(undefined));
+    tui.rerender(view({ text: ARNS[0]!, id: 1 }));
+    tui.rerender(view({ text: ARNS[0]!, id: 1 }));
+    tui.rerender(view({ text: ARNS[0]!, id: 2 }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(written).toEqual([ARNS[0], ARNS[0]]);
+    tui.unmount();
+  });
+});
