@@ -12,5 +12,5 @@ export function consoleUrlOf(arn: string): string | undefined {
   const match = /^arn:(aws|aws-us-gov|aws-cn):connect:([a-z0-9-]+):\d{12}:instance\/([-a-zA-Z0-9]+)/.exec(arn);
   if (!match) return undefined;
   const [, partition, region, instanceId] = match;
-  return `https://${region}.${CONSOLE_HOST[partition!]}/connect/v2/app/instances/${instanceId}?region=${region}`;
+  return `https://${region}.${CONSOLE_HOST[partition!]}/connect/v2/app/instances/${instanceId}`;
 }

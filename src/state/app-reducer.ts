@@ -130,7 +130,7 @@ export function appReducer(state: AppState, action: Action): AppState {
       if (action.which === 'console' && url === undefined) return { ...state, notice: { tone: 'error', text: 'No console page is known for this ARN' } };
       const what = action.which === 'arn' ? 'ARN' : 'console URL';
       const text = action.which === 'arn' ? arn : url!;
-      const said = action.which === 'arn' ? `ARN copied to the clipboard (OSC 52, where the terminal allows it): ${arn.split('/').pop()}` : `Console URL copied (OSC 52, where the terminal allows it): ${text}`;
+      const said = action.which === 'arn' ? `ARN copied to the clipboard (OSC 52, where the terminal allows it): ${arn.split('/').pop()}` : `Copied: ${text}`;
       return { ...state, clipboardRequest: { text, what, id: (state.clipboardRequest?.id ?? 0) + 1 }, notice: { tone: 'info', text: said } };
     }
     case 'promote/start': {

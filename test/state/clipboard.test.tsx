@@ -25,7 +25,7 @@ describe('y and Y', () => {
 
   it("Y copies the console URL of the profile's instance and shows it; on the instance picker, the instance's", () => {
     const s = run(onList(), key('Y'));
-    expect(s.clipboardRequest?.text).toBe('https://eu-west-2.console.aws.amazon.com/connect/v2/app/instances/i-1?region=eu-west-2');
+    expect(s.clipboardRequest?.text).toBe('https://eu-west-2.console.aws.amazon.com/connect/v2/app/instances/i-1');
     expect(s.notice?.text).toContain(s.clipboardRequest!.text);
     const picker = run(createInitialState({ region: 'eu-west-2', skipRegionPicker: true }), { type: 'instances/loaded', items: INSTANCES }, key('y'));
     expect(picker.clipboardRequest?.text).toBe(INSTANCES[0]!.arn);
@@ -37,7 +37,7 @@ describe('y and Y', () => {
   });
 
   it('console URLs follow the partition; other ARNs have none', () => {
-    expect(consoleUrlOf('arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/x/security-profile/y')).toBe('https://us-gov-west-1.console.amazonaws-us-gov.com/connect/v2/app/instances/x?region=us-gov-west-1');
+    expect(consoleUrlOf('arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/x/security-profile/y')).toBe('https://us-gov-west-1.console.amazonaws-us-gov.com/connect/v2/app/instances/x');
     expect(consoleUrlOf('arn:aws:iam::111122223333:role/x')).toBeUndefined();
   });
 
