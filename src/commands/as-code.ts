@@ -15,7 +15,8 @@ import type { SecurityProfile } from '../domain/security-profile.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, parseMaxFileSize, readBoundedText, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
-import { toJson, toYaml, writeTerminal } from './output.js';
+import { toJson, toYaml, writeError, writeTerminal } from './output.js';
+import { DEFAULT_PROFILE_QUOTA, quotaShortfall } from '../domain/lint.js';
 import { waitForOperation } from './progress.js';
 import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/profiles-plan.js';
 import { readAllProfiles, resolveInstance } from './read-commands.js';
@@ -103,14 +104,22 @@ async function readSavedPlan(path: string, limit: number | undefined): Promise<{
 }
 
 /** The plan of a profiles file against an instance, read now. */
-async function makePlan(ctx: CommandContext, path: string, knownInstance?: string): Promise<{ instanceArn: string; steps: PlanStep[] }> {
+async function makePlan(ctx: CommandContext, path: string, knownInstance?: string): Promise<{ instanceArn: string; steps: PlanStep[]; held: number }> {
   const { file, locate } = await readProfilesFile(path, parseMaxFileSize(str(ctx.values, 'max-file-size')));
   const service = await ctx.service();
   const instanceArn = knownInstance ?? (await resolveInstance(service, str(ctx.values, 'instance')));
   const [current, groups] = await Promise.all([readAllProfiles(await ctx.service(), instanceArn, ctx.io), service.listHierarchyGroups(instanceArn).catch(() => [])]);
   const { steps, problems } = planSteps(file, instanceArn, current, groups, ctx.values.prune === true, { allowUnknown: ctx.values['allow-unknown'] === true, locate });
   if (problems.length > 0) throw new SpexError({ kind: 'validation', message: `the plan cannot be made; nothing would be sent:\n${problems.map((p) => `  ${sanitizeLine(p)}`).join('\n')}` });
-  return { instanceArn, steps };
+  return { instanceArn, steps, held: current.length };
+}
+
+/** Whether the plan fits the instance's quota: a sentence when it does not (the quota read, else AWS's default). */
+async function quotaProblem(ctx: CommandContext, steps: readonly PlanStep[], held: number): Promise<string | undefined> {
+  const creates = steps.filter((s) => s.action === 'create').length;
+  if (creates === 0) return undefined;
+  const read = await (await ctx.service()).profileQuota().catch(() => undefined);
+  return quotaShortfall(held, read ?? DEFAULT_PROFILE_QUOTA, creates, steps.filter((s) => s.action === 'delete').length, read === undefined);
 }
 
 function planText(steps: readonly PlanStep[], path: string): string {
@@ -128,8 +137,11 @@ function planText(steps: readonly PlanStep[], path: string): string {
 export async function planCommand(ctx: CommandContext): Promise<number> {
   const path = str(ctx.values, 'file');
   if (path === undefined) throw new UsageError('plan needs -f FILE (a spex profiles file: spex export writes one)');
-  const { instanceArn, steps } = await makePlan(ctx, path);
+  const { instanceArn, steps, held } = await makePlan(ctx, path);
   const changing = steps.filter((s) => s.action !== 'unchanged');
+  // A plan past the quota is still shown (it is what the file asks); apply refuses it before sending.
+  const full = await quotaProblem(ctx, steps, held);
+  if (full !== undefined) writeError(ctx.io, `warning: ${full}; apply would refuse this plan.`);
   const doc = { kind: 'spex/plan', instanceArn, file: path, summary: planCounts(steps), steps };
   const saved = str(ctx.values, 'save');
   if (saved !== undefined) await writeFile(saved, toJson(doc));
@@ -172,7 +184,12 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
     if (doc.kind !== 'spex/plan' || typeof doc.instanceArn !== 'string' || !Array.isArray(doc.steps)) throw new SpexError({ kind: 'validation', field: savedPlan, message: `${savedPlan}: not a plan saved by spex plan --save` });
     ({ instanceArn } = doc as { instanceArn: string });
     steps = doc.steps;
-  } else ({ instanceArn, steps } = await makePlan(ctx, path!));
+  } else {
+    let held: number;
+    ({ instanceArn, steps, held } = await makePlan(ctx, path!));
+    const full = await quotaProblem(ctx, steps, held);
+    if (full !== undefined) throw new SpexError({ kind: 'conflict', message: `${full}. Nothing was sent.` });
+  }
   const changing = steps.filter((s) => s.action !== 'unchanged');
   ctx.io.stderr.write(planText(steps, path ?? savedPlan!));
   if (changing.length === 0) return EXIT_OK;

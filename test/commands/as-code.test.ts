@@ -204,6 +204,28 @@ describe('spex apply', () => {
     expect(profilesIn(salesArn()).filter((p) => p.SecurityProfileName.endsWith('promoted'))).toHaveLength(2);
   });
 
+  it('a plan past the instance quota: plan warns in words, apply refuses before anything is sent', async () => {
+    const path = join(dir, 'quota.yaml');
+    await run('export', '--instance', 'acme-support', '--name', 'Compliance Auditors', '--file', path);
+    const doc = YAML.parse(readFileSync(path, 'utf8')) as { profiles: { SecurityProfileName: string }[] };
+    doc.profiles.forEach((p) => (p.SecurityProfileName = 'Quota Probe'));
+    writeFileSync(path, YAML.stringify(doc));
+    const held = profilesIn(salesArn()).length;
+    backend.emulator.setFaults({ profileQuota: held });
+    try {
+      const before = mutations().length;
+      const planned = await run('plan', '-f', path, '--instance', 'acme-sales');
+      expect(planned.code).toBe(2);
+      expect(planned.err).toContain(`warning: the instance holds ${held} of its ${held} security profiles; the plan creates 1, so it would hold ${held + 1}.`);
+      const applied = await run('apply', '-f', path, '--instance', 'acme-sales', '--yes');
+      expect(applied.code).toBe(1);
+      expect(applied.err).toMatch(/the instance holds \d+ of its \d+ security profiles; the plan creates 1, so it would hold \d+\. Delete profiles nobody holds, or raise the quota \(Service Quotas, Amazon Connect, L-F325A715\)\. Nothing was sent\./);
+      expect(mutations().length).toBe(before);
+    } finally {
+      backend.emulator.setFaults({ profileQuota: 100 });
+    }
+  });
+
   it('an apply stopped halfway resumes without applying anything twice (counted in the request log)', async () => {
     const path = join(dir, 'halfway.yaml');
     await run('export', '--instance', 'acme-support', '--name', 'Flow Designers', '--name', 'Reporting Analysts', '--file', path);
