@@ -144,7 +144,7 @@ export function createProfile(ctx: RegionContext, desired: SecurityProfileDraft,
     // Values the Cloud Control schema refuses but Connect's CreateSecurityProfile takes (tag keys with
     // spaces, up to 4 access-control tags; real-aws-notes "Writes"): the profile is made through Connect,
     // whose own rules (its name pattern among them) are checked there before anything is sent.
-    if (connectTakesAll(issues) && ctx.connectApi('CreateSecurityProfile') !== undefined) return createThroughConnect(ctx, desired, options);
+    if (connectTakesAll(issues, desired) && ctx.connectApi('CreateSecurityProfile') !== undefined) return createThroughConnect(ctx, desired, options);
     return refused('CREATE', validationError(issues));
   }
   const desiredState = JSON.stringify(desired);

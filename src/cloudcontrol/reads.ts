@@ -213,8 +213,9 @@ export async function getProfile(ctx: RegionContext, arn: string, options?: Call
   } catch (error) {
     // A read Cloud Control's handler refuses (the values the console stored break its schema) is
     // read through Connect's own API instead; any other failure, or Connect failing too, is the error.
-    const kind = isSpexError(error) ? error.error.kind : undefined;
-    if ((kind !== 'validation' && kind !== 'service' && kind !== 'operation-failed') || ctx.connectApi('DescribeSecurityProfile') === undefined) throw error;
+    // Only a refusal of the model's values (real-aws-notes "Writes": "Model validation failed …"), not any failure.
+    const refusesValues = isSpexError(error) && /model validation|failed validation/i.test(error.error.message);
+    if (!refusesValues || ctx.connectApi('DescribeSecurityProfile') === undefined) throw error;
     profile = await readThroughConnect(ctx, arn, options?.signal).catch(() => {
       throw error;
     });

@@ -54,7 +54,7 @@ export async function createCommand(ctx: CommandContext): Promise<number> {
   if (tags.length > 0) draft.Tags = setTags(draft.Tags as SecurityProfileDraft['Tags'], tags, []);
   const issues = validateProfile(draft, 'create');
   // What only Cloud Control refuses is created through Connect, whose own rules the service checks.
-  const throughConnect = connectTakesAll(issues) && service.canSaveThroughConnect();
+  const throughConnect = connectTakesAll(issues, draft as unknown as SecurityProfileDraft) && service.canSaveThroughConnect();
   if (issues.length > 0 && !throughConnect) throw validationFailure(issues);
   if (throughConnect) noteTo(ctx)('the profile goes through the Connect API (CreateSecurityProfile): Cloud Control refuses its values');
   await ctx.confirmProduction(service, String(draft.InstanceArn));

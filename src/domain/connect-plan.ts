@@ -55,13 +55,30 @@ export function connectUpdateRequests(before: SecurityProfile, after: SecurityPr
 
 const idsOf = (arn: string): { instanceId: string; profileId: string } => ({ instanceId: /:instance\/([^/]+)/.exec(arn)?.[1] ?? '', profileId: arn.split('/').pop() ?? '' });
 
+/** Connect's tag-key rule (the model's TagKey pattern): letters of any language, digits, spaces, _.:/=+-@, no aws: prefix. */
+const CONNECT_TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+
 /**
  * Whether every issue Cloud Control's schema finds in a new profile is one Connect's CreateSecurityProfile
- * takes (tag keys with spaces, up to 4 access-control tags; real-aws-notes "Writes") or words better
- * (its own name pattern): then the create goes through Connect, which checks its own rules.
+ * takes (real-aws-notes "Writes"): a tag key with characters only Connect allows (a space, a letter of
+ * another script, @), or 3–4 access-control tags. Then the create goes through Connect. Anything both
+ * refuse (a name with "/", a 51st tag, a duplicate key) stays refused with the schema's words.
  */
-export function connectTakesAll(issues: readonly { field: string; rule: string }[]): boolean {
-  return issues.length > 0 && issues.every((i) => ['Tags', 'AllowedAccessControlTags'].includes(i.field.split('/')[0]!) || (i.field === 'SecurityProfileName' && i.rule === 'pattern'));
+export function connectTakesAll(issues: readonly { field: string; rule: string }[], draft: SecurityProfileDraft): boolean {
+  const keyAt = (field: string): string | undefined => {
+    const m = /^(Tags|AllowedAccessControlTags)\/(\d+)\/Key$/.exec(field);
+    return m ? (draft[m[1] as 'Tags' | 'AllowedAccessControlTags'] ?? [])[Number(m[2])]?.Key : undefined;
+  };
+  return (
+    issues.length > 0 &&
+    issues.every((i) => {
+      if (i.rule === 'pattern') {
+        const key = keyAt(i.field);
+        return key !== undefined && CONNECT_TAG_KEY.test(key);
+      }
+      return i.field === 'AllowedAccessControlTags' && i.rule === 'maxItems' && (draft.AllowedAccessControlTags?.length ?? 0) <= 4;
+    })
+  );
 }
 
 /** CreateSecurityProfile of a new profile: every field it has, tags as maps. */
@@ -109,10 +126,10 @@ export function connectIssues(after: SecurityProfileDraft): string[] {
   if ((after.AllowedAccessControlTags ?? []).length > 4) issues.push(`AllowedAccessControlTags: Connect allows at most 4 (has ${(after.AllowedAccessControlTags ?? []).length})`);
   if ((after.Tags ?? []).length > 50) issues.push(`Tags: at most 50 (has ${(after.Tags ?? []).length})`);
   for (const t of [...(after.Tags ?? []), ...(after.AllowedAccessControlTags ?? [])]) {
-    if (t.Key.length < 1 || t.Key.length > 128) issues.push(`Tag key ${JSON.stringify(t.Key.slice(0, 40))}: 1 to 128 characters`);
+    if (typeof t.Key !== 'string' || t.Key.length < 1 || t.Key.length > 128) issues.push(`Tag key ${JSON.stringify(t.Key.slice(0, 40))}: 1 to 128 characters`);
     else if (t.Key.startsWith('aws:')) issues.push(`Tag key ${JSON.stringify(t.Key)}: the aws: prefix is reserved`);
     else if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(t.Key)) issues.push(`Tag key ${JSON.stringify(t.Key)}: letters, digits, spaces and _.:/=+-@ only`);
-    if (t.Value.length > 256) issues.push(`Tag ${JSON.stringify(t.Key)}: the value is at most 256 characters`);
+    if ((t.Value ?? '').length > 256) issues.push(`Tag ${JSON.stringify(t.Key)}: the value is at most 256 characters`);
   }
   return issues;
 }

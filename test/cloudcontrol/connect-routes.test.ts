@@ -2,6 +2,7 @@
 // already updated through it; Connect's own rules (its name pattern) refuse before anything is sent;
 // the instance's quota is reported in words on both routes.
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectNameIssue } from '../../src/domain/connect-plan.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
 import { startTestBackend, type TestBackend, sent } from '../helpers/emulator.js';
@@ -41,12 +42,25 @@ describe('create and delete through the Connect API', () => {
     expect(backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn)).toBeUndefined();
   });
 
-  it("a name with parentheses is refused before sending, in Connect's words: CreateSecurityProfile's pattern refuses it too", async () => {
+  it('a name with parentheses is refused before sending: Connect\'s CreateSecurityProfile has the same name rule as the schema', async () => {
     backend = await startTestBackend();
     const outcome = await backend.spex.forRegion(backend.region).createProfile({ InstanceArn: backend.instanceArn, SecurityProfileName: 'Night (EMEA)', Permissions: ['BasicAgentAccess'] }).done;
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.error).toMatchObject({ kind: 'validation', field: 'SecurityProfileName' });
-    expect(!outcome.ok && outcome.error.message).toMatch(/takes only letters, digits, spaces, _, @ and - \("\(" is not one; names like that are made in the console only\)\. Choose another name/);
+    expect(!outcome.ok && outcome.error.message).toMatch(/SecurityProfileName: may contain only letters, digits, spaces, _ @ and -/);
+    expect(writes(backend)).toEqual([]);
+    // The domain's own wording of Connect's rule, for the Connect route's check.
+    expect(connectNameIssue('Night (EMEA)')).toMatch(/takes only letters, digits, spaces, _, @ and - \("\(" is not one; names like that are made in the console only\)/);
+    expect(connectNameIssue('Night EMEA')).toBeUndefined();
+  });
+
+  it('a duplicate tag key, a 51st tag, a tag key "aws:…" stay refused by the schema (Connect refuses them too): nothing sent', async () => {
+    backend = await startTestBackend();
+    const service = backend.spex.forRegion(backend.region);
+    for (const Tags of [[{ Key: 'a b', Value: '1' }, { Key: 'a b', Value: '2' }], Array.from({ length: 51 }, (_, i) => ({ Key: `k ${i}`, Value: 'v' })), [{ Key: 'aws:x y', Value: 'v' }]]) {
+      const outcome = await service.createProfile({ InstanceArn: backend.instanceArn, SecurityProfileName: 'Tag Probe', Tags }).done;
+      expect(outcome.ok).toBe(false);
+    }
     expect(writes(backend)).toEqual([]);
   });
 
