@@ -114,8 +114,8 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
 };
 
 /** Every command and the --output formats it offers beyond table, json and yaml (for tests that must cover them all). */
-export function commandTable(): { name: CommandName; formats: readonly string[] }[] {
-  return (Object.keys(COMMANDS) as CommandName[]).map((name) => ({ name, formats: COMMANDS[name].formats ?? [] }));
+export function commandTable(): { name: CommandName; formats: readonly string[]; exitTwoIsAFinding: boolean }[] {
+  return (Object.keys(COMMANDS) as CommandName[]).map((name) => ({ name, formats: COMMANDS[name].formats ?? [], exitTwoIsAFinding: COMMANDS[name].exitTwoIsAFinding === true }));
 }
 
 /** `spex completion bash|zsh|fish`, from the tables above (and the TUI's flags). */
