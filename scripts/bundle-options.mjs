@@ -15,6 +15,9 @@ export function bundleOptions({ entryPoints, outdir }) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // ES module builds first (the AWS SDK ships dist-es beside dist-cjs): they tree-shake, so a client
+    // brings only the commands spex sends instead of all of Connect's hundreds, and load faster.
+    mainFields: ['module', 'main'],
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
