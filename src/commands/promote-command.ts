@@ -12,7 +12,7 @@ import { type MappingChoice, parseMapping, promotePlan, type PromoteTarget, type
 import { planCounts } from '../domain/profiles-plan.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
-import { type Fleet, type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
+import { countProfiles, type Fleet, type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { newPromotion, type Promotion, type PromotionStep, promotionsDir, runPromotion, targetOf, unfinishedPromotions } from '../fleet/promotion.js';
 import { readSide, serviceFor, serviceOf } from '../fleet/read.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
@@ -56,8 +56,14 @@ function resolve(rows: readonly FleetRow[], from: string, to: readonly string[])
 
 /** A target as promotePlan takes it: its profiles of these names, its groups and flow modules. */
 async function readTarget(ctx: CommandContext, fleet: Fleet, row: FleetRow, names: readonly string[]): Promise<Omit<PromoteTarget, 'key' | 'instanceArn'>> {
-  const side = await readSide(serviceOf(fleet, row), row.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(row)} details`, names });
-  return { current: side.profiles, groups: side.groups, modules: side.modules };
+  const service = serviceOf(fleet, row);
+  // The target's count and quota (one Connect summary list and one Service Quotas read): a plan past it stops here.
+  const [side, quota, held] = await Promise.all([
+    readSide(service, row.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(row)} details`, names }),
+    service.profileQuota().catch(() => undefined),
+    row.profileCount ?? countProfiles(service, row.instance!.arn).catch(() => undefined),
+  ]);
+  return { current: side.profiles, groups: side.groups, modules: side.modules, held, quota };
 }
 
 export async function promoteCommand(ctx: CommandContext): Promise<number> {

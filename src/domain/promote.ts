@@ -4,6 +4,7 @@
 // namespace (the same in every instance). A group path the target lacks blocks that target until the user
 // chooses: skip the field (and the hierarchy restriction it serves), or map it to one of the
 // target's groups. Pure.
+import { quotaShortfall } from './lint.js';
 import { type FileProfile, groupPath, toFileProfile } from './profiles-file.js';
 import { FILE_KIND, FILE_VERSION } from './profiles-file.js';
 import { type PlanStep, planSteps } from './profiles-plan.js';
@@ -39,6 +40,9 @@ export interface PromoteTarget {
   groups: readonly HierarchyGroup[];
   /** The target's flow modules by name (undefined: unknown, modules keep their id). */
   modules?: readonly FlowModuleName[] | undefined;
+  /** How many profiles the target holds and its quota, when both are known: a plan past it is stopped. */
+  held?: number | undefined;
+  quota?: number | undefined;
 }
 
 export interface TargetPlan {
@@ -93,6 +97,10 @@ export function promotePlan(source: readonly SecurityProfile[], sourceGroups: re
     profiles.push(file);
   }
   const { steps, problems } = planSteps({ kind: FILE_KIND, version: FILE_VERSION, profiles }, target.instanceArn, target.current, target.groups, false);
+  if (target.held !== undefined && target.quota !== undefined) {
+    const full = quotaShortfall(target.held, target.quota, steps.filter((s) => s.action === 'create').length, 0);
+    if (full !== undefined) problems.push(full);
+  }
   return { key: target.key, instanceArn: target.instanceArn, steps, blocked, problems, mapping };
 }
 

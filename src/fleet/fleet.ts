@@ -83,7 +83,7 @@ export interface ScanOptions {
   onRow?: (row: FleetRow, index: number) => void;
 }
 
-async function countProfiles(service: RegionService, instanceArn: string, signal?: AbortSignal): Promise<number> {
+export async function countProfiles(service: RegionService, instanceArn: string, signal?: AbortSignal): Promise<number> {
   let n = 0;
   for await (const page of service.listProfiles(instanceArn, signal ? { signal } : {})) n += page.length;
   return n;

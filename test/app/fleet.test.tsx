@@ -179,6 +179,23 @@ describe('the fleet filter', () => {
     expect(cell).toMatch(/acme-platform:acme-(prod|dev) \(baseline\) ↔ acme-platform:acme-(prod|dev)/);
   });
 
+  it("? shows each screen's own keys, titled with that screen: the fleet's, then the drift matrix's", async () => {
+    const tui = open();
+    await tui.waitForFrame('ACTIVE instances in 2 accounts');
+    await tui.press('?');
+    const fleetHelp = await settle(tui, 'Keys — Fleet');
+    expect(fleetHelp).toMatch(/D\s+drift matrix/);
+    // The promote session's keys are its own (its footer shows them step by step), not the fleet's.
+    expect(fleetHelp).not.toMatch(/skip the blocked field|choose a target|promote:/);
+    await tui.press(keys.escape);
+    await tui.press('D');
+    await tui.waitForFrame((f) => f.includes('every instance read'), { timeoutMs: 10_000 });
+    await tui.press('?');
+    const driftHelp = await settle(tui, 'Keys — Drift matrix');
+    expect(driftHelp).toMatch(/b\s+baseline: this column/);
+    expect(driftHelp).not.toMatch(/resume an unfinished promotion/);
+  });
+
   it('keys faster than a re-render each see where the ones before left things: "/prod" then Enter Enter opens acme-prod', async () => {
     const tui = open();
     await tui.waitForFrame('ACTIVE instances in 2 accounts');

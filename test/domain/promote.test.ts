@@ -46,6 +46,14 @@ describe('promotePlan', () => {
     expect(desired.HierarchyRestrictedResources).toBeUndefined();
   });
 
+  it("a target at its quota stops the plan with the count in words; unknown counts or quotas do not (the send reports it)", () => {
+    const flows = [p(DEV, 'Quota One', {}), p(DEV, 'Quota Two', {})];
+    const full = promotePlan(flows, devGroups, { ...target, current: [], held: 99, quota: 100 });
+    expect(full.problems).toContain('the instance holds 99 of its 100 security profiles; the plan creates 2, so it would hold 101. Delete profiles nobody holds, or raise the quota (Service Quotas, Amazon Connect, L-F325A715)');
+    expect(promotePlan(flows, devGroups, { ...target, current: [], held: 98, quota: 100 }).problems).toEqual([]);
+    expect(promotePlan(flows, devGroups, { ...target, current: [], held: 99 }).problems).toEqual([]);
+  });
+
   it('flow modules go by name to the target id; a name the target lacks blocks it until skipped or mapped', () => {
     const flows = [p(DEV, 'Flows', { AllowedFlowModules: [{ Type: 'MCP', FlowModuleId: 'dm1' }, { Type: 'MCP', FlowModuleId: 'dm2' }] })];
     const sourceModules = [{ id: 'dm1', name: 'Authenticate' }, { id: 'dm2', name: 'Collect payment' }];

@@ -209,6 +209,19 @@ describe('spex promote', () => {
     expect(mutations()).toEqual([]);
   });
 
+  it("a target at its profile quota stops the promote before anything is sent, saying how full it is", async () => {
+    const held = emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE, DEMO_PLATFORM_ACCOUNT_ID).filter((m) => m.InstanceArn === PROD).length;
+    emulator.setFaults({ profileQuota: held });
+    try {
+      const { code, out, err } = await run('promote', ...PROMOTE, '--map', 'Americas/Support floor/Night shift=Americas/Support floor', '--output', 'table');
+      expect(code).toBe(1);
+      expect(`${out}${err}`, `${out}${err}`).toContain(`the instance holds ${held} of its ${held} security profiles; the plan creates 1, so it would hold ${held + 1}.`);
+      expect(mutations()).toEqual([]);
+    } finally {
+      emulator.setFaults({ profileQuota: 100 });
+    }
+  });
+
   it('a production target needs --confirm-production; then applies, reads every target again and exits 0', async () => {
     const args = [...PROMOTE, '--skip-unmapped', '--yes'];
     const refused = await run('promote', ...args);

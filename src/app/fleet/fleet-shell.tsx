@@ -19,7 +19,7 @@ import { useDriftColumns, useFleetScan } from '../../hooks/use-fleet.js';
 import { useTerminalLayout } from '../../hooks/use-terminal-layout.js';
 import { layoutFrom, type Layout } from '../../state/layout.js';
 import { App, type AppProps } from '../app.js';
-import { DRIFT_KEYS, FLEET_KEYS, PROMOTE_KEYS } from './fleet-keys.js';
+import { DRIFT_KEYS, FLEET_KEYS } from './fleet-keys.js';
 import { type DriftCursor, DriftTable, driftCellLines } from './drift-screen.js';
 import { FleetTable } from './fleet-screen.js';
 import { PromoteSession } from './promote-session.js';
@@ -254,8 +254,10 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     );
     hints = [];
   } else if (view.kind === 'help') {
-    const keys = view.back === 'drift' ? DRIFT_KEYS : [...FLEET_KEYS, ...PROMOTE_KEYS.map((k) => ({ ...k, help: `promote: ${k.help}` }))];
-    body = <ScrollPane title="Keys — fleet (Esc or ? closes)" lines={keys.map((k) => ({ text: `  ${padEnd(k.keys, 12)} ${k.help}` }))} scroll={0} height={height} />;
+    // Each screen's own keys only (the promote session shows its keys in its footer, step by step).
+    const keys = view.back === 'drift' ? DRIFT_KEYS : FLEET_KEYS;
+    const title = view.back === 'drift' ? 'Keys — Drift matrix (Esc or ? closes)' : 'Keys — Fleet (Esc or ? closes)';
+    body = <ScrollPane title={title} lines={keys.map((k) => ({ text: `  ${padEnd(k.keys, 12)} ${k.help}` }))} scroll={0} height={height} />;
     hints = [{ keys: 'Esc', help: 'close' }];
   } else if (view.kind === 'drift') {
     body = <DriftTable matrix={matrix} columns={columns} cursor={shownCell} marked={marked} width={layout.columns} height={height} />;
