@@ -1,8 +1,10 @@
 // Schema validation of a security profile against the official AWS::Connect::SecurityProfile schema.
 // Pure: used by the emulator (as Cloud Control would) and by spex before it sends anything, so a bad
 // field is named, with its rule, before a request goes out.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../data/aws-connect-securityprofile.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
+// The registry schema compiled ahead of time by Ajv (scripts/profile-validator.mjs): no Ajv, and no
+// compiling, at run time. test/domain/validate.test.ts checks it is what the schema compiles to now.
+import generated from './generated/profile-validator.js';
 import { READ_ONLY_PROPERTIES } from './security-profile.js';
 
 export interface ValidationIssue {
@@ -16,17 +18,9 @@ export interface ValidationIssue {
   aws?: string;
 }
 
-let compiled: ValidateFunction | undefined;
+const compiled: ValidateFunction = generated;
 
-/** Compiled once, on first use: compiling costs far more than validating. */
 function validator(): ValidateFunction {
-  if (!compiled) {
-    // strict: false because the registry schema carries CloudFormation keywords (insertionOrder,
-    // tagging, handlers, …) that are not JSON Schema. unicodeRegExp (the default) is needed for the
-    // \p{L} classes of AttributeName; patterns are kept exactly as AWS wrote them.
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: true });
-    compiled = ajv.compile(schema);
-  }
   return compiled;
 }
 

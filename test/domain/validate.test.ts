@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { validateProfile, validationMessage, type ValidationIssue } from '../../src/domain/validate.js';
 
 const INSTANCE = 'arn:aws:connect:us-east-1:123456789012:instance/aaaaaaaa-bbbb-cccc-dddd-111111111111';
@@ -12,6 +14,13 @@ function only(issues: ValidationIssue[]): ValidationIssue {
   expect(issues, validationMessage(issues)).toHaveLength(1);
   return issues[0]!;
 }
+
+describe('the validator compiled ahead of time', () => {
+  it('is what the registry schema compiles to now (node scripts/profile-validator.mjs regenerates it)', () => {
+    const fresh = execFileSync(process.execPath, ['scripts/profile-validator.mjs', '--print'], { encoding: 'utf8' });
+    expect(readFileSync('src/domain/generated/profile-validator.js', 'utf8')).toBe(fresh);
+  });
+});
 
 describe('validateProfile: valid models', () => {
   it.each([
