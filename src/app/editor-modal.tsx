@@ -116,7 +116,7 @@ export function EditorModal(props: EditorModalProps) {
       {...(isElsewhere ? { flaggedFields: INSTANCE_BOUND_FIELDS } : {})}
       {...(names !== undefined ? { existingNames: names } : {})}
       {...(reach !== undefined ? { reach } : {})}
-      connectSaves={target.mode === 'edit' && service.canSaveThroughConnect()}
+      connectSaves={(target.mode === 'edit' ? service : targetService).canSaveThroughConnect()}
       {...(props.draftStore !== undefined ? { draftStore: props.draftStore } : {})}
       {...(props.permLayout ? { layout: props.permLayout } : {})}
       log={props.log}

@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import YAML, { isNode } from 'yaml';
 import schema from '../../schema/profiles.schema.json' with { type: 'json' };
 import { cloudControlRefusals } from './cloud-control-safe.js';
-import { connectIssues, connectUpdateRequests } from './connect-plan.js';
+import { connectCreateRequest, connectIssues, connectTakesAll, connectUpdateRequests } from './connect-plan.js';
 import { lineColumn } from './format.js';
 import { buildPatch } from './patch.js';
 import { lookupPermission, matchPermissionTerm, permissionTermMessage } from './permissions.js';
@@ -91,6 +91,17 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
       continue;
     }
     const issues = unchanged ? [] : validateProfile(draft, existing === undefined ? 'create' : 'stored');
+    // A new profile with values only Connect takes (tag keys with a space, 3-4 access-control tags) is
+    // created through the Connect API (mutations.ts): its own rules apply, and the plan shows its request.
+    if (existing === undefined && connectTakesAll(issues, draft)) {
+      const own = connectIssues(draft);
+      if (own.length > 0) {
+        problems.push(`${profile.SecurityProfileName}: ${own.join('; ')} (created through the Connect API)`);
+        continue;
+      }
+      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { Connect: [connectCreateRequest(draft)] }, after: draft });
+      continue;
+    }
     if (issues.length > 0) {
       problems.push(`${profile.SecurityProfileName}: ${validationMessage(issues)}`);
       continue;

@@ -116,7 +116,8 @@ export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBindin
   review: [
     b('review.confirm', 'y/Enter', [{ input: 'y' }, { key: 'return' }], 'Send the change', 'send'),
     b('review.toggle-patch', 'p', [{ input: 'p' }], 'Show or hide exactly what will be sent', 'exact request'),
-    ...NAVIGATION.map((x) => ({ ...x, help: x.help.replace('Move', 'Scroll').replace('row', 'line') })),
+    // Letters are not text here: g and G go to the top and the end, as in the other scrolling views.
+    ...[UP, DOWN, PAGE_UP, PAGE_DOWN, b('cursor.first', 'g/Home', [{ input: 'g' }, { key: 'home' }], 'Go to the first row'), b('cursor.last', 'G/End', [{ input: 'G' }, { key: 'end' }], 'Go to the last row')].map((x) => ({ ...x, help: x.help.replace('Move', 'Scroll').replace('row', 'line') })),
     b('review.back', 'Esc', [{ key: 'escape' }], 'Back to editing (the draft is kept)', 'back to editing'),
   ],
   progress: [

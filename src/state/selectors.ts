@@ -226,6 +226,11 @@ export function panePosition(state: AppState): string | undefined {
       : screen.kind === 'detail' || screen.kind === 'compare' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain'
         ? { scroll: screen.scroll, total: screen.lineCount }
         : undefined;
-  if (at === undefined || at.total <= room) return undefined;
-  return `lines ${at.scroll + 1}–${Math.min(at.total, at.scroll + room)}/${at.total}`;
+  return at === undefined ? undefined : linesShown(at.scroll, room, at.total);
+}
+
+/** Where a scrolled pane is ("lines 9–24/93"), or undefined when everything fits. */
+export function linesShown(scroll: number, room: number, total: number): string | undefined {
+  if (total <= room) return undefined;
+  return `lines ${scroll + 1}–${Math.min(total, scroll + room)}/${total}`;
 }

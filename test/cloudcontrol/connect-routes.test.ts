@@ -1,6 +1,9 @@
 // Profiles Cloud Control's schema refuses are created and deleted through the Connect API, as they are
 // already updated through it; Connect's own rules (its name pattern) refuse before anything is sent;
 // the instance's quota is reported in words on both routes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectNameIssue } from '../../src/domain/connect-plan.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
@@ -79,6 +82,28 @@ describe('create and delete through the Connect API', () => {
     expect(err).toMatch(/the profile goes through the Connect API \(CreateSecurityProfile\): Cloud Control refuses its values/);
     expect(sent(backend, 'CreateSecurityProfile')).toHaveLength(1);
     expect(JSON.parse(out)).toMatchObject({ SecurityProfileName: 'Spaced Tags' });
+  });
+});
+
+describe('plan and apply of a new profile only Connect takes', () => {
+  it('plan shows the CreateSecurityProfile request; apply creates it through Connect; plan then has nothing to do', async () => {
+    backend = await startTestBackend();
+    const dir = mkdtempSync(join(tmpdir(), 'spex-connect-plan-'));
+    try {
+      const file = join(dir, 'p.yaml');
+      writeFileSync(file, 'kind: spex/security-profiles\nversion: 1\nprofiles:\n  - SecurityProfileName: Spaced Plan\n    Permissions:\n      - BasicAgentAccess\n    Tags:\n      Cost Center: cc-1\n');
+      const planned = await runAgainst(backend, ['plan', '-f', file, '--instance', backend.instanceArn, '--output', 'json']);
+      expect(planned.code, planned.err).toBe(2);
+      const step = (JSON.parse(planned.out) as { steps: { action: string; request: { Connect?: { operation: string; body: Record<string, unknown> }[] } }[] }).steps.find((s) => s.action === 'create')!;
+      expect(step.request.Connect?.[0]).toMatchObject({ operation: 'CreateSecurityProfile', body: { SecurityProfileName: 'Spaced Plan', Tags: { 'Cost Center': 'cc-1' } } });
+      const applied = await runAgainst(backend, ['apply', '-f', file, '--instance', backend.instanceArn, '--yes']);
+      expect(applied.code, applied.err).toBe(0);
+      expect(sent(backend, 'CreateSecurityProfile')).toHaveLength(1);
+      expect(sent(backend, 'CreateResource')).toHaveLength(0);
+      expect((await runAgainst(backend, ['plan', '-f', file, '--instance', backend.instanceArn])).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -9,7 +9,8 @@ import type { SecurityProfile, SecurityProfileDraft } from '../../domain/securit
 import type { EditorMode } from '../../state/editor/editor-state.js';
 import { changeReach, type ReachInput, reachSentence } from '../../domain/holders.js';
 import { cloudControlRefusals } from '../../domain/cloud-control-safe.js';
-import { connectIssues, connectUpdateRequests } from '../../domain/connect-plan.js';
+import { connectCreateRequest, connectIssues, connectTakesAll, connectUpdateRequests } from '../../domain/connect-plan.js';
+import { validateProfile } from '../../domain/validate.js';
 import { wrapLine, wrapText } from '../pane-lines.js';
 import { findingChanges, findingSentence } from '../../domain/lint.js';
 export type { ReachInput } from '../../domain/holders.js';
@@ -130,6 +131,28 @@ function reviewLines(input: ReviewInput): Review {
       }
     }
     return { lines, canConfirm };
+  }
+  if (input.mode !== 'edit' && input.route === 'connect') {
+    const schemaIssues = validateProfile(input.draft, 'create');
+    if (connectTakesAll(schemaIssues, input.draft)) {
+      const request = connectCreateRequest(input.draft);
+      lines.push({ text: '' });
+      // One line each: buildReview wraps what is wider than the pane.
+      lines.push({ text: `Created through the Connect API (CreateSecurityProfile), because Cloud Control's schema refuses: ${schemaIssues.map((i) => sanitizeLine(i.message)).join('; ')}.`, tone: 'warning' });
+      const own = connectIssues(input.draft);
+      if (own.length > 0) {
+        lines.push({ text: `✗ Connect refuses this: ${own.join('; ')}`, tone: 'error' });
+        canConfirm = false;
+      }
+      if (input.showRequest) {
+        lines.push({ text: '' });
+        lines.push({ text: 'Connect API request:', tone: 'muted' });
+        lines.push({ text: `  ${request.operation}` });
+        lines.push({ text: `    ${sanitizeLine(request.http)}` });
+        for (const line of inertJson(request.body, 2).split('\n')) lines.push({ text: `    ${sanitizeLine(line)}` });
+      }
+      return { lines, canConfirm };
+    }
   }
   if (input.mode === 'edit' && input.original) {
     try {

@@ -1,5 +1,8 @@
 // The review before anything is sent: the change in the console's words, the implied Views, and on
 // `p` exactly what goes over the wire. `y`/Enter sends; Esc goes back to the editor, draft intact.
+import { linesShown } from '../../state/selectors.js';
+import { burstOf } from '../../keys/burst.js';
+import type { KeyState } from '../../keys/keymap.js';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
@@ -46,9 +49,14 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
   );
   const paneHeight = total - (showHints === false ? 2 : 3);
 
-  useInput(
-    (input, key) => {
+  const onKey = (input: string, key: KeyState): void => {
       const command = resolveEditorCommand('review', input, key);
+      // Keys typed faster than they are read ("pG") arrive together: each in turn.
+      const burst = command === undefined ? burstOf(input, key) : undefined;
+      if (burst !== undefined) {
+        for (const k of burst) onKey(k.input, k.key);
+        return;
+      }
       const motion = motionOfCommand(command);
       if (motion) setScroll((s) => scrollPane(s, motion, review.lines.length, paneHeight));
       else if (command === 'review.toggle-patch') setShowRequest((v) => !v);
@@ -66,9 +74,8 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
           });
         }
       }
-    },
-    { isActive },
-  );
+  };
+  useInput(onKey, { isActive });
 
   return (
     <Box flexDirection="column">
@@ -80,7 +87,7 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
           {refused ? '✗ Nothing to send: go back (Esc) and change something' : review.canConfirm ? 'Nothing has been sent yet.' : 'Nothing to send.'}
         </Text>
       )}
-      {showHints === false ? null : <Footer hints={editorFooterHints('review')} width={width} />}
+      {showHints === false ? null : <Footer hints={editorFooterHints('review')} counter={linesShown(Math.min(scroll, Math.max(0, review.lines.length - paneHeight)), paneHeight, review.lines.length)} width={width} />}
     </Box>
   );
 }

@@ -4,7 +4,7 @@ import { PROPERTY_ORDER, propertyEquals } from '../../domain/patch.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { SecurityProfileDraft } from '../../domain/security-profile.js';
 import { validateProfile, type ValidationIssue } from '../../domain/validate.js';
-import { connectIssues } from '../../domain/connect-plan.js';
+import { connectIssues, connectTakesAll } from '../../domain/connect-plan.js';
 import type { EditorState, FieldId, ListFieldId } from './editor-state.js';
 import { formatItem, itemsOf, parseItem, withItem } from './field-items.js';
 
@@ -98,7 +98,11 @@ function connectDraftIssues(draft: SecurityProfileDraft): ValidationIssue[] {
  */
 export function draftIssues(state: Pick<EditorState, 'mode' | 'draft' | 'existingNames' | 'flagged' | 'connectRules'>, draft: SecurityProfileDraft = state.draft): ValidationIssue[] {
   if (state.mode === 'edit' && state.connectRules) return connectDraftIssues(draft);
-  const issues = validateProfile(draft, 'create');
+  let issues = validateProfile(draft, 'create');
+  // New profiles with values only Connect takes are created through it (mutations.ts): its rules instead.
+  if (state.mode !== 'edit' && state.connectRules && connectTakesAll(issues, draft)) {
+    issues = connectIssues(draft).map((message) => ({ field: message.split(/[: ]/)[0] === 'Tag' ? 'Tags' : (message.split(':')[0] ?? ''), rule: 'connect', message }));
+  }
   if (state.mode !== 'edit') {
     const name = draft.SecurityProfileName;
     if (state.existingNames.includes(name)) {

@@ -76,6 +76,32 @@ describe('ReviewScreen', () => {
     await waitUntil(() => events.back === 1, 'onBack');
   });
 
+  it('a long review says where it is ("lines 1–9/N") and g/G go to the top and the end, also typed together', async () => {
+    const draft = { InstanceArn: INSTANCE, SecurityProfileName: 'Long', Permissions: ['Users.View', 'Queues.View', 'Queues.Edit', 'Prompts.View', 'Prompts.Edit', 'RoutingPolicies.View', 'ContactFlows.View', 'HoursOfOperation.View', 'AccessMetrics', 'BasicAgentAccess', 'OutboundCallAccess', 'ContactSearch.View'] };
+    const tui = renderTui(<ReviewScreen mode="create" original={undefined} draft={draft} isActive height={12} width={100} onConfirm={() => undefined} onBack={() => undefined} />, { columns: 100, rows: 14 });
+    const top = await settle(tui, 'Review the new profile');
+    const total = Number(/lines 1–9\/(\d+)/.exec(top)?.[1]);
+    expect(total).toBeGreaterThan(12);
+    await tui.press('G');
+    await settle(tui, `lines ${total - 8}–${total}/${total}`);
+    await tui.press('g');
+    await settle(tui, `lines 1–9/${total}`);
+    tui.writeNow('jG');
+    await settle(tui, `lines ${total - 8}–${total}/${total}`);
+  });
+
+  it("a new profile with values only Connect takes: the review says it goes through the Connect API and p shows CreateSecurityProfile", () => {
+    const draft = { InstanceArn: INSTANCE, SecurityProfileName: 'Spaced', Permissions: ['Users.View'], Tags: [{ Key: 'Cost Center', Value: 'cc' }] };
+    const viaConnect = buildReview({ mode: 'create', draft, route: 'connect', showRequest: true, width: 200 });
+    const text = viaConnect.lines.map((l) => l.text).join('\n');
+    expect(text).toMatch(/Created through the Connect API \(CreateSecurityProfile\), because Cloud Control's schema refuses: Tags\/0\/Key/);
+    expect(text).toContain('PUT /security-profiles/abc');
+    expect(text).toContain('"Cost Center": "cc"');
+    expect(viaConnect.canConfirm).toBe(true);
+    // Without Connect the same review sends a CreateResource (which the service refuses before sending).
+    expect(buildReview({ mode: 'create', draft, route: 'cloud-control', showRequest: true }).lines.map((l) => l.text).join('\n')).toContain('CreateResource DesiredState:');
+  });
+
   it('refuses to send when nothing changed', async () => {
     const events = { confirmed: 0 };
     const tui = renderTui(<ReviewScreen mode="edit" original={ORIGINAL} draft={DRAFT} isActive height={26} width={100} onConfirm={() => events.confirmed++} onBack={() => undefined} />);
