@@ -57,12 +57,12 @@ function fleetOf(broken = false): Fleet {
   return { accounts, close: async () => undefined };
 }
 
-function open(fleet = fleetOf()): TuiHandle {
+function open(fleet = fleetOf(), rows = 35): TuiHandle {
   return renderTui(
     <ThemeProvider isColor={false}>
       <FleetShell fleet={fleet} initial={{}} now={() => FIXED_NOW} journalDir={join(dir, 'promotions')} />
     </ThemeProvider>,
-    { columns: 120, rows: 35 },
+    { columns: 120, rows },
   );
 }
 
@@ -76,9 +76,9 @@ async function toRow(tui: TuiHandle, alias: string): Promise<void> {
 }
 
 /** In the matrix: the baseline on acme-dev (the last column), the cursor on `name` × acme-prod. */
-async function driftAt(tui: TuiHandle, name: string): Promise<void> {
+async function driftAt(tui: TuiHandle, name: string, shown = 'Tier 1 Support'): Promise<void> {
   await tui.press('D');
-  await tui.waitForFrame((f) => f.includes('every instance read') && f.includes('Tier 1 Support'), { timeoutMs: 10_000 });
+  await tui.waitForFrame((f) => f.includes('every instance read') && f.includes(shown), { timeoutMs: 10_000 });
   for (let i = 0; i < 4; i++) await tui.press('l');
   await tui.press('b');
   await settle(tui, /◆ baseline: acme-platform:acme-dev/);
@@ -220,6 +220,22 @@ describe('drift and promote in the TUI', () => {
     expect(cell).toContain('“Tier 1 Support”: acme-platform:acme-dev (baseline) ↔ acme-platform:acme-prod');
     expect(cell).toContain(`− Contact Search · View (${DEMO_DEV_ONLY_PERMISSION})`);
     expect(cell).toMatch(/Permission\s+API name\s+baseline\s+here/);
+  });
+
+  it('a long difference says where it is (lines x–y/N) and takes g/G and pages, as the other long views do', async () => {
+    const tui = open(fleetOf(), 12);
+    await tui.waitForFrame('ACTIVE instances in 2 accounts');
+    await driftAt(tui, 'Tier 1 Support', 'Admin');
+    await tui.press(keys.enter);
+    const top = await settle(tui, /lines 1–\d+\/\d+/);
+    const [, shown, total] = /lines 1–(\d+)\/(\d+)/.exec(top)!.map(Number);
+    expect(total).toBeGreaterThan(shown!);
+    await tui.press('G');
+    await settle(tui, `lines ${total! - shown! + 1}–${total}/${total}`);
+    await tui.press('j');
+    await settle(tui, `lines ${total! - shown! + 1}–${total}/${total}`);
+    await tui.press('g');
+    await settle(tui, `lines 1–${shown}/${total}`);
   });
 
   it('P on a missing cell: the target is blocked by a group it lacks until m maps it; production asks twice; applied and read again', async () => {

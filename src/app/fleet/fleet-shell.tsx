@@ -4,6 +4,7 @@
 // app's region picker comes back here.
 import { Box, Text, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { linesShown } from '../../state/selectors.js';
 import { Footer } from '../../components/footer.js';
 import { Header } from '../../components/header.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
@@ -68,6 +69,8 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const [baseline, setBaseline] = useState(0);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [cellScroll, setCellScroll] = useState(0);
+  const cellMaxRef = useRef(0);
+  const layoutRef = useRef(0);
   const [notice, setNotice] = useState<string | undefined>(() => {
     const left = journalDir === undefined ? [] : unfinishedPromotions(journalDir);
     return left.length > 0 ? `${left.length} unfinished promotion${left.length === 1 ? '' : 's'} (stopped before every step was confirmed): R resumes` : undefined;
@@ -110,6 +113,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const isReadOnly = appProps.initial.readOnly === true || fleet.accounts.some((a) => a.spex.readOnly);
   const accountOf = (row: FleetRow) => fleet.accounts.find((a) => a.profile === row.profile)!;
   const height = layout.rows - 4;
+  layoutRef.current = height;
 
   const openPromote = (source: FleetRow, names: readonly string[], targets: readonly FleetRow[] | undefined, back: 'fleet' | 'drift' | 'instance', row?: FleetRow) =>
     setView({ kind: 'promote', source, names, ...(targets ? { targets } : {}), back, ...(row ? { row } : {}) });
@@ -204,8 +208,15 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
       }
       if (view.kind === 'cell') {
         if (key.escape || key.return) setView({ kind: 'drift' });
-        if (key.downArrow || input === 'j') setCellScroll((s) => s + 1);
-        if (key.upArrow || input === 'k') setCellScroll((s) => Math.max(0, s - 1));
+        // The same scrolling keys as the other long views (g/G, pages), within what there is.
+        const max = cellMaxRef.current;
+        const page = Math.max(1, layoutRef.current - 3);
+        if (key.downArrow || input === 'j') setCellScroll((s) => Math.min(max, s + 1));
+        if (key.upArrow || input === 'k') setCellScroll((s) => Math.max(0, Math.min(max, s) - 1));
+        if (key.pageDown) setCellScroll((s) => Math.min(max, s + page));
+        if (key.pageUp) setCellScroll((s) => Math.max(0, Math.min(max, s) - page));
+        if (input === 'G' || key.end) setCellScroll(max);
+        if (input === 'g' || key.home) setCellScroll(0);
       }
     },
     { isActive: view.kind !== 'instance' && view.kind !== 'promote' },
@@ -232,6 +243,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const crumbs = view.kind === 'fleet' || (view.kind === 'help' && view.back === 'fleet') ? ['Fleet'] : view.kind === 'promote' ? ['Fleet', 'Promote'] : view.kind === 'cell' ? ['Fleet', 'Drift', matrix.names[cell.row] ?? ''] : ['Fleet', 'Drift'];
   let body;
   let hints = FLEET_KEYS;
+  let counter: string | undefined;
   if (view.kind === 'promote') {
     body = (
       <PromoteSession
@@ -264,8 +276,13 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     hints = DRIFT_KEYS;
   } else if (view.kind === 'cell') {
     const { title, subtitle, lines } = driftCellLines(matrix, columns, shownCell, layout.columns);
-    body = <ScrollPane title={title} subtitle={subtitle} lines={lines} scroll={Math.min(cellScroll, Math.max(0, lines.length - height + 1))} height={height - 1} />;
-    hints = [{ keys: '↑↓', help: 'scroll' }, { keys: 'Esc', help: 'back' }];
+    // The pane shows height − 2 lines under its title and subtitle.
+    const room = Math.max(1, height - 2);
+    cellMaxRef.current = Math.max(0, lines.length - room);
+    const shown = Math.min(cellScroll, cellMaxRef.current);
+    body = <ScrollPane title={title} subtitle={subtitle} lines={lines} scroll={shown} height={height - 1} />;
+    hints = [{ keys: '↑↓', help: 'scroll' }, { keys: 'g/G', help: 'top/end' }, { keys: 'Esc', help: 'back' }];
+    counter = linesShown(shown, room, lines.length);
   } else body = <FleetTable rows={shownRows} cursor={Math.min(cursor, Math.max(0, shownRows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} />;
   const filterLine = view.kind === 'fleet' && (isFilteringState || filter !== '') ? `Filter: ${filter}${isFilteringState ? '▏' : ''}  (${shownRows.length} of ${scan.rows.length}${isFilteringState ? '; Enter keeps it, Esc clears' : '; Esc clears, D compares these'})` : undefined;
   const status =
@@ -283,7 +300,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
       <Text wrap="truncate-end" {...tone('muted')}>
         {sanitizeLine(status ?? (view.kind === 'fleet' && scan.isDone ? `${active.length} ACTIVE instance${active.length === 1 ? '' : 's'} in ${fleet.accounts.length} account${fleet.accounts.length === 1 ? '' : 's'}` : ' '))}
       </Text>
-      {hints.length > 0 ? <Footer hints={hints} width={layout.columns} /> : <Text> </Text>}
+      {hints.length > 0 ? <Footer hints={hints} counter={counter} width={layout.columns} /> : <Text> </Text>}
     </Box>
   );
 }

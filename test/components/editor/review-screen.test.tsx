@@ -92,14 +92,14 @@ describe('ReviewScreen', () => {
 
   it("a new profile with values only Connect takes: the review says it goes through the Connect API and p shows CreateSecurityProfile", () => {
     const draft = { InstanceArn: INSTANCE, SecurityProfileName: 'Spaced', Permissions: ['Users.View'], Tags: [{ Key: 'Cost Center', Value: 'cc' }] };
-    const viaConnect = buildReview({ mode: 'create', draft, route: 'connect', showRequest: true, width: 200 });
+    const viaConnect = buildReview({ mode: 'create', original: undefined, draft, route: 'connect', showRequest: true, width: 200 });
     const text = viaConnect.lines.map((l) => l.text).join('\n');
     expect(text).toMatch(/Created through the Connect API \(CreateSecurityProfile\), because Cloud Control's schema refuses: Tags\/0\/Key/);
     expect(text).toContain('PUT /security-profiles/abc');
     expect(text).toContain('"Cost Center": "cc"');
     expect(viaConnect.canConfirm).toBe(true);
     // Without Connect the same review sends a CreateResource (which the service refuses before sending).
-    expect(buildReview({ mode: 'create', draft, route: 'cloud-control', showRequest: true }).lines.map((l) => l.text).join('\n')).toContain('CreateResource DesiredState:');
+    expect(buildReview({ mode: 'create', original: undefined, draft, route: 'cloud-control', showRequest: true }).lines.map((l) => l.text).join('\n')).toContain('CreateResource DesiredState:');
   });
 
   it('refuses to send when nothing changed', async () => {
