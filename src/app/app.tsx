@@ -197,7 +197,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const account = accountOf(instanceArn, service?.account());
 
   const body = (() => {
-    if (modal.kind === 'help') return <HelpView mode={modal.mode} scroll={modal.scroll} height={paneHeight(state)} readOnly={state.readOnly} />;
+    if (modal.kind === 'help') return <HelpView mode={modal.mode} scroll={modal.scroll} height={paneHeight(state)} readOnly={state.readOnly} width={state.layout.columns} />;
     if (modal.kind !== 'none' && service !== undefined && state.instance !== undefined) {
       return (
         <ModalBody

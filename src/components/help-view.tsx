@@ -1,11 +1,10 @@
 // The `?` screen: every key of the mode underneath, read from the keymap.
-import { padEnd } from '../domain/format.js';
-import { helpEntries, MODE_TITLES, type Mode } from '../keys/keymap.js';
+import { helpEntries, helpText, MODE_TITLES, type Mode } from '../keys/keymap.js';
 import type { PaneLine } from './pane-lines.js';
 import { ScrollPane } from './scroll-pane.js';
 
-export function helpLines(mode: Mode, readOnly = false): PaneLine[] {
-  return helpEntries(mode, { readOnly }).map((e) => ({ text: `  ${padEnd(e.keys, 12)} ${e.help}` }));
+export function helpLines(mode: Mode, readOnly = false, width = 120): PaneLine[] {
+  return helpText(helpEntries(mode, { readOnly }), width).map((text) => ({ text }));
 }
 
 export interface HelpViewProps {
@@ -14,8 +13,10 @@ export interface HelpViewProps {
   readonly height: number;
   /** Read-only mode: the mutating keys are not listed (they do not exist). */
   readonly readOnly?: boolean;
+  /** Columns there are: help lines wrap to them, never cut. */
+  readonly width?: number;
 }
 
-export function HelpView({ mode, scroll, height, readOnly = false }: HelpViewProps) {
-  return <ScrollPane title={`Keys — ${MODE_TITLES[mode]}  (Esc or ? closes)`} lines={helpLines(mode, readOnly)} scroll={scroll} height={height} />;
+export function HelpView({ mode, scroll, height, readOnly = false, width = 120 }: HelpViewProps) {
+  return <ScrollPane title={`Keys — ${MODE_TITLES[mode]}  (Esc or ? closes)`} lines={helpLines(mode, readOnly, width)} scroll={scroll} height={height} />;
 }

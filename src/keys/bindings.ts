@@ -109,7 +109,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('item.open', 'Enter', [{ key: 'return' }], 'Open the region', 'open'),
     ...TYPING_NAVIGATION,
     b('text.delete', 'Backspace', [{ key: 'backspace' }, { key: 'delete' }], 'Delete the last filter character'),
-    b('filter.clear', 'Esc', [{ key: 'escape' }], 'Clear the filter'),
+    b('filter.clear', 'Esc', [{ key: 'escape' }], 'Clear the filter; with none, back (to the fleet, in a fleet)'),
     HELP,
     QUIT,
     CTRL_C,
@@ -117,7 +117,8 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   instances: [
     b('item.open', 'Enter', [{ key: 'return' }], 'Open the instance', 'open'),
     ...NAVIGATION,
-    FILTER,
+    // The instances have no permissions to search: a plain filter (perm: is the profile table's).
+    b('filter.start', '/', [{ input: '/' }], 'Filter the instances by alias, id or status', 'filter'),
     b('list.refresh', 'r', [{ input: 'r' }], 'Reload the instances', 'refresh'),
     COPY_ARN,
     COPY_URL,
@@ -206,10 +207,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     CTRL_C,
   ],
   help: [
-    UP,
-    DOWN,
-    PAGE_UP,
-    PAGE_DOWN,
+    ...PANE_NAVIGATION,
     b('app.back', 'Esc/?', [{ key: 'escape' }, { input: '?' }], 'Close the help', 'close'),
     QUIT,
     CTRL_C,

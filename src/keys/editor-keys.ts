@@ -42,6 +42,7 @@ export type EditorCommand =
   | 'review.confirm'
   | 'review.toggle-patch'
   | 'review.back'
+  | 'review.help'
   | 'progress.retry'
   | 'progress.keep-waiting'
   | 'progress.edit'
@@ -119,6 +120,7 @@ export const EDITOR_KEYMAP: Readonly<Record<EditorKeyMode, readonly EditorBindin
     // Letters are not text here: g and G go to the top and the end, as in the other scrolling views.
     ...[UP, DOWN, PAGE_UP, PAGE_DOWN, b('cursor.first', 'g/Home', [{ input: 'g' }, { key: 'home' }], 'Go to the first row'), b('cursor.last', 'G/End', [{ input: 'G' }, { key: 'end' }], 'Go to the last row')].map((x) => ({ ...x, help: x.help.replace('Move', 'Scroll').replace('row', 'line') })),
     b('review.back', 'Esc', [{ key: 'escape' }], 'Back to editing (the draft is kept)', 'back to editing'),
+    b('review.help', '?', [{ input: '?' }], 'Show every key of this screen (Esc or ? closes)'),
   ],
   progress: [
     b('progress.done', 'Enter', [{ key: 'return' }], 'Close (after the request ended)', 'close'),

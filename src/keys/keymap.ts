@@ -63,3 +63,26 @@ export const MODE_TITLES: Readonly<Record<Mode, string>> = {
   'clone-target': 'Clone into…',
   'quit-confirm': 'Quit',
 };
+
+/**
+ * Help entries as lines `width` wide: the keys in a column of 12, the words after them wrapped under
+ * themselves, never cut (a long explanation is the point of the help).
+ */
+export function helpText(entries: readonly HelpEntry[], width: number): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
+    const head = `  ${e.keys.padEnd(12)} `;
+    const room = Math.max(20, width - head.length);
+    let line = '';
+    const lines: string[] = [];
+    for (const word of e.help.split(/\s+/).filter(Boolean)) {
+      if (line !== '' && line.length + 1 + word.length > room) {
+        lines.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+    lines.forEach((l, i) => out.push(`${i === 0 ? head : ' '.repeat(head.length)}${l}`));
+  }
+  return out;
+}

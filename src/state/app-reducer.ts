@@ -81,7 +81,7 @@ export function appReducer(state: AppState, action: Action): AppState {
       return { ...state, modal: { kind: 'none' } };
     case 'help/scroll': {
       if (state.modal.kind !== 'help') return state;
-      const scroll = scrollPane(state.modal.scroll, action.motion, helpLineCount(state.modal.mode, state.readOnly), scrollRoom(state));
+      const scroll = scrollPane(state.modal.scroll, action.motion, helpLineCount(state.modal.mode, state.readOnly, state.layout.columns), scrollRoom(state));
       return { ...state, modal: { ...state.modal, scroll } };
     }
     case 'explain/open':

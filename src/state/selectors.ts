@@ -2,7 +2,7 @@
 // selector is memoised on its inputs, so moving the cursor never filters or sorts again. Pure.
 import { filterRegions, type ConnectRegion } from '../domain/regions.js';
 import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
-import { helpEntries, type Mode } from '../keys/keymap.js';
+import { helpEntries, helpText, type Mode } from '../keys/keymap.js';
 import type { AppState, SortOrder } from './app-state.js';
 import { bodyHeight } from './layout.js';
 import { isFilterEmpty, parseFilter, permissionMatches, type ParsedFilter } from './filter.js';
@@ -61,8 +61,8 @@ export function shownInstances(state: AppState): readonly ConnectInstance[] {
 }
 
 /** Rows of the help modal, for its scroll limit. */
-export function helpLineCount(mode: Mode, readOnly = false): number {
-  return helpEntries(mode, { readOnly }).length;
+export function helpLineCount(mode: Mode, readOnly = false, width = 120): number {
+  return helpText(helpEntries(mode, { readOnly }), width).length;
 }
 
 /** Full profiles already loaded, by ARN (the detail loader's cache, seen through a function). */
@@ -222,7 +222,7 @@ export function panePosition(state: AppState): string | undefined {
   const { modal, screen } = state;
   const at =
     modal.kind === 'help'
-      ? { scroll: modal.scroll, total: helpLineCount(modal.mode, state.readOnly) }
+      ? { scroll: modal.scroll, total: helpLineCount(modal.mode, state.readOnly, state.layout.columns) }
       : screen.kind === 'detail' || screen.kind === 'compare' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain'
         ? { scroll: screen.scroll, total: screen.lineCount }
         : undefined;

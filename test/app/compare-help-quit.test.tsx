@@ -119,8 +119,9 @@ describe('help', () => {
     await tui.press('?');
     let frame = await tui.waitForFrame('Keys — Profile list');
     expect(frame).toContain('Sort by permission count');
-    expect(frame).toContain('Ctrl-C');
     expect(frame).toContain('PgDn');
+    await tui.press('G');
+    frame = await tui.waitForFrame('Ctrl-C');
     await tui.press(keys.escape);
     await tui.waitForFrame('Modified (UTC)');
     await tui.press(keys.enter);
@@ -130,6 +131,27 @@ describe('help', () => {
     expect(frame).toContain('Toggle the raw JSON');
     await tui.press('?');
     await tui.waitForFrame('Permissions (');
+  });
+});
+
+describe('help that wraps', () => {
+  it('at 80 columns every help line wraps under its words, none is cut with …; g/G reach its end', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 80, rows: 24 });
+    await tui.waitForFrame('CallCenterManager');
+    await tui.press('?');
+    const frame = await tui.waitForFrame('Keys — Profile list');
+    const body = frame.split('\n').slice(2, -2);
+    expect(body.some((l) => l.includes('…'))).toBe(false);
+    expect(body.every((l) => l.length <= 80)).toBe(true);
+    // The longest entry, the filter's, is there whole across its lines.
+    await tui.press('G');
+    const end = await tui.waitForFrame(/Ctrl-C/);
+    expect(end).toMatch(/lines \d+–(\d+)\/\1/);
+    await tui.press('g');
+    const top = await tui.waitForFrame(/lines 1–/);
+    const joined = top.split('\n').map((l) => l.trim()).join(' ');
+    expect(joined).toContain('Filter (text; perm: a permission by API name, prefix or console words, e.g. perm:edit-users)');
   });
 });
 

@@ -2,11 +2,11 @@
 // `p` exactly what goes over the wire. `y`/Enter sends; Esc goes back to the editor, draft intact.
 import { linesShown } from '../../state/selectors.js';
 import { burstOf } from '../../keys/burst.js';
-import type { KeyState } from '../../keys/keymap.js';
+import { helpText, type KeyState } from '../../keys/keymap.js';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
-import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
+import { EDITOR_MODE_TITLES, editorFooterHints, editorHelpEntries, resolveEditorCommand } from '../../keys/editor-keys.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
 import { buildReview, type ReachInput } from './review-lines.js';
 import { motionOfCommand, scrollPane } from '../../state/motion.js';
@@ -41,6 +41,7 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
   const [showRequest, setShowRequest] = useState(false);
   const [scroll, setScroll] = useState(0);
   const [refused, setRefused] = useState(false);
+  const [isHelp, setHelp] = useState(false);
   const confirmed = useRef(false);
   const gate = useProductionGate();
   const review = useMemo(
@@ -50,6 +51,10 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
   const paneHeight = total - (showHints === false ? 2 : 3);
 
   const onKey = (input: string, key: KeyState): void => {
+      if (isHelp) {
+        if (key.escape || input === '?') setHelp(false);
+        return;
+      }
       const command = resolveEditorCommand('review', input, key);
       // Keys typed faster than they are read ("pG") arrive together: each in turn.
       const burst = command === undefined ? burstOf(input, key) : undefined;
@@ -60,6 +65,7 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
       const motion = motionOfCommand(command);
       if (motion) setScroll((s) => scrollPane(s, motion, review.lines.length, paneHeight));
       else if (command === 'review.toggle-patch') setShowRequest((v) => !v);
+      else if (command === 'review.help') setHelp(true);
       else if (command === 'review.back') {
         if (gate.isArmed) gate.reset();
         else onBack();
@@ -77,6 +83,16 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
   };
   useInput(onKey, { isActive });
 
+  if (isHelp) {
+    // This screen's keys only, titled with it, from the same table as the behaviour.
+    const entries = editorHelpEntries('review');
+    return (
+      <Box flexDirection="column">
+        <ScrollPane title={`Keys — ${EDITOR_MODE_TITLES.review} (Esc or ? closes)`} lines={helpText(entries, width ?? 100).map((text) => ({ text }))} scroll={0} height={paneHeight + 1} />
+        <Footer hints={[{ keys: 'Esc', help: 'close' }]} width={width} />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <ScrollPane title={mode === 'edit' ? 'Review the change' : 'Review the new profile'} lines={review.lines} scroll={scroll} height={paneHeight} />

@@ -102,6 +102,19 @@ describe('ReviewScreen', () => {
     expect(buildReview({ mode: 'create', original: undefined, draft, route: 'cloud-control', showRequest: true }).lines.map((l) => l.text).join('\n')).toContain('CreateResource DesiredState:');
   });
 
+  it("? shows the review's own keys, titled Review, and Esc gives the review back", async () => {
+    const draft = { InstanceArn: INSTANCE, SecurityProfileName: 'Helped', Permissions: ['Users.View'] };
+    const tui = renderTui(<ReviewScreen mode="create" original={undefined} draft={draft} isActive height={20} width={80} onConfirm={() => undefined} onBack={() => undefined} />, { columns: 80, rows: 22 });
+    await settle(tui, 'Review the new profile');
+    await tui.press('?');
+    const help = await settle(tui, 'Keys — Review');
+    expect(help).toMatch(/p\s+Show or hide exactly what will be sent/);
+    expect(help).toMatch(/g\/Home\s+Go to the first line/);
+    expect(help).not.toMatch(/Tab|grant/);
+    await tui.press(keys.escape);
+    await settle(tui, 'Review the new profile');
+  });
+
   it('refuses to send when nothing changed', async () => {
     const events = { confirmed: 0 };
     const tui = renderTui(<ReviewScreen mode="edit" original={ORIGINAL} draft={DRAFT} isActive height={26} width={100} onConfirm={() => events.confirmed++} onBack={() => undefined} />);
