@@ -52,6 +52,7 @@ export type Command =
   | 'compare.toggle-differences'
   | 'compare.next-difference'
   | 'compare.previous-difference'
+  | 'app.fleet'
   | 'item.copy-arn'
   | 'item.copy-console-url'
   | 'compare.copy-left'
@@ -100,6 +101,8 @@ const PANE_NAVIGATION: Binding[] = NAVIGATION.map((x) => ({
 const TYPING_NAVIGATION = [ARROW_UP, ARROW_DOWN, PAGE_UP, PAGE_DOWN, HOME, END];
 
 /** Copy the ARN, or the console URL, of what is under the cursor (OSC 52, as other AWS terminal tools do). */
+/** In a fleet: straight back to the fleet screen from an instance (instead of Esc, Esc, Esc). */
+const FLEET = b('app.fleet', 'F', [{ input: 'F' }], 'Back to the fleet screen (when spex shows a fleet)');
 const COPY_ARN = b('item.copy-arn', 'y', [{ input: 'y' }], 'Copy the ARN under the cursor to the clipboard (OSC 52, where the terminal allows it)');
 const COPY_URL = b('item.copy-console-url', 'Y', [{ input: 'Y' }], 'Copy the AWS console URL of its instance to the clipboard, and show it');
 
@@ -122,6 +125,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('list.refresh', 'r', [{ input: 'r' }], 'Reload the instances', 'refresh'),
     COPY_ARN,
     COPY_URL,
+    FLEET,
     b('app.back', 'Esc', [{ key: 'escape' }], 'Back to the regions (clears a filter first)', 'regions'),
     HELP,
     QUIT,
@@ -152,6 +156,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     OPERATIONS,
     COPY_ARN,
     COPY_URL,
+    FLEET,
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back to the instances', 'back'),
     HELP,
     QUIT,
@@ -178,6 +183,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     OPERATIONS,
     COPY_ARN,
     COPY_URL,
+    FLEET,
     BACK,
     HELP,
     QUIT,

@@ -118,6 +118,9 @@ export function appReducer(state: AppState, action: Action): AppState {
       const arns = state.list.marked.length > 0 ? state.list.marked : state.list.shown;
       return { ...state, exportRequest: { arns, id: (state.exportRequest?.id ?? 0) + 1 } };
     }
+    case 'app/leave':
+      // Straight back to the fleet screen; outside a fleet there is none to go back to, said so.
+      return state.canLeave ? { ...state, isLeaving: true } : { ...state, notice: { tone: 'info', text: 'No fleet here: spex shows a fleet when it is started with several AWS profiles (--profile a,b or a fleet in config.json)' } };
     case 'clipboard/copy': {
       const { screen } = state;
       const arn =

@@ -213,6 +213,7 @@ export type Action =
   | { type: 'drafts/loaded'; keys: readonly string[] }
   | { type: 'export/start' }
   | { type: 'clipboard/copy'; which: 'arn' | 'console' }
+  | { type: 'app/leave' }
   | { type: 'promote/start' }
   | { type: 'drafts/next' }
   | { type: 'detail/reload' }

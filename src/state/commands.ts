@@ -110,6 +110,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'explain/open' };
     case 'list.apply-file':
       return { type: 'session/apply-file' };
+    case 'app.fleet':
+      return { type: 'app/leave' };
     case 'item.copy-arn':
       return { type: 'clipboard/copy', which: 'arn' };
     case 'item.copy-console-url':

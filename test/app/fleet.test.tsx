@@ -115,6 +115,22 @@ describe('the fleet screen', () => {
     await settle(tui, 'ACTIVE instances in 2 accounts');
   });
 
+  it('F goes straight back to the fleet from an instance\'s table or a profile (instead of Esc three times)', async () => {
+    const tui = open();
+    await tui.waitForFrame('ACTIVE instances in 2 accounts');
+    await toRow(tui, 'acme-prod');
+    await tui.press(keys.enter);
+    await tui.waitForFrame('Fraud Investigators');
+    await tui.press('F');
+    await settle(tui, 'ACTIVE instances in 2 accounts');
+    await tui.press(keys.enter);
+    await tui.waitForFrame('Fraud Investigators');
+    await tui.press(keys.enter);
+    await tui.waitForFrame('Permissions (');
+    await tui.press('F');
+    await settle(tui, 'ACTIVE instances in 2 accounts');
+  });
+
   it('on production, a save asks once more: nothing is sent until the second y', async () => {
     const tui = open();
     await tui.waitForFrame('ACTIVE instances in 2 accounts');

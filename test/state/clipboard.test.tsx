@@ -16,6 +16,19 @@ const run = (state: AppState, ...actions: Action[]): AppState => actions.reduce(
 const key = (input: string): Action => ({ type: 'input/key', input, key: {} });
 const onList = (): AppState => run(createInitialState({ region: 'eu-west-2', skipRegionPicker: true, instance: 'acme-support' }), { type: 'instances/loaded', items: INSTANCES }, { type: 'list/shown', arns: ARNS });
 
+describe('F', () => {
+  it('outside a fleet there is no fleet to go back to: said so, nothing else changes', () => {
+    const s = run(onList(), key('F'));
+    expect(s.isLeaving).toBe(false);
+    expect(s.notice?.text).toMatch(/^No fleet here/);
+    expect(s.screen.kind).toBe('list');
+  });
+  it('in a fleet it leaves the instance for the fleet screen at once', () => {
+    const inFleet = run(createInitialState({ region: 'eu-west-2', skipRegionPicker: true, instance: 'acme-support', canLeave: true }), { type: 'instances/loaded', items: INSTANCES }, { type: 'list/shown', arns: ARNS });
+    expect(run(inFleet, key('F')).isLeaving).toBe(true);
+  });
+});
+
 describe('y and Y', () => {
   it('y on the table copies the ARN under the cursor, and says so', () => {
     const s = run(onList(), key('j'), key('y'));
