@@ -40,7 +40,8 @@ Commands:
                                  [--from-file profile.json|yaml]
   update <profile>               change a profile [--add-permission P]... [--remove-permission P]...
                                  [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run];
-                                 with nothing to change it says so and sends nothing
+                                 with nothing to change it says so and sends nothing; a change that
+                                 creates a high finding is said and asked about (--yes: saved anyway)
                                  P: an API name (Users.Edit), a prefix or the console's words ("edit
                                  users") naming one permission; granting Edit, Create … also grants
                                  the View, as the console does (--no-implied: not); a name spex does

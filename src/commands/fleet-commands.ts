@@ -32,7 +32,7 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     rows.length === 0
       ? `No Amazon Connect instances in ${fleet.accounts.length} account${fleet.accounts.length === 1 ? '' : 's'}.\n`
       : t.renderTable<FleetRow>(rows, [
-          { header: 'PROFILE', value: (r) => `${r.profile}${r.production ? ' [PROD]' : ''}` },
+          { header: 'AWS PROFILE', value: (r) => `${r.profile}${r.production ? ' [PROD]' : ''}` },
           { header: 'ACCOUNT', value: (r) => r.accountId },
           { header: 'REGION', value: (r) => r.region ?? '(all)' },
           { header: 'INSTANCE', value: (r) => r.instance?.alias ?? r.instance?.id },

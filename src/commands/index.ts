@@ -64,6 +64,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
       'from-file': { type: 'string' },
       'max-file-size': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean' },
     },
     positionals: 1,
     run: async (ctx) => (await mutations()).updateCommand(ctx),

@@ -17,6 +17,7 @@ import { draftFromFile, editPermissions, parseTag, permissionArgOptions, resolve
 import { profileFields } from './profile-fields.js';
 import { profileArnOf, requireProfileRef, resolveInstance } from './read-commands.js';
 import { renderFields, write, writeError } from './output.js';
+import { findingChanges, findingSentence } from '../domain/lint.js';
 import { readProfileFile } from './profile-file.js';
 import { waitForOperation } from './progress.js';
 
@@ -143,6 +144,19 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
     ctx.io.stderr.write('No changes; nothing was sent.\n');
     await write(ctx.io, ctx.output, before, () => 'No changes; nothing was sent.\n');
     return EXIT_OK;
+  }
+  // As the TUI's review: a change that creates a high finding is said, and asked about (or --yes).
+  const risky = findingChanges(before, { ...after } as SecurityProfile).created.filter((f) => f.severity === 'high');
+  if (risky.length > 0) {
+    for (const f of risky) writeError(ctx.io, `warning: high: ${findingSentence(f)}`);
+    if (ctx.values.yes !== true) {
+      if (!ctx.io.stdin.isTTY) throw new SpexError({ kind: 'validation', message: 'the change creates a high finding (above); --yes saves it anyway. Nothing was sent.' });
+      const answer = await ask(ctx, 'Save it anyway? Type yes: ');
+      if (answer.trim().toLowerCase() !== 'yes') {
+        writeError(ctx.io, 'not saved; nothing was sent.');
+        return EXIT_FAILURE;
+      }
+    }
   }
   await ctx.confirmProduction(service, instanceOfArn(arn));
   const outcome = await waitForOperation(ctx.io, service.updateProfile(arn, before, after));

@@ -101,6 +101,21 @@ describe('update', () => {
   /** A catalogue permission the profile does not have yet. */
   const missing = (): string => ['Users.View', 'Queues.View', 'Prompts.View', 'RoutingPolicies.View'].find((p) => !(model(arn)!.Permissions as string[]).includes(p))!;
 
+  it('a change that creates a high finding is warned about, as in the TUI review, and needs yes (or --yes)', async () => {
+    const before = JSON.stringify(model(arn));
+    const refused = await run(['update', arn, '--add-permission', 'Users.Edit']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/warning: high: grants Users.Edit to a non-admin profile/);
+    expect(refused.err).toContain('--yes saves it anyway. Nothing was sent.');
+    const declined = await run(['update', arn, '--add-permission', 'Users.Edit'], { stdinTTY: true, input: 'no\n' });
+    expect(declined.code).toBe(1);
+    expect(declined.err).toContain('Save it anyway? Type yes: ');
+    expect(JSON.stringify(model(arn))).toBe(before);
+    const saved = await run(['update', arn, '--add-permission', 'Users.Edit', '--yes']);
+    expect(saved.code, saved.err).toBe(0);
+    expect(model(arn)!.Permissions).toContain('Users.Edit');
+  });
+
   it('applies permission, description and tag edits', async () => {
     const before = model(arn)!;
     const removed = (before.Permissions as string[])[0]!;

@@ -23,7 +23,7 @@ export function windowTop(cursor: number, count: number, height: number): number
 /** The columns; Status comes last and takes what is left, so an error can be read. Under 90 columns the account id goes (the profile names it). */
 function columnsFor(width: number): { title: string; width: number; cell: (row: FleetRow) => string }[] {
   const all = [
-    { title: 'Profile', width: 20, cell: (r: FleetRow) => `${r.profile}${r.production ? ' ⚠PROD' : ''}` },
+    { title: 'AWS profile', width: 20, cell: (r: FleetRow) => `${r.profile}${r.production ? ' ⚠PROD' : ''}` },
     { title: 'Account', width: 13, cell: (r: FleetRow) => r.accountId ?? '—' },
     { title: 'Region', width: 15, cell: (r: FleetRow) => r.region ?? '(every region)' },
     { title: 'Instance', width: width < 90 ? 16 : 22, cell: (r: FleetRow) => r.instance?.alias ?? r.instance?.id ?? '—' },
