@@ -30,7 +30,7 @@ import { createInitialState, type InitialStateOptions } from '../state/app-state
 import { bodyHeight, FOOTER_LINES, frameHeight, layoutFrom, STATUS_LINES, type Layout } from '../state/layout.js';
 import { isSessionOpen } from '../state/session-reducer.js';
 import { modeOf, paneHeight, shownInstances, shownRegions } from '../state/selectors.js';
-import { filterHint } from '../state/filter.js';
+import { filterHint, permHint } from '../state/filter.js';
 import { markHint, riskHint, unconfirmedHint } from './chrome.js';
 import { useDrafts } from '../hooks/use-drafts.js';
 import { useExport } from '../hooks/use-export.js';
@@ -184,6 +184,18 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   };
   const rowByArn = useMemo(() => new Map(profiles.rows.map((r) => [r.arn, r])), [profiles.rows]);
   const nameOf = (arn: string): string | undefined => nameOfRow(rowByArn.get(arn), loadedDetail(arn));
+  /** How many listed profiles grant any of `names`, among those whose details are loaded. */
+  const granting = (names: readonly string[]) => {
+    let count = 0;
+    let of = 0;
+    for (const row of profiles.rows) {
+      const detail = loadedDetail(row.arn);
+      if (detail === undefined) continue;
+      of += 1;
+      if (names.some((n) => detail.Permissions?.includes(n))) count += 1;
+    }
+    return { count, of, total: profiles.rows.length };
+  };
   // Profile names come from the list (and the details as they load); re-made when either changes.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const holderNames: HolderNames = useMemo(() => ({ profileName: nameOf, groupName }), [rowByArn, details.version, groupName]);
@@ -303,7 +315,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
             timeLeft={service?.timeLeft}
-            hint={isTable ? (markHint(list, nameOf) ?? riskHint(loadedDetail(list.shown[list.cursor]), list.shown[list.cursor] === undefined ? undefined : findings.of(list.shown[list.cursor]!)) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? listingHint(profiles.status, profiles.rows.length, list.filter, list.sort) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
+            hint={isTable ? (markHint(list, nameOf) ?? riskHint(loadedDetail(list.shown[list.cursor]), list.shown[list.cursor] === undefined ? undefined : findings.of(list.shown[list.cursor]!)) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? permHint(list.filter, list.shown.length, granting) ?? listingHint(profiles.status, profiles.rows.length, list.filter, list.sort) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
             columns={layout.columns}
           />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />

@@ -81,3 +81,20 @@ export function filterHint(text: string): string | undefined {
   const hints = parseFilter(text).permissions.flatMap((t) => (t.hint !== undefined ? [t.hint] : []));
   return hints.length > 0 ? hints.join(' · ') : undefined;
 }
+
+/**
+ * When a plain search shows nothing but its words name a permission, a hint toward `perm:`:
+ * `edit users: no profile is named so — perm:"edit users" finds the 2 that grant it`. `granting`
+ * counts the profiles granting any of the names among those whose details are loaded (`of` of them).
+ */
+export function permHint(text: string, shown: number, granting: (names: readonly string[]) => { count: number; of: number; total: number }): string | undefined {
+  const parsed = parseFilter(text);
+  if (shown > 0 || parsed.permissions.length > 0 || parsed.words.length === 0) return undefined;
+  const phrase = parsed.words.join(' ');
+  const match = matchPermissionTerm(phrase);
+  if (match.kind !== 'exact' && match.kind !== 'one') return undefined;
+  const term = /\s/.test(phrase) ? `perm:"${phrase}"` : `perm:${phrase}`;
+  const { count, of, total } = granting(match.names);
+  const finds = of < total ? `finds those that grant ${match.names[0]} (${count} of the ${of} read so far)` : `finds the ${count} that grant ${match.names[0]}`;
+  return `${phrase}: no profile is named so — ${term} ${finds}`;
+}
