@@ -13,6 +13,8 @@ export interface StoredDraft {
   draft: SecurityProfileDraft;
   /** The model the draft started from (edit), so a later restore can rebase onto the server's model. */
   original?: SecurityProfile;
+  /** How it came to be kept: the user left the editor keeping it, or spex stopped before saving (the default). */
+  keptBy?: 'left' | 'stopped';
 }
 
 

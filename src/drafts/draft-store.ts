@@ -58,6 +58,7 @@ function decode(text: string): StoredDraft | undefined {
     const mode: DraftMode = value.mode === 'create' || value.mode === 'clone' ? value.mode : 'edit';
     const out: StoredDraft = { key: value.key, mode, savedAt: Number(value.savedAt ?? 0), draft: value.draft };
     if (value.original && typeof value.original === 'object') out.original = value.original;
+    if (value.keptBy === 'left') out.keptBy = 'left';
     return out;
   } catch {
     return undefined;

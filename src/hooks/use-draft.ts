@@ -33,7 +33,8 @@ export interface UseDraft {
   /** Removes the draft (after a successful save, or when the user discards it). */
   clear(): Promise<void>;
   /** Writes a pending change now. */
-  flush(): void;
+  /** Writes what is pending now; `left`: the user left the editor keeping the draft (the prompt says so later). */
+  flush(reason?: 'left'): void;
 }
 
 export function useDraft(key: string, initial: SecurityProfileDraft, options: UseDraftOptions): UseDraft {
@@ -49,18 +50,21 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
   const offerOpen = useRef(false);
   const baseline = original ?? initial;
 
-  const record = (draft: SecurityProfileDraft, draftKey: string): StoredDraft => ({
+  const last = useRef<{ key: string; draft: SecurityProfileDraft } | undefined>(undefined);
+  const record = (draft: SecurityProfileDraft, draftKey: string, reason?: 'left'): StoredDraft => ({
     key: draftKey,
     mode,
     savedAt: now(),
     draft,
     ...(original ? { original } : {}),
+    ...(reason ? { keptBy: reason } : {}),
   });
 
-  const writeNow = useCallback((): void => {
+  const writeNow = useCallback((reason?: 'left'): void => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = undefined;
-    const next = pending.current;
+    // Leaving keeps the draft already on disk too, marked as left (what the restore prompt says later).
+    const next = pending.current ?? (reason && written.current !== undefined ? last.current : undefined);
     pending.current = undefined;
     if (!store || !next) return;
     try {
@@ -70,8 +74,9 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
         store.deleteDraftSync(next.key);
         written.current = undefined;
       } else {
-        store.saveDraftSync(record(next.draft, next.key));
+        store.saveDraftSync(record(next.draft, next.key, reason));
         written.current = next.key;
+        last.current = next;
       }
       setError(undefined);
     } catch (e) {
@@ -83,6 +88,7 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
 
   const writeRef = useRef(writeNow);
   writeRef.current = writeNow;
+  const flush = useCallback((reason?: 'left') => writeRef.current(reason), []);
 
   useEffect(() => {
     if (!store) return undefined;
@@ -109,11 +115,11 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
 
   // A pending write survives the screen closing and the process exiting (Ctrl-C goes through unmount).
   useEffect(() => {
-    const onExit = (): void => writeRef.current();
+    const onExit = (): void => writeRef.current(undefined);
     process.once('exit', onExit);
     return () => {
       process.off('exit', onExit);
-      writeRef.current();
+      writeRef.current(undefined);
     };
   }, []);
 
@@ -124,7 +130,7 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
       // While a stored draft is being offered, writing would overwrite it before the user chose.
       if (offerOpen.current) return;
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => writeRef.current(), debounceMs);
+      timer.current = setTimeout(() => writeRef.current(undefined), debounceMs);
     },
     [store, key, debounceMs],
   );
@@ -169,5 +175,5 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
     if (store) for (const k of keys) await store.deleteDraft(k);
   }, [store, key]);
 
-  return { check, offered, error, update, acceptOffer, discardOffer, clear, flush: writeNow };
+  return { check, offered, error, update, acceptOffer, discardOffer, clear, flush };
 }

@@ -138,10 +138,32 @@ describe('edit from the list', () => {
     const offer = await settle(second, 'An unsaved draft of this profile was found');
     expect(offer).toContain('It changes 2 things:');
     expect(offer).toContain('+ Users · Edit (Users.Edit)');
+    expect(offer).toContain('It was kept when spex stopped before saving');
     await second.press('r');
     await settle(second, 'Restored your unsaved draft.');
     await second.press('s');
     await second.waitForFrame('+ Users · Edit (Users.Edit)');
+  });
+
+  it('a draft kept on leaving the editor is offered back saying so', async () => {
+    const arn = arnOf(backend, TIER2);
+    const tui = open();
+    await selectProfile(tui, TIER2);
+    await tui.press('e');
+    await settle(tui, `Edit ${TIER2} ·`);
+    await togglePermission(tui, 'Users.Edit');
+    await waitUntil(async () => (await drafts.store.loadDraft(arn)) !== undefined, 'the draft on disk');
+    // The first Esc clears the search the toggle used; the second asks about leaving.
+    await tui.press(keys.escape);
+    await tui.waitForFrame((f) => !f.includes('Search: “'));
+    await tui.press(keys.escape);
+    await settle(tui, 'You have unsaved changes.');
+    await tui.press('y');
+    await waitUntil(async () => (await drafts.store.loadDraft(arn))?.keptBy === 'left', 'the draft marked as left');
+    await settle(tui, new RegExp(`✎ ${TIER2}`));
+    await tui.press('e');
+    const offer = await settle(tui, 'An unsaved draft of this profile was found');
+    expect(offer).toContain('It was kept when you left the editor without saving.');
   });
 
   it('n at the quit question goes back to the editor as it was', async () => {

@@ -71,7 +71,7 @@ export function EditSession(props: EditSessionProps) {
           hasStore={props.draftStore !== undefined}
           onStay={() => session.dispatchStep({ type: 'edit-step/edit' })}
           onLeave={() => {
-            session.drafts.flush();
+            session.drafts.flush('left');
             onClose();
           }}
           onDiscard={() => {

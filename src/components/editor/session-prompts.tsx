@@ -46,7 +46,7 @@ export function DraftOffer({ stored, isActive, onRestore, onDiscard }: DraftOffe
           {changes.length > shown.length ? <Text>{`  … and ${changes.length - shown.length} more (restore, then s shows them all)`}</Text> : null}
         </Box>
       ) : null}
-      <Text>It was kept after spex was closed before saving. Restore it?</Text>
+      <Text>{stored.keptBy === 'left' ? 'It was kept when you left the editor without saving.' : 'It was kept when spex stopped before saving (a quit, Ctrl-C or a crash).'} Restore it?</Text>
       <Footer hints={editorFooterHints('draft-offer')} />
     </Box>
   );
