@@ -123,6 +123,8 @@ export function draftIssues(state: Pick<EditorState, 'mode' | 'draft' | 'existin
 export function issuesWhileTyping(state: EditorState): ValidationIssue[] {
   const input = state.input;
   if (input.kind !== 'field') return [];
+  // Nothing typed yet into a new item: no error before there is something to judge.
+  if (isListField(input.field) && input.index === undefined && input.text.trim() === '') return [];
   let candidate: SecurityProfileDraft;
   if (isListField(input.field)) {
     const existing = input.index === undefined ? undefined : itemsOf(state.draft, input.field)[input.index];

@@ -215,6 +215,16 @@ describe('fields', () => {
     expect(edited.note?.text).toBe('Name is create-only: clone to rename');
   });
 
+  it('a new tag shows no error before anything is typed; a half-typed one does', () => {
+    let s = run(editState(), { type: 'editor/switch-pane' });
+    s = { ...s, fieldCursor: fieldIndex(s, (r) => r.kind === 'add' && r.field === 'Tags') };
+    s = run(s, { type: 'editor/edit' });
+    expect(visibleIssues(s).get('Tags')).toBeUndefined();
+    expect(s.input).not.toMatchObject({ error: expect.anything() });
+    s = run(s, { type: 'editor/input-change', text: 'aws:x=1' });
+    expect(visibleIssues(s).get('Tags')).toBeDefined();
+  });
+
   it('adds a tag, refuses a malformed one inline, and names a broken rule in plain words', () => {
     let s = run(editState(), { type: 'editor/switch-pane' });
     s = { ...s, fieldCursor: fieldIndex(s, (r) => r.kind === 'add' && r.field === 'Tags') };
