@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { keys } from '../helpers/keys.js';
-import { settle } from '../helpers/typing.js';
+import { settle, typeText } from '../helpers/typing.js';
 import { backendPerTest } from '../helpers/tui-backend.js';
 import { OPEN_LIST, selectProfile, sent, togglePermission } from './editing-helpers.js';
 import { renderSpexApp } from './render-app.js';
@@ -137,6 +137,22 @@ describe('X: export from the table', () => {
 });
 
 describe('A: apply a profiles file from the table', () => {
+  it('a path that cannot be read keeps what was typed: Enter goes back to it to correct it', async () => {
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 140, rows: 34 });
+    await tui.waitForFrame('Workforce Planning');
+    await tui.press('A');
+    await settle(tui, 'Apply a profiles file to acme-support');
+    // Whatever was offered, then a path that is not there.
+    for (let i = 0; i < 200 && !/File: ▏|File:\s*$/m.test(tui.frame()); i++) await tui.press(keys.backspace);
+    await typeText(tui, '/nowhere/typo.yaml');
+    await tui.press(keys.enter);
+    await settle(tui, /✗ .*nowhere\/typo\.yaml/);
+    await tui.press(keys.enter);
+    const again = await settle(tui, 'Apply a profiles file to acme-support');
+    expect(again).toContain('/nowhere/typo.yaml');
+  });
+
+
   it('offers the last export, shows the plan in console words, applies it after y, and the list reads again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'spex-a-'));
     try {

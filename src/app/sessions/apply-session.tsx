@@ -100,7 +100,9 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
         if (key.upArrow || input === 'k') setScroll((s) => Math.max(0, s - 1));
         return;
       }
-      if (step.kind === 'error' && (key.escape || key.return)) onClose();
+      // A failed read or plan keeps the path typed: Enter goes back to it to correct it.
+      if (step.kind === 'error' && key.return) setStep({ kind: 'path' });
+      else if (step.kind === 'error' && key.escape) onClose();
     },
     { isActive },
   );
@@ -127,7 +129,7 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
             {l}
           </Text>
         ))}
-        <Footer hints={[{ keys: 'Esc', help: 'close' }]} />
+        <Footer hints={[{ keys: 'Enter', help: 'back to the path (as typed)' }, { keys: 'Esc', help: 'close' }]} />
       </Box>
     );
   }
