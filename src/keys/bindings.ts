@@ -53,6 +53,7 @@ export type Command =
   | 'compare.next-difference'
   | 'compare.previous-difference'
   | 'app.fleet'
+  | 'findings.open'
   | 'item.copy-arn'
   | 'item.copy-console-url'
   | 'compare.copy-left'
@@ -198,7 +199,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     QUIT,
     CTRL_C,
   ],
-  findings: [...PANE_NAVIGATION, BACK, HELP, QUIT, CTRL_C],
+  findings: [b('findings.open', 'Enter', [{ key: 'return' }], 'Open the profile of the finding marked › (the first from the top of the view)', 'open'), ...PANE_NAVIGATION, BACK, HELP, QUIT, CTRL_C],
   explain: [...PANE_NAVIGATION, BACK, HELP, QUIT, CTRL_C],
   compare: [
     ...PANE_NAVIGATION,

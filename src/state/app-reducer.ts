@@ -9,7 +9,7 @@ import { listReducer, moveList } from './list-reducer.js';
 import { scrollPane } from './motion.js';
 import { pickerReducer } from './picker-reducer.js';
 import { quit, sessionReducer } from './session-reducer.js';
-import { helpLineCount, modeOf, scrollRoom, shownInstances } from './selectors.js';
+import { findingTarget, helpLineCount, modeOf, scrollRoom, shownInstances } from './selectors.js';
 import { holdersBack, holdersReducer } from './holders-reducer.js';
 
 function back(state: AppState): AppState {
@@ -98,6 +98,14 @@ export function appReducer(state: AppState, action: Action): AppState {
       return { ...state, screen: { ...screen, scroll } };
     }
     case 'detail/measured':
+    case 'findings/open-profile': {
+      // The finding at (or first below) the top of the view: its profile's detail.
+      const { screen } = state;
+      if (screen.kind !== 'findings') return state;
+      const arn = findingTarget(screen);
+      if (arn === undefined) return { ...state, notice: { tone: 'info', text: 'No finding about a profile from here down (scroll to one)' } };
+      return { ...state, screen: { kind: 'detail', arn, scroll: 0, lineCount: 0, isRaw: false, reloadKey: 0 } };
+    }
     case 'explain/measured':
     case 'findings/measured':
     case 'compare/measured': {
@@ -105,6 +113,9 @@ export function appReducer(state: AppState, action: Action): AppState {
       if (action.type === 'compare/measured' && screen.kind === 'compare' && action.differences !== undefined && action.differences !== screen.differences) {
         const diffCursor = Math.min(screen.diffCursor, Math.max(0, action.differences.length - 1));
         return appReducer({ ...state, screen: { ...screen, differences: action.differences, diffCursor } }, { type: 'compare/measured', lineCount: action.lineCount });
+      }
+      if (action.type === 'findings/measured' && screen.kind === 'findings' && action.targets !== undefined && action.targets !== screen.targets) {
+        return appReducer({ ...state, screen: { ...screen, targets: action.targets } }, { type: 'findings/measured', lineCount: action.lineCount });
       }
       if ((screen.kind !== 'detail' && screen.kind !== 'compare' && screen.kind !== 'findings' && screen.kind !== 'explain') || screen.lineCount === action.lineCount) return state;
       const scroll = scrollPane(screen.scroll, { kind: 'by', delta: 0 }, action.lineCount, scrollRoom(state));

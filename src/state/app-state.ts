@@ -72,7 +72,8 @@ export type Screen =
   /** What a holder can really do (Enter on the holders screen: the first user its filter lists). */
   | { kind: 'explain'; from: Extract<Screen, { kind: 'holders' }>; scroll: number; lineCount: number }
   /** spex lint's findings over the instance (`!`). */
-  | { kind: 'findings'; scroll: number; lineCount: number }
+  /** `targets`: the profile (ARN) each line's finding is about, so Enter opens the one at the top of the view. */
+  | { kind: 'findings'; scroll: number; lineCount: number; targets?: readonly (string | undefined)[] }
   | {
       kind: 'compare';
       arns: readonly [string, string];
@@ -232,7 +233,8 @@ export type Action =
   | { type: 'explain/scroll'; motion: Motion }
   | { type: 'explain/measured'; lineCount: number }
   | { type: 'findings/scroll'; motion: Motion }
-  | { type: 'findings/measured'; lineCount: number }
+  | { type: 'findings/measured'; lineCount: number; targets?: readonly (string | undefined)[] }
+  | { type: 'findings/open-profile' }
   | { type: 'compare/measured'; lineCount: number; differences?: readonly { name: string; inLeft: boolean; line: number }[] }
   | { type: 'compare/next-difference'; delta: 1 | -1 }
   | { type: 'compare/copy'; into: 'left' | 'right' }

@@ -110,6 +110,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'explain/open' };
     case 'list.apply-file':
       return { type: 'session/apply-file' };
+    case 'findings.open':
+      return { type: 'findings/open-profile' };
     case 'app.fleet':
       return { type: 'app/leave' };
     case 'item.copy-arn':

@@ -234,3 +234,10 @@ export function linesShown(scroll: number, room: number, total: number): string 
   if (total <= room) return undefined;
   return `lines ${scroll + 1}–${Math.min(total, scroll + room)}/${total}`;
 }
+
+/** The profile of the finding at, or first below, the top of the findings view (what Enter opens). */
+export function findingTarget(screen: { scroll: number; targets?: readonly (string | undefined)[] }): string | undefined {
+  const targets = screen.targets ?? [];
+  for (let i = screen.scroll; i < targets.length; i++) if (targets[i] !== undefined) return targets[i];
+  return undefined;
+}

@@ -51,6 +51,18 @@ describe('findings in the TUI', () => {
     await tui.press(keys.escape);
     await settle(tui, 'Modified (UTC)');
   });
+
+  it('Enter opens the profile of the finding marked ›, the first from the top of the view', async () => {
+    const tui = open();
+    await tui.waitForFrame('Tier 2 Escalations');
+    await tui.press('!');
+    const frame = await tui.waitForFrame((f) => /Findings: \d+ high/.test(f) && !f.includes('reading details'), { timeoutMs: 15_000 });
+    const marked = /› \S+\s+\S+\s+(.+?): /.exec(frame)?.[1];
+    expect(marked, frame).toBeDefined();
+    await tui.press(keys.enter);
+    const detail = await tui.waitForFrame('Permissions (');
+    expect(detail).toContain(marked!);
+  });
 });
 
 describe('what can this user do? (from the holders list)', () => {

@@ -1,6 +1,7 @@
 // `!`: the instance's least-privilege findings (spex lint's rules, domain/lint.ts), over every
 // profile's detail (read in the background, through the loader and its budget) and, where known, who
 // holds what. Findings of the profiles read so far show at once; the title says how many are left.
+import { findingTarget } from '../../state/selectors.js';
 import { useEffect, useMemo, type Dispatch } from 'react';
 import type { DetailLoader } from '../../cloudcontrol/types.js';
 import type { PaneLine } from '../../components/pane-lines.js';
@@ -28,12 +29,17 @@ export function FindingsScreen({ screen, rows, loader, detailsVersion, users, wi
   useEffect(() => {
     loader?.prefetch(rows.map((r) => r.arn));
   }, [loader, rows]);
-  const { lines, title } = useMemo(() => {
+  const { lines, title, targets } = useMemo(() => {
     const profiles: SecurityProfile[] = [];
+    const arnByName = new Map<string, string>();
     for (const row of rows) {
       const entry = loader?.get(row.arn);
-      if (entry?.status === 'loaded') profiles.push(entry.profile);
+      if (entry?.status === 'loaded') {
+        profiles.push(entry.profile);
+        arnByName.set(entry.profile.SecurityProfileName, row.arn);
+      }
     }
+    const targets: (string | undefined)[] = [];
     const index = users.remote.status === 'success' && users.remote.data.complete ? users.remote.data : undefined;
     const result = lintProfiles({ profiles, ...(index ? { users: index.users } : {}) });
     const out: PaneLine[] = [];
@@ -42,18 +48,26 @@ export function FindingsScreen({ screen, rows, loader, detailsVersion, users, wi
       // Continuation lines sit under the rule, 9 columns in: wrapped to fit there, never cut.
       const [first = '', ...rest] = wrapText(text, width - 12);
       out.push({ text: `  ${first}`, tone: f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'muted' }, ...rest.map((t) => ({ text: `         ${t}` })));
+      const arn = arnByName.get(f.profile);
+      for (let i = 0; i <= rest.length; i++) targets.push(arn);
     }
     if (result.findings.length === 0) out.push({ text: profiles.length < rows.length ? '  Nothing found yet.' : '  No findings: every profile passes.', tone: 'muted' });
     out.push({ text: '' });
     for (const note of result.notes) out.push({ text: `  note: ${note}`, tone: 'muted' });
     const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
     const reading = profiles.length < rows.length ? ` — reading details ${profiles.length}/${rows.length}…` : '';
-    return { lines: out, title: `Findings: ${counts} in ${profiles.length} profiles${reading} (spex lint --help explains the rules)` };
+    return { lines: out, targets, title: `Findings: ${counts} in ${profiles.length} profiles${reading} (spex lint --help explains the rules)` };
     // `detailsVersion` changes when details arrive: the findings must be taken again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, loader, detailsVersion, users.remote, width]);
   useEffect(() => {
-    dispatch({ type: 'findings/measured', lineCount: lines.length });
-  }, [lines.length, dispatch]);
-  return <ScrollPane title={title} lines={lines} scroll={screen.scroll} height={height} />;
+    dispatch({ type: 'findings/measured', lineCount: lines.length, targets });
+  }, [lines.length, targets, dispatch]);
+  // The finding Enter opens is marked ›.
+  const marked = useMemo(() => {
+    const at = findingTarget({ scroll: screen.scroll, targets });
+    const i = at === undefined ? -1 : targets.findIndex((t, j) => j >= screen.scroll && t === at);
+    return i < 0 ? lines : lines.map((l, j) => (j === i ? { ...l, text: `› ${l.text.slice(2)}` } : l));
+  }, [lines, targets, screen.scroll]);
+  return <ScrollPane title={title} lines={marked} scroll={screen.scroll} height={height} />;
 }
