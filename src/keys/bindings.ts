@@ -53,6 +53,7 @@ export type Command =
   | 'compare.next-difference'
   | 'compare.previous-difference'
   | 'app.fleet'
+  | 'list.jump'
   | 'findings.open'
   | 'item.copy-arn'
   | 'item.copy-console-url'
@@ -158,6 +159,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     COPY_ARN,
     COPY_URL,
     FLEET,
+    b('list.jump', 'J', [{ input: 'J' }], 'Go to the profile last cloned into another instance (C), in its instance and region'),
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back to the instances', 'back'),
     HELP,
     QUIT,

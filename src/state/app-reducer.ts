@@ -7,7 +7,7 @@ import type { Action, AppState } from './app-state.js';
 import { commandToAction } from './commands.js';
 import { listReducer, moveList } from './list-reducer.js';
 import { scrollPane } from './motion.js';
-import { pickerReducer } from './picker-reducer.js';
+import { jumpElsewhere, pickerReducer } from './picker-reducer.js';
 import { quit, sessionReducer } from './session-reducer.js';
 import { findingTarget, helpLineCount, modeOf, scrollRoom, shownInstances } from './selectors.js';
 import { holdersBack, holdersReducer } from './holders-reducer.js';
@@ -97,7 +97,6 @@ export function appReducer(state: AppState, action: Action): AppState {
       const scroll = scrollPane(screen.scroll, action.motion, screen.lineCount, scrollRoom(state));
       return { ...state, screen: { ...screen, scroll } };
     }
-    case 'detail/measured':
     case 'findings/open-profile': {
       // The finding at (or first below) the top of the view: its profile's detail.
       const { screen } = state;
@@ -106,6 +105,7 @@ export function appReducer(state: AppState, action: Action): AppState {
       if (arn === undefined) return { ...state, notice: { tone: 'info', text: 'No finding about a profile from here down (scroll to one)' } };
       return { ...state, screen: { kind: 'detail', arn, scroll: 0, lineCount: 0, isRaw: false, reloadKey: 0 } };
     }
+    case 'detail/measured':
     case 'explain/measured':
     case 'findings/measured':
     case 'compare/measured': {
@@ -129,6 +129,8 @@ export function appReducer(state: AppState, action: Action): AppState {
       const arns = state.list.marked.length > 0 ? state.list.marked : state.list.shown;
       return { ...state, exportRequest: { arns, id: (state.exportRequest?.id ?? 0) + 1 } };
     }
+    case 'jump/elsewhere':
+      return jumpElsewhere(state);
     case 'app/leave':
       // Straight back to the fleet screen; outside a fleet there is none to go back to, said so.
       return state.canLeave ? { ...state, isLeaving: true } : { ...state, notice: { tone: 'info', text: 'No fleet here: spex shows a fleet when it is started with several AWS profiles (--profile a,b or a fleet in config.json)' } };

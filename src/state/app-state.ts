@@ -159,6 +159,8 @@ export interface AppState {
   draftKeys: readonly string[];
   /** `X`: the profiles to export (the marked ones, or every one listed); the app's hook writes the file. */
   exportRequest?: { arns: readonly string[]; id: number };
+  /** The profile last cloned into another instance this session: `J` goes there. */
+  lastElsewhere?: { arn: string; region: string; instanceArn: string; name: string };
   /** `y`/`Y`: text for the clipboard (an ARN or a console URL); the app's hook writes it to the terminal. */
   clipboardRequest?: { text: string; what: string; id: number };
   /** `P`: the profiles to promote (the marked ones, or the one under the cursor); the fleet takes them. */
@@ -248,7 +250,8 @@ export type Action =
   | { type: 'session/dirty'; isDirty: boolean }
   | { type: 'session/close' }
   /** A save or create succeeded: `arn` is the profile's. */
-  | { type: 'session/saved'; arn: string | undefined; isNew: boolean }
+  | { type: 'session/saved'; arn: string | undefined; isNew: boolean; name?: string }
+  | { type: 'jump/elsewhere' }
   | { type: 'session/deleted'; arn: string; name: string }
   | { type: 'clone-target/loaded'; region: string; items: readonly ConnectInstance[] }
   | { type: 'clone-target/move'; motion: Motion }

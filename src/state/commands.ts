@@ -112,6 +112,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'session/apply-file' };
     case 'findings.open':
       return { type: 'findings/open-profile' };
+    case 'list.jump':
+      return { type: 'jump/elsewhere' };
     case 'app.fleet':
       return { type: 'app/leave' };
     case 'item.copy-arn':

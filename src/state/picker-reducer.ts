@@ -28,11 +28,32 @@ function openInstance(state: AppState, instance: ConnectInstance): AppState {
   const closed = instanceClosedReason(instance);
   if (closed !== undefined) return { ...state, screen: { kind: 'instances' }, notice: { tone: 'error', text: closed } };
   const isSame = state.instance?.arn === instance.arn;
+  // Arriving where a profile was just cloned (J): the cursor waits for its row.
+  const select = state.lastElsewhere?.instanceArn === instance.arn ? { selectArn: state.lastElsewhere.arn } : {};
   return {
     ...state,
     instance,
     screen: { kind: 'list' },
-    list: isSame ? state.list : { ...EMPTY_LIST, reloadKey: state.list.reloadKey + 1 },
+    list: isSame ? state.list : { ...EMPTY_LIST, reloadKey: state.list.reloadKey + 1, ...select },
+  };
+}
+
+/** `J`: to the instance (and region) where a profile was last cloned, the cursor on it. */
+export function jumpElsewhere(state: AppState): AppState {
+  const target = state.lastElsewhere;
+  if (target === undefined) return { ...state, notice: { tone: 'info', text: 'Nothing was cloned into another instance in this session (C clones one)' } };
+  if (target.region === state.region) {
+    const found = state.instances.items.find((i) => i.arn === target.instanceArn);
+    if (found !== undefined) return openInstance(state, found);
+  }
+  return {
+    ...state,
+    region: target.region,
+    instance: undefined,
+    pendingInstance: target.instanceArn,
+    screen: { kind: 'instances' },
+    instances: { ...EMPTY_PICKER, items: [], reloadKey: state.instances.reloadKey + 1 },
+    list: EMPTY_LIST,
   };
 }
 

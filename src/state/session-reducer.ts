@@ -88,6 +88,14 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
       return { ...state, modal: { kind: 'none' }, prompt: { kind: 'none' } };
     case 'session/saved': {
       const cleared = modal.kind === 'editor' ? { ...state, modal: { ...modal, isDirty: false } } : state;
+      const instanceArn = action.arn?.replace(/\/security-profile\/.*$/, '');
+      if (action.arn !== undefined && instanceArn !== undefined && instanceArn !== action.arn && state.instance !== undefined && instanceArn !== state.instance.arn) {
+        // Cloned into another instance: where it went, and a key that goes there.
+        const region = action.arn.split(':')[3] ?? '';
+        const name = action.name ?? action.arn.split('/').pop() ?? '';
+        const where = `${region} › ${instanceArn.split('/').pop()}`;
+        return { ...cleared, lastElsewhere: { arn: action.arn, region, instanceArn, name }, notice: { tone: 'info', text: `Created “${sanitizeLine(name)}” in ${where}: J goes there` } };
+      }
       if (action.isNew) {
         // A new profile: the list is read again, and the cursor waits for the new row.
         const list = { ...cleared.list, reloadKey: cleared.list.reloadKey + 1, ...(action.arn === undefined ? {} : { selectArn: action.arn }) };

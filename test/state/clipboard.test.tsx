@@ -16,6 +16,24 @@ const run = (state: AppState, ...actions: Action[]): AppState => actions.reduce(
 const key = (input: string): Action => ({ type: 'input/key', input, key: {} });
 const onList = (): AppState => run(createInitialState({ region: 'eu-west-2', skipRegionPicker: true, instance: 'acme-support' }), { type: 'instances/loaded', items: INSTANCES }, { type: 'list/shown', arns: ARNS });
 
+describe('J after C', () => {
+  const OTHER = 'arn:aws:connect:us-west-2:111122223333:instance/i-9';
+  const NEW = `${OTHER}/security-profile/cloned`;
+  it('a clone into another instance says where it went; J goes there, region and all, the cursor waiting for its row', () => {
+    const saved = run(onList(), { type: 'session/saved', arn: NEW, isNew: false, name: 'Night Desk' });
+    expect(saved.notice?.text).toBe('Created “Night Desk” in us-west-2 › i-9: J goes there');
+    const jumped = run(saved, key('J'));
+    expect(jumped).toMatchObject({ region: 'us-west-2', pendingInstance: OTHER, screen: { kind: 'instances' } });
+    const arrived = run(jumped, { type: 'instances/loaded', items: [{ arn: OTHER, id: 'i-9', alias: 'acme-dev', status: 'ACTIVE' }] });
+    expect(arrived.screen.kind).toBe('list');
+    expect(arrived.instance?.arn).toBe(OTHER);
+    expect(arrived.list.selectArn).toBe(NEW);
+  });
+  it('without a clone elsewhere, J says so', () => {
+    expect(run(onList(), key('J')).notice?.text).toMatch(/^Nothing was cloned into another instance/);
+  });
+});
+
 describe('F', () => {
   it('outside a fleet there is no fleet to go back to: said so, nothing else changes', () => {
     const s = run(onList(), key('F'));
