@@ -31,7 +31,7 @@ export interface EditorModalProps {
   readonly isActive: boolean;
   readonly onDirtyChange: (isDirty: boolean) => void;
   /** Told the saved profile's ARN, and whether it is a new profile of the current instance. */
-  readonly onSaved: (arn: string | undefined, isNew: boolean, name?: string) => void;
+  readonly onSaved: (arn: string | undefined, isNew: boolean, name?: string, where?: string) => void;
   readonly onClose: () => void;
   /** `q` in the editor: quit spex, asking first when the edit is unsaved. */
   readonly onQuit?: (info: { isDirty: boolean }) => void;
@@ -73,7 +73,7 @@ export function EditorModal(props: EditorModalProps) {
   const onSaved = useCallback(
     (outcome: Extract<OperationOutcome, { ok: true }>) => {
       if (target.mode === 'edit') props.onSaved(target.arn, false);
-      else props.onSaved(savedArn(outcome), targetInstance.arn === instance.arn, outcome.model?.SecurityProfileName);
+      else props.onSaved(savedArn(outcome), targetInstance.arn === instance.arn, outcome.model?.SecurityProfileName, targetInstance.alias ?? targetInstance.id);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [target, targetInstance.arn, instance.arn, props.onSaved],

@@ -54,12 +54,12 @@ export function ModalBody(props: ModalBodyProps) {
   const close = useCallback(() => dispatch({ type: 'session/close' }), [dispatch]);
   const onDirtyChange = useCallback((isDirty: boolean) => dispatch({ type: 'session/dirty', isDirty }), [dispatch]);
   const onSaved = useCallback(
-    (arn: string | undefined, isNew: boolean, name?: string) => {
+    (arn: string | undefined, isNew: boolean, name?: string, where?: string) => {
       if (arn !== undefined && !isNew && loader !== undefined) {
         // The save's re-read is already in the loader; fetched again only when that re-read failed.
         if (loader.get(arn)?.status !== 'loaded') loader.load(arn).catch(() => undefined);
       }
-      dispatch({ type: 'session/saved', arn, isNew, ...(name !== undefined ? { name } : {}) });
+      dispatch({ type: 'session/saved', arn, isNew, ...(name !== undefined ? { name } : {}), ...(where !== undefined ? { where } : {}) });
     },
     [loader, dispatch],
   );

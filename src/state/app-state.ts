@@ -250,7 +250,7 @@ export type Action =
   | { type: 'session/dirty'; isDirty: boolean }
   | { type: 'session/close' }
   /** A save or create succeeded: `arn` is the profile's. */
-  | { type: 'session/saved'; arn: string | undefined; isNew: boolean; name?: string }
+  | { type: 'session/saved'; arn: string | undefined; isNew: boolean; name?: string; where?: string }
   | { type: 'jump/elsewhere' }
   | { type: 'session/deleted'; arn: string; name: string }
   | { type: 'clone-target/loaded'; region: string; items: readonly ConnectInstance[] }

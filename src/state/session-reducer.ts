@@ -93,7 +93,7 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
         // Cloned into another instance: where it went, and a key that goes there.
         const region = action.arn.split(':')[3] ?? '';
         const name = action.name ?? action.arn.split('/').pop() ?? '';
-        const where = `${region} › ${instanceArn.split('/').pop()}`;
+        const where = `${region} › ${sanitizeLine(action.where ?? instanceArn.split('/').pop() ?? '')}`;
         return { ...cleared, lastElsewhere: { arn: action.arn, region, instanceArn, name }, notice: { tone: 'info', text: `Created “${sanitizeLine(name)}” in ${where}: J goes there` } };
       }
       if (action.isNew) {

@@ -20,8 +20,8 @@ describe('J after C', () => {
   const OTHER = 'arn:aws:connect:us-west-2:111122223333:instance/i-9';
   const NEW = `${OTHER}/security-profile/cloned`;
   it('a clone into another instance says where it went; J goes there, region and all, the cursor waiting for its row', () => {
-    const saved = run(onList(), { type: 'session/saved', arn: NEW, isNew: false, name: 'Night Desk' });
-    expect(saved.notice?.text).toBe('Created “Night Desk” in us-west-2 › i-9: J goes there');
+    const saved = run(onList(), { type: 'session/saved', arn: NEW, isNew: false, name: 'Night Desk', where: 'acme-dev' });
+    expect(saved.notice?.text).toBe('Created “Night Desk” in us-west-2 › acme-dev: J goes there');
     const jumped = run(saved, key('J'));
     expect(jumped).toMatchObject({ region: 'us-west-2', pendingInstance: OTHER, screen: { kind: 'instances' } });
     const arrived = run(jumped, { type: 'instances/loaded', items: [{ arn: OTHER, id: 'i-9', alias: 'acme-dev', status: 'ACTIVE' }] });
