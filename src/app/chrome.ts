@@ -8,6 +8,7 @@ import { panePosition, profileName, shownInstances } from '../state/selectors.js
 import type { AppState, SortOrder } from '../state/app-state.js';
 import { parseFilter } from '../state/filter.js';
 import { type Finding, findingSentence, profileFindings } from '../domain/lint.js';
+import { counted } from '../domain/format.js';
 
 const SORT_WORDS: Record<SortOrder['key'], [string, string, string]> = {
   name: ['name', 'A→Z', 'Z→A'],
@@ -110,7 +111,7 @@ export function listingHint(status: ProfileList['status'], listed: number, filte
 /** A listing that stopped part-way keeps its rows on screen; the status line says why. */
 export function listErrorNotice(profiles: ProfileList): { tone: 'error'; text: string } | undefined {
   if (profiles.status !== 'error' || profiles.rows.length === 0 || profiles.error === undefined) return undefined;
-  return { tone: 'error', text: `Listing stopped after ${profiles.rows.length} profiles: ${profiles.error.message} (r retries)` };
+  return { tone: 'error', text: `Listing stopped after ${counted(profiles.rows.length, 'profile')}: ${profiles.error.message} (r retries)` };
 }
 
 /** The filter of the screen on view, for the status line. */

@@ -20,6 +20,7 @@ import { DEFAULT_PROFILE_QUOTA, quotaShortfall } from '../domain/lint.js';
 import { waitForOperation } from './progress.js';
 import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/profiles-plan.js';
 import { readAllProfiles, resolveInstance } from './read-commands.js';
+import { counted } from '../domain/format.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
 export const EXIT_CHANGES = 2;
@@ -48,7 +49,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   if (target === undefined) ctx.io.stdout.write(text);
   else {
     await writeFile(target, text);
-    ctx.io.stderr.write(`spex: wrote ${file.profiles.length} profiles to ${target}\n`);
+    ctx.io.stderr.write(`spex: wrote ${counted(file.profiles.length, 'profile')} to ${target}\n`);
   }
   return EXIT_OK;
 }
@@ -130,7 +131,7 @@ function planText(steps: readonly PlanStep[], path: string): string {
     for (const change of step.changes) out.push(`    ${change}`);
     out.push(`    request: ${inertJson(step.request)}`);
   }
-  out.push(changing.length === 0 ? `Nothing to do: the instance matches ${path} (${steps.length} profiles).` : `Plan: ${planCounts(steps)}.`);
+  out.push(changing.length === 0 ? `Nothing to do: the instance matches ${path} (${counted(steps.length, 'profile')}).` : `Plan: ${planCounts(steps)}.`);
   return `${out.join('\n')}\n`;
 }
 

@@ -13,6 +13,7 @@ import { list, str } from './context.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { write } from './output.js';
 import { onStderr } from './read-commands.js';
+import { counted } from '../domain/format.js';
 
 export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {
   return {
@@ -50,7 +51,7 @@ export async function driftCommand(ctx: CommandContext): Promise<number> {
       // The baseline first, then the others in fleet order.
       [{ header: 'PROFILE', value: (r: { name: string }) => r.name }, ...[baseline, ...columns.keys()].filter((i, n, all) => all.indexOf(i) === n).map((i) => ({ header: `${columns[i]!.key}${i === baseline ? ' (baseline)' : ''}`, value: (r: { cells: DriftMatrix['cells'][number] }) => cellText(r.cells[i]!) }))],
     );
-    return `${table}${DRIFT_LEGEND}\n${driftCount(matrix)} of ${matrix.names.length} profiles drift from ${columns[baseline]!.key}.\n`;
+    return `${table}${DRIFT_LEGEND}\n${driftCount(matrix)} of ${counted(matrix.names.length, 'profile')} drift from ${columns[baseline]!.key}.\n`;
   });
   if (columns.some((c) => c.error !== undefined)) {
     for (const c of columns.filter((x) => x.error)) ctx.io.stderr.write(`spex: ${sanitizeLine(c.key)}: ${sanitizeLine(c.error!)}\n`);

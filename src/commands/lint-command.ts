@@ -10,6 +10,7 @@ import { VERSION } from '../version.js';
 import { type CommandContext, str } from './context.js';
 import { toJson, write } from './output.js';
 import { readAllProfiles, resolveInstance } from './read-commands.js';
+import { counted } from '../domain/format.js';
 
 function failOnOf(ctx: CommandContext): Severity {
   const given = str(ctx.values, 'fail-on') ?? 'high';
@@ -32,13 +33,13 @@ export async function lintCommand(ctx: CommandContext): Promise<number> {
   else {
     await write(ctx.io, ctx.output, { instanceArn, failOn, findings: result.findings, notes: result.notes }, (t) =>
       result.findings.length === 0
-        ? `No findings in ${profiles.length} profiles.\n`
+        ? `No findings in ${counted(profiles.length, 'profile')}.\n`
         : `${t.renderTable(result.findings, [
             { header: 'SEVERITY', value: (f) => f.severity },
             { header: 'RULE', value: (f) => f.rule },
             { header: 'PROFILE', value: (f) => sanitizeLine(f.profile) },
             { header: 'EVIDENCE', value: (f) => sanitizeLine(f.evidence.join('; ')), max: 90 },
-          ])}\n${summary(result.findings)} in ${profiles.length} profiles. Why each rule matters: spex lint --help.\n`,
+          ])}\n${summary(result.findings)} in ${counted(profiles.length, 'profile')}. Why each rule matters: spex lint --help.\n`,
     );
   }
   return failsAt(result.findings, failOn) ? EXIT_FAILURE : EXIT_OK;

@@ -11,6 +11,7 @@ import { type CommandContext, list, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
 import { namesOf, type ReadOptions, readDetails, readProfiles } from '../fleet/read-profiles.js';
+import { counted } from '../domain/format.js';
 
 /** --instance as an ARN, an instance id or an alias. */
 export async function resolveInstance(service: RegionService, ref: string | undefined): Promise<string> {
@@ -113,7 +114,7 @@ async function granting(service: RegionService, rows: ProfileSummary[], permissi
     if (permissions.every((p) => has.has(p))) keep.add(row.arn);
     row.name ??= profile.SecurityProfileName;
   });
-  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read, so who grants ${permissions.join(' + ')} is not known for them.` });
+  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${counted(rows.length, 'profile')} could not be read, so who grants ${permissions.join(' + ')} is not known for them.` });
   return rows.filter((r) => keep.has(r.arn));
 }
 

@@ -84,3 +84,8 @@ export function lineColumn(text: string, offset: number): { line: number; column
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
 }
+
+/** A count with its noun agreeing: `1 profile`, `2 profiles` (`plural` for irregular nouns). */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
+}

@@ -5,6 +5,7 @@
 import type { RegionService } from '../cloudcontrol/types.js';
 import { SpexError } from '../domain/errors.js';
 import type { ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
+import { counted } from '../domain/format.js';
 
 export interface ProgressReport {
   step(): void;
@@ -78,7 +79,7 @@ export async function readProfiles(service: RegionService, instanceArn: string, 
     ).filter((r) => r.name === undefined || names.includes(r.name));
   }
   const failed = await readDetails(service, rows.filter((r) => !kept.has(r.arn)), options.what ?? 'details', options, (_row, p) => profiles.push(p));
-  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${rows.length} profiles could not be read; nothing is reported from part of an instance.` });
+  if (failed > 0) throw new SpexError({ kind: 'service', message: `${failed} of ${counted(rows.length, 'profile')} could not be read; nothing is reported from part of an instance.` });
   return names !== undefined ? profiles.filter((p) => names.includes(p.SecurityProfileName)) : profiles;
 }
 

@@ -9,6 +9,7 @@ import type { DetailLoader, RegionService } from '../cloudcontrol/types.js';
 import { profilesYaml, toProfilesFile } from '../domain/profiles-file.js';
 import type { ConnectInstance, SecurityProfile } from '../domain/security-profile.js';
 import { VERSION } from '../version.js';
+import { counted } from '../domain/format.js';
 
 export interface ExportRequest {
   arns: readonly string[];
@@ -54,7 +55,7 @@ export function useExport(
         ]);
         const file = toProfilesFile(profiles, groups);
         const path = exportPath(instance, deps.cwd ?? process.cwd());
-        const header = ` spex ${VERSION} export of ${instance.arn}\n at ${new Date().toISOString()}: ${file.profiles.length} profiles.\n Check it against an instance with: spex plan -f FILE --instance I`;
+        const header = ` spex ${VERSION} export of ${instance.arn}\n at ${new Date().toISOString()}: ${counted(file.profiles.length, 'profile')}.\n Check it against an instance with: spex plan -f FILE --instance I`;
         await writeFile(path, profilesYaml(file, header), { flag: 'wx' });
         say(`Exported ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'} to ${path} (spex plan -f that file --instance … shows what applying it would change)`, 'info');
       } catch (error) {

@@ -41,7 +41,7 @@ describe('spex export', () => {
     const path = join(dir, 'support.yaml');
     const { code, err } = await run('export', '--instance', 'acme-support', '--name', 'Team Leads', '--file', path);
     expect(code).toBe(0);
-    expect(err).toContain('wrote 1 profiles to');
+    expect(err).toContain('wrote 1 profile to');
     const text = readFileSync(path, 'utf8');
     expect(text).toMatch(/^# spex \S+ export of arn:aws:connect:us-east-1:/);
     expect(text).toContain('# Users and permissions');

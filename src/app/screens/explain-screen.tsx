@@ -15,6 +15,7 @@ import type { SecurityProfile } from '../../domain/security-profile.js';
 import { useRemote } from '../../hooks/use-remote.js';
 import type { Users } from '../../hooks/use-user-index.js';
 import type { Action, Screen } from '../../state/app-state.js';
+import { counted } from '../../domain/format.js';
 
 export interface ExplainScreenProps {
   readonly screen: Extract<Screen, { kind: 'explain' }>;
@@ -46,7 +47,7 @@ export function ExplainScreen({ screen, users, names, loader, width, height, dis
     const text = explanationLines(explainUser(user, profiles.data), (id) => names.groupName(`${instanceArn}/agent-group/${id}`));
     const out: PaneLine[] = [];
     if (matching.length > 1) {
-      const why = filter === '' ? `${matching.length} users hold the profile; this is the first listed (Esc, then / on the holders picks another).` : `${matching.length} users match the holders' filter; this is the first (Esc and narrow the filter to pick another).`;
+      const why = filter === '' ? `${counted(matching.length, 'user')} ${matching.length === 1 ? 'holds' : 'hold'} the profile; this is the first listed (Esc, then / on the holders picks another).` : `${counted(matching.length, 'user')} ${matching.length === 1 ? 'matches' : 'match'} the holders' filter; this is the first (Esc and narrow the filter to pick another).`;
       for (const part of wrapText(why, width - 2)) out.push({ text: part, tone: 'muted' });
     }
     for (const line of text) {

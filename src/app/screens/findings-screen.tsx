@@ -12,6 +12,7 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import type { ProfileSummary, SecurityProfile } from '../../domain/security-profile.js';
 import type { Users } from '../../hooks/use-user-index.js';
 import type { Action, Screen } from '../../state/app-state.js';
+import { counted } from '../../domain/format.js';
 
 export interface FindingsScreenProps {
   readonly screen: Extract<Screen, { kind: 'findings' }>;
@@ -56,7 +57,7 @@ export function FindingsScreen({ screen, rows, loader, detailsVersion, users, wi
     for (const note of result.notes) out.push({ text: `  note: ${note}`, tone: 'muted' });
     const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
     const reading = profiles.length < rows.length ? ` — reading details ${profiles.length}/${rows.length}…` : '';
-    return { lines: out, targets, title: `Findings: ${counts} in ${profiles.length} profiles${reading} (spex lint --help explains the rules)` };
+    return { lines: out, targets, title: `Findings: ${counts} in ${counted(profiles.length, 'profile')}${reading} (spex lint --help explains the rules)` };
     // `detailsVersion` changes when details arrive: the findings must be taken again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, loader, detailsVersion, users.remote, width]);
