@@ -176,9 +176,10 @@ describe('edit from the list', () => {
     const back = await settle(tui, `Edit ${TIER2} ·`);
     expect(back).toContain('unsaved');
     expect(back).not.toContain('Quit with unsaved changes?');
-    // Esc clears the search, then leaves the editor (asking, since the draft is unsaved).
+    // Esc clears the search (the cursor stays on the row it was on), then leaves the editor (asking, since the draft is unsaved).
     await tui.press(keys.escape);
-    await settle(tui, (f) => f.includes('AI agents · View'));
+    const cleared = await settle(tui, (f) => !f.includes('Search: “') && /›.*Users · Edit/.test(f));
+    expect(cleared).toMatch(/›.*Users · Edit/);
     await tui.press(keys.escape);
     await settle(tui, 'You have unsaved changes.');
     await tui.press('x');

@@ -9,7 +9,7 @@ import { editText } from '../text-edit.js';
 import type { EditorAction, EditorNote, EditorOutgoing, EditorState, PermissionView } from './editor-state.js';
 import { chooseGroup, clampFieldCursor, editRow, removeRow, submitField } from './field-actions.js';
 import { fieldRows } from './field-rows.js';
-import { applyAdd, applyCellToggle, applyGroupToggle, applyToggle, clampPermCursor, groupGrantCount, toggleFold } from './permission-actions.js';
+import { applyAdd, applyCellToggle, applyGroupToggle, applyToggle, clampPermCursor, clearSearchKeepingRow, groupGrantCount, toggleFold } from './permission-actions.js';
 import { GRID_COLUMNS } from '../../domain/permission-grid.js';
 import { lookupPermission } from '../../domain/permissions.js';
 import { activeSearch, permissionRows } from './permission-rows.js';
@@ -144,7 +144,7 @@ function reduce(state: EditorState, action: EditorAction): EditorState {
     case 'editor/search-start':
       return { ...state, input: { kind: 'search', text: state.search } };
     case 'editor/clear-search':
-      return clampPermCursor({ ...state, search: '', note: undefined });
+      return clearSearchKeepingRow(state, { note: undefined });
     case 'editor/add': {
       if (state.pane === 'permissions') return { ...state, input: { kind: 'add-permission', text: '', confirmUnknown: false } };
       const row = fieldRows(state)[state.fieldCursor];
@@ -181,7 +181,7 @@ function reduce(state: EditorState, action: EditorAction): EditorState {
       return { ...state, input: { ...state.input, text, cursor: text.length, confirmUnknown: false, completing: { typed, pick } } };
     }
     case 'editor/input-cancel': {
-      if (state.input.kind === 'search') return clampPermCursor({ ...state, search: '', input: { kind: 'none' } });
+      if (state.input.kind === 'search') return clearSearchKeepingRow(state, { input: { kind: 'none' } });
       return { ...state, input: { kind: 'none' } };
     }
     case 'editor/pick-move': {

@@ -6,7 +6,7 @@ import { lookupPermission, matchPermissionTerm, MAX_PERMISSIONS, permissionLabel
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { SecurityProfileDraft } from '../../domain/security-profile.js';
 import type { EditorNote, EditorState } from './editor-state.js';
-import { grantedSet, permissionRows, type ResourceRow } from './permission-rows.js';
+import { type EditorRow, grantedSet, permissionRows, type ResourceRow } from './permission-rows.js';
 import { getCatalogue } from '../../domain/permissions.js';
 
 /** The draft with `result` applied, keeping the order of what was already there. */
@@ -119,4 +119,17 @@ export function applyCellToggle(state: EditorState, row: ResourceRow, column: nu
   }
   if (cell.name === undefined) return { ...state, note: { tone: 'warning', text: `${row.label} has no ${cell.label} permission` } };
   return applyToggle(state, cell.name);
+}
+
+/** A row's identity across views (the search on or off): its kind and what it stands for. */
+function rowKey(row: EditorRow): string {
+  return row.kind === 'permission' ? `p:${row.name}` : row.kind === 'resource' ? `r:${row.resource}` : `g:${row.group}`;
+}
+
+/** Clears the search and keeps the cursor on the row it was on (now among every row), where that row is shown. */
+export function clearSearchKeepingRow(state: EditorState, extra: Partial<EditorState> = {}): EditorState {
+  const here = permissionRows(state)[state.permCursor];
+  const cleared: EditorState = { ...state, search: '', ...extra };
+  const index = here === undefined ? -1 : permissionRows(cleared).findIndex((r) => rowKey(r) === rowKey(here));
+  return clampPermCursor(index >= 0 ? { ...cleared, permCursor: index } : cleared);
 }

@@ -154,6 +154,8 @@ describe('views and search', () => {
     expect(rowsOf(s)).toHaveLength(1);
     s = run(s, { type: 'editor/clear-search' });
     expect(rowsOf(s).length).toBeGreaterThan(300);
+    // The cursor stays on the row it was on, now among every row.
+    expect(permissionRows(s)[s.permCursor]).toMatchObject({ name: 'Queues.EnableAndDisable' });
     s = run(s, { type: 'editor/search-start' }, { type: 'editor/input-change', text: 'Purge' }, { type: 'editor/input-cancel' });
     expect(s.search).toBe('');
   });
