@@ -119,6 +119,7 @@ export function EditorModal(props: EditorModalProps) {
       connectSaves={(target.mode === 'edit' ? service : targetService).canSaveThroughConnect()}
       {...(props.draftStore !== undefined ? { draftStore: props.draftStore } : {})}
       {...(props.permLayout ? { layout: props.permLayout } : {})}
+      {...(target.mode === 'edit' && target.focus ? { focus: target.focus } : {})}
       log={props.log}
       save={save}
       track={track}

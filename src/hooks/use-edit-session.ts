@@ -36,6 +36,8 @@ export interface EditSessionProps {
   readonly connectSaves?: boolean;
   /** The permission pane's first layout (the user's last choice). */
   readonly layout?: 'list' | 'grid';
+  /** Open on this permission with this note (compare's copy). */
+  readonly focus?: { permission: string; note: string };
   /** Where unsaved drafts are kept; without one nothing is written to disk. */
   readonly draftStore?: DraftStore;
   readonly log?: OperationLog;

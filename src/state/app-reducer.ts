@@ -195,7 +195,9 @@ export function appReducer(state: AppState, action: Action): AppState {
       const arn = action.into === 'left' ? screen.arns[0] : screen.arns[1];
       const grant = action.into === 'left' ? !difference.inLeft : difference.inLeft;
       const seed = grant ? { add: [difference.name], remove: [] } : { add: [], remove: [difference.name] };
-      return { ...state, modal: { kind: 'editor', target: { mode: 'edit', arn, seed }, isDirty: true }, notice: undefined };
+      // The editor opens on that permission and says what was copied (nothing is sent before a review).
+      const focus = { permission: difference.name, note: `${grant ? 'Granted' : 'Withdrew'} ${difference.name}, as the ${action.into === 'left' ? 'right' : 'left'} profile has it: review with s, or undo with Space` };
+      return { ...state, modal: { kind: 'editor', target: { mode: 'edit', arn, seed, focus }, isDirty: true }, notice: undefined };
     }
     case 'compare/toggle-differences':
       if (state.screen.kind !== 'compare') return state;

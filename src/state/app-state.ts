@@ -97,7 +97,7 @@ export interface CloneTarget {
 /** What the editor was opened for. */
 export type EditTarget =
   /** `seed`: a change to start from (compare's `<`/`>`), applied to the profile as read. */
-  | { mode: 'edit'; arn: string; seed?: { add: readonly string[]; remove: readonly string[] } }
+  | { mode: 'edit'; arn: string; seed?: { add: readonly string[]; remove: readonly string[] }; focus?: { permission: string; note: string } }
   | { mode: 'create' }
   | { mode: 'clone'; sourceArn: string; target: CloneTarget };
 

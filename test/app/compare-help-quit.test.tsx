@@ -91,8 +91,11 @@ describe('compare: every field, a third mark, and copying a difference', () => {
     await tui.press('[');
     await tui.waitForFrame(new RegExp(`^› ≠ .*\\s${name.replace(/\./g, '\\.')}\\s`, 'm'));
     await tui.press('>');
-    const editor = await tui.waitForFrame('Edit CallCenterManager ·');
+    const editor = await tui.waitForFrame((f) => f.includes('Edit CallCenterManager ·') && f.includes('as the left profile has it'));
     expect(editor).toContain('unsaved');
+    // It opens on the permission it copied, and says so.
+    expect(editor).toMatch(new RegExp(`^›.*${name.replace(/\./g, '\\.')}`, 'm'));
+    expect(editor).toContain(`${agent.Permissions!.includes(name) ? 'Granted' : 'Withdrew'} ${name}, as the left profile has it`);
     expect(editor).toMatch(agent.Permissions!.includes(name) ? /\(\+\d+ −0\)/ : /\(\+0 −\d+\)/);
     try {
       // Leaving it and keeping the draft keeps it, as from e: on disk, marked ✎ in the table.

@@ -53,6 +53,7 @@ export function EditSession(props: EditSessionProps) {
           {...(props.existingNames ? { existingNames: props.existingNames } : {})}
           {...(props.connectSaves ? { connectRules: true } : {})}
           {...(props.layout ? { layout: props.layout } : {})}
+          {...(props.focus ? { focus: props.focus } : {})}
           height={props.height - (session.restoredNote ? 1 : 0) - session.refusalHeight}
           width={props.width}
           isActive={isActive && session.effective.kind === 'editing'}

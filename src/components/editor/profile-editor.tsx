@@ -31,6 +31,8 @@ export interface ProfileEditorProps {
   /** Edit of a profile Cloud Control refuses, saved through the Connect API: Connect's rules apply. */
   readonly connectRules?: boolean;
   readonly layout?: 'list' | 'grid';
+  /** Open on this permission with this note (compare's copy). */
+  readonly focus?: { permission: string; note: string };
   readonly isActive: boolean;
   /** Lines the editor may use (default: the terminal's height less 4). */
   /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
@@ -62,6 +64,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
       ...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {}),
       ...(props.connectRules ? { connectRules: true } : {}),
       ...(props.layout ? { layout: props.layout } : {}),
+      ...(props.focus ? { focus: props.focus } : {}),
     }),
   );
   // Groups and names usually arrive after the editor opened (they are loaded on demand).
