@@ -286,7 +286,7 @@ export function toSarif(result: LintResult, version: string): unknown {
 }
 
 /** The findings a change creates and resolves, profile-level rules only (what one edit decides). */
-export function findingChanges(before: SecurityProfile | undefined, after: SecurityProfile): { created: Finding[]; resolved: Finding[] } {
+export function findingChanges(before: SecurityProfile | undefined, after: SecurityProfile): { created: Finding[]; resolved: Finding[]; already: Finding[] } {
   const of = (p: SecurityProfile | undefined): Finding[] => {
     // One profile alone: the instance-wide rules (duplicate, quota, holders) are not this edit's doing.
     return p === undefined ? [] : profileFindings(p);
@@ -298,9 +298,12 @@ export function findingChanges(before: SecurityProfile | undefined, after: Secur
   const nowKeys = new Set(now.map(key));
   const wasRules = new Set(was.map((f) => f.rule));
   const nowRules = new Set(now.map((f) => f.rule));
+  const created = now.filter((f) => !wasKeys.has(key(f)) && (!wasRules.has(f.rule) || f.rule === 'escalation'));
   return {
-    created: now.filter((f) => !wasKeys.has(key(f)) && (!wasRules.has(f.rule) || f.rule === 'escalation')),
+    created,
     resolved: was.filter((f) => !nowRules.has(f.rule)),
+    // What the profile had before the change and still has: said apart, not as this change's doing.
+    already: now.filter((f) => !created.includes(f)),
   };
 }
 

@@ -91,9 +91,11 @@ function reviewLines(input: ReviewInput): Review {
   // Least privilege (spex lint's rules): what this change makes risky, or fixes, before it is sent.
   const lint = findingChanges(input.mode === 'edit' ? input.original : undefined, { ...input.draft } as SecurityProfile);
   const holders = input.reach?.kind === 'known' ? input.reach.holders.length : undefined;
-  if (lint.created.length + lint.resolved.length > 0) lines.push({ text: '' });
+  if (lint.created.length + lint.resolved.length + lint.already.length > 0) lines.push({ text: '' });
   for (const f of lint.created) lines.push({ text: `⚠ ${f.severity}: ${sanitizeLine(findingSentence(f, holders))}`, tone: f.severity === 'low' ? 'muted' : 'warning' });
   for (const f of lint.resolved) lines.push({ text: `✓ resolves ${f.rule}: ${sanitizeLine(f.why)}`, tone: 'success' });
+  // Findings the profile had already: apart, so the warnings above are only what this change creates.
+  if (lint.already.length > 0) lines.push({ text: `already: ${lint.already.map((f) => `${f.severity} ${f.rule}`).join(', ')} (not this change's doing)`, tone: 'muted' });
   if (describeImpliedAdds(base, input.draft).length > 0) {
     lines.push({ text: '' });
     lines.push({ text: '“needed by” marks a View granted with an action on the same resource, as the console does.', tone: 'muted' });

@@ -43,6 +43,15 @@ describe('buildReview', () => {
     expect(plain.lines.map((l) => l.text).join('\n')).not.toMatch(/⚠|resolves/);
   });
 
+  it('findings the profile had before the change are listed apart ("already: …"), never as this change\'s', () => {
+    const escalated = { ...ORIGINAL, Permissions: ['Queues.View', 'Users.Edit', 'Users.View'] };
+    const { SecurityProfileArn: _x, ...draft } = escalated;
+    const review = buildReview({ mode: 'edit', original: escalated, draft: { ...draft, Description: 'new' }, showRequest: false, width: 200 });
+    const text = review.lines.map((l) => l.text).join('\n');
+    expect(text).toContain("already: high escalation (not this change's doing)");
+    expect(text).not.toMatch(/⚠/);
+  });
+
   it('shows every value whole, wrapped to the width, in the change and in the exact request', () => {
     const long = `Handles escalations ${'and more words '.repeat(12)}end-of-description`;
     const review = buildReview({ mode: 'edit', original: ORIGINAL, draft: { ...DRAFT, Description: long }, showRequest: true, width: 60 });
