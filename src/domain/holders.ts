@@ -119,14 +119,19 @@ export function changeReach(
 
 /** "removes Queues.Edit from 37 users; 34 of them have it from no other profile". */
 export function reachSentence(r: PermissionReach): string {
-  const who = `${r.users} user${r.users === 1 ? '' : 's'}`;
-  const name = r.permission;
-  if (r.change === 'removes') {
-    const rest = r.sole === r.users ? (r.users === 1 ? 'who has it from no other profile' : 'none of them has it from another profile') : `${r.sole} of them ${r.sole === 1 ? 'has' : 'have'} it from no other profile`;
-    return `removes ${name} from ${who}; ${rest}`;
-  }
-  const rest = r.sole === r.users ? (r.users === 1 ? 'who did not have it' : 'none of them had it') : `${r.sole} of them did not have it from another profile`;
-  return `grants ${name} to ${who}; ${rest}`;
+  // Per permission, who loses (or gains) it and who keeps having it from another profile:
+  // "Queues.Purge: 3 of the 7 holders lose it; 4 have it from another profile".
+  const verb = r.change === 'removes' ? 'lose' : 'gain';
+  const moved = r.sole;
+  const others = r.users - r.sole;
+  const head =
+    moved === r.users
+      ? r.users === 1
+        ? `its 1 holder ${verb}s it`
+        : `all ${r.users} holders ${verb} it`
+      : `${moved} of the ${r.users} holders ${verb}${moved === 1 ? 's' : ''} it`;
+  const rest = others === 0 ? '' : `; ${others} ${others === 1 ? 'has' : 'have'} it ${r.change === 'removes' ? 'from another profile' : 'already, from another profile'}`;
+  return `${r.permission}: ${head}${rest}`;
 }
 
 /** The delete guard's sentence: who holds it (up to ten) and what to do. */

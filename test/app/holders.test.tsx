@@ -89,8 +89,9 @@ describe('holders in the TUI', () => {
     await settle(tui, 'Edit Team Leads ·');
     await togglePermission(tui, removed);
     await tui.press('s');
-    const rest = sole === held.length ? 'none of them has it from another profile' : `${sole} of them ${sole === 1 ? 'has' : 'have'} it from no other profile`;
-    const review = await settle(tui, `removes ${removed} from ${held.length} users; ${rest}`);
+    const others = held.length - sole;
+    const head = sole === held.length ? `all ${held.length} holders lose it` : `${sole} of the ${held.length} holders lose${sole === 1 ? 's' : ''} it`;
+    const review = await settle(tui, `${removed}: ${head}${others === 0 ? '' : `; ${others} ${others === 1 ? 'has' : 'have'} it from another profile`}`);
     expect(review).toContain(`Who it reaches (${held.length} users hold this profile):`);
     expect(review).not.toContain('still loading');
     expect(b.emulator.requests.filter((r) => r.operation === 'UpdateResource')).toHaveLength(0);

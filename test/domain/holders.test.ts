@@ -27,9 +27,11 @@ describe('changeReach', () => {
   });
 
   it('says it in a sentence', () => {
-    expect(reachSentence({ permission: 'Queues.Edit', change: 'removes', users: 37, sole: 34 })).toBe('removes Queues.Edit from 37 users; 34 of them have it from no other profile');
-    expect(reachSentence({ permission: 'Users.Edit', change: 'adds', users: 2, sole: 2 })).toBe('grants Users.Edit to 2 users; none of them had it');
-    expect(reachSentence({ permission: 'Users.Edit', change: 'removes', users: 1, sole: 1 })).toBe('removes Users.Edit from 1 user; who has it from no other profile');
+    expect(reachSentence({ permission: 'Queues.Purge', change: 'removes', users: 7, sole: 3 })).toBe('Queues.Purge: 3 of the 7 holders lose it; 4 have it from another profile');
+    expect(reachSentence({ permission: 'Queues.Edit', change: 'removes', users: 37, sole: 1 })).toBe('Queues.Edit: 1 of the 37 holders loses it; 36 have it from another profile');
+    expect(reachSentence({ permission: 'Users.Edit', change: 'adds', users: 2, sole: 2 })).toBe('Users.Edit: all 2 holders gain it');
+    expect(reachSentence({ permission: 'Users.View', change: 'adds', users: 5, sole: 4 })).toBe('Users.View: 4 of the 5 holders gain it; 1 has it already, from another profile');
+    expect(reachSentence({ permission: 'Users.Edit', change: 'removes', users: 1, sole: 1 })).toBe('Users.Edit: its 1 holder loses it');
   });
 });
 

@@ -51,7 +51,7 @@ export function reachLines(profileArn: string, original: SecurityProfileDraft, d
   const lines: ReviewLine[] = [{ text: '' }, { text: `Who it reaches (${result.holders} user${result.holders === 1 ? '' : 's'} hold this profile):`, tone: 'heading' }];
   for (const r of result.permissions) lines.push({ text: `  ${reachSentence(r)}`, ...(r.change === 'removes' && r.sole > 0 ? { tone: 'warning' as const } : {}) });
   if (result.unknownProfiles.length > 0) {
-    lines.push({ text: `  (${result.unknownProfiles.length} other profile${result.unknownProfiles.length === 1 ? '' : 's'} they hold still loading: the "from no other profile" numbers may fall)`, tone: 'muted' });
+    lines.push({ text: `  (${result.unknownProfiles.length} other profile${result.unknownProfiles.length === 1 ? '' : 's'} they hold still loading: the "lose it" numbers may fall)`, tone: 'muted' });
   }
   return lines;
 }
