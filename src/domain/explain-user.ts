@@ -109,13 +109,24 @@ export function explanationLines(e: UserExplanation, groupName: (id: string) => 
   }
   lines.push('', 'Restrictions, as they combine:');
   if (e.restrictions.length === 0) lines.push('  none: every resource the permissions reach is reachable in full');
-  for (const r of e.restrictions) {
-    const what = r.kind === 'tags' ? `tags ${r.allowed.join(', ') || '(none)'}` : `hierarchy group ${r.allowed.map((id) => groupName(id) ?? id).join(', ') || '(none)'}`;
-    lines.push(
-      r.applies
-        ? `  ${r.resource}: only those with ${what} (every profile that shows ${r.resource} restricts it: ${r.restrictedBy.join(', ')})`
-        : `  ${r.resource}: NOT restricted — ${r.liftedBy.join(', ')} ${r.liftedBy.length === 1 ? 'shows' : 'show'} it unrestricted, which lifts ${r.restrictedBy.join(', ')}'s ${r.kind === 'tags' ? 'tag' : 'hierarchy'} restriction`,
-    );
+  // Each resource once: what restricts it, and any restriction of another kind that is lifted, in one line.
+  const byResource = new Map<string, typeof e.restrictions>();
+  for (const r of e.restrictions) byResource.set(r.resource, [...(byResource.get(r.resource) ?? []), r]);
+  const what = (r: (typeof e.restrictions)[number]): string =>
+    r.kind === 'tags' ? `tags ${r.allowed.join(', ') || '(none)'}` : `hierarchy group ${r.allowed.map((id) => groupName(id) ?? id).join(', ') || '(none)'}`;
+  const kindWord = (r: (typeof e.restrictions)[number]): string => (r.kind === 'tags' ? 'tag' : 'hierarchy');
+  const lifted = (r: (typeof e.restrictions)[number]): string =>
+    `${r.liftedBy.join(', ')} ${r.liftedBy.length === 1 ? 'shows' : 'show'} it unrestricted, which lifts ${r.restrictedBy.join(', ')}'s ${kindWord(r)} restriction`;
+  for (const [resource, rs] of byResource) {
+    const applying = rs.filter((r) => r.applies);
+    const notApplying = rs.filter((r) => !r.applies);
+    if (applying.length > 0) {
+      const by = [...new Set(applying.flatMap((r) => r.restrictedBy))].join(', ');
+      const also = notApplying.length > 0 ? `; no ${notApplying.map(kindWord).join(' or ')} restriction: ${notApplying.map(lifted).join('; ')}` : '';
+      lines.push(`  ${resource}: only those with ${applying.map(what).join(' and ')} (every profile that shows ${resource} restricts it: ${by})${also}`);
+    } else {
+      lines.push(`  ${resource}: NOT restricted — ${notApplying.map(lifted).join('; ')}`);
+    }
   }
   return lines;
 }

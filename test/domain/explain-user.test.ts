@@ -14,6 +14,16 @@ describe('explainUser', () => {
   const support = p('Support', { Permissions: ['Queues.View'], AllowedAccessControlTags: [{ Key: 'dept', Value: 'support' }], TagRestrictedResources: ['Queue'] });
   const agent = p('Agent', { Permissions: ['BasicAgentAccess', 'Users.View'] });
 
+  it('states each resource\'s restriction once: a hierarchy restriction that holds beside a lifted tag one is one line, never "NOT restricted" and "only those" both', () => {
+    const tagged = p('Tagged', { Permissions: ['Users.View'], AllowedAccessControlTags: [{ Key: 'dept', Value: 'sales' }], TagRestrictedResources: ['User'], AllowedAccessControlHierarchyGroupId: 'g-1', HierarchyRestrictedResources: ['User'] });
+    const grouped = p('Grouped', { Permissions: ['Users.View'], AllowedAccessControlHierarchyGroupId: 'g-1', HierarchyRestrictedResources: ['User'] });
+    const e = explainUser(user(tagged, grouped), byArn(tagged, grouped));
+    const lines = explanationLines(e, (id) => (id === 'g-1' ? 'Americas/Support' : undefined)).filter((l) => l.startsWith('  User:'));
+    expect(lines).toEqual([
+      "  User: only those with hierarchy group Americas/Support (every profile that shows User restricts it: Tagged, Grouped); no tag restriction: Grouped shows it unrestricted, which lifts Tagged's tag restriction",
+    ]);
+  });
+
   it('gives the union of permissions and which profile grants each', () => {
     const e = explainUser(user(sales, agent), byArn(sales, agent));
     expect(e.permissions.find((x) => x.name === 'Users.View')!.grantedBy).toEqual(['Sales', 'Agent']);
