@@ -101,6 +101,8 @@ export function appReducer(state: AppState, action: Action): AppState {
       // The finding at (or first below) the top of the view: its profile's detail.
       const { screen } = state;
       if (screen.kind !== 'findings') return state;
+      // An Enter faster than the screen's first measure: it opens once the findings are measured.
+      if (screen.targets === undefined) return { ...state, screen: { ...screen, openWhenMeasured: true } };
       const arn = findingTarget(screen);
       if (arn === undefined) return { ...state, notice: { tone: 'info', text: 'No finding about a profile from here down (scroll to one)' } };
       return { ...state, screen: { kind: 'detail', arn, scroll: 0, lineCount: 0, isRaw: false, reloadKey: 0 } };
@@ -115,7 +117,9 @@ export function appReducer(state: AppState, action: Action): AppState {
         return appReducer({ ...state, screen: { ...screen, differences: action.differences, diffCursor } }, { type: 'compare/measured', lineCount: action.lineCount });
       }
       if (action.type === 'findings/measured' && screen.kind === 'findings' && action.targets !== undefined && action.targets !== screen.targets) {
-        return appReducer({ ...state, screen: { ...screen, targets: action.targets } }, { type: 'findings/measured', lineCount: action.lineCount });
+        const { openWhenMeasured, ...rest } = screen;
+        const measured = appReducer({ ...state, screen: { ...rest, targets: action.targets } }, { type: 'findings/measured', lineCount: action.lineCount });
+        return openWhenMeasured ? appReducer(measured, { type: 'findings/open-profile' }) : measured;
       }
       if ((screen.kind !== 'detail' && screen.kind !== 'compare' && screen.kind !== 'findings' && screen.kind !== 'explain') || screen.lineCount === action.lineCount) return state;
       const scroll = scrollPane(screen.scroll, { kind: 'by', delta: 0 }, action.lineCount, scrollRoom(state));

@@ -73,7 +73,7 @@ export type Screen =
   | { kind: 'explain'; from: Extract<Screen, { kind: 'holders' }>; scroll: number; lineCount: number }
   /** spex lint's findings over the instance (`!`). */
   /** `targets`: the profile (ARN) each line's finding is about, so Enter opens the one at the top of the view. */
-  | { kind: 'findings'; scroll: number; lineCount: number; targets?: readonly (string | undefined)[] }
+  | { kind: 'findings'; scroll: number; lineCount: number; targets?: readonly (string | undefined)[]; openWhenMeasured?: boolean }
   | {
       kind: 'compare';
       arns: readonly [string, string];

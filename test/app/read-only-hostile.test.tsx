@@ -157,7 +157,8 @@ describe('typing faster than the screen redraws', () => {
     // Esc clears the search, a second Esc leaves the (unchanged) editor. Two Escs back to back would
     // reach Ink as one Meta-Esc, as they do from a real terminal: one at a time.
     await raw.press(keys.escape);
-    await raw.waitFor('Amazon Q');
+    // Every row again, the cursor still on Users.View: its neighbours are back in view.
+    await raw.waitFor('Users · Edit');
     await raw.press(keys.escape);
     await raw.waitFor('Modified (UTC)');
     await raw.press('d');

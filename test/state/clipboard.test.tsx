@@ -34,6 +34,17 @@ describe('J after C', () => {
   });
 });
 
+describe('Enter on the findings', () => {
+  it('opens the first finding about a profile from the top; an Enter before the first measure waits for it', () => {
+    const findings = run(onList(), key('!'));
+    expect(findings.screen.kind).toBe('findings');
+    const early = run(findings, { type: 'input/key', input: '', key: { return: true } });
+    expect(early.screen.kind).toBe('findings');
+    const measured = run(early, { type: 'findings/measured', lineCount: 3, targets: [undefined, ARNS[2], ARNS[2]] });
+    expect(measured.screen).toMatchObject({ kind: 'detail', arn: ARNS[2] });
+  });
+});
+
 describe('F', () => {
   it('outside a fleet there is no fleet to go back to: said so, nothing else changes', () => {
     const s = run(onList(), key('F'));
