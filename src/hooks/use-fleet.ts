@@ -1,8 +1,8 @@
 // The fleet's rows (scanned once, again on r) and, for the drift matrix, every ACTIVE instance's
 // profiles and groups, column by column as they arrive (a column not read yet shows `?`).
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DriftColumn } from '../domain/drift.js';
-import { type Fleet, type FleetRow, instanceKey, scanFleet } from '../fleet/fleet.js';
+import { countProfiles, type Fleet, type FleetRow, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { readFleetColumns, readSide } from '../fleet/read.js';
 
 export interface FleetScan {
@@ -10,7 +10,12 @@ export interface FleetScan {
   isDone: boolean;
 }
 
-export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScan {
+export interface FleetScanner extends FleetScan {
+  /** Counts one instance's profiles again (after this session changed them there): its row follows. */
+  recount(row: FleetRow): void;
+}
+
+export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
   const [scan, setScan] = useState<FleetScan>({ rows: [], isDone: false });
   useEffect(() => {
     const controller = new AbortController();
@@ -34,7 +39,20 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScan {
     );
     return () => controller.abort();
   }, [fleet, reloadKey]);
-  return scan;
+  const recount = useCallback(
+    (row: FleetRow) => {
+      const account = fleet.accounts.find((a) => a.profile === row.profile);
+      const arn = row.instance?.arn;
+      if (account === undefined || arn === undefined || row.region === undefined) return;
+      // One Connect summary list: the row shows what the instance holds now.
+      countProfiles(account.spex.forRegion(row.region), arn).then(
+        (count) => setScan((s) => ({ ...s, rows: s.rows.map((r) => (r.profile === row.profile && r.instance?.arn === arn ? { ...r, profileCount: count } : r)) })),
+        () => undefined,
+      );
+    },
+    [fleet],
+  );
+  return { ...scan, recount };
 }
 
 export function useDriftColumns(fleet: Fleet, rows: readonly FleetRow[], reloadKey: number): readonly DriftColumn[] {

@@ -131,6 +131,23 @@ describe('the fleet screen', () => {
     await settle(tui, 'ACTIVE instances in 2 accounts');
   });
 
+  it("the fleet's count of an instance follows what changed there while it was open", async () => {
+    const fleet = fleetOf();
+    const tui = open(fleet);
+    await tui.waitForFrame('ACTIVE instances in 2 accounts');
+    const countOf = (f: string) => Number(/acme-dev\s+(\d+)\s+ACTIVE/.exec(f)?.[1]);
+    const before = countOf(tui.frame());
+    await toRow(tui, 'acme-dev');
+    await tui.press(keys.enter);
+    await tui.waitForFrame('instance acme-dev');
+    // A profile created in that instance meanwhile (as this session's editor would).
+    const platform = fleet.accounts.find((a) => a.profile === 'acme-platform')!;
+    const made = await platform.spex.forRegion('us-west-2').createProfile({ InstanceArn: DEV, SecurityProfileName: 'Counted Once', Permissions: ['BasicAgentAccess'] }).done;
+    expect(made.ok).toBe(true);
+    await tui.press('F');
+    await settle(tui, (f) => countOf(f) === before + 1);
+  });
+
   it('on production, a save asks once more: nothing is sent until the second y', async () => {
     const tui = open();
     await tui.waitForFrame('ACTIVE instances in 2 accounts');

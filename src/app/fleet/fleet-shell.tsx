@@ -231,7 +231,11 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
             {...appProps}
             initial={{ ...appProps.initial, region: view.row.region!, skipRegionPicker: true, instance: view.row.instance!.arn, canLeave: true }}
             accountProfile={view.row.profile}
-            onLeave={() => setView({ kind: 'fleet' })}
+            onLeave={() => {
+              // What this session created or deleted there shows in the fleet's count.
+              scan.recount(view.row);
+              setView({ kind: 'fleet' });
+            }}
             onPromote={(names, src) => openPromote(scan.rows.find((r) => r.instance?.arn === src.instanceArn) ?? view.row, names, undefined, 'instance', view.row)}
             productionOf={(instance) => (isProductionInstance(account, instance) ? `${account.profile}:${instance.alias ?? instance.id}` : undefined)}
           />
