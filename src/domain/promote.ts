@@ -56,6 +56,23 @@ export interface TargetPlan {
   mapping: MappedValue[];
 }
 
+/** The target's groups nearest the missing path first (the deepest path they share), then by name. */
+export function nearestFirst(path: string, candidates: readonly string[]): string[] {
+  const parts = path.split('/');
+  const shared = (c: string): number => {
+    const cp = c.split('/');
+    let i = 0;
+    while (i < cp.length && i < parts.length && cp[i] === parts[i]) i += 1;
+    return i;
+  };
+  return [...candidates].sort((a, b) => shared(b) - shared(a) || a.localeCompare(b));
+}
+
+/** Mapping a missing group to one of its ancestors widens access: the ancestor holds more users. */
+export function widensAccess(from: string, to: string): boolean {
+  return from.startsWith(`${to}/`);
+}
+
 function pathsOf(groups: readonly HierarchyGroup[]): string[] {
   return groups.map((g) => groupPath(g.id, groups) ?? g.id).sort();
 }
@@ -77,11 +94,12 @@ export function promotePlan(source: readonly SecurityProfile[], sourceGroups: re
         delete file.HierarchyRestrictedResources;
         mapping.push({ profile: profile.SecurityProfileName, what: 'hierarchy group', from: group.path, to: '(left out, with its hierarchy restriction: skipped)' });
       } else if (found === undefined) {
-        blocked.push({ profile: profile.SecurityProfileName, field: 'AllowedAccessControlHierarchyGroupId', path: group.path, candidates: targetPaths });
+        blocked.push({ profile: profile.SecurityProfileName, field: 'AllowedAccessControlHierarchyGroupId', path: group.path, candidates: nearestFirst(group.path, targetPaths) });
         continue;
       } else {
         file.AllowedAccessControlHierarchyGroup = { path: targetPath };
-        mapping.push({ profile: profile.SecurityProfileName, what: 'hierarchy group', from: `${group.path} (${group.id})`, to: `${targetPath} (${found.id})${choice ? ': chosen' : ''}` });
+        const wider = choice !== undefined && widensAccess(group.path, targetPath) ? `; wider: "${targetPath}" includes every group under it, not only "${group.path}"` : '';
+        mapping.push({ profile: profile.SecurityProfileName, what: 'hierarchy group', from: `${group.path} (${group.id})`, to: `${targetPath} (${found.id})${choice ? ': chosen' : ''}${wider}` });
       }
     }
     for (const app of file.Applications ?? []) mapping.push({ profile: profile.SecurityProfileName, what: 'application', from: app.Namespace ?? '?', to: `${app.Namespace ?? '?'} (by namespace)` });

@@ -293,8 +293,9 @@ describe('drift and promote in the TUI', () => {
     expect(done).toContain('acme-platform:acme-prod: 1 applied');
     const groups = demo.emulator.listModels('us-east-1', HIERARCHY_GROUP_TYPE, DEMO_PLATFORM_ACCOUNT_ID).filter((g) => g.InstanceArn === PROD);
     const model = prodModel('Night Leads');
-    // Mapped to the first group the target has ("Americas"): by the target's own id.
-    expect(model?.AllowedAccessControlHierarchyGroupId).toBe(String(groups.find((g) => g.Name === 'Americas')?.UserHierarchyGroupArn).split('/').at(-1));
+    // Mapped to the target's group nearest the missing path ("Americas/Support floor"): by the target's own id.
+    const floor = groups.find((g) => g.Name === 'Support floor' && groups.some((p) => p.Name === 'Americas' && p.UserHierarchyGroupArn === g.ParentGroupArn));
+    expect(model?.AllowedAccessControlHierarchyGroupId).toBe(String(floor?.UserHierarchyGroupArn).split('/').at(-1));
     expect(readdirSync(join(dir, 'promotions'))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Promote plans, pure: per target create/update/unchanged with the exact request, the hierarchy group
 // mapped by its path to the target's id, a path the target lacks blocking until skipped or mapped.
 import { describe, expect, it } from 'vitest';
-import { parseMapping, promotePlan, targetPlanText } from '../../src/domain/promote.js';
+import { nearestFirst, parseMapping, promotePlan, targetPlanText, widensAccess } from '../../src/domain/promote.js';
 import type { HierarchyGroup, SecurityProfile } from '../../src/domain/security-profile.js';
 
 const DEV = 'arn:aws:connect:us-west-2:210987654321:instance/dev';
@@ -25,7 +25,7 @@ describe('promotePlan', () => {
     expect(plan.steps[0]!.changes).toEqual(['+ Contact Search · View (ContactSearch.View)']);
     expect(plan.steps[0]!.request).toEqual({ UpdateResource: { Identifier: `${PROD}/security-profile/Agent`, PatchDocument: expect.arrayContaining([expect.objectContaining({ op: 'add', path: '/Permissions' })]) } });
     expect(plan.mapping).toEqual([{ profile: 'Leads', what: 'hierarchy group', from: 'Americas/Support floor (d2)', to: 'Americas/Support floor (p2)' }]);
-    expect(plan.blocked).toEqual([{ profile: 'Night', field: 'AllowedAccessControlHierarchyGroupId', path: 'Americas/Support floor/Night shift', candidates: ['Americas', 'Americas/Support floor'] }]);
+    expect(plan.blocked).toEqual([{ profile: 'Night', field: 'AllowedAccessControlHierarchyGroupId', path: 'Americas/Support floor/Night shift', candidates: ['Americas/Support floor', 'Americas'] }]);
     expect(targetPlanText(plan, true)).toContain('[PRODUCTION] platform:prod');
   });
 
@@ -35,7 +35,7 @@ describe('promotePlan', () => {
     const night = plan.steps.find((s) => s.name === 'Night')!;
     expect(night.action).toBe('create');
     expect(night.request).toEqual({ CreateResource: { DesiredState: expect.objectContaining({ InstanceArn: PROD, AllowedAccessControlHierarchyGroupId: 'p1', HierarchyRestrictedResources: ['User'] }) } });
-    expect(plan.mapping.find((m) => m.profile === 'Night')?.to).toBe('Americas (p1): chosen');
+    expect(plan.mapping.find((m) => m.profile === 'Night')?.to).toBe('Americas (p1): chosen; wider: "Americas" includes every group under it, not only "Americas/Support floor/Night shift"');
   });
 
   it('skipping leaves the group and its restriction out', () => {
@@ -44,6 +44,12 @@ describe('promotePlan', () => {
     const desired = (night.request as { CreateResource: { DesiredState: SecurityProfile } }).CreateResource.DesiredState;
     expect(desired.AllowedAccessControlHierarchyGroupId).toBeUndefined();
     expect(desired.HierarchyRestrictedResources).toBeUndefined();
+  });
+
+  it('the groups offered for a missing one come nearest first, and a choice of its parent says it widens access', () => {
+    expect(nearestFirst('Americas/Support floor/Night shift', ['EMEA', 'Americas', 'Americas/Sales floor', 'Americas/Support floor'])).toEqual(['Americas/Support floor', 'Americas', 'Americas/Sales floor', 'EMEA']);
+    expect(widensAccess('Americas/Support floor/Night shift', 'Americas/Support floor')).toBe(true);
+    expect(widensAccess('Americas/Support floor/Night shift', 'Americas/Sales floor')).toBe(false);
   });
 
   it("a target at its quota stops the plan with the count in words; unknown counts or quotas do not (the send reports it)", () => {

@@ -191,7 +191,7 @@ describe('spex promote', () => {
     expect(out).toContain('~ update “Tier 1 Support”');
     expect(out).toContain(`+ Contact Search · View (${DEMO_DEV_ONLY_PERMISSION})`);
     expect(out).toContain('BLOCKED: “Night Leads” is restricted to the hierarchy group "Americas/Support floor/Night shift"');
-    expect(out).toContain('the target has: "Americas", "Americas/Sales floor", "Americas/Support floor", "EMEA"');
+    expect(out).toContain('the target has: "Americas/Support floor", "Americas", "Americas/Sales floor", "EMEA"');
     expect(err).toContain('platform:acme-prod is blocked');
     expect(mutations()).toEqual([]);
   });
