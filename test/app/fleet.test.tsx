@@ -340,6 +340,8 @@ describe('drift and promote in the TUI', () => {
     const review = await tui.waitForFrame('Resume the promotion of');
     expect(review).toContain('sent    acme-platform:acme-prod: update “Tier 1 Support”');
     await tui.press('y');
+    // Production asks once more: the second y only once the question is on screen (a y before it is not an answer).
+    await settle(tui, 'Press y again to send it');
     await tui.press('y');
     await tui.waitForFrame('read again: it matches', { timeoutMs: 10_000 });
     expect(mutations().map((r) => r.body.ClientToken)).toEqual([promotion.steps[0]!.clientToken]);
