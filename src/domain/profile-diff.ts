@@ -47,7 +47,8 @@ type Model = SecurityProfileDraft | SecurityProfile;
 
 const MINUS = '−';
 const show = (s: string): string => sanitizeLine(s);
-const quoted = (v: unknown): string => (typeof v === 'string' ? `"${show(v)}"` : v === undefined ? '(none)' : show(JSON.stringify(v)));
+// Empty and absent read the same everywhere (promote, clone, compare, the review): (none).
+const quoted = (v: unknown): string => (typeof v === 'string' ? (v === '' ? '(none)' : `"${show(v)}"`) : v === undefined ? '(none)' : show(JSON.stringify(v)));
 
 const FIELD_LABELS: Record<string, string> = {
   SecurityProfileName: 'Name',

@@ -95,3 +95,11 @@ describe('describeChanges', () => {
     expect(labels(draft({ SecurityProfileName: 'Copy' }))).toEqual(['Name: "Supervisor" → "Copy"']);
   });
 });
+
+describe('empty values', () => {
+  it('an empty name or description reads (none), as an absent one does (promote, clone and compare alike)', () => {
+    const labels = describeChanges({ InstanceArn: 'arn:aws:connect:us-east-1:111122223333:instance/i', SecurityProfileName: '' }, { InstanceArn: 'arn:aws:connect:us-east-1:111122223333:instance/i', SecurityProfileName: 'Night Leads', Description: 'x' }).map((c) => c.label);
+    expect(labels).toContain('Name: (none) → "Night Leads"');
+    expect(labels).toContain('Description: (none) → "x"');
+  });
+});
