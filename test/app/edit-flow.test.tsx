@@ -148,10 +148,7 @@ describe('edit from the list', () => {
   it('a draft kept on leaving the editor is offered back saying so', async () => {
     const arn = arnOf(backend, TIER2);
     const tui = open();
-    await selectProfile(tui, TIER2);
-    await tui.press('e');
-    await settle(tui, `Edit ${TIER2} ·`);
-    await togglePermission(tui, 'Users.Edit');
+    await editWithUsersEdit(tui);
     await waitUntil(async () => (await drafts.store.loadDraft(arn)) !== undefined, 'the draft on disk');
     // The first Esc clears the search the toggle used; the second asks about leaving.
     await tui.press(keys.escape);

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandTable, runCommand } from '../../src/commands/index.js';
-import { startTestBackend, TEST_CREDENTIALS, type TestBackend } from '../helpers/emulator.js';
-import { memoryIo } from '../helpers/memory-io.js';
+import { commandTable } from '../../src/commands/index.js';
+import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
+import { runAgainst } from '../reliability/support/run.js';
 
 let backend: TestBackend;
 let dir: string;
@@ -21,11 +21,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(name: string, ...args: string[]) {
-  const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
-  const code = await runCommand(name, [...args, '--endpoint-url', backend.emulator.url, '--region', 'us-east-1'], io);
-  return { code, err: io.err() };
-}
+const run = (name: string, ...args: string[]) => runAgainst(backend, [name, ...args]);
 
 describe('usage errors, command by command', () => {
   it.each(commandTable().map((c) => [c.name, c.exitTwoIsAFinding] as const))('%s with an unknown flag: exit %s ? 1 : 2', async (name, twoIsAFinding) => {

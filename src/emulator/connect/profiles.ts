@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoFlowModules } from '../demo-data.js';
 import { createRefusal, deleteRefusal } from '../profile-rules.js';
-import type { Model } from '../store.js';
+import type { InstanceState, Model } from '../store.js';
 import { type ConnectCall, idOf, instanceOf, page, profileOf, spend, stamp, tagList, tagMapOf } from './common.js';
 import { ConnectError } from './errors.js';
 
@@ -74,10 +74,9 @@ function fieldsOf(input: Record<string, unknown>): Model {
 }
 
 /** Refuses a flow module the instance does not have (the model says only its type; the id must name one). */
-function checkFlowModules(call: ConnectCall, instanceArn: string, modules: unknown): void {
+function checkFlowModules(instance: InstanceState, modules: unknown): void {
   if (!Array.isArray(modules)) return;
-  const instance = instanceOf(call);
-  const known = new Set((instance.flowModules ?? demoFlowModules(instanceArn)).map((m) => m.id));
+  const known = new Set((instance.flowModules ?? demoFlowModules(String(instance.entry.model.Arn))).map((m) => m.id));
   for (const m of modules as { FlowModuleId?: string }[]) {
     if (m.FlowModuleId !== undefined && !known.has(m.FlowModuleId)) throw new ConnectError('InvalidParameterException', `Flow module not found: ${m.FlowModuleId.slice(0, 80)}`, 400);
   }
@@ -92,7 +91,7 @@ export function createSecurityProfile(call: ConnectCall): Record<string, unknown
   // CreateSecurityProfile's errors: DuplicateResourceException (409), LimitExceededException (429).
   if (refusal?.kind === 'duplicate') throw new ConnectError('DuplicateResourceException', refusal.message, 409);
   if (refusal) throw new ConnectError('LimitExceededException', refusal.message, 429);
-  checkFlowModules(call, instanceArn, call.input.AllowedFlowModules);
+  checkFlowModules(instance, call.input.AllowedFlowModules);
   spend(call);
   const arn = `${instanceArn}/security-profile/${randomUUID()}`;
   const model: Model = { InstanceArn: instanceArn, SecurityProfileArn: arn, SecurityProfileName: name, ...fieldsOf(call.input) };
@@ -107,7 +106,7 @@ export function createSecurityProfile(call: ConnectCall): Record<string, unknown
 export function updateSecurityProfile(call: ConnectCall): Record<string, unknown> {
   const instance = instanceOf(call);
   const found = profileOf(call, instance);
-  checkFlowModules(call, String(instance.entry.model.Arn), call.input.AllowedFlowModules);
+  checkFlowModules(instance, call.input.AllowedFlowModules);
   spend(call);
   const next = { ...structuredClone(found.model), ...fieldsOf(call.input) };
   if (next.AllowedAccessControlHierarchyGroupId === '') delete next.AllowedAccessControlHierarchyGroupId;

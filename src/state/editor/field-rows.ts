@@ -88,8 +88,13 @@ function connectDraftIssues(draft: SecurityProfileDraft): ValidationIssue[] {
   const connectOwn = (issue: ValidationIssue): boolean =>
     issue.rule === 'pattern' && (issue.field === 'SecurityProfileName' || /^(Tags|AllowedAccessControlTags)\/\d+\/Key$/.test(issue.field));
   const issues = validateProfile(draft, 'create').filter((issue) => !connectOwn(issue) && !(issue.field === 'AllowedAccessControlTags' && issue.rule === 'maxItems'));
-  for (const message of connectIssues(draft)) issues.push({ field: message.split(/[: ]/)[0] === 'Tag' ? 'Tags' : (message.split(':')[0] ?? ''), rule: 'connect', message });
+  issues.push(...connectIssueRows(draft));
   return issues;
+}
+
+/** Connect's own rules (domain/connect-plan.ts) as issues, each on the field its sentence names. */
+function connectIssueRows(draft: SecurityProfileDraft): ValidationIssue[] {
+  return connectIssues(draft).map((message) => ({ field: message.split(/[: ]/)[0] === 'Tag' ? 'Tags' : (message.split(':')[0] ?? ''), rule: 'connect', message }));
 }
 
 /**
@@ -101,7 +106,7 @@ export function draftIssues(state: Pick<EditorState, 'mode' | 'draft' | 'existin
   let issues = validateProfile(draft, 'create');
   // New profiles with values only Connect takes are created through it (mutations.ts): its rules instead.
   if (state.mode !== 'edit' && state.connectRules && connectTakesAll(issues, draft)) {
-    issues = connectIssues(draft).map((message) => ({ field: message.split(/[: ]/)[0] === 'Tag' ? 'Tags' : (message.split(':')[0] ?? ''), rule: 'connect', message }));
+    issues = connectIssueRows(draft);
   }
   if (state.mode !== 'edit') {
     const name = draft.SecurityProfileName;
