@@ -1,7 +1,7 @@
-// Writes src/domain/generated/profile-validator.js: the AWS::Connect::SecurityProfile registry schema
+// Writes src/domain/profile/generated/profile-validator.js: the AWS::Connect::SecurityProfile registry schema
 // (data/aws-connect-securityprofile.schema.json) compiled by Ajv ahead of time ("standalone" code), so
 // spex validates without loading Ajv and compiling the schema at run time (a headless `spex list` paid
-// for both). test/domain/validate.test.ts fails when this file is not what the schema compiles to now.
+// for both). test/domain/profile/validate.test.ts fails when this file is not what the schema compiles to now.
 // Run: node scripts/profile-validator.mjs (--print writes it to stdout instead)
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -27,6 +27,6 @@ export function profileValidatorSource() {
 
 if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--print') process.stdout.write(profileValidatorSource());
 else if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(new URL('../src/domain/generated/profile-validator.js', import.meta.url), profileValidatorSource());
-  console.log('wrote src/domain/generated/profile-validator.js');
+  writeFileSync(new URL('../src/domain/profile/generated/profile-validator.js', import.meta.url), profileValidatorSource());
+  console.log('wrote src/domain/profile/generated/profile-validator.js');
 }

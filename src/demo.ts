@@ -1,6 +1,6 @@
 // `--demo`: an in-process emulator with demo data and a Spex pointed at it, with static demo
 // credentials and an explicit region, so no AWS configuration is read and nothing leaves the machine.
-import { createSpex, type Spex, type SpexOptions } from './cloudcontrol/index.js';
+import { createSpex, type Spex, type SpexOptions } from './aws/index.js';
 import { DEMO_PLATFORM_ACCOUNT_ID, type Emulator, startEmulator } from './emulator/index.js';
 import type { Fleet } from './fleet/fleet.js';
 import { fleetRegions, productionOf } from './fleet/fleet.js';

@@ -1,7 +1,7 @@
 // The process's streams and environment, passed down so commands can be run in tests.
 import { open } from 'node:fs/promises';
-import { SpexError } from './domain/errors.js';
-import { rankSuggestions } from './domain/permission-search.js';
+import { SpexError } from './domain/service/errors.js';
+import { rankSuggestions } from './domain/permissions/permission-search.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };

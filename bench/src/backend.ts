@@ -3,8 +3,8 @@
 // is not changed).
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createSpex, type SpexOptions } from '../../src/cloudcontrol/index.js';
-import type { DetailLoader, RegionService, Spex } from '../../src/cloudcontrol/types.js';
+import { createSpex, type SpexOptions } from '../../src/aws/index.js';
+import type { DetailLoader, RegionService, Spex } from '../../src/aws/types.js';
 import type { EmulatorOptions, RecordedRequest } from '../../src/emulator/index.js';
 import { createRetryFeed, type RetryFeed } from '../../src/hooks/use-slow-down-notice.js';
 import type { HostCall, HostReady } from './emulator-host.js';

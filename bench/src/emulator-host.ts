@@ -1,7 +1,7 @@
 // The emulator in a process of its own, driven over IPC by the bench. In-process, its 50 ms latency
 // timers and request parsing would wait behind the app's renders on the same event loop, which a
 // real Cloud Control endpoint never does.
-import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
 import { BENCH_REGION } from './region.js';
 

@@ -1,6 +1,6 @@
 // Item 2: the headless list of 1,000 profiles, spex against the AWS CLI, both against one emulator.
 import { spawnSync } from 'node:child_process';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { BENCH_REGION, extraFor, startBackend } from './backend.js';
 import { type BenchContext, childEnv, timeProcess } from './context.js';
 import { type ItemResult, metric, round, summarize } from './stats.js';

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { BENCH_REGION, extraFor, startRemoteEmulator } from './backend.js';
 import { type BenchContext, childEnv, timeProcess } from './context.js';
 import { type ItemResult, metric, round, single } from './stats.js';

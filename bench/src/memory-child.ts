@@ -1,6 +1,6 @@
 // Item 6's measured process: the TUI with every profile listed, paged down until `details` profiles
 // have their details loaded; prints its peak RSS as JSON on stdout. The emulator runs elsewhere.
-import type { DetailLoader } from '../../src/cloudcontrol/types.js';
+import type { DetailLoader } from '../../src/aws/types.js';
 import { BENCH_REGION, benchSpex, instrumentSpex } from './backend.js';
 import { waitUntil } from './stats.js';
 import { counterOf, hasPendingRows, KEYS, renderBenchTui } from './tui-driver.js';

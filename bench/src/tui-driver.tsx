@@ -6,7 +6,7 @@ import { Box, render, Text, useInput, type Instance } from 'ink';
 import { type ReactElement, useState } from 'react';
 import { type FrameDiffStats, frameDiffStdout } from '../../src/app/frame-diff.js';
 import { App } from '../../src/app/app.js';
-import type { Spex } from '../../src/cloudcontrol/types.js';
+import type { Spex } from '../../src/aws/types.js';
 import { ThemeProvider } from '../../src/components/theme.js';
 import { SpexProvider } from '../../src/hooks/spex-context.js';
 import type { RetryFeed } from '../../src/hooks/use-slow-down-notice.js';

@@ -10,7 +10,7 @@ import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';
 import { RegionPicker } from '../components/region-picker.js';
 import { StatusLine } from '../components/status-line.js';
-import { CONNECT_REGIONS, regionName } from '../domain/regions.js';
+import { CONNECT_REGIONS, regionName } from '../domain/service/regions.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import { createOperationLog, type OperationLog } from '../state/operation-log.js';
 import { useDetailLoader } from '../hooks/use-detail-loader.js';
@@ -34,8 +34,8 @@ import { filterHint, permHint } from '../state/filter.js';
 import { markHint, riskHint, unconfirmedHint } from './chrome.js';
 import { useDrafts } from '../hooks/use-drafts.js';
 import { useExport } from '../hooks/use-export.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import { draftsAnnouncement } from '../domain/drafts.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import { draftsAnnouncement } from '../domain/profile/drafts.js';
 import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, listingHint, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
@@ -48,7 +48,7 @@ import { ModalBody } from './modals.js';
 import { QuitPrompt } from './quit-prompt.js';
 import { useAppKeys } from './use-app-keys.js';
 import { ProductionProvider, useProduction } from '../hooks/production.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 
 export interface Remembered {
   region: string;

@@ -1,14 +1,14 @@
 // Header, status-line and footer text for the current state. Pure.
-import { sanitizeLine } from '../domain/sanitize.js';
-import { cloudControlRefusals, REFUSED_MARK } from '../domain/cloud-control-safe.js';
-import { type ConnectInstance, parseConnectArn, type ProfileSummary, type SecurityProfile } from '../domain/security-profile.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import { cloudControlRefusals, REFUSED_MARK } from '../domain/profile/cloud-control-safe.js';
+import { type ConnectInstance, parseConnectArn, type ProfileSummary, type SecurityProfile } from '../domain/profile/security-profile.js';
 import type { ProfileList } from '../hooks/use-profile-list.js';
 import type { Remote } from '../state/remote.js';
 import { panePosition, profileName, shownInstances } from '../state/selectors.js';
 import type { AppState, SortOrder } from '../state/app-state.js';
 import { parseFilter } from '../state/filter.js';
-import { type Finding, findingSentence, profileFindings } from '../domain/lint.js';
-import { counted } from '../domain/format.js';
+import { type Finding, findingSentence, profileFindings } from '../domain/access/lint.js';
+import { counted } from '../domain/text/format.js';
 
 const SORT_WORDS: Record<SortOrder['key'], [string, string, string]> = {
   name: ['name', 'A→Z', 'Z→A'],

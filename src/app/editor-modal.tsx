@@ -2,18 +2,18 @@
 // needs (the profile exactly as the server has it, the instance's hierarchy groups and profile names)
 // and wires the session's save to the right region's service.
 import { useCallback, useMemo } from 'react';
-import type { DetailLoader, OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
+import type { DetailLoader, OperationOptions, RegionService, Spex } from '../aws/types.js';
 import { useChangeReach } from '../hooks/use-change-reach.js';
 import type { Users } from '../hooks/use-user-index.js';
-import type { OperationOutcome } from '../domain/operations.js';
+import type { OperationOutcome } from '../domain/service/operations.js';
 import { EditSession } from './sessions/edit-session.js';
-import { toggleWithImplications } from '../domain/permission-rules.js';
-import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/security-profile.js';
+import { toggleWithImplications } from '../domain/permissions/permission-rules.js';
+import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/profile/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../state/operation-log.js';
 import { useInstanceNames } from '../hooks/use-instance-names.js';
 import { useRemote } from '../hooks/use-remote.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import type { EditTarget } from '../state/app-state.js';
 import { SessionWait } from './session-frame.js';
 

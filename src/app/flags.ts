@@ -2,8 +2,8 @@
 // the app opens. Pure apart from parseArgs.
 import { parseArgs } from 'node:util';
 import type { LastUsed } from '../config/last-used.js';
-import { parseConnectArn } from '../domain/security-profile.js';
-import { regionProblem } from '../domain/regions.js';
+import { parseConnectArn } from '../domain/profile/security-profile.js';
+import { regionProblem } from '../domain/service/regions.js';
 import { parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 

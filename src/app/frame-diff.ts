@@ -13,8 +13,8 @@
 // Being the one writer to the terminal, it is also the last line of defence against server text: each
 // line written keeps only its colours, and anything else keeps only Ink's own CSI sequences, so no OSC
 // (clipboard, title, hyperlink), DCS or C1 control reaches the terminal even if a screen forgot to
-// sanitise what it shows (domain/sanitize.ts#inertFrameLine).
-import { inertFrameLine, inertTerminalWrite } from '../domain/sanitize.js';
+// sanitise what it shows (domain/text/sanitize.ts#inertFrameLine).
+import { inertFrameLine, inertTerminalWrite } from '../domain/text/sanitize.js';
 
 const ESC = '\u001B[';
 /** ansi-escapes' eraseLines(n): n × "erase line" with "cursor up" between, then "cursor to column 1". */

@@ -2,7 +2,7 @@
 // view), which read their own keys, and the clone target picker, which the shell's keymap drives.
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
-import type { CallOptions, DetailLoader, OperationOptions, RegionService, Spex } from '../cloudcontrol/types.js';
+import type { CallOptions, DetailLoader, OperationOptions, RegionService, Spex } from '../aws/types.js';
 import { InstancePicker } from '../components/instance-picker.js';
 import { RegionPicker } from '../components/region-picker.js';
 import type { RegionCounts } from '../hooks/use-region-counts.js';
@@ -11,9 +11,9 @@ import { EmptyMessage } from '../components/message.js';
 import { DeleteSession } from './sessions/delete-session.js';
 import { OperationsScreen } from './sessions/operations-screen.js';
 import { ApplySession } from './sessions/apply-session.js';
-import { regionName } from '../domain/regions.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import { regionName } from '../domain/service/regions.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../state/operation-log.js';
 import { useRemote } from '../hooks/use-remote.js';

@@ -3,7 +3,7 @@
 // restored on every way out.
 import type { NoteFeed, RetryFeed } from '../hooks/use-slow-down-notice.js';
 import { render } from 'ink';
-import type { Spex } from '../cloudcontrol/types.js';
+import type { Spex } from '../aws/types.js';
 import { ThemeProvider } from '../components/theme.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import { createOperationLog, inFlightReport, type OperationLog } from '../state/operation-log.js';
@@ -12,7 +12,7 @@ import type { Io } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 import { App, type Remembered } from './app.js';
 import type { Fleet } from '../fleet/fleet.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { FleetShell } from './fleet/fleet-shell.js';
 import { enterAlternateScreen, osc52, SIGNAL_EXIT } from './terminal.js';
 import { frameDiffStdout } from './frame-diff.js';

@@ -1,9 +1,9 @@
 // `spex` (no command): the terminal UI. Parses its flags, builds the Spex (or starts the demo),
 // renders, and after the app ends releases every socket and prints what could not be shown.
 import { createNoteFeed, createRetryFeed } from '../hooks/use-slow-down-notice.js';
-import type { Spex } from '../cloudcontrol/types.js';
+import type { Spex } from '../aws/types.js';
 import type { Fleet } from '../fleet/fleet.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { stateDir } from '../drafts/draft-store.js';
 import { promotionsDir } from '../fleet/promotion.js';
 import type { Settings } from '../config/settings.js';
@@ -75,7 +75,7 @@ async function openBackend(
     return { spex: fleet.accounts[0]!.spex, fleet, configuredRegion: undefined, close: fleet.close };
   }
   if (flags.region?.includes(',')) throw new UsageError('--region takes one region (several only with a fleet: --profile a,b, --all-profiles or --fleet NAME)');
-  const { createSpex, resolveConnection } = await import('../cloudcontrol/index.js');
+  const { createSpex, resolveConnection } = await import('../aws/index.js');
   const connection = await resolveConnection({
     flags: {
       ...(flags.region === undefined ? {} : { region: flags.region }),
@@ -100,7 +100,7 @@ async function openBackend(
   // The same account reached through other credentials is marked too: the entries' accounts as the
   // config files and the accounts spex has learned tell them (no call at start; headless writes also ask AWS).
   const byAccount = await import('../fleet/production.js');
-  const { profileAccountHint } = await import('../cloudcontrol/accounts.js');
+  const { profileAccountHint } = await import('../aws/accounts.js');
   const { cacheDir } = await import('../cache/detail-cache.js');
   const known = await byAccount.readKnownAccounts(cacheDir(io.env));
   const accountRule = await byAccount.accountRule(settings.production ?? [], async (name) => (await profileAccountHint(name, io.env)) ?? known[name]);

@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { SecurityProfile } from '../domain/security-profile.js';
+import type { SecurityProfile } from '../domain/profile/security-profile.js';
 
 const FORMAT = 'spex-detail-cache';
 const VERSION = 1;
@@ -201,7 +201,7 @@ export function openDetailCache(dir: string, endpoint: string | undefined, optio
   return cache;
 }
 
-/** Where each rate budget was left, per endpoint, AWS profile and region (see cloudcontrol/rate-budget.ts). */
+/** Where each rate budget was left, per endpoint, AWS profile and region (see aws/rate-budget.ts). */
 export interface BudgetStore {
   load(region: string): Record<string, { fraction: number; at: number }> | undefined;
   save(region: string, snapshot: Record<string, { fraction: number; at: number }>): void;

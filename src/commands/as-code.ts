@@ -1,26 +1,26 @@
 // Security profiles as code: `spex export` writes an instance's profiles as one YAML (or JSON)
-// document of spex's own format (domain/profiles-file.ts); `spex plan -f FILE` compares a file with an
+// document of spex's own format (domain/as-code/profiles-file.ts); `spex plan -f FILE` compares a file with an
 // instance and prints what would change, in console words and as the exact requests, with exit codes
 // as `terraform plan -detailed-exitcode` has them: 0 nothing to do, 2 changes, 1 error.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { SpexError } from '../domain/errors.js';
-import { cloudFormationJson, cloudFormationYaml, toCloudFormation } from '../domain/export-cloudformation.js';
-import type { ExportLoss } from '../domain/export-shape.js';
-import { toTerraform } from '../domain/export-terraform.js';
-import { profilesYaml, toProfilesFile } from '../domain/profiles-file.js';
-import { inertJson, sanitizeLine } from '../domain/sanitize.js';
-import type { SecurityProfile } from '../domain/security-profile.js';
+import { SpexError } from '../domain/service/errors.js';
+import { cloudFormationJson, cloudFormationYaml, toCloudFormation } from '../domain/as-code/export-cloudformation.js';
+import type { ExportLoss } from '../domain/as-code/export-shape.js';
+import { toTerraform } from '../domain/as-code/export-terraform.js';
+import { profilesYaml, toProfilesFile } from '../domain/as-code/profiles-file.js';
+import { inertJson, sanitizeLine } from '../domain/text/sanitize.js';
+import type { SecurityProfile } from '../domain/profile/security-profile.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, parseMaxFileSize, readBoundedText, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson, toYaml, writeError, writeTerminal } from './output.js';
-import { DEFAULT_PROFILE_QUOTA, quotaShortfall } from '../domain/lint.js';
+import { DEFAULT_PROFILE_QUOTA, quotaShortfall } from '../domain/access/lint.js';
 import { waitForOperation } from './progress.js';
-import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/profiles-plan.js';
+import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/as-code/profiles-plan.js';
 import { readAllProfiles, resolveInstance } from './read-commands.js';
-import { counted } from '../domain/format.js';
+import { counted } from '../domain/text/format.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
 export const EXIT_CHANGES = 2;

@@ -1,8 +1,8 @@
 // `spex requests --cancel TOKEN`: cancels a request still in progress (e.g. one left running after a
 // wait was given up). A mutation, so --read-only refuses it before anything is sent.
-import type { RequestStatus } from '../domain/operations.js';
-import { SpexError } from '../domain/errors.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import type { RequestStatus } from '../domain/service/operations.js';
+import { SpexError } from '../domain/service/errors.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { type CommandContext, str } from './context.js';
 import { renderFields, write, writeError } from './output.js';

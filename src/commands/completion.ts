@@ -1,7 +1,7 @@
 // `spex completion bash|zsh|fish`: a completion script for the shell, made from the same tables the
 // parser uses (commands, their flags, the common flags, the TUI's flags), with the values that are a
 // closed set: --region (the Connect regions) and --output. Pure text; nothing is read from AWS.
-import { CONNECT_REGIONS } from '../domain/regions.js';
+import { CONNECT_REGIONS } from '../domain/service/regions.js';
 import { UsageError } from '../io.js';
 
 export interface CompletionTable {

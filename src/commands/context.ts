@@ -2,10 +2,10 @@
 // built lazily from the flags and io.env (or the in-process demo), closed once the command ends.
 import { readSettingsSync } from '../config/settings.js';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type Connection, createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../cloudcontrol/index.js';
+import { type Connection, createSpex, resolveConnection, type RegionService, type RetryEvent, type Spex } from '../aws/index.js';
 import { type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import { cacheFor } from '../cache/detail-cache.js';
-import { regionProblem } from '../domain/regions.js';
+import { regionProblem } from '../domain/service/regions.js';
 import type { Fleet } from '../fleet/fleet.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml' | 'csv';
@@ -137,7 +137,7 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       const instances = await account.spex.forRegion(region).listInstances();
       return production.accountOfConnectArn(instances[0]?.arn ?? '') ?? account.spex.forRegion(region).account();
     }
-    const { profileAccountHint } = await import('../cloudcontrol/accounts.js');
+    const { profileAccountHint } = await import('../aws/accounts.js');
     const hinted = await profileAccountHint(profile, io.env);
     if (hinted !== undefined) return hinted;
     const { cacheDir } = await import('../cache/detail-cache.js');
@@ -216,7 +216,7 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
       const { isProductionInstance, productionOf } = await import('../fleet/fleet.js');
       const name = str(values, 'profile') ?? (isDemo ? (await import('../demo.js')).DEMO_FLEET_PROFILES.main : (io.env.AWS_PROFILE ?? 'default'));
       const rule = { production: productionOf(name, entries) };
-      let instance = { arn: instanceArn, id: instanceArn.split('/').at(-1) ?? instanceArn } as import('../domain/security-profile.js').ConnectInstance;
+      let instance = { arn: instanceArn, id: instanceArn.split('/').at(-1) ?? instanceArn } as import('../domain/profile/security-profile.js').ConnectInstance;
       // An entry may name the instance by its alias: then the list says which alias this ARN has.
       if (rule.production !== true && rule.production.length > 0 && !isProductionInstance(rule, instance)) {
         instance = (await regionService.listInstances()).find((i) => i.arn === instanceArn) ?? instance;

@@ -2,9 +2,9 @@
 // the baseline instance (`--baseline profile:alias`, default the first): `=`, `≠N`, `–`, `+`. Exit 0
 // when nothing drifts, 2 when something does (as `spex plan`), 1 on errors. `--output json` lists every
 // cell with its differences in console words.
-import { cellText, type DriftColumn, driftCount, DRIFT_LEGEND, driftMatrix, type DriftMatrix } from '../domain/drift.js';
-import { SpexError } from '../domain/errors.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { cellText, type DriftColumn, driftCount, DRIFT_LEGEND, driftMatrix, type DriftMatrix } from '../domain/fleet/drift.js';
+import { SpexError } from '../domain/service/errors.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { readFleetColumns, readSide } from '../fleet/read.js';
@@ -13,7 +13,7 @@ import { list, str } from './context.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { write } from './output.js';
 import { onStderr } from './read-commands.js';
-import { counted } from '../domain/format.js';
+import { counted } from '../domain/text/format.js';
 
 export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {
   return {

@@ -1,8 +1,8 @@
 // Turning flags and --from-file into a draft: what create sends and what update changes to.
-import { SpexError } from '../domain/errors.js';
-import { impliedPermissions } from '../domain/permission-rules.js';
-import { matchPermissionTerm, permissionTermMessage } from '../domain/permissions.js';
-import { READ_ONLY_PROPERTIES, type SecurityProfileDraft, type Tag } from '../domain/security-profile.js';
+import { SpexError } from '../domain/service/errors.js';
+import { impliedPermissions } from '../domain/permissions/permission-rules.js';
+import { matchPermissionTerm, permissionTermMessage } from '../domain/permissions/permissions.js';
+import { READ_ONLY_PROPERTIES, type SecurityProfileDraft, type Tag } from '../domain/profile/security-profile.js';
 import { UsageError } from '../io.js';
 
 /** `k=v` → a tag; the value may contain `=`. */

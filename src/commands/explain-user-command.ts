@@ -1,11 +1,11 @@
 // `spex explain-user <login|user-id> --instance I`: every permission a user has, which of their
 // profiles grants it, the restrictions that really apply once their profiles combine, and the Views
-// the console grants implicitly (domain/explain-user.ts).
-import { SpexError } from '../domain/errors.js';
-import { explainUser, explanationLines } from '../domain/explain-user.js';
-import { rankSuggestions } from '../domain/permission-search.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { SecurityProfile } from '../domain/security-profile.js';
+// the console grants implicitly (domain/access/explain-user.ts).
+import { SpexError } from '../domain/service/errors.js';
+import { explainUser, explanationLines } from '../domain/access/explain-user.js';
+import { rankSuggestions } from '../domain/permissions/permission-search.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import type { SecurityProfile } from '../domain/profile/security-profile.js';
 import { UsageError } from '../io.js';
 import { type CommandContext, str } from './context.js';
 import { write } from './output.js';

@@ -1,7 +1,7 @@
 // `spex fleet`: every account × region × instance of the fleet (commands/context.ts fleet()), with
 // alias, status and profile count. A failing account or region has its own row and makes the exit
 // status 1; the rest are listed all the same.
-import { sanitizeLine } from '../domain/sanitize.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK } from '../io.js';
 import { type FleetRow, scanFleet } from '../fleet/fleet.js';
 import type { CommandContext } from './context.js';

@@ -1,7 +1,7 @@
 // The headless commands: one entry point, strict flags, exit 0 on success, 1 on failure, 2 on usage.
 import { SettingsError } from '../config/settings.js';
 import type { ParseArgsConfig } from 'node:util';
-import { isSpexError } from '../domain/errors.js';
+import { isSpexError } from '../domain/service/errors.js';
 import { commandHelp, USAGE } from '../help.js';
 import { didYouMean, EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, UsageError } from '../io.js';
 import type { CommandName } from './names.js';

@@ -1,16 +1,16 @@
 // `spex lint --instance I [--output table|json|yaml|sarif] [--fail-on high|medium|low]`: every
-// profile of an instance checked against the least-privilege rules of domain/lint.ts. Every detail is
+// profile of an instance checked against the least-privilege rules of domain/access/lint.ts. Every detail is
 // read through the same loader, budget and cache as `list --grants`; holders through SearchUsers (or
 // not at all, said so). Exit 1 when a finding at or above --fail-on (default high) exists, 0 otherwise,
 // 2 on usage errors: usable in CI.
-import { failsAt, lintProfiles, SEVERITIES, type Severity, toSarif } from '../domain/lint.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { failsAt, lintProfiles, SEVERITIES, type Severity, toSarif } from '../domain/access/lint.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, str } from './context.js';
 import { toJson, write } from './output.js';
 import { readAllProfiles, resolveInstance } from './read-commands.js';
-import { counted } from '../domain/format.js';
+import { counted } from '../domain/text/format.js';
 
 function failOnOf(ctx: CommandContext): Severity {
   const given = str(ctx.values, 'fail-on') ?? 'high';

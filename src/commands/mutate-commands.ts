@@ -1,23 +1,23 @@
 // create, update and delete: validated before anything is sent, waited for with progress on stderr,
 // and refused outright under --read-only.
-import { inertJson } from '../domain/sanitize.js';
+import { inertJson } from '../domain/text/sanitize.js';
 import { createInterface } from 'node:readline';
-import type { RegionService } from '../cloudcontrol/index.js';
-import { SpexError } from '../domain/errors.js';
-import { holdersRefusal } from '../domain/holders.js';
-import { cloudControlRefusalText } from '../domain/cloud-control-safe.js';
-import { applyPatch, buildPatch } from '../domain/patch.js';
-import { connectIssues, connectTakesAll, connectUpdateRequests } from '../domain/connect-plan.js';
-import { describeChanges } from '../domain/profile-diff.js';
-import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/security-profile.js';
-import { validateProfile, validationMessage } from '../domain/validate.js';
+import type { RegionService } from '../aws/index.js';
+import { SpexError } from '../domain/service/errors.js';
+import { holdersRefusal } from '../domain/access/holders.js';
+import { cloudControlRefusalText } from '../domain/profile/cloud-control-safe.js';
+import { applyPatch, buildPatch } from '../domain/profile/patch.js';
+import { connectIssues, connectTakesAll, connectUpdateRequests } from '../domain/profile/connect-plan.js';
+import { describeChanges } from '../domain/profile/profile-diff.js';
+import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/profile/security-profile.js';
+import { validateProfile, validationMessage } from '../domain/profile/validate.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, parseMaxFileSize, UsageError } from '../io.js';
 import { type CommandContext, list, str } from './context.js';
 import { draftFromFile, editPermissions, parseTag, permissionArgOptions, resolvePermissionArgs, setTags, withImpliedViews } from './edits.js';
 import { profileFields } from './profile-fields.js';
 import { profileArnOf, requireProfileRef, resolveInstance } from './read-commands.js';
 import { renderFields, write, writeError } from './output.js';
-import { findingChanges, findingSentence } from '../domain/lint.js';
+import { findingChanges, findingSentence } from '../domain/access/lint.js';
 import { readProfileFile } from './profile-file.js';
 import { waitForOperation } from './progress.js';
 

@@ -1,7 +1,7 @@
 // Writing results: JSON or YAML with every character a terminal could act on escaped (the data stays
 // exact), or a plain table in which every cell has been through sanitizeLine, so server text cannot
 // drive the terminal.
-import { inertJson, sanitizeBlock, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import { inertJson, sanitizeBlock, sanitizeLine, sanitizeText } from '../domain/text/sanitize.js';
 import type { Io } from '../io.js';
 import type { OutputFormat } from './context.js';
 
@@ -24,7 +24,7 @@ export function toJson(data: unknown): string {
  * The YAML library is loaded only when YAML is asked for (it is a fifth of the code `list` would load).
  */
 export async function toYaml(data: unknown): Promise<string> {
-  const { inertYaml } = await import('../domain/inert-yaml.js');
+  const { inertYaml } = await import('../domain/text/inert-yaml.js');
   return inertYaml(data);
 }
 
@@ -49,7 +49,7 @@ export async function write(io: Io, format: OutputFormat, data: unknown, table: 
  * the text around it (a summary line, a legend) is left out, so the file is one table.
  */
 async function writeCsv(io: Io, table: (kit: TableKit) => string): Promise<void> {
-  const [kit, { toCsv }] = await Promise.all([import('./table.js'), import('../domain/csv.js')]);
+  const [kit, { toCsv }] = await Promise.all([import('./table.js'), import('../domain/text/csv.js')]);
   let csv: string | undefined;
   table({ ...kit, renderTable: (rows, columns) => ((csv ??= toCsv(rows, columns)), '') });
   // A command that drew no table (nobody holds the profile) writes nothing; one with no table form never offers csv.

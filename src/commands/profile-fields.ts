@@ -1,9 +1,9 @@
 // A security profile as `spex get` (and create/update) print it: fields, then permissions by
 // console group.
-import { formatAbsoluteTime } from '../domain/format.js';
-import { groupPermissions, permissionLabel } from '../domain/permissions.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { SecurityProfile } from '../domain/security-profile.js';
+import { formatAbsoluteTime } from '../domain/text/format.js';
+import { groupPermissions, permissionLabel } from '../domain/permissions/permissions.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import type { SecurityProfile } from '../domain/profile/security-profile.js';
 import { renderFields } from './output.js';
 
 export function profileFields(p: SecurityProfile): string {

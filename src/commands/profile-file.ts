@@ -1,15 +1,15 @@
 // --from-file: a profile as JSON or YAML. A malformed file is reported with its line and column, so
 // the user can go straight to the mistake.
 import { readBoundedText } from '../io.js';
-import { SpexError } from '../domain/errors.js';
-import { parseYamlData, YamlDataError } from '../domain/yaml-data.js';
+import { SpexError } from '../domain/service/errors.js';
+import { parseYamlData, YamlDataError } from '../domain/text/yaml-data.js';
 
 function fileError(path: string, message: string, rule = 'syntax'): SpexError {
   return new SpexError({ kind: 'validation', field: path, rule, message: `${path}: ${message}` });
 }
 
-export { lineColumn } from '../domain/format.js';
-import { lineColumn } from '../domain/format.js';
+export { lineColumn } from '../domain/text/format.js';
+import { lineColumn } from '../domain/text/format.js';
 
 /** JSON.parse's complaint about `text`, with the offset when V8 gives one ("… in JSON at position 12"). */
 function jsonFailure(text: string): { message: string; position?: number } | undefined {

@@ -1,8 +1,8 @@
 // Mutations wait for their request to end and narrate it on stderr, one line per status change, so a
 // script's stdout holds only the result.
-import type { OperationOutcome, RequestStatus, TrackedOperation } from '../cloudcontrol/index.js';
-import { SpexError } from '../domain/errors.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import type { OperationOutcome, RequestStatus, TrackedOperation } from '../aws/index.js';
+import { SpexError } from '../domain/service/errors.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { Io } from '../io.js';
 
 export function statusLine(status: RequestStatus): string {

@@ -7,10 +7,10 @@
 // journalled so a stopped run resumes with the same client tokens; at the end each target is read
 // again. Exit 0 when every target then matches, 2 for a --dry-run with changes, 1 otherwise.
 import { createInterface } from 'node:readline';
-import { SpexError } from '../domain/errors.js';
-import { type MappingChoice, parseMapping, promotePlan, type PromoteTarget, type TargetPlan, targetPlanText } from '../domain/promote.js';
-import { planCounts } from '../domain/profiles-plan.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { SpexError } from '../domain/service/errors.js';
+import { type MappingChoice, parseMapping, promotePlan, type PromoteTarget, type TargetPlan, targetPlanText } from '../domain/fleet/promote.js';
+import { planCounts } from '../domain/as-code/profiles-plan.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
 import { countProfiles, type Fleet, type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { newPromotion, type Promotion, type PromotionStep, promotionsDir, runPromotion, targetOf, unfinishedPromotions } from '../fleet/promotion.js';

@@ -1,17 +1,17 @@
 // The commands that only read: regions, instances, list, get, requests, iam-policy. What only `get`
 // and `iam-policy` need (the permission catalogue) is imported when they run: `list` is mostly
 // start-up, and start-up is mostly loading code.
-import type { RegionService } from '../cloudcontrol/index.js';
-import { SpexError } from '../domain/errors.js';
-import { CONNECT_REGIONS } from '../domain/regions.js';
-import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
+import type { RegionService } from '../aws/index.js';
+import { SpexError } from '../domain/service/errors.js';
+import { CONNECT_REGIONS } from '../domain/service/regions.js';
+import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/profile/security-profile.js';
 import { UsageError } from '../io.js';
-import { instanceClosedReason } from '../domain/instances.js';
+import { instanceClosedReason } from '../domain/service/instances.js';
 import { type CommandContext, list, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
 import { namesOf, type ReadOptions, readDetails, readProfiles } from '../fleet/read-profiles.js';
-import { counted } from '../domain/format.js';
+import { counted } from '../domain/text/format.js';
 
 /** --instance as an ARN, an instance id or an alias. */
 export async function resolveInstance(service: RegionService, ref: string | undefined): Promise<string> {
@@ -95,7 +95,7 @@ export async function instancesCommand(ctx: CommandContext): Promise<number> {
 async function grantsOf(ctx: CommandContext): Promise<string[]> {
   const typed = list(ctx.values, 'grants');
   if (typed.length === 0) return [];
-  const { resolvePermission } = await import('../domain/permissions.js');
+  const { resolvePermission } = await import('../domain/permissions/permissions.js');
   return typed.map((t) => {
     const match = resolvePermission(t);
     if (!match.ok) throw new UsageError(`--grants: ${match.message}`);
@@ -179,7 +179,7 @@ export async function cacheCommand(ctx: CommandContext): Promise<number> {
 
 export async function iamPolicyCommand(ctx: CommandContext): Promise<number> {
   // The flag doubles as the policy's mode here: `spex iam-policy --read-only` is the read-only policy.
-  const { buildIamPolicy } = await import('../domain/iam-policy.js');
+  const { buildIamPolicy } = await import('../domain/service/iam-policy.js');
   const policy = buildIamPolicy({ readOnly: ctx.readOnly });
   ctx.io.stderr.write('spex: note: the statements whose Sid starts with Optional are for who holds a profile; without them spex works and says holders are unknown.\n');
   await write(ctx.io, ctx.output === 'yaml' ? 'yaml' : 'json', policy, () => '');

@@ -1,8 +1,8 @@
 // The table form of command output (loaded only when a table is printed, see `write`): every cell
 // through sanitizeLine, so server text cannot drive the terminal.
 import stringWidth from 'string-width';
-import { formatAbsoluteTime, padEnd, truncate } from '../domain/format.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { formatAbsoluteTime, padEnd, truncate } from '../domain/text/format.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 
 export { formatAbsoluteTime };
 

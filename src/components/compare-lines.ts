@@ -1,14 +1,14 @@
 // Two profiles' permissions side by side, by console group: which one grants what, with a marker
 // (not only colour) for every difference.
-import { groupPermissions, permissionLabel } from '../domain/permissions.js';
-import { padEnd } from '../domain/format.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { groupPermissions, permissionLabel } from '../domain/permissions/permissions.js';
+import { padEnd } from '../domain/text/format.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { PaneLine } from './pane-lines.js';
 import { wrapText } from './pane-lines.js';
 import { FIELD_LABELS } from '../state/editor/field-rows.js';
-import { canonicalValue, PROPERTY_ORDER } from '../domain/patch.js';
-import { applicationText, describeGranularAccess } from '../domain/profile-diff.js';
-import type { Application, FlowModule, SecurityProfile, Tag } from '../domain/security-profile.js';
+import { canonicalValue, PROPERTY_ORDER } from '../domain/profile/patch.js';
+import { applicationText, describeGranularAccess } from '../domain/profile/profile-diff.js';
+import type { Application, FlowModule, SecurityProfile, Tag } from '../domain/profile/security-profile.js';
 
 export interface CompareSide {
   name: string;

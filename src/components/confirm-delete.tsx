@@ -3,8 +3,8 @@
 // built-in profiles carry a louder warning, in words.
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
-import { sanitizeLine } from '../domain/sanitize.js';
-import { isBuiltInProfileName } from '../domain/security-profile.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import { isBuiltInProfileName } from '../domain/profile/security-profile.js';
 import { editorFooterHints, resolveEditorCommand } from '../keys/editor-keys.js';
 import { atEnd, editText, type TextValue } from '../state/text-edit.js';
 import { burstOf } from '../keys/burst.js';

@@ -1,18 +1,18 @@
 // Every property of a profile in human form, as pane lines: permissions grouped as the console
 // groups them (label and API name), tags, access control, applications, flow modules, identity.
-import { formatTime } from '../domain/format.js';
-import { groupPermissions, lookupPermission, OTHER_GROUP, permissionLabel } from '../domain/permissions.js';
-import { GRID_COLUMNS, gridCells, gridResources } from '../domain/permission-grid.js';
+import { formatTime } from '../domain/text/format.js';
+import { groupPermissions, lookupPermission, OTHER_GROUP, permissionLabel } from '../domain/permissions/permissions.js';
+import { GRID_COLUMNS, gridCells, gridResources } from '../domain/permissions/permission-grid.js';
 import stringWidth from 'string-width';
-import { describeGranularAccess } from '../domain/profile-diff.js';
-import { regionName } from '../domain/regions.js';
-import { inertJson, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
-import type { SecurityProfile, Tag } from '../domain/security-profile.js';
-import { isBuiltInProfileName } from '../domain/security-profile.js';
-import { cloudControlRefusals, REFUSED_MARK as REFUSED } from '../domain/cloud-control-safe.js';
+import { describeGranularAccess } from '../domain/profile/profile-diff.js';
+import { regionName } from '../domain/service/regions.js';
+import { inertJson, sanitizeLine, sanitizeText } from '../domain/text/sanitize.js';
+import type { SecurityProfile, Tag } from '../domain/profile/security-profile.js';
+import { isBuiltInProfileName } from '../domain/profile/security-profile.js';
+import { cloudControlRefusals, REFUSED_MARK as REFUSED } from '../domain/profile/cloud-control-safe.js';
 import { field, heading, type PaneLine, wrapLine, wrapText } from './pane-lines.js';
-import { padEnd, truncate } from '../domain/format.js';
-import { type Finding, profileFindings } from '../domain/lint.js';
+import { padEnd, truncate } from '../domain/text/format.js';
+import { type Finding, profileFindings } from '../domain/access/lint.js';
 
 const s = sanitizeLine;
 

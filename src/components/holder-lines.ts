@@ -1,10 +1,10 @@
 // Who holds a profile, as pane lines: the detail's "Held by" section (the first few) and the holders
 // screen (all of them, filtered). Pure.
-import { padEnd } from '../domain/format.js';
-import { type ConnectUser, fullName } from '../domain/holders.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { padEnd } from '../domain/text/format.js';
+import { type ConnectUser, fullName } from '../domain/access/holders.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { Remote } from '../state/remote.js';
-import type { UserIndex } from '../domain/holders.js';
+import type { UserIndex } from '../domain/access/holders.js';
 import { heading, type PaneLine } from './pane-lines.js';
 
 export interface HolderNames {

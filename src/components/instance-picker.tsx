@@ -1,8 +1,8 @@
 // The instance picker: alias, id, status and creation time of the region's Connect instances.
 import { Box, Text } from 'ink';
-import { formatAbsoluteTime } from '../domain/format.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import { formatAbsoluteTime } from '../domain/text/format.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { useTone } from './theme.js';
 
 export interface InstancePickerProps {

@@ -1,7 +1,7 @@
 // Explicit loading, empty and error states for a screen body, each with a word and a marker.
 import { Box, Text } from 'ink';
-import type { DomainError } from '../domain/errors.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import type { DomainError } from '../domain/service/errors.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { useTone } from './theme.js';
 
 export function LoadingMessage({ text }: { readonly text: string }) {

@@ -1,7 +1,7 @@
 // Lines for the scrolling panes, built by pure functions so the reducer can be told how many there
 // are (for the scroll limit) and tests can read them without rendering.
 import stringWidth from 'string-width';
-import { padEnd } from '../domain/format.js';
+import { padEnd } from '../domain/text/format.js';
 import type { Tone } from './theme.js';
 
 export interface PaneLine {

@@ -1,7 +1,7 @@
 // Column widths of the profile table for a terminal width: name and description share what the
 // fixed columns leave; narrow terminals drop description, then modified time, then users, then
 // tags. Pure.
-import { formatAbsoluteTime, padEnd } from '../domain/format.js';
+import { formatAbsoluteTime, padEnd } from '../domain/text/format.js';
 
 export interface ProfileColumns {
   /** Cursor marker, mark marker, space. */

@@ -2,11 +2,11 @@
 // profiles cost no more per key press than twenty. Counts come from details as they load ("…").
 import { Box, Text, Transform } from 'ink';
 import { memo, useCallback, type ReactNode } from 'react';
-import type { DomainError } from '../domain/errors.js';
-import { cloudControlRefusals, REFUSED_MARK } from '../domain/cloud-control-safe.js';
-import { profileFindings } from '../domain/lint.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
+import type { DomainError } from '../domain/service/errors.js';
+import { cloudControlRefusals, REFUSED_MARK } from '../domain/profile/cloud-control-safe.js';
+import { profileFindings } from '../domain/access/lint.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import type { ProfileSummary, SecurityProfile } from '../domain/profile/security-profile.js';
 import { HEADER_CELLS, profileColumns, rowText, shortTime, type RowCells } from './profile-columns.js';
 import { useTone, type ToneStyle } from './theme.js';
 

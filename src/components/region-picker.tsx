@@ -1,6 +1,6 @@
 // The region picker: Connect regions with names and, as they arrive, how many instances each has.
 import { Box, Text } from 'ink';
-import type { ConnectRegion } from '../domain/regions.js';
+import type { ConnectRegion } from '../domain/service/regions.js';
 import type { Remote } from '../state/remote.js';
 import { errorText } from './message.js';
 import { useTone } from './theme.js';

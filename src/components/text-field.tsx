@@ -1,7 +1,7 @@
 // A line of text with a visible cursor. Presentational: the value and the cursor live in the owner's
 // reducer (see editor/text-edit.ts), so typing fast never loses a key; this only draws them.
 import { Text } from 'ink';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { useTone } from './theme.js';
 
 export interface TextFieldProps {

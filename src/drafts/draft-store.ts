@@ -1,15 +1,15 @@
 // Unsaved edits kept on disk, so a crash, Ctrl-C or a quit never loses one. One small JSON file per
 // profile (or per new profile), written atomically — a temporary file renamed over the old one — so a
 // reader sees the old draft or the new one, never half of each. Removed after a successful save.
-import type { DraftMode, StoredDraft } from '../domain/drafts.js';
+import type { DraftMode, StoredDraft } from '../domain/profile/drafts.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
+import type { SecurityProfile, SecurityProfileDraft } from '../domain/profile/security-profile.js';
 
-export type { DraftMode, StoredDraft } from '../domain/drafts.js';
+export type { DraftMode, StoredDraft } from '../domain/profile/drafts.js';
 
 export interface DraftStore {
   readonly dir: string;

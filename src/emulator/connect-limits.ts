@@ -3,7 +3,7 @@
 // account (real-aws-notes "Limits": 2 requests/s, burst 5, for the security-profile APIs). A handler
 // that finds a budget empty fails the way the public Connect handlers do (real-aws-notes "Writes":
 // Connect's ThrottlingException falls through to GeneralServiceException, inferred for profiles).
-import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/profile/security-profile.js';
 
 /** Connect API calls per handler action (the schema's handler permissions, one call each). */
 const CALLS: Record<string, Record<string, readonly string[]>> = {

@@ -1,5 +1,5 @@
 // What an operation handler gets: the region it runs in and the emulator's shared parts.
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/profile/security-profile.js';
 import type { ConnectBudgets } from './connect-limits.js';
 import { ServiceError } from './errors.js';
 import type { TimeUnit } from './present.js';

@@ -4,7 +4,7 @@ import { handleServiceQuotas, serviceQuotasOperationOf } from './service-quotas.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/profile/security-profile.js';
 import type { OperationContext } from './context.js';
 import { CLOUD_CONTROL_REAL_RPS, ConnectBudgets } from './connect-limits.js';
 import { DEMO_ACCOUNT_ID, DEMO_PLATFORM_ACCOUNT_ID, loadDemoData, loadPlatformDemoData } from './demo-data.js';

@@ -1,6 +1,6 @@
 // ListResources and GetResource: synchronous reads, per region.
 import { randomUUID } from 'node:crypto';
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/profile/security-profile.js';
 import { checkKnownType, type OperationContext } from './context.js';
 import { connectRateMessage } from './connect-limits.js';
 import { handlerFailure, ServiceError } from './errors.js';

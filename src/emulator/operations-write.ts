@@ -1,9 +1,9 @@
 // CreateResource, UpdateResource, DeleteResource (asynchronous) and the request operations
 // (GetResourceRequestStatus, ListResourceRequests, CancelResourceRequest).
 import { randomUUID } from 'node:crypto';
-import { SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
-import { awsValidationMessage, validateProfile } from '../domain/validate.js';
-import { READ_ONLY_PROPERTIES } from '../domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../domain/profile/security-profile.js';
+import { awsValidationMessage, validateProfile } from '../domain/profile/validate.js';
+import { READ_ONLY_PROPERTIES } from '../domain/profile/security-profile.js';
 import { checkKnownType, type OperationContext, unsupported } from './context.js';
 import { handlerFailure, ServiceError } from './errors.js';
 import { type Body, commonMembers, enumList, intMember, parseDocument, RULES, stringMember } from './input.js';

@@ -9,8 +9,8 @@
 // - a `test` op that fails or a path that does not resolve → InvalidRequestException, whose message
 //   starts "Invalid patch update: test operation failed" so a client can tell a stale read apart.
 import fastJsonPatch from 'fast-json-patch';
-import { CREATE_ONLY_PROPERTIES, READ_ONLY_PROPERTIES } from '../domain/security-profile.js';
-import { awsValidationMessage, validateProfile } from '../domain/validate.js';
+import { CREATE_ONLY_PROPERTIES, READ_ONLY_PROPERTIES } from '../domain/profile/security-profile.js';
+import { awsValidationMessage, validateProfile } from '../domain/profile/validate.js';
 import { ServiceError } from './errors.js';
 
 const { applyPatch, deepClone } = fastJsonPatch;

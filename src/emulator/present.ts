@@ -1,6 +1,6 @@
 // How models leave the emulator, and how identifiers come in: the shapes real AWS uses, which are
 // less convenient than the store's (see shared/reference/real-aws-notes.md, "Reads").
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, SET_PROPERTIES, USER_TYPE } from '../domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE, SET_PROPERTIES, USER_TYPE } from '../domain/profile/security-profile.js';
 import { ServiceError } from './errors.js';
 import type { Model } from './store.js';
 

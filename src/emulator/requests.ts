@@ -3,7 +3,7 @@
 // Requests are settled lazily (before each call is handled) and by a timer, so with a delay of 0 a
 // request is done by the first poll, and with a longer delay the demo's state changes on its own.
 import { randomUUID } from 'node:crypto';
-import { SECURITY_PROFILE_TYPE } from '../domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../domain/profile/security-profile.js';
 import { type ConnectBudgets, connectRateMessage } from './connect-limits.js';
 import { HANDLER_DEFAULT_MESSAGE, ServiceError } from './errors.js';
 import { applyProfilePatch } from './patch-check.js';

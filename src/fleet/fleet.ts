@@ -3,11 +3,11 @@
 // region × instance. Accounts are scanned in parallel, each account's regions a few at a time, so one
 // account's budgets pace only that account. A profile whose credentials fail gets one row saying so;
 // a region that errs gets its own row; the rest go on.
-import type { RegionService, Spex } from '../cloudcontrol/types.js';
-import type { DomainError } from '../domain/errors.js';
-import { isSpexError } from '../domain/errors.js';
-import { CONNECT_REGIONS } from '../domain/regions.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import type { RegionService, Spex } from '../aws/types.js';
+import type { DomainError } from '../domain/service/errors.js';
+import { isSpexError } from '../domain/service/errors.js';
+import { CONNECT_REGIONS } from '../domain/service/regions.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 
 export interface FleetAccount {
   /** The AWS profile's name: how the user names the account (`--profile dev`, `dev:acme-dev`). */

@@ -1,11 +1,11 @@
 // Opening a fleet from the command line: `--profile a,b,c`, `--all-profiles`, or `--fleet NAME`
 // (config.json "fleets"); each profile with its own Spex over its credentials, region and
 // `endpoint_url`. With --demo, the demo's two accounts.
-import { readAccountProfiles, profileCredentials } from '../cloudcontrol/accounts.js';
-import { createSpex, type SpexOptions } from '../cloudcontrol/index.js';
+import { readAccountProfiles, profileCredentials } from '../aws/accounts.js';
+import { createSpex, type SpexOptions } from '../aws/index.js';
 import { cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
-import { regionProblem } from '../domain/regions.js';
+import { regionProblem } from '../domain/service/regions.js';
 import { UsageError } from '../io.js';
 import { type Fleet, type FleetAccount, fleetRegions, productionOf } from './fleet.js';
 

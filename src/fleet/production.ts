@@ -6,7 +6,7 @@
 // refused until the user says --confirm-production, rather than guessed safe.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 
 /** An entry of "production": the profile (or 12-digit account id) and, optionally, one instance of it. */
 export interface ProductionEntry {

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RegionService } from '../cloudcontrol/types.js';
-import { type PlanStep, stepToken } from '../domain/profiles-plan.js';
-import type { TargetPlan } from '../domain/promote.js';
+import type { RegionService } from '../aws/types.js';
+import { type PlanStep, stepToken } from '../domain/as-code/profiles-plan.js';
+import type { TargetPlan } from '../domain/fleet/promote.js';
 
 export type StepStatus = 'pending' | 'sent' | 'done' | 'failed';
 

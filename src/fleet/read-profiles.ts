@@ -2,10 +2,10 @@
 // drift, promote): listed, then each detail through one loader (the service's concurrency, within
 // AWS's budgets). Progress and warnings go where the caller says: stderr for a command, a column's
 // counter for the TUI, nowhere by default.
-import type { RegionService } from '../cloudcontrol/types.js';
-import { SpexError } from '../domain/errors.js';
-import type { ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
-import { counted } from '../domain/format.js';
+import type { RegionService } from '../aws/types.js';
+import { SpexError } from '../domain/service/errors.js';
+import type { ProfileSummary, SecurityProfile } from '../domain/profile/security-profile.js';
+import { counted } from '../domain/text/format.js';
 
 export interface ProgressReport {
   step(): void;

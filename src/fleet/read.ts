@@ -1,9 +1,9 @@
 // Reading several instances of a fleet at once (drift, promote): each instance's profiles and
 // hierarchy groups through its own account's Spex and region budget, a few instances at a time.
-import type { RegionService } from '../cloudcontrol/types.js';
-import type { DriftColumn } from '../domain/drift.js';
-import { isSpexError } from '../domain/errors.js';
-import type { FlowModuleName, HierarchyGroup, SecurityProfile } from '../domain/security-profile.js';
+import type { RegionService } from '../aws/types.js';
+import type { DriftColumn } from '../domain/fleet/drift.js';
+import { isSpexError } from '../domain/service/errors.js';
+import type { FlowModuleName, HierarchyGroup, SecurityProfile } from '../domain/profile/security-profile.js';
 import { type ReadOptions, readProfiles } from './read-profiles.js';
 import type { Fleet, FleetRow } from './fleet.js';
 

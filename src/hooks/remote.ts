@@ -1,6 +1,6 @@
 // How any thrown value becomes a DomainError the views can render.
-import { isSpexError, type DomainError } from '../domain/errors.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { isSpexError, type DomainError } from '../domain/service/errors.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 
 export type { Remote } from '../state/remote.js';
 

@@ -1,6 +1,6 @@
 // The Spex (services for every region) reaches hooks through context; components never see it.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Spex } from '../cloudcontrol/types.js';
+import type { Spex } from '../aws/types.js';
 
 const SpexContext = createContext<Spex | undefined>(undefined);
 

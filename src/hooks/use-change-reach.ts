@@ -1,8 +1,8 @@
 // Whom an edit reaches, for the review: the profile's holders (from the instance's user index) and the
 // permissions of the other profiles they hold (from the detail loader, fetched in the background).
 import { useEffect, useMemo, useState } from 'react';
-import type { DetailLoader } from '../cloudcontrol/types.js';
-import type { ReachInput } from '../domain/holders.js';
+import type { DetailLoader } from '../aws/types.js';
+import type { ReachInput } from '../domain/access/holders.js';
 import type { Users } from './use-user-index.js';
 
 export function useChangeReach(users: Users | undefined, loader: DetailLoader | undefined, profileArn: string | undefined): ReachInput | undefined {

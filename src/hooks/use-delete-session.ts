@@ -2,9 +2,9 @@
 // (state/edit-session.ts#deleteStepReducer), the request followed to its end, and telling the shell once
 // the profile is gone.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { CallOptions, HolderList, OperationOptions, TrackedOperation } from '../cloudcontrol/types.js';
-import type { OperationOutcome } from '../domain/operations.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import type { CallOptions, HolderList, OperationOptions, TrackedOperation } from '../aws/types.js';
+import type { OperationOutcome } from '../domain/service/operations.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { deleteStepReducer } from '../state/edit-session.js';
 import type { OperationLog } from '../state/operation-log.js';
 import { useOperation } from './use-operation.js';

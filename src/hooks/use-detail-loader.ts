@@ -3,7 +3,7 @@
 // coalesced into one re-render DETAIL_FRAME_MS after the first of them: a page of rows coming into
 // view brings a burst of details, a `perm:` prefetch hundreds.
 import { useEffect, useState } from 'react';
-import type { DetailLoader, RegionService } from '../cloudcontrol/types.js';
+import type { DetailLoader, RegionService } from '../aws/types.js';
 
 export interface Details {
   loader: DetailLoader | undefined;

@@ -2,8 +2,8 @@
 // one back when the same profile is opened again, and removes it after a successful save. A write
 // still pending when the screen goes away (or the process exits) is written synchronously.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { profilesEqual } from '../domain/patch.js';
-import type { SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
+import { profilesEqual } from '../domain/profile/patch.js';
+import type { SecurityProfile, SecurityProfileDraft } from '../domain/profile/security-profile.js';
 import type { DraftMode, DraftStore, StoredDraft } from '../drafts/draft-store.js';
 
 export interface UseDraftOptions {

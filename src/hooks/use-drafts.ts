@@ -1,8 +1,8 @@
 // The unsaved drafts on disk, read when spex starts and again whenever an editor closes: the list
 // marks the profiles that have one, `D` goes to them, and the start says how many there are.
 import { useEffect, useState } from 'react';
-import { summariseDraft, type DraftSummary } from '../domain/drafts.js';
-import { describeChanges } from '../domain/profile-diff.js';
+import { summariseDraft, type DraftSummary } from '../domain/profile/drafts.js';
+import { describeChanges } from '../domain/profile/profile-diff.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 
 export function useDrafts(store: DraftStore | undefined, refreshKey: unknown): readonly DraftSummary[] | undefined {

@@ -2,15 +2,15 @@
 // the draft and its store, the step machine (state/edit-session.ts), the save followed to its end,
 // and on a refusal because the profile changed on the server, the rebase. The container only renders.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { OperationOptions, TrackedOperation } from '../cloudcontrol/types.js';
-import type { OperationOutcome } from '../domain/operations.js';
+import type { OperationOptions, TrackedOperation } from '../aws/types.js';
+import type { OperationOutcome } from '../domain/service/operations.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../state/operation-log.js';
-import { cloudControlRefusals } from '../domain/cloud-control-safe.js';
-import { profilesEqual } from '../domain/patch.js';
-import { rebaseDraft, type RebaseResult } from '../domain/rebase.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft } from '../domain/security-profile.js';
+import { cloudControlRefusals } from '../domain/profile/cloud-control-safe.js';
+import { profilesEqual } from '../domain/profile/patch.js';
+import { rebaseDraft, type RebaseResult } from '../domain/profile/rebase.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft } from '../domain/profile/security-profile.js';
 import { newProfileDraftKey, type StoredDraft } from '../drafts/draft-store.js';
 import { editStepReducer, effectiveStep, FIRST_EDIT_STEP } from '../state/edit-session.js';
 import type { EditorMode } from '../state/editor/editor-state.js';
@@ -20,7 +20,7 @@ import { useDraft } from './use-draft.js';
 import { useOperation } from './use-operation.js';
 
 /** What the shell gives an edit session: the profile, where drafts go, and the I/O as functions. */
-import type { ReachInput } from '../domain/holders.js';
+import type { ReachInput } from '../domain/access/holders.js';
 
 export interface EditSessionProps {
   readonly mode: EditorMode;

@@ -1,15 +1,15 @@
 // `X` in the profile table: the marked profiles (or every one) written as a spex profiles file
-// (domain/profiles-file.ts) in the working directory, named after the instance; never over a file
+// (domain/as-code/profiles-file.ts) in the working directory, named after the instance; never over a file
 // that is already there. The details come through the loader (cached when the table has them).
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { useEffect, useRef } from 'react';
-import type { DetailLoader, RegionService } from '../cloudcontrol/types.js';
-import { profilesYaml, toProfilesFile } from '../domain/profiles-file.js';
-import type { ConnectInstance, SecurityProfile } from '../domain/security-profile.js';
+import type { DetailLoader, RegionService } from '../aws/types.js';
+import { profilesYaml, toProfilesFile } from '../domain/as-code/profiles-file.js';
+import type { ConnectInstance, SecurityProfile } from '../domain/profile/security-profile.js';
 import { VERSION } from '../version.js';
-import { counted } from '../domain/format.js';
+import { counted } from '../domain/text/format.js';
 
 export interface ExportRequest {
   arns: readonly string[];

@@ -2,9 +2,9 @@
 // the status line, the detail's Findings), from the details loaded so far and, once they are read,
 // who holds what (so a rule across profiles such as multi-tag-restricted counts everywhere alike).
 import { useMemo } from 'react';
-import type { DetailLoader } from '../cloudcontrol/types.js';
-import { type Finding, findingsByArn } from '../domain/lint.js';
-import type { ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
+import type { DetailLoader } from '../aws/types.js';
+import { type Finding, findingsByArn } from '../domain/access/lint.js';
+import type { ProfileSummary, SecurityProfile } from '../domain/profile/security-profile.js';
 import type { Users } from './use-user-index.js';
 
 export interface InstanceFindings {

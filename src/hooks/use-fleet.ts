@@ -1,7 +1,7 @@
 // The fleet's rows (scanned once, again on r) and, for the drift matrix, every ACTIVE instance's
 // profiles and groups, column by column as they arrive (a column not read yet shows `?`).
 import { useCallback, useEffect, useState } from 'react';
-import type { DriftColumn } from '../domain/drift.js';
+import type { DriftColumn } from '../domain/fleet/drift.js';
 import { countProfiles, type Fleet, type FleetRow, instanceKey, scanFleet } from '../fleet/fleet.js';
 import { readFleetColumns, readSide } from '../fleet/read.js';
 

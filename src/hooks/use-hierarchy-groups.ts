@@ -1,8 +1,8 @@
 // The open instance's hierarchy groups, read once when a screen first needs their names (the detail's
 // access control and "Held by", the holders screen) and kept for the instance view.
 import { useCallback, useEffect, useState } from 'react';
-import type { RegionService } from '../cloudcontrol/types.js';
-import type { HierarchyGroup } from '../domain/security-profile.js';
+import type { RegionService } from '../aws/types.js';
+import type { HierarchyGroup } from '../domain/profile/security-profile.js';
 
 /** A group's name by ARN (or by id), once the groups are read; undefined until then. */
 export function useHierarchyGroups(service: RegionService | undefined, instanceArn: string | undefined, isNeeded: boolean): (ref: string) => string | undefined {

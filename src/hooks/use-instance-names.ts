@@ -1,7 +1,7 @@
 // The profile names already used in an instance, for a new or cloned profile's uniqueness check.
 // Streamed: names count as soon as their page arrives; undefined until the first page.
 import { useEffect, useState } from 'react';
-import type { RegionService } from '../cloudcontrol/types.js';
+import type { RegionService } from '../aws/types.js';
 
 /**
  * `nameOf` supplies names known elsewhere (the table's loaded details) for rows the list gave as

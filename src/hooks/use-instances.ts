@@ -1,8 +1,8 @@
 // The Connect instances of one region. The answer carries the region it was made for: in the render
 // right after a region change the remote still holds the previous region's answer, which must never
 // be taken for the new region's instances, so until the new answer comes it reads as loading.
-import type { RegionService } from '../cloudcontrol/types.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import type { RegionService } from '../aws/types.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import type { Remote } from '../state/remote.js';
 import { useRemote } from './use-remote.js';
 

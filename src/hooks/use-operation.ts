@@ -2,8 +2,8 @@
 // elapsed time, the outcome; retry runs the same action again; detach stops waiting (the request
 // goes on). Unmounting does not cancel the request: it is reported by the operation log instead.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationOptions, TrackedOperation } from '../cloudcontrol/types.js';
-import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/operations.js';
+import type { OperationOptions, TrackedOperation } from '../aws/types.js';
+import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/service/operations.js';
 import type { OperationLog } from '../state/operation-log.js';
 import type { OperationPhase, OperationState } from '../state/operation-state.js';
 

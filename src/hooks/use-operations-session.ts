@@ -2,11 +2,11 @@
 // run's log (live), the recent requests Cloud Control reports (loaded on open and on refresh), and a
 // cancel followed to the request's end, since a change already handed to Connect may still apply.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { CallOptions } from '../cloudcontrol/types.js';
+import type { CallOptions } from '../aws/types.js';
 import type { RecentRequests } from '../state/operation-state.js';
-import { isSpexError } from '../domain/errors.js';
-import type { OperationOutcome, RequestStatus } from '../domain/operations.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { isSpexError } from '../domain/service/errors.js';
+import type { OperationOutcome, RequestStatus } from '../domain/service/operations.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { OperationLog } from '../state/operation-log.js';
 
 export interface OperationsScreenProps {

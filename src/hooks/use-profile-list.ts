@@ -1,9 +1,9 @@
 // The profiles of one instance, streamed: rows show as ListResources pages arrive. A reload
 // (refresh, retry, another instance) aborts the previous stream.
 import { useEffect, useMemo, useState } from 'react';
-import type { RegionService } from '../cloudcontrol/types.js';
-import type { DomainError } from '../domain/errors.js';
-import type { ProfileSummary } from '../domain/security-profile.js';
+import type { RegionService } from '../aws/types.js';
+import type { DomainError } from '../domain/service/errors.js';
+import type { ProfileSummary } from '../domain/profile/security-profile.js';
 import { isAbort, domainErrorOf } from './remote.js';
 
 export type ProfileListStatus = 'idle' | 'loading' | 'streaming' | 'done' | 'error';

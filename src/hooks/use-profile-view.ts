@@ -2,8 +2,8 @@
 // proportional to the row count), the details of the rows on screen requested from the loader, and
 // for `perm:` filters and the permission sort every detail prefetched, with progress.
 import { useCallback, useEffect, useMemo } from 'react';
-import type { DetailEntry } from '../cloudcontrol/types.js';
-import type { ProfileSummary } from '../domain/security-profile.js';
+import type { DetailEntry } from '../aws/types.js';
+import type { ProfileSummary } from '../domain/profile/security-profile.js';
 import type { ListView } from '../state/app-state.js';
 import { tableRows, type Layout } from '../state/layout.js';
 import { createShownProfilesSelector, needsAllDetails, needsNamesFor, unnamedRows, type DetailLookup } from '../state/selectors.js';

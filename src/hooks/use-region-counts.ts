@@ -1,7 +1,7 @@
 // Instance counts for every region on the picker, fetched in the background a few at a time. A
 // failing region (access denied, GovCloud without credentials, unreachable) fails on its own row.
 import { useEffect, useState } from 'react';
-import type { Spex } from '../cloudcontrol/types.js';
+import type { Spex } from '../aws/types.js';
 import { isAbort, domainErrorOf, type Remote } from './remote.js';
 
 export type RegionCounts = ReadonlyMap<string, Remote<number>>;

@@ -1,7 +1,7 @@
 // Throttled reads still succeed after the SDK's retries, so the user is not shown an error: only a
 // short note that spex is slowing down, at most once every few seconds.
 import { useEffect, useRef } from 'react';
-import type { RetryEvent } from '../cloudcontrol/types.js';
+import type { RetryEvent } from '../aws/types.js';
 
 /** Where retry events come from: the run wires `onRetry` of createSpex to one of these. */
 export interface RetryFeed {

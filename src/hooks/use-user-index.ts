@@ -4,8 +4,8 @@
 // read through Cloud Control (one GetResource each, with progress) only once a screen needs holders:
 // the table alone is not worth that many calls.
 import { useEffect, useMemo, useState } from 'react';
-import type { RegionService } from '../cloudcontrol/types.js';
-import { type ConnectUser, holderCounts, holdersIn, type UserIndex } from '../domain/holders.js';
+import type { RegionService } from '../aws/types.js';
+import { type ConnectUser, holderCounts, holdersIn, type UserIndex } from '../domain/access/holders.js';
 import type { Remote } from '../state/remote.js';
 import { domainErrorOf, isAbort } from './remote.js';
 

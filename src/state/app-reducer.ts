@@ -1,6 +1,6 @@
 // The app reducer: screens, modals and the actions that move between them. Each screen's details
 // are in picker-reducer.ts and list-reducer.ts. Pure.
-import { consoleUrlOf } from '../domain/aws-links.js';
+import { consoleUrlOf } from '../domain/service/aws-links.js';
 import { burstOf } from '../keys/burst.js';
 import { resolveCommand } from '../keys/keymap.js';
 import type { Action, AppState } from './app-state.js';

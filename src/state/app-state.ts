@@ -9,8 +9,8 @@
 // `useAppKeys` off while it is open, so exactly one handler is active. The editing sessions (editor,
 // delete guard, operations view) are such modals: their actions and rules are in session-reducer.ts
 // and their bodies in app/modals.tsx.
-import type { ConnectInstance } from '../domain/security-profile.js';
-import { CONNECT_REGIONS } from '../domain/regions.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
+import { CONNECT_REGIONS } from '../domain/service/regions.js';
 import type { Command, KeyState, Mode } from '../keys/keymap.js';
 import { DEFAULT_LAYOUT, type Layout } from './layout.js';
 import type { Motion } from './motion.js';

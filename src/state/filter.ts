@@ -1,9 +1,9 @@
 // The list filter language: words match the name or description (case-insensitive, all must match);
-// `perm:` terms keep profiles granting a permission, named as admins name them (domain/permissions.ts
+// `perm:` terms keep profiles granting a permission, named as admins name them (domain/permissions/permissions.ts
 // matchPermissionTerm): `perm:Users.Edit`, a prefix `perm:Users.` or `perm:Users.*`, the console's
 // label with its words joined or quoted (`perm:edit-users`, `perm:"Users – Edit"`). A term that stands
 // for several permissions is met by any of them. Words and perm: terms can be mixed. Pure.
-import { matchPermissionTerm, permissionTermMessage } from '../domain/permissions.js';
+import { matchPermissionTerm, permissionTermMessage } from '../domain/permissions/permissions.js';
 
 export interface PermissionTerm {
   /** As typed, without `perm:` and quotes. */

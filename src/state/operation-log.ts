@@ -1,7 +1,7 @@
 // This run's create/update/delete requests (one spex process), for the operations view and for the report on quit
 // ("still running: request …"). A small observable list; no React, no I/O.
-import { isTerminalStatus, type OperationKind, type OperationOutcome, type RequestStatus } from '../domain/operations.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { isTerminalStatus, type OperationKind, type OperationOutcome, type RequestStatus } from '../domain/service/operations.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 
 export interface LoggedOperation {
   /** One per user action (stays the same across a retry that reuses the client token). */

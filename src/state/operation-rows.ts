@@ -1,7 +1,7 @@
 // The operations view's rows: this session's requests first (newest first), then the recent ones
 // Cloud Control reports that this session did not make. Pure.
-import type { OperationKind, OperationStatusValue, RequestStatus } from '../domain/operations.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import type { OperationKind, OperationStatusValue, RequestStatus } from '../domain/service/operations.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { LoggedOperation } from './operation-log.js';
 import { handlerErrorWords } from './operation-text.js';
 

@@ -1,6 +1,6 @@
 // What a view shows of one create/update/delete followed to its end (the hook useOperation keeps it).
-import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/operations.js';
-import type { ProfileChange } from '../domain/profile-diff.js';
+import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/service/operations.js';
+import type { ProfileChange } from '../domain/profile/profile-diff.js';
 
 export type OperationPhase = 'idle' | 'running' | 'succeeded' | 'failed' | 'detached';
 

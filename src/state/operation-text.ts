@@ -1,6 +1,6 @@
 // Operation outcomes in plain words: what a Cloud Control handler error code means for the user. Pure.
-import type { DomainError } from '../domain/errors.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import type { DomainError } from '../domain/service/errors.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 
 const HANDLER_WORDS: Readonly<Record<string, string>> = {
   AccessDenied: 'Your credentials are not allowed to do this (check the IAM policy for connect:* and cloudformation:*).',

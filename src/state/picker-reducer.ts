@@ -1,6 +1,6 @@
 // The region and instance pickers' part of the reducer. Pure.
-import { instanceClosedReason } from '../domain/instances.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import { instanceClosedReason } from '../domain/service/instances.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { EMPTY_LIST, EMPTY_PICKER, type Action, type AppState, type PickerView } from './app-state.js';
 import { tableRows } from './layout.js';
 import { followCursor, moveCursor, type Motion } from './motion.js';

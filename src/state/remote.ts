@@ -1,5 +1,5 @@
 // The state of one piece of remote data. Hooks produce it; views render it.
-import type { DomainError } from '../domain/errors.js';
+import type { DomainError } from '../domain/service/errors.js';
 
 export type Remote<T> =
   | { status: 'idle' }

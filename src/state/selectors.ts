@@ -1,7 +1,7 @@
 // Derived data: the mode for the keymap, the rows each picker and the table show. The profile rows
 // selector is memoised on its inputs, so moving the cursor never filters or sorts again. Pure.
-import { filterRegions, type ConnectRegion } from '../domain/regions.js';
-import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/security-profile.js';
+import { filterRegions, type ConnectRegion } from '../domain/service/regions.js';
+import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/profile/security-profile.js';
 import { helpEntries, helpText, type Mode } from '../keys/keymap.js';
 import type { AppState, SortOrder } from './app-state.js';
 import { bodyHeight } from './layout.js';

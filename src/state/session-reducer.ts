@@ -2,10 +2,10 @@
 // target picker, what a save or delete changes in the list and the detail, and quitting with an
 // unsaved draft. The sessions themselves (editor, delete guard, operations view) read their own keys.
 // Pure.
-import { CONNECT_REGIONS, type ConnectRegion, filterRegions } from '../domain/regions.js';
-import type { ConnectInstance } from '../domain/security-profile.js';
+import { CONNECT_REGIONS, type ConnectRegion, filterRegions } from '../domain/service/regions.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { filterInstances } from './selectors.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { Action, AppState, Modal } from './app-state.js';
 import { tableRows } from './layout.js';
 import { cursorArn } from './list-reducer.js';

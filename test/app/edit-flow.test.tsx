@@ -2,7 +2,7 @@
 // the change, the save sends one patch, and the row and the detail show the result. What the screen
 // says and what the emulator received must agree.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toggleWithImplications } from '../../src/domain/permission-rules.js';
+import { toggleWithImplications } from '../../src/domain/permissions/permission-rules.js';
 import { settle, typeText, waitUntil } from '../helpers/typing.js';
 import { keys } from '../helpers/keys.js';
 import type { TuiHandle } from '../helpers/render-tui.js';

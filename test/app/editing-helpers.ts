@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/profile/security-profile.js';
 import { createDraftStore, type DraftStore } from '../../src/drafts/draft-store.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
 import { settle, typeText } from '../helpers/typing.js';

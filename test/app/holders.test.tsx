@@ -2,14 +2,14 @@
 // the holders screen (`u`, filterable), by SearchUsers and, on Cloud Control alone, by
 // AWS::Connect::User reads that start only once a screen needs them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { USER_TYPE } from '../../src/domain/security-profile.js';
+import { USER_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui } from '../helpers/render-tui.js';
 import { settle } from '../helpers/typing.js';
 import { OPEN_LIST, selectProfile, togglePermission } from './editing-helpers.js';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { renderSpexApp } from './render-app.js';
 
 let backend: TestBackend | undefined;

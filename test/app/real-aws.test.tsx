@@ -9,7 +9,7 @@ import { cleanupTui } from '../helpers/render-tui.js';
 import { mutations, OPEN_LIST, selectProfile, sent } from './editing-helpers.js';
 import { typeText } from '../helpers/typing.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { createNoteFeed } from '../../src/hooks/use-slow-down-notice.js';
 import { renderSpexApp } from './render-app.js';
 

@@ -1,7 +1,7 @@
 // The region picker: names, counts loaded in the background, a failing region on its own row,
 // type to filter.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONNECT_REGIONS } from '../../src/domain/regions.js';
+import { CONNECT_REGIONS } from '../../src/domain/service/regions.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui } from '../helpers/render-tui.js';

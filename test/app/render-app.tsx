@@ -1,6 +1,6 @@
 // The whole TUI as `spex` renders it, for flow tests: providers, a fixed clock, a chosen size.
 import { App, type AppProps } from '../../src/app/app.js';
-import type { Spex } from '../../src/cloudcontrol/types.js';
+import type { Spex } from '../../src/aws/types.js';
 import { ThemeProvider } from '../../src/components/theme.js';
 import { SpexProvider } from '../../src/hooks/spex-context.js';
 import type { InitialStateOptions } from '../../src/state/app-state.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { parseProfilesText } from '../../src/domain/profiles-plan.js';
+import { parseProfilesText } from '../../src/domain/as-code/profiles-plan.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { HOSTILE, HOSTILE_CLASSES, HOSTILE_NAME, plantHostile } from '../fixtures/hostile.js';
 import { ACTIVE, runAgainst } from '../reliability/support/run.js';

@@ -1,8 +1,8 @@
 // `spex list --grants P`: the profiles that grant every named permission, checked against the data;
 // permissions by API name or console words; unknown ones refused with suggestions before any call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolvePermission } from '../../src/domain/permissions.js';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { resolvePermission } from '../../src/domain/permissions/permissions.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { runAgainst } from '../reliability/support/run.js';
 

@@ -5,7 +5,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
-import { RULES } from '../../src/domain/lint.js';
+import { RULES } from '../../src/domain/access/lint.js';
 import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { memoryIo } from '../helpers/memory-io.js';
 

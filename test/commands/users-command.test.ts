@@ -1,7 +1,7 @@
 // `spex users <profile>` against the emulator: both routes (SearchUsers, and AWS::Connect::User through
 // Cloud Control when SearchUsers is refused) give the same holders, checked against the emulator's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USER_TYPE } from '../../src/domain/security-profile.js';
+import { USER_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
 import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { runAgainst } from '../reliability/support/run.js';

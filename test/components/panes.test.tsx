@@ -4,7 +4,7 @@ import { profileDetailLines, rawJsonLines } from '../../src/components/detail-li
 import { helpLines } from '../../src/components/help-view.js';
 import { progressBar } from '../../src/components/progress-bar.js';
 import { toneStyle } from '../../src/components/theme.js';
-import type { SecurityProfile } from '../../src/domain/security-profile.js';
+import type { SecurityProfile } from '../../src/domain/profile/security-profile.js';
 
 const profile: SecurityProfile = {
   InstanceArn: 'arn:aws:connect:us-east-1:111122223333:instance/i-1',

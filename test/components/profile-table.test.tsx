@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProfileTable, type RowDetail } from '../../src/components/profile-table.js';
 import { profileColumns } from '../../src/components/profile-columns.js';
 import { ThemeProvider } from '../../src/components/theme.js';
-import type { ProfileSummary, SecurityProfile } from '../../src/domain/security-profile.js';
+import type { ProfileSummary, SecurityProfile } from '../../src/domain/profile/security-profile.js';
 import { cleanupTui, renderTui } from '../helpers/render-tui.js';
 
 afterEach(cleanupTui);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { DEMO_ACCOUNT_ID, DEMO_DEV_ONLY_PERMISSION, DEMO_PLATFORM_ACCOUNT_ID, type Emulator, instanceArnFor, startEmulator } from '../../src/emulator/index.js';
 import { waitForRequest } from './helpers.js';
 

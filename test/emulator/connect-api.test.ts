@@ -4,7 +4,7 @@
 import { GetResourceCommand, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import { ConnectClient, SearchUsersCommand, TagResourceCommand, UntagResourceCommand, UpdateSecurityProfileCommand } from '@aws-sdk/client-connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_PROFILE_TYPE, USER_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE, USER_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoInstanceArn, demoProfileArn, type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { clientFor, CREDENTIALS, errorOf } from './helpers.js';
 

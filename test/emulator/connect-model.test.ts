@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-connect';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../../src/domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE, USER_TYPE } from '../../src/domain/profile/security-profile.js';
 import { CONNECT_RATES } from '../../src/emulator/connect-limits.js';
 import { SERVED_OPERATIONS } from '../../src/emulator/connect/index.js';
 import { profileProblems } from '../../src/emulator/connect/model.js';

@@ -1,6 +1,6 @@
 import { CreateResourceCommand, GetResourceCommand, ListResourcesCommand, ServiceInternalErrorException, ThrottlingException } from '@aws-sdk/client-cloudcontrol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoProfileArn, type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
 import { clientFor, errorOf, waitForRequest } from './helpers.js';
 

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
-import { validateProfile } from '../../src/domain/validate.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
+import { validateProfile } from '../../src/domain/profile/validate.js';
 import { DEMO_CONSOLE_MADE_NAMES, demoInstanceArn, demoProfileArn, DEMO_REGION_NAMES, type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { jsonHeaders, rawRequest, SIGNED } from './helpers.js';
 

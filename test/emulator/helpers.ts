@@ -6,7 +6,7 @@ import {
   type ProgressEvent,
 } from '@aws-sdk/client-cloudcontrol';
 import { request } from 'node:http';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoInstanceArn, type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
 import { perTest } from '../helpers/per-test.js';
 

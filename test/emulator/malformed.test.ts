@@ -2,7 +2,7 @@
 // character limit, missing required members and members of the wrong type, on every mutation. Each
 // gets a clean modelled error, and none of them starts a request or changes a model.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { DEMO_REGION_NAMES, demoInstanceArn, demoProfileArn, type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { jsonHeaders, rawRequest } from './helpers.js';
 

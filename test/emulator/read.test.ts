@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-cloudcontrol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogue from '../../data/connect-permissions.json' with { type: 'json' };
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
-import { validateProfile } from '../../src/domain/validate.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
+import { validateProfile } from '../../src/domain/profile/validate.js';
 import { demoInstanceArn, demoProfileArn, DEMO_REGION_NAMES, DEMO_UNKNOWN_PERMISSION, type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { clientFor, errorOf } from './helpers.js';
 

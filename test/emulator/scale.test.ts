@@ -1,7 +1,7 @@
 // --profiles 10000: listing stays quick (pages resume after the last entry; nothing is re-sorted).
 import { GetResourceCommand, paginateListResources } from '@aws-sdk/client-cloudcontrol';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoInstanceArn, type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { clientFor } from './helpers.js';
 

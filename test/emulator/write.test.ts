@@ -9,7 +9,7 @@ import {
   UpdateResourceCommand,
 } from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
-import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE } from '../../src/domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, INSTANCE_TYPE } from '../../src/domain/profile/security-profile.js';
 import {
   demoInstanceArn,
   demoProfileArn,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
-import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { HIERARCHY_GROUP_TYPE, SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { DEMO_DEV_ONLY_PERMISSION, DEMO_PLATFORM_ACCOUNT_ID, type Emulator, instanceArnFor, startEmulator } from '../../src/emulator/index.js';
 import { memoryIo } from '../helpers/memory-io.js';
 import { spawnSpex } from '../emulator/spawn.js';

@@ -1,8 +1,8 @@
 // Starts the emulator on 127.0.0.1:0 and builds a Spex against it through the real SDK, with static
 // test credentials. Used by the cloudcontrol, commands and TUI tests.
 import { afterAll, beforeAll } from 'vitest';
-import { createSpex, type Spex, type SpexOptions } from '../../src/cloudcontrol/index.js';
-import { INSTANCE_TYPE } from '../../src/domain/security-profile.js';
+import { createSpex, type Spex, type SpexOptions } from '../../src/aws/index.js';
+import { INSTANCE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
 
 export const TEST_CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' } as const;

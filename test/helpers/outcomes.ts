@@ -1,6 +1,6 @@
 // What a user must be told when a change may or may not have reached AWS: that, and the token to retry it with.
 import { expect } from 'vitest';
-import type { TrackedOperation } from '../../src/cloudcontrol/types.js';
+import type { TrackedOperation } from '../../src/aws/types.js';
 
 export async function expectUnknownOutcome(op: TrackedOperation): Promise<void> {
   const outcome = await op.done;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { OperationAction, UseOperation } from '../../src/hooks/use-operation.js';
 import { retryClientToken, useOperation } from '../../src/hooks/use-operation.js';
 import { createOperationLog, inFlightReport, type OperationLog } from '../../src/state/operation-log.js';
-import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile } from '../../src/domain/profile/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
 import { renderTui } from '../helpers/render-tui.js';
 import { backendPerTest } from '../helpers/tui-backend.js';

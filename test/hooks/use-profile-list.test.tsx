@@ -2,7 +2,7 @@
 import { Text, useInput } from 'ink';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RegionService } from '../../src/cloudcontrol/types.js';
+import type { RegionService } from '../../src/aws/types.js';
 import { PAGE_UPDATE_MS, useProfileList } from '../../src/hooks/use-profile-list.js';
 import { demoInstanceArn } from '../../src/emulator/index.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';

@@ -2,8 +2,8 @@
 // ConcurrentOperationException and ClientTokenConflictException: a clear sentence through the service
 // and the headless commands (exit 1, message on stderr), and no change in the emulator's state.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { realSleep } from '../../src/cloudcontrol/tracked-operation.js';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { realSleep } from '../../src/aws/tracked-operation.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
 import { type TestBackend, startTestBackend, waitFor } from '../helpers/emulator.js';
 import { profileState, runAgainst, sent } from './support/run.js';

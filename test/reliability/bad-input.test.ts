@@ -54,7 +54,7 @@ const RULES: [string, Record<string, unknown>, string][] = [
   ['too many tags', { Tags: times(51, (i) => tag(`k${i}`)) }, 'Tags: at most 50 items (got 51)'],
   ['duplicate tag key', { Tags: [tag('team', 'a'), tag('team', 'b')] }, 'Tags: items must be unique (Key "team" appears twice)'],
   ['tag key aws:', { Tags: [tag('aws:owner')] }, 'Tags/0/Key: must not start with aws:'],
-  // A key with a space is Connect's to take (created through its API: test/cloudcontrol/connect-routes.test.ts); "!" neither takes.
+  // A key with a space is Connect's to take (created through its API: test/aws/connect-routes.test.ts); "!" neither takes.
   ['tag key with a "!"', { Tags: [tag('cost!center')] }, 'Tags/0/Key: may contain only letters, digits and + - = . _ : / (no spaces)'],
   ['tag key empty', { Tags: [tag('')] }, 'Tags/0/Key: must not be empty'],
   ['tag key too long', { Tags: [tag('k'.repeat(129))] }, 'Tags/0/Key: at most 128 characters (got 129)'],

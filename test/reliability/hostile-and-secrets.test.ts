@@ -4,9 +4,9 @@
 // stdout, stderr or the --debug log over a whole session of commands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
-import { type DroppingProxy, startDroppingProxy } from '../cloudcontrol/support/dropping-proxy.js';
+import { type DroppingProxy, startDroppingProxy } from '../aws/support/dropping-proxy.js';
 import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { ACTIVE, runAgainst } from './support/run.js';
 

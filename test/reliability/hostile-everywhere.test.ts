@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandTable } from '../../src/commands/index.js';
 import type { CommandName } from '../../src/commands/names.js';
-import { INSTANCE_TYPE } from '../../src/domain/security-profile.js';
+import { INSTANCE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { HOSTILE, HOSTILE_CLASSES, plantHostile, type Planted } from '../fixtures/hostile.js';
 import { ACTIVE, runAgainst } from './support/run.js';

@@ -1,9 +1,9 @@
 // Reads under throttling, 5xx errors, latency spikes past the request timeout and connections dropped
 // mid-response: they succeed after the SDK's retries, and the caller is told it was slowed down.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSpex, type RetryEvent, type Spex } from '../../src/cloudcontrol/index.js';
+import { createSpex, type RetryEvent, type Spex } from '../../src/aws/index.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
-import { type DroppingProxy, startDroppingProxy } from '../cloudcontrol/support/dropping-proxy.js';
+import { type DroppingProxy, startDroppingProxy } from '../aws/support/dropping-proxy.js';
 import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { runAgainst, sent } from './support/run.js';
 

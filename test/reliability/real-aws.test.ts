@@ -2,7 +2,7 @@
 // in AWS's odd shapes, in-use deletes, re-reads after SUCCESS, profiles Cloud Control refuses,
 // millisecond timestamps, instances that are not ACTIVE, and AWS's validation wording.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SECURITY_PROFILE_TYPE, type SecurityProfile, toDraft } from '../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile, toDraft } from '../../src/domain/profile/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
 import { profileState, runAgainst, sent } from './support/run.js';

@@ -4,10 +4,10 @@
 import { CreateResourceCommand, type CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { profilesEqual } from '../../src/domain/patch.js';
-import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../src/domain/security-profile.js';
-import { validateProfile } from '../../src/domain/validate.js';
-import { profilePair, serverProfile } from '../domain/profile-arbitraries.js';
+import { profilesEqual } from '../../src/domain/profile/patch.js';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../src/domain/profile/security-profile.js';
+import { validateProfile } from '../../src/domain/profile/validate.js';
+import { profilePair, serverProfile } from '../domain/profile/profile-arbitraries.js';
 import { clientFor, errorOf } from '../emulator/helpers.js';
 import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
 

@@ -2,10 +2,10 @@
 // twice with a new token (one ClientToken per user action, checked in the emulator's request log), and
 // a request that ended FAILED with Throttling retried as a new request a few times, visibly.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSpex, type RetryEvent, type Spex } from '../../src/cloudcontrol/index.js';
-import { SECURITY_PROFILE_TYPE } from '../../src/domain/security-profile.js';
+import { createSpex, type RetryEvent, type Spex } from '../../src/aws/index.js';
+import { SECURITY_PROFILE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { demoProfileArn } from '../../src/emulator/index.js';
-import { type DroppingProxy, startDroppingProxy } from '../cloudcontrol/support/dropping-proxy.js';
+import { type DroppingProxy, startDroppingProxy } from '../aws/support/dropping-proxy.js';
 import { TEST_CREDENTIALS, type TestBackend, startTestBackend, waitFor } from '../helpers/emulator.js';
 import { runAgainst, sent } from './support/run.js';
 import { expectUnknownOutcome } from '../helpers/outcomes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectInstance } from '../../src/domain/security-profile.js';
+import type { ConnectInstance } from '../../src/domain/profile/security-profile.js';
 import type { KeyState } from '../../src/keys/keymap.js';
 import { appReducer } from '../../src/state/app-reducer.js';
 import { createInitialState, type Action, type AppState } from '../../src/state/app-state.js';

@@ -1,6 +1,6 @@
 // The report printed when spex quits with requests still running: server text in it is inert.
 import { describe, expect, it } from 'vitest';
-import type { RequestStatus } from '../../src/cloudcontrol/types.js';
+import type { RequestStatus } from '../../src/aws/types.js';
 import { createOperationLog, inFlightReport } from '../../src/state/operation-log.js';
 
 describe('inFlightReport', () => {

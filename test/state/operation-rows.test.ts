@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestStatus } from '../../src/domain/operations.js';
+import type { RequestStatus } from '../../src/domain/service/operations.js';
 import type { LoggedOperation } from '../../src/state/operation-log.js';
 import { operationRows } from '../../src/state/operation-rows.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileSummary, SecurityProfile } from '../../src/domain/security-profile.js';
+import type { ProfileSummary, SecurityProfile } from '../../src/domain/profile/security-profile.js';
 import { filterHint, parseFilter } from '../../src/state/filter.js';
 import { createShownProfilesSelector, needsAllDetails, selectShownProfiles, type DetailLookup } from '../../src/state/selectors.js';
 

@@ -6,9 +6,9 @@ import { compareHeader, compareLines } from '../../components/compare-lines.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
 import { useTone } from '../../components/theme.js';
-import { cellText, comparableProfile, DRIFT_LEGEND, type DriftColumn, type DriftMatrix } from '../../domain/drift.js';
-import { padEnd, truncate } from '../../domain/format.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { cellText, comparableProfile, DRIFT_LEGEND, type DriftColumn, type DriftMatrix } from '../../domain/fleet/drift.js';
+import { padEnd, truncate } from '../../domain/text/format.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { windowTop } from './fleet-screen.js';
 
 export const NAME_WIDTH = 28;

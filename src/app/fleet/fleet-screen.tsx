@@ -1,8 +1,8 @@
 // The fleet screen: account (profile and id) × region × instance, with alias, status and profile
 // count, and a loud marker on production. A failed account or region is a row that says why.
 import { Box, Text } from 'ink';
-import { padEnd, truncate } from '../../domain/format.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { padEnd, truncate } from '../../domain/text/format.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { FleetRow } from '../../fleet/fleet.js';
 import { useTone } from '../../components/theme.js';
 

@@ -1,11 +1,11 @@
 // Two marked profiles side by side: permissions by console group, then every other field; `]`/`[`
 // point at a permission difference and `<`/`>` copy it into one side's editor.
 import { useEffect, useMemo, type Dispatch } from 'react';
-import type { DetailLoader } from '../../cloudcontrol/types.js';
+import type { DetailLoader } from '../../aws/types.js';
 import { compareDifferences, compareHeader, compareLines, compareSummary } from '../../components/compare-lines.js';
 import { ErrorMessage, LoadingMessage } from '../../components/message.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { useRemote } from '../../hooks/use-remote.js';
 import type { Action, Screen } from '../../state/app-state.js';
 

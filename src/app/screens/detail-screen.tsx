@@ -2,13 +2,13 @@
 // in the table costs nothing), then shows it in human form or as raw JSON.
 import type { InstanceFindings } from '../../hooks/use-findings.js';
 import { useEffect, useMemo, type Dispatch } from 'react';
-import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
+import type { DetailLoader, RegionService } from '../../aws/types.js';
 import { profileDetailLines, rawJsonLines } from '../../components/detail-lines.js';
 import { heldByLines, type HolderNames, holderStatus } from '../../components/holder-lines.js';
 import type { Users } from '../../hooks/use-user-index.js';
 import { ErrorMessage, LoadingMessage } from '../../components/message.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { useRemote } from '../../hooks/use-remote.js';
 import type { Action, Screen } from '../../state/app-state.js';
 

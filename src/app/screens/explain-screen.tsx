@@ -1,21 +1,21 @@
 // What a holder can really do (Enter on the holders screen): the first user its filter lists, with
 // every permission and the profile that grants it, the restrictions as they combine, and the Views
-// the console grants implicitly (domain/explain-user.ts). The user's profiles are read through the
+// the console grants implicitly (domain/access/explain-user.ts). The user's profiles are read through the
 // detail loader (cached when the table already read them).
 import { useEffect, useMemo, type Dispatch } from 'react';
-import type { DetailLoader } from '../../cloudcontrol/types.js';
+import type { DetailLoader } from '../../aws/types.js';
 import { holderRow, type HolderNames, matchesHolder } from '../../components/holder-lines.js';
 import { LoadingMessage } from '../../components/message.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
-import { explainUser, explanationLines } from '../../domain/explain-user.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import type { SecurityProfile } from '../../domain/security-profile.js';
+import { explainUser, explanationLines } from '../../domain/access/explain-user.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import type { SecurityProfile } from '../../domain/profile/security-profile.js';
 import { useRemote } from '../../hooks/use-remote.js';
 import type { Users } from '../../hooks/use-user-index.js';
 import type { Action, Screen } from '../../state/app-state.js';
-import { counted } from '../../domain/format.js';
+import { counted } from '../../domain/text/format.js';
 
 export interface ExplainScreenProps {
   readonly screen: Extract<Screen, { kind: 'explain' }>;

@@ -1,18 +1,18 @@
-// `!`: the instance's least-privilege findings (spex lint's rules, domain/lint.ts), over every
+// `!`: the instance's least-privilege findings (spex lint's rules, domain/access/lint.ts), over every
 // profile's detail (read in the background, through the loader and its budget) and, where known, who
 // holds what. Findings of the profiles read so far show at once; the title says how many are left.
 import { findingTarget } from '../../state/selectors.js';
 import { useEffect, useMemo, type Dispatch } from 'react';
-import type { DetailLoader } from '../../cloudcontrol/types.js';
+import type { DetailLoader } from '../../aws/types.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
-import { lintProfiles, SEVERITIES } from '../../domain/lint.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import type { ProfileSummary, SecurityProfile } from '../../domain/security-profile.js';
+import { lintProfiles, SEVERITIES } from '../../domain/access/lint.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import type { ProfileSummary, SecurityProfile } from '../../domain/profile/security-profile.js';
 import type { Users } from '../../hooks/use-user-index.js';
 import type { Action, Screen } from '../../state/app-state.js';
-import { counted } from '../../domain/format.js';
+import { counted } from '../../domain/text/format.js';
 
 export interface FindingsScreenProps {
   readonly screen: Extract<Screen, { kind: 'findings' }>;

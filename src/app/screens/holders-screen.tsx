@@ -4,7 +4,7 @@ import { useEffect, useMemo, type Dispatch } from 'react';
 import { holderHeader, holderLine, holderRow, type HolderNames, holderStatus, matchesHolder } from '../../components/holder-lines.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import type { PaneLine } from '../../components/pane-lines.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { ALL_USERS, type Users } from '../../hooks/use-user-index.js';
 import type { Action, Screen } from '../../state/app-state.js';
 

@@ -1,7 +1,7 @@
 // The instance picker with its loading, error and empty states.
 import { InstancePicker } from '../../components/instance-picker.js';
 import { ErrorMessage, EmptyMessage, LoadingMessage } from '../../components/message.js';
-import type { ConnectInstance } from '../../domain/security-profile.js';
+import type { ConnectInstance } from '../../domain/profile/security-profile.js';
 import type { Remote } from '../../state/remote.js';
 import type { PickerView } from '../../state/app-state.js';
 

@@ -6,7 +6,7 @@ import type { ProfileView } from '../../hooks/use-profile-view.js';
 import type { Users } from '../../hooks/use-user-index.js';
 import type { ListView } from '../../state/app-state.js';
 import { filterHint } from '../../state/filter.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 
 export interface ProfilesBodyProps {
   readonly profiles: ProfileList;

@@ -4,17 +4,17 @@
 // `spex apply` does: guarded updates, a client token per step, then the list is read again.
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
-import type { DetailLoader, RegionService } from '../../cloudcontrol/types.js';
+import type { DetailLoader, RegionService } from '../../aws/types.js';
 import { readBoundedText } from '../../io.js';
-import { parseProfilesDocument, planSteps, stepToken, type PlanStep } from '../../domain/profiles-plan.js';
+import { parseProfilesDocument, planSteps, stepToken, type PlanStep } from '../../domain/as-code/profiles-plan.js';
 import { Footer } from '../../components/footer.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import { TextField } from '../../components/text-field.js';
 import { useTone } from '../../components/theme.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import type { ConnectInstance, SecurityProfile } from '../../domain/security-profile.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import type { ConnectInstance, SecurityProfile } from '../../domain/profile/security-profile.js';
 import { lastExportPath } from '../../hooks/use-export.js';
 import type { KeyState } from '../../keys/keymap.js';
 import { editText } from '../../state/text-edit.js';

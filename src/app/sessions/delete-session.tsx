@@ -2,8 +2,8 @@
 // is refused before anything is sent, naming them), then the typed-name confirmation, then the same
 // tracking as a save; a delete Connect refuses all the same says why and offers a retry.
 import { Box, Text, useInput } from 'ink';
-import { holdersRefusal } from '../../domain/holders.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { holdersRefusal } from '../../domain/access/holders.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { type DeleteSessionProps, useDeleteSession } from '../../hooks/use-delete-session.js';
 import { ConfirmDelete } from '../../components/confirm-delete.js';
 import { LoadingMessage } from '../../components/message.js';

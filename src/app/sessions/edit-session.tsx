@@ -3,8 +3,8 @@
 // functions (save, loadCurrent) and a draft store, so the shell decides which service and region.
 // A thin view: the state, the step machine and the I/O are in hooks/use-edit-session.ts.
 import { Box, Text } from 'ink';
-import { REFUSED_MARK } from '../../domain/cloud-control-safe.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { REFUSED_MARK } from '../../domain/profile/cloud-control-safe.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { type EditSessionProps, useEditSession } from '../../hooks/use-edit-session.js';
 import { OperationProgress } from '../../components/operation/operation-progress.js';
 import { DraftOffer, LeavePrompt } from '../../components/editor/session-prompts.js';

@@ -2,8 +2,8 @@
 // wrong with the field at hand, then a note on what the last key did.
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import { permissionCandidates } from '../../domain/permissions.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { permissionCandidates } from '../../domain/permissions/permissions.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { EditorInput, EditorNote, EditorPane } from '../../state/editor/editor-state.js';
 import { TextField } from '../text-field.js';
 import { useTone } from '../theme.js';

@@ -1,7 +1,7 @@
 // Picks the access-control hierarchy group among the instance's groups (or none).
 import { Box, Text } from 'ink';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import type { HierarchyGroup } from '../../domain/security-profile.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import type { HierarchyGroup } from '../../domain/profile/security-profile.js';
 import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { useTone } from '../theme.js';
 

@@ -3,10 +3,10 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import stringWidth from 'string-width';
-import { padEnd } from '../../domain/format.js';
+import { padEnd } from '../../domain/text/format.js';
 import type { EditorRow, ResourceRow } from '../../state/editor/permission-rows.js';
 import type { PermissionLayout } from '../../state/editor/editor-state.js';
-import { GRID_COLUMNS } from '../../domain/permission-grid.js';
+import { GRID_COLUMNS } from '../../domain/permissions/permission-grid.js';
 import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { useTone } from '../theme.js';
 

@@ -3,8 +3,8 @@
 // dispatches; typing goes through the reducer too (editor/text-edit.ts), so no key is lost.
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft } from '../../domain/profile/security-profile.js';
 import { compactHelpEntries, EDITOR_MODE_TITLES, editorFooterHints } from '../../keys/editor-keys.js';
 import { editorReducer } from '../../state/editor/editor-reducer.js';
 import { editorKeyMode, isDirty, visibleIssues } from '../../state/editor/editor-selectors.js';

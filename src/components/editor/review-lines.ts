@@ -1,19 +1,19 @@
 // What the review shows: the change in the console's words, the Views the console adds with an
 // action, and on request exactly what will be sent (the JSON Patch of an update, the DesiredState of
 // a create). Pure: the lines are built here so tests can read them without rendering.
-import { isSpexError } from '../../domain/errors.js';
-import { buildPatch, type JsonPatchOperation } from '../../domain/patch.js';
-import { describeChanges, describeImpliedAdds, summariseChanges } from '../../domain/profile-diff.js';
-import { inertJson, sanitizeLine } from '../../domain/sanitize.js';
-import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
+import { isSpexError } from '../../domain/service/errors.js';
+import { buildPatch, type JsonPatchOperation } from '../../domain/profile/patch.js';
+import { describeChanges, describeImpliedAdds, summariseChanges } from '../../domain/profile/profile-diff.js';
+import { inertJson, sanitizeLine } from '../../domain/text/sanitize.js';
+import type { SecurityProfile, SecurityProfileDraft } from '../../domain/profile/security-profile.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
-import { changeReach, type ReachInput, reachSentence } from '../../domain/holders.js';
-import { cloudControlRefusals } from '../../domain/cloud-control-safe.js';
-import { connectCreateRequest, connectIssues, connectTakesAll, connectUpdateRequests } from '../../domain/connect-plan.js';
-import { validateProfile } from '../../domain/validate.js';
+import { changeReach, type ReachInput, reachSentence } from '../../domain/access/holders.js';
+import { cloudControlRefusals } from '../../domain/profile/cloud-control-safe.js';
+import { connectCreateRequest, connectIssues, connectTakesAll, connectUpdateRequests } from '../../domain/profile/connect-plan.js';
+import { validateProfile } from '../../domain/profile/validate.js';
 import { wrapLine, wrapText } from '../pane-lines.js';
-import { findingChanges, findingSentence } from '../../domain/lint.js';
-export type { ReachInput } from '../../domain/holders.js';
+import { findingChanges, findingSentence } from '../../domain/access/lint.js';
+export type { ReachInput } from '../../domain/access/holders.js';
 
 export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
 

@@ -5,7 +5,7 @@ import { burstOf } from '../../keys/burst.js';
 import { helpText, type KeyState } from '../../keys/keymap.js';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import type { SecurityProfile, SecurityProfileDraft } from '../../domain/security-profile.js';
+import type { SecurityProfile, SecurityProfileDraft } from '../../domain/profile/security-profile.js';
 import { EDITOR_MODE_TITLES, editorFooterHints, editorHelpEntries, resolveEditorCommand } from '../../keys/editor-keys.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
 import { buildReview, type ReachInput } from './review-lines.js';

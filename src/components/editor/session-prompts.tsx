@@ -1,9 +1,9 @@
 // The two questions an edit session asks: restore a draft found on disk, and leave with unsaved changes.
 import { Box, Text, useInput } from 'ink';
-import { formatAbsoluteTime } from '../../domain/format.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import { summariseDraft, type StoredDraft } from '../../domain/drafts.js';
-import { describeChanges } from '../../domain/profile-diff.js';
+import { formatAbsoluteTime } from '../../domain/text/format.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import { summariseDraft, type StoredDraft } from '../../domain/profile/drafts.js';
+import { describeChanges } from '../../domain/profile/profile-diff.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
 import { Footer } from '../footer.js';
 import { useTone } from '../theme.js';

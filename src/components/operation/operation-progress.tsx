@@ -4,9 +4,9 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text, useInput } from 'ink';
 import { useRef } from 'react';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { editorFooterHints, resolveEditorCommand, type EditorCommand } from '../../keys/editor-keys.js';
-import { formatElapsed } from '../../domain/format.js';
+import { formatElapsed } from '../../domain/text/format.js';
 import { failureLines, isChangedOnServer } from '../../state/operation-text.js';
 import type { OperationState, ServerChange } from '../../state/operation-state.js';
 

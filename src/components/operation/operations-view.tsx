@@ -3,11 +3,11 @@
 import type { RecentRequests } from '../../state/operation-state.js';
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
 import type { LoggedOperation } from '../../state/operation-log.js';
 import { operationRows } from '../../state/operation-rows.js';
-import { formatAge, padEnd } from '../../domain/format.js';
+import { formatAge, padEnd } from '../../domain/text/format.js';
 import { compactHelpEntries } from '../../keys/editor-keys.js';
 import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { motionOfCommand, moveCursor } from '../../state/motion.js';

@@ -1,6 +1,6 @@
 // The editor's reducer: every key of the editor becomes one of these actions. Pure.
-import type { SecurityProfileDraft } from '../../domain/security-profile.js';
-import { permissionCandidates } from '../../domain/permissions.js';
+import type { SecurityProfileDraft } from '../../domain/profile/security-profile.js';
+import { permissionCandidates } from '../../domain/permissions/permissions.js';
 import { moveCursor, type Motion } from '../motion.js';
 import type { KeyState } from '../../keys/keymap.js';
 import { burstOf } from '../../keys/burst.js';
@@ -10,8 +10,8 @@ import type { EditorAction, EditorNote, EditorOutgoing, EditorState, PermissionV
 import { chooseGroup, clampFieldCursor, editRow, removeRow, submitField } from './field-actions.js';
 import { fieldRows } from './field-rows.js';
 import { applyAdd, applyCellToggle, applyGroupToggle, applyToggle, clampPermCursor, clearSearchKeepingRow, groupGrantCount, toggleFold } from './permission-actions.js';
-import { GRID_COLUMNS } from '../../domain/permission-grid.js';
-import { lookupPermission } from '../../domain/permissions.js';
+import { GRID_COLUMNS } from '../../domain/permissions/permission-grid.js';
+import { lookupPermission } from '../../domain/permissions/permissions.js';
 import { activeSearch, permissionRows } from './permission-rows.js';
 
 export type { EditorAction } from './editor-state.js';

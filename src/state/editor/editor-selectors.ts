@@ -1,7 +1,7 @@
 // Derived facts about the editor: which keymap mode is live, whether there are unsaved changes, which
 // problems to show where, and whether the draft may go to review. Pure.
-import { profilesEqual } from '../../domain/patch.js';
-import type { ValidationIssue } from '../../domain/validate.js';
+import { profilesEqual } from '../../domain/profile/patch.js';
+import type { ValidationIssue } from '../../domain/profile/validate.js';
 import type { EditorKeyMode } from '../../keys/editor-keys.js';
 import type { EditorState } from './editor-state.js';
 import { draftIssues, issueProperty, issuesWhileTyping, plainIssue } from './field-rows.js';

@@ -1,7 +1,7 @@
 // The profile editor's state: the draft being edited and where the user is in it. Pure: no React,
 // no Ink, no I/O. The draft is the only thing that matters outside the editor; the rest is intent
 // (cursor, filters, the text being typed), reset when the editor closes.
-import { type HierarchyGroup, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../domain/security-profile.js';
+import { type HierarchyGroup, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../domain/profile/security-profile.js';
 import type { KeyState } from '../../keys/keymap.js';
 import type { Motion } from '../motion.js';
 import { permissionRows } from './permission-rows.js';

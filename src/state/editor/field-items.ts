@@ -1,7 +1,7 @@
 // How each list field's items are written as one line of text and read back, for editing with a
 // single text input: a tag is `key=value`, an application `Namespace: Perm1, Perm2`, a resource its
 // name. Parsing keeps the parts of an item the text does not show (an application's Type). Pure.
-import type { Application, FlowModule, SecurityProfileDraft, Tag } from '../../domain/security-profile.js';
+import type { Application, FlowModule, SecurityProfileDraft, Tag } from '../../domain/profile/security-profile.js';
 import type { ListFieldId } from './editor-state.js';
 
 export type ParsedItem = { ok: true; value: unknown } | { ok: false; error: string };

@@ -1,10 +1,10 @@
 // The fields pane: one row per field, list fields followed by their items and an "add" row, each with
 // the schema's verdict in plain words. Pure.
-import { PROPERTY_ORDER, propertyEquals } from '../../domain/patch.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import type { SecurityProfileDraft } from '../../domain/security-profile.js';
-import { validateProfile, type ValidationIssue } from '../../domain/validate.js';
-import { connectIssues, connectTakesAll } from '../../domain/connect-plan.js';
+import { PROPERTY_ORDER, propertyEquals } from '../../domain/profile/patch.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import type { SecurityProfileDraft } from '../../domain/profile/security-profile.js';
+import { validateProfile, type ValidationIssue } from '../../domain/profile/validate.js';
+import { connectIssues, connectTakesAll } from '../../domain/profile/connect-plan.js';
 import type { EditorState, FieldId, ListFieldId } from './editor-state.js';
 import { formatItem, itemsOf, parseItem, withItem } from './field-items.js';
 
@@ -92,7 +92,7 @@ function connectDraftIssues(draft: SecurityProfileDraft): ValidationIssue[] {
   return issues;
 }
 
-/** Connect's own rules (domain/connect-plan.ts) as issues, each on the field its sentence names. */
+/** Connect's own rules (domain/profile/connect-plan.ts) as issues, each on the field its sentence names. */
 function connectIssueRows(draft: SecurityProfileDraft): ValidationIssue[] {
   return connectIssues(draft).map((message) => ({ field: message.split(/[: ]/)[0] === 'Tag' ? 'Tags' : (message.split(':')[0] ?? ''), rule: 'connect', message }));
 }

@@ -1,13 +1,13 @@
 // What the permission keys do to the draft: toggle one (with the console's implications), toggle a
 // group, add one by name. Each returns the next state with a note saying what happened, or why not.
 // Pure.
-import { toggleAll, toggleGroup, toggleWithImplications, type ToggleResult } from '../../domain/permission-rules.js';
-import { lookupPermission, matchPermissionTerm, MAX_PERMISSIONS, permissionLabel, permissionTermMessage } from '../../domain/permissions.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import type { SecurityProfileDraft } from '../../domain/security-profile.js';
+import { toggleAll, toggleGroup, toggleWithImplications, type ToggleResult } from '../../domain/permissions/permission-rules.js';
+import { lookupPermission, matchPermissionTerm, MAX_PERMISSIONS, permissionLabel, permissionTermMessage } from '../../domain/permissions/permissions.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import type { SecurityProfileDraft } from '../../domain/profile/security-profile.js';
 import type { EditorNote, EditorState } from './editor-state.js';
 import { type EditorRow, grantedSet, permissionRows, type ResourceRow } from './permission-rows.js';
-import { getCatalogue } from '../../domain/permissions.js';
+import { getCatalogue } from '../../domain/permissions/permissions.js';
 
 /** The draft with `result` applied, keeping the order of what was already there. */
 function withPermissions(state: EditorState, result: ToggleResult): SecurityProfileDraft {

@@ -1,9 +1,9 @@
 // The permission pane's rows: every catalogue permission grouped as the console groups them, then the
 // names the catalogue does not know under "Other", narrowed by the view (all / granted / changed) and
 // the search. Pure.
-import { getCatalogue, lookupPermission, OTHER_GROUP, permissionLabel } from '../../domain/permissions.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
-import { gridCells, gridResources } from '../../domain/permission-grid.js';
+import { getCatalogue, lookupPermission, OTHER_GROUP, permissionLabel } from '../../domain/permissions/permissions.js';
+import { sanitizeLine } from '../../domain/text/sanitize.js';
+import { gridCells, gridResources } from '../../domain/permissions/permission-grid.js';
 import type { EditorState, PermissionView } from './editor-state.js';
 
 export type PermissionChange = 'added' | 'removed';

@@ -1,7 +1,7 @@
 // Create and clone through the edit session (a container, so against the emulator).
 import { describe, expect, it } from 'vitest';
 import { EditSession } from '../../../src/app/sessions/edit-session.js';
-import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../../src/domain/profile/security-profile.js';
 import { demoInstanceArn, demoProfileArn } from '../../../src/emulator/index.js';
 import type { TestBackend } from '../../helpers/emulator.js';
 import { keys } from '../../helpers/keys.js';

@@ -1,7 +1,7 @@
 // The delete guard and tracking against the emulator: nothing is sent before the right name is typed.
 import { describe, expect, it } from 'vitest';
 import { DeleteSession } from '../../../src/app/sessions/delete-session.js';
-import { SECURITY_PROFILE_TYPE } from '../../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../../src/domain/profile/security-profile.js';
 import { createOperationLog } from '../../../src/state/operation-log.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
 import { keys } from '../../helpers/keys.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OperationsScreen } from '../../../src/app/sessions/operations-screen.js';
 import { createOperationLog } from '../../../src/state/operation-log.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
-import type { RequestStatus } from '../../../src/cloudcontrol/types.js';
+import type { RequestStatus } from '../../../src/aws/types.js';
 import { renderRaw, renderTui } from '../../helpers/render-tui.js';
 import { backendPerTest } from '../../helpers/tui-backend.js';
 import { settle, waitUntil } from '../../helpers/typing.js';

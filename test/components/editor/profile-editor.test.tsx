@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProfileEditor } from '../../../src/components/editor/profile-editor.js';
-import type { SecurityProfile, SecurityProfileDraft } from '../../../src/domain/security-profile.js';
+import type { SecurityProfile, SecurityProfileDraft } from '../../../src/domain/profile/security-profile.js';
 import { keys } from '../../helpers/keys.js';
 import { cleanupTui, renderTui, yieldTurn } from '../../helpers/render-tui.js';
 import { pressAndWaitForChange, typeText } from '../../helpers/typing.js';

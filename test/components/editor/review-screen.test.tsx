@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewScreen } from '../../../src/components/editor/review-screen.js';
-import type { SecurityProfile } from '../../../src/domain/security-profile.js';
+import type { SecurityProfile } from '../../../src/domain/profile/security-profile.js';
 import { buildReview } from '../../../src/components/editor/review-lines.js';
 import { keys } from '../../helpers/keys.js';
 import { cleanupTui, renderTui } from '../../helpers/render-tui.js';

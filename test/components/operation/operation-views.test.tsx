@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RequestStatus } from '../../../src/cloudcontrol/types.js';
+import type { RequestStatus } from '../../../src/aws/types.js';
 import { OperationProgress } from '../../../src/components/operation/operation-progress.js';
 import { OperationsView } from '../../../src/components/operation/operations-view.js';
 import type { LoggedOperation } from '../../../src/state/operation-log.js';

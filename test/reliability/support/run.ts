@@ -1,7 +1,7 @@
 // Runs a headless command against a test emulator, as a script would: flags for endpoint and region,
 // a key pair in the environment, stdout and stderr captured.
 import { runCommand } from '../../../src/commands/index.js';
-import { SECURITY_PROFILE_TYPE } from '../../../src/domain/security-profile.js';
+import { SECURITY_PROFILE_TYPE } from '../../../src/domain/profile/security-profile.js';
 import { TEST_CREDENTIALS, type TestBackend } from '../../helpers/emulator.js';
 import { memoryIo } from '../../helpers/memory-io.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getCatalogue, MAX_PERMISSIONS } from '../../../src/domain/permissions.js';
-import type { SecurityProfile } from '../../../src/domain/security-profile.js';
+import { getCatalogue, MAX_PERMISSIONS } from '../../../src/domain/permissions/permissions.js';
+import type { SecurityProfile } from '../../../src/domain/profile/security-profile.js';
 import { editorReducer, type EditorAction } from '../../../src/state/editor/editor-reducer.js';
 import { createEditorState, type EditorState } from '../../../src/state/editor/editor-state.js';
 import { isDirty, reviewCheck, visibleIssues } from '../../../src/state/editor/editor-selectors.js';

@@ -1,0 +1,95 @@
+// One region's RegionService: the reads, the mutations and the detail loaders, over one context.
+import type { RegionContext } from './context.js';
+import { createDetailLoader } from './detail-loader.js';
+import { loadServiceQuotas } from './client.js';
+import { canSaveThroughConnect, createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
+import { cancelRequest, getProfile, listFlowModules, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
+import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
+import { listHolders, loadUserIndex } from './users.js';
+import { timeLeft } from '../domain/service/rate-limits.js';
+
+/** Amazon Connect's "Security profiles per instance" in Service Quotas. */
+const PROFILE_QUOTA_CODE = 'L-F325A715';
+import type { SecurityProfile } from '../domain/profile/security-profile.js';
+
+/**
+ * A cached detail that may stand in for a GetResource: one whose LastModifiedTime matches Connect's
+ * summary (unchanged since it was read); or, when this instance has no summaries (Cloud Control
+ * alone), any cached one, to be revalidated in the background.
+ */
+function cachedDetail(ctx: RegionContext, arn: string): { profile: SecurityProfile; revalidate: boolean } | undefined {
+  const hit = ctx.cache?.get(arn);
+  if (hit === undefined) return undefined;
+  const instanceArn = arn.replace(/\/security-profile\/.*$/, '');
+  if (!ctx.summarised.has(instanceArn)) return { profile: hit.profile, revalidate: true };
+  const t = ctx.summaryTimes.get(arn);
+  if (t === undefined || hit.lastModifiedTime === undefined || Math.abs(hit.lastModifiedTime - t) > 0.0015) return undefined;
+  return { profile: hit.profile, revalidate: false };
+}
+
+export function createRegionService(ctx: RegionContext): RegionService {
+  return {
+    region: ctx.region,
+    readOnly: ctx.readOnly,
+    listInstances: (options) => listInstances(ctx, options),
+    listHierarchyGroups: (instanceArn, options) => listHierarchyGroups(ctx, instanceArn, options),
+    listFlowModules: (instanceArn, options) => listFlowModules(ctx, instanceArn, options),
+    listProfiles: (instanceArn, options) => listProfiles(ctx, instanceArn, options),
+    getProfile: (arn, options) => getProfile(ctx, arn, options),
+    createDetailLoader(options) {
+      const unconfirmed = new Set<string>();
+      const loader: DetailLoader = createDetailLoader({
+        concurrency: options?.concurrency ?? ctx.concurrency,
+        fetch: (arn, callOptions) => {
+          const cached = cachedDetail(ctx, arn);
+          if (cached === undefined) return getProfile(ctx, arn, callOptions);
+          if (cached.revalidate) {
+            // No summaries to check it against: shown at once, marked as possibly stale, and read
+            // again in the background; the answer (changed or not) takes the mark away.
+            unconfirmed.add(arn);
+            void getProfile(ctx, arn).then(
+              (fresh) => {
+                unconfirmed.delete(arn);
+                loader.prime(arn, JSON.stringify(fresh) !== JSON.stringify(cached.profile) ? fresh : cached.profile);
+              },
+              () => undefined,
+            );
+          }
+          return Promise.resolve(cached.profile);
+        },
+        onDispose: () => ctx.loaders.delete(loader),
+      });
+      loader.isUnconfirmed = (arn) => unconfirmed.has(arn);
+      ctx.loaders.add(loader);
+      return loader;
+    },
+    createProfile: (desired, options) => createProfile(ctx, desired, options),
+    updateProfile: (arn, before, after, options) => updateProfile(ctx, arn, before, after, options),
+    deleteProfile: (arn, options) => {
+      const op = deleteProfile(ctx, arn, options);
+      void op.done.then((outcome) => outcome.ok && ctx.cache?.remove(arn));
+      return op;
+    },
+    trackRequest: (requestToken, options) => trackRequest(ctx, requestToken, options),
+    listRequests: (filter, options) => listRequests(ctx, filter, options),
+    cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
+    loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
+    listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
+    async profileQuota(options) {
+      const pending = ctx.quotas();
+      if (pending === undefined) return undefined;
+      try {
+        const [client, { GetServiceQuotaCommand }] = await Promise.all([pending, loadServiceQuotas()]);
+        const out = await client.send(new GetServiceQuotaCommand({ ServiceCode: 'connect', QuotaCode: PROFILE_QUOTA_CODE }), { abortSignal: ctx.signalFor(options?.signal) });
+        const value = out.Quota?.Value;
+        return typeof value === 'number' && value > 0 ? value : undefined;
+      } catch {
+        // Denied or unreachable: the default is used, and `spex lint` says so.
+        return undefined;
+      }
+    },
+    canSaveThroughConnect: () => canSaveThroughConnect(ctx),
+    timeLeft: (remaining) => (ctx.budget === undefined ? undefined : timeLeft(remaining, 'DescribeSecurityProfile', ctx.budget.share)),
+    account: () => ctx.account(),
+  };
+}

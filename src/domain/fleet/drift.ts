@@ -1,0 +1,123 @@
+// Drift between instances: profiles matched by name, each compared with the baseline instance's in
+// console words (profile-diff.ts). Ids that mean the same thing count as the same: the instance ARN
+// is left out, a hierarchy group is compared by its path of names ("Americas/Support floor") and a
+// flow module by its name (when Connect gave the names), whatever their ids in each instance. Pure.
+import { describeChanges, type ProfileChange } from '../profile/profile-diff.js';
+import { groupPath } from '../as-code/profiles-file.js';
+import type { FlowModuleName, HierarchyGroup, SecurityProfile } from '../profile/security-profile.js';
+
+/** One instance's side of the matrix: its profiles by name once read, and its groups. */
+export interface DriftColumn {
+  /** `profile:alias`, as the user names the instance. */
+  key: string;
+  /** Undefined until read; a read that failed has `error`. */
+  profiles?: readonly SecurityProfile[] | undefined;
+  groups?: readonly HierarchyGroup[] | undefined;
+  /** The instance's flow modules by name, when Connect gave them (else modules compare by id). */
+  modules?: readonly FlowModuleName[] | undefined;
+  error?: string | undefined;
+  /** While it is read: details read of how many, and the time AWS's budgets still need. */
+  progress?: { done: number; total: number; left?: string | undefined } | undefined;
+}
+
+export type DriftCell =
+  | { state: 'same' }
+  | { state: 'differs'; count: number; changes: readonly ProfileChange[] }
+  /** The baseline has the profile, this instance not. */
+  | { state: 'missing' }
+  /** This instance has the profile, the baseline not. */
+  | { state: 'extra' }
+  /** Neither has it (the row is another instance's). */
+  | { state: 'absent' }
+  /** Not read yet (or the read failed). */
+  | { state: 'unknown' };
+
+export interface DriftMatrix {
+  /** Profile names, sorted as the console sorts them. */
+  names: string[];
+  /** cells[row][column]. */
+  cells: DriftCell[][];
+  baseline: number;
+}
+
+/**
+ * The profile as drift compares it: no ARN, times or instance, and the hierarchy group as its path
+ * of names (the same group in two instances has two ids).
+ */
+export function comparableProfile(profile: SecurityProfile, groups: readonly HierarchyGroup[] = [], modules?: readonly FlowModuleName[]): SecurityProfile {
+  const { SecurityProfileArn: _arn, LastModifiedTime: _time, LastModifiedRegion: _region, ...rest } = profile;
+  const out: SecurityProfile = { ...rest, InstanceArn: '' };
+  const id = profile.AllowedAccessControlHierarchyGroupId;
+  if (id !== undefined) out.AllowedAccessControlHierarchyGroupId = groupPath(id, groups) ?? id;
+  // A flow module by its name, when the instance's names are known: two instances give it two ids.
+  if (profile.AllowedFlowModules !== undefined && modules !== undefined) {
+    out.AllowedFlowModules = profile.AllowedFlowModules.map((m) => {
+      const name = modules.find((x) => x.id === m.FlowModuleId)?.name;
+      return name === undefined ? m : { ...m, FlowModuleId: `“${name}”` };
+    });
+  }
+  return out;
+}
+
+/** What turns the baseline's profile into the other's, in console words. */
+export function driftChanges(base: SecurityProfile, baseSide: Pick<DriftColumn, 'groups' | 'modules'>, other: SecurityProfile, otherSide: Pick<DriftColumn, 'groups' | 'modules'>): ProfileChange[] {
+  // Names only when both sides have them: a name on one side against an id on the other always differs.
+  const named = baseSide.modules !== undefined && otherSide.modules !== undefined;
+  return describeChanges(comparableProfile(base, baseSide.groups, named ? baseSide.modules : undefined), comparableProfile(other, otherSide.groups, named ? otherSide.modules : undefined));
+}
+
+const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true });
+
+export function driftMatrix(columns: readonly DriftColumn[], baseline: number, only?: readonly string[]): DriftMatrix {
+  const names = new Set<string>();
+  for (const c of columns) for (const p of c.profiles ?? []) names.add(p.SecurityProfileName);
+  for (const n of only ?? []) names.add(n);
+  const sorted = [...names].filter((n) => only === undefined || only.length === 0 || only.includes(n)).sort(byName);
+  const base = columns[baseline];
+  const find = (c: DriftColumn | undefined, name: string): SecurityProfile | undefined => c?.profiles?.find((p) => p.SecurityProfileName === name);
+  const cells = sorted.map((name) => {
+    const mine = find(base, name);
+    return columns.map((column, i): DriftCell => {
+      if (column.profiles === undefined) return { state: 'unknown' };
+      const theirs = find(column, name);
+      if (i === baseline) return theirs === undefined ? { state: 'absent' } : { state: 'same' };
+      if (base?.profiles === undefined) return { state: 'unknown' };
+      if (mine === undefined) return theirs === undefined ? { state: 'absent' } : { state: 'extra' };
+      if (theirs === undefined) return { state: 'missing' };
+      const changes = driftChanges(mine, base, theirs, column);
+      return changes.length === 0 ? { state: 'same' } : { state: 'differs', count: changes.length, changes };
+    });
+  });
+  return { names: sorted, cells, baseline };
+}
+
+/** The cell as the matrix prints it: `=`, `≠N`, `–`, `+`, ` ` or `?`. */
+export function cellText(cell: DriftCell): string {
+  switch (cell.state) {
+    case 'same':
+      return '=';
+    case 'differs':
+      return `≠${cell.count}`;
+    case 'missing':
+      return '–';
+    case 'extra':
+      return '+';
+    case 'absent':
+      return '·';
+    default:
+      return '?';
+  }
+}
+
+export const DRIFT_LEGEND = '= same as the baseline · ≠N differs in N permissions or fields · – missing here · + only here, not in the baseline · · in neither · ? not loaded yet';
+
+/** How many profiles drift anywhere (a cell other than same or absent, outside the baseline). */
+export function driftCount(matrix: DriftMatrix): number {
+  return onlyDrifting(matrix).names.length;
+}
+
+/** Only the profiles that drift somewhere (the baseline's column aside), for the matrix's `f`. */
+export function onlyDrifting(matrix: DriftMatrix): DriftMatrix {
+  const keep = matrix.cells.map((row) => row.some((c, i) => i !== matrix.baseline && (c.state === 'differs' || c.state === 'missing' || c.state === 'extra')));
+  return { ...matrix, names: matrix.names.filter((_, i) => keep[i]), cells: matrix.cells.filter((_, i) => keep[i]) };
+}
