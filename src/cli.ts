@@ -2,7 +2,7 @@
 // the TUI. Each is imported lazily so `spex --version` loads almost nothing.
 import { COMMAND_NAMES } from './commands/names.js';
 import { didYouMean, EXIT_OK, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, processIo, UsageError } from './io.js';
-import { HELP, USAGE } from './help.js';
+import { helpText, TUI_FLAGS, USAGE, VALUE_FLAGS } from './cli-spec.js';
 import { VERSION } from './version.js';
 
 const HEADLESS: ReadonlySet<string> = new Set(COMMAND_NAMES);
@@ -16,7 +16,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   // `spex emulator --help` is answered by the emulator command itself, with its own flags, and
   // `spex update --help` by the command (its lines of the help and its flags).
   if (((argv.includes('--help') || argv.includes('-h')) && first !== 'emulator' && !(first !== undefined && HEADLESS.has(first))) || first === 'help') {
-    io.stdout.write(HELP);
+    io.stdout.write(helpText());
     return EXIT_OK;
   }
   try {
@@ -33,16 +33,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return await runTuiCommand(argv, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      const { TUI_OPTIONS } = await import('./app/flags.js');
-      io.stderr.write(`spex: ${isParseArgsError(error) ? parseArgsMessage(error, Object.keys(TUI_OPTIONS)) : (error as Error).message}\n${USAGE}`);
+      io.stderr.write(`spex: ${isParseArgsError(error) ? parseArgsMessage(error, TUI_FLAGS) : (error as Error).message}\n${USAGE}`);
       return EXIT_USAGE;
     }
     throw error;
   }
 }
 
-/** Flags that take their value as the next word, so that word is not mistaken for a command. */
-export const VALUE_FLAGS = new Set(['--region', '--profile', '--endpoint-url', '--instance', '--output', '--concurrency', '--rate-share', '--demo-state', '--file', '-f', '--format', '--name', '--save', '--fail-on', '--grants']);
+export { VALUE_FLAGS };
 
 function commandWord(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i += 1) {

@@ -63,4 +63,20 @@ describe('spex command line', () => {
     expect(io.out()).toContain('Options:');
     expect(io.out()).not.toContain('Commands:');
   });
+
+  it('every flag is declared once (cli-spec.ts) and the parsers, the help and the command word all come from it', async () => {
+    const { COMMANDS, COMMON_FLAGS, FLAGS, TUI_FLAGS, VALUE_FLAGS, commandHelp, helpText } = await import('../src/cli-spec.js');
+    const help = helpText();
+    for (const flag of new Set([...COMMON_FLAGS, ...TUI_FLAGS])) expect(help).toContain(`--${flag}`);
+    for (const [name, spec] of Object.entries(COMMANDS)) {
+      const own = commandHelp(name as keyof typeof COMMANDS);
+      for (const flag of spec.flags) expect(own).toContain(`--${flag}`);
+      expect(help).toContain(`  ${spec.synopsis}`);
+    }
+    for (const [name, spec] of Object.entries(FLAGS)) expect(VALUE_FLAGS.has(`--${name}`)).toBe(spec.type === 'string');
+    // A declared flag is accepted where it is declared, and nowhere else (strict parsing).
+    const io = memoryIo();
+    expect(await main(['regions', '--grants', 'Users.View'], io)).toBe(2);
+    expect(io.err()).toContain('--grants');
+  });
 });

@@ -6,6 +6,7 @@ import { parseConnectArn } from '../domain/profile/security-profile.js';
 import { regionProblem } from '../domain/service/regions.js';
 import { parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
+import { parseOptions, TUI_FLAGS } from '../cli-spec.js';
 
 export interface TuiFlags {
   demo: boolean;
@@ -30,26 +31,12 @@ export interface TuiFlags {
   fleet?: string;
 }
 
-/** The TUI's flags (the headless commands have theirs in commands/context.ts). */
-export const TUI_OPTIONS = {
-  demo: { type: 'boolean' },
-  'demo-state': { type: 'string' },
-  region: { type: 'string' },
-  instance: { type: 'string' },
-  'endpoint-url': { type: 'string' },
-  profile: { type: 'string' },
-  'read-only': { type: 'boolean' },
-  'cloudcontrol-only': { type: 'boolean' },
-  concurrency: { type: 'string' },
-  'rate-share': { type: 'string' },
-  'no-cache': { type: 'boolean' },
-  debug: { type: 'boolean' },
-  'all-profiles': { type: 'boolean' },
-  fleet: { type: 'string' },
-} as const;
+/** The TUI's flags, as cli-spec.ts declares them. */
+export const TUI_OPTIONS = parseOptions(TUI_FLAGS);
 
 export function parseTuiFlags(argv: string[]): TuiFlags {
-  const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: TUI_OPTIONS });
+  const { values: parsed } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: TUI_OPTIONS });
+  const values = parsed as Record<string, string | boolean | undefined>;
   if (typeof values.region === 'string') {
     // A fleet may name several regions (a,b); each must be one where Connect is offered.
     for (const region of values.region.split(',').filter(Boolean)) {
@@ -59,11 +46,16 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
   }
   const flags: TuiFlags = { demo: values.demo === true, readOnly: values['read-only'] === true, debug: values.debug === true };
   if (values['cloudcontrol-only'] === true) flags.cloudControlOnly = true;
-  if (values.region !== undefined) flags.region = values.region;
-  if (values.instance !== undefined) flags.instance = values.instance;
-  if (values['endpoint-url'] !== undefined) flags.endpointUrl = values['endpoint-url'];
-  if (values.profile !== undefined) flags.profile = values.profile;
-  const concurrency = parseConcurrency(values.concurrency);
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
+  const region = text('region');
+  const instance = text('instance');
+  const endpointUrl = text('endpoint-url');
+  const profile = text('profile');
+  if (region !== undefined) flags.region = region;
+  if (instance !== undefined) flags.instance = instance;
+  if (endpointUrl !== undefined) flags.endpointUrl = endpointUrl;
+  if (profile !== undefined) flags.profile = profile;
+  const concurrency = parseConcurrency(text('concurrency'));
   if (concurrency !== undefined) flags.concurrency = concurrency;
   const rateShare = parseRateShare(typeof values['rate-share'] === 'string' ? values['rate-share'] : undefined);
   if (rateShare !== undefined) flags.rateShare = rateShare;

@@ -19,7 +19,7 @@ import { toJson, toYaml, writeError, writeTerminal } from './output.js';
 import { DEFAULT_PROFILE_QUOTA, quotaShortfall } from '../domain/access/lint.js';
 import { waitForOperation } from './progress.js';
 import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/as-code/profiles-plan.js';
-import { readAllProfiles, resolveInstance } from './read-commands.js';
+import { readAllProfiles, resolveInstance } from './resolve.js';
 import { counted } from '../domain/text/format.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */

@@ -7,27 +7,13 @@ import { type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js'
 import { cacheFor } from '../cache/detail-cache.js';
 import { regionProblem } from '../domain/service/regions.js';
 import type { Fleet } from '../fleet/fleet.js';
+import { COMMON_FLAGS, parseOptions } from '../cli-spec.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml' | 'csv';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export const COMMON_OPTIONS = {
-  region: { type: 'string' },
-  profile: { type: 'string' },
-  'endpoint-url': { type: 'string' },
-  demo: { type: 'boolean' },
-  'demo-state': { type: 'string' },
-  'read-only': { type: 'boolean' },
-  'cloudcontrol-only': { type: 'boolean' },
-  debug: { type: 'boolean' },
-  output: { type: 'string' },
-  concurrency: { type: 'string' },
-  'rate-share': { type: 'string' },
-  'no-cache': { type: 'boolean' },
-  instance: { type: 'string' },
-  'confirm-production': { type: 'boolean' },
-} as const satisfies Options;
+export const COMMON_OPTIONS: Options = parseOptions(COMMON_FLAGS);
 
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 

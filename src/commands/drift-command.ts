@@ -12,7 +12,7 @@ import type { CommandContext } from './context.js';
 import { list, str } from './context.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { write } from './output.js';
-import { onStderr } from './read-commands.js';
+import { onStderr } from './resolve.js';
 import { counted } from '../domain/text/format.js';
 
 export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {

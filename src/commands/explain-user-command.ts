@@ -10,7 +10,7 @@ import { UsageError } from '../io.js';
 import { type CommandContext, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
-import { resolveInstance } from './read-commands.js';
+import { resolveInstance } from './resolve.js';
 
 export async function explainUserCommand(ctx: CommandContext): Promise<number> {
   const wanted = ctx.positionals[0];

@@ -9,7 +9,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 import { type CommandContext, str } from './context.js';
 import { toJson, write } from './output.js';
-import { readAllProfiles, resolveInstance } from './read-commands.js';
+import { readAllProfiles, resolveInstance } from './resolve.js';
 import { counted } from '../domain/text/format.js';
 
 function failOnOf(ctx: CommandContext): Severity {

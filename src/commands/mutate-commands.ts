@@ -15,7 +15,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, parseMaxFileSize, UsageError } from 
 import { type CommandContext, list, str } from './context.js';
 import { draftFromFile, editPermissions, parseTag, permissionArgOptions, resolvePermissionArgs, setTags, withImpliedViews } from './edits.js';
 import { profileFields } from './profile-fields.js';
-import { profileArnOf, requireProfileRef, resolveInstance } from './read-commands.js';
+import { profileArnOf, requireProfileRef, resolveInstance } from './resolve.js';
 import { renderFields, write, writeError } from './output.js';
 import { findingChanges, findingSentence } from '../domain/access/lint.js';
 import { readProfileFile } from './profile-file.js';

@@ -19,7 +19,7 @@ import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { EXIT_CHANGES } from './as-code.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson, writeTerminal } from './output.js';
-import { onStderr } from './read-commands.js';
+import { onStderr } from './resolve.js';
 
 function refsOf(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);

@@ -10,59 +10,9 @@ import { instanceClosedReason } from '../domain/service/instances.js';
 import { type CommandContext, list, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
+import { onStderr, profileArnOf, requireProfileRef, resolveInstance, withNames } from './resolve.js';
 import { namesOf, type ReadOptions, readDetails, readProfiles } from '../fleet/read-profiles.js';
 import { counted } from '../domain/text/format.js';
-
-/** --instance as an ARN, an instance id or an alias. */
-export async function resolveInstance(service: RegionService, ref: string | undefined): Promise<string> {
-  if (!ref) throw new UsageError('--instance is required (an instance ARN, id or alias; `spex instances` lists them)');
-  if (ref.startsWith('arn:')) return ref;
-  const instances = await service.listInstances();
-  const match = instances.find((i) => i.id === ref) ?? instances.find((i) => i.alias === ref) ?? instances.find((i) => i.alias?.toLowerCase() === ref.toLowerCase());
-  if (!match) {
-    const known = instances.map((i) => i.alias ?? i.id).join(', ') || 'none';
-    throw new SpexError({ kind: 'not-found', message: `No instance '${ref}' in ${service.region} (instances: ${known}).` });
-  }
-  const closed = instanceClosedReason(match);
-  if (closed) throw new SpexError({ kind: 'validation', field: 'instance', rule: 'status', message: closed });
-  return match.arn;
-}
-
-/** A command's progress and warnings on stderr, for the shared readers in fleet/read-profiles.ts. */
-export function onStderr(io: CommandContext['io']): ReadOptions {
-  return { progress: (what, total, timeLeft) => createProgress(io, what, total, timeLeft), warn: (line) => void io.stderr.write(`${line}\n`) };
-}
-
-/**
- * Every profile of an instance in full (lint, export, plan), with progress on stderr; a profile that
- * cannot be read stops it: nothing is reported or written from part of an instance.
- */
-export function readAllProfiles(service: RegionService, instanceArn: string, io: CommandContext['io'], what = 'details', names?: readonly string[], onProgress?: (done: number, total: number) => void): Promise<SecurityProfile[]> {
-  return readProfiles(service, instanceArn, { ...onStderr(io), what, ...(names ? { names } : {}), ...(onProgress ? { onProgress } : {}) });
-}
-
-/** Fills in the names a list left out (fleet/read-profiles.ts), with progress on stderr. */
-export function withNames(service: RegionService, rows: ProfileSummary[], io: CommandContext['io']): Promise<ProfileSummary[]> {
-  return namesOf(service, rows, onStderr(io));
-}
-
-/** The profile a command names: its ARN, or its id or name with --instance. Usage errors before any call. */
-export function requireProfileRef(ctx: CommandContext, what: string): string {
-  const ref = ctx.positionals[0];
-  if (!ref) throw new UsageError(`${what} needs a profile: its ARN, or its id or name with --instance (spex list --instance I shows them)`);
-  if (!ref.startsWith('arn:') && str(ctx.values, 'instance') === undefined) {
-    throw new UsageError(`'${ref}' is not an ARN: give --instance too, to find the profile by id or name there`);
-  }
-  return ref;
-}
-
-/** The ARN of the profile a command names (reads the instance's list when given an id or name). */
-export async function profileArnOf(ctx: CommandContext, service: RegionService, what: string): Promise<string> {
-  const ref = requireProfileRef(ctx, what);
-  if (ref.startsWith('arn:')) return ref;
-  const { resolveProfileRef } = await import('./users-command.js');
-  return (await resolveProfileRef(service, ctx.io, ref, str(ctx.values, 'instance'))).arn;
-}
 
 export async function regionsCommand(ctx: CommandContext): Promise<number> {
   const rows = CONNECT_REGIONS.map((r) => ({ code: r.code, name: r.name }));

@@ -10,25 +10,7 @@ import { sanitizeLine } from '../domain/text/sanitize.js';
 import { type CommandContext, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
-import { resolveInstance, withNames } from './read-commands.js';
-
-/** A profile named by ARN, by id or by name (id and name need --instance). */
-export async function resolveProfileRef(service: RegionService, io: CommandContext['io'], ref: string | undefined, instance: string | undefined): Promise<{ arn: string; profiles: ProfileSummary[] }> {
-  if (!ref) throw new UsageError('users needs a profile: its ARN, or its id or name with --instance');
-  const instanceArn = ref.startsWith('arn:') ? ref.replace(/\/security-profile\/.*$/, '') : await resolveInstance(service, instance);
-  const listed: ProfileSummary[] = [];
-  for await (const page of service.listProfiles(instanceArn)) listed.push(...page);
-  if (ref.startsWith('arn:')) return { arn: ref, profiles: listed };
-  const byId = listed.find((p) => p.arn.split('/').pop() === ref);
-  if (byId) return { arn: byId.arn, profiles: listed };
-  const named = await withNames(service, listed, io);
-  const match = named.find((p) => p.name === ref) ?? named.find((p) => p.name?.toLowerCase() === ref.toLowerCase());
-  if (!match) {
-    const names = named.map((p) => p.name).filter((n): n is string => n !== undefined);
-    throw new SpexError({ kind: 'not-found', message: `No security profile '${sanitizeLine(ref)}' in that instance${didYouMean(ref, names)} (spex list --instance ${instance ?? '…'} lists them).` });
-  }
-  return { arn: match.arn, profiles: named };
-}
+import { resolveProfileRef } from './resolve.js';
 
 export function routeNote(list: Pick<HolderList, 'route' | 'complete' | 'note'>): string | undefined {
   if (!list.complete) return `who holds it is unknown: ${list.note ?? 'the user list could not be trusted'}`;

@@ -1,8 +1,8 @@
 // Deterministic demo data: the same regions, instances, ids and profiles on every start, so a demo
 // (and a test) can name them. Ids are derived from names by hashing, not drawn at random.
-import { createHash } from 'node:crypto';
 import { ALL_PERMISSIONS, BUILT_IN_PERMISSIONS, CUSTOM_PERMISSIONS } from './demo-permissions.js';
 import { addDemoUsers } from './demo-users.js';
+import { stableUuid } from './demo-ids.js';
 import { seededRandom } from './faults.js';
 import type { InstanceState, Model, Store } from './store.js';
 
@@ -24,11 +24,6 @@ export const DEMO_REGION_NAMES = Object.keys(DEMO_REGIONS);
 
 /** 2026-01-01T00:00:00Z: demo timestamps count back from here. */
 const EPOCH = 1_767_225_600;
-
-export function stableUuid(seed: string): string {
-  const h = createHash('sha256').update(seed).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /**
  * The demo's second account (an access key id of these 12 digits selects it): the platform team's

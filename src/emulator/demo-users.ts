@@ -2,7 +2,7 @@
 // profiles that are "in use" are in use because users really hold them. Most agents hold one
 // profile; leads two or three; a user holds at most 10 (real-aws-notes "Limits").
 import { seededRandom } from './faults.js';
-import { stableUuid } from './demo-data.js';
+import { stableUuid } from './demo-ids.js';
 import type { InstanceState, Model, Store } from './store.js';
 
 const FIRST = ['Ava', 'Ben', 'Chloe', 'Diego', 'Emma', 'Farah', 'Gabriel', 'Hana', 'Isaac', 'Jade', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya',

@@ -2,7 +2,7 @@
 // the command line (see cli.ts).
 export { startEmulator } from './emulator.js';
 export type { Emulator, EmulatorOptions, InjectedFailure, RecordedRequest } from './types.js';
-export { DEMO_ACCOUNT_ID, DEMO_DEV_ONLY_PERMISSION, DEMO_PLATFORM_ACCOUNT_ID, DEMO_PLATFORM_REGIONS, instanceArnFor, DEMO_CONSOLE_MADE_NAMES, DEMO_UNKNOWN_PERMISSION, DEMO_REGIONS, DEMO_REGION_NAMES, demoInstanceArn, stableUuid } from './demo-data.js';
+export { DEMO_ACCOUNT_ID, DEMO_DEV_ONLY_PERMISSION, DEMO_PLATFORM_ACCOUNT_ID, DEMO_PLATFORM_REGIONS, instanceArnFor, DEMO_CONSOLE_MADE_NAMES, DEMO_UNKNOWN_PERMISSION, DEMO_REGIONS, DEMO_REGION_NAMES, demoInstanceArn } from './demo-data.js';
 export { StateFileError } from './persistence.js';
 export { HANDLER_ERROR_CODES } from './errors.js';
 

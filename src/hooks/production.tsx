@@ -1,9 +1,8 @@
 // Production instances (config.json "production"): the header carries a loud marker, and every write
 // asks once more. The label (e.g. "prod:acme-prod") reaches the sessions through context; a gate
-// holds the write until a second y.
-import { Text } from 'ink';
+// holds the write until a second y (the question is components/production-question.tsx).
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
-import { useTone } from '../components/theme.js';
+import type { ProductionGate } from '../components/production-question.js';
 
 const ProductionContext = createContext<string | undefined>(undefined);
 
@@ -14,14 +13,6 @@ export function ProductionProvider({ label, children }: { readonly label: string
 /** The production label of the instance on view, or undefined when it is not production. */
 export function useProduction(): string | undefined {
   return useContext(ProductionContext);
-}
-
-export interface ProductionGate {
-  /** Waiting for the second confirmation. */
-  readonly isArmed: boolean;
-  /** Runs `write` at once off production; on production, the first call arms, the second runs it. */
-  pass(write: () => void): void;
-  reset(): void;
 }
 
 /** `label`: the production label of what is written to, where it is not the instance on view (promote's targets). */
@@ -45,17 +36,5 @@ export function useProductionGate(override?: string): ProductionGate {
     armed.current = false;
     setArmed(false);
   }, []);
-  return { isArmed, pass, reset };
-}
-
-/** The second question, in the error tone so it cannot be missed. */
-export function ProductionQuestion({ what }: { readonly what: string }) {
-  const label = useProduction();
-  const tone = useTone();
-  if (label === undefined) return null;
-  return (
-    <Text {...tone('error')} bold wrap="wrap">
-      ⚠ PRODUCTION ({label}): {what}? Press y again to send it, Esc to go back. Nothing has been sent yet.
-    </Text>
-  );
+  return { label, isArmed, pass, reset };
 }

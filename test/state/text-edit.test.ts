@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editorReducer } from '../../src/state/editor/editor-reducer.js';
-import { createEditorState } from '../../src/state/editor/editor-state.js';
+import { createEditorState } from '../../src/state/editor/editor-reducer.js';
 import { atEnd, editText } from '../../src/state/text-edit.js';
 
 describe('editText', () => {

@@ -16,7 +16,8 @@ import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { type Fleet, type FleetRow, instanceKey, isProductionInstance } from '../../fleet/fleet.js';
 import { newPromotion, type Promotion, type PromotionStep, runPromotion, targetOf } from '../../fleet/promotion.js';
 import { type InstanceSide, readSide, serviceFor, serviceOf } from '../../fleet/read.js';
-import { ProductionProvider, ProductionQuestion, useProductionGate } from '../../hooks/production.js';
+import { ProductionProvider, useProductionGate } from '../../hooks/production.js';
+import { ProductionQuestion } from '../../components/production-question.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
 import { PROMOTE_KEYS } from './fleet-keys.js';
 
@@ -230,7 +231,7 @@ export function PromoteSession({ fleet, rows, source, names = [], targets: initi
       <ScrollPane title={title} lines={lines} scroll={Math.min(scroll, Math.max(0, lines.length - room))} height={room} />
       {gate.isArmed ? (
         <ProductionProvider label={productionKeys.join(', ')}>
-          <ProductionQuestion what={`apply ${changing.length} change${changing.length === 1 ? '' : 's'}`} />
+          <ProductionQuestion label={gate.label} what={`apply ${changing.length} change${changing.length === 1 ? '' : 's'}`} />
         </ProductionProvider>
       ) : null}
       <Text {...tone('muted')}> </Text>

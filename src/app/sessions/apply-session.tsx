@@ -18,7 +18,8 @@ import type { ConnectInstance, SecurityProfile } from '../../domain/profile/secu
 import { lastExportPath } from '../../hooks/use-export.js';
 import type { KeyState } from '../../keys/keymap.js';
 import { editText } from '../../state/text-edit.js';
-import { ProductionQuestion, useProductionGate } from '../../hooks/production.js';
+import { useProductionGate } from '../../hooks/production.js';
+import { ProductionQuestion } from '../../components/production-question.js';
 
 export interface ApplySessionProps {
   readonly service: RegionService;
@@ -147,7 +148,7 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
   return (
     <Box flexDirection="column">
       <ScrollPane title={step.kind === 'review' ? 'Review the plan (nothing has been sent yet)' : 'Applying the plan'} lines={lines} scroll={Math.min(scroll, Math.max(0, lines.length - 1))} height={Math.max(3, height - (gate.isArmed ? 3 : 1))} />
-      {gate.isArmed && step.kind === 'review' ? <ProductionQuestion what="apply this plan" /> : null}
+      {gate.isArmed && step.kind === 'review' ? <ProductionQuestion label={gate.label} what="apply this plan" /> : null}
       {step.kind === 'review' ? <Footer hints={shown.length > 0 ? [{ keys: 'y', help: 'apply' }, { keys: 'Esc', help: 'cancel' }] : [{ keys: 'Esc', help: 'close' }]} /> : null}
     </Box>
   );

@@ -9,7 +9,8 @@ import { ConfirmDelete } from '../../components/confirm-delete.js';
 import { LoadingMessage } from '../../components/message.js';
 import { OperationProgress } from '../../components/operation/operation-progress.js';
 import { useTone } from '../../components/theme.js';
-import { ProductionQuestion, useProductionGate } from '../../hooks/production.js';
+import { useProductionGate } from '../../hooks/production.js';
+import { ProductionQuestion } from '../../components/production-question.js';
 
 export type { DeleteSessionProps } from '../../hooks/use-delete-session.js';
 
@@ -66,7 +67,7 @@ export function DeleteSession(props: DeleteSessionProps) {
       ) : (
         <>
           {caveat !== undefined ? <Text {...tone('warning')} wrap="wrap">! {caveat}</Text> : null}
-          {gate.isArmed ? <ProductionQuestion what={`delete “${shown}”`} /> : null}
+          {gate.isArmed ? <ProductionQuestion label={gate.label} what={`delete “${shown}”`} /> : null}
           <ConfirmDelete
             name={name}
             arn={arn}

@@ -11,6 +11,7 @@ import { DraftOffer, LeavePrompt } from '../../components/editor/session-prompts
 import { useTone } from '../../components/theme.js';
 import { ProfileEditor } from '../../components/editor/profile-editor.js';
 import { ReviewScreen } from '../../components/editor/review-screen.js';
+import { useProductionGate } from '../../hooks/production.js';
 
 export type { EditSessionProps } from '../../hooks/use-edit-session.js';
 
@@ -19,6 +20,7 @@ export function EditSession(props: EditSessionProps) {
   const { mode, original, isActive, loadCurrent, onClose } = props;
   const tone = useTone();
   const session = useEditSession(props);
+  const gate = useProductionGate();
 
   return (
     <Box flexDirection="column">
@@ -91,6 +93,7 @@ export function EditSession(props: EditSessionProps) {
           height={props.height}
           width={props.width}
           isActive={isActive}
+          gate={gate}
           onConfirm={session.send}
           onBack={() => session.dispatchStep({ type: 'edit-step/edit' })}
         />

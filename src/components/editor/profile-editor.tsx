@@ -8,7 +8,8 @@ import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft } from '../.
 import { compactHelpEntries, EDITOR_MODE_TITLES, editorFooterHints } from '../../keys/editor-keys.js';
 import { editorReducer } from '../../state/editor/editor-reducer.js';
 import { editorKeyMode, isDirty, visibleIssues } from '../../state/editor/editor-selectors.js';
-import { createEditorState, type EditorMode } from '../../state/editor/editor-state.js';
+import type { EditorMode } from '../../state/editor/editor-state.js';
+import { createEditorState } from '../../state/editor/editor-reducer.js';
 import { fieldRows } from '../../state/editor/field-rows.js';
 import { permissionCounts, permissionRows } from '../../state/editor/permission-rows.js';
 import { EditorStatus } from './editor-status.js';

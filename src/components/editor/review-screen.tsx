@@ -13,7 +13,7 @@ import { motionOfCommand, scrollPane } from '../../state/motion.js';
 import { Footer } from '../footer.js';
 import { ScrollPane } from '../scroll-pane.js';
 import { useTone } from '../theme.js';
-import { ProductionQuestion, useProductionGate } from '../../hooks/production.js';
+import { NO_PRODUCTION_GATE, type ProductionGate, ProductionQuestion } from '../production-question.js';
 
 export interface ReviewScreenProps {
   readonly mode: EditorMode;
@@ -31,11 +31,13 @@ export interface ReviewScreenProps {
   readonly height: number;
   readonly width: number;
   readonly showHints?: boolean;
+  /** Production's second question (hooks/production.tsx#useProductionGate). */
+  readonly gate?: ProductionGate;
   readonly onConfirm: () => void;
   readonly onBack: () => void;
 }
 
-export function ReviewScreen({ mode, original, draft, conflicts, reach, route, isActive, height, width, showHints, onConfirm, onBack }: ReviewScreenProps) {
+export function ReviewScreen({ mode, original, draft, conflicts, reach, route, isActive, height, width, showHints, gate = NO_PRODUCTION_GATE, onConfirm, onBack }: ReviewScreenProps) {
   const tone = useTone();
   const total = Math.max(6, height);
   const [showRequest, setShowRequest] = useState(false);
@@ -43,7 +45,6 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
   const [refused, setRefused] = useState(false);
   const [isHelp, setHelp] = useState(false);
   const confirmed = useRef(false);
-  const gate = useProductionGate();
   const review = useMemo(
     () => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}), ...(reach ? { reach } : {}), ...(route ? { route } : {}), width }),
     [mode, original, draft, showRequest, conflicts, reach, route, width],
@@ -97,7 +98,7 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
     <Box flexDirection="column">
       <ScrollPane title={mode === 'edit' ? 'Review the change' : 'Review the new profile'} lines={review.lines} scroll={scroll} height={paneHeight} />
       {gate.isArmed ? (
-        <ProductionQuestion what={mode === 'edit' ? 'save this change' : 'create this profile'} />
+        <ProductionQuestion label={gate.label} what={mode === 'edit' ? 'save this change' : 'create this profile'} />
       ) : (
         <Text wrap="truncate-end" {...(refused ? tone('error') : tone('muted'))}>
           {refused ? '✗ Nothing to send: go back (Esc) and change something' : review.canConfirm ? 'Nothing has been sent yet.' : 'Nothing to send.'}

@@ -6,7 +6,7 @@ import type { KeyState } from '../../keys/keymap.js';
 import { burstOf } from '../../keys/burst.js';
 import { keyToEditorAction } from './editor-key-action.js';
 import { editText } from '../text-edit.js';
-import type { EditorAction, EditorNote, EditorOutgoing, EditorState, PermissionView } from './editor-state.js';
+import { type EditorAction, type EditorInit, type EditorNote, type EditorOutgoing, type EditorState, initialEditorState, type PermissionView } from './editor-state.js';
 import { chooseGroup, clampFieldCursor, editRow, removeRow, submitField } from './field-actions.js';
 import { fieldRows } from './field-rows.js';
 import { applyAdd, applyCellToggle, applyGroupToggle, applyToggle, clampPermCursor, clearSearchKeepingRow, groupGrantCount, toggleFold } from './permission-actions.js';
@@ -204,4 +204,12 @@ function reduce(state: EditorState, action: EditorAction): EditorState {
       return never;
     }
   }
+}
+
+export function createEditorState(init: EditorInit): EditorState {
+  const state = initialEditorState(init);
+  if (init.focus === undefined) return state;
+  // The row of the permission copied in, once the rows exist; the note says what happened.
+  const index = permissionRows(state).findIndex((r) => (r.kind === 'permission' && r.name === init.focus!.permission) || (r.kind === 'resource' && r.cells.some((c) => c.name === init.focus!.permission)));
+  return { ...state, ...(index >= 0 ? { permCursor: index } : {}), note: { tone: 'normal', text: init.focus.note } };
 }

@@ -4,7 +4,6 @@
 import { type HierarchyGroup, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../domain/profile/security-profile.js';
 import type { KeyState } from '../../keys/keymap.js';
 import type { Motion } from '../motion.js';
-import { permissionRows } from './permission-rows.js';
 
 export type EditorMode = 'edit' | 'create' | 'clone';
 export type EditorPane = 'permissions' | 'fields';
@@ -107,15 +106,8 @@ export interface EditorInit {
   focus?: { permission: string; note: string };
 }
 
-export function createEditorState(init: EditorInit): EditorState {
-  const state = initialEditorState(init);
-  if (init.focus === undefined) return state;
-  // The row of the permission copied in, once the rows exist; the note says what happened.
-  const index = permissionRows(state).findIndex((r) => (r.kind === 'permission' && r.name === init.focus!.permission) || (r.kind === 'resource' && r.cells.some((c) => c.name === init.focus!.permission)));
-  return { ...state, ...(index >= 0 ? { permCursor: index } : {}), note: { tone: 'normal', text: init.focus.note } };
-}
-
-function initialEditorState(init: EditorInit): EditorState {
+/** The editor's state as it opens (createEditorState in editor-reducer.ts adds where the cursor starts). */
+export function initialEditorState(init: EditorInit): EditorState {
   const baseline: SecurityProfileDraft =
     init.original !== undefined
       ? toDraft(init.original)

@@ -1,0 +1,299 @@
+// Every flag and command of spex, declared once. The parsers (the TUI's, the headless commands'), the
+// help (`spex --help`, `spex <command> --help`), the entry point's reading of which word is the
+// command, and shell completion are all made from these tables. Pure data: nothing is loaded.
+import { COMMAND_NAMES, type CommandName } from './commands/names.js';
+
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: true;
+  readonly short?: string;
+  /** How the help names its value (`--region R`). */
+  readonly value?: string;
+  /** What it does, one paragraph (wrapped when shown). */
+  readonly help: string;
+}
+
+export const FLAGS = {
+  region: { type: 'string', value: 'R', help: 'AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile\'s region); a,b: several regions (fleet, drift, promote and the TUI over a fleet)' },
+  profile: {
+    type: 'string',
+    value: 'P',
+    help: 'AWS named profile (else AWS_PROFILE); a,b,c: several accounts (fleet, drift, promote and the TUI), each with its own credentials, region and endpoint_url from the AWS config files',
+  },
+  'all-profiles': { type: 'boolean', help: 'every profile of the AWS config and credentials files' },
+  fleet: { type: 'string', value: 'NAME', help: 'a saved set of profiles: "fleets": {"NAME": ["dev", "prod"]} in config.json' },
+  'confirm-production': {
+    type: 'boolean',
+    help: 'write to an instance config.json marks production ("production": ["prod"] or ["prod:alias"]); without it such a write is refused (the TUI asks for a second y instead)',
+  },
+  'endpoint-url': { type: 'string', value: 'URL', help: 'Cloud Control endpoint (else AWS_ENDPOINT_URL_CLOUDCONTROL, AWS_ENDPOINT_URL)' },
+  demo: { type: 'boolean', help: 'start an in-process emulator with demo data and use it (the data resets each start; --demo-state FILE keeps it between runs)' },
+  'demo-state': { type: 'string', value: 'FILE', help: 'the demo\'s data kept in FILE between runs (implies --demo)' },
+  instance: { type: 'string', value: 'I', help: 'instance ARN, id or alias (the TUI opens its profiles directly)' },
+  output: {
+    type: 'string',
+    value: 'table|json|yaml|csv',
+    help: 'output format of headless commands (table on a terminal, else json); csv (list, instances, regions, users, requests, fleet, drift, lint) is the table for spreadsheets, formulas neutralised',
+  },
+  'read-only': { type: 'boolean', help: 'refuse every create, update and delete (also: {"readOnly": true} in ~/.config/spex/config.json)' },
+  concurrency: { type: 'string', value: 'N', help: 'profile details fetched at once (default 2)' },
+  'cloudcontrol-only': {
+    type: 'boolean',
+    help: 'no Amazon Connect API call (also {"cloudControlOnly": true} in config.json): names then load one profile at a time, holders come one user at a time, console-made profiles are read-only (the Connect endpoint: AWS_ENDPOINT_URL_CONNECT, else --endpoint-url)',
+  },
+  'rate-share': {
+    type: 'string',
+    value: 'F',
+    help: 'use at most this share (0 < F ≤ 1) of AWS\'s rate budgets, leaving the rest to others in the account (default 1; also "rateShare" in config.json). spex paces every call to AWS\'s default rates; against an endpoint on this machine only when this is given',
+  },
+  'no-cache': { type: 'boolean', help: 'read every detail from AWS and keep nothing (cache: SPEX_CACHE_DIR, else $XDG_CACHE_HOME/spex or ~/.cache/spex)' },
+  debug: { type: 'boolean', help: 'log requests to stderr (credentials redacted)' },
+  // The commands' own flags.
+  grants: { type: 'string', multiple: true, value: 'P', help: 'only profiles granting every P (API name or console words)' },
+  name: { type: 'string', value: 'N', help: 'the profile\'s name' },
+  description: { type: 'string', value: 'D', help: 'the profile\'s description' },
+  permission: { type: 'string', multiple: true, value: 'P', help: 'a permission to grant (API name, prefix or console words); repeatable' },
+  'add-permission': { type: 'string', multiple: true, value: 'P', help: 'a permission to grant; repeatable' },
+  'remove-permission': { type: 'string', multiple: true, value: 'P', help: 'a permission to withdraw; repeatable' },
+  'allow-unknown': { type: 'boolean', help: 'send a permission name the catalogue does not know as typed (else refused with "did you mean")' },
+  'no-implied': { type: 'boolean', help: 'do not grant the View that Edit, Create … imply (the console grants it)' },
+  tag: { type: 'string', multiple: true, value: 'k=v', help: 'a tag to set; repeatable' },
+  untag: { type: 'string', multiple: true, value: 'k', help: 'a tag key to remove; repeatable' },
+  'from-file': { type: 'string', value: 'F', help: 'the profile from a JSON or YAML file' },
+  'max-file-size': { type: 'string', value: 'MB', help: 'files over it (default 10) are refused unread' },
+  'dry-run': { type: 'boolean', help: 'show what would be sent, send nothing' },
+  yes: { type: 'boolean', help: 'do not ask before sending' },
+  cancel: { type: 'string', value: 'TOKEN', help: 'cancel the request in flight with this token, followed to its end' },
+  file: { type: 'string', short: 'f', value: 'FILE', help: 'the export written to FILE (export); the profiles file to plan or apply (plan, apply)' },
+  format: { type: 'string', value: 'F', help: 'yaml (default), json, cloudformation, cloudformation-json, terraform-awscc or terraform-aws' },
+  'allow-loss': { type: 'boolean', help: 'write an export that cannot express every field (else exit 3, naming what is lost)' },
+  prune: { type: 'boolean', help: 'delete the instance\'s profiles the file does not name' },
+  save: { type: 'string', value: 'FILE', help: 'keep the plan as JSON, to apply exactly it later' },
+  baseline: { type: 'string', value: 'PROFILE:INSTANCE', help: 'the instance the others are compared with (default: the first)' },
+  'profile-name': { type: 'string', multiple: true, value: 'N', help: 'only the profile named N; repeatable' },
+  from: { type: 'string', value: 'P:I', help: 'the instance profiles are carried from (AWS profile:instance)' },
+  to: { type: 'string', value: 'P:I[,P:I…]', help: 'the instances they are carried to' },
+  'skip-unmapped': { type: 'boolean', help: 'leave out a profile whose hierarchy group the target lacks' },
+  map: { type: 'string', multiple: true, value: 'PATH=TARGET-PATH', help: 'the target\'s hierarchy group for a path it lacks ("PATH=": none); repeatable' },
+  'fail-on': { type: 'string', value: 'high|medium|low', help: 'exit 1 at a finding at or above it (default high)' },
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAGS;
+
+/** The flags every headless command takes. */
+export const COMMON_FLAGS = [
+  'region', 'profile', 'endpoint-url', 'demo', 'demo-state', 'read-only', 'cloudcontrol-only', 'debug', 'output', 'concurrency', 'rate-share', 'no-cache', 'instance', 'confirm-production',
+] as const satisfies readonly FlagName[];
+
+/** The terminal UI's flags (`spex [options]`). */
+export const TUI_FLAGS = [
+  'demo', 'demo-state', 'region', 'instance', 'endpoint-url', 'profile', 'read-only', 'cloudcontrol-only', 'concurrency', 'rate-share', 'no-cache', 'debug', 'all-profiles', 'fleet',
+] as const satisfies readonly FlagName[];
+
+/** The accounts a fleet command looks at (with `--profile a,b,c` and `--region a,b`). */
+const FLEET_FLAGS = ['all-profiles', 'fleet'] as const satisfies readonly FlagName[];
+
+export interface CommandSpec {
+  /** What follows `spex` in the help's left column (`list --instance I`). */
+  readonly synopsis: string;
+  readonly help: string;
+  /** Its own flags (the common ones come with every command). */
+  readonly flags: readonly FlagName[];
+  readonly positionals: number;
+  /** `--output` formats beyond table, json and yaml. */
+  readonly formats?: readonly string[];
+  /**
+   * Its exit 2 means something found (plan: changes, drift: drift, promote --dry-run: changes), as
+   * `terraform plan -detailed-exitcode` has it: every error, a usage error too, exits 1, so a CI job
+   * never reads a mistake as a finding.
+   */
+  readonly exitTwoIsAFinding?: true;
+}
+
+export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
+  regions: { synopsis: 'regions', help: 'regions where Amazon Connect is offered', flags: [], positionals: 0, formats: ['csv'] },
+  instances: { synopsis: 'instances', help: 'Connect instances in the region', flags: [], positionals: 0, formats: ['csv'] },
+  list: {
+    synopsis: 'list --instance I',
+    help: 'security profiles of an instance (I: ARN, id or alias); names a list leaves out are read one profile at a time, with progress on stderr; [--grants P]... only those granting every P (API name or console words)',
+    flags: ['grants'],
+    positionals: 0,
+    formats: ['csv'],
+  },
+  get: { synopsis: 'get <profile>', help: 'one profile in full (<profile>: its ARN, or its id or name with --instance; the same for update, delete and users)', flags: [], positionals: 1 },
+  create: {
+    synopsis: 'create --instance I --name N',
+    help: 'create a profile [--description D] [--permission P]... [--tag k=v]... [--from-file profile.json|yaml]',
+    flags: ['name', 'description', 'permission', 'allow-unknown', 'no-implied', 'tag', 'from-file', 'max-file-size'],
+    positionals: 0,
+  },
+  update: {
+    synopsis: 'update <profile>',
+    help:
+      'change a profile [--add-permission P]... [--remove-permission P]... [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run]; with nothing to change it says so and sends nothing; a change that creates a high finding is said and asked about (--yes: saved anyway). ' +
+      'P: an API name (Users.Edit), a prefix or the console\'s words ("edit users") naming one permission; granting Edit, Create … also grants the View, as the console does (--no-implied: not); a name spex does not know is refused with "did you mean" (--allow-unknown: sent as typed)',
+    flags: ['add-permission', 'remove-permission', 'allow-unknown', 'no-implied', 'description', 'tag', 'untag', 'from-file', 'max-file-size', 'dry-run', 'yes'],
+    positionals: 1,
+  },
+  delete: { synopsis: 'delete <profile> [--yes]', help: 'delete a profile (asks for its name unless --yes); a profile that users hold is refused first, naming them', flags: ['yes'], positionals: 1 },
+  requests: {
+    synopsis: 'requests [--cancel TOKEN]',
+    help: 'recent Cloud Control requests for this type; cancel one in flight (followed to its end: a change already under way may still apply)',
+    flags: ['cancel'],
+    positionals: 0,
+    formats: ['csv'],
+  },
+  users: {
+    synopsis: 'users <profile>',
+    help: 'who holds a profile (ARN, or id or name with --instance): their hierarchy group and other profiles (Connect SearchUsers, else AWS::Connect::User through Cloud Control)',
+    flags: [],
+    positionals: 1,
+    formats: ['csv'],
+  },
+  cache: { synopsis: 'cache clear', help: 'empty the detail cache (kept per account, region and instance, and used only when Connect says a profile has not changed since)', flags: [], positionals: 1 },
+  'iam-policy': { synopsis: 'iam-policy [--read-only]', help: 'the least-privilege IAM policy spex needs', flags: [], positionals: 0 },
+  completion: { synopsis: 'completion bash|zsh|fish', help: 'print a shell completion script (commands, flags, --region and --output values); the README says where to put it', flags: [], positionals: 1 },
+  lint: {
+    synopsis: 'lint --instance I',
+    help:
+      'least-privilege checks of every profile [--fail-on high|medium|low] (exit 1 at a finding at or above it, default high; --output sarif for code scanning). Rules: escalation (high: a non-Admin profile grants Users.Edit/Create/EditPermission or SecurityProfiles.Edit/Create, so its holders can grant themselves Admin); ' +
+      'multi-tag-restricted (high: a user holds a tag-restricted profile beside another, lifting the restriction); view-missing, tag-restriction-leak, quota (medium: above 80% of the Service Quotas quota, else of the default 100, said so); restricted-without-view, empty, duplicate, unknown-permission, not-cloud-control-safe (low)',
+    flags: ['fail-on'],
+    positionals: 0,
+    formats: ['sarif', 'csv'],
+  },
+  'explain-user': {
+    synopsis: 'explain-user <login|id>',
+    help: 'what a user can really do (--instance I): every permission, which of their profiles grants it, the tag and hierarchy restrictions that still apply once their profiles combine, and the Views the console grants implicitly (marked ~)',
+    flags: [],
+    positionals: 1,
+  },
+  export: {
+    synopsis: 'export --instance I',
+    help:
+      'the instance\'s profiles as code: one YAML document (--format json; --format cloudformation, cloudformation-json, terraform-awscc or terraform-aws: a template or HCL with import blocks, exit 3 on what the target cannot express unless --allow-loss), permissions grouped and commented with the console\'s words, the hierarchy group by its path of names [--name N]... [--file F]',
+    flags: ['file', 'name', 'format', 'allow-loss'],
+    positionals: 0,
+  },
+  plan: {
+    synopsis: 'plan -f FILE --instance I',
+    help: 'what applying FILE would change, in console words and the exact requests; exit 0 nothing to do, 2 changes, 1 error (a broken file too) [--prune] [--save plan.json] [--output json] [--max-file-size MB: files over it, default 10, are refused unread]',
+    flags: ['file', 'prune', 'save', 'max-file-size', 'allow-unknown'],
+    positionals: 0,
+    exitTwoIsAFinding: true,
+  },
+  apply: {
+    synopsis: 'apply -f FILE --instance I',
+    help: 'apply what plan shows (or apply plan.json), after a yes (--yes): guarded updates refuse a profile changed since the plan; the same step sends the same client token, so a rerun applies nothing twice; exit 0 only if the instance then matches the file; a permission name the catalogue does not know is refused where it would be sent, with "did you mean" (plan and apply: --allow-unknown sends it)',
+    flags: ['file', 'prune', 'yes', 'max-file-size', 'allow-unknown'],
+    positionals: 1,
+  },
+  fleet: {
+    synopsis: 'fleet',
+    help: 'every account × region × instance of the fleet (--profile a,b, --all-profiles, --fleet NAME; else the one account): account id, profile, region, ARN, alias, status, profile count; a failing account or region has its own row (exit 1) [--region a,b]',
+    flags: FLEET_FLAGS,
+    positionals: 0,
+    formats: ['csv'],
+  },
+  drift: {
+    synopsis: 'drift',
+    help: 'the fleet\'s profiles (by name) × its instances against a baseline [--baseline PROFILE:INSTANCE] [--profile-name N]...: = same, ≠N differs in N permissions or fields, – missing, + only there; a hierarchy group with the same path counts the same; exit 0 none, 2 drift, 1 error; --output json lists every change',
+    flags: [...FLEET_FLAGS, 'baseline', 'profile-name'],
+    positionals: 0,
+    formats: ['csv'],
+    exitTwoIsAFinding: true,
+  },
+  promote: {
+    synopsis: 'promote --from P:I --to P:I[,P:I…] --profile-name N [--profile-name N…]',
+    help: 'carry profiles to other instances (any account or region): a plan per target with the id mapping (hierarchy groups by path); a group the target lacks blocks it until --map "PATH=TARGET-PATH" (or "PATH=", --skip-unmapped: left out); --dry-run (exit 2 on changes); applied after a yes (--yes), journalled: a stopped run resumes with the same client tokens; exit 0 when every target then matches',
+    flags: [...FLEET_FLAGS, 'from', 'to', 'profile-name', 'dry-run', 'yes', 'skip-unmapped', 'map'],
+    positionals: 0,
+    exitTwoIsAFinding: true,
+  },
+};
+
+/** Commands typed after `spex` that are not headless commands of the table (they have their own help). */
+export const OTHER_COMMANDS: readonly { synopsis: string; help: string }[] = [{ synopsis: 'emulator', help: 'run the local Cloud Control endpoint (spex emulator --help)' }];
+
+type ParseOptions = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+
+/** The options of node:util's parseArgs for these flags. */
+export function parseOptions(names: readonly FlagName[]): ParseOptions {
+  const options: ParseOptions = {};
+  for (const name of names) {
+    const spec: FlagSpec = FLAGS[name];
+    options[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
+  }
+  return options;
+}
+
+/** Every flag that takes its value as the next word (`--region R`, `-f FILE`): that word is never the command. */
+export const VALUE_FLAGS: ReadonlySet<string> = new Set(
+  (Object.entries(FLAGS) as [string, FlagSpec][]).filter(([, spec]) => spec.type === 'string').flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]),
+);
+
+export const USAGE = 'usage: spex [--demo | --endpoint-url URL] [--region R] [--instance I] [options]\n       spex <command> [options]   (spex --help for the list)\n';
+
+const WIDTH = 100;
+const COLUMN = 33;
+
+/** One entry of the help: the left column, then its text wrapped under column 33 (a long left column gets its own line). */
+function entry(left: string, text: string): string {
+  const room = WIDTH - COLUMN;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  const head = `  ${left}`;
+  const pad = ' '.repeat(COLUMN);
+  if (head.length >= COLUMN - 1) return [head, ...lines.map((l) => pad + l)].join('\n');
+  return [head.padEnd(COLUMN) + (lines[0] ?? ''), ...lines.slice(1).map((l) => pad + l)].join('\n');
+}
+
+const flagLeft = (name: FlagName): string => {
+  const spec: FlagSpec = FLAGS[name];
+  return `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+};
+
+function optionsSection(): string {
+  const names = [...new Set<FlagName>([...COMMON_FLAGS, ...TUI_FLAGS])];
+  return ['Options:', ...names.map((n) => entry(flagLeft(n), FLAGS[n].help)), entry('-h, --help', 'this help'), entry('-V, --version', 'the version')].join('\n');
+}
+
+/** `spex --help`. */
+export function helpText(): string {
+  const commands = [...(Object.entries(COMMANDS) as [CommandName, CommandSpec][]).map(([, c]) => entry(c.synopsis, c.help)), ...OTHER_COMMANDS.map((c) => entry(c.synopsis, c.help))];
+  return `spex — Security Profile EXplorer for Amazon Connect
+
+Browse, inspect, edit and delete Amazon Connect security profiles by keyboard,
+through the AWS Cloud Control API (AWS::Connect::SecurityProfile).
+
+Usage:
+${entry('spex [options]', 'open the terminal UI (region → instance → profiles)')}
+${entry('spex --demo', 'the terminal UI on built-in demo data (no AWS account needed; it resets each start, --demo-state FILE keeps it): two accounts, shown as a fleet')}
+${entry('spex --profile a,b | --all-profiles | --fleet NAME', 'the terminal UI over several accounts: the fleet screen first (every account × region × instance), D drift, P promote')}
+${entry('spex <command> [options]', 'run one headless command, for scripts')}
+
+Commands:
+${commands.join('\n')}
+
+${optionsSection()}
+
+Exit status: 0 success, 1 failure, 2 usage error (plan, drift and promote --dry-run: 2 also
+means changes).
+`;
+}
+
+/** `spex <command> --help`: what it does, its own flags each with what it does, and the common options. */
+export function commandHelp(name: CommandName): string {
+  const spec = COMMANDS[name];
+  const own = spec.flags.length > 0 ? `\nIts flags:\n${spec.flags.map((f) => entry(flagLeft(f), FLAGS[f].help)).join('\n')}\n` : '';
+  return `usage: spex ${name} [options]\n\n${entry(spec.synopsis, spec.help)}\n${own}\n${optionsSection()}\n`;
+}
+
+export { COMMAND_NAMES };
