@@ -56,7 +56,7 @@ export async function startRemoteEmulator(options: EmulatorOptions): Promise<Rem
         pending.delete(id);
         resolve(result as T);
       });
-      child.send({ ...message, id } as HostCall);
+      child.send({ ...message, id });
     });
   let closed = false;
   return {

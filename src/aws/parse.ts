@@ -117,8 +117,8 @@ export function toRequestStatus(event: ProgressEvent | undefined): RequestStatus
   }
   const status: RequestStatus = {
     requestToken: event.RequestToken,
-    operation: (event.Operation ?? 'UPDATE') as OperationKind,
-    status: (event.OperationStatus ?? 'PENDING') as OperationStatusValue,
+    operation: (event.Operation ?? 'UPDATE'),
+    status: (event.OperationStatus ?? 'PENDING'),
   };
   if (event.TypeName !== undefined) status.typeName = event.TypeName;
   if (event.Identifier !== undefined) status.identifier = event.Identifier;

@@ -97,8 +97,8 @@ function readEntries(path: string): Entries {
     const out: Entries = {};
     for (const [arn, entry] of Object.entries(value.profiles as Record<string, unknown>)) {
       const e = entry as Partial<CachedDetail> | null;
-      if (e && typeof e.profile === 'object' && e.profile !== null && typeof (e.profile as SecurityProfile).SecurityProfileName === 'string') {
-        out[arn] = { profile: e.profile as SecurityProfile, lastModifiedTime: typeof e.lastModifiedTime === 'number' ? e.lastModifiedTime : undefined };
+      if (e && typeof e.profile === 'object' && e.profile !== null && typeof (e.profile).SecurityProfileName === 'string') {
+        out[arn] = { profile: e.profile, lastModifiedTime: typeof e.lastModifiedTime === 'number' ? e.lastModifiedTime : undefined };
       }
     }
     return out;

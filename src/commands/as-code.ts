@@ -98,7 +98,7 @@ async function readSavedPlan(path: string, limit: number | undefined): Promise<{
   const text = await readBoundedText(path, limit);
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' ? (value as Record<string, never>) : {};
+    return value !== null && typeof value === 'object' ? (value) : {};
   } catch {
     throw new SpexError({ kind: 'validation', field: path, message: `${path}: not a plan saved by spex plan --save (not JSON)` });
   }

@@ -26,7 +26,7 @@ export interface Parsed {
 export function parseCommandArgs(args: string[], options: Options, maxPositionals: number): Parsed {
   const { values, positionals } = parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
-  return { values: values as Values, positionals };
+  return { values: values, positionals };
 }
 
 export function str(values: Values, name: string): string | undefined {

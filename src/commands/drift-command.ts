@@ -18,7 +18,7 @@ import { counted } from '../domain/text/format.js';
 export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {
   return {
     baseline: columns[matrix.baseline]?.key,
-    instances: rows.map((r, i) => ({ key: columns[i]?.key, profile: r.profile, accountId: r.accountId ?? null, region: r.region, arn: r.instance?.arn, alias: r.instance?.alias ?? null, ...(columns[i]?.error ? { error: columns[i]!.error } : {}) })),
+    instances: rows.map((r, i) => ({ key: columns[i]?.key, profile: r.profile, accountId: r.accountId ?? null, region: r.region, arn: r.instance?.arn, alias: r.instance?.alias ?? null, ...(columns[i]?.error ? { error: columns[i].error } : {}) })),
     profiles: matrix.names.map((name, n) => ({
       name,
       cells: Object.fromEntries(

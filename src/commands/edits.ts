@@ -78,7 +78,7 @@ export function draftFromFile(file: Record<string, unknown>, path: string): Part
       message: `${path}: ${readOnly.join(', ')} ${readOnly.length === 1 ? 'is' : 'are'} read-only and cannot be set (remove ${readOnly.length === 1 ? 'it' : 'them'} from the file)`,
     });
   }
-  return file as Partial<SecurityProfileDraft>;
+  return file;
 }
 
 export interface PermissionEdits {

@@ -146,7 +146,7 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
     return EXIT_OK;
   }
   // As the TUI's review: a change that creates a high finding is said, and asked about (or --yes).
-  const risky = findingChanges(before, { ...after } as SecurityProfile).created.filter((f) => f.severity === 'high');
+  const risky = findingChanges(before, { ...after }).created.filter((f) => f.severity === 'high');
   if (risky.length > 0) {
     for (const f of risky) writeError(ctx.io, `warning: high: ${findingSentence(f)}`);
     if (ctx.values.yes !== true) {

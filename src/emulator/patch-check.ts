@@ -83,7 +83,7 @@ export function applyProfilePatch(current: Record<string, unknown>, ops: PatchOp
   const copy = deepClone(current) as Record<string, unknown>;
   let next: Record<string, unknown>;
   try {
-    next = applyPatch(copy, deepClone(ops), true, true).newDocument as Record<string, unknown>;
+    next = applyPatch(copy, deepClone(ops), true, true).newDocument;
   } catch (error) {
     const e = error as { name?: string; message?: string; operation?: PatchOp };
     if (e.name === 'TEST_OPERATION_FAILED') {

@@ -12,8 +12,8 @@ export function useBurstInput(handler: (input: string, key: KeyState) => void, o
   const latest = useRef(handler);
   latest.current = handler;
   const stable = useCallback((input: string, key: Key) => {
-    const burst = burstOf(input, key as KeyState);
-    if (burst === undefined) latest.current(input, key as KeyState);
+    const burst = burstOf(input, key);
+    if (burst === undefined) latest.current(input, key);
     else for (const k of burst) latest.current(k.input, k.key);
   }, []);
   useInput(stable, options);

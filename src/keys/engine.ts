@@ -48,7 +48,7 @@ export interface Keymap<M extends string, C extends string> {
 /** Printable text as typed: no control characters, no modifier keys. */
 export function isPrintable(input: string, key: KeyState): boolean {
   if (input.length === 0 || key.ctrl === true || key.meta === true) return false;
-  // eslint-disable-next-line no-control-regex
+   
   return !/[\u0000-\u001f\u007f]/.test(input);
 }
 

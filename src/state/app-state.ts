@@ -126,7 +126,7 @@ export type Prompt = { kind: 'none' } | { kind: 'quit' };
  */
 export const SCREEN_KINDS = ['regions', 'instances', 'list', 'detail', 'holders', 'explain', 'findings', 'compare'] as const satisfies readonly Screen['kind'][];
 export const MODAL_KINDS = ['help', 'editor', 'delete', 'operations', 'apply-file', 'clone-target'] as const satisfies readonly Exclude<Modal['kind'], 'none'>[];
-type Unlisted = Exclude<Screen['kind'], (typeof SCREEN_KINDS)[number]> | Exclude<Modal['kind'], 'none' | (typeof MODAL_KINDS)[number]>;
+type Unlisted = Exclude<Screen['kind'], (typeof SCREEN_KINDS)[number]>  ;
 export const ALL_KINDS_LISTED: [Unlisted] extends [never] ? true : never = true;
 
 export interface Notice {

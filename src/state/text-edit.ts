@@ -65,7 +65,7 @@ function shellKey(value: TextValue & { cursor: number }, input: string, key: Key
   return undefined;
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function atEnd(text: string): TextValue {

@@ -50,7 +50,7 @@ describe.skipIf(!hasAws)('AWS CLI against the emulator (skipped: no `aws` on the
     expect(listed.SecurityProfileSummaryList).toHaveLength(18);
     expect(listed.SecurityProfileSummaryList.find((s) => s.Name === 'Agent')?.Arn).toBe(demoProfileArn('Agent'));
     const missing = await run('aws', ['connect', 'list-security-profiles', '--instance-id', 'nope', '--endpoint-url', emulator.url, '--region', 'us-east-1'], { env: ENV, timeout: 30_000 }).catch((e: { stderr: string }) => e);
-    expect((missing as { stderr: string }).stderr).toMatch(/ResourceNotFoundException.*ListSecurityProfiles/);
+    expect((missing).stderr).toMatch(/ResourceNotFoundException.*ListSecurityProfiles/);
   });
 
   it('search-users finds the holders of a profile; update-security-profile and tag-resource save what Cloud Control refuses', async () => {
@@ -78,7 +78,7 @@ describe.skipIf(!hasAws)('AWS CLI against the emulator (skipped: no `aws` on the
     expect(status.ProgressEvent.OperationStatus).toBe('SUCCESS');
     expect(emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', arn)?.Description).toBe('From the CLI');
     const refused = await run('aws', ['cloudcontrol', 'cancel-resource-request', '--request-token', started.ProgressEvent.RequestToken, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--cli-read-timeout', '5'], { env: { ...ENV, AWS_MAX_ATTEMPTS: '1' }, timeout: 30_000 }).catch((e: { stderr: string }) => e);
-    expect((refused as { stderr: string }).stderr).toMatch(/ConcurrentModificationException/);
+    expect((refused).stderr).toMatch(/ConcurrentModificationException/);
   });
 });
 

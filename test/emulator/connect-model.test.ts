@@ -156,7 +156,7 @@ describe('security profiles', () => {
       ['5 access-control tags', { AllowedAccessControlTags: { a: '1', b: '2', c: '3', d: '4', e: '5' } }, /at 'AllowedAccessControlTags' failed to satisfy constraint: Member must have length less than or equal to 4/],
     ];
     for (const [what, change, message] of cases) {
-      const e = await refused(connect.send(new UpdateSecurityProfileCommand({ InstanceId, SecurityProfileId, ...change } as never)));
+      const e = await refused(connect.send(new UpdateSecurityProfileCommand({ InstanceId, SecurityProfileId, ...change })));
       expect(e.name, what).toBe('InvalidParameterException');
       expect(e.message, what).toMatch(message);
     }

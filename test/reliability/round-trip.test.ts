@@ -27,7 +27,7 @@ afterAll(async () => {
 let serial = 0;
 /** A generated profile moved into the emulator's instance, under a name not used yet. */
 function placed(profile: SecurityProfile | SecurityProfileDraft): SecurityProfileDraft {
-  const draft = toDraft(profile as SecurityProfile);
+  const draft = toDraft(profile);
   return { ...draft, InstanceArn: backend.instanceArn, SecurityProfileName: `Round Trip ${serial++}` };
 }
 
@@ -67,7 +67,7 @@ describe('schema validator against the emulator', () => {
 
   it('a read-only property in a new model is refused by spex before sending; AWS (and the emulator) would silently drop it', async () => {
     const model = { InstanceArn: backend.instanceArn, SecurityProfileName: 'RO check', LastModifiedTime: 1 };
-    const outcome = await service().createProfile(model as unknown as SecurityProfileDraft).done;
+    const outcome = await service().createProfile(model).done;
     expect(!outcome.ok && outcome.error).toMatchObject({ kind: 'validation', field: 'LastModifiedTime' });
     const started = await client.send(new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: JSON.stringify(model) }));
     expect(started.ProgressEvent?.OperationStatus).toBe('IN_PROGRESS');
@@ -104,7 +104,7 @@ describe('patch builder against the emulator', () => {
         if (!created.ok) throw new Error(created.error.message);
         const arn = created.identifier!;
         const stored = await service().getProfile(arn);
-        const wanted = { ...toDraft(after as SecurityProfile), InstanceArn: stored.InstanceArn, SecurityProfileName: stored.SecurityProfileName };
+        const wanted = { ...toDraft(after), InstanceArn: stored.InstanceArn, SecurityProfileName: stored.SecurityProfileName };
         const outcome = await service().updateProfile(arn, stored, wanted).done;
         if (!outcome.ok) throw new Error(outcome.error.message);
         const server = backend.emulator.getModel(backend.region, SECURITY_PROFILE_TYPE, arn) as unknown as SecurityProfile;

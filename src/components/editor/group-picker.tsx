@@ -15,7 +15,7 @@ export interface GroupPickerProps {
 
 export function GroupPicker({ groups, cursor, currentId, height }: GroupPickerProps) {
   const tone = useTone();
-  const options = [{ id: undefined as string | undefined, text: '(none: no hierarchy restriction group)' }, ...groups.map((g) => ({ id: g.id as string | undefined, text: `${sanitizeLine(g.name ?? g.id)}  ${sanitizeLine(g.id)}` }))];
+  const options = [{ id: undefined as string | undefined, text: '(none: no hierarchy restriction group)' }, ...groups.map((g) => ({ id: g.id, text: `${sanitizeLine(g.name ?? g.id)}  ${sanitizeLine(g.id)}` }))];
   const { start, end } = visibleWindow(options.length, cursor, Math.max(1, height - 1));
   return (
     <Box flexDirection="column" height={height}>

@@ -89,7 +89,7 @@ function reviewLines(input: ReviewInput): Review {
     lines.push(...reachLines(input.original.SecurityProfileArn, input.original, input.draft, input.reach));
   }
   // Least privilege (spex lint's rules): what this change makes risky, or fixes, before it is sent.
-  const lint = findingChanges(input.mode === 'edit' ? input.original : undefined, { ...input.draft } as SecurityProfile);
+  const lint = findingChanges(input.mode === 'edit' ? input.original : undefined, { ...input.draft });
   const holders = input.reach?.kind === 'known' ? input.reach.holders.length : undefined;
   if (lint.created.length + lint.resolved.length + lint.already.length > 0) lines.push({ text: '' });
   for (const f of lint.created) lines.push({ text: `⚠ ${f.severity}: ${sanitizeLine(findingSentence(f, holders))}`, tone: f.severity === 'low' ? 'muted' : 'warning' });

@@ -55,7 +55,7 @@ function hclValue(value: unknown, indent: string, onLoss: (why: string) => void)
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v === 'string')) return `[${value.map((v) => hclString(v as string, onLoss)).join(', ')}]`;
+    if (value.every((v) => typeof v === 'string')) return `[${value.map((v) => hclString(v, onLoss)).join(', ')}]`;
     return `[\n${value.map((v) => `${indent}  ${hclValue(v, `${indent}  `, onLoss)}`).join(',\n')}\n${indent}]`;
   }
   if (value !== null && typeof value === 'object') {

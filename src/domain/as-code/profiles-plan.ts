@@ -55,7 +55,7 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
   const problems: string[] = [];
   const byName = new Map(current.map((p) => [p.SecurityProfileName, p]));
   for (const [index, profile] of file.profiles.entries()) {
-    const mapped = toDraftFor(profile as FileProfile, instanceArn, groups);
+    const mapped = toDraftFor(profile, instanceArn, groups);
     if (!mapped.ok) {
       problems.push(mapped.problem);
       continue;

@@ -86,7 +86,7 @@ export function connectCreateRequest(desired: SecurityProfileDraft): ConnectRequ
   const { instanceId } = idsOf(`${desired.InstanceArn}/`);
   const body: Record<string, unknown> = { InstanceId: instanceId, SecurityProfileName: desired.SecurityProfileName };
   if (desired.Description) body.Description = desired.Description;
-  for (const field of SET_FIELDS) if (desired[field]?.length) body[field] = [...desired[field]!];
+  for (const field of SET_FIELDS) if (desired[field]?.length) body[field] = [...desired[field]];
   for (const field of LIST_FIELDS) if (desired[field]?.length) body[field] = structuredClone(desired[field]);
   if (desired.AllowedAccessControlTags?.length) body.AllowedAccessControlTags = tagMap(desired.AllowedAccessControlTags);
   if (desired.AllowedAccessControlHierarchyGroupId) body.AllowedAccessControlHierarchyGroupId = desired.AllowedAccessControlHierarchyGroupId;

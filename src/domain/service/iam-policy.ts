@@ -16,9 +16,9 @@ interface SchemaWithHandlers {
 }
 
 const SCHEMAS: Record<string, SchemaWithHandlers> = {
-  [SECURITY_PROFILE_TYPE]: securityProfileSchema as SchemaWithHandlers,
-  [INSTANCE_TYPE]: instanceSchema as SchemaWithHandlers,
-  [HIERARCHY_GROUP_TYPE]: hierarchyGroupSchema as SchemaWithHandlers,
+  [SECURITY_PROFILE_TYPE]: securityProfileSchema,
+  [INSTANCE_TYPE]: instanceSchema,
+  [HIERARCHY_GROUP_TYPE]: hierarchyGroupSchema,
 };
 
 /** The Cloud Control API operation that runs each handler. */

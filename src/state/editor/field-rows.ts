@@ -68,7 +68,7 @@ export function fieldRows(state: Pick<EditorState, 'mode' | 'draft' | 'baseline'
     }
     const raw = draft[field];
     const value =
-      field === 'AllowedAccessControlHierarchyGroupId' ? hierarchyGroupText(state, raw as string | undefined) : raw === undefined || raw === '' ? '' : sanitizeLine(String(raw));
+      field === 'AllowedAccessControlHierarchyGroupId' ? hierarchyGroupText(state, raw) : raw === undefined || raw === '' ? '' : sanitizeLine(String(raw));
     const locked = lockReason(state, field);
     rows.push({ kind: 'field', field, label: FIELD_LABELS[field], value, isChanged, ...(locked ? { locked } : {}) });
   }

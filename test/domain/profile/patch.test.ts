@@ -169,7 +169,7 @@ describe('buildPatch: properties', () => {
         fc.pre(present.length > 0);
         // Someone else changes any one property this save changes (and that existed): the whole patch is refused.
         for (const key of present) {
-          const server = { ...before, [key]: key === 'Description' ? `${before.Description}!` : [] } as SecurityProfile;
+          const server = { ...before, [key]: key === 'Description' ? `${before.Description}!` : [] };
           if (profilesEqual(server, before)) continue;
           let failure: unknown;
           try {
