@@ -32,7 +32,7 @@ export interface Demo {
   region: string;
   /** Both demo accounts as a fleet: acme (the first Spex) and acme-platform (dev and prod). */
   fleet(production?: readonly string[]): Fleet;
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {

@@ -7,7 +7,7 @@ import { DETAIL_FRAME_MS } from '../../src/hooks/use-detail-loader.js';
 import { BENCH_REGION, extraFor, startBackend } from './backend.js';
 import type { BenchContext } from './context.js';
 import { type ItemResult, metric, summarize } from './stats.js';
-import { counterOf, hasPendingRows, KEYS, renderBareInk, renderBenchTui, type BenchTui } from './tui-driver.js';
+import { counterOf, hasPendingRows, KEYS, renderBareInk, renderBenchTui } from './tui-driver.js';
 
 const QUIET_MS = 40;
 /** Ink draws at most a frame per 33 ms and defers a render inside that window to its end. */

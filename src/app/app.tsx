@@ -160,6 +160,13 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   useEffect(() => {
     if (state.isLeaving) onLeave?.();
   }, [state.isLeaving, onLeave]);
+
+  const loadedDetail = (arn: string | undefined) => {
+    const entry = arn === undefined ? undefined : details.loader?.get(arn);
+    return entry?.status === 'loaded' ? entry.profile : undefined;
+  };
+  const rowByArn = useMemo(() => new Map(profiles.rows.map((r) => [r.arn, r])), [profiles.rows]);
+  const nameOf = (arn: string): string | undefined => nameOfRow(rowByArn.get(arn), loadedDetail(arn));
   const promoteId = state.promoteRequest?.id;
   useEffect(() => {
     const request = state.promoteRequest;
@@ -175,15 +182,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     }
     onPromote(names, { region: state.region, instanceArn });
     // Only a new request (its id) starts a promotion.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a request is acted on once, when it is new (its id); names loading later must not start it again
   }, [promoteId]);
-
-  const loadedDetail = (arn: string | undefined) => {
-    const entry = arn === undefined ? undefined : details.loader?.get(arn);
-    return entry?.status === 'loaded' ? entry.profile : undefined;
-  };
-  const rowByArn = useMemo(() => new Map(profiles.rows.map((r) => [r.arn, r])), [profiles.rows]);
-  const nameOf = (arn: string): string | undefined => nameOfRow(rowByArn.get(arn), loadedDetail(arn));
   /** How many listed profiles grant any of `names`, among those whose details are loaded. */
   const granting = (names: readonly string[]) => {
     let count = 0;
@@ -196,8 +196,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     }
     return { count, of, total: profiles.rows.length };
   };
-  // Profile names come from the list (and the details as they load); re-made when either changes.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- Profile names come from the list (and the details as they load); re-made when either changes.
   const holderNames: HolderNames = useMemo(() => ({ profileName: nameOf, groupName }), [rowByArn, details.version, groupName]);
 
   // A session draws its own keys and notes: the shell's status line and footer give it their room.

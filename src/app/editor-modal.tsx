@@ -75,7 +75,7 @@ export function EditorModal(props: EditorModalProps) {
       if (target.mode === 'edit') props.onSaved(target.arn, false);
       else props.onSaved(savedArn(outcome), targetInstance.arn === instance.arn, outcome.model?.SecurityProfileName, targetInstance.alias ?? targetInstance.id);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the callback reads the target of this render; props.onSaved is the one that matters
     [target, targetInstance.arn, instance.arn, props.onSaved],
   );
 
@@ -93,7 +93,7 @@ export function EditorModal(props: EditorModalProps) {
       return { ...draft, Permissions: [...granted] };
     }
     return { ...toDraft(profile), InstanceArn: targetInstance.arn, SecurityProfileName: cloneName(profile.SecurityProfileName) };
-  }, [target.mode, instance.arn, targetInstance.arn, profile]);
+  }, [target, instance.arn, targetInstance.arn, profile]);
 
   if (initialDraft === undefined || (target.mode !== 'create' && profile === undefined)) {
     return (

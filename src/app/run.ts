@@ -25,7 +25,7 @@ interface TuiBackend {
   productionOf?: (instance: ConnectInstance) => string | undefined;
   /** The region from flags, environment or AWS config, before the last-used one. */
   configuredRegion: string | undefined;
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 /** Debug lines cannot go to a terminal the app is drawing on: keep them and print them after. */

@@ -140,7 +140,8 @@ export function createThroughConnect(ctx: RegionContext, desired: SecurityProfil
     note(`${CONNECT_CREATE_NOTE}: ${request.operation}`);
     let arn: string;
     try {
-      arn = String((await send(ctx, request, signal)).SecurityProfileArn ?? '');
+      const answer = (await send(ctx, request, signal)).SecurityProfileArn;
+      arn = typeof answer === 'string' ? answer : '';
     } catch (error) {
       const mapped = mapError(error, ctx.errorContext(request.operation, {})).error;
       return fail({ ...mapped, message: `${request.operation} failed: ${mapped.message} Nothing was created.` });

@@ -14,7 +14,7 @@ export interface DetailLoaderSettings {
 
 interface Waiter {
   resolve: (profile: SecurityProfile) => void;
-  reject: (error: unknown) => void;
+  reject: (error: Error) => void;
 }
 
 function toDomain(error: unknown): DomainError {

@@ -12,7 +12,7 @@ import {
   type SecurityProfile,
   parseProfileProperties,
 } from '../domain/profile/security-profile.js';
-import type { OperationKind, OperationStatusValue, RequestStatus } from './types.js';
+import type { RequestStatus } from './types.js';
 
 const ACCOUNT_RE = /^arn:aws[-a-z0-9]*:connect:[-a-z0-9]*:([0-9]{12}):/;
 

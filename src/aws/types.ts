@@ -133,7 +133,7 @@ export interface RegionService {
    * When spex is paced (AWS's budgets), how long `remaining` profile reads take at the rate ("about 30 s
    * left at AWS's 2 requests/s"); undefined when not paced.
    */
-  timeLeft(remaining: number): string | undefined;
+  readonly timeLeft: (remaining: number) => string | undefined;
   /** The account id seen in the ARNs returned so far (undefined until one was seen). */
   account(): string | undefined;
 }

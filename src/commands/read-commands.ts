@@ -4,14 +4,12 @@
 import type { RegionService } from '../aws/index.js';
 import { SpexError } from '../domain/service/errors.js';
 import { CONNECT_REGIONS } from '../domain/service/regions.js';
-import type { ConnectInstance, ProfileSummary, SecurityProfile } from '../domain/profile/security-profile.js';
+import type { ConnectInstance, ProfileSummary } from '../domain/profile/security-profile.js';
 import { UsageError } from '../io.js';
-import { instanceClosedReason } from '../domain/service/instances.js';
 import { type CommandContext, list, str } from './context.js';
 import { write } from './output.js';
-import { createProgress } from './progress.js';
 import { onStderr, profileArnOf, requireProfileRef, resolveInstance, withNames } from './resolve.js';
-import { namesOf, type ReadOptions, readDetails, readProfiles } from '../fleet/read-profiles.js';
+import { readDetails } from '../fleet/read-profiles.js';
 import { counted } from '../domain/text/format.js';
 
 export async function regionsCommand(ctx: CommandContext): Promise<number> {

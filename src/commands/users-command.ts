@@ -1,12 +1,7 @@
 // `spex users <profile>`: who holds a profile (ARN, id or name with --instance), with each user's
 // hierarchy group and the other profiles they hold. SearchUsers where Connect allows it, else
 // AWS::Connect::User through Cloud Control (slower, with progress on stderr).
-import type { RegionService } from '../aws/index.js';
-import { SpexError } from '../domain/service/errors.js';
 import { fullName, type HolderList } from '../domain/access/holders.js';
-import type { ProfileSummary } from '../domain/profile/security-profile.js';
-import { didYouMean, UsageError } from '../io.js';
-import { sanitizeLine } from '../domain/text/sanitize.js';
 import { type CommandContext, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';

@@ -128,7 +128,7 @@ function fieldValue(profile: SecurityProfile, property: string): string[] {
       out = describeGranularAccess(profile.GranularAccessControlConfiguration);
       break;
     default:
-      out = value === undefined || value === '' ? [] : [sanitizeLine(String(value))];
+      out = value === undefined || value === '' ? [] : [sanitizeLine(typeof value === 'string' ? value : JSON.stringify(value) ?? '')];
   }
   return out.length > 0 ? out : ['(none)'];
 }

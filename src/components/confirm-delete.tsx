@@ -60,8 +60,7 @@ export function ConfirmDelete({ name, arn, permissionCount, isActive, showHints,
   useEffect(() => {
     if (state.outcome === 'confirmed') onConfirm();
     else if (state.outcome === 'cancelled') onCancel();
-    // Once per outcome; the callbacks of that render are the ones meant.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Once per outcome; the callbacks of that render are the ones meant.
   }, [state.outcome]);
   const { refused } = state;
 

@@ -7,7 +7,6 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } f
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { SecurityProfile, SecurityProfileDraft } from '../domain/profile/security-profile.js';
 
 export type { DraftMode, StoredDraft } from '../domain/profile/drafts.js';
 

@@ -98,7 +98,7 @@ export function listResources(ctx: OperationContext, body: Body): Body {
   } else {
     const instance = listInstance(ctx, typeName, body);
     // real-aws-notes "Listing": the User list handler has listed nothing in some versions (source).
-    entries = typeName === SECURITY_PROFILE_TYPE ? instance.profiles : typeName === USER_TYPE ? (ctx.userList === 'empty' ? new Map() : instance.users) : instance.groups;
+    entries = typeName === SECURITY_PROFILE_TYPE ? instance.profiles : typeName === USER_TYPE ? (ctx.userList === 'empty' ? new Map<string, typeof instance.users extends Map<string, infer E> ? E : never>() : instance.users) : instance.groups;
     key = `${typeName}|${String(instance.entry.model.Arn)}`;
   }
   const after = nextToken === undefined ? 0 : decodeToken(nextToken, key);

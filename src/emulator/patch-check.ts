@@ -8,7 +8,7 @@
 //   schema failures "Model validation failed (...)");
 // - a `test` op that fails or a path that does not resolve → InvalidRequestException, whose message
 //   starts "Invalid patch update: test operation failed" so a client can tell a stale read apart.
-import fastJsonPatch from 'fast-json-patch';
+import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { CREATE_ONLY_PROPERTIES, READ_ONLY_PROPERTIES } from '../domain/profile/security-profile.js';
 import { awsValidationMessage, validateProfile } from '../domain/profile/validate.js';
 import { ServiceError } from './errors.js';
@@ -83,7 +83,7 @@ export function applyProfilePatch(current: Record<string, unknown>, ops: PatchOp
   const copy = deepClone(current) as Record<string, unknown>;
   let next: Record<string, unknown>;
   try {
-    next = applyPatch(copy, deepClone(ops), true, true).newDocument;
+    next = applyPatch(copy, deepClone(ops) as Operation[], true, true).newDocument;
   } catch (error) {
     const e = error as { name?: string; message?: string; operation?: PatchOp };
     if (e.name === 'TEST_OPERATION_FAILED') {

@@ -24,7 +24,7 @@ export interface FleetAccount {
 
 export interface Fleet {
   readonly accounts: readonly FleetAccount[];
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 export interface FleetRow {

@@ -10,6 +10,7 @@ import type { KeyState } from '../keys/keymap.js';
 
 export function useBurstInput(handler: (input: string, key: KeyState) => void, options: { isActive: boolean }): void {
   const latest = useRef(handler);
+  // eslint-disable-next-line react-hooks/refs -- the latest value, read only by handlers outside render (keys, timers); render never reads it
   latest.current = handler;
   const stable = useCallback((input: string, key: Key) => {
     const burst = burstOf(input, key);

@@ -38,7 +38,6 @@ export function useChangeReach(users: Users | undefined, loader: DetailLoader | 
     if (remote.status === 'error') return { kind: 'unknown', why: `the users could not be read: ${remote.error.message}` };
     if (remote.status === 'success') return { kind: 'unknown', why: remote.data.note ?? 'the user list cannot be trusted' };
     return { kind: 'unknown', why: 'the users are still being read' };
-    // `version` changes when another profile's permissions arrive.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes when another profile's permissions arrive.
   }, [users, holders, loader, profileArn, version]);
 }

@@ -45,11 +45,12 @@ export function useDeleteSession(props: DeleteSessionProps) {
     }
   }, [operation.phase, operation.outcome, onDeleted]);
 
+  const { start } = operation;
   const confirm = useCallback(() => {
     if (step.kind !== 'confirming') return;
     dispatchStep({ type: 'delete-step/confirm' });
-    operation.start(remove, `Delete “${shown}”`);
-  }, [step.kind, operation.start, remove, shown]);
+    start(remove, `Delete “${shown}”`);
+  }, [step.kind, start, remove, shown]);
 
   return { step, operation, shown, confirm, check };
 }

@@ -28,6 +28,7 @@ export function useDetailLoader(
   const [details, setDetails] = useState<Details>({ loader: undefined, version: 0 });
   useEffect(() => {
     if (service === undefined || instanceArn === undefined) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
       setDetails({ loader: undefined, version: 0 });
       return undefined;
     }

@@ -26,12 +26,12 @@ export interface UseDraft {
   /** The last write failure, in words (the editor goes on; the draft is only in memory then). */
   readonly error: string | undefined;
   /** Records the draft (written after a short pause; a draft equal to the saved profile is removed). */
-  update(draft: SecurityProfileDraft, key?: string): void;
+  readonly update: (draft: SecurityProfileDraft, key?: string) => void;
   /** Takes the offered draft; it stays on disk until saved or discarded. */
   acceptOffer(): StoredDraft | undefined;
-  discardOffer(): void;
+  readonly discardOffer: () => void;
   /** Removes the draft (after a successful save, or when the user discards it). */
-  clear(): Promise<void>;
+  readonly clear: () => Promise<void>;
   /** Writes a pending change now. */
   /** Writes what is pending now; `left`: the user left the editor keeping the draft (the prompt says so later). */
   flush(reason?: 'left'): void;
@@ -82,11 +82,11 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
     } catch (e) {
       setError(`The draft could not be kept on disk (${(e as Error).message}); it is only in memory.`);
     }
-    // `record` and `baseline` read props of this render; the latest render's writeNow is the one used.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `record` and `baseline` read props of this render; the latest render's writeNow is the one used.
   }, [store, mode, original, initial]);
 
   const writeRef = useRef(writeNow);
+  // eslint-disable-next-line react-hooks/refs -- the latest value, read only by handlers outside render (keys, timers); render never reads it
   writeRef.current = writeNow;
   const flush = useCallback((reason?: 'left') => writeRef.current(reason), []);
 
@@ -109,8 +109,7 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
     return () => {
       live = false;
     };
-    // Looked up once per profile.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Looked up once per profile.
   }, [store, key, offerPrefix]);
 
   // A pending write survives the screen closing and the process exiting (Ctrl-C goes through unmount).
@@ -142,8 +141,7 @@ export function useDraft(key: string, initial: SecurityProfileDraft, options: Us
     if (!store || check !== 'ready' || offered !== undefined || !startsChanged) return;
     if (pending.current !== undefined || written.current !== undefined) return;
     update(initial);
-    // Once the lookup is done and the offer (if any) answered.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Once the lookup is done and the offer (if any) answered.
   }, [store, check, offered === undefined]);
 
   const acceptOffer = useCallback((): StoredDraft | undefined => {

@@ -70,7 +70,7 @@ function draftKeyOf(mode: EditorMode, original: SecurityProfile | undefined, dra
 }
 
 export function useEditSession(props: EditSessionProps) {
-  const { mode, original, isActive, save, loadCurrent, onSaved, onClose } = props;
+  const { mode, original, save, loadCurrent, onSaved } = props;
   const [draft, setDraft] = useState(props.initialDraft);
   const [editorKey, setEditorKey] = useState(0);
   const [editorSeed, setEditorSeed] = useState(props.initialDraft);
@@ -100,12 +100,13 @@ export function useEditSession(props: EditSessionProps) {
     setEditorKey((k) => k + 1);
   }, []);
 
+  const { update: updateDraft, clear: clearDraft } = drafts;
   const onDraftChange = useCallback(
     (next: SecurityProfileDraft) => {
       setDraft(next);
-      drafts.update(next, draftKeyOf(mode, original, next));
+      updateDraft(next, draftKeyOf(mode, original, next));
     },
-    [drafts.update, mode, original],
+    [updateDraft, mode, original],
   );
 
   const restore = (stored: StoredDraft | undefined): void => {
@@ -121,34 +122,37 @@ export function useEditSession(props: EditSessionProps) {
     }
   };
 
+  const { start } = operation;
   const send = useCallback(() => {
     const sending = draft;
     const sendBase = base;
     setServerChange(undefined);
     rebased.current = undefined;
     dispatchStep({ type: 'edit-step/save' });
-    operation.start((options) => save(sending, sendBase, options), `${mode === 'edit' ? 'Save' : 'Create'} “${sanitizeLine(sending.SecurityProfileName)}”`);
-  }, [draft, base, mode, save, operation.start]);
+    start((options) => save(sending, sendBase, options), `${mode === 'edit' ? 'Save' : 'Create'} “${sanitizeLine(sending.SecurityProfileName)}”`);
+  }, [draft, base, mode, save, start]);
 
   const dirty = !profilesEqual(mode === 'edit' && original ? original : props.initialDraft, draft) && operation.phase !== 'succeeded';
-  useEffect(() => props.onDirtyChange?.(dirty), [dirty, props.onDirtyChange]);
+  const { onDirtyChange } = props;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   // On success: the draft file goes and the shell refreshes.
   const reported = useRef(false);
   useEffect(() => {
     if (operation.phase === 'succeeded' && operation.outcome?.ok && !reported.current) {
       reported.current = true;
-      void drafts.clear();
+      void clearDraft();
       onSaved(operation.outcome);
     }
     if (operation.phase === 'running') reported.current = false;
-  }, [operation.phase, operation.outcome, drafts.clear, onSaved]);
+  }, [operation.phase, operation.outcome, clearDraft, onSaved]);
 
   // Refused because the profile changed on the server: read it again and show what changed there.
   useEffect(() => {
     const error = operation.outcome && !operation.outcome.ok ? operation.outcome.error : undefined;
     if (operation.phase !== 'failed' || !isChangedOnServer(error) || !loadCurrent || !base) return undefined;
     let live = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setServerChange({ status: 'loading' });
     loadCurrent().then(
       (current) => {
@@ -162,8 +166,7 @@ export function useEditSession(props: EditSessionProps) {
     return () => {
       live = false;
     };
-    // Once per failed outcome.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Once per failed outcome.
   }, [operation.phase, operation.outcome]);
 
   const rebase = (): void => {

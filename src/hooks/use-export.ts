@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { useEffect, useRef } from 'react';
 import type { DetailLoader, RegionService } from '../aws/types.js';
 import { profilesYaml, toProfilesFile } from '../domain/as-code/profiles-file.js';
-import type { ConnectInstance, SecurityProfile } from '../domain/profile/security-profile.js';
+import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { VERSION } from '../version.js';
 import { counted } from '../domain/text/format.js';
 
@@ -50,7 +50,7 @@ export function useExport(
       try {
         say(`Exporting ${request.arns.length} profile${request.arns.length === 1 ? '' : 's'}…`, 'info');
         const [profiles, groups] = await Promise.all([
-          Promise.all(request.arns.map((arn) => loader.load(arn, { signal: controller.signal }))) as Promise<SecurityProfile[]>,
+          Promise.all(request.arns.map((arn) => loader.load(arn, { signal: controller.signal }))),
           service.listHierarchyGroups(instance.arn, { signal: controller.signal }).catch(() => []),
         ]);
         const file = toProfilesFile(profiles, groups);
@@ -64,7 +64,6 @@ export function useExport(
       }
     })();
     return () => controller.abort();
-    // `say` is stable (a dispatch wrapper); the request id decides when to run.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `say` is stable (a dispatch wrapper); the request id decides when to run.
   }, [request?.id, service, loader, instance]);
 }

@@ -10,7 +10,7 @@ import type { Users } from './use-user-index.js';
 export interface InstanceFindings {
   of(arn: string): readonly Finding[];
   /** A high finding: the table marks the row `!`. */
-  isRisky(arn: string): boolean;
+  readonly isRisky: (arn: string) => boolean;
 }
 
 const NONE: readonly Finding[] = [];
@@ -28,7 +28,6 @@ export function useFindings(rows: readonly ProfileSummary[], loader: DetailLoade
       of: (arn) => byArn.get(arn) ?? NONE,
       isRisky: (arn) => (byArn.get(arn) ?? NONE).some((f) => f.severity === 'high'),
     };
-    // detailsVersion: a detail arrived (the loader is the same object).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- detailsVersion: a detail arrived (the loader is the same object).
   }, [rows, loader, detailsVersion, users.remote]);
 }

@@ -20,6 +20,7 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
   useEffect(() => {
     const controller = new AbortController();
     let rows: FleetRow[] = [];
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setScan({ rows: [], isDone: false });
     // Rows are told as they are known (and again when their count arrives): shown at once.
     const rescan = (): void => {
@@ -59,6 +60,7 @@ export function useDriftColumns(fleet: Fleet, rows: readonly FleetRow[], reloadK
   const [columns, setColumns] = useState<readonly DriftColumn[]>(() => rows.map((r) => ({ key: instanceKey(r) })));
   useEffect(() => {
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setColumns(rows.map((r) => ({ key: instanceKey(r) })));
     void readFleetColumns(fleet, rows, instanceKey, (service, row, onProgress) => readSide(service, row.instance!.arn, { onProgress }), { signal: controller.signal, onColumn: setColumns });
     return () => controller.abort();

@@ -14,6 +14,7 @@ export function useInstanceNames(
 ): readonly string[] | undefined {
   const [names, setNames] = useState<readonly string[] | undefined>(undefined);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setNames(undefined);
     if (service === undefined || instanceArn === undefined) return undefined;
     const controller = new AbortController();
@@ -34,7 +35,7 @@ export function useInstanceNames(
       }
     })();
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new service or instance decides when to read the names again
   }, [service, instanceArn]);
   return names;
 }

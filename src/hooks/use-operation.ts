@@ -3,9 +3,8 @@
 // goes on). Unmounting does not cancel the request: it is reported by the operation log instead.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationOptions, TrackedOperation } from '../aws/types.js';
-import type { OperationKind, OperationOutcome, RequestStatus } from '../domain/service/operations.js';
 import type { OperationLog } from '../state/operation-log.js';
-import type { OperationPhase, OperationState } from '../state/operation-state.js';
+import type { OperationState } from '../state/operation-state.js';
 
 export type { OperationPhase, OperationState } from '../state/operation-state.js';
 
@@ -14,11 +13,11 @@ export type OperationAction = (options: OperationOptions) => TrackedOperation;
 
 
 export interface UseOperation extends OperationState {
-  start(action: OperationAction, label?: string): void;
+  readonly start: (action: OperationAction, label?: string) => void;
   /** Runs the last action again. */
-  retry(): void;
+  readonly retry: () => void;
   /** Stops waiting; the request goes on and stays in the operation log. */
-  detach(): void;
+  readonly detach: () => void;
   /**
    * Waits again for the last request (after a wait timeout or a detach) without sending anything:
    * `track` follows an existing request token (RegionService.trackRequest).
@@ -59,6 +58,7 @@ export function useOperation(options: UseOperationOptions = {}): UseOperation {
   const logId = useRef<number | undefined>(undefined);
   const detachedGeneration = useRef(-1);
   const stateRef = useRef(state);
+  // eslint-disable-next-line react-hooks/refs -- the latest value, read only by handlers outside render (keys, timers); render never reads it
   stateRef.current = state;
   const { log } = options;
 

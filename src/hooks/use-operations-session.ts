@@ -40,6 +40,7 @@ export function useOperationsSession({ log, listRequests, cancelRequest, followR
 
   useEffect(() => {
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setRecent((r) => (r.status === 'loaded' ? r : { status: 'loading' }));
     listRequests({ signal: controller.signal }).then(
       (requests) => !controller.signal.aborted && setRecent({ status: 'loaded', requests }),

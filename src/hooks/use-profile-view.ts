@@ -31,7 +31,7 @@ export interface ProfileViewInput {
 
 export function useProfileView({ rows, list, details, layout }: ProfileViewInput): ProfileView {
   const { loader, version } = details;
-  const select = useMemo(createShownProfilesSelector, []);
+  const select = useMemo(() => createShownProfilesSelector(), []);
   const detailOf = useCallback((arn: string) => loader?.get(arn), [loader]);
   const isUnconfirmed = useCallback((arn: string) => loader?.isUnconfirmed?.(arn) === true, [loader]);
   const lookup: DetailLookup = useCallback(
@@ -58,8 +58,7 @@ export function useProfileView({ rows, list, details, layout }: ProfileViewInput
 
   const unnamed = useMemo(
     () => unnamedRows(rows, lookup).length,
-    // `version` changes when entries arrive: names may have come with them.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes when entries arrive: names may have come with them.
     [rows, lookup, version],
   );
   // A name filter cannot be right while names are missing: those rows are fetched in the background,
@@ -77,8 +76,7 @@ export function useProfileView({ rows, list, details, layout }: ProfileViewInput
       if (status === 'loaded' || status === 'error') done++;
     }
     return { done, total: rows.length };
-    // `version` changes when entries arrive: the count must be taken again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes when entries arrive: the count must be taken again.
   }, [needsAll, loader, rows, version]);
 
   return { shown, shownArns: arns, detailOf, progress, unnamed, isUnconfirmed };

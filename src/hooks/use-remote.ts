@@ -7,6 +7,7 @@ export function useRemote<T>(load: ((signal: AbortSignal) => Promise<T>) | undef
   const [remote, setRemote] = useState<Remote<T>>(load === undefined ? { status: 'idle' } : { status: 'loading' });
   useEffect(() => {
     if (load === undefined) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
       setRemote({ status: 'idle' });
       return undefined;
     }
@@ -21,8 +22,7 @@ export function useRemote<T>(load: ((signal: AbortSignal) => Promise<T>) | undef
       },
     );
     return () => controller.abort();
-    // The caller's deps decide when to reload; `load` is a fresh closure on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- The caller's deps decide when to reload; `load` is a fresh closure on every render.
   }, deps);
   return remote;
 }

@@ -5,15 +5,15 @@ import type { RetryEvent } from '../aws/types.js';
 
 /** Where retry events come from: the run wires `onRetry` of createSpex to one of these. */
 export interface RetryFeed {
-  subscribe(listener: (event: RetryEvent) => void): () => void;
+  readonly subscribe: (listener: (event: RetryEvent) => void) => () => void;
 }
 
 /** Notes from the service layer for the status line (e.g. Connect refused: Cloud Control alone). */
 export interface NoteFeed {
-  subscribe(listener: (text: string) => void): () => void;
+  readonly subscribe: (listener: (text: string) => void) => () => void;
 }
 
-export function createNoteFeed(): NoteFeed & { emit(text: string): void } {
+export function createNoteFeed(): NoteFeed & { readonly emit: (text: string) => void } {
   // A note said before the app is up (the demo's, at start) waits for the first listener.
   const feed = createFeed<string>();
   const pending: string[] = [];
@@ -35,7 +35,7 @@ export function createNoteFeed(): NoteFeed & { emit(text: string): void } {
   };
 }
 
-export function createRetryFeed(): RetryFeed & { emit(event: RetryEvent): void } {
+export function createRetryFeed(): RetryFeed & { readonly emit: (event: RetryEvent) => void } {
   return createFeed<RetryEvent>();
 }
 

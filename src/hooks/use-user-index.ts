@@ -17,7 +17,7 @@ export interface Users {
   /** Users read so far on the slow route (Cloud Control), while it runs. */
   progress: { done: number; total: number } | undefined;
   /** How many users hold a profile; undefined while unknown (loading, failed, or not to be trusted). */
-  countOf(arn: string): number | undefined;
+  readonly countOf: (arn: string) => number | undefined;
   holdersOf(arn: string): ConnectUser[] | undefined;
 }
 
@@ -31,6 +31,7 @@ export function useUserIndex(service: RegionService | undefined, instanceArn: st
   const allowSlow = instanceArn !== undefined && slowFor === instanceArn;
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setProgress(undefined);
     if (service === undefined || instanceArn === undefined) {
       setRemote({ status: 'idle' });

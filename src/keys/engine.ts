@@ -37,7 +37,7 @@ export interface ResolvedCommand<C extends string> {
 }
 
 export interface Keymap<M extends string, C extends string> {
-  bindingsOf(mode: M, options?: KeymapOptions): readonly EngineBinding<C>[];
+  readonly bindingsOf: (mode: M, options?: KeymapOptions) => readonly EngineBinding<C>[];
   resolve(mode: M, input: string, key: KeyState, options?: KeymapOptions): ResolvedCommand<C> | undefined;
   helpEntries(mode: M, options?: KeymapOptions): HelpEntry[];
   /** `only` narrows the hints to the commands that work right now. */

@@ -19,12 +19,12 @@ export interface LoggedOperation {
 }
 
 export interface OperationLog {
-  list(): readonly LoggedOperation[];
+  readonly list: () => readonly LoggedOperation[];
   add(entry: Omit<LoggedOperation, 'id'>): LoggedOperation;
   update(id: number, patch: Partial<Omit<LoggedOperation, 'id'>>): void;
   /** Requests not known to have ended: what to report when spex quits. */
   inFlight(): LoggedOperation[];
-  subscribe(listener: () => void): () => void;
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 

@@ -5,7 +5,7 @@ import { settle } from '../helpers/typing.js';
 import { keys } from '../helpers/keys.js';
 import { renderRaw } from '../helpers/render-tui.js';
 import { backendPerTest } from '../helpers/tui-backend.js';
-import { arnOf, mutations, OPEN_LIST, selectProfile, sent, stored } from './editing-helpers.js';
+import { arnOf, mutations, OPEN_LIST, sent, stored } from './editing-helpers.js';
 import { appElement, renderSpexApp } from './render-app.js';
 
 const backend = backendPerTest();

@@ -31,7 +31,7 @@ describe('reads against the emulator', () => {
   });
 
   it('streams profile pages following NextToken, resending the same ResourceModel', async () => {
-    const { spex, region, instanceArn, emulator } = backend();
+    const { region, instanceArn, emulator } = backend();
     emulator.clearRequests();
     const pages: string[][] = [];
     // The list gives ARNs only (as AWS may): on Cloud Control alone, rows carry the ARN and the instance.

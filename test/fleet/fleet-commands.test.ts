@@ -72,7 +72,7 @@ describe('spex fleet', () => {
     expect(code).toBe(1);
     const rows = JSON.parse(out) as Record<string, unknown>[];
     const instances = rows.filter((r) => r.arn !== undefined);
-    expect(instances.map((r) => `${r.profile} ${r.region} ${r.alias}`)).toEqual([
+    expect(instances.map((r) => `${String(r.profile)} ${String(r.region)} ${String(r.alias)}`)).toEqual([
       'main us-east-1 acme-support',
       'main us-east-1 acme-sales',
       'main eu-west-2 acme-emea',

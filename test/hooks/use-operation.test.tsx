@@ -17,11 +17,11 @@ let hook: UseOperation | undefined;
 
 function Harness({ action, log }: { readonly action: OperationAction; readonly log: OperationLog }) {
   const op = useOperation({ log, tickMs: 20 });
+  // eslint-disable-next-line react-hooks/globals -- the test reads the hook from outside the component, which is what it tests
   hook = op;
   useEffect(() => {
     op.start(action, 'Save “Tier 2 Escalations”');
-    // Started once, like a screen that opens on "saving".
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Started once, like a screen that opens on "saving".
   }, []);
   return <Text>{`phase=${op.phase} status=${op.status?.status ?? '-'} run=${op.run} ok=${op.outcome ? String(op.outcome.ok) : '-'}`}</Text>;
 }

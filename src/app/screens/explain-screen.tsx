@@ -55,7 +55,7 @@ export function ExplainScreen({ screen, users, names, loader, width, height, dis
       for (const [i, part] of wrapText(line.trim(), width - indent.length - 2).entries()) out.push({ text: `${indent}${i > 0 ? '    ' : ''}${sanitizeLine(part)}`, ...(line.trim().startsWith('~') ? { tone: 'muted' as const } : line.includes('NOT restricted') ? { tone: 'warning' as const } : {}) });
     }
     return out;
-  }, [user, profiles, matching.length, names, arn, width]);
+  }, [user, profiles, matching.length, names, width, filter]);
   useEffect(() => {
     dispatch({ type: 'explain/measured', lineCount: lines.length });
   }, [lines.length, dispatch]);

@@ -58,8 +58,7 @@ export function FindingsScreen({ screen, rows, loader, detailsVersion, users, wi
     const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
     const reading = profiles.length < rows.length ? ` — reading details ${profiles.length}/${rows.length}…` : '';
     return { lines: out, targets, title: `Findings: ${counts} in ${counted(profiles.length, 'profile')}${reading} (spex lint --help explains the rules)` };
-    // `detailsVersion` changes when details arrive: the findings must be taken again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `detailsVersion` changes when details arrive: the findings must be taken again.
   }, [rows, loader, detailsVersion, users.remote, width]);
   useEffect(() => {
     dispatch({ type: 'findings/measured', lineCount: lines.length, targets });

@@ -26,7 +26,7 @@ export function HoldersScreen({ screen, users, names, width, height, dispatch }:
     if (rows.length === 0) return [{ text: screen.arn === ALL_USERS ? '  The instance has no users.' : '  Nobody holds this profile.', tone: 'muted' }];
     if (shown.length === 0) return [{ text: `  No user matches "${sanitizeLine(screen.filter)}". Esc clears the filter.`, tone: 'muted' }];
     return shown.map((r) => holderLine(r, width));
-  }, [holders, rows, shown, users.remote, users.progress, screen.filter, width]);
+  }, [holders, rows, shown, users.remote, users.progress, screen.filter, screen.arn, width]);
   useEffect(() => {
     dispatch({ type: 'holders/measured', lineCount: lines.length });
   }, [lines.length, dispatch]);

@@ -14,7 +14,7 @@ import { ScrollPane } from '../../components/scroll-pane.js';
 import { TextField } from '../../components/text-field.js';
 import { useTone } from '../../components/theme.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
-import type { ConnectInstance, SecurityProfile } from '../../domain/profile/security-profile.js';
+import type { ConnectInstance } from '../../domain/profile/security-profile.js';
 import { lastExportPath } from '../../hooks/use-export.js';
 import type { KeyState } from '../../keys/keymap.js';
 import { editText } from '../../state/text-edit.js';
@@ -57,7 +57,7 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
     try {
       const { file, locate } = parseProfilesDocument(await readBoundedText(path), path);
       if (loader === undefined) throw new Error('the profiles are not listed yet');
-      const [current, groups] = await Promise.all([Promise.all(arns.map((a) => loader.load(a))) as Promise<SecurityProfile[]>, service.listHierarchyGroups(instance.arn).catch(() => [])]);
+      const [current, groups] = await Promise.all([Promise.all(arns.map((a) => loader.load(a))), service.listHierarchyGroups(instance.arn).catch(() => [])]);
       const { steps, problems } = planSteps(file, instance.arn, current, groups, false, { locate });
       if (problems.length > 0) setStep({ kind: 'error', message: `The plan cannot be made; nothing would be sent: ${problems.join('; ')}` });
       else setStep({ kind: 'review', steps });

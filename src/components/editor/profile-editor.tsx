@@ -79,8 +79,11 @@ export function ProfileEditor(props: ProfileEditorProps) {
   }, [state.draft, onDraftChange]);
 
   const paneHeight = Math.max(3, height - (props.showHints === false ? 3 : 4));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above: only the fields the rows are made of
   const rows = useMemo(() => permissionRows(state), [state.draft, state.baseline, state.permView, state.search, state.input, state.layout, state.folded]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above: only the fields the counts are made of
   const fields = useMemo(() => fieldRows(state), [state.draft, state.baseline, state.mode, state.hierarchyGroups]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the rows depend on these fields only: a cursor move (a new state) must not rebuild them
   const issues = useMemo(() => visibleIssues(state), [state.draft, state.input, state.touched, state.flagged, state.existingNames, state.mode]);
   const keyMode = editorKeyMode(state);
 

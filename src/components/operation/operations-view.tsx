@@ -66,6 +66,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
   // user moved to, never the one shown a frame ago.
   const cursorRef = useRef(0);
   const rowsRef = useRef(rows);
+  // eslint-disable-next-line react-hooks/refs -- the latest value, read only by handlers outside render (keys, timers); render never reads it
   rowsRef.current = rows;
 
   useInput(

@@ -295,7 +295,6 @@ export function findingChanges(before: SecurityProfile | undefined, after: Secur
   const was = of(before);
   const now = of(after);
   const wasKeys = new Set(was.map(key));
-  const nowKeys = new Set(now.map(key));
   const wasRules = new Set(was.map((f) => f.rule));
   const nowRules = new Set(now.map((f) => f.rule));
   const created = now.filter((f) => !wasKeys.has(key(f)) && (!wasRules.has(f.rule) || f.rule === 'escalation'));

@@ -11,7 +11,7 @@ import { lineColumn } from '../text/format.js';
 import { buildPatch } from '../profile/patch.js';
 import { lookupPermission, matchPermissionTerm, permissionTermMessage } from '../permissions/permissions.js';
 import { describeChanges } from '../profile/profile-diff.js';
-import { type FileProfile, type ProfilesFile, toDraftFor } from './profiles-file.js';
+import { type ProfilesFile, toDraftFor } from './profiles-file.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../profile/security-profile.js';
 import { validateProfile, validationMessage } from '../profile/validate.js';

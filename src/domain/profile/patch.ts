@@ -114,7 +114,7 @@ export function profilesEqual(a: SecurityProfileDraft | SecurityProfile, b: Secu
 
 function brief(property: string, value: unknown): string {
   if (value === undefined || (Array.isArray(value) && value.length === 0 && SETS.has(property))) return 'none';
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? 'undefined';
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 

@@ -83,6 +83,7 @@ function toIssue(error: ErrorObject, model: object): ValidationIssue {
   const base = error.instancePath.replace(/^\//, '').replace(/~1/g, '/').replace(/~0/g, '~');
   const value = valueAt(model, error.instancePath);
   const params = error.params as Record<string, unknown>;
+  const limit = Number(params.limit);
   const at = base ? `#/${base}` : '#';
   const issue = (field: string, rule: string, text: string, aws: string): ValidationIssue => ({
     field,
@@ -103,17 +104,17 @@ function toIssue(error: ErrorObject, model: object): ValidationIssue {
     case 'type':
       return issue(base, 'type', `must be ${article(String(params.type))} (got ${typeName(value)})`, `expected type: ${capitalise(String(params.type))}, found: ${jsonTypeName(value)}`);
     case 'minLength':
-      return params.limit === 1
+      return limit === 1
         ? issue(base, 'minLength', 'must not be empty', `expected minLength: 1, actual: ${length}`)
-        : issue(base, 'minLength', `at least ${params.limit} characters (got ${length})`, `expected minLength: ${params.limit}, actual: ${length}`);
+        : issue(base, 'minLength', `at least ${limit} characters (got ${length})`, `expected minLength: ${limit}, actual: ${length}`);
     case 'maxLength':
-      return issue(base, 'maxLength', `at most ${params.limit} characters (got ${length})`, `expected maxLength: ${params.limit}, actual: ${length}`);
+      return issue(base, 'maxLength', `at most ${limit} characters (got ${length})`, `expected maxLength: ${limit}, actual: ${length}`);
     case 'minItems':
-      return issue(base, 'minItems', `at least ${params.limit} ${plural(Number(params.limit), 'item')} (got ${length})`, `expected minimum item count: ${params.limit}, found: ${length}`);
+      return issue(base, 'minItems', `at least ${limit} ${plural(limit, 'item')} (got ${length})`, `expected minimum item count: ${limit}, found: ${length}`);
     case 'maxItems':
-      return issue(base, 'maxItems', `at most ${params.limit} items (got ${length})`, `expected maximum item count: ${params.limit}, found: ${length}`);
+      return issue(base, 'maxItems', `at most ${limit} items (got ${length})`, `expected maximum item count: ${limit}, found: ${length}`);
     case 'uniqueItems': {
-      const dup = Array.isArray(value) ? value[Number(params.j)] : undefined;
+      const dup: unknown = Array.isArray(value) ? (value as unknown[])[Number(params.j)] : undefined;
       return issue(base, 'uniqueItems', `items must be unique (${describeItem(dup)} appears twice)`, 'array items are not unique');
     }
     case 'enum': {
@@ -263,7 +264,7 @@ function describeItem(item: unknown): string {
 /** A short, JSON-quoted rendering of a value for a message (long values are cut). */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  let text = JSON.stringify(value) ?? String(value);
+  let text = JSON.stringify(value) ?? 'undefined';
   if (text.length > 60) text = `${text.slice(0, 57)}…`;
   return text;
 }

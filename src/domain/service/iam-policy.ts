@@ -49,7 +49,7 @@ function sortedUnique(actions: Iterable<string>): string[] {
  * permissions, because Cloud Control reads the current model to apply the patch to it.
  * Throws for an operation name it does not know.
  */
-export function requiredActionsFor(operation: HandlerOperation | string, typeName: string): string[] {
+export function requiredActionsFor(operation: HandlerOperation | (string & NonNullable<unknown>), typeName: string): string[] {
   const handler = (Object.hasOwn(CLOUD_CONTROL_OPERATION, operation) ? operation : Object.hasOwn(HANDLER_OF, operation) ? HANDLER_OF[operation] : undefined) as
     | HandlerOperation
     | undefined;

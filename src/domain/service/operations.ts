@@ -48,6 +48,6 @@ export type OperationOutcome =
 /** The statuses a request does not leave. */
 export const TERMINAL_STATUSES: readonly OperationStatusValue[] = ['SUCCESS', 'FAILED', 'CANCEL_COMPLETE'];
 
-export function isTerminalStatus(status: OperationStatusValue | string): boolean {
+export function isTerminalStatus(status: OperationStatusValue | (string & NonNullable<unknown>)): boolean {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
 }

@@ -1,12 +1,10 @@
 // The editor's reducer: every key of the editor becomes one of these actions. Pure.
-import type { SecurityProfileDraft } from '../../domain/profile/security-profile.js';
 import { permissionCandidates } from '../../domain/permissions/permissions.js';
-import { moveCursor, type Motion } from '../motion.js';
-import type { KeyState } from '../../keys/keymap.js';
+import { moveCursor } from '../motion.js';
 import { burstOf } from '../../keys/burst.js';
 import { keyToEditorAction } from './editor-key-action.js';
 import { editText } from '../text-edit.js';
-import { type EditorAction, type EditorInit, type EditorNote, type EditorOutgoing, type EditorState, initialEditorState, type PermissionView } from './editor-state.js';
+import { type EditorAction, type EditorInit, type EditorState, initialEditorState, type PermissionView } from './editor-state.js';
 import { chooseGroup, clampFieldCursor, editRow, removeRow, submitField } from './field-actions.js';
 import { fieldRows } from './field-rows.js';
 import { applyAdd, applyCellToggle, applyGroupToggle, applyToggle, clampPermCursor, clearSearchKeepingRow, groupGrantCount, toggleFold } from './permission-actions.js';

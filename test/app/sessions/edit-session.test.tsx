@@ -10,7 +10,7 @@ import { SECURITY_PROFILE_TYPE, type SecurityProfile, toDraft } from '../../../s
 import { createDraftStore, type DraftStore } from '../../../src/drafts/draft-store.js';
 import { demoProfileArn } from '../../../src/emulator/index.js';
 import { keys } from '../../helpers/keys.js';
-import { renderTui, yieldTurn } from '../../helpers/render-tui.js';
+import { renderTui } from '../../helpers/render-tui.js';
 import { backendPerTest } from '../../helpers/tui-backend.js';
 import { settle, typeText, waitUntil } from '../../helpers/typing.js';
 

@@ -34,6 +34,7 @@ export async function startDroppingProxy(target: string): Promise<DroppingProxy>
   const delayed: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const headers: IncomingHttpHeaders[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- node's http server ignores the handler's promise; a failure here fails the test's request
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     headers.push(req.headers);
@@ -42,6 +43,7 @@ export async function startDroppingProxy(target: string): Promise<DroppingProxy>
     const operation = target !== '' ? target : /^\/security-profiles-summary\//.test(req.url ?? '') ? 'ListSecurityProfiles' : '';
     const forward = request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- node's http callbacks ignore the promise; a failure here fails the test's request
       async (answer) => {
         const payload = await readBody(answer);
         const left = drops.get(operation) ?? 0;
