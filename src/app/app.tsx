@@ -3,7 +3,8 @@
 // the app (on `state.isQuitting`).
 import { useClipboard } from '../hooks/use-clipboard.js';
 import { type NoteFeed, type RetryFeed, useSlowDownNotice } from '../hooks/use-slow-down-notice.js';
-import { Box, useApp, useStdout } from 'ink';
+import { Box, useStdout } from 'ink';
+import { useExitWhen } from './exit-site.js';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
@@ -91,7 +92,6 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const outer = useProduction();
   const [ownLog] = useState(createOperationLog);
   const log = props.operationLog ?? ownLog;
-  const { exit } = useApp();
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
     createInitialState({ ...initial, readOnly: initial.readOnly === true || spex.readOnly, layout: layoutFrom(stdout.columns, stdout.rows) }),
@@ -116,10 +116,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     if (text !== undefined) dispatch({ type: 'notice/show', notice: { text, tone: 'info' } });
   }, [drafts]);
   useAppKeys(dispatch, { isActive: !state.isQuitting });
-  // The single exit site: unmounting runs every effect's cleanup, which aborts the reads in flight.
-  useEffect(() => {
-    if (state.isQuitting) exit();
-  }, [state.isQuitting, exit]);
+  useExitWhen(state.isQuitting);
 
   const service = useMemo(() => (state.region === undefined ? undefined : spex.forRegion(state.region)), [spex, state.region]);
   const counts = useRegionCounts(spex, REGION_CODES, { isActive: screen.kind === 'regions' || (modal.kind === 'clone-target' && modal.step === 'regions') });

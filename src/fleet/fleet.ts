@@ -8,6 +8,9 @@ import type { DomainError } from '../domain/service/errors.js';
 import { isSpexError } from '../domain/service/errors.js';
 import { CONNECT_REGIONS } from '../domain/service/regions.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
+import { type FleetRow, instanceKey } from '../domain/fleet/fleet-row.js';
+
+export { type FleetRow, instanceKey };
 
 export interface FleetAccount {
   /** The AWS profile's name: how the user names the account (`--profile dev`, `dev:acme-dev`). */
@@ -27,21 +30,6 @@ export interface Fleet {
   readonly close: () => Promise<void>;
 }
 
-export interface FleetRow {
-  profile: string;
-  /** The 12-digit account id, once an ARN of the account was seen. */
-  accountId: string | undefined;
-  /** Undefined on an account row (its credentials failed before any region answered). */
-  region: string | undefined;
-  instance?: ConnectInstance;
-  /** The account or region could not be listed. */
-  error?: DomainError;
-  /** Security profiles in the instance (ACTIVE ones), once counted. */
-  profileCount?: number;
-  /** The count failed (the instance is still listed). */
-  countError?: DomainError;
-  production: boolean;
-}
 
 /** The commercial Connect regions (GovCloud needs its own credentials: only when the profile is there). */
 export function fleetRegions(profileRegion: string | undefined, only?: readonly string[]): string[] {
@@ -175,10 +163,6 @@ export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promis
   return rowsSoFar();
 }
 
-/** `profile:alias`: how the matrix, `--baseline`, `--from` and `--to` name an instance. */
-export function instanceKey(row: FleetRow): string {
-  return `${row.profile}:${row.instance?.alias ?? row.instance?.id ?? '?'}`;
-}
 
 /** The account id in an instance's ARN. */
 export function accountOfInstance(instance: ConnectInstance): string | undefined {

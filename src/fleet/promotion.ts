@@ -8,38 +8,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegionService } from '../aws/types.js';
-import { type PlanStep, stepToken } from '../domain/as-code/profiles-plan.js';
+import { stepToken } from '../domain/as-code/profiles-plan.js';
 import type { TargetPlan } from '../domain/fleet/promote.js';
+import type { Promotion, PromotionStep, PromotionTarget, StepStatus } from '../domain/fleet/promotion-journal.js';
 
-export type StepStatus = 'pending' | 'sent' | 'done' | 'failed';
-
-export interface PromotionStep extends PlanStep {
-  target: string;
-  instanceArn: string;
-  clientToken: string;
-  status: StepStatus;
-  error?: string;
-}
-
-export interface PromotionTarget {
-  key: string;
-  profile: string;
-  region: string;
-  instanceArn: string;
-}
-
-export interface Promotion {
-  kind: 'spex/promotion';
-  id: string;
-  createdAt: string;
-  /** The source instance's key (`profile:alias`). */
-  from: string;
-  /** Where the source is, to read it again at the end. */
-  source: PromotionTarget;
-  names: string[];
-  targets: PromotionTarget[];
-  steps: PromotionStep[];
-}
+export type { Promotion, PromotionStep, PromotionTarget, StepStatus };
 
 export function newPromotion(source: PromotionTarget, names: readonly string[], targets: readonly PromotionTarget[], plans: readonly TargetPlan[], now = new Date()): Promotion {
   const from = source.key;

@@ -3,7 +3,7 @@
 import type { RegionService } from '../aws/types.js';
 import type { DriftColumn } from '../domain/fleet/drift.js';
 import { isSpexError } from '../domain/service/errors.js';
-import type { FlowModuleName, HierarchyGroup, SecurityProfile } from '../domain/profile/security-profile.js';
+import type { InstanceSide } from '../domain/fleet/promote.js';
 import { type ReadOptions, readProfiles } from './read-profiles.js';
 import type { Fleet, FleetRow } from './fleet.js';
 
@@ -21,12 +21,8 @@ export function serviceFor(fleet: Fleet, target: { profile: string; region: stri
   return account.spex.forRegion(target.region);
 }
 
-/** One instance as drift and promote compare it: the (named) profiles, hierarchy groups and flow modules. */
-export interface InstanceSide {
-  profiles: SecurityProfile[];
-  groups: HierarchyGroup[];
-  modules: FlowModuleName[] | undefined;
-}
+export type { InstanceSide };
+
 
 export async function readSide(service: RegionService, instanceArn: string, options: ReadOptions = {}): Promise<InstanceSide> {
   const [profiles, groups, modules] = await Promise.all([

@@ -77,7 +77,8 @@ export function createKeymap<M extends string, C extends string>(
       return undefined;
     },
     helpEntries(mode, options = {}) {
-      const entries = bindingsOf(mode, options).map((x) => ({ keys: x.label, help: x.help }));
+      // A binding without a label is another key of the one listed before it (j beside k/↑): not listed again.
+      const entries = bindingsOf(mode, options).filter((x) => x.label !== '').map((x) => ({ keys: x.label, help: x.help }));
       if (typing.has(mode) && settings.typing) entries.unshift({ keys: 'letters', help: settings.typing.helpLine });
       const legend = settings.legends?.[mode];
       if (legend !== undefined) entries.push({ keys: '', help: '' }, { keys: settings.legendTitle ?? 'Marks', help: '' }, ...legend);
@@ -86,7 +87,7 @@ export function createKeymap<M extends string, C extends string>(
     footerHints(mode, options = {}) {
       const hints: HelpEntry[] = [];
       for (const x of bindingsOf(mode, options)) {
-        if (x.hint !== undefined && (options.only === undefined || options.only.includes(x.command))) hints.push({ keys: x.label, help: x.hint });
+        if (x.hint !== undefined && x.label !== '' && (options.only === undefined || options.only.includes(x.command))) hints.push({ keys: x.label, help: x.hint });
       }
       return hints;
     },

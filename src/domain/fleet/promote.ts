@@ -23,6 +23,13 @@ export interface Unmapped {
 }
 
 /** What the user chose for an unmapped group path (in every profile and target). */
+/** One instance as drift and promote compare it: the (named) profiles, hierarchy groups and flow modules. */
+export interface InstanceSide {
+  profiles: SecurityProfile[];
+  groups: HierarchyGroup[];
+  modules: FlowModuleName[] | undefined;
+}
+
 export type MappingChoice = { path: string; action: 'skip' } | { path: string; action: 'map'; to: string };
 
 /** How one source value was carried to the target. */

@@ -2,14 +2,14 @@
 // `≠N`, `–`, `+`, `?`), with a cell cursor, marks for promote, and columns that scroll sideways when
 // they do not fit. The cell view shows the difference in console words, then every field side by side.
 import { Box, Text } from 'ink';
-import { compareHeader, compareLines } from '../../components/compare-lines.js';
-import type { PaneLine } from '../../components/pane-lines.js';
-import { wrapText } from '../../components/pane-lines.js';
-import { useTone } from '../../components/theme.js';
+import { compareHeader, compareLines } from '../compare-lines.js';
+import type { PaneLine } from '../pane-lines.js';
+import { wrapText } from '../pane-lines.js';
+import { useTone } from '../theme.js';
 import { cellText, comparableProfile, DRIFT_LEGEND, type DriftColumn, type DriftMatrix } from '../../domain/fleet/drift.js';
 import { padEnd, truncate } from '../../domain/text/format.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
-import { windowTop } from './fleet-screen.js';
+import { windowTop } from './fleet-table.js';
 
 export const NAME_WIDTH = 28;
 export const CELL_WIDTH = 16;

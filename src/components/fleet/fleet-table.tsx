@@ -3,8 +3,8 @@
 import { Box, Text } from 'ink';
 import { padEnd, truncate } from '../../domain/text/format.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
-import type { FleetRow } from '../../fleet/fleet.js';
-import { useTone } from '../../components/theme.js';
+import type { FleetRow } from '../../domain/fleet/fleet-row.js';
+import { useTone } from '../theme.js';
 
 export interface FleetTableProps {
   readonly rows: readonly FleetRow[];

@@ -1,0 +1,25 @@
+// One row of the fleet screen (an account × region × instance, or an account or region that failed),
+// and how an instance is named across the fleet. Pure: the scan that makes rows is fleet/fleet.ts.
+import type { DomainError } from '../service/errors.js';
+import type { ConnectInstance } from '../profile/security-profile.js';
+
+export interface FleetRow {
+  profile: string;
+  /** The 12-digit account id, once an ARN of the account was seen. */
+  accountId: string | undefined;
+  /** Undefined on an account row (its credentials failed before any region answered). */
+  region: string | undefined;
+  instance?: ConnectInstance;
+  /** The account or region could not be listed. */
+  error?: DomainError;
+  /** Security profiles in the instance (ACTIVE ones), once counted. */
+  profileCount?: number;
+  /** The count failed (the instance is still listed). */
+  countError?: DomainError;
+  production: boolean;
+}
+
+/** `profile:alias`: how the matrix, `--baseline`, `--from` and `--to` name an instance. */
+export function instanceKey(row: FleetRow): string {
+  return `${row.profile}:${row.instance?.alias ?? row.instance?.id ?? '?'}`;
+}
