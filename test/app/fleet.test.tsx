@@ -95,7 +95,8 @@ describe('the fleet screen', () => {
     expect(frame).toMatch(/acme\s+123456789012\s+us-east-1\s+acme-support\s+18\s+ACTIVE/);
     expect(frame).toMatch(/acme-platform ⚠PROD\s+210987654321\s+us-east-1\s+acme-prod\s+8\s+ACTIVE/);
     expect(frame).toMatch(/acme-platform\s+210987654321\s+us-west-2\s+acme-dev\s+8\s+ACTIVE/);
-    expect(frame).toMatch(/expired\s+—\s+\(every region\)\s+—\s+✗ No AWS credentials found/);
+    // The reason takes the columns the row has no values for, so it can be read.
+    expect(frame).toMatch(/expired\s+—\s+\(every region\)\s+✗ No AWS credentials found/);
     // The failing account sent nothing; the others were each listed in every region asked for.
     expect(new Set(demo.emulator.requests.filter((r) => r.operation === 'ListResources' && r.typeName === 'AWS::Connect::Instance').map((r) => `${r.account} ${r.region}`)).size).toBe(6);
   });

@@ -46,6 +46,13 @@ function rowText(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => (i === cells.length - 1 ? truncate(c, widths[i]!) : padEnd(truncate(c, widths[i]!), widths[i]!))).join(' ');
 }
 
+/** A failed account or region: who and where, then why, over the columns it has no values for. */
+function errorRowText(row: FleetRow, columns: ReturnType<typeof columnsFor>, width: number): string {
+  const where = columns.filter((c) => c.title !== 'Instance' && c.title !== 'Profiles' && c.title !== 'Status');
+  const head = rowText([...where.map((c) => sanitizeLine(c.cell(row))), ''], [...where.map((c) => c.width), 0]);
+  return head + truncate(sanitizeLine(`✗ ${row.error?.message ?? ''}`), Math.max(8, width - 2 - head.length));
+}
+
 export function FleetTable({ rows, cursor, height, width, isDone }: FleetTableProps) {
   const tone = useTone();
   const room = Math.max(1, height - 2);
@@ -62,7 +69,7 @@ export function FleetTable({ rows, cursor, height, width, isDone }: FleetTablePr
         const style = row.error ? tone('error') : at === cursor ? tone('selected') : row.production ? tone('warning') : {};
         return (
           <Text key={`${row.profile}/${row.region ?? ''}/${row.instance?.arn ?? 'error'}`} wrap="truncate-end" {...style}>
-            {`${at === cursor ? '›' : ' '} ${rowText(fleetCells(row, width), widths)}`}
+            {`${at === cursor ? '›' : ' '} ${row.error ? errorRowText(row, columns, width) : rowText(fleetCells(row, width), widths)}`}
           </Text>
         );
       })}
