@@ -50,7 +50,7 @@ export const FLAGS = {
   debug: { type: 'boolean', help: 'log requests to stderr (credentials redacted)' },
   // The commands' own flags.
   grants: { type: 'string', multiple: true, value: 'P', help: 'only profiles granting every P (API name or console words)' },
-  name: { type: 'string', value: 'N', help: 'the profile\'s name' },
+  name: { type: 'string', value: 'N', help: 'the profile\'s name (export: only the profile named N; repeatable)' },
   description: { type: 'string', value: 'D', help: 'the profile\'s description' },
   permission: { type: 'string', multiple: true, value: 'P', help: 'a permission to grant (API name, prefix or console words); repeatable' },
   'add-permission': { type: 'string', multiple: true, value: 'P', help: 'a permission to grant; repeatable' },
@@ -99,6 +99,8 @@ export interface CommandSpec {
   readonly help: string;
   /** Its own flags (the common ones come with every command). */
   readonly flags: readonly FlagName[];
+  /** Its flags that it, unlike other commands, takes more than once (export's --name). */
+  readonly repeatable?: readonly FlagName[];
   readonly positionals: number;
   /** `--output` formats beyond table, json and yaml. */
   readonly formats?: readonly string[];
@@ -173,6 +175,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     help:
       'the instance\'s profiles as code: one YAML document (--format json; --format cloudformation, cloudformation-json, terraform-awscc or terraform-aws: a template or HCL with import blocks, exit 3 on what the target cannot express unless --allow-loss), permissions grouped and commented with the console\'s words, the hierarchy group by its path of names [--name N]... [--file F]',
     flags: ['file', 'name', 'format', 'allow-loss'],
+    repeatable: ['name'],
     positionals: 0,
   },
   plan: {
@@ -218,11 +221,11 @@ export const OTHER_COMMANDS: readonly { synopsis: string; help: string }[] = [{ 
 type ParseOptions = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
 /** The options of node:util's parseArgs for these flags. */
-export function parseOptions(names: readonly FlagName[]): ParseOptions {
+export function parseOptions(names: readonly FlagName[], repeatable: readonly FlagName[] = []): ParseOptions {
   const options: ParseOptions = {};
   for (const name of names) {
     const spec: FlagSpec = FLAGS[name];
-    options[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
+    options[name] = { type: spec.type, ...(spec.multiple || repeatable.includes(name) ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
   }
   return options;
 }

@@ -74,6 +74,10 @@ describe('spex command line', () => {
       expect(help).toContain(`  ${spec.synopsis}`);
     }
     for (const [name, spec] of Object.entries(FLAGS)) expect(VALUE_FLAGS.has(`--${name}`)).toBe(spec.type === 'string');
+    // The parsers take what the table says: export's --name more than once, create's once.
+    const { parseOptions } = await import('../src/cli-spec.js');
+    expect(parseOptions(COMMANDS.export.flags, COMMANDS.export.repeatable).name).toEqual({ type: 'string', multiple: true });
+    expect(parseOptions(COMMANDS.create.flags, COMMANDS.create.repeatable).name).toEqual({ type: 'string' });
     // A declared flag is accepted where it is declared, and nowhere else (strict parsing).
     const io = memoryIo();
     expect(await main(['regions', '--grants', 'Users.View'], io)).toBe(2);

@@ -22,7 +22,8 @@ import { useRegionCounts } from '../hooks/use-region-counts.js';
 import { useInstances } from '../hooks/use-instances.js';
 import { useHierarchyGroups } from '../hooks/use-hierarchy-groups.js';
 import { useUserIndex } from '../hooks/use-user-index.js';
-import type { HolderNames } from '../components/holder-lines.js';
+import { useProfileNames } from '../hooks/use-profile-names.js';
+import { type OnPromote, usePromoteRequest } from '../hooks/use-promote-request.js';
 import { useSpex } from '../hooks/spex-context.js';
 import { useTerminalLayout } from '../hooks/use-terminal-layout.js';
 import { footerHints } from '../keys/keymap.js';
@@ -37,7 +38,7 @@ import { useDrafts } from '../hooks/use-drafts.js';
 import { useExport } from '../hooks/use-export.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { draftsAnnouncement } from '../domain/profile/drafts.js';
-import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, listingHint, nameOfRow, refusedHint, sortLabel, unnamedHint } from './chrome.js';
+import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, listingHint, refusedHint, sortLabel, unnamedHint } from './chrome.js';
 import { CompareScreen } from './screens/compare-screen.js';
 import { DetailScreen } from './screens/detail-screen.js';
 import { HoldersScreen } from './screens/holders-screen.js';
@@ -81,7 +82,7 @@ export interface AppProps {
   /** In a fleet: Esc on the region picker goes back to the fleet screen. */
   readonly onLeave?: () => void;
   /** In a fleet: `P` carries the marked profiles (by name) of the instance on view to other instances. */
-  readonly onPromote?: (names: readonly string[], source: { region: string; instanceArn: string }) => void;
+  readonly onPromote?: OnPromote;
 }
 
 const REGION_CODES = CONNECT_REGIONS.map((r) => r.code);
@@ -158,43 +159,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     if (state.isLeaving) onLeave?.();
   }, [state.isLeaving, onLeave]);
 
-  const loadedDetail = (arn: string | undefined) => {
-    const entry = arn === undefined ? undefined : details.loader?.get(arn);
-    return entry?.status === 'loaded' ? entry.profile : undefined;
-  };
-  const rowByArn = useMemo(() => new Map(profiles.rows.map((r) => [r.arn, r])), [profiles.rows]);
-  const nameOf = (arn: string): string | undefined => nameOfRow(rowByArn.get(arn), loadedDetail(arn));
-  const promoteId = state.promoteRequest?.id;
-  useEffect(() => {
-    const request = state.promoteRequest;
-    if (request === undefined || state.region === undefined || instanceArn === undefined) return;
-    if (onPromote === undefined) {
-      dispatch({ type: 'notice/show', notice: { text: 'P promotes to the other instances of a fleet: start spex with --profile a,b, --all-profiles or --fleet NAME', tone: 'info' } });
-      return;
-    }
-    const names = request.arns.map((arn) => nameOf(arn)).filter((n): n is string => n !== undefined);
-    if (names.length < request.arns.length) {
-      dispatch({ type: 'notice/show', notice: { text: 'Wait for the names to load, then press P again', tone: 'info' } });
-      return;
-    }
-    onPromote(names, { region: state.region, instanceArn });
-    // Only a new request (its id) starts a promotion.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a request is acted on once, when it is new (its id); names loading later must not start it again
-  }, [promoteId]);
-  /** How many listed profiles grant any of `names`, among those whose details are loaded. */
-  const granting = (names: readonly string[]) => {
-    let count = 0;
-    let of = 0;
-    for (const row of profiles.rows) {
-      const detail = loadedDetail(row.arn);
-      if (detail === undefined) continue;
-      of += 1;
-      if (names.some((n) => detail.Permissions?.includes(n))) count += 1;
-    }
-    return { count, of, total: profiles.rows.length };
-  };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- Profile names come from the list (and the details as they load); re-made when either changes.
-  const holderNames: HolderNames = useMemo(() => ({ profileName: nameOf, groupName }), [rowByArn, details.version, groupName]);
+  const { loadedDetail, nameOf, granting, holderNames } = useProfileNames(profiles.rows, details, groupName);
+  usePromoteRequest(state.promoteRequest, state.region, instanceArn, nameOf, onPromote, dispatch);
 
   // A session draws its own keys and notes: the shell's status line and footer give it their room.
   const height = bodyHeight(layout) + (isSession ? STATUS_LINES + FOOTER_LINES : 0);

@@ -1,10 +1,10 @@
 // Header, status-line and footer text for the current state. Pure.
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { cloudControlRefusals, REFUSED_MARK } from '../domain/profile/cloud-control-safe.js';
-import { type ConnectInstance, parseConnectArn, type ProfileSummary, type SecurityProfile } from '../domain/profile/security-profile.js';
+import { type ConnectInstance, parseConnectArn, type SecurityProfile } from '../domain/profile/security-profile.js';
 import type { ProfileList } from '../hooks/use-profile-list.js';
 import type { Remote } from '../state/remote.js';
-import { panePosition, profileName, shownInstances } from '../state/selectors.js';
+import { panePosition, shownInstances } from '../state/selectors.js';
 import type { AppState, SortOrder } from '../state/app-state.js';
 import { parseFilter } from '../state/filter.js';
 import { type Finding, findingSentence, profileFindings } from '../domain/access/lint.js';
@@ -140,7 +140,3 @@ export function accountOf(instanceArn: string | undefined, seen: string | undefi
   return (instanceArn === undefined ? undefined : parseConnectArn(instanceArn)?.account) ?? seen;
 }
 
-/** A row's name: the list's, else its loaded detail's. */
-export function nameOfRow(row: ProfileSummary | undefined, detail: SecurityProfile | undefined): string | undefined {
-  return row === undefined ? undefined : profileName(row, detail);
-}

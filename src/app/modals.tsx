@@ -19,7 +19,8 @@ import type { OperationLog } from '../state/operation-log.js';
 import { useRemote } from '../hooks/use-remote.js';
 import { useInstances } from '../hooks/use-instances.js';
 import type { Users } from '../hooks/use-user-index.js';
-import type { Action, Modal } from '../state/app-state.js';
+import type { Modal } from '../state/app-state.js';
+import type { Action } from '../state/app-actions.js';
 import { EditorModal } from './editor-modal.js';
 import { SessionWait } from './session-frame.js';
 

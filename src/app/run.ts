@@ -7,10 +7,9 @@ import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { stateDir } from '../drafts/draft-store.js';
 import { promotionsDir } from '../fleet/promotion.js';
 import type { Settings } from '../config/settings.js';
-import { UsageError } from '../io.js';
 import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
-import { cacheFor } from '../cache/detail-cache.js';
+import { effectiveSettings, openBackend } from '../fleet/backend.js';
 import { createDraftStore, draftDir } from '../drafts/draft-store.js';
 import { EXIT_FAILURE, EXIT_OK, type Io } from '../io.js';
 import type { Remembered } from './app.js';
@@ -44,73 +43,31 @@ function debugSink(flags: TuiFlags, io: Io): { log?: (line: string) => void; flu
   };
 }
 
-async function openBackend(
-  flags: TuiFlags,
-  io: Io,
-  debug: ((line: string) => void) | undefined,
-  retries: ReturnType<typeof createRetryFeed>,
-  notes: ReturnType<typeof createNoteFeed>,
-  settings: Settings,
-): Promise<TuiBackend> {
-  const common = {
-    readOnly: flags.readOnly,
+/** The TUI's backend over the one way to open AWS (fleet/backend.ts). */
+async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, retries: ReturnType<typeof createRetryFeed>, notes: ReturnType<typeof createNoteFeed>, settings: Settings): Promise<TuiBackend> {
+  const backend = openBackend(flags, io.env, settings, {
     onRetry: retries.emit,
     onConnectUnavailable: (region: string, reason: string) => notes.emit(`${region}: ${reason}`),
     ...(debug === undefined ? {} : { debug }),
-    ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
-    ...(flags.cloudControlOnly ? { cloudControlOnly: true } : {}),
-    ...(flags.rateShare !== undefined ? { rateShare: flags.rateShare } : {}),
-  };
-  if (flags.demo) {
-    const { startDemo } = await import('../demo.js');
-    const demo = await startDemo({ spex: common, ...(flags.demoState === undefined ? {} : { statePath: flags.demoState }) });
-    notes.emit(flags.demoState === undefined ? 'Demo data: it resets each start (--demo-state FILE keeps it between runs)' : `Demo data kept in ${flags.demoState}`);
-    // The demo's two accounts as a fleet, unless a region or instance was asked for.
-    const asFleet = flags.region === undefined && flags.instance === undefined;
-    return { spex: demo.spex, ...(asFleet ? { fleet: demo.fleet(settings.production) } : {}), configuredRegion: flags.region ?? demo.region, close: demo.close };
-  }
-  const { isFleetRequest, openFleet } = await import('../fleet/open.js');
-  if (isFleetRequest(flags)) {
-    const fleet = await openFleet(flags, io.env, settings, common);
-    return { spex: fleet.accounts[0]!.spex, fleet, configuredRegion: undefined, close: fleet.close };
-  }
-  if (flags.region?.includes(',')) throw new UsageError('--region takes one region (several only with a fleet: --profile a,b, --all-profiles or --fleet NAME)');
-  const { createSpex, resolveConnection } = await import('../aws/index.js');
-  const connection = await resolveConnection({
-    flags: {
-      ...(flags.region === undefined ? {} : { region: flags.region }),
-      ...(flags.profile === undefined ? {} : { profile: flags.profile }),
-      ...(flags.endpointUrl === undefined ? {} : { endpointUrl: flags.endpointUrl }),
-    },
-    env: io.env,
   });
-  const spex = createSpex({
-    ...common,
-    ...(connection.region === undefined ? {} : { region: connection.region }),
-    ...(connection.profile === undefined ? {} : { profile: connection.profile }),
-    ...(connection.endpoint === undefined ? {} : { endpoint: connection.endpoint }),
-    ...(connection.connectEndpoint === undefined ? {} : { connectEndpoint: connection.connectEndpoint }),
-    credentials: connection.credentials,
-    env: io.env,
-    ...cacheFor(flags.noCache === true, io.env, connection.endpoint, connection.profile),
-  });
-  const { isProductionInstance, productionOf } = await import('../fleet/fleet.js');
-  const profileName = connection.profile ?? 'default';
-  const production = { production: productionOf(profileName, settings.production) };
-  // The same account reached through other credentials is marked too: the entries' accounts as the
-  // config files and the accounts spex has learned tell them (no call at start; headless writes also ask AWS).
-  const byAccount = await import('../fleet/production.js');
-  const { profileAccountHint } = await import('../aws/accounts.js');
-  const { cacheDir } = await import('../cache/detail-cache.js');
-  const known = await byAccount.readKnownAccounts(cacheDir(io.env));
-  const accountRule = await byAccount.accountRule(settings.production ?? [], async (name) => (await profileAccountHint(name, io.env)) ?? known[name]);
-  return {
-    spex,
-    configuredRegion: connection.region,
-    productionOf: (instance) =>
-      isProductionInstance(production, instance) || byAccount.isProductionByAccount(accountRule, instance) ? `${profileName}:${instance.alias ?? instance.id}` : undefined,
-    close: async () => spex.close(),
-  };
+  try {
+    if (backend.isDemo) {
+      const demo = await backend.demo();
+      notes.emit(flags.demoState === undefined ? 'Demo data: it resets each start (--demo-state FILE keeps it between runs)' : `Demo data kept in ${flags.demoState}`);
+      // The demo's two accounts as a fleet, unless a region or instance was asked for.
+      const asFleet = flags.region === undefined && flags.instance === undefined;
+      return { spex: demo.spex, ...(asFleet ? { fleet: await backend.fleet() } : {}), configuredRegion: flags.region ?? demo.region, close: backend.close };
+    }
+    if (backend.isFleetRequest) {
+      const fleet = await backend.fleet();
+      return { spex: fleet.accounts[0]!.spex, fleet, configuredRegion: undefined, close: backend.close };
+    }
+    const [{ spex, connection }, productionOf] = await Promise.all([backend.account(), backend.productionOf()]);
+    return { spex, configuredRegion: connection.region, productionOf, close: backend.close };
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
 }
 
 export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
@@ -123,9 +80,11 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   try {
     // A read-only setting in the config file counts like the flag (and a broken file is not ignored).
     settings = await readSettings(io.env);
-    if (settings.readOnly) flags.readOnly = true;
-    if (settings.cloudControlOnly) flags.cloudControlOnly = true;
-    if (flags.rateShare === undefined && settings.rateShare !== undefined) flags.rateShare = settings.rateShare;
+    // The flags and the settings file decided together, as for the headless commands.
+    const effective = effectiveSettings(flags, settings);
+    flags.readOnly = effective.readOnly;
+    flags.cloudControlOnly = effective.cloudControlOnly;
+    if (effective.rateShare !== undefined) flags.rateShare = effective.rateShare;
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     io.stderr.write(`spex: ${error.message}\n`);
@@ -137,7 +96,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   // The Ink bundle loads while the backend opens; a backend that opened is closed whatever fails next.
   const mounting = import('./mount.js');
   mounting.catch(() => undefined); // handled below, once the backend is open
-  const [last, backend] = await Promise.all([readLastUsed(io.env), openBackend(flags, io, debug.log, retries, notes, settings)]);
+  const [last, backend] = await Promise.all([readLastUsed(io.env), openTuiBackend(flags, io, debug.log, retries, notes, settings)]);
   let mountTui: Awaited<typeof mounting>['mountTui'];
   try {
     ({ mountTui } = await mounting);

@@ -8,7 +8,7 @@
 import { useInput } from 'ink';
 import { useCallback, type Dispatch } from 'react';
 import type { KeyState } from '../keys/keymap.js';
-import type { Action } from '../state/app-state.js';
+import type { Action } from '../state/app-actions.js';
 
 export interface AppKeysOptions {
   isActive: boolean;

@@ -10,7 +10,7 @@ import {
   type UpdateResourceCommandOutput,
 } from '@aws-sdk/client-cloudcontrol';
 import { type DomainError, isSpexError } from '../domain/service/errors.js';
-import { type JsonPatchOperation, applyPatch, buildPatch, propertyEquals, unappliedChanges } from '../domain/profile/patch.js';
+import { type JsonPatchOperation, applyPatch, buildPatch, propertyEquals } from '../domain/profile/patch.js';
 import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft } from '../domain/profile/security-profile.js';
 import { cloudControlRefusals, cloudControlRefusalText } from '../domain/profile/cloud-control-safe.js';
 import { connectTakesAll } from '../domain/profile/connect-plan.js';
@@ -20,6 +20,7 @@ import { failedOperationError, toDomainError } from './map-error.js';
 import { toRequestStatus } from './parse.js';
 import { createThroughConnect, deleteThroughConnect, updateThroughConnect } from './connect-writes.js';
 import { getProfile, getRequestStatus, listRequests } from './reads.js';
+import { successConfirmer } from './confirm-save.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, opName, settledOperation, startTrackedOperation } from './tracked-operation.js';
 import type { OperationKind, OperationOptions, OperationOutcome, RequestStatus, TrackedOperation } from './types.js';
 
@@ -98,34 +99,6 @@ function track(
     signal: ctx.signalFor(options.signal),
     ...(parts.finalize ? { finalize: parts.finalize } : {}),
   });
-}
-
-/**
- * A create or update that ended SUCCESS, re-read: the SUCCESS event's model is what the handler was
- * asked, not what Connect holds (real-aws-notes "Writes"), so the re-read is what the caller gets,
- * with a warning when it differs from what was asked.
- */
-function successConfirmer(ctx: RegionContext, asked: SecurityProfileDraft | undefined) {
-  return async (
-    status: RequestStatus,
-    identifier: string | undefined,
-    signal: AbortSignal,
-    keep: (model: SecurityProfile) => void,
-  ): Promise<OperationOutcome> => {
-    const id = identifier ? { identifier } : {};
-    if (!identifier) return { ok: true, status, warnings: ['The service did not say which profile it saved, so it could not be re-read.'] };
-    let model: SecurityProfile;
-    try {
-      model = await getProfile(ctx, identifier, { signal });
-    } catch (error) {
-      const why = isSpexError(error) ? error.error.message : String(error);
-      const fallback = status.resourceModel ? { model: status.resourceModel } : {};
-      return { ok: true, status, ...id, ...fallback, warnings: [`The save succeeded, but the profile could not be re-read (${why}); what is shown is what was asked, not yet confirmed.`] };
-    }
-    keep(model);
-    const differs = asked ? unappliedChanges(asked, model) : undefined;
-    return { ok: true, status, ...id, model, ...(differs ? { warnings: [differs] } : {}) };
-  };
 }
 
 function refused(kind: OperationKind, error: DomainError): TrackedOperation {

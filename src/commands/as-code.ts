@@ -16,7 +16,7 @@ import { didYouMean, EXIT_FAILURE, EXIT_OK, parseMaxFileSize, readBoundedText, U
 import { VERSION } from '../version.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson, toYaml, writeError, writeTerminal } from './output.js';
-import { DEFAULT_PROFILE_QUOTA, quotaShortfall } from '../domain/access/lint.js';
+import { DEFAULT_PROFILE_QUOTA, quotaShortfall } from '../domain/access/quota.js';
 import { waitForOperation } from './progress.js';
 import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/as-code/profiles-plan.js';
 import { readAllProfiles, resolveInstance } from './resolve.js';

@@ -66,7 +66,7 @@ export async function runCommand(name: string, args: string[], given: Io): Promi
       io.stdout.write(commandHelp(name as CommandName));
       return 0;
     }
-    ctx = createCommandContext(io, parseCommandArgs(args, parseOptions(spec.flags), spec.positionals), spec.formats);
+    ctx = createCommandContext(io, parseCommandArgs(args, parseOptions(spec.flags, spec.repeatable), spec.positionals), spec.formats);
     return await RUN[name as CommandName](ctx);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

@@ -3,7 +3,8 @@
 // read through the same loader, budget and cache as `list --grants`; holders through SearchUsers (or
 // not at all, said so). Exit 1 when a finding at or above --fail-on (default high) exists, 0 otherwise,
 // 2 on usage errors: usable in CI.
-import { failsAt, lintProfiles, SEVERITIES, type Severity, toSarif } from '../domain/access/lint.js';
+import { failsAt, lintProfiles, SEVERITIES, type Severity } from '../domain/access/lint.js';
+import { toSarif } from '../domain/access/sarif.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { VERSION } from '../version.js';

@@ -14,11 +14,13 @@ import { findModel, getResource, listResources } from './operations-read.js';
 import { cancelResourceRequest, createResource, deleteResource, getResourceRequestStatus, listResourceRequests, updateResource } from './operations-write.js';
 import { readState, writeState } from './persistence.js';
 import { defaultHandlerMessage, RequestBook } from './requests.js';
+import { Concurrency, RequestLog } from './request-log.js';
+import { emulatorSettings } from './settings.js';
 import { answerQuery, queryActionOf } from './query-protocol.js';
 import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, regionOf, writeReply } from './server.js';
 import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect/index.js';
 import { Store } from './store.js';
-import type { Emulator, EmulatorOptions, RecordedRequest } from './types.js';
+import type { Emulator, EmulatorOptions } from './types.js';
 
 const HANDLERS: Record<OperationName, (ctx: OperationContext, body: Record<string, unknown>) => Record<string, unknown>> = {
   ListResources: listResources,
@@ -31,56 +33,8 @@ const HANDLERS: Record<OperationName, (ctx: OperationContext, body: Record<strin
   CancelResourceRequest: cancelResourceRequest,
 };
 const MUTATIONS = new Set(['CreateResource', 'UpdateResource', 'DeleteResource']);
-const MAX_LOG = 100_000;
-/** The request log's bound in body text: a loop of 2 MiB requests must not exhaust the heap (a ring: oldest go first). */
-const MAX_LOG_BYTES = 64 * 1024 * 1024;
-/** Strings longer than this in a logged body are cut (the request itself was handled whole). */
-const MAX_LOGGED_STRING = 64 * 1024;
-
-/** A body as the log keeps it: long strings cut, so one entry is at most a few hundred KiB; with its size. */
-function loggedBody(body: Record<string, unknown>): { body: Record<string, unknown>; bytes: number } {
-  let bytes = 0;
-  const cut = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      const kept = value.length > MAX_LOGGED_STRING ? `${value.slice(0, MAX_LOGGED_STRING)}…(${value.length} characters)` : value;
-      bytes += kept.length * 2;
-      return kept;
-    }
-    if (Array.isArray(value)) return value.map(cut);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cut(v)]));
-    bytes += 8;
-    return value;
-  };
-  return { body: cut(body) as Record<string, unknown>, bytes };
-}
-
-function checkOptions(o: EmulatorOptions): void {
-  const bad = (name: string, rule: string): never => {
-    throw new RangeError(`${name}: ${rule}`);
-  };
-  if (o.port !== undefined && !(Number.isInteger(o.port) && o.port >= 0 && o.port <= 65535)) bad('port', 'an integer from 0 to 65535');
-  if (o.profiles !== undefined && !(Number.isInteger(o.profiles) && o.profiles >= 0)) bad('profiles', 'a whole number');
-  if (o.failRate !== undefined && !(o.failRate >= 0 && o.failRate <= 1)) bad('failRate', 'between 0 and 1');
-  if (o.pageSize !== undefined && !(Number.isInteger(o.pageSize) && o.pageSize >= 1)) bad('pageSize', 'a whole number of at least 1');
-}
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  checkOptions(options);
-  const settings = {
-    latencyMs: options.latencyMs ?? 0,
-    // AWS's default is 100 (real-aws-notes "Limits"); `profiles: N` stands for an account whose quota was raised to hold them.
-    profileQuota: options.profileQuota ?? (options.profiles ? Math.ceil((options.profiles + 200) / 100) * 100 : 100),
-    throttleRps: options.throttleRps ?? (options.realLimits ? CLOUD_CONTROL_REAL_RPS : 0),
-    failRate: options.failRate ?? 0,
-    asyncDelayMs: options.asyncDelayMs ?? 300,
-    listProperties: options.listProperties ?? 'identifiers',
-    userList: options.userList ?? 'full',
-    pageSize: options.pageSize ?? 25,
-    realLimits: options.realLimits ?? false,
-    timeUnit: options.timeUnit ?? 's',
-    cancelApplies: options.cancelApplies ?? 'sometimes',
-    handlerKeeps: options.handlerKeeps ?? [],
-  };
+  const settings = emulatorSettings(options);
   const seed = options.faultSeed ?? Math.floor(Math.random() * 2 ** 32);
   const budgets = new ConnectBudgets(settings.realLimits, Date.now);
   const statePath = options.statePath;
@@ -127,23 +81,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!loaded) persist();
 
 
-  const requests: RecordedRequest[] = [];
-  /** Body bytes of each logged request, oldest first (parallel to `requests`), and their sum. */
-  const logSizes: number[] = [];
-  let logBytes = 0;
-  const inFlight = new Map<string, number>();
-  const maxSeen = new Map<string, number>();
-  const enter = (op: string): void => {
-    for (const key of [op, '*']) {
-      const n = (inFlight.get(key) ?? 0) + 1;
-      inFlight.set(key, n);
-      if (n > (maxSeen.get(key) ?? 0)) maxSeen.set(key, n);
-    }
-  };
-  const leave = (op: string): void => {
-    for (const key of [op, '*']) inFlight.set(key, (inFlight.get(key) ?? 1) - 1);
-  };
-
+  const log = new RequestLog();
+  const concurrency = new Concurrency();
+  const { requests } = log;
+  const enter = (op: string): void => concurrency.enter(op);
+  const leave = (op: string): void => concurrency.leave(op);
   const run = (call: Call, account: string): Record<string, unknown> => {
     faults.throttle(account);
     faults.randomFailure();
@@ -257,34 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (!res.destroyed && !answered) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : json11 ? 'application/x-amz-json-1.1' : undefined);
     if (close) res.on('finish', () => req.destroy());
-    const { body, bytes } = loggedBody(info.body);
-    // A test may have emptied the log (clearRequests): the sizes follow it.
-    if (requests.length < logSizes.length) {
-      logSizes.length = 0;
-      logBytes = 0;
-    }
-    logSizes.push(bytes);
-    logBytes += bytes;
-    requests.push({
-      account,
-      operation: info.operation,
-      region: info.region,
-      typeName: typeof body.TypeName === 'string' ? body.TypeName : undefined,
-      identifier: typeof body.Identifier === 'string' ? body.Identifier : undefined,
-      body,
-      status,
-      errorType,
-      startedAt,
-      endedAt: Date.now(),
-    });
-    let drop = requests.length > MAX_LOG ? requests.length - MAX_LOG / 2 : 0;
-    let dropped = logSizes.slice(0, drop).reduce((a, b) => a + b, 0);
-    while (logBytes - dropped > MAX_LOG_BYTES && drop < requests.length - 1) dropped += logSizes[drop++]!;
-    if (drop > 0) {
-      requests.splice(0, drop);
-      logSizes.splice(0, drop);
-      logBytes -= dropped;
-    }
+    log.record({ account, operation: info.operation, region: info.region, status, errorType, startedAt, endedAt: Date.now() }, info.body);
   };
 
   const server = createServer((req, res) => {
@@ -305,14 +220,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: `http://${shownHost}:${port}`,
     port,
     requests,
-    clearRequests: () => {
-      requests.length = 0;
-    },
-    maxConcurrent: (operation) => maxSeen.get(operation ?? '*') ?? 0,
-    resetStats: () => {
-      maxSeen.clear();
-      for (const [key, n] of inFlight) maxSeen.set(key, n);
-    },
+    clearRequests: () => log.clear(),
+    maxConcurrent: (operation) => concurrency.max(operation),
+    resetStats: () => concurrency.reset(),
     failNext: (operation, count, failure) => faults.failNext(operation, count, failure),
     setFaults: (change) => {
       for (const [key, value] of Object.entries(change)) if (value !== undefined) (settings as Record<string, unknown>)[key] = value;

@@ -3,7 +3,8 @@
 import { consoleUrlOf } from '../domain/service/aws-links.js';
 import { burstOf } from '../keys/burst.js';
 import { resolveCommand } from '../keys/keymap.js';
-import type { Action, AppState } from './app-state.js';
+import type { AppState } from './app-state.js';
+import type { Action } from './app-actions.js';
 import { commandToAction } from './commands.js';
 import { listReducer, moveList } from './list-reducer.js';
 import { scrollPane } from './motion.js';

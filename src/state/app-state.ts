@@ -2,7 +2,7 @@
 // pane). Data fetched from Cloud Control lives in hooks; the state keeps only the ARNs/instances it
 // needs to turn a key into the right row. Pure.
 //
-// To add a screen or a modal: a member of `Screen`/`Modal` below, its actions in `Action`, a case in
+// To add a screen or a modal: a member of `Screen`/`Modal` below, its actions in `Action` (app-actions.ts), a case in
 // `modeOf` (selectors.ts) and `back` (app-reducer.ts) — the compiler points at both — a mode and
 // bindings in keys/keymap.ts, the command → action mapping in commands.ts, and the body in
 // app/app.tsx. A modal whose component reads keys itself (a text input) turns the shell's
@@ -170,98 +170,6 @@ export interface AppState {
   /** Set by that Esc: the app hands back to the fleet screen. */
   isLeaving: boolean;
 }
-
-export type Action =
-  | { type: 'input/key'; input: string; key: KeyState }
-  | { type: 'input/command'; command: Command; text?: string }
-  | { type: 'layout/resized'; layout: Layout }
-  | { type: 'app/quit' }
-  | { type: 'app/back' }
-  | { type: 'notice/show'; notice: Notice }
-  | { type: 'notice/clear' }
-  | { type: 'help/open' }
-  | { type: 'help/close' }
-  | { type: 'help/scroll'; motion: Motion }
-  | { type: 'regions/move'; motion: Motion }
-  | { type: 'regions/filter-insert'; text: string }
-  | { type: 'regions/filter-delete' }
-  | { type: 'regions/filter-clear' }
-  | { type: 'regions/select' }
-  | { type: 'regions/open' }
-  | { type: 'instances/loaded'; items: readonly ConnectInstance[] }
-  | { type: 'instances/move'; motion: Motion }
-  | { type: 'instances/filter-start' }
-  | { type: 'instances/filter-insert'; text: string }
-  | { type: 'instances/filter-delete' }
-  | { type: 'instances/filter-accept' }
-  | { type: 'instances/filter-clear' }
-  | { type: 'instances/select' }
-  | { type: 'instances/refresh' }
-  | { type: 'list/shown'; arns: readonly string[] }
-  | { type: 'list/move'; motion: Motion }
-  | { type: 'list/filter-start' }
-  | { type: 'list/filter-insert'; text: string }
-  | { type: 'list/filter-delete' }
-  | { type: 'list/filter-accept' }
-  | { type: 'list/filter-clear' }
-  | { type: 'list/sort'; key: SortKey }
-  | { type: 'list/toggle-mark' }
-  | { type: 'list/refresh' }
-  | { type: 'list/open' }
-  | { type: 'list/compare' }
-  | { type: 'detail/scroll'; motion: Motion }
-  | { type: 'detail/measured'; lineCount: number }
-  | { type: 'detail/toggle-raw' }
-  | { type: 'detail/toggle-layout' }
-  | { type: 'drafts/loaded'; keys: readonly string[] }
-  | { type: 'export/start' }
-  | { type: 'clipboard/copy'; which: 'arn' | 'console' }
-  | { type: 'app/leave' }
-  | { type: 'promote/start' }
-  | { type: 'drafts/next' }
-  | { type: 'detail/reload' }
-  | { type: 'holders/open' }
-  | { type: 'holders/open-all' }
-  | { type: 'holders/scroll'; motion: Motion }
-  | { type: 'holders/measured'; lineCount: number }
-  | { type: 'holders/filter-start' }
-  | { type: 'holders/filter-insert'; text: string }
-  | { type: 'holders/filter-delete' }
-  | { type: 'holders/filter-accept' }
-  | { type: 'holders/filter-clear' }
-  | { type: 'compare/scroll'; motion: Motion }
-  | { type: 'findings/open' }
-  | { type: 'explain/open' }
-  | { type: 'explain/scroll'; motion: Motion }
-  | { type: 'explain/measured'; lineCount: number }
-  | { type: 'findings/scroll'; motion: Motion }
-  | { type: 'findings/measured'; lineCount: number; targets?: readonly (string | undefined)[] }
-  | { type: 'findings/open-profile' }
-  | { type: 'compare/measured'; lineCount: number; differences?: readonly { name: string; inLeft: boolean; line: number }[] }
-  | { type: 'compare/next-difference'; delta: 1 | -1 }
-  | { type: 'compare/copy'; into: 'left' | 'right' }
-  | { type: 'compare/toggle-differences' }
-  | { type: 'session/edit' }
-  | { type: 'session/new' }
-  | { type: 'session/clone'; isElsewhere: boolean }
-  | { type: 'session/delete' }
-  | { type: 'session/operations' }
-  | { type: 'session/apply-file' }
-  | { type: 'session/dirty'; isDirty: boolean }
-  | { type: 'session/close' }
-  /** A save or create succeeded: `arn` is the profile's. */
-  | { type: 'session/saved'; arn: string | undefined; isNew: boolean; name?: string; where?: string }
-  | { type: 'jump/elsewhere' }
-  | { type: 'session/deleted'; arn: string; name: string }
-  | { type: 'clone-target/loaded'; region: string; items: readonly ConnectInstance[] }
-  | { type: 'clone-target/move'; motion: Motion }
-  | { type: 'clone-target/regions' }
-  | { type: 'clone-target/back' }
-  | { type: 'clone-target/filter-insert'; text: string }
-  | { type: 'clone-target/filter-delete' }
-  | { type: 'clone-target/choose' }
-  | { type: 'quit/confirm' }
-  | { type: 'quit/cancel' };
 
 export interface InitialStateOptions {
   /** Preselected in the region picker (flags, environment, AWS config or the last one used). */

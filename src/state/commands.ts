@@ -1,7 +1,8 @@
 // Turns a keymap command into the reducer action it means on the current screen. Runs inside the
 // reducer, so it always sees the latest state (key handlers only dispatch). Pure.
 import type { Command, Mode } from '../keys/keymap.js';
-import type { Action, AppState } from './app-state.js';
+import type { AppState } from './app-state.js';
+import type { Action } from './app-actions.js';
 import { type Motion, motionOfCommand } from './motion.js';
 import { modeOf } from './selectors.js';
 

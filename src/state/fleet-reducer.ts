@@ -4,7 +4,9 @@
 // "jj\r") acts as typed slowly. What the keys act on that hooks own (the scan's rows, the drift
 // columns) comes with each key as `world`. Pure and exhaustive over every action.
 import { type DriftColumn, type DriftMatrix, driftMatrix, onlyDrifting } from '../domain/fleet/drift.js';
-import { type FleetRow, instanceKey } from '../domain/fleet/fleet-row.js';
+import { activeFleetRows, type FleetRow, instanceKey, shownFleetRows } from '../domain/fleet/fleet-row.js';
+
+export { activeFleetRows, fleetRowMatches, shownFleetRows } from '../domain/fleet/fleet-row.js';
 import type { Promotion } from '../domain/fleet/promotion-journal.js';
 import { FLEET_KEYMAP, type FleetCommand, type FleetMode } from '../keys/fleet-keys.js';
 import type { KeyState } from '../keys/key-spec.js';
@@ -94,17 +96,6 @@ export function initialFleetState(options: { isReadOnly: boolean; unfinished: nu
     isReadOnly: options.isReadOnly,
   };
 }
-
-/** The fleet screen's filter: every word typed is somewhere in the row's profile, account, region, alias or status. */
-export function fleetRowMatches(row: FleetRow, filter: string): boolean {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const hay = [row.profile, row.accountId, row.region, row.instance?.alias, row.instance?.id, row.instance?.status, row.production ? 'production prod' : ''].join(' ').toLowerCase();
-  return words.every((w) => hay.includes(w));
-}
-
-export const shownFleetRows = (rows: readonly FleetRow[], filter: string): FleetRow[] => rows.filter((r) => fleetRowMatches(r, filter));
-export const activeFleetRows = (rows: readonly FleetRow[]): FleetRow[] => rows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE');
 
 /** Whether the drift matrix is on view or under what is (its columns stay read). */
 export function isDriftView(view: FleetView): boolean {

@@ -1,5 +1,6 @@
 // The holders screen (`u`): who holds a profile, scrollable and filterable. Pure.
-import type { Action, AppState, Screen } from './app-state.js';
+import type { AppState, Screen } from './app-state.js';
+import type { Action } from './app-actions.js';
 import { cursorArn } from './list-reducer.js';
 import { scrollPane } from './motion.js';
 import { scrollRoom } from './selectors.js';

@@ -1,5 +1,6 @@
 // The profile table's part of the reducer: cursor, window, filter, sort, marks. Pure.
-import type { Action, AppState, ListView, SortKey } from './app-state.js';
+import type { AppState, ListView, SortKey } from './app-state.js';
+import type { Action } from './app-actions.js';
 import { tableRows } from './layout.js';
 import { followCursor, moveCursor, type Motion } from './motion.js';
 

@@ -1,7 +1,8 @@
 // The region and instance pickers' part of the reducer. Pure.
 import { instanceClosedReason } from '../domain/service/instances.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
-import { EMPTY_LIST, EMPTY_PICKER, type Action, type AppState, type PickerView } from './app-state.js';
+import { EMPTY_LIST, EMPTY_PICKER, type AppState, type PickerView } from './app-state.js';
+import type { Action } from './app-actions.js';
 import { tableRows } from './layout.js';
 import { followCursor, moveCursor, type Motion } from './motion.js';
 import { shownInstances, shownRegions } from './selectors.js';

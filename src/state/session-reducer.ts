@@ -6,7 +6,8 @@ import { CONNECT_REGIONS, type ConnectRegion, filterRegions } from '../domain/se
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { filterInstances } from './selectors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
-import type { Action, AppState, Modal } from './app-state.js';
+import type { AppState, Modal } from './app-state.js';
+import type { Action } from './app-actions.js';
 import { tableRows } from './layout.js';
 import { cursorArn } from './list-reducer.js';
 import { followCursor, moveCursor } from './motion.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectInstance } from '../../src/domain/profile/security-profile.js';
 import type { KeyState } from '../../src/keys/keymap.js';
 import { appReducer } from '../../src/state/app-reducer.js';
-import { createInitialState, type Action, type AppState } from '../../src/state/app-state.js';
+import { createInitialState, type AppState } from '../../src/state/app-state.js';
+import type { Action } from '../../src/state/app-actions.js';
 import { modeOf } from '../../src/state/selectors.js';
 
 const INSTANCES: ConnectInstance[] = [

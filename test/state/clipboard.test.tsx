@@ -8,7 +8,8 @@ import { consoleUrlOf } from '../../src/domain/service/aws-links.js';
 import type { ConnectInstance } from '../../src/domain/profile/security-profile.js';
 import { ClipboardContext, useClipboard } from '../../src/hooks/use-clipboard.js';
 import { appReducer } from '../../src/state/app-reducer.js';
-import { type Action, type AppState, createInitialState } from '../../src/state/app-state.js';
+import { type AppState, createInitialState } from '../../src/state/app-state.js';
+import type { Action } from '../../src/state/app-actions.js';
 
 const INSTANCES: ConnectInstance[] = [{ arn: 'arn:aws:connect:eu-west-2:111122223333:instance/i-1', id: 'i-1', alias: 'acme-support', status: 'ACTIVE' }];
 const ARNS = ['a', 'b', 'c'].map((p) => `${INSTANCES[0]!.arn}/security-profile/${p}`);

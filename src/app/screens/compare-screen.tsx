@@ -7,7 +7,8 @@ import { ErrorMessage, LoadingMessage } from '../../components/message.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { useRemote } from '../../hooks/use-remote.js';
-import type { Action, Screen } from '../../state/app-state.js';
+import type { Screen } from '../../state/app-state.js';
+import type { Action } from '../../state/app-actions.js';
 
 export interface CompareScreenProps {
   readonly screen: Extract<Screen, { kind: 'compare' }>;

@@ -14,7 +14,8 @@ import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { SecurityProfile } from '../../domain/profile/security-profile.js';
 import { useRemote } from '../../hooks/use-remote.js';
 import type { Users } from '../../hooks/use-user-index.js';
-import type { Action, Screen } from '../../state/app-state.js';
+import type { Screen } from '../../state/app-state.js';
+import type { Action } from '../../state/app-actions.js';
 import { counted } from '../../domain/text/format.js';
 
 export interface ExplainScreenProps {

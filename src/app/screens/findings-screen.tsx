@@ -11,7 +11,8 @@ import { lintProfiles, SEVERITIES } from '../../domain/access/lint.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { ProfileSummary, SecurityProfile } from '../../domain/profile/security-profile.js';
 import type { Users } from '../../hooks/use-user-index.js';
-import type { Action, Screen } from '../../state/app-state.js';
+import type { Screen } from '../../state/app-state.js';
+import type { Action } from '../../state/app-actions.js';
 import { counted } from '../../domain/text/format.js';
 
 export interface FindingsScreenProps {

@@ -6,7 +6,8 @@ import { ScrollPane } from '../../components/scroll-pane.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { ALL_USERS, type Users } from '../../hooks/use-user-index.js';
-import type { Action, Screen } from '../../state/app-state.js';
+import type { Screen } from '../../state/app-state.js';
+import type { Action } from '../../state/app-actions.js';
 
 export interface HoldersScreenProps {
   readonly screen: Extract<Screen, { kind: 'holders' }>;

@@ -16,6 +16,7 @@ import { impliedPermissions } from '../permissions/permission-rules.js';
 import { lookupPermission } from '../permissions/permissions.js';
 import { isBuiltInProfileName, type SecurityProfile } from '../profile/security-profile.js';
 import type { ConnectUser } from './holders.js';
+import { DEFAULT_PROFILE_QUOTA } from './quota.js';
 
 export type Severity = 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
@@ -94,20 +95,6 @@ export interface LintResult {
   /** What could not be checked, and why (no holders, the quota not readable…). */
   notes: string[];
 }
-
-/**
- * A plan that would take the instance past its security-profile quota, in words ("the instance holds 98 of
- * its 100 profiles; the plan creates 4 and deletes 1, so it would hold 101"), or undefined when it fits.
- */
-export function quotaShortfall(held: number, quota: number, creates: number, deletes: number, assumed = false): string | undefined {
-  const after = held + creates - deletes;
-  if (creates === 0 || after <= quota) return undefined;
-  const of = `${quota}${assumed ? ' (AWS\'s default; Service Quotas not read)' : ''}`;
-  return `the instance holds ${held} of its ${of} security profiles; the plan creates ${creates}${deletes > 0 ? ` and deletes ${deletes}` : ''}, so it would hold ${after}. Delete profiles nobody holds, or raise the quota (Service Quotas, Amazon Connect, L-F325A715)`;
-}
-
-/** The default quota of security profiles per instance (L-F325A715). */
-export const DEFAULT_PROFILE_QUOTA = 100;
 
 const isAdmin = (p: SecurityProfile): boolean => p.SecurityProfileName === 'Admin' && isBuiltInProfileName(p.SecurityProfileName);
 const isTagRestricted = (p: SecurityProfile): boolean => (p.AllowedAccessControlTags?.length ?? 0) > 0 && (p.TagRestrictedResources?.length ?? 0) > 0;
@@ -257,32 +244,6 @@ export function findingsByArn(profiles: readonly SecurityProfile[], users: reado
 /** True when a finding at or above `failOn` exists (`spex lint` exits 1 then). */
 export function failsAt(findings: readonly Finding[], failOn: Severity): boolean {
   return findings.some((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(failOn));
-}
-
-/** SARIF 2.1.0, for code-scanning dashboards: one result per finding, located at the profile. */
-export function toSarif(result: LintResult, version: string): unknown {
-  const level: Record<Severity, string> = { high: 'error', medium: 'warning', low: 'note' };
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'spex',
-            version,
-            rules: Object.values(RULES).map((r) => ({ id: r.id, shortDescription: { text: r.why }, defaultConfiguration: { level: level[r.severity] } })),
-          },
-        },
-        results: result.findings.map((f) => ({
-          ruleId: f.rule,
-          level: level[f.severity],
-          message: { text: `${f.profile}: ${f.why} (${f.evidence.join('; ')})` },
-          locations: [{ logicalLocations: [{ name: f.profile, fullyQualifiedName: f.arn ?? f.profile, kind: 'resource' }] }],
-        })),
-      },
-    ],
-  };
 }
 
 /** The findings a change creates and resolves, profile-level rules only (what one edit decides). */

@@ -23,3 +23,14 @@ export interface FleetRow {
 export function instanceKey(row: FleetRow): string {
   return `${row.profile}:${row.instance?.alias ?? row.instance?.id ?? '?'}`;
 }
+
+/** The fleet screen's filter: every word typed is somewhere in the row's profile, account, region, alias or status. */
+export function fleetRowMatches(row: FleetRow, filter: string): boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const hay = [row.profile, row.accountId, row.region, row.instance?.alias, row.instance?.id, row.instance?.status, row.production ? 'production prod' : ''].join(' ').toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
+export const shownFleetRows = (rows: readonly FleetRow[], filter: string): FleetRow[] => rows.filter((r) => fleetRowMatches(r, filter));
+export const activeFleetRows = (rows: readonly FleetRow[]): FleetRow[] => rows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE');

@@ -4,7 +4,7 @@
 // namespace (the same in every instance). A group path the target lacks blocks that target until the user
 // chooses: skip the field (and the hierarchy restriction it serves), or map it to one of the
 // target's groups. Pure.
-import { quotaShortfall } from '../access/lint.js';
+import { quotaShortfall } from '../access/quota.js';
 import { type FileProfile, groupPath, toFileProfile } from '../as-code/profiles-file.js';
 import { FILE_KIND, FILE_VERSION } from '../as-code/profiles-file.js';
 import { type PlanStep, planSteps } from '../as-code/profiles-plan.js';

@@ -1,7 +1,8 @@
 // The least-privilege rules, table-driven: each rule on a profile that breaks it and on one that does
 // not, and the instance-wide rules (duplicate, quota, multi-tag-restricted).
 import { describe, expect, it } from 'vitest';
-import { failsAt, lintProfiles, type RuleId, toSarif } from '../../../src/domain/access/lint.js';
+import { failsAt, lintProfiles, type RuleId } from '../../../src/domain/access/lint.js';
+import { toSarif } from '../../../src/domain/access/sarif.js';
 import type { SecurityProfile } from '../../../src/domain/profile/security-profile.js';
 
 const INSTANCE = 'arn:aws:connect:us-east-1:111122223333:instance/i-1';
