@@ -11,9 +11,8 @@
 // and their bodies in app/modals.tsx.
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { CONNECT_REGIONS } from '../domain/service/regions.js';
-import type { Command, KeyState, Mode } from '../keys/keymap.js';
+import type { Mode } from '../keys/keymap.js';
 import { DEFAULT_LAYOUT, type Layout } from './layout.js';
-import type { Motion } from './motion.js';
 
 export type SortKey = 'name' | 'permissions' | 'modified';
 
