@@ -13,8 +13,8 @@ const gets = (log: readonly LoggedRequest[]): LoggedRequest[] => log.filter((r) 
 
 export async function runEconomy(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'economy', title: '4. API economy', status: 'ok', metrics: [], notes: [] };
-  const wanted = ctx.quick ? 300 : 1000;
-  const scroll = ctx.quick ? 40 : 200;
+  const wanted = ctx.quick ? 150 : 1000;
+  const scroll = ctx.quick ? 20 : 200;
   const latencyMs = 10;
   // Names in the list (`summary`): with ARNs only, the name sort moves rows as their names arrive and
   // the cursor follows its profile, so "one row down per key" would not mean one row. What this item

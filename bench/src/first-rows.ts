@@ -58,7 +58,7 @@ const CONNECT_PAGE = 1000;
 
 export async function runFirstRows(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'first-rows', title: '3. Time to first rows (50 ms latency)', status: 'ok', metrics: [], notes: [] };
-  const sizes = ctx.quick ? [300] : [100, 1_000, 10_000];
+  const sizes = ctx.quick ? [150] : [100, 1_000, 10_000];
   const details: Record<string, unknown>[] = [];
   for (const wanted of sizes) {
     const completeRuns = ctx.quick ? 1 : 3;

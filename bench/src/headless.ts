@@ -14,8 +14,8 @@ function countItems(stdout: string, key?: string): number {
 
 export async function runHeadless(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'headless', title: '2. Headless list', status: 'ok', metrics: [], notes: [] };
-  const wanted = ctx.quick ? 100 : 1000;
-  const runs = ctx.quick ? 2 : 7;
+  const wanted = ctx.quick ? 50 : 1000;
+  const runs = ctx.quick ? 1 : 7;
   const backend = await startBackend({ profiles: extraFor(wanted) });
   try {
     const { emulator, instanceArn, total } = backend;

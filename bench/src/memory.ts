@@ -10,8 +10,8 @@ const TARGET_MB = 200;
 
 export async function runMemory(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'memory', title: '6. Memory', status: 'ok', metrics: [], notes: [] };
-  const wanted = ctx.quick ? 300 : 10_000;
-  const details = ctx.quick ? 60 : 1000;
+  const wanted = ctx.quick ? 150 : 10_000;
+  const details = ctx.quick ? 30 : 1000;
   const runs = ctx.quick ? 1 : 3;
   const emulator = await startRemoteEmulator({ profiles: extraFor(wanted) });
   try {

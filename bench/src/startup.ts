@@ -68,7 +68,7 @@ function stop(scriptPid: number): NodeJS.Timeout {
 export async function runStartup(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'startup', title: '1. Start-up', status: 'ok', metrics: [], notes: [] };
   const env = childEnv();
-  const versionRuns = ctx.quick ? 3 : 15;
+  const versionRuns = ctx.quick ? 2 : 15;
   const version: number[] = [];
   // One unmeasured run first: the page cache, not spex, decides the very first start.
   await timeProcess(process.execPath, [ctx.spexBin, '--version'], { cwd: ctx.root, env });
@@ -86,7 +86,7 @@ export async function runStartup(ctx: BenchContext): Promise<ItemResult> {
     result.notes.push('spex --demo: skipped, util-linux `script` is not on the PATH.');
     return result;
   }
-  const demoRuns = ctx.quick ? 2 : 9;
+  const demoRuns = ctx.quick ? 1 : 9;
   const demo: number[] = [];
   await timeToText(`${process.execPath} ${ctx.spexBin} --demo`, FIRST_FRAME_TEXT, ctx.root);
   for (let i = 0; i < demoRuns; i++) demo.push(await timeToText(`${process.execPath} ${ctx.spexBin} --demo`, FIRST_FRAME_TEXT, ctx.root));

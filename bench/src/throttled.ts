@@ -38,7 +38,7 @@ async function pressEach(tui: BenchTui, keys: readonly string[]): Promise<void> 
 
 export async function runThrottled(ctx: BenchContext): Promise<ItemResult> {
   const result: ItemResult = { id: 'throttled', title: '7. Throttled instance', status: 'ok', metrics: [], notes: [] };
-  const wanted = ctx.quick ? 20 : 60;
+  const wanted = ctx.quick ? 10 : 60;
   const rps = ctx.quick ? 10 : 2;
   const backend = await startBackend({ profiles: extraFor(wanted), throttleRps: rps });
   const { emulator, total } = backend;
