@@ -49,6 +49,8 @@ export async function togglePermission(tui: TuiHandle, apiName: string): Promise
   await typeText(tui, apiName);
   await tui.press(keys.enter);
   await settle(tui, `Search: “${apiName}”`);
+  // The row under the cursor says which it will be: a granted one is withdrawn, else granted.
+  const row = tui.frame().split('\n').find((l) => l.startsWith('›')) ?? '';
   await tui.press(keys.space);
-  await tui.waitForFrame(/Granted|Withdrew/);
+  await tui.waitForFrame(row.includes('[x]') ? 'Withdrew' : 'Granted');
 }

@@ -60,8 +60,10 @@ async function toggle(tui: Awaited<ReturnType<typeof openSession>>['tui'], name:
   await typeText(tui, name);
   await tui.press(keys.enter);
   await settle(tui, `Search: “${name}”`);
+  // The row under the cursor says which it will be: a granted one is withdrawn, else granted.
+  const row = tui.frame().split('\n').find((l) => l.startsWith('›')) ?? '';
   await tui.press(keys.space);
-  await tui.waitForFrame(/Granted|Withdrew/);
+  await tui.waitForFrame(row.includes('[x]') ? 'Withdrew' : 'Granted');
 }
 
 describe('EditSession against the emulator', () => {
