@@ -2,7 +2,8 @@
 // the TUI. Each is imported lazily so `spex --version` loads almost nothing.
 import { COMMAND_NAMES } from './commands/names.js';
 import { didYouMean, EXIT_OK, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, processIo, UsageError } from './io.js';
-import { helpText, TUI_FLAGS, USAGE, VALUE_FLAGS } from './cli-spec.js';
+import { TUI_FLAGS, VALUE_FLAGS } from './cli-spec.js';
+import { helpText, USAGE } from './help.js';
 import { VERSION } from './version.js';
 
 const HEADLESS: ReadonlySet<string> = new Set(COMMAND_NAMES);

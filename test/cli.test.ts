@@ -65,7 +65,8 @@ describe('spex command line', () => {
   });
 
   it('every flag is declared once (cli-spec.ts) and the parsers, the help and the command word all come from it', async () => {
-    const { COMMANDS, COMMON_FLAGS, FLAGS, TUI_FLAGS, VALUE_FLAGS, commandHelp, helpText } = await import('../src/cli-spec.js');
+    const { COMMANDS, COMMON_FLAGS, FLAGS, TUI_FLAGS, VALUE_FLAGS } = await import('../src/cli-spec.js');
+    const { commandHelp, helpText } = await import('../src/help.js');
     const help = helpText();
     for (const flag of new Set([...COMMON_FLAGS, ...TUI_FLAGS])) expect(help).toContain(`--${flag}`);
     for (const [name, spec] of Object.entries(COMMANDS)) {

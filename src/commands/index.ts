@@ -1,7 +1,8 @@
 // The headless commands: one entry point, strict flags, exit 0 on success, 1 on failure, 2 on usage.
 import { SettingsError } from '../config/settings.js';
 import { isSpexError } from '../domain/service/errors.js';
-import { commandHelp, COMMANDS, COMMON_FLAGS, parseOptions, TUI_FLAGS, USAGE, VALUE_FLAGS } from '../cli-spec.js';
+import { COMMANDS, COMMON_FLAGS, parseOptions, TUI_FLAGS, VALUE_FLAGS } from '../cli-spec.js';
+import { commandHelp, USAGE } from '../help.js';
 import { didYouMean, EXIT_FAILURE, EXIT_USAGE, type Io, isParseArgsError, parseArgsMessage, UsageError } from '../io.js';
 import type { CommandName } from './names.js';
 import { cancelCommand } from './cancel-command.js';
