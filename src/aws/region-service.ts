@@ -1,11 +1,12 @@
 // One region's RegionService: the reads, the mutations and the detail loaders, over one context.
-import type { RegionContext } from './context.js';
+import { type RegionContext, readOnlyError } from './context.js';
 import { createDetailLoader } from './detail-loader.js';
 import { loadServiceQuotas } from './client.js';
 import { canSaveThroughConnect, createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
 import { cancelRequest, getProfile, listFlowModules, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
+import { setUserProfileIds, userProfileIds } from './user-writes.js';
 import { timeLeft } from '../domain/service/rate-limits.js';
 
 /** Amazon Connect's "Security profiles per instance" in Service Quotas. */
@@ -75,6 +76,11 @@ export function createRegionService(ctx: RegionContext): RegionService {
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
     loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
     listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
+    userProfileIds: (instanceArn, userId, options) => userProfileIds(ctx, instanceArn, userId, options),
+    setUserProfileIds: async (instanceArn, userId, profileIds, options) => {
+      if (ctx.readOnly) throw readOnlyError('UpdateUserSecurityProfiles');
+      return setUserProfileIds(ctx, instanceArn, userId, profileIds, options);
+    },
     async profileQuota(options) {
       const pending = ctx.quotas();
       if (pending === undefined) return undefined;

@@ -118,6 +118,10 @@ export interface RegionService {
   loadUsers(instanceArn: string, options: UserLoadOptions): Promise<UserIndex | undefined>;
   /** The holders of one profile, asked fresh (for the delete guard and `spex users`). */
   listHolders(profileArn: string, options?: UserLoadOptions): Promise<HolderList>;
+  /** The ids of the security profiles a user holds now (Connect's DescribeUser). */
+  userProfileIds(instanceArn: string, userId: string, options?: CallOptions): Promise<string[]>;
+  /** Replaces a user's whole set of security profiles (UpdateUserSecurityProfiles: 1–10 ids); refused in read-only mode. */
+  setUserProfileIds(instanceArn: string, userId: string, profileIds: readonly string[], options?: CallOptions): Promise<void>;
   /**
    * Connect's "security profiles per instance" quota from Service Quotas, or undefined when it cannot
    * be read (access denied, no such service where pointed): callers then assume AWS's default, and say so.

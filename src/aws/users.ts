@@ -17,7 +17,7 @@ import type { CallOptions, UserLoadOptions } from './types.js';
 const PAGE = 500;
 const DENIED = new Set(['AccessDeniedException', 'UnauthorizedException', 'AccessDenied']);
 const SEARCH_REFUSED = 'SearchUsers refused: holders come from AWS::Connect::User through Cloud Control, one read per user (slower)';
-const instanceIdOf = (arn: string): string | undefined => /:instance\/([-a-zA-Z0-9]+)$/.exec(arn)?.[1];
+export const instanceIdOf = (arn: string): string | undefined => /:instance\/([-a-zA-Z0-9]+)$/.exec(arn)?.[1];
 const clean = (s: string | undefined): string | undefined => (s === undefined ? undefined : sanitizeText(s));
 
 function fromSearch(instanceArn: string, u: UserSearchSummary): ConnectUser {
