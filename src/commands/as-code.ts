@@ -4,7 +4,6 @@
 // as `terraform plan -detailed-exitcode` has them: 0 nothing to do, 2 changes, 1 error.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { SpexError } from '../domain/service/errors.js';
 import { cloudFormationJson, cloudFormationYaml, toCloudFormation } from '../domain/as-code/export-cloudformation.js';
 import type { ExportLoss } from '../domain/as-code/export-shape.js';
@@ -21,6 +20,7 @@ import { waitForOperation } from './progress.js';
 import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type PlanStep, stepToken } from '../domain/as-code/profiles-plan.js';
 import { readAllProfiles, resolveInstance } from './resolve.js';
 import { counted } from '../domain/text/format.js';
+import { confirmYes } from './ask.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
 export const EXIT_CHANGES = 2;
@@ -151,19 +151,6 @@ export async function planCommand(ctx: CommandContext): Promise<number> {
   return changing.length === 0 ? EXIT_OK : EXIT_CHANGES;
 }
 
-async function confirm(ctx: CommandContext, question: string): Promise<boolean> {
-  if (ctx.values.yes === true) return true;
-  if (!ctx.io.stdin.isTTY) throw new UsageError('refusing to apply without --yes: stdin is not a terminal to confirm on');
-  const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: false });
-  try {
-    ctx.io.stderr.write(question);
-    for await (const line of rl) return line.trim().toLowerCase() === 'yes';
-    return false;
-  } finally {
-    rl.close();
-  }
-}
-
 /**
  * `spex apply -f FILE --instance I` (or `spex apply plan.json`): the plan, a question (unless --yes),
  * then each step as a tracked operation: updates carry the plan's guards, so a profile changed since
@@ -195,7 +182,7 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   ctx.io.stderr.write(planText(steps, path ?? savedPlan!));
   if (changing.length === 0) return EXIT_OK;
   await ctx.confirmProduction(await ctx.service(), instanceArn);
-  if (!(await confirm(ctx, `Apply ${planCounts(changing)} to ${instanceArn}? Type yes: `))) {
+  if (!(await confirmYes(ctx, `Apply ${planCounts(changing)} to ${instanceArn}? Type yes: `, 'apply'))) {
     ctx.io.stderr.write('Not applied; nothing was sent.\n');
     return EXIT_FAILURE;
   }

@@ -1,7 +1,6 @@
 // create, update and delete: validated before anything is sent, waited for with progress on stderr,
 // and refused outright under --read-only.
 import { inertJson } from '../domain/text/sanitize.js';
-import { createInterface } from 'node:readline';
 import type { RegionService } from '../aws/index.js';
 import { SpexError } from '../domain/service/errors.js';
 import { holdersRefusal } from '../domain/access/holders.js';
@@ -20,6 +19,7 @@ import { renderFields, write, writeError } from './output.js';
 import { findingChanges, findingSentence } from '../domain/access/lint.js';
 import { readProfileFile } from './profile-file.js';
 import { waitForOperation } from './progress.js';
+import { ask } from './ask.js';
 
 function refuseReadOnly(ctx: CommandContext, what: string): void {
   if (ctx.readOnly) throw new SpexError({ kind: 'read-only', message: `spex runs with --read-only: ${what} refused; nothing was sent.` });
@@ -163,18 +163,6 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
   const model = outcome.model ?? (await service.getProfile(arn));
   await write(ctx.io, ctx.output, model, () => `Updated.\n${changes.join('\n')}\n`);
   return EXIT_OK;
-}
-
-/** Reads one line from a terminal stdin. */
-async function ask(ctx: CommandContext, question: string): Promise<string> {
-  const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: false });
-  try {
-    ctx.io.stderr.write(question);
-    for await (const line of rl) return line;
-    return '';
-  } finally {
-    rl.close();
-  }
 }
 
 /**

@@ -6,7 +6,6 @@
 // Then, after a yes (--yes), every target's steps run as tracked operations with progress on stderr,
 // journalled so a stopped run resumes with the same client tokens; at the end each target is read
 // again. Exit 0 when every target then matches, 2 for a --dry-run with changes, 1 otherwise.
-import { createInterface } from 'node:readline';
 import { SpexError } from '../domain/service/errors.js';
 import { type MappingChoice, parseMapping, promotePlan, type PromoteTarget, type TargetPlan, targetPlanText } from '../domain/fleet/promote.js';
 import { planCounts } from '../domain/as-code/profiles-plan.js';
@@ -20,21 +19,10 @@ import { EXIT_CHANGES } from './as-code.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson, writeTerminal } from './output.js';
 import { onStderr } from './resolve.js';
+import { ask } from './ask.js';
 
 function refsOf(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-async function ask(ctx: CommandContext, question: string): Promise<string> {
-  if (!ctx.io.stdin.isTTY) return '';
-  const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: false });
-  try {
-    ctx.io.stderr.write(question);
-    for await (const line of rl) return line.trim();
-    return '';
-  } finally {
-    rl.close();
-  }
 }
 
 interface Resolved {
