@@ -55,9 +55,15 @@ ${commands.join('\n')}
 
 ${optionsSection()}
 
-Exit status: 0 success, 1 failure, 2 usage error (plan, drift and promote --dry-run: 2 also
-means changes).
+${exitStatus()}
 `;
+}
+
+/** The exit statuses, naming the commands whose 2 means something found (from the table). */
+export function exitStatus(): string {
+  const finding = (Object.entries(COMMANDS) as [CommandName, CommandSpec][]).filter(([, c]) => c.exitTwoIsAFinding).map(([name]) => name);
+  const names = `${finding.slice(0, -1).join(', ')} and ${finding.at(-1)}`;
+  return entry('Exit status:', `0 success, 1 failure, 2 usage error; for ${names}, 2 means changes (plan always, the others with --dry-run; drift: drift) and every error, a usage error too, is 1`).replace(/^ {2}/, '');
 }
 
 /** `spex <command> --help`: what it does, its own flags each with what it does, and the common options. */

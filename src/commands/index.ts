@@ -39,6 +39,8 @@ const RUN: Record<CommandName, Run> = {
   drift: async (ctx) => (await import('./drift-command.js')).driftCommand(ctx),
   promote: async (ctx) => (await import('./promote-command.js')).promoteCommand(ctx),
   lint: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx),
+  'move-holders': async (ctx) => (await import('./assign-command.js')).moveHoldersCommand(ctx),
+  assign: async (ctx) => (await import('./assign-command.js')).assignCommand(ctx),
 };
 
 /** Every command and the --output formats it offers beyond table, json and yaml (for tests that must cover them all). */

@@ -2,7 +2,7 @@
 // finding (plan's changes, drift, promote --dry-run), every error exits 1, usage errors too, so a CI job
 // never reads a mistake as a pending change; elsewhere a usage error is 2. A broken profiles file is an
 // error (1) with file:line:column and no usage text.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +30,15 @@ describe('usage errors, command by command', () => {
     expect(err).toMatch(/no-such-flag/);
   });
 
-  it('the commands whose 2 is a finding are the ones the README says: plan, drift, promote', () => {
-    expect(commandTable().filter((c) => c.exitTwoIsAFinding).map((c) => c.name).sort()).toEqual(['drift', 'plan', 'promote']);
+  it('the commands whose 2 is a finding are the ones --help and docs/headless.md name', async () => {
+    const finding = commandTable().filter((c) => c.exitTwoIsAFinding).map((c) => c.name).sort();
+    expect(finding).toEqual(['assign', 'drift', 'move-holders', 'plan', 'promote']);
+    const { exitStatus } = await import('../../src/help.js');
+    const docs = readFileSync(new URL('../../docs/headless.md', import.meta.url), 'utf8');
+    for (const name of finding) {
+      expect(exitStatus()).toContain(name);
+      expect(docs.split('\n').find((l) => l.startsWith('- Exit status'))).toContain(name);
+    }
   });
 });
 

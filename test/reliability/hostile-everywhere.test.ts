@@ -69,6 +69,9 @@ function invocations(name: CommandName): string[][] {
     // The target lacks the hostile group: blocked, with a hint to paste.
     promote: [['--from', I, '--to', other, '--profile-name', String(backend.emulator.getModel(backend.region, 'AWS::Connect::SecurityProfile', P)?.SecurityProfileName), '--dry-run']],
     lint: [['--instance', I]],
+    // Dry runs: the review names the hostile profile and its holders; nothing is sent.
+    'move-holders': [['--instance', I, '--from', P, '--to', 'Agent', '--dry-run']],
+    assign: [['--instance', I, '--user', hostileLogin(), '--add', 'Agent', '--remove', P, '--dry-run']],
   };
   return table[name];
 }

@@ -5,6 +5,7 @@
 // lose Queues · Edit"), by the same union rules as explain-user. Pure.
 import type { SecurityProfile } from '../profile/security-profile.js';
 import { explainUser } from './explain-user.js';
+import { ESCALATION_PERMISSIONS } from './lint.js';
 import type { ConnectUser } from './holders.js';
 
 /** Connect's bounds on a user's set (UpdateUserSecurityProfiles: SecurityProfileIds 1–10). */
@@ -68,6 +69,8 @@ export interface ChangeReach {
   gain: string[];
   restricted: string[];
   unrestricted: string[];
+  /** Lint's escalation rule, for the user: a non-Admin who can now grant themselves Admin (the permissions that let them). */
+  escalation: string[];
 }
 
 export function changeReach(change: UserChange, profilesByArn: ReadonlyMap<string, SecurityProfile>): ChangeReach {
@@ -80,7 +83,10 @@ export function changeReach(change: UserChange, profilesByArn: ReadonlyMap<strin
   const applying = (e: typeof was) => new Set(e.restrictions.filter((r) => r.applies).map((r) => `${r.resource} by ${r.kind === 'tags' ? 'tags' : 'hierarchy'}`));
   const wasRestricted = applying(was);
   const nowRestricted = applying(now);
+  const isAdmin = now.profiles.some((p) => p.name === 'Admin');
+  const escalation = isAdmin ? [] : ESCALATION_PERMISSIONS.filter((name) => after.has(name) && !before.has(name));
   return {
+    escalation,
     lose: [...before].filter(([name]) => !after.has(name)).map(([, label]) => label).sort(),
     gain: [...after].filter(([name]) => !before.has(name)).map(([, label]) => label).sort(),
     restricted: [...nowRestricted].filter((r) => !wasRestricted.has(r)).sort(),
@@ -105,9 +111,11 @@ export function reachGroups(changes: readonly UserChange[], profilesByArn: Reado
 export function reachSentence(group: { reach: ChangeReach; logins: readonly string[] }): string {
   const { reach, logins } = group;
   const who = `${logins.length} user${logins.length === 1 ? '' : 's'}`;
+  const some = (items: readonly string[]): string => (items.length > 8 ? `${items.slice(0, 8).join(', ')} and ${items.length - 8} more` : items.join(', '));
   const parts = [
-    ...(reach.lose.length > 0 ? [`lose ${reach.lose.join(', ')}`] : []),
-    ...(reach.gain.length > 0 ? [`gain ${reach.gain.join(', ')}`] : []),
+    ...(reach.escalation.length > 0 ? [`⚠ can now grant themselves Admin (${reach.escalation.join(', ')}; spex lint: escalation)`] : []),
+    ...(reach.lose.length > 0 ? [`lose ${some(reach.lose)}`] : []),
+    ...(reach.gain.length > 0 ? [`gain ${some(reach.gain)}`] : []),
     ...(reach.restricted.length > 0 ? [`now restricted: ${reach.restricted.join(', ')}`] : []),
     ...(reach.unrestricted.length > 0 ? [`no longer restricted: ${reach.unrestricted.join(', ')}`] : []),
   ];

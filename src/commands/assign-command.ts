@@ -1,0 +1,155 @@
+// `spex move-holders --from A --to B [--user LOGIN…]` and `spex assign --user LOGIN… [--add P…]
+// [--remove Q…]`: who holds which profile, changed at AWS's pace with one review first. The review says
+// per group of users what they lose and gain in the console's words and which users are blocked (none or
+// more than ten profiles) and skipped; then one batch (fleet/assignments.ts) sends a guarded whole-set
+// write per user, journalled, so the same command run again resumes; then the users are read again:
+// exit 0 only if every change is in effect.
+import type { RegionService } from '../aws/index.js';
+import { type AssignmentEdit, type AssignmentPlan, planAssignment, reachGroups, reachSentence, sameProfiles } from '../domain/access/assignments.js';
+import type { ConnectUser } from '../domain/access/holders.js';
+import type { ProfileSummary, SecurityProfile } from '../domain/profile/security-profile.js';
+import { SpexError } from '../domain/service/errors.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
+import { stateDir } from '../drafts/draft-store.js';
+import { type AssignmentBatch, type AssignmentStep, batchesDir, newAssignmentBatch, runAssignments, unfinishedBatch } from '../fleet/assignments.js';
+import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
+import { confirmYes } from './ask.js';
+import { type CommandContext, list, str } from './context.js';
+import { toJson } from './output.js';
+import { createProgress } from './progress.js';
+import { readAllProfiles, resolveInstance, withNames } from './resolve.js';
+
+/** Exit 2 from --dry-run: there are changes (as plan and promote --dry-run). */
+const EXIT_CHANGES = 2;
+
+/** A profile of the instance by ARN, id or name (names case-insensitively), or a clear error. */
+function profileOf(named: readonly ProfileSummary[], ref: string, flag: string): ProfileSummary {
+  const found = named.find((p) => p.arn === ref) ?? named.find((p) => p.arn.split('/').pop() === ref) ?? named.find((p) => p.name === ref) ?? named.find((p) => p.name?.toLowerCase() === ref.toLowerCase());
+  if (found === undefined) {
+    const names = named.flatMap((p) => (p.name === undefined ? [] : [p.name]));
+    throw new SpexError({ kind: 'not-found', message: `${flag}: no security profile '${sanitizeLine(ref)}' in that instance${didYouMean(ref, names)}` });
+  }
+  return found;
+}
+
+/** The users named by --user (logins), among `users`; an unknown login is an error naming the closest ones. */
+function usersNamed(users: readonly ConnectUser[], logins: readonly string[], among: string): ConnectUser[] {
+  return logins.map((login) => {
+    const user = users.find((u) => u.username === login) ?? users.find((u) => u.username.toLowerCase() === login.toLowerCase());
+    if (user === undefined) throw new SpexError({ kind: 'not-found', message: `--user: no user '${sanitizeLine(login)}' ${among}${didYouMean(login, users.map((u) => u.username))}` });
+    return user;
+  });
+}
+
+interface Request {
+  what: string;
+  key: string;
+  instanceArn: string;
+  named: ProfileSummary[];
+  plan: AssignmentPlan;
+}
+
+async function namedProfiles(ctx: CommandContext, service: RegionService, instanceArn: string): Promise<ProfileSummary[]> {
+  const listed: ProfileSummary[] = [];
+  for await (const page of service.listProfiles(instanceArn)) listed.push(...page);
+  return withNames(service, listed, ctx.io);
+}
+
+export async function moveHoldersCommand(ctx: CommandContext): Promise<number> {
+  const from = str(ctx.values, 'from');
+  const to = str(ctx.values, 'to');
+  if (from === undefined || to === undefined) throw new UsageError('move-holders needs --from PROFILE and --to PROFILE (ARN, id or name, with --instance)');
+  return run(ctx, async (service, instanceArn) => {
+    const named = await namedProfiles(ctx, service, instanceArn);
+    const source = profileOf(named, from, '--from');
+    const target = profileOf(named, to, '--to');
+    if (source.arn === target.arn) throw new UsageError('--from and --to name the same profile');
+    const holders = await service.listHolders(source.arn);
+    if (!holders.complete) throw new SpexError({ kind: 'validation', message: `who holds “${sanitizeLine(source.name ?? from)}” is unknown (${holders.note ?? 'the user list cannot be trusted'}); nothing was planned` });
+    const logins = list(ctx.values, 'user');
+    const users = logins.length > 0 ? usersNamed(holders.holders, logins, `holds “${sanitizeLine(source.name ?? from)}”`) : holders.holders;
+    const edit: AssignmentEdit = { remove: [source.arn], add: [target.arn] };
+    const what = `move ${users.length} holder${users.length === 1 ? '' : 's'} of “${sanitizeLine(source.name ?? from)}” to “${sanitizeLine(target.name ?? to)}”`;
+    return { what, key: JSON.stringify(['move-holders', instanceArn, source.arn, target.arn, [...logins].sort()]), instanceArn, named, plan: planAssignment(users, edit) };
+  });
+}
+
+export async function assignCommand(ctx: CommandContext): Promise<number> {
+  const logins = list(ctx.values, 'user');
+  const adds = list(ctx.values, 'add');
+  const removes = list(ctx.values, 'remove');
+  if (logins.length === 0) throw new UsageError('assign needs --user LOGIN (once per user)');
+  if (adds.length === 0 && removes.length === 0) throw new UsageError('assign needs --add PROFILE or --remove PROFILE (ARN, id or name)');
+  return run(ctx, async (service, instanceArn) => {
+    const named = await namedProfiles(ctx, service, instanceArn);
+    const add = adds.map((ref) => profileOf(named, ref, '--add').arn);
+    const remove = removes.map((ref) => profileOf(named, ref, '--remove').arn);
+    const index = await service.loadUsers(instanceArn);
+    const users = usersNamed(index.users, logins, 'in that instance');
+    const nameOf = (arn: string) => named.find((p) => p.arn === arn)?.name ?? arn;
+    const words = [...(add.length > 0 ? [`give ${add.map((a) => `“${sanitizeLine(nameOf(a))}”`).join(', ')}`] : []), ...(remove.length > 0 ? [`take away ${remove.map((r) => `“${sanitizeLine(nameOf(r))}”`).join(', ')}`] : [])];
+    const what = `${words.join(' and ')} for ${users.length} user${users.length === 1 ? '' : 's'}`;
+    return { what, key: JSON.stringify(['assign', instanceArn, [...logins].sort(), add, remove]), instanceArn, named, plan: planAssignment(users, { add, remove }) };
+  });
+}
+
+/** Review, confirm, run (or resume), read again: shared by move-holders and assign. */
+async function run(ctx: CommandContext, request: (service: RegionService, instanceArn: string) => Promise<Request>): Promise<number> {
+  const service = await ctx.service();
+  const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
+  const dir = batchesDir(stateDir(ctx.io.env));
+  const asked = await request(service, instanceArn);
+  const resumed = unfinishedBatch(dir, asked.key);
+  const batch = resumed ?? newAssignmentBatch(asked.what, asked.key, service.region, instanceArn, asked.plan.changes);
+  const review = await reviewLines(ctx, service, asked, batch);
+  if (ctx.output === 'json') ctx.io.stdout.write(toJson({ kind: 'spex/assignment-plan', what: asked.what, changes: batch.steps, blocked: asked.plan.blocked, unchanged: asked.plan.unchanged, resumed: resumed !== undefined }));
+  // Every line is server text somewhere (names, logins, permission names spex does not know): made inert.
+  else ctx.io.stdout.write(`${review.map((line) => sanitizeLine(line)).join('\n')}\n`);
+  const left = batch.steps.filter((s) => s.status !== 'done' && s.status !== 'failed');
+  if (ctx.values['dry-run'] === true) return left.length > 0 ? EXIT_CHANGES : EXIT_OK;
+  if (left.length === 0) return asked.plan.blocked.length > 0 ? EXIT_FAILURE : EXIT_OK;
+  await ctx.confirmProduction(service, instanceArn);
+  if (!(await confirmYes(ctx, `Change ${left.length} user${left.length === 1 ? '' : 's'}' security profiles? Type yes: `, 'change who holds security profiles'))) {
+    ctx.io.stderr.write('Not applied; nothing was sent.\n');
+    return EXIT_FAILURE;
+  }
+  const progress = createProgress(ctx.io, 'users', left.length, (n) => service.timeLeft(n));
+  const steps = await runAssignments(batch, service, dir, { onStep: (s) => s.status !== 'sent' && progress.step() });
+  progress.done();
+  return report(ctx, service, batch, steps, asked.plan);
+}
+
+async function reviewLines(ctx: CommandContext, service: RegionService, asked: Request, batch: AssignmentBatch): Promise<string[]> {
+  const nameOf = (arn: string) => sanitizeLine(asked.named.find((p) => p.arn === arn)?.name ?? arn.split('/').pop() ?? arn);
+  const steps = batch.steps;
+  const involved = [...new Set(steps.flatMap((s) => [...s.before, ...s.after]))];
+  const names = involved.flatMap((arn) => asked.named.find((p) => p.arn === arn)?.name ?? []);
+  const details: SecurityProfile[] = names.length > 0 ? await readAllProfiles(service, asked.instanceArn, ctx.io, 'details', names) : [];
+  const byArn = new Map(details.flatMap((p) => (p.SecurityProfileArn ? [[p.SecurityProfileArn, p] as const] : [])));
+  const lines = [sanitizeLine(batch.what)];
+  const done = steps.filter((s) => s.status === 'done').length;
+  if (done > 0) lines.push(`An unfinished run of this command: ${done} of ${steps.length} users done; the rest are sent now, each checked first (nothing is applied twice).`);
+  for (const group of reachGroups(steps.filter((s) => s.status !== 'done'), byArn)) lines.push(`  ${reachSentence(group)} (${group.logins.slice(0, 5).map(sanitizeLine).join(', ')}${group.logins.length > 5 ? `, … ${group.logins.length - 5} more` : ''})`);
+  for (const b of asked.plan.blocked) lines.push(`  ✗ ${sanitizeLine(b.login)}: ${b.reason} — skipped`);
+  if (asked.plan.unchanged.length > 0) lines.push(`  ${asked.plan.unchanged.length} user${asked.plan.unchanged.length === 1 ? '' : 's'} already so: left as they are`);
+  for (const s of steps.slice(0, 20)) lines.push(`    ${sanitizeLine(s.login)}: ${s.before.map(nameOf).join(', ')} → ${s.after.map(nameOf).join(', ')}${s.status === 'done' ? ' (done)' : ''}`);
+  if (steps.length > 20) lines.push(`    … ${steps.length - 20} more (--output json lists every one)`);
+  const left = steps.filter((s) => s.status !== 'done').length;
+  lines.push(left === 0 ? 'Nothing to send.' : `${left} user${left === 1 ? '' : 's'} to change, one request each at AWS's pace (${service.timeLeft(left) ?? 'under a minute'}). Nothing has been sent yet.`);
+  return lines;
+}
+
+/** After the run: what failed, then every user read again; exit 0 only if every change is in effect. */
+async function report(ctx: CommandContext, service: RegionService, batch: AssignmentBatch, steps: readonly AssignmentStep[], plan: AssignmentPlan): Promise<number> {
+  const failed = steps.filter((s) => s.status === 'failed');
+  const unsure = steps.filter((s) => s.status === 'sent');
+  for (const s of failed) ctx.io.stderr.write(`spex: ✗ ${sanitizeLine(s.error ?? s.login)}\n`);
+  if (unsure.length > 0) ctx.io.stderr.write(`spex: ${unsure.length} not confirmed (${sanitizeLine(unsure[0]!.error ?? '')}); run the same command again to finish (each is checked first).\n`);
+  const index = await service.loadUsers(batch.instanceArn);
+  const byArn = new Map(index.users.map((u) => [u.arn, u]));
+  const notInEffect = steps.filter((s) => s.status === 'done' && !sameProfiles(byArn.get(s.userArn)?.securityProfileArns ?? [], s.after));
+  for (const s of notInEffect) ctx.io.stderr.write(`spex: ≠ ${sanitizeLine(s.login)}: read again, does not hold what was sent\n`);
+  const done = steps.filter((s) => s.status === 'done').length - notInEffect.length;
+  ctx.io.stderr.write(`spex: ${done} of ${steps.length} users changed and read again${failed.length > 0 ? `, ${failed.length} refused` : ''}${plan.blocked.length > 0 ? `, ${plan.blocked.length} blocked (skipped)` : ''}.\n`);
+  return failed.length === 0 && unsure.length === 0 && notInEffect.length === 0 && plan.blocked.length === 0 ? EXIT_OK : EXIT_FAILURE;
+}

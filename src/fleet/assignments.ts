@@ -1,0 +1,67 @@
+// Changing who holds which profile, on the batch engine (journal.ts): one step per user, each a whole
+// set of profiles. Each step is guarded: just before sending, the user's current set is read
+// (DescribeUser, on its own budget) and must be the plan's "before"; a user someone changed meanwhile
+// is refused and reported, never overwritten; a user already holding the plan's "after" (a resumed
+// run whose step had been sent) is done without sending again. Journals live in the state
+// directory's `batches/`; the same command run again resumes an unfinished one.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { RegionService } from '../aws/types.js';
+import { profileIdOf, sameProfiles, type UserChange } from '../domain/access/assignments.js';
+import { isSpexError } from '../domain/service/errors.js';
+import { type Journal, type JournalStep, runJournal, type StepResult, unfinishedJournals } from './journal.js';
+
+export const ASSIGNMENTS_KIND = 'spex/assignments';
+
+export interface AssignmentStep extends JournalStep, UserChange {}
+
+export interface AssignmentBatch extends Journal<AssignmentStep> {
+  readonly kind: typeof ASSIGNMENTS_KIND;
+  /** What the batch does, in words ("move the holders of “A” to “B”"). */
+  readonly what: string;
+  /** The command and its arguments that made it: the same command again resumes it. */
+  readonly key: string;
+  readonly region: string;
+  readonly instanceArn: string;
+}
+
+export function batchesDir(stateDir: string): string {
+  return join(stateDir, 'batches');
+}
+
+export function newAssignmentBatch(what: string, key: string, region: string, instanceArn: string, changes: readonly UserChange[], now = new Date()): AssignmentBatch {
+  const steps = changes.map((c) => ({ ...c, status: 'pending' as const }));
+  const id = createHash('sha256').update(JSON.stringify([key, steps.map((s) => [s.userArn, s.after])])).digest('hex').slice(0, 16);
+  return { kind: ASSIGNMENTS_KIND, id, createdAt: now.toISOString(), what, key, region, instanceArn, steps };
+}
+
+/** The unfinished batch the same command left, if any. */
+export function unfinishedBatch(dir: string, key: string): AssignmentBatch | undefined {
+  return unfinishedJournals<AssignmentBatch>(dir, ASSIGNMENTS_KIND).find((b) => b.key === key);
+}
+
+/** Outcomes after which the write may still have applied (or be worth sending again): the guard on the next run tells. */
+const UNKNOWN_KINDS = new Set(['timeout', 'network', 'cancelled', 'throttled']);
+
+const userIdOf = (userArn: string): string => userArn.split('/').pop() ?? userArn;
+
+export async function runAssignments(batch: AssignmentBatch, service: RegionService, dir: string | undefined, events: { onStep?: (step: AssignmentStep) => void; signal?: AbortSignal } = {}): Promise<AssignmentStep[]> {
+  const execute = async (step: AssignmentStep): Promise<StepResult> => {
+    const userId = userIdOf(step.userArn);
+    try {
+      const current = await service.userProfileIds(batch.instanceArn, userId, events.signal ? { signal: events.signal } : {});
+      if (sameProfiles(current, step.after)) return { status: 'done' };
+      if (!sameProfiles(current, step.before)) {
+        return { status: 'failed', error: `${step.login} was changed by someone else since the plan (now holds ${current.length} profile${current.length === 1 ? '' : 's'}, not the ${step.before.length} planned from): left as it is` };
+      }
+      await service.setUserProfileIds(batch.instanceArn, userId, step.after.map(profileIdOf), events.signal ? { signal: events.signal } : {});
+      return { status: 'done' };
+    } catch (error) {
+      const known = isSpexError(error) ? error.error : undefined;
+      const message = known?.message ?? (error instanceof Error ? error.message : String(error));
+      const unsure = known === undefined || UNKNOWN_KINDS.has(known.kind) || known.retryable === true;
+      return { status: unsure ? 'unknown' : 'failed', error: `${step.login}: ${message}` };
+    }
+  };
+  return runJournal(batch, { dir, execute, ...(events.onStep ? { onStep: events.onStep } : {}), ...(events.signal ? { signal: events.signal } : {}) });
+}

@@ -1,0 +1,144 @@
+// `spex move-holders` and `spex assign` against the emulator through the SDK: the users' sets checked
+// in the emulator's data, the guard against a user changed meanwhile, a run stopped halfway resumed
+// without sending anything twice (counted in the request log), and the none-or-over-ten guard.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { USER_TYPE } from '../../src/domain/profile/security-profile.js';
+import { demoProfileArn } from '../../src/emulator/index.js';
+import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
+import { runAgainst } from '../reliability/support/run.js';
+
+let backend: TestBackend;
+let state: string;
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+afterAll(async () => backend.close());
+beforeEach(() => {
+  state = mkdtempSync(join(tmpdir(), 'spex-assign-'));
+  backend.emulator.clearRequests();
+  return () => rmSync(state, { recursive: true, force: true });
+});
+
+const env = () => ({ AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, SPEX_STATE_DIR: state });
+const run = (args: string[]) => runAgainst(backend, [...args, '--instance', 'acme-support'], { env: env() });
+const users = () => backend.emulator.listModels('us-east-1', USER_TYPE) as { UserArn: string; Username: string; SecurityProfileArns: string[] }[];
+const holdersOf = (name: string) => users().filter((u) => u.SecurityProfileArns.includes(demoProfileArn(name))).map((u) => u.Username).sort();
+const user = (login: string) => users().find((u) => u.Username === login)!;
+const updates = () => backend.emulator.requests.filter((r) => r.operation === 'UpdateUserSecurityProfiles' && r.status === 200);
+const journals = () => {
+  try {
+    return readdirSync(join(state, 'batches')).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+};
+
+describe('spex move-holders', () => {
+  it('--dry-run reviews per group what users lose and gain, exits 2 and sends nothing', async () => {
+    const holders = holdersOf('Compliance Auditors');
+    expect(holders.length).toBeGreaterThan(1);
+    const { code, out } = await run(['move-holders', '--from', 'Compliance Auditors', '--to', 'QualityAnalyst', '--dry-run', '--output', 'table']);
+    expect(code).toBe(2);
+    expect(out).toContain(`move ${holders.length} holders of “Compliance Auditors” to “QualityAnalyst”`);
+    expect(out).toMatch(/\d+ users?: (lose|gain)/);
+    expect(out).toContain('Nothing has been sent yet.');
+    expect(updates()).toEqual([]);
+    expect(holdersOf('Compliance Auditors')).toEqual(holders);
+  });
+
+  it('moves every holder (one guarded write each), reads them again, exits 0; the journal is gone', async () => {
+    const holders = holdersOf('Compliance Auditors');
+    const { code, err } = await run(['move-holders', '--from', 'Compliance Auditors', '--to', 'QualityAnalyst', '--yes', '--output', 'json']);
+    expect(code).toBe(0);
+    expect(err).toContain(`${holders.length} of ${holders.length} users changed and read again`);
+    expect(holdersOf('Compliance Auditors')).toEqual([]);
+    for (const login of holders) expect(user(login).SecurityProfileArns).toContain(demoProfileArn('QualityAnalyst'));
+    expect(updates()).toHaveLength(holders.length);
+    // Each write was preceded by a fresh read of that user's set (the guard).
+    expect(backend.emulator.requests.filter((r) => r.operation === 'DescribeUser')).toHaveLength(holders.length);
+    expect(journals()).toEqual([]);
+  });
+
+  it('a run left with a write not confirmed resumes with the same command; a user who already holds what was planned is not sent again', async () => {
+    const holders = holdersOf('Team Leads');
+    // A first run that fails on its first write past the SDK's retries: that step stays "sent", the rest are done.
+    backend.emulator.failNext('UpdateUserSecurityProfiles', 4, { exception: 'InternalServiceException' });
+    const first = await run(['move-holders', '--from', 'Team Leads', '--to', 'Supervisors - Night Shift', '--yes', '--output', 'json']);
+    expect(first.code).toBe(1);
+    expect(first.err).toContain('run the same command again to finish');
+    expect(journals()).toHaveLength(1);
+    const left = holdersOf('Team Leads');
+    expect(left).toHaveLength(1);
+    const stuck = left[0]!;
+    // Meanwhile someone else changes that user (here: the change the plan wanted): the resumed run finds
+    // it in effect and does not send it again.
+    const before = user(stuck).SecurityProfileArns;
+    backend.emulator.modifyModel('us-east-1', USER_TYPE, user(stuck).UserArn, (m) => {
+      m.SecurityProfileArns = [...before.filter((a) => a !== demoProfileArn('Team Leads')), demoProfileArn('Supervisors - Night Shift')];
+    });
+    backend.emulator.clearRequests();
+    const again = await run(['move-holders', '--from', 'Team Leads', '--to', 'Supervisors - Night Shift', '--yes', '--output', 'table']);
+    expect(again.out).toContain(`An unfinished run of this command: ${holders.length - 1} of ${holders.length} users done`);
+    expect(again.code).toBe(0);
+    expect(updates()).toEqual([]);
+    expect(journals()).toEqual([]);
+    expect(holdersOf('Team Leads')).toEqual([]);
+  });
+
+  it('the guard: a user whose set changed since the plan is refused, never overwritten', async () => {
+    const holders = holdersOf('Supervisors - Night Shift');
+    backend.emulator.failNext('UpdateUserSecurityProfiles', 4, { exception: 'InternalServiceException' });
+    expect((await run(['move-holders', '--from', 'Supervisors - Night Shift', '--to', 'Team Leads', '--yes'])).code).toBe(1);
+    const stuck = holdersOf('Supervisors - Night Shift')[0]!;
+    const theirs = [demoProfileArn('Agent'), demoProfileArn('Supervisors - Night Shift'), demoProfileArn('Reporting Analysts')];
+    backend.emulator.modifyModel('us-east-1', USER_TYPE, user(stuck).UserArn, (m) => {
+      m.SecurityProfileArns = theirs;
+    });
+    backend.emulator.clearRequests();
+    const again = await run(['move-holders', '--from', 'Supervisors - Night Shift', '--to', 'Team Leads', '--yes']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(`${stuck} was changed by someone else since the plan`);
+    expect(user(stuck).SecurityProfileArns).toEqual(theirs);
+    expect(updates()).toEqual([]);
+    expect(holders.length).toBeGreaterThan(0);
+  });
+});
+
+describe('spex assign', () => {
+  it('gives and takes away profiles for named users; a user who would hold none is blocked and skipped', async () => {
+    const [login] = holdersOf('Agent');
+    const had = user(login!).SecurityProfileArns;
+    const { code, err } = await run(['assign', '--user', login!, '--add', 'Reporting Analysts', '--yes']);
+    expect(code).toBe(0);
+    expect(err).toContain('1 of 1 users changed and read again');
+    expect(user(login!).SecurityProfileArns.sort()).toEqual([...had, demoProfileArn('Reporting Analysts')].sort());
+    // Taking away every profile the user holds would leave none: blocked, nothing sent, exit 1.
+    backend.emulator.clearRequests();
+    const removes = user(login!).SecurityProfileArns.flatMap((arn) => ['--remove', arn]);
+    const blocked = await run(['assign', '--user', login!, ...removes, '--yes', '--output', 'table']);
+    expect(blocked.code).toBe(1);
+    expect(blocked.out).toContain(`✗ ${login!}: would be left with no security profile`);
+    expect(updates()).toEqual([]);
+  });
+
+  it('an unknown login or profile is refused before anything is sent, naming the closest', async () => {
+    const unknown = await run(['assign', '--user', 'nobody.here', '--add', 'Agent', '--yes']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain("--user: no user 'nobody.here'");
+    const [login] = holdersOf('Agent');
+    const typo = await run(['assign', '--user', login!, '--add', 'Agnet', '--yes']);
+    expect(typo.err).toMatch(/--add: no security profile 'Agnet'.*did you mean/);
+    expect(updates()).toEqual([]);
+  });
+
+  it('read-only refuses the write', async () => {
+    const [login] = holdersOf('Agent');
+    const { code, err } = await run(['assign', '--user', login!, '--add', 'QualityAnalyst', '--yes', '--read-only']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/read-only/i);
+    expect(updates()).toEqual([]);
+  });
+});
