@@ -1,4 +1,5 @@
-// Demo users (AWS::Connect::User models): a few hundred across the instances, deterministic, so the
+// Demo users (AWS::Connect::User models): a few hundred across the instances (and about 600 in
+// acme-apac, for moves at scale), deterministic, so the
 // profiles that are "in use" are in use because users really hold them. Most agents hold one
 // profile; leads two or three; a user holds at most 10 (real-aws-notes "Limits").
 import { seededRandom } from './faults.js';
@@ -19,8 +20,25 @@ interface Role {
   group?: string;
 }
 
+/** acme-apac's 75 sites (demo-data.ts): about 600 users, so moving them takes minutes at --real-limits. */
+const APAC_SITES = 75;
+const site = (k: number): string => `Site ${String((k % APAC_SITES) + 1).padStart(2, '0')} agents`;
+
+function apacRoles(): Role[] {
+  let next = 0;
+  return [
+    // Agents of one site each, some also holding Agent.
+    { count: 520, hold: (pick) => [site(next++), ...(pick() < 0.3 ? ['Agent'] : [])], group: 'Support floor' },
+    // Floaters covering two or three sites.
+    { count: 60, hold: (pick) => [site(next++), site(next++), ...(pick() < 0.5 ? [site(next++)] : []), 'Agent'], group: 'Support floor' },
+    // Roving leads holding ten, Connect's most (real-aws-notes "Limits").
+    { count: 10, hold: () => [...Array.from({ length: 9 }, () => site(next++)), 'Agent'], group: 'Night shift' },
+  ];
+}
+
 function rolesFor(alias: string, big: boolean): Role[] {
   const emea = alias === 'acme-emea';
+  if (alias === 'acme-apac') return [...apacRoles(), { count: 2, hold: () => ['Admin'], group: 'Americas' }];
   return [
     { count: 2, hold: () => ['Admin'], group: emea ? 'EMEA' : 'Americas' },
     { count: 3, hold: () => ['CallCenterManager'], group: emea ? 'EMEA' : 'Americas' },

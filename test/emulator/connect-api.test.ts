@@ -26,13 +26,23 @@ const users = () => emulator.listModels('us-east-1', USER_TYPE).filter((u) => St
 
 describe('demo users', () => {
   it('a few hundred across the instances; most agents hold one profile, leads two or three, nobody more than 10', () => {
-    const all = ['us-east-1', 'eu-west-2', 'ap-southeast-2'].flatMap((r) => emulator.listModels(r, USER_TYPE)) as unknown as User[];
+    const all = ['us-east-1', 'eu-west-2'].flatMap((r) => emulator.listModels(r, USER_TYPE)) as unknown as User[];
     expect(all.length).toBeGreaterThan(200);
     const counts = all.map((u) => u.SecurityProfileArns.length);
     expect(counts.filter((n) => n === 1).length / all.length).toBeGreaterThan(0.8);
     expect(counts.some((n) => n === 3)).toBe(true);
     expect(Math.max(...counts)).toBeLessThanOrEqual(10);
     expect(new Set(all.map((u) => u.UserArn)).size).toBe(all.length);
+  });
+
+  it('acme-apac has about 600 users across its sites (moves at scale): some hold several, some ten', () => {
+    const apac = emulator.listModels('ap-southeast-2', USER_TYPE) as unknown as User[];
+    expect(apac.length).toBeGreaterThanOrEqual(580);
+    const counts = apac.map((u) => u.SecurityProfileArns.length);
+    expect(counts.filter((n) => n === 10).length).toBe(10);
+    expect(counts.filter((n) => n >= 3 && n < 10).length).toBeGreaterThan(20);
+    expect(Math.max(...counts)).toBe(10);
+    expect(new Set(apac.map((u) => u.Username)).size).toBe(apac.length);
   });
 
   it('built-in profiles are held, QualityAnalyst is not', () => {
