@@ -73,6 +73,7 @@ export const FLAGS = {
   'profile-name': { type: 'string', multiple: true, value: 'N', help: 'only the profile named N; repeatable' },
   from: { type: 'string', value: 'P:I | PROFILE', help: 'promote: the instance profiles are carried from (AWS profile:instance); move-holders: the security profile its users leave' },
   to: { type: 'string', value: 'P:I[,P:I…] | PROFILE', help: 'promote: the instances they are carried to; move-holders: the security profile its users are given' },
+  delete: { type: 'boolean', help: 'move-holders: then delete the profile, last, and only if every holder was moved' },
   user: { type: 'string', multiple: true, value: 'LOGIN', help: 'only this user (their login); repeatable' },
   add: { type: 'string', multiple: true, value: 'PROFILE', help: 'a security profile to give (ARN, id or name); repeatable' },
   remove: { type: 'string', multiple: true, value: 'PROFILE', help: 'a security profile to take away (ARN, id or name); repeatable' },
@@ -218,8 +219,8 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   },
   'move-holders': {
     synopsis: 'move-holders --from A --to B',
-    help: 'move the users who hold profile A to profile B (--instance I; [--user LOGIN]... only those): one review first (per group of users what they lose and gain in console words; a user left with more than 10 profiles is blocked and skipped), then one guarded write per user at AWS\'s pace (a user changed by someone else meanwhile is refused, never overwritten), journalled: the same command again resumes; [--dry-run] (exit 2 on changes), --yes; exit 0 only if every change is in effect when read again',
-    flags: ['from', 'to', 'user', 'dry-run', 'yes'],
+    help: 'move the users who hold profile A to profile B (--instance I; [--user LOGIN]... only those): one review first (per group of users what they lose and gain in console words; a user left with more than 10 profiles is blocked and skipped), then one guarded write per user at AWS\'s pace (a user changed by someone else meanwhile is refused, never overwritten), journalled: the same command again resumes; --delete then deletes A, last, and only if every holder moved; [--dry-run] (exit 2 on changes), --yes; exit 0 only if every change is in effect when read again',
+    flags: ['from', 'to', 'user', 'delete', 'dry-run', 'yes'],
     positionals: 0,
     exitTwoIsAFinding: true,
   },

@@ -7,11 +7,11 @@
 import type { RegionService } from '../aws/index.js';
 import { type AssignmentEdit, type AssignmentPlan, planAssignment, reachGroups, reachSentence, sameProfiles } from '../domain/access/assignments.js';
 import type { ConnectUser } from '../domain/access/holders.js';
-import type { ProfileSummary, SecurityProfile } from '../domain/profile/security-profile.js';
+import { isBuiltInProfileName, type ProfileSummary, type SecurityProfile } from '../domain/profile/security-profile.js';
 import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
-import { type AssignmentBatch, type AssignmentStep, batchesDir, newAssignmentBatch, runAssignments, unfinishedBatch } from '../fleet/assignments.js';
+import { type AssignmentBatch, type AssignmentStep, batchesDir, newAssignmentBatch, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { confirmYes } from './ask.js';
 import { type CommandContext, list, str } from './context.js';
@@ -47,6 +47,8 @@ interface Request {
   instanceArn: string;
   named: ProfileSummary[];
   plan: AssignmentPlan;
+  /** move-holders --delete: the profile deleted last, once every holder is moved. */
+  deleteAfter?: { arn: string; name: string };
 }
 
 async function namedProfiles(ctx: CommandContext, service: RegionService, instanceArn: string): Promise<ProfileSummary[]> {
@@ -64,13 +66,23 @@ export async function moveHoldersCommand(ctx: CommandContext): Promise<number> {
     const source = profileOf(named, from, '--from');
     const target = profileOf(named, to, '--to');
     if (source.arn === target.arn) throw new UsageError('--from and --to name the same profile');
+    const remove = ctx.values.delete === true;
+    if (remove && list(ctx.values, 'user').length > 0) throw new UsageError('--delete moves every holder first: it cannot be used with --user');
+    if (remove && isBuiltInProfileName(source.name ?? '')) throw new UsageError(`'${sanitizeLine(source.name ?? from)}' is a built-in security profile; spex does not delete built-in profiles`);
     const holders = await service.listHolders(source.arn);
     if (!holders.complete) throw new SpexError({ kind: 'validation', message: `who holds “${sanitizeLine(source.name ?? from)}” is unknown (${holders.note ?? 'the user list cannot be trusted'}); nothing was planned` });
     const logins = list(ctx.values, 'user');
     const users = logins.length > 0 ? usersNamed(holders.holders, logins, `holds “${sanitizeLine(source.name ?? from)}”`) : holders.holders;
     const edit: AssignmentEdit = { remove: [source.arn], add: [target.arn] };
-    const what = `move ${users.length} holder${users.length === 1 ? '' : 's'} of “${sanitizeLine(source.name ?? from)}” to “${sanitizeLine(target.name ?? to)}”`;
-    return { what, key: JSON.stringify(['move-holders', instanceArn, source.arn, target.arn, [...logins].sort()]), instanceArn, named, plan: planAssignment(users, edit) };
+    const what = `move ${users.length} holder${users.length === 1 ? '' : 's'} of “${sanitizeLine(source.name ?? from)}” to “${sanitizeLine(target.name ?? to)}”${remove ? ', then delete it' : ''}`;
+    return {
+      what,
+      key: JSON.stringify(['move-holders', instanceArn, source.arn, target.arn, [...logins].sort(), remove]),
+      instanceArn,
+      named,
+      plan: planAssignment(users, edit),
+      ...(remove ? { deleteAfter: { arn: source.arn, name: source.name ?? from } } : {}),
+    };
   });
 }
 
@@ -100,7 +112,7 @@ async function run(ctx: CommandContext, request: (service: RegionService, instan
   const dir = batchesDir(stateDir(ctx.io.env));
   const asked = await request(service, instanceArn);
   const resumed = unfinishedBatch(dir, asked.key);
-  const batch = resumed ?? newAssignmentBatch(asked.what, asked.key, service.region, instanceArn, asked.plan.changes);
+  const batch = resumed ?? newAssignmentBatch(asked.what, asked.key, service.region, instanceArn, asked.plan.changes, asked.deleteAfter ? { deleteAfter: asked.deleteAfter } : {});
   const review = await reviewLines(ctx, service, asked, batch);
   if (ctx.output === 'json') ctx.io.stdout.write(toJson({ kind: 'spex/assignment-plan', what: asked.what, changes: batch.steps, blocked: asked.plan.blocked, unchanged: asked.plan.unchanged, resumed: resumed !== undefined }));
   // Every line is server text somewhere (names, logins, permission names spex does not know): made inert.
@@ -108,20 +120,25 @@ async function run(ctx: CommandContext, request: (service: RegionService, instan
   const left = batch.steps.filter((s) => s.status !== 'done' && s.status !== 'failed');
   if (ctx.values['dry-run'] === true) return left.length > 0 ? EXIT_CHANGES : EXIT_OK;
   if (left.length === 0) return asked.plan.blocked.length > 0 ? EXIT_FAILURE : EXIT_OK;
+  // A delete with holders who cannot be moved would only fail at the end: refused now, nothing sent.
+  if (asked.deleteAfter !== undefined && asked.plan.blocked.length > 0) {
+    ctx.io.stderr.write(`spex: “${sanitizeLine(asked.deleteAfter.name)}” cannot be deleted: ${asked.plan.blocked.length} holder${asked.plan.blocked.length === 1 ? '' : 's'} cannot be moved (above). Nothing was sent.\n`);
+    return EXIT_FAILURE;
+  }
   await ctx.confirmProduction(service, instanceArn);
   if (!(await confirmYes(ctx, `Change ${left.length} user${left.length === 1 ? '' : 's'}' security profiles? Type yes: `, 'change who holds security profiles'))) {
     ctx.io.stderr.write('Not applied; nothing was sent.\n');
     return EXIT_FAILURE;
   }
-  const progress = createProgress(ctx.io, 'users', left.length, (n) => service.timeLeft(n));
-  const steps = await runAssignments(batch, service, dir, { onStep: (s) => s.status !== 'sent' && progress.step() });
+  const progress = createProgress(ctx.io, 'users', userSteps(left).length, (n) => service.timeLeft(n));
+  const steps = await runAssignments(batch, service, dir, { onStep: (s) => s.kind === 'user' && s.status !== 'sent' && progress.step() });
   progress.done();
   return report(ctx, service, batch, steps, asked.plan);
 }
 
 async function reviewLines(ctx: CommandContext, service: RegionService, asked: Request, batch: AssignmentBatch): Promise<string[]> {
   const nameOf = (arn: string) => sanitizeLine(asked.named.find((p) => p.arn === arn)?.name ?? arn.split('/').pop() ?? arn);
-  const steps = batch.steps;
+  const steps = userSteps(batch.steps);
   const involved = [...new Set(steps.flatMap((s) => [...s.before, ...s.after]))];
   const names = involved.flatMap((arn) => asked.named.find((p) => p.arn === arn)?.name ?? []);
   const details: SecurityProfile[] = names.length > 0 ? await readAllProfiles(service, asked.instanceArn, ctx.io, 'details', names) : [];
@@ -134,22 +151,28 @@ async function reviewLines(ctx: CommandContext, service: RegionService, asked: R
   if (asked.plan.unchanged.length > 0) lines.push(`  ${asked.plan.unchanged.length} user${asked.plan.unchanged.length === 1 ? '' : 's'} already so: left as they are`);
   for (const s of steps.slice(0, 20)) lines.push(`    ${sanitizeLine(s.login)}: ${s.before.map(nameOf).join(', ')} → ${s.after.map(nameOf).join(', ')}${s.status === 'done' ? ' (done)' : ''}`);
   if (steps.length > 20) lines.push(`    … ${steps.length - 20} more (--output json lists every one)`);
+  const last = batch.steps.find((s) => s.kind === 'delete');
+  if (last !== undefined) {
+    lines.push(asked.plan.blocked.length > 0 ? `  then “${sanitizeLine(last.name)}” is NOT deleted: ${asked.plan.blocked.length} holder${asked.plan.blocked.length === 1 ? '' : 's'} cannot be moved (above)` : `  then “${sanitizeLine(last.name)}” is deleted, last, and only if every holder was moved`);
+  }
   const left = steps.filter((s) => s.status !== 'done').length;
-  lines.push(left === 0 ? 'Nothing to send.' : `${left} user${left === 1 ? '' : 's'} to change, one request each at AWS's pace (${service.timeLeft(left) ?? 'under a minute'}). Nothing has been sent yet.`);
+  lines.push(left === 0 ? (last !== undefined && last.status !== 'done' ? `Every holder is moved; “${sanitizeLine(last.name)}” is deleted next. Nothing has been sent yet.` : 'Nothing to send.') : `${left} user${left === 1 ? '' : 's'} to change, one request each at AWS's pace (${service.timeLeft(left) ?? 'under a minute'}). Nothing has been sent yet.`);
   return lines;
 }
 
 /** After the run: what failed, then every user read again; exit 0 only if every change is in effect. */
-async function report(ctx: CommandContext, service: RegionService, batch: AssignmentBatch, steps: readonly AssignmentStep[], plan: AssignmentPlan): Promise<number> {
-  const failed = steps.filter((s) => s.status === 'failed');
-  const unsure = steps.filter((s) => s.status === 'sent');
-  for (const s of failed) ctx.io.stderr.write(`spex: ✗ ${sanitizeLine(s.error ?? s.login)}\n`);
+async function report(ctx: CommandContext, service: RegionService, batch: AssignmentBatch, all: readonly AssignmentStep[], plan: AssignmentPlan): Promise<number> {
+  const steps = userSteps(all);
+  const last = all.find((s) => s.kind === 'delete');
+  const failed = all.filter((s) => s.status === 'failed');
+  const unsure = all.filter((s) => s.status === 'sent');
+  for (const s of failed) ctx.io.stderr.write(`spex: ✗ ${sanitizeLine(s.error ?? (s.kind === 'user' ? s.login : s.name))}\n`);
   if (unsure.length > 0) ctx.io.stderr.write(`spex: ${unsure.length} not confirmed (${sanitizeLine(unsure[0]!.error ?? '')}); run the same command again to finish (each is checked first).\n`);
   const index = await service.loadUsers(batch.instanceArn);
   const byArn = new Map(index.users.map((u) => [u.arn, u]));
   const notInEffect = steps.filter((s) => s.status === 'done' && !sameProfiles(byArn.get(s.userArn)?.securityProfileArns ?? [], s.after));
   for (const s of notInEffect) ctx.io.stderr.write(`spex: ≠ ${sanitizeLine(s.login)}: read again, does not hold what was sent\n`);
   const done = steps.filter((s) => s.status === 'done').length - notInEffect.length;
-  ctx.io.stderr.write(`spex: ${done} of ${steps.length} users changed and read again${failed.length > 0 ? `, ${failed.length} refused` : ''}${plan.blocked.length > 0 ? `, ${plan.blocked.length} blocked (skipped)` : ''}.\n`);
+  ctx.io.stderr.write(`spex: ${done} of ${steps.length} users changed and read again${failed.length > 0 ? `, ${failed.length} refused` : ''}${plan.blocked.length > 0 ? `, ${plan.blocked.length} blocked (skipped)` : ''}${last?.status === 'done' ? `; “${sanitizeLine(last.name)}” deleted` : ''}.\n`);
   return failed.length === 0 && unsure.length === 0 && notInEffect.length === 0 && plan.blocked.length === 0 ? EXIT_OK : EXIT_FAILURE;
 }

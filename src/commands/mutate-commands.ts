@@ -1,6 +1,6 @@
 // create, update and delete: validated before anything is sent, waited for with progress on stderr,
 // and refused outright under --read-only.
-import { inertJson } from '../domain/text/sanitize.js';
+import { inertJson, shellQuote } from '../domain/text/sanitize.js';
 import type { RegionService } from '../aws/index.js';
 import { SpexError } from '../domain/service/errors.js';
 import { holdersRefusal } from '../domain/access/holders.js';
@@ -172,7 +172,10 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
  */
 async function refuseHeld(ctx: CommandContext, service: RegionService, arn: string, name: string): Promise<void> {
   const list = await service.listHolders(arn);
-  if (list.holders.length > 0) throw new SpexError({ kind: 'conflict', message: `${holdersRefusal(name, list.holders)} Nothing was deleted.` });
+  if (list.holders.length > 0) {
+    const move = `spex move-holders --instance ${shellQuote(instanceOfArn(arn))} --from ${shellQuote(name)} --to PROFILE --delete`;
+    throw new SpexError({ kind: 'conflict', message: `${holdersRefusal(name, list.holders)} Nothing was deleted. To move them to another profile and then delete it, in one batch: ${move}` });
+  }
   if (!list.complete) ctx.io.stderr.write(`spex: note: ${list.note ?? 'who holds it is unknown'}; Connect refuses the delete if anyone does.\n`);
 }
 

@@ -13,7 +13,21 @@ import { type Journal, type JournalStep, runJournal, type StepResult, unfinished
 
 export const ASSIGNMENTS_KIND = 'spex/assignments';
 
-export interface AssignmentStep extends JournalStep, UserChange {}
+/** One user's whole new set. */
+export interface UserStep extends JournalStep, UserChange {
+  readonly kind: 'user';
+}
+
+/** The profile deleted once every user step is done (move-holders --delete): last, and only then. */
+export interface DeleteStep extends JournalStep {
+  readonly kind: 'delete';
+  readonly arn: string;
+  readonly name: string;
+}
+
+export type AssignmentStep = UserStep | DeleteStep;
+
+export const userSteps = (steps: readonly AssignmentStep[]): UserStep[] => steps.filter((s): s is UserStep => s.kind === 'user');
 
 export interface AssignmentBatch extends Journal<AssignmentStep> {
   readonly kind: typeof ASSIGNMENTS_KIND;
@@ -29,9 +43,13 @@ export function batchesDir(stateDir: string): string {
   return join(stateDir, 'batches');
 }
 
-export function newAssignmentBatch(what: string, key: string, region: string, instanceArn: string, changes: readonly UserChange[], now = new Date()): AssignmentBatch {
-  const steps = changes.map((c) => ({ ...c, status: 'pending' as const }));
-  const id = createHash('sha256').update(JSON.stringify([key, steps.map((s) => [s.userArn, s.after])])).digest('hex').slice(0, 16);
+export function newAssignmentBatch(what: string, key: string, region: string, instanceArn: string, changes: readonly UserChange[], options: { now?: Date; deleteAfter?: { arn: string; name: string } } = {}): AssignmentBatch {
+  const now = options.now ?? new Date();
+  const steps: AssignmentStep[] = [
+    ...changes.map((c) => ({ ...c, kind: 'user' as const, status: 'pending' as const })),
+    ...(options.deleteAfter ? [{ kind: 'delete' as const, ...options.deleteAfter, status: 'pending' as const }] : []),
+  ];
+  const id = createHash('sha256').update(JSON.stringify([key, steps.map((s) => (s.kind === 'user' ? [s.userArn, s.after] : [s.arn]))])).digest('hex').slice(0, 16);
   return { kind: ASSIGNMENTS_KIND, id, createdAt: now.toISOString(), what, key, region, instanceArn, steps };
 }
 
@@ -47,6 +65,7 @@ const userIdOf = (userArn: string): string => userArn.split('/').pop() ?? userAr
 
 export async function runAssignments(batch: AssignmentBatch, service: RegionService, dir: string | undefined, events: { onStep?: (step: AssignmentStep) => void; signal?: AbortSignal } = {}): Promise<AssignmentStep[]> {
   const execute = async (step: AssignmentStep): Promise<StepResult> => {
+    if (step.kind === 'delete') return deleteLast(step);
     const userId = userIdOf(step.userArn);
     try {
       const current = await service.userProfileIds(batch.instanceArn, userId, events.signal ? { signal: events.signal } : {});
@@ -62,6 +81,15 @@ export async function runAssignments(batch: AssignmentBatch, service: RegionServ
       const unsure = known === undefined || UNKNOWN_KINDS.has(known.kind) || known.retryable === true;
       return { status: unsure ? 'unknown' : 'failed', error: `${step.login}: ${message}` };
     }
+  };
+  /** The delete, only if every user was moved: a profile still held cannot be deleted, and must not lose its users' way back. */
+  const deleteLast = async (step: DeleteStep): Promise<StepResult> => {
+    const notMoved = userSteps(batch.steps).filter((s) => s.status !== 'done').length;
+    if (notMoved > 0) return { status: 'failed', error: `“${step.name}” was not deleted: ${notMoved} user${notMoved === 1 ? ' was' : 's were'} not moved` };
+    const outcome = await service.deleteProfile(step.arn, events.signal ? { signal: events.signal } : {}).done;
+    if (outcome.ok || outcome.error.kind === 'not-found') return { status: 'done' };
+    const unsure = UNKNOWN_KINDS.has(outcome.error.kind) || outcome.error.retryable === true;
+    return { status: unsure ? 'unknown' : 'failed', error: `“${step.name}” was not deleted: ${outcome.error.message}` };
   };
   return runJournal(batch, { dir, execute, ...(events.onStep ? { onStep: events.onStep } : {}), ...(events.signal ? { signal: events.signal } : {}) });
 }

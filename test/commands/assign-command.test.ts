@@ -142,3 +142,36 @@ describe('spex assign', () => {
     expect(updates()).toEqual([]);
   });
 });
+
+describe('spex move-holders --delete (a held profile deleted after its users are moved)', () => {
+  it('spex delete refuses a held profile and names the one command that moves its users and deletes it', async () => {
+    const held = await run(['delete', 'Team Leads', '--yes']);
+    expect(held.code).toBe(1);
+    expect(held.err).toContain('spex move-holders --instance');
+    expect(held.err).toContain("--from 'Team Leads' --to PROFILE --delete");
+    expect(backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', demoProfileArn('Team Leads'))).toBeDefined();
+  });
+
+  it('moves every holder, then deletes the profile last; the review says so first', async () => {
+    const holders = holdersOf('Team Leads');
+    expect(holders.length).toBeGreaterThan(0);
+    const review = await run(['move-holders', '--from', 'Team Leads', '--to', 'Reporting Analysts', '--delete', '--dry-run', '--output', 'table']);
+    expect(review.code).toBe(2);
+    expect(review.out).toContain('then “Team Leads” is deleted, last, and only if every holder was moved');
+    const { code, err } = await run(['move-holders', '--from', 'Team Leads', '--to', 'Reporting Analysts', '--delete', '--yes']);
+    expect(code).toBe(0);
+    expect(err).toContain('“Team Leads” deleted');
+    expect(backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', demoProfileArn('Team Leads'))).toBeUndefined();
+    for (const login of holders) expect(user(login).SecurityProfileArns).toContain(demoProfileArn('Reporting Analysts'));
+    // The delete came after every user's write.
+    const order = backend.emulator.requests.map((r) => r.operation).filter((op) => op === 'UpdateUserSecurityProfiles' || op === 'DeleteResource' || op === 'DeleteSecurityProfile');
+    expect(order.at(-1)).toMatch(/Delete/);
+    expect(order.filter((op) => op === 'UpdateUserSecurityProfiles')).toHaveLength(holders.length);
+  });
+
+  it('with --user, --delete is a usage error (every holder must move first); its exit is 1, as 2 means changes', async () => {
+    const { code, err } = await run(['move-holders', '--from', 'Agent', '--to', 'Reporting Analysts', '--user', 'x', '--delete', '--yes']);
+    expect(code).toBe(1);
+    expect(err).toContain('--delete moves every holder first');
+  });
+});
