@@ -73,6 +73,7 @@ export const FLAGS = {
   'profile-name': { type: 'string', multiple: true, value: 'N', help: 'only the profile named N; repeatable' },
   from: { type: 'string', value: 'P:I | PROFILE', help: 'promote: the instance profiles are carried from (AWS profile:instance); move-holders: the security profile its users leave' },
   to: { type: 'string', value: 'P:I[,P:I…] | PROFILE', help: 'promote: the instances they are carried to; move-holders: the security profile its users are given' },
+  all: { type: 'boolean', help: 'update: every profile of the instance (with --grants P: every one granting P)' },
   delete: { type: 'boolean', help: 'move-holders: then delete the profile, last, and only if every holder was moved' },
   user: { type: 'string', multiple: true, value: 'LOGIN', help: 'only this user (their login); repeatable' },
   add: { type: 'string', multiple: true, value: 'PROFILE', help: 'a security profile to give (ARN, id or name); repeatable' },
@@ -137,8 +138,8 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     synopsis: 'update <profile>',
     help:
       'change a profile [--add-permission P]... [--remove-permission P]... [--description D] [--tag k=v]... [--untag k]... [--from-file F] [--dry-run]; with nothing to change it says so and sends nothing; a change that creates a high finding is said and asked about (--yes: saved anyway). ' +
-      'P: an API name (Users.Edit), a prefix or the console\'s words ("edit users") naming one permission; granting Edit, Create … also grants the View, as the console does (--no-implied: not); a name spex does not know is refused with "did you mean" (--allow-unknown: sent as typed)',
-    flags: ['add-permission', 'remove-permission', 'allow-unknown', 'no-implied', 'description', 'tag', 'untag', 'from-file', 'max-file-size', 'dry-run', 'yes'],
+      'P: an API name (Users.Edit), a prefix or the console\'s words ("edit users") naming one permission; granting Edit, Create … also grants the View, as the console does (--no-implied: not); a name spex does not know is refused with "did you mean" (--allow-unknown: sent as typed). Several at once: --profile-name N… , --grants P or --all (with --instance) instead of <profile>: one review of every profile\'s change and its reach in users, then one resumable batch',
+    flags: ['add-permission', 'remove-permission', 'allow-unknown', 'no-implied', 'description', 'tag', 'untag', 'from-file', 'max-file-size', 'dry-run', 'yes', 'profile-name', 'grants', 'all'],
     positionals: 1,
   },
   delete: { synopsis: 'delete <profile> [--yes]', help: 'delete a profile (asks for its name unless --yes); a profile that users hold is refused first, naming them', flags: ['yes'], positionals: 1 },

@@ -8,11 +8,12 @@ import { cloudControlRefusalText } from '../domain/profile/cloud-control-safe.js
 import { applyPatch, buildPatch } from '../domain/profile/patch.js';
 import { connectIssues, connectTakesAll, connectUpdateRequests } from '../domain/profile/connect-plan.js';
 import { describeChanges } from '../domain/profile/profile-diff.js';
-import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/profile/security-profile.js';
+import { isBuiltInProfileName, type SecurityProfile, type SecurityProfileDraft } from '../domain/profile/security-profile.js';
 import { validateProfile, validationMessage } from '../domain/profile/validate.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, parseMaxFileSize, UsageError } from '../io.js';
 import { type CommandContext, list, str } from './context.js';
-import { draftFromFile, editPermissions, parseTag, permissionArgOptions, resolvePermissionArgs, setTags, withImpliedViews } from './edits.js';
+import { draftFromFile, parseTag, permissionArgOptions, resolvePermissionArgs, setTags, withImpliedViews } from './edits.js';
+import { editedDraft, isBulkUpdate } from './profile-edit.js';
 import { profileFields } from './profile-fields.js';
 import { profileArnOf, requireProfileRef, resolveInstance } from './resolve.js';
 import { renderFields, write, writeError } from './output.js';
@@ -67,7 +68,13 @@ export async function createCommand(ctx: CommandContext): Promise<number> {
   return EXIT_OK;
 }
 
+/**
+ * The profile as update's flags change it (--add/--remove-permission with implied Views, --description,
+ * --tag/--untag, --from-file); `say`: whether notes and warnings reach stderr (a bulk update says them once).
+ */
 export async function updateCommand(ctx: CommandContext): Promise<number> {
+  // Several profiles at once (--profile-name …, --grants P, --all): one review, one batch.
+  if (isBulkUpdate(ctx)) return (await import('./bulk-update.js')).bulkUpdateCommand(ctx);
   requireProfileRef(ctx, 'update');
   const dryRun = ctx.values['dry-run'] === true;
   if (!dryRun) refuseReadOnly(ctx, 'update');
@@ -76,40 +83,7 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
   const service = await ctx.service();
   const arn = await profileArnOf(ctx, service, 'update');
   const before = await service.getProfile(arn);
-  const after: SecurityProfileDraft = { ...toDraft(before), ...(fromFile ?? {}) };
-  const description = str(ctx.values, 'description');
-  // An empty --description removes it.
-  if (description !== undefined) {
-    if (description === '') delete after.Description;
-    else after.Description = description;
-  }
-  const warn = warnTo(ctx);
-  const options = permissionArgOptions(ctx.values);
-  const granted = new Set(after.Permissions ?? []);
-  const add = withImpliedViews(resolvePermissionArgs(list(ctx.values, 'add-permission'), 'add-permission', options, warn), granted, options, noteTo(ctx));
-  // A name the profile holds is removed as it is spelt there, known to the catalogue or not.
-  const removeTyped = list(ctx.values, 'remove-permission');
-  const remove = [
-    ...removeTyped.filter((p) => granted.has(p)),
-    ...resolvePermissionArgs(
-      removeTyped.filter((p) => !granted.has(p)),
-      'remove-permission',
-      options,
-      () => undefined,
-    ),
-  ];
-  if (add.length + remove.length > 0) {
-    const permissions = editPermissions(after.Permissions, { add, remove }, warn);
-    if (permissions) after.Permissions = permissions;
-    else delete after.Permissions;
-  }
-  const setTagList = list(ctx.values, 'tag').map(parseTag);
-  const untag = list(ctx.values, 'untag');
-  if (setTagList.length + untag.length > 0) {
-    const tags = setTags(after.Tags, setTagList, untag);
-    if (tags) after.Tags = tags;
-    else delete after.Tags;
-  }
+  const after = editedDraft(ctx, before, fromFile);
   const patch = buildPatch(before, after, { guard: true });
   const changes = describeChanges(before, after).map((c) => c.label);
   const refusal = patch.some((op) => op.op !== 'test') ? cloudControlRefusalText(before) : undefined;

@@ -40,7 +40,7 @@ export async function instancesCommand(ctx: CommandContext): Promise<number> {
 }
 
 /** --grants: permissions as typed (API names or console labels) → catalogue names; a usage error names the choices. */
-async function grantsOf(ctx: CommandContext): Promise<string[]> {
+export async function grantsOf(ctx: CommandContext): Promise<string[]> {
   const typed = list(ctx.values, 'grants');
   if (typed.length === 0) return [];
   const { resolvePermission } = await import('../domain/permissions/permissions.js');
