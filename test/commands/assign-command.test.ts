@@ -175,3 +175,75 @@ describe('spex move-holders --delete (a held profile deleted after its users are
     expect(err).toContain('--delete moves every holder first');
   });
 });
+
+/** A command against acme-apac (its own region, which runAgainst would override). */
+async function runApac(args: string[]) {
+  const { runCommand } = await import('../../src/commands/index.js');
+  const { memoryIo } = await import('../helpers/memory-io.js');
+  const io = memoryIo({ env: env() });
+  const [name, ...rest] = args;
+  const code = await runCommand(name!, rest, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('a move of many users, killed halfway', () => {
+  it('kill -9 in the middle of a move; the same command resumes: every user ends with the planned set, none written twice, none ever without a profile', async () => {
+    const { spawnSpex } = await import('../emulator/spawn.js');
+    const args = ['move-holders', '--from', 'Site 07 agents', '--to', 'Site 08 agents', '--instance', 'acme-apac', '--yes', '--endpoint-url', backend.emulator.url, '--region', 'ap-southeast-2'];
+    const apac = () => backend.emulator.listModels('ap-southeast-2', USER_TYPE) as { Username: string; SecurityProfileArns: string[] }[];
+    const site = (n: string) => String(backend.emulator.listModels('ap-southeast-2', 'AWS::Connect::SecurityProfile').find((m) => m.SecurityProfileName === n)!.SecurityProfileArn);
+    const holders = apac().filter((u) => u.SecurityProfileArns.includes(site('Site 07 agents'))).map((u) => u.Username);
+    expect(holders.length).toBeGreaterThan(5);
+    // Each Connect call takes a while, so the process is killed with writes still to send.
+    backend.emulator.setFaults({ latencyMs: 150 });
+    backend.emulator.clearRequests();
+    const child = spawnSpex(args, env());
+    try {
+      const deadline = Date.now() + 20_000;
+      while (updates().length < 2) {
+        if (Date.now() > deadline) throw new Error(`no write sent; stderr: ${child.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      child.child.kill('SIGKILL');
+      await child.exited;
+      backend.emulator.setFaults({ latencyMs: 0 });
+    }
+    const firstRun = updates().length;
+    expect(firstRun).toBeLessThan(holders.length);
+    expect(journals()).toHaveLength(1);
+    const again = await runApac(args);
+    expect(again.code).toBe(0);
+    expect(again.err).toContain(`${holders.length} of ${holders.length} users changed and read again`);
+    // One successful write per user over both runs, whatever the kill left "sent".
+    const byUser = new Map<string, number>();
+    for (const r of updates()) byUser.set(String(r.body.UserId), (byUser.get(String(r.body.UserId)) ?? 0) + 1);
+    expect([...byUser.values()].every((n) => n === 1)).toBe(true);
+    expect(byUser.size).toBe(holders.length);
+    for (const login of holders) {
+      const sets = apac().find((u) => u.Username === login)!.SecurityProfileArns;
+      expect(sets).toContain(site('Site 08 agents'));
+      expect(sets).not.toContain(site('Site 07 agents'));
+      expect(sets.length).toBeGreaterThan(0);
+    }
+    expect(journals()).toEqual([]);
+  }, 60_000);
+
+  it('under throttling and server errors the move ends the same way (run again until done), no user written twice', async () => {
+    const args = ['move-holders', '--from', 'Site 09 agents', '--to', 'Site 10 agents', '--instance', 'acme-apac', '--yes', '--endpoint-url', backend.emulator.url, '--region', 'ap-southeast-2'];
+    const site = (n: string) => String(backend.emulator.listModels('ap-southeast-2', 'AWS::Connect::SecurityProfile').find((m) => m.SecurityProfileName === n)!.SecurityProfileArn);
+    const apac = () => backend.emulator.listModels('ap-southeast-2', USER_TYPE) as { Username: string; SecurityProfileArns: string[] }[];
+    const holders = apac().filter((u) => u.SecurityProfileArns.includes(site('Site 09 agents'))).map((u) => u.Username);
+    backend.emulator.clearRequests();
+    backend.emulator.failNext('UpdateUserSecurityProfiles', 6, { exception: 'ThrottlingException' });
+    backend.emulator.failNext('DescribeUser', 5, { exception: 'InternalServiceException' });
+    let code = 1;
+    for (let i = 0; i < 4 && code !== 0; i += 1) code = (await runApac(args)).code;
+    expect(code).toBe(0);
+    const byUser = new Map<string, number>();
+    for (const r of updates()) byUser.set(String(r.body.UserId), (byUser.get(String(r.body.UserId)) ?? 0) + 1);
+    expect(byUser.size).toBe(holders.length);
+    expect([...byUser.values()].every((n) => n === 1)).toBe(true);
+    for (const login of holders) expect(apac().find((u) => u.Username === login)!.SecurityProfileArns).toContain(site('Site 10 agents'));
+  }, 60_000);
+});
