@@ -72,7 +72,7 @@ export const FLAGS = {
   baseline: { type: 'string', value: 'PROFILE:INSTANCE', help: 'the instance the others are compared with (default: the first)' },
   'profile-name': { type: 'string', multiple: true, value: 'N', help: 'only the profile named N; repeatable' },
   from: { type: 'string', value: 'P:I | PROFILE', help: 'promote: the instance profiles are carried from (AWS profile:instance); move-holders: the security profile its users leave' },
-  to: { type: 'string', value: 'P:I[,P:I…] | PROFILE', help: 'promote: the instances they are carried to; move-holders: the security profile its users are given' },
+  to: { type: 'string', value: 'P:I[,P:I…] | PROFILE', help: 'promote: the instances they are carried to; move-holders: the security profile its users are given; rename: the new name' },
   all: { type: 'boolean', help: 'update: every profile of the instance (with --grants P: every one granting P)' },
   delete: { type: 'boolean', help: 'move-holders: then delete the profile, last, and only if every holder was moved' },
   user: { type: 'string', multiple: true, value: 'LOGIN', help: 'only this user (their login); repeatable' },
@@ -223,6 +223,13 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     help: 'move the users who hold profile A to profile B (--instance I; [--user LOGIN]... only those): one review first (per group of users what they lose and gain in console words; a user left with more than 10 profiles is blocked and skipped), then one guarded write per user at AWS\'s pace (a user changed by someone else meanwhile is refused, never overwritten), journalled: the same command again resumes; --delete then deletes A, last, and only if every holder moved; [--dry-run] (exit 2 on changes), --yes; exit 0 only if every change is in effect when read again',
     flags: ['from', 'to', 'user', 'delete', 'dry-run', 'yes'],
     positionals: 0,
+    exitTwoIsAFinding: true,
+  },
+  rename: {
+    synopsis: 'rename <profile> --to NEW',
+    help: 'rename a profile (--instance I): Connect has no rename, so one batch creates a copy under the new name (every field), moves every holder to it (guarded writes at AWS\'s pace) and deletes the old one last, only if every holder moved; one review first, resumable; [--dry-run] (exit 2 on changes), --yes',
+    flags: ['to', 'dry-run', 'yes'],
+    positionals: 1,
     exitTwoIsAFinding: true,
   },
   assign: {

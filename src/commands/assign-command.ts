@@ -7,11 +7,13 @@
 import type { RegionService } from '../aws/index.js';
 import { type AssignmentEdit, type AssignmentPlan, planAssignment, reachGroups, reachSentence, sameProfiles } from '../domain/access/assignments.js';
 import type { ConnectUser } from '../domain/access/holders.js';
-import { isBuiltInProfileName, type ProfileSummary, type SecurityProfile } from '../domain/profile/security-profile.js';
+import { isBuiltInProfileName, type ProfileSummary, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/profile/security-profile.js';
+import { connectNameIssue } from '../domain/profile/connect-plan.js';
+import { validateProfile, validationMessage } from '../domain/profile/validate.js';
 import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
-import { type AssignmentBatch, type AssignmentStep, batchesDir, newAssignmentBatch, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
+import { type AssignmentBatch, type AssignmentStep, batchesDir, NEW_PROFILE, newAssignmentBatch, resolvedSet, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { confirmYes } from './ask.js';
 import { type CommandContext, list, str } from './context.js';
@@ -49,6 +51,8 @@ interface Request {
   plan: AssignmentPlan;
   /** move-holders --delete: the profile deleted last, once every holder is moved. */
   deleteAfter?: { arn: string; name: string };
+  /** rename: the copy under the new name, created first (the user steps name it NEW_PROFILE). */
+  createFirst?: { draft: SecurityProfileDraft; copyOf: SecurityProfile };
 }
 
 async function namedProfiles(ctx: CommandContext, service: RegionService, instanceArn: string): Promise<ProfileSummary[]> {
@@ -86,6 +90,37 @@ export async function moveHoldersCommand(ctx: CommandContext): Promise<number> {
   });
 }
 
+export async function renameCommand(ctx: CommandContext): Promise<number> {
+  const ref = ctx.positionals[0];
+  const to = str(ctx.values, 'to');
+  if (ref === undefined || to === undefined) throw new UsageError('rename needs the profile and its new name: spex rename PROFILE --to NEW-NAME --instance I');
+  // Connect has no rename: the copy is created through Connect's rules for names, whatever route it takes.
+  const nameIssue = connectNameIssue(to);
+  const issues = validateProfile({ InstanceArn: 'arn:aws:connect:us-east-1:000000000000:instance/x', SecurityProfileName: to }, 'create').filter((i) => i.field === 'SecurityProfileName');
+  if (nameIssue !== undefined || issues.length > 0) throw new UsageError(`--to: ${nameIssue ?? validationMessage(issues)}`);
+  return run(ctx, async (service, instanceArn) => {
+    const named = await namedProfiles(ctx, service, instanceArn);
+    const source = profileOf(named, ref, 'rename');
+    const name = source.name ?? ref;
+    if (isBuiltInProfileName(name)) throw new UsageError(`'${sanitizeLine(name)}' is a built-in security profile; spex does not rename built-in profiles`);
+    if (named.some((p) => p.name?.toLowerCase() === to.toLowerCase())) throw new SpexError({ kind: 'conflict', message: `--to: the instance already has a profile named '${sanitizeLine(to)}'` });
+    const [profile, holders] = await Promise.all([service.getProfile(source.arn), service.listHolders(source.arn)]);
+    if (!holders.complete) throw new SpexError({ kind: 'validation', message: `who holds “${sanitizeLine(name)}” is unknown (${holders.note ?? 'the user list cannot be trusted'}); nothing was planned` });
+    const draft: SecurityProfileDraft = { ...toDraft(profile), SecurityProfileName: to };
+    const plan = planAssignment(holders.holders, { remove: [source.arn], add: [NEW_PROFILE] });
+    const what = `rename “${sanitizeLine(name)}” to “${sanitizeLine(to)}”: create “${sanitizeLine(to)}” (a copy of every field), move its ${holders.holders.length} holder${holders.holders.length === 1 ? '' : 's'} to it, then delete “${sanitizeLine(name)}”`;
+    return {
+      what,
+      key: JSON.stringify(['rename', instanceArn, source.arn, to]),
+      instanceArn,
+      named: [...named, { arn: NEW_PROFILE, name: to }],
+      plan,
+      deleteAfter: { arn: source.arn, name },
+      createFirst: { draft, copyOf: profile },
+    };
+  });
+}
+
 export async function assignCommand(ctx: CommandContext): Promise<number> {
   const logins = list(ctx.values, 'user');
   const adds = list(ctx.values, 'add');
@@ -112,7 +147,12 @@ async function run(ctx: CommandContext, request: (service: RegionService, instan
   const dir = batchesDir(stateDir(ctx.io.env));
   const asked = await request(service, instanceArn);
   const resumed = unfinishedBatch(dir, asked.key);
-  const batch = resumed ?? newAssignmentBatch(asked.what, asked.key, service.region, instanceArn, asked.plan.changes, asked.deleteAfter ? { deleteAfter: asked.deleteAfter } : {});
+  const batch =
+    resumed ??
+    newAssignmentBatch(asked.what, asked.key, service.region, instanceArn, asked.plan.changes, {
+      ...(asked.deleteAfter ? { deleteAfter: asked.deleteAfter } : {}),
+      ...(asked.createFirst ? { createFirst: asked.createFirst.draft } : {}),
+    });
   const review = await reviewLines(ctx, service, asked, batch);
   if (ctx.output === 'json') ctx.io.stdout.write(toJson({ kind: 'spex/assignment-plan', what: asked.what, changes: batch.steps, blocked: asked.plan.blocked, unchanged: asked.plan.unchanged, resumed: resumed !== undefined }));
   // Every line is server text somewhere (names, logins, permission names spex does not know): made inert.
@@ -143,7 +183,11 @@ async function reviewLines(ctx: CommandContext, service: RegionService, asked: R
   const names = involved.flatMap((arn) => asked.named.find((p) => p.arn === arn)?.name ?? []);
   const details: SecurityProfile[] = names.length > 0 ? await readAllProfiles(service, asked.instanceArn, ctx.io, 'details', names) : [];
   const byArn = new Map(details.flatMap((p) => (p.SecurityProfileArn ? [[p.SecurityProfileArn, p] as const] : [])));
+  // A rename's copy holds what the original holds: its users lose nothing.
+  if (asked.createFirst) byArn.set(NEW_PROFILE, { ...asked.createFirst.copyOf, SecurityProfileArn: NEW_PROFILE, SecurityProfileName: asked.createFirst.draft.SecurityProfileName });
   const lines = [sanitizeLine(batch.what)];
+  const first = batch.steps.find((s) => s.kind === 'create');
+  if (first !== undefined) lines.push(`  first “${sanitizeLine(first.draft.SecurityProfileName)}” is created${first.status === 'done' ? ' (done)' : ''}: the same permissions, tags, restrictions and settings`);
   const done = steps.filter((s) => s.status === 'done').length;
   if (done > 0) lines.push(`An unfinished run of this command: ${done} of ${steps.length} users done; the rest are sent now, each checked first (nothing is applied twice).`);
   for (const group of reachGroups(steps.filter((s) => s.status !== 'done'), byArn)) lines.push(`  ${reachSentence(group)} (${group.logins.slice(0, 5).map(sanitizeLine).join(', ')}${group.logins.length > 5 ? `, … ${group.logins.length - 5} more` : ''})`);
@@ -166,11 +210,11 @@ async function report(ctx: CommandContext, service: RegionService, batch: Assign
   const last = all.find((s) => s.kind === 'delete');
   const failed = all.filter((s) => s.status === 'failed');
   const unsure = all.filter((s) => s.status === 'sent');
-  for (const s of failed) ctx.io.stderr.write(`spex: ✗ ${sanitizeLine(s.error ?? (s.kind === 'user' ? s.login : s.name))}\n`);
+  for (const s of failed) ctx.io.stderr.write(`spex: ✗ ${sanitizeLine(s.error ?? (s.kind === 'user' ? s.login : s.kind === 'delete' ? s.name : s.draft.SecurityProfileName))}\n`);
   if (unsure.length > 0) ctx.io.stderr.write(`spex: ${unsure.length} not confirmed (${sanitizeLine(unsure[0]!.error ?? '')}); run the same command again to finish (each is checked first).\n`);
   const index = await service.loadUsers(batch.instanceArn);
   const byArn = new Map(index.users.map((u) => [u.arn, u]));
-  const notInEffect = steps.filter((s) => s.status === 'done' && !sameProfiles(byArn.get(s.userArn)?.securityProfileArns ?? [], s.after));
+  const notInEffect = steps.filter((s) => s.status === 'done' && !sameProfiles(byArn.get(s.userArn)?.securityProfileArns ?? [], resolvedSet(batch, s.after) ?? s.after));
   for (const s of notInEffect) ctx.io.stderr.write(`spex: ≠ ${sanitizeLine(s.login)}: read again, does not hold what was sent\n`);
   const done = steps.filter((s) => s.status === 'done').length - notInEffect.length;
   ctx.io.stderr.write(`spex: ${done} of ${steps.length} users changed and read again${failed.length > 0 ? `, ${failed.length} refused` : ''}${plan.blocked.length > 0 ? `, ${plan.blocked.length} blocked (skipped)` : ''}${last?.status === 'done' ? `; “${sanitizeLine(last.name)}” deleted` : ''}.\n`);

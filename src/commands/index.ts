@@ -41,6 +41,7 @@ const RUN: Record<CommandName, Run> = {
   lint: async (ctx) => (await import('./lint-command.js')).lintCommand(ctx),
   'move-holders': async (ctx) => (await import('./assign-command.js')).moveHoldersCommand(ctx),
   assign: async (ctx) => (await import('./assign-command.js')).assignCommand(ctx),
+  rename: async (ctx) => (await import('./assign-command.js')).renameCommand(ctx),
 };
 
 /** Every command and the --output formats it offers beyond table, json and yaml (for tests that must cover them all). */

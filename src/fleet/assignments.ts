@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { RegionService } from '../aws/types.js';
 import { profileIdOf, sameProfiles, type UserChange } from '../domain/access/assignments.js';
 import { isSpexError } from '../domain/service/errors.js';
+import type { SecurityProfileDraft } from '../domain/profile/security-profile.js';
 import { type Journal, type JournalStep, runJournal, type StepResult, unfinishedJournals } from './journal.js';
 
 export const ASSIGNMENTS_KIND = 'spex/assignments';
@@ -25,7 +26,28 @@ export interface DeleteStep extends JournalStep {
   readonly name: string;
 }
 
-export type AssignmentStep = UserStep | DeleteStep;
+/**
+ * A rename's first step: the copy under the new name (Connect has no rename: the name is create-only).
+ * Until it is done the user steps name it by NEW_PROFILE; its ARN is kept here once created.
+ */
+export interface CreateStep extends JournalStep {
+  readonly kind: 'create';
+  readonly draft: SecurityProfileDraft;
+  readonly clientToken: string;
+  createdArn?: string;
+}
+
+/** How the user steps of a rename name the profile not created yet. */
+export const NEW_PROFILE = 'arn:spex:new-profile/NEW';
+
+export type AssignmentStep = CreateStep | UserStep | DeleteStep;
+
+/** A set with a rename's new profile named by its ARN, once created (undefined before). */
+export function resolvedSet(batch: Pick<AssignmentBatch, 'steps'>, arns: readonly string[]): string[] | undefined {
+  const created = batch.steps.find((s): s is CreateStep => s.kind === 'create')?.createdArn;
+  if (arns.includes(NEW_PROFILE) && created === undefined) return undefined;
+  return arns.map((a) => (a === NEW_PROFILE ? created! : a));
+}
 
 export const userSteps = (steps: readonly AssignmentStep[]): UserStep[] => steps.filter((s): s is UserStep => s.kind === 'user');
 
@@ -43,13 +65,22 @@ export function batchesDir(stateDir: string): string {
   return join(stateDir, 'batches');
 }
 
-export function newAssignmentBatch(what: string, key: string, region: string, instanceArn: string, changes: readonly UserChange[], options: { now?: Date; deleteAfter?: { arn: string; name: string } } = {}): AssignmentBatch {
+export function newAssignmentBatch(
+  what: string,
+  key: string,
+  region: string,
+  instanceArn: string,
+  changes: readonly UserChange[],
+  options: { now?: Date; deleteAfter?: { arn: string; name: string }; createFirst?: SecurityProfileDraft } = {},
+): AssignmentBatch {
   const now = options.now ?? new Date();
+  const create = options.createFirst;
   const steps: AssignmentStep[] = [
+    ...(create ? [{ kind: 'create' as const, draft: create, clientToken: `spex-${createHash('sha256').update(JSON.stringify([key, create])).digest('hex').slice(0, 40)}`, status: 'pending' as const }] : []),
     ...changes.map((c) => ({ ...c, kind: 'user' as const, status: 'pending' as const })),
     ...(options.deleteAfter ? [{ kind: 'delete' as const, ...options.deleteAfter, status: 'pending' as const }] : []),
   ];
-  const id = createHash('sha256').update(JSON.stringify([key, steps.map((s) => (s.kind === 'user' ? [s.userArn, s.after] : [s.arn]))])).digest('hex').slice(0, 16);
+  const id = createHash('sha256').update(JSON.stringify([key, steps.map((s) => (s.kind === 'user' ? [s.userArn, s.after] : s.kind === 'delete' ? [s.arn] : [s.clientToken]))])).digest('hex').slice(0, 16);
   return { kind: ASSIGNMENTS_KIND, id, createdAt: now.toISOString(), what, key, region, instanceArn, steps };
 }
 
@@ -64,16 +95,21 @@ const UNKNOWN_KINDS = new Set(['timeout', 'network', 'cancelled', 'throttled']);
 const userIdOf = (userArn: string): string => userArn.split('/').pop() ?? userArn;
 
 export async function runAssignments(batch: AssignmentBatch, service: RegionService, dir: string | undefined, events: { onStep?: (step: AssignmentStep) => void; signal?: AbortSignal } = {}): Promise<AssignmentStep[]> {
+  const resolved = (arns: readonly string[]): string[] | undefined => resolvedSet(batch, arns);
   const execute = async (step: AssignmentStep): Promise<StepResult> => {
     if (step.kind === 'delete') return deleteLast(step);
+    if (step.kind === 'create') return createFirst(step);
+    const before = resolved(step.before);
+    const after = resolved(step.after);
+    if (before === undefined || after === undefined) return { status: 'failed', error: `${step.login} was not moved: the new profile was not created` };
     const userId = userIdOf(step.userArn);
     try {
       const current = await service.userProfileIds(batch.instanceArn, userId, events.signal ? { signal: events.signal } : {});
-      if (sameProfiles(current, step.after)) return { status: 'done' };
-      if (!sameProfiles(current, step.before)) {
+      if (sameProfiles(current, after)) return { status: 'done' };
+      if (!sameProfiles(current, before)) {
         return { status: 'failed', error: `${step.login} was changed by someone else since the plan (now holds ${current.length} profile${current.length === 1 ? '' : 's'}, not the ${step.before.length} planned from): left as it is` };
       }
-      await service.setUserProfileIds(batch.instanceArn, userId, step.after.map(profileIdOf), events.signal ? { signal: events.signal } : {});
+      await service.setUserProfileIds(batch.instanceArn, userId, after.map(profileIdOf), events.signal ? { signal: events.signal } : {});
       return { status: 'done' };
     } catch (error) {
       const known = isSpexError(error) ? error.error : undefined;
@@ -81,6 +117,18 @@ export async function runAssignments(batch: AssignmentBatch, service: RegionServ
       const unsure = known === undefined || UNKNOWN_KINDS.has(known.kind) || known.retryable === true;
       return { status: unsure ? 'unknown' : 'failed', error: `${step.login}: ${message}` };
     }
+  };
+  /** The copy under the new name, with a client token fixed by the plan: sent again on resume, it is created once. */
+  const createFirst = async (step: CreateStep): Promise<StepResult> => {
+    const outcome = await service.createProfile(step.draft, { clientToken: step.clientToken, ...(events.signal ? { signal: events.signal } : {}) }).done;
+    if (outcome.ok) {
+      const arn = outcome.model?.SecurityProfileArn ?? outcome.identifier;
+      if (arn === undefined) return { status: 'unknown', error: `“${step.draft.SecurityProfileName}” was created but the service did not say its ARN` };
+      step.createdArn = arn;
+      return { status: 'done' };
+    }
+    const unsure = UNKNOWN_KINDS.has(outcome.error.kind) || outcome.error.retryable === true;
+    return { status: unsure ? 'unknown' : 'failed', error: `“${step.draft.SecurityProfileName}” was not created: ${outcome.error.message}` };
   };
   /** The delete, only if every user was moved: a profile still held cannot be deleted, and must not lose its users' way back. */
   const deleteLast = async (step: DeleteStep): Promise<StepResult> => {

@@ -247,3 +247,34 @@ describe('a move of many users, killed halfway', () => {
     for (const login of holders) expect(apac().find((u) => u.Username === login)!.SecurityProfileArns).toContain(site('Site 10 agents'));
   }, 60_000);
 });
+
+describe('spex rename', () => {
+  it('creates the copy under the new name, moves every holder to it and deletes the old one last; the same permissions', async () => {
+    const old = backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', demoProfileArn('Tier 1 Support'))!;
+    const moving = holdersOf('Tier 1 Support');
+    expect(moving.length).toBeGreaterThan(0);
+    const review = await run(['rename', 'Tier 1 Support', '--to', 'Front Line', '--dry-run', '--output', 'table']);
+    expect(review.code).toBe(2);
+    expect(review.out).toContain('rename “Tier 1 Support” to “Front Line”');
+    expect(review.out).toContain('first “Front Line” is created');
+    expect(review.out).toMatch(/\d+ users?: lose nothing, gain nothing/);
+    const { code, err } = await run(['rename', 'Tier 1 Support', '--to', 'Front Line', '--yes']);
+    expect(code).toBe(0);
+    expect(err).toContain(`${moving.length} of ${moving.length} users changed and read again; “Tier 1 Support” deleted`);
+    const copy = backend.emulator.listModels('us-east-1', 'AWS::Connect::SecurityProfile').find((m) => m.SecurityProfileName === 'Front Line')!;
+    expect([...(copy.Permissions as string[])].sort()).toEqual([...(old.Permissions as string[])].sort());
+    expect(backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', demoProfileArn('Tier 1 Support'))).toBeUndefined();
+    for (const login of moving) expect(user(login).SecurityProfileArns).toContain(String(copy.SecurityProfileArn));
+  });
+
+  it('a name taken or one Connect refuses is refused before anything is sent', async () => {
+    backend.emulator.clearRequests();
+    const taken = await run(['rename', 'Reporting Analysts', '--to', 'Agent', '--yes']);
+    expect(taken.code).toBe(1);
+    expect(taken.err).toContain("already has a profile named 'Agent'");
+    const bad = await run(['rename', 'Reporting Analysts', '--to', 'Bad (name)', '--yes']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--to: SecurityProfileName');
+    expect(backend.emulator.requests.filter((r) => ['CreateResource', 'CreateSecurityProfile', 'UpdateUserSecurityProfiles'].includes(r.operation))).toEqual([]);
+  });
+});

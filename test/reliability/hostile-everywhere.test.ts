@@ -72,6 +72,7 @@ function invocations(name: CommandName): string[][] {
     // Dry runs: the review names the hostile profile and its holders; nothing is sent.
     'move-holders': [['--instance', I, '--from', P, '--to', 'Agent', '--dry-run']],
     assign: [['--instance', I, '--user', hostileLogin(), '--add', 'Agent', '--remove', P, '--dry-run']],
+    rename: [[P, '--instance', I, '--to', 'Hostile Renamed', '--dry-run']],
   };
   return table[name];
 }
