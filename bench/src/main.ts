@@ -16,6 +16,7 @@ const ITEMS: Record<string, () => Promise<Item>> = {
   memory: async () => (await import('./memory.js')).runMemory,
   throttled: async () => (await import('./throttled.js')).runThrottled,
   limits: async () => (await import('./limits.js')).runLimits,
+  moves: async () => (await import('./moves.js')).runMoves,
 };
 
 async function main(): Promise<void> {

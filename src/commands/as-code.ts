@@ -21,6 +21,7 @@ import { parseProfilesDocument, planCounts, planSteps, ProfilesFileError, type P
 import { readAllProfiles, resolveInstance } from './resolve.js';
 import { counted } from '../domain/text/format.js';
 import { confirmYes } from './ask.js';
+import { runJournal } from '../fleet/journal.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
 export const EXIT_CHANGES = 2;
@@ -188,22 +189,30 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   }
   const service = await ctx.service();
   const failed: string[] = [];
-  for (const step of changing) {
-    const clientToken = stepToken(instanceArn, step);
-    const operation =
-      step.action === 'create'
-        ? service.createProfile(step.after!, { clientToken })
-        : step.action === 'update'
-          ? service.updateProfile(step.arn!, step.before!, step.after!, { clientToken })
-          : service.deleteProfile(step.arn!, { clientToken, ...(step.before ? { current: step.before } : {}) });
-    try {
-      await waitForOperation(ctx.io, operation);
-      ctx.io.stderr.write(`spex: ${step.action}d “${sanitizeLine(step.name)}”\n`);
-    } catch (error) {
-      const message = error instanceof SpexError ? error.error.message : (error as Error).message;
-      failed.push(`${step.action} “${sanitizeLine(step.name)}”: ${sanitizeLine(message)}`);
-    }
-  }
+  // On the batch engine, without a journal file: the plan and its client tokens are what makes a rerun
+  // apply nothing twice (the same file planned again gives the same steps and tokens).
+  const batch = { kind: 'spex/apply', id: instanceArn, createdAt: new Date().toISOString(), steps: changing.map((step) => ({ step, status: 'pending' as const })) };
+  await runJournal(batch, {
+    dir: undefined,
+    execute: async ({ step }) => {
+      const clientToken = stepToken(instanceArn, step);
+      const operation =
+        step.action === 'create'
+          ? service.createProfile(step.after!, { clientToken })
+          : step.action === 'update'
+            ? service.updateProfile(step.arn!, step.before!, step.after!, { clientToken })
+            : service.deleteProfile(step.arn!, { clientToken, ...(step.before ? { current: step.before } : {}) });
+      try {
+        await waitForOperation(ctx.io, operation);
+        ctx.io.stderr.write(`spex: ${step.action}d “${sanitizeLine(step.name)}”\n`);
+        return { status: 'done' };
+      } catch (error) {
+        const message = error instanceof SpexError ? error.error.message : (error as Error).message;
+        failed.push(`${step.action} “${sanitizeLine(step.name)}”: ${sanitizeLine(message)}`);
+        return { status: 'failed', error: message };
+      }
+    },
+  });
   if (failed.length > 0) {
     ctx.io.stderr.write(`spex: ${failed.length} of ${changing.length} steps failed:\n${failed.map((f) => `  ${f}`).join('\n')}\n`);
     return EXIT_FAILURE;
