@@ -22,7 +22,7 @@ export async function runMoves(ctx: BenchContext): Promise<ItemResult> {
   try {
     const env = childEnv({ SPEX_CACHE_DIR: join(scratch, 'cache'), SPEX_STATE_DIR: join(scratch, 'state') });
     const from = ctx.quick ? 'Site 07 agents' : 'Agent';
-    const to = ctx.quick ? 'Site 08 agents' : 'Tier 1 Support';
+    const to = ctx.quick ? 'Site 08 agents' : 'Site 01 agents';
     const args = (extra: string[]) => [ctx.spexBin, 'move-holders', '--from', from, '--to', to, '--instance', 'acme-apac', '--endpoint-url', emulator.url, '--region', REGION, '--output', 'json', '--rate-share', '1', ...extra];
     const review = async () => {
       const run = await timeProcess(process.execPath, args(['--dry-run']), { cwd: ctx.root, env, timeoutMs: 300_000 });
