@@ -114,9 +114,9 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
     statements.push(
       { Sid: 'CloudControlWrite', Effect: 'Allow', Action: sortedUnique(cloudControlWrite.map((a) => `cloudformation:${a}`)), Resource: '*' },
       { Sid: 'ConnectSecurityProfileWrite', Effect: 'Allow', Action: sortedUnique(writes), Resource: '*' },
-      // Optional: moving and assigning holders (spex move-holders, spex assign): each user's set read
-      // fresh, then replaced whole.
-      { Sid: 'OptionalAssignHolders', Effect: 'Allow', Action: ['connect:DescribeUser', 'connect:UpdateUserSecurityProfiles'], Resource: '*' },
+      // Optional: moving and assigning holders (spex move-holders, assign, rename): each user's set read
+      // fresh (connect:DescribeUser, in OptionalUsersThroughCloudControl above), then replaced whole.
+      { Sid: 'OptionalAssignHolders', Effect: 'Allow', Action: ['connect:UpdateUserSecurityProfiles'], Resource: '*' },
     );
   }
   return { Version: '2012-10-17', Statement: statements };
