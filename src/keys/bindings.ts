@@ -195,7 +195,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
   holders: [
     ...PANE_NAVIGATION,
     b('filter.start', '/', [{ input: '/' }], 'Filter the users (login, name, hierarchy group, profile)', 'filter'),
-    b('holders.explain', 'Enter', [{ key: 'return' }], 'What the first user listed can really do (filter to pick one): permissions, restrictions as they combine', 'explain user'),
+    b('holders.explain', 'Enter', [{ key: 'return' }], 'What the user under › can really do: permissions, restrictions as they combine', 'explain user'),
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back', 'back'),
     HELP,
     QUIT,

@@ -63,12 +63,14 @@ export type Screen =
       kind: 'holders';
       arn: string;
       scroll: number;
+      /** The user under › (an index into the users the filter shows); Enter explains that one. */
+      cursor: number;
       lineCount: number;
       filter: string;
       isFiltering: boolean;
       returnTo?: { kind: 'detail'; arn: string; scroll: number; lineCount: number; isRaw: boolean; reloadKey: number };
     }
-  /** What a holder can really do (Enter on the holders screen: the first user its filter lists). */
+  /** What a holder can really do (Enter on the holders screen: the user under its cursor). */
   | { kind: 'explain'; from: Extract<Screen, { kind: 'holders' }>; scroll: number; lineCount: number }
   /** spex lint's findings over the instance (`!`). */
   /** `targets`: the profile (ARN) each line's finding is about, so Enter opens the one at the top of the view. */

@@ -1,8 +1,8 @@
-// The holders screen (`u`): who holds a profile, scrollable and filterable. Pure.
+// The holders screen (`u`): who holds a profile, with a row cursor, filterable. Pure.
 import type { AppState, Screen } from './app-state.js';
 import type { Action } from './app-actions.js';
 import { cursorArn } from './list-reducer.js';
-import { scrollPane } from './motion.js';
+import { moveCursor, scrollPane } from './motion.js';
 import { scrollRoom } from './selectors.js';
 
 export type HoldersScreen = Extract<Screen, { kind: 'holders' }>;
@@ -12,35 +12,41 @@ export function holdersReducer(state: AppState, action: HoldersAction): AppState
   if (action.type === 'holders/open-all') {
     // `:` then a login: every user of the instance, the filter already taking the keys.
     if (state.screen.kind !== 'list' && state.screen.kind !== 'detail') return state;
-    const opened: HoldersScreen = { kind: 'holders', arn: '*', scroll: 0, lineCount: 0, filter: '', isFiltering: true, ...(state.screen.kind === 'detail' ? { returnTo: state.screen } : {}) };
+    const opened: HoldersScreen = { kind: 'holders', arn: '*', scroll: 0, cursor: 0, lineCount: 0, filter: '', isFiltering: true, ...(state.screen.kind === 'detail' ? { returnTo: state.screen } : {}) };
     return { ...state, screen: opened };
   }
   if (action.type === 'holders/open') {
     const { screen } = state;
     const arn = screen.kind === 'detail' ? screen.arn : screen.kind === 'list' ? cursorArn(state.list) : undefined;
     if (arn === undefined) return state;
-    const opened: HoldersScreen = { kind: 'holders', arn, scroll: 0, lineCount: 0, filter: '', isFiltering: false, ...(screen.kind === 'detail' ? { returnTo: screen } : {}) };
+    const opened: HoldersScreen = { kind: 'holders', arn, scroll: 0, cursor: 0, lineCount: 0, filter: '', isFiltering: false, ...(screen.kind === 'detail' ? { returnTo: screen } : {}) };
     return { ...state, screen: opened };
   }
   const { screen } = state;
   if (screen.kind !== 'holders') return state;
   const set = (change: Partial<HoldersScreen>): AppState => ({ ...state, screen: { ...screen, ...change } });
   switch (action.type) {
-    case 'holders/scroll':
-      return set({ scroll: scrollPane(screen.scroll, action.motion, screen.lineCount, scrollRoom(state)) });
-    case 'holders/measured':
+    case 'holders/scroll': {
+      // The keys move the row cursor; the view follows it.
+      const room = scrollRoom(state);
+      const cursor = moveCursor(screen.cursor, action.motion, screen.lineCount, room);
+      return set({ cursor, scroll: following(screen.scroll, cursor, screen.lineCount, room) });
+    }
+    case 'holders/measured': {
       if (screen.lineCount === action.lineCount) return state;
-      return set({ lineCount: action.lineCount, scroll: scrollPane(screen.scroll, { kind: 'by', delta: 0 }, action.lineCount, scrollRoom(state)) });
+      const cursor = Math.max(0, Math.min(screen.cursor, action.lineCount - 1));
+      return set({ lineCount: action.lineCount, cursor, scroll: following(screen.scroll, cursor, action.lineCount, scrollRoom(state)) });
+    }
     case 'holders/filter-start':
       return set({ isFiltering: true });
     case 'holders/filter-insert':
-      return set({ filter: screen.filter + action.text, scroll: 0 });
+      return set({ filter: screen.filter + action.text, scroll: 0, cursor: 0 });
     case 'holders/filter-delete':
-      return set({ filter: [...screen.filter].slice(0, -1).join(''), scroll: 0 });
+      return set({ filter: [...screen.filter].slice(0, -1).join(''), scroll: 0, cursor: 0 });
     case 'holders/filter-accept':
       return set({ isFiltering: false });
     case 'holders/filter-clear':
-      return set({ filter: '', isFiltering: false, scroll: 0 });
+      return set({ filter: '', isFiltering: false, scroll: 0, cursor: 0 });
   }
 }
 
@@ -48,4 +54,11 @@ export function holdersReducer(state: AppState, action: HoldersAction): AppState
 export function holdersBack(state: AppState, screen: HoldersScreen): AppState {
   if (screen.filter !== '') return holdersReducer(state, { type: 'holders/filter-clear' });
   return { ...state, screen: screen.returnTo ?? { kind: 'list' } };
+}
+
+/** The window's top with the cursor's row in view. */
+function following(scroll: number, cursor: number, lineCount: number, room: number): number {
+  const top = Math.min(scroll, cursor);
+  const shown = Math.max(top, cursor - Math.max(1, room) + 1);
+  return scrollPane(shown, { kind: 'by', delta: 0 }, lineCount, room);
 }

@@ -46,6 +46,16 @@ describe('holders in the TUI', () => {
     for (const u of withTier1) expect(filtered).toContain(String(u.Username));
     await tui.press(keys.enter, keys.escape);
     await settle(tui, 'Who holds Team Leads — 8 users');
+    // A row cursor: › on the first user; j moves it, and Enter explains the user under it.
+    const listed = (await settle(tui, 'Who holds Team Leads — 8 users')).split('\n').filter((l) => /^[› ] \S+\.\S+/.test(l)).map((l) => l.slice(2).split(/\s+/)[0]!);
+    expect(listed).toHaveLength(8);
+    await tui.waitForFrame(new RegExp(`› ${listed[0]!.replace('.', '\\.')}`));
+    await tui.press('j');
+    await tui.waitForFrame(new RegExp(`› ${listed[1]!.replace('.', '\\.')}`));
+    await tui.press(keys.enter);
+    await tui.waitForFrame(`What ${listed[1]!} can do`);
+    await tui.press(keys.escape);
+    await settle(tui, 'Who holds Team Leads — 8 users');
     await tui.press(keys.escape);
     await settle(tui, 'Modified (UTC)');
   });

@@ -1,4 +1,4 @@
-// What a holder can really do (Enter on the holders screen): the first user its filter lists, with
+// What a holder can really do (Enter on the holders screen): the user under its cursor, with
 // every permission and the profile that grants it, the restrictions as they combine, and the Views
 // the console grants implicitly (domain/access/explain-user.ts). The user's profiles are read through the
 // detail loader (cached when the table already read them).
@@ -31,7 +31,7 @@ export interface ExplainScreenProps {
 export function ExplainScreen({ screen, users, names, loader, width, height, dispatch }: ExplainScreenProps) {
   const { arn, filter } = screen.from;
   const matching = useMemo(() => (users.holdersOf(arn) ?? []).filter((u) => matchesHolder(holderRow(u, arn, names), filter)), [users, arn, names, filter]);
-  const user = matching[0];
+  const user = matching[Math.min(screen.from.cursor, matching.length - 1)];
   const profiles = useRemote(
     user === undefined || loader === undefined
       ? undefined
@@ -48,7 +48,7 @@ export function ExplainScreen({ screen, users, names, loader, width, height, dis
     const text = explanationLines(explainUser(user, profiles.data), (id) => names.groupName(`${instanceArn}/agent-group/${id}`));
     const out: PaneLine[] = [];
     if (matching.length > 1) {
-      const why = filter === '' ? `${counted(matching.length, 'user')} ${matching.length === 1 ? 'holds' : 'hold'} the profile; this is the first listed (Esc, then / on the holders picks another).` : `${counted(matching.length, 'user')} ${matching.length === 1 ? 'matches' : 'match'} the holders' filter; this is the first (Esc and narrow the filter to pick another).`;
+      const why = `${counted(matching.length, 'user')} ${filter === '' ? (matching.length === 1 ? 'holds' : 'hold') + ' the profile' : (matching.length === 1 ? 'matches' : 'match') + " the holders' filter"}; this is the one under › (Esc, then j/k or / picks another).`;
       for (const part of wrapText(why, width - 2)) out.push({ text: part, tone: 'muted' });
     }
     for (const line of text) {

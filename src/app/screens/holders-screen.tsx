@@ -26,13 +26,14 @@ export function HoldersScreen({ screen, users, names, width, height, dispatch }:
     if (holders === undefined) return [holderStatus(users.remote, users.progress) ?? { text: '  (unknown)', tone: 'muted' }];
     if (rows.length === 0) return [{ text: screen.arn === ALL_USERS ? '  The instance has no users.' : '  Nobody holds this profile.', tone: 'muted' }];
     if (shown.length === 0) return [{ text: `  No user matches "${sanitizeLine(screen.filter)}". Esc clears the filter.`, tone: 'muted' }];
-    return shown.map((r) => holderLine(r, width));
-  }, [holders, rows, shown, users.remote, users.progress, screen.filter, screen.arn, width]);
+    // The user under the cursor: › and the selection's tone.
+    return shown.map((r, i) => (i === screen.cursor ? { ...holderLine(r, width), text: `›${holderLine(r, width).text.slice(1)}`, tone: 'selected' as const } : holderLine(r, width)));
+  }, [holders, rows, shown, users.remote, users.progress, screen.filter, screen.arn, screen.cursor, width]);
   useEffect(() => {
     dispatch({ type: 'holders/measured', lineCount: lines.length });
   }, [lines.length, dispatch]);
   const isAll = screen.arn === ALL_USERS;
   const name = isAll ? '' : sanitizeLine(names.profileName(screen.arn) ?? screen.arn.split('/').pop() ?? '');
   const count = holders === undefined ? '' : screen.filter === '' ? ` — ${rows.length} user${rows.length === 1 ? '' : 's'}` : ` — ${shown.length} of ${rows.length} users`;
-  return <ScrollPane title={`${isAll ? 'Users of the instance (Enter: what the first listed can do)' : `Who holds ${name}`}${count}`} subtitle={holders !== undefined && shown.length > 0 ? holderHeader(width) : undefined} lines={lines} scroll={screen.scroll} height={height} />;
+  return <ScrollPane title={`${isAll ? 'Users of the instance (Enter: what the user under › can do)' : `Who holds ${name}`}${count}`} subtitle={holders !== undefined && shown.length > 0 ? holderHeader(width) : undefined} lines={lines} scroll={screen.scroll} height={height} />;
 }
