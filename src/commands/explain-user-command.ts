@@ -11,6 +11,7 @@ import { type CommandContext, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
 import { resolveInstance } from './resolve.js';
+import { groupPath } from '../domain/as-code/profiles-file.js';
 
 export async function explainUserCommand(ctx: CommandContext): Promise<number> {
   const wanted = ctx.positionals[0];
@@ -37,7 +38,7 @@ export async function explainUserCommand(ctx: CommandContext): Promise<number> {
   const read = await Promise.all(user.securityProfileArns.map((arn) => service.getProfile(arn).then((p) => [arn, p] as const, () => undefined)));
   const profiles = new Map(read.filter((r): r is readonly [string, SecurityProfile] => r !== undefined));
   const groups = await service.listHierarchyGroups(instanceArn).catch(() => []);
-  const groupName = (id: string): string | undefined => groups.find((g) => g.id === id)?.name;
+  const groupName = (id: string): string | undefined => groupPath(id, groups);
   const explanation = explainUser(user, profiles);
   await write(ctx.io, ctx.output, explanation, () => `${explanationLines(explanation, groupName).map(sanitizeLine).join('\n')}\n`);
   return 0;

@@ -6,6 +6,7 @@ import { type CommandContext, str } from './context.js';
 import { write } from './output.js';
 import { createProgress } from './progress.js';
 import { resolveProfileRef } from './resolve.js';
+import { groupPath } from '../domain/as-code/profiles-file.js';
 
 export function routeNote(list: Pick<HolderList, 'route' | 'complete' | 'note'>): string | undefined {
   if (!list.complete) return `who holds it is unknown: ${list.note ?? 'the user list could not be trusted'}`;
@@ -29,7 +30,8 @@ export async function usersCommand(ctx: CommandContext): Promise<number> {
   const note = routeNote(list);
   if (note) ctx.io.stderr.write(`spex: note: ${note}.\n`);
   const names = new Map(profiles.map((p) => [p.arn, p.name ?? p.arn.split('/').pop() ?? p.arn]));
-  const groupNames = new Map(groups.map((g) => [g.arn, g.name ?? g.id]));
+  // By the path of names from the top, as the TUI, export, drift and promote name groups.
+  const groupNames = new Map(groups.map((g) => [g.arn, groupPath(g.id, groups) ?? g.name ?? g.id]));
   const rows = list.holders.map((u) => ({
     username: u.username,
     name: fullName(u),

@@ -6,6 +6,7 @@ import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { Remote } from '../state/remote.js';
 import type { UserIndex } from '../domain/access/holders.js';
 import { heading, type PaneLine } from './pane-lines.js';
+import stringWidth from 'string-width';
 
 export interface HolderNames {
   /** A profile's name by ARN (the other profiles a user holds). */
@@ -40,9 +41,9 @@ export function matchesHolder(row: HolderRow, filter: string): boolean {
 }
 
 function widths(width: number): [number, number, number] {
-  const login = Math.min(24, Math.max(10, Math.floor(width * 0.22)));
-  const name = Math.min(24, Math.max(10, Math.floor(width * 0.22)));
-  const group = Math.min(18, Math.max(8, Math.floor(width * 0.16)));
+  const login = Math.min(22, Math.max(10, Math.floor(width * 0.19)));
+  const name = Math.min(22, Math.max(10, Math.floor(width * 0.19)));
+  const group = Math.min(34, Math.max(10, Math.floor(width * 0.24)));
   return [login, name, group];
 }
 
@@ -53,7 +54,9 @@ export function holderHeader(width: number): string {
 
 export function holderLine(row: HolderRow, width: number): PaneLine {
   const [a, b, c] = widths(width);
-  return { text: `  ${padEnd(row.username, a)} ${padEnd(row.name, b)} ${padEnd(row.group, c)} ${row.others}` };
+  // A group's path is cut from the left: its last names say where the user is ("…/Night shift").
+  const group = stringWidth(row.group) > c ? `…${row.group.slice(-(c - 1))}` : row.group;
+  return { text: `  ${padEnd(row.username, a)} ${padEnd(row.name, b)} ${padEnd(group, c)} ${row.others}` };
 }
 
 /** What to say while holders are not known: loading (with progress), unknown, or failed. */

@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RegionService } from '../aws/types.js';
 import type { HierarchyGroup } from '../domain/profile/security-profile.js';
+import { groupPath } from '../domain/as-code/profiles-file.js';
 
-/** A group's name by ARN (or by id), once the groups are read; undefined until then. */
+/** A group's path of names by ARN (or by id), once the groups are read; undefined until then. */
 export function useHierarchyGroups(service: RegionService | undefined, instanceArn: string | undefined, isNeeded: boolean): (ref: string) => string | undefined {
   const [groups, setGroups] = useState<{ instanceArn: string; byKey: Map<string, string> } | undefined>(undefined);
   const have = groups !== undefined && groups.instanceArn === instanceArn;
@@ -15,7 +16,11 @@ export function useHierarchyGroups(service: RegionService | undefined, instanceA
       (list: HierarchyGroup[]) => {
         if (controller.signal.aborted) return;
         const byKey = new Map<string, string>();
-        for (const g of list) if (g.name !== undefined) for (const key of [g.arn, g.id]) byKey.set(key, g.name);
+        // By the path of names from the top ("Americas/Support floor"), as export, drift and promote name them.
+        for (const g of list) {
+          const path = groupPath(g.id, list) ?? g.name;
+          if (path !== undefined) for (const key of [g.arn, g.id]) byKey.set(key, path);
+        }
         setGroups({ instanceArn, byKey });
       },
       // Names are a nicety: without them the id shows.

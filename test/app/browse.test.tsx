@@ -53,14 +53,14 @@ describe('browsing', () => {
     expect(remembered.at(-1)).toMatchObject({ region: 'us-east-1', instanceAlias: 'acme-support' });
   });
 
-  it('shows the hierarchy group by name next to its id', async () => {
+  it('shows the hierarchy group by its path of names next to its id', async () => {
     backend = await startTestBackend();
     const tui = renderSpexApp(backend.spex, { initial: { region: 'us-east-1', skipRegionPicker: true, instance: 'acme-support' }, rows: 60 });
     await tui.waitForFrame('Team Leads');
     await tui.press('/');
     await tui.type('team leads');
     await tui.press(keys.enter, keys.enter);
-    const frame = await tui.waitForFrame(/Hierarchy group: +Support floor \(/);
+    const frame = await tui.waitForFrame(/Hierarchy group: +Americas\/Support floor \(/);
     expect(frame).toContain('Hierarchy-restricted resources');
   });
 

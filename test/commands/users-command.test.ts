@@ -24,7 +24,7 @@ describe('spex users', () => {
     const doc = JSON.parse(out) as Doc;
     expect(doc.users.map((u) => u.username).sort()).toEqual(holdersOf('Team Leads'));
     expect(doc).toMatchObject({ count: holdersOf('Team Leads').length, complete: true, route: 'connect', profile: { name: 'Team Leads' } });
-    expect(doc.users[0]!.hierarchyGroup).toBe('Support floor');
+    expect(doc.users[0]!.hierarchyGroup).toBe('Americas/Support floor');
     expect(doc.users.every((u) => u.otherProfiles.includes('Agent'))).toBe(true);
   });
 

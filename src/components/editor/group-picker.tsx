@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { HierarchyGroup } from '../../domain/profile/security-profile.js';
+import { groupPath } from '../../domain/as-code/profiles-file.js';
 import { visibleWindow } from '../../state/editor/permission-rows.js';
 import { useTone } from '../theme.js';
 
@@ -15,7 +16,7 @@ export interface GroupPickerProps {
 
 export function GroupPicker({ groups, cursor, currentId, height }: GroupPickerProps) {
   const tone = useTone();
-  const options = [{ id: undefined as string | undefined, text: '(none: no hierarchy restriction group)' }, ...groups.map((g) => ({ id: g.id, text: `${sanitizeLine(g.name ?? g.id)}  ${sanitizeLine(g.id)}` }))];
+  const options = [{ id: undefined as string | undefined, text: '(none: no hierarchy restriction group)' }, ...groups.map((g) => ({ id: g.id, text: `${sanitizeLine(groupPath(g.id, groups) ?? g.name ?? g.id)}  ${sanitizeLine(g.id)}` }))];
   const { start, end } = visibleWindow(options.length, cursor, Math.max(1, height - 1));
   return (
     <Box flexDirection="column" height={height}>
