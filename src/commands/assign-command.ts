@@ -19,20 +19,10 @@ import { confirmYes } from './ask.js';
 import { type CommandContext, list, str } from './context.js';
 import { toJson } from './output.js';
 import { createProgress } from './progress.js';
-import { readAllProfiles, resolveInstance, withNames } from './resolve.js';
+import { profileNamed, readAllProfiles, resolveInstance, withNames } from './resolve.js';
 
 /** Exit 2 from --dry-run: there are changes (as plan and promote --dry-run). */
 const EXIT_CHANGES = 2;
-
-/** A profile of the instance by ARN, id or name (names case-insensitively), or a clear error. */
-function profileOf(named: readonly ProfileSummary[], ref: string, flag: string): ProfileSummary {
-  const found = named.find((p) => p.arn === ref) ?? named.find((p) => p.arn.split('/').pop() === ref) ?? named.find((p) => p.name === ref) ?? named.find((p) => p.name?.toLowerCase() === ref.toLowerCase());
-  if (found === undefined) {
-    const names = named.flatMap((p) => (p.name === undefined ? [] : [p.name]));
-    throw new SpexError({ kind: 'not-found', message: `${flag}: no security profile '${sanitizeLine(ref)}' in that instance${didYouMean(ref, names)}` });
-  }
-  return found;
-}
 
 /** The users named by --user (logins), among `users`; an unknown login is an error naming the closest ones. */
 function usersNamed(users: readonly ConnectUser[], logins: readonly string[], among: string): ConnectUser[] {
@@ -67,8 +57,8 @@ export async function moveHoldersCommand(ctx: CommandContext): Promise<number> {
   if (from === undefined || to === undefined) throw new UsageError('move-holders needs --from PROFILE and --to PROFILE (ARN, id or name, with --instance)');
   return run(ctx, async (service, instanceArn) => {
     const named = await namedProfiles(ctx, service, instanceArn);
-    const source = profileOf(named, from, '--from');
-    const target = profileOf(named, to, '--to');
+    const source = profileNamed(named, from, '--from');
+    const target = profileNamed(named, to, '--to');
     if (source.arn === target.arn) throw new UsageError('--from and --to name the same profile');
     const remove = ctx.values.delete === true;
     if (remove && list(ctx.values, 'user').length > 0) throw new UsageError('--delete moves every holder first: it cannot be used with --user');
@@ -100,7 +90,7 @@ export async function renameCommand(ctx: CommandContext): Promise<number> {
   if (nameIssue !== undefined || issues.length > 0) throw new UsageError(`--to: ${nameIssue ?? validationMessage(issues)}`);
   return run(ctx, async (service, instanceArn) => {
     const named = await namedProfiles(ctx, service, instanceArn);
-    const source = profileOf(named, ref, 'rename');
+    const source = profileNamed(named, ref, 'rename');
     const name = source.name ?? ref;
     if (isBuiltInProfileName(name)) throw new UsageError(`'${sanitizeLine(name)}' is a built-in security profile; spex does not rename built-in profiles`);
     if (named.some((p) => p.name?.toLowerCase() === to.toLowerCase())) throw new SpexError({ kind: 'conflict', message: `--to: the instance already has a profile named '${sanitizeLine(to)}'` });
@@ -129,8 +119,8 @@ export async function assignCommand(ctx: CommandContext): Promise<number> {
   if (adds.length === 0 && removes.length === 0) throw new UsageError('assign needs --add PROFILE or --remove PROFILE (ARN, id or name)');
   return run(ctx, async (service, instanceArn) => {
     const named = await namedProfiles(ctx, service, instanceArn);
-    const add = adds.map((ref) => profileOf(named, ref, '--add').arn);
-    const remove = removes.map((ref) => profileOf(named, ref, '--remove').arn);
+    const add = adds.map((ref) => profileNamed(named, ref, '--add').arn);
+    const remove = removes.map((ref) => profileNamed(named, ref, '--remove').arn);
     const index = await service.loadUsers(instanceArn);
     const users = usersNamed(index.users, logins, 'in that instance');
     const nameOf = (arn: string) => named.find((p) => p.arn === arn)?.name ?? arn;

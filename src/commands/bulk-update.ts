@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { RegionService } from '../aws/index.js';
 import { findingChanges, findingSentence } from '../domain/access/lint.js';
+import { stepToken } from '../domain/as-code/profiles-plan.js';
 import { buildPatch } from '../domain/profile/patch.js';
 import { describeChanges } from '../domain/profile/profile-diff.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../domain/profile/security-profile.js';
@@ -14,7 +15,7 @@ import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
 import { batchesDir } from '../fleet/assignments.js';
-import { type Journal, type JournalStep, runJournal, unfinishedJournals } from '../fleet/journal.js';
+import { type Journal, type JournalStep, MAY_STILL_APPLY, runJournal, unfinishedJournals } from '../fleet/journal.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { confirmYes } from './ask.js';
 import { type CommandContext, list, str } from './context.js';
@@ -39,8 +40,6 @@ interface BulkUpdate extends Journal<BulkStep> {
   readonly key: string;
 }
 
-/** Outcomes after which a request may still apply: sent again with the same client token on resume. */
-const UNKNOWN = new Set(['timeout', 'network', 'cancelled']);
 
 export async function bulkUpdateCommand(ctx: CommandContext): Promise<number> {
   if (ctx.positionals.length > 0) throw new UsageError('update names one profile, or several with --profile-name, --grants or --all: not both');
@@ -84,7 +83,7 @@ export async function bulkUpdateCommand(ctx: CommandContext): Promise<number> {
     execute: async (step) => {
       const outcome = await service.updateProfile(step.arn, step.before, step.after, { clientToken: step.clientToken }).done;
       if (outcome.ok) return { status: 'done' };
-      return { status: UNKNOWN.has(outcome.error.kind) ? 'unknown' : 'failed', error: `${step.name}: ${outcome.error.message}` };
+      return { status: MAY_STILL_APPLY.has(outcome.error.kind) ? 'unknown' : 'failed', error: `${step.name}: ${outcome.error.message}` };
     },
   });
   progress.done();
@@ -104,7 +103,7 @@ function plan(ctx: CommandContext, instanceArn: string, targets: readonly Securi
     const patch = buildPatch(before, after, { guard: true });
     if (!patch.some((op) => op.op !== 'test')) return [];
     const arn = before.SecurityProfileArn!;
-    const clientToken = `spex-${createHash('sha256').update(JSON.stringify([instanceArn, arn, patch])).digest('hex').slice(0, 40)}`;
+    const clientToken = stepToken(instanceArn, { action: 'update', name: before.SecurityProfileName, arn, changes: [], request: patch });
     return [{ name: before.SecurityProfileName, arn, before, after, clientToken, status: 'pending' as const }];
   });
 }

@@ -70,10 +70,21 @@ export async function resolveProfileRef(service: RegionService, io: CommandConte
   const byId = listed.find((p) => p.arn.split('/').pop() === ref);
   if (byId) return { arn: byId.arn, profiles: listed };
   const named = await withNames(service, listed, io);
-  const match = named.find((p) => p.name === ref) ?? named.find((p) => p.name?.toLowerCase() === ref.toLowerCase());
-  if (!match) {
-    const names = named.map((p) => p.name).filter((n): n is string => n !== undefined);
-    throw new SpexError({ kind: 'not-found', message: `No security profile '${sanitizeLine(ref)}' in that instance${didYouMean(ref, names)} (spex list --instance ${instance ?? '…'} lists them).` });
-  }
+  const match = matchProfile(named, ref);
+  if (!match) throw new SpexError({ kind: 'not-found', message: `No security profile '${sanitizeLine(ref)}' in that instance${didYouMean(ref, knownNames(named))} (spex list --instance ${instance ?? '…'} lists them).` });
   return { arn: match.arn, profiles: named };
+}
+
+/** A listed profile by ARN, id or name (a name exactly, else ignoring case). */
+export function matchProfile(named: readonly ProfileSummary[], ref: string): ProfileSummary | undefined {
+  return named.find((p) => p.arn === ref) ?? named.find((p) => p.arn.split('/').pop() === ref) ?? named.find((p) => p.name === ref) ?? named.find((p) => p.name?.toLowerCase() === ref.toLowerCase());
+}
+
+const knownNames = (named: readonly ProfileSummary[]): string[] => named.flatMap((p) => (p.name === undefined ? [] : [p.name]));
+
+/** matchProfile, or a not-found error naming the flag and the closest names. */
+export function profileNamed(named: readonly ProfileSummary[], ref: string, flag: string): ProfileSummary {
+  const found = matchProfile(named, ref);
+  if (found === undefined) throw new SpexError({ kind: 'not-found', message: `${flag}: no security profile '${sanitizeLine(ref)}' in that instance${didYouMean(ref, knownNames(named))}` });
+  return found;
 }

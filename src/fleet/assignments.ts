@@ -10,7 +10,7 @@ import type { RegionService } from '../aws/types.js';
 import { profileIdOf, sameProfiles, type UserChange } from '../domain/access/assignments.js';
 import { isSpexError } from '../domain/service/errors.js';
 import type { SecurityProfileDraft } from '../domain/profile/security-profile.js';
-import { type Journal, type JournalStep, runJournal, type StepResult, unfinishedJournals } from './journal.js';
+import { type Journal, type JournalStep, MAY_STILL_APPLY, runJournal, type StepResult, unfinishedJournals } from './journal.js';
 
 export const ASSIGNMENTS_KIND = 'spex/assignments';
 
@@ -89,8 +89,8 @@ export function unfinishedBatch(dir: string, key: string): AssignmentBatch | und
   return unfinishedJournals<AssignmentBatch>(dir, ASSIGNMENTS_KIND).find((b) => b.key === key);
 }
 
-/** Outcomes after which the write may still have applied (or be worth sending again): the guard on the next run tells. */
-const UNKNOWN_KINDS = new Set(['timeout', 'network', 'cancelled', 'throttled']);
+/** A user step is guarded by a fresh read, so a throttled or retryable failure is sent again on resume too. */
+const UNKNOWN_KINDS: ReadonlySet<string> = new Set([...MAY_STILL_APPLY, 'throttled']);
 
 const userIdOf = (userArn: string): string => userArn.split('/').pop() ?? userArn;
 

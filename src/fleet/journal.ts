@@ -21,6 +21,9 @@ export interface Journal<S extends JournalStep> {
   steps: S[];
 }
 
+/** Outcomes after which a write may still apply: the step stays "sent" and the next run sends it again (guarded, or with its client token). */
+export const MAY_STILL_APPLY: ReadonlySet<string> = new Set(['timeout', 'network', 'cancelled']);
+
 /** How a step ended: done; refused or failed (final); or unknown (it may still apply: sent again on resume). */
 export type StepResult = { status: 'done' } | { status: 'failed'; error: string } | { status: 'unknown'; error: string };
 

@@ -10,7 +10,7 @@ import type { RegionService } from '../aws/types.js';
 import { stepToken } from '../domain/as-code/profiles-plan.js';
 import type { TargetPlan } from '../domain/fleet/promote.js';
 import type { Promotion, PromotionStep, PromotionTarget, StepStatus } from '../domain/fleet/promotion-journal.js';
-import { runJournal, unfinishedJournals } from './journal.js';
+import { MAY_STILL_APPLY, runJournal, unfinishedJournals } from './journal.js';
 
 export type { Promotion, PromotionStep, PromotionTarget, StepStatus };
 
@@ -41,8 +41,6 @@ export function unfinishedPromotions(dir: string): Promotion[] {
   return unfinishedJournals<Promotion>(dir, 'spex/promotion');
 }
 
-/** Outcomes after which the request may still apply: not failed, but not known to be done. */
-const UNKNOWN_OUTCOME = new Set(['timeout', 'network', 'cancelled']);
 
 export interface RunEvents {
   /** A step changed status (also after the journal was written). */
@@ -68,7 +66,7 @@ export async function runPromotion(promotion: Promotion, serviceFor: (target: Pr
       const outcome = await operation.done;
       if (outcome.ok) return { status: 'done' };
       // It may still apply: left as sent, so the next run sends it again with the same token.
-      return { status: UNKNOWN_OUTCOME.has(outcome.error.kind) ? 'unknown' : 'failed', error: outcome.error.message };
+      return { status: MAY_STILL_APPLY.has(outcome.error.kind) ? 'unknown' : 'failed', error: outcome.error.message };
     },
   });
 }

@@ -53,7 +53,8 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   const isDrift = isDriftView(view);
   const driftRows = useMemo(() => (isDrift && scan.isDone ? active : []), [isDrift, scan.isDone, active]);
   const columns = useDriftColumns(fleet, driftRows, state.driftKey);
-  const { whole, matrix } = useMemo(() => fleetMatrix(columns, state), [columns, state.baseline, state.isOnlyDrifting]); // eslint-disable-line react-hooks/exhaustive-deps -- the matrix depends on these two fields of the state only
+  const { baseline, isOnlyDrifting } = state;
+  const { whole, matrix } = useMemo(() => fleetMatrix(columns, { baseline, isOnlyDrifting }), [columns, baseline, isOnlyDrifting]);
   // The columns change with the filter and a rescan, the rows with f: the cell cursor, the baseline and
   // the marks stay within them (a cursor past the last column once pointed at nothing, for good).
   const lastCol = Math.max(0, columns.length - 1);

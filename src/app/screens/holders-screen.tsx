@@ -27,7 +27,10 @@ export function HoldersScreen({ screen, users, names, width, height, dispatch }:
     if (rows.length === 0) return [{ text: screen.arn === ALL_USERS ? '  The instance has no users.' : '  Nobody holds this profile.', tone: 'muted' }];
     if (shown.length === 0) return [{ text: `  No user matches "${sanitizeLine(screen.filter)}". Esc clears the filter.`, tone: 'muted' }];
     // The user under the cursor: › and the selection's tone.
-    return shown.map((r, i) => (i === screen.cursor ? { ...holderLine(r, width), text: `›${holderLine(r, width).text.slice(1)}`, tone: 'selected' as const } : holderLine(r, width)));
+    return shown.map((r, i) => {
+      const line = holderLine(r, width);
+      return i === screen.cursor ? { ...line, text: `›${line.text.slice(1)}`, tone: 'selected' as const } : line;
+    });
   }, [holders, rows, shown, users.remote, users.progress, screen.filter, screen.arn, screen.cursor, width]);
   useEffect(() => {
     dispatch({ type: 'holders/measured', lineCount: lines.length });

@@ -23,6 +23,7 @@ export const API_RATES: Readonly<Record<string, Rate>> = {
   SearchUsers: { rps: 2, burst: 5 },
   ListUsers: { rps: 10, burst: 10 },
   DescribeUser: { rps: 10, burst: 10 },
+  // Not in the quota table; the family's default (the less kind reading, as emulator/connect-limits.ts).
   UpdateUserSecurityProfiles: { rps: 2, burst: 5 },
   ListInstances: { rps: 2, burst: 5 },
   ListContactFlowModules: { rps: 2, burst: 5 },
