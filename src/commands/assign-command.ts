@@ -5,15 +5,14 @@
 // write per user, journalled, so the same command run again resumes; then the users are read again:
 // exit 0 only if every change is in effect.
 import type { RegionService } from '../aws/index.js';
-import { type AssignmentEdit, type AssignmentPlan, planAssignment, reachGroups, reachSentence, sameProfiles } from '../domain/access/assignments.js';
+import { type AssignmentPlan, sameProfiles } from '../domain/access/assignments.js';
+import { type AssignmentRequest, assignmentReview, assignRequest, moveRequest, newNameIssue, refusalOf, renameRequest, reviewedProfiles } from '../domain/access/assignment-batch.js';
 import type { ConnectUser } from '../domain/access/holders.js';
-import { isBuiltInProfileName, type ProfileSummary, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/profile/security-profile.js';
-import { connectNameIssue } from '../domain/profile/connect-plan.js';
-import { validateProfile, validationMessage } from '../domain/profile/validate.js';
+import { isBuiltInProfileName, type ProfileSummary, type SecurityProfile } from '../domain/profile/security-profile.js';
 import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
-import { type AssignmentBatch, type AssignmentStep, batchesDir, NEW_PROFILE, newAssignmentBatch, resolvedSet, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
+import { type AssignmentBatch, type AssignmentStep, batchesDir, newAssignmentBatch, resolvedSet, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { confirmYes } from './ask.js';
 import { type CommandContext, list, str } from './context.js';
@@ -31,18 +30,6 @@ function usersNamed(users: readonly ConnectUser[], logins: readonly string[], am
     if (user === undefined) throw new SpexError({ kind: 'not-found', message: `--user: no user '${sanitizeLine(login)}' ${among}${didYouMean(login, users.map((u) => u.username))}` });
     return user;
   });
-}
-
-interface Request {
-  what: string;
-  key: string;
-  instanceArn: string;
-  named: ProfileSummary[];
-  plan: AssignmentPlan;
-  /** move-holders --delete: the profile deleted last, once every holder is moved. */
-  deleteAfter?: { arn: string; name: string };
-  /** rename: the copy under the new name, created first (the user steps name it NEW_PROFILE). */
-  createFirst?: { draft: SecurityProfileDraft; copyOf: SecurityProfile };
 }
 
 async function namedProfiles(ctx: CommandContext, service: RegionService, instanceArn: string): Promise<ProfileSummary[]> {
@@ -67,16 +54,7 @@ export async function moveHoldersCommand(ctx: CommandContext): Promise<number> {
     if (!holders.complete) throw new SpexError({ kind: 'validation', message: `who holds “${sanitizeLine(source.name ?? from)}” is unknown (${holders.note ?? 'the user list cannot be trusted'}); nothing was planned` });
     const logins = list(ctx.values, 'user');
     const users = logins.length > 0 ? usersNamed(holders.holders, logins, `holds “${sanitizeLine(source.name ?? from)}”`) : holders.holders;
-    const edit: AssignmentEdit = { remove: [source.arn], add: [target.arn] };
-    const what = `move ${users.length} holder${users.length === 1 ? '' : 's'} of “${sanitizeLine(source.name ?? from)}” to “${sanitizeLine(target.name ?? to)}”${remove ? ', then delete it' : ''}`;
-    return {
-      what,
-      key: JSON.stringify(['move-holders', instanceArn, source.arn, target.arn, [...logins].sort(), remove]),
-      instanceArn,
-      named,
-      plan: planAssignment(users, edit),
-      ...(remove ? { deleteAfter: { arn: source.arn, name: source.name ?? from } } : {}),
-    };
+    return moveRequest(instanceArn, named, source, target, users, logins.length > 0 ? users.map((u) => u.username) : [], remove);
   });
 }
 
@@ -84,10 +62,8 @@ export async function renameCommand(ctx: CommandContext): Promise<number> {
   const ref = ctx.positionals[0];
   const to = str(ctx.values, 'to');
   if (ref === undefined || to === undefined) throw new UsageError('rename needs the profile and its new name: spex rename PROFILE --to NEW-NAME --instance I');
-  // Connect has no rename: the copy is created through Connect's rules for names, whatever route it takes.
-  const nameIssue = connectNameIssue(to);
-  const issues = validateProfile({ InstanceArn: 'arn:aws:connect:us-east-1:000000000000:instance/x', SecurityProfileName: to }, 'create').filter((i) => i.field === 'SecurityProfileName');
-  if (nameIssue !== undefined || issues.length > 0) throw new UsageError(`--to: ${nameIssue ?? validationMessage(issues)}`);
+  const nameIssue = newNameIssue(to);
+  if (nameIssue !== undefined) throw new UsageError(`--to: ${nameIssue}`);
   return run(ctx, async (service, instanceArn) => {
     const named = await namedProfiles(ctx, service, instanceArn);
     const source = profileNamed(named, ref, 'rename');
@@ -96,18 +72,7 @@ export async function renameCommand(ctx: CommandContext): Promise<number> {
     if (named.some((p) => p.name?.toLowerCase() === to.toLowerCase())) throw new SpexError({ kind: 'conflict', message: `--to: the instance already has a profile named '${sanitizeLine(to)}'` });
     const [profile, holders] = await Promise.all([service.getProfile(source.arn), service.listHolders(source.arn)]);
     if (!holders.complete) throw new SpexError({ kind: 'validation', message: `who holds “${sanitizeLine(name)}” is unknown (${holders.note ?? 'the user list cannot be trusted'}); nothing was planned` });
-    const draft: SecurityProfileDraft = { ...toDraft(profile), SecurityProfileName: to };
-    const plan = planAssignment(holders.holders, { remove: [source.arn], add: [NEW_PROFILE] });
-    const what = `rename “${sanitizeLine(name)}” to “${sanitizeLine(to)}”: create “${sanitizeLine(to)}” (a copy of every field), move its ${holders.holders.length} holder${holders.holders.length === 1 ? '' : 's'} to it, then delete “${sanitizeLine(name)}”`;
-    return {
-      what,
-      key: JSON.stringify(['rename', instanceArn, source.arn, to]),
-      instanceArn,
-      named: [...named, { arn: NEW_PROFILE, name: to }],
-      plan,
-      deleteAfter: { arn: source.arn, name },
-      createFirst: { draft, copyOf: profile },
-    };
+    return renameRequest(instanceArn, named, profile, to, holders.holders);
   });
 }
 
@@ -123,15 +88,12 @@ export async function assignCommand(ctx: CommandContext): Promise<number> {
     const remove = removes.map((ref) => profileNamed(named, ref, '--remove').arn);
     const index = await service.loadUsers(instanceArn);
     const users = usersNamed(index.users, logins, 'in that instance');
-    const nameOf = (arn: string) => named.find((p) => p.arn === arn)?.name ?? arn;
-    const words = [...(add.length > 0 ? [`give ${add.map((a) => `“${sanitizeLine(nameOf(a))}”`).join(', ')}`] : []), ...(remove.length > 0 ? [`take away ${remove.map((r) => `“${sanitizeLine(nameOf(r))}”`).join(', ')}`] : [])];
-    const what = `${words.join(' and ')} for ${users.length} user${users.length === 1 ? '' : 's'}`;
-    return { what, key: JSON.stringify(['assign', instanceArn, [...logins].sort(), add, remove]), instanceArn, named, plan: planAssignment(users, { add, remove }) };
+    return assignRequest(instanceArn, named, users, add, remove);
   });
 }
 
 /** Review, confirm, run (or resume), read again: shared by move-holders and assign. */
-async function run(ctx: CommandContext, request: (service: RegionService, instanceArn: string) => Promise<Request>): Promise<number> {
+async function run(ctx: CommandContext, request: (service: RegionService, instanceArn: string) => Promise<AssignmentRequest>): Promise<number> {
   const service = await ctx.service();
   const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
   const dir = batchesDir(stateDir(ctx.io.env));
@@ -151,8 +113,9 @@ async function run(ctx: CommandContext, request: (service: RegionService, instan
   if (ctx.values['dry-run'] === true) return left.length > 0 ? EXIT_CHANGES : EXIT_OK;
   if (left.length === 0) return asked.plan.blocked.length > 0 ? EXIT_FAILURE : EXIT_OK;
   // A delete with holders who cannot be moved would only fail at the end: refused now, nothing sent.
-  if (asked.deleteAfter !== undefined && asked.plan.blocked.length > 0) {
-    ctx.io.stderr.write(`spex: “${sanitizeLine(asked.deleteAfter.name)}” cannot be deleted: ${asked.plan.blocked.length} holder${asked.plan.blocked.length === 1 ? '' : 's'} cannot be moved (above). Nothing was sent.\n`);
+  const refusal = refusalOf(asked);
+  if (refusal !== undefined) {
+    ctx.io.stderr.write(`spex: ${sanitizeLine(refusal)}\n`);
     return EXIT_FAILURE;
   }
   await ctx.confirmProduction(service, instanceArn);
@@ -166,32 +129,11 @@ async function run(ctx: CommandContext, request: (service: RegionService, instan
   return report(ctx, service, batch, steps, asked.plan);
 }
 
-async function reviewLines(ctx: CommandContext, service: RegionService, asked: Request, batch: AssignmentBatch): Promise<string[]> {
-  const nameOf = (arn: string) => sanitizeLine(asked.named.find((p) => p.arn === arn)?.name ?? arn.split('/').pop() ?? arn);
-  const steps = userSteps(batch.steps);
-  const involved = [...new Set(steps.flatMap((s) => [...s.before, ...s.after]))];
-  const names = involved.flatMap((arn) => asked.named.find((p) => p.arn === arn)?.name ?? []);
+async function reviewLines(ctx: CommandContext, service: RegionService, asked: AssignmentRequest, batch: AssignmentBatch): Promise<string[]> {
+  const names = reviewedProfiles(batch.steps).flatMap((arn) => asked.named.find((p) => p.arn === arn)?.name ?? []);
   const details: SecurityProfile[] = names.length > 0 ? await readAllProfiles(service, asked.instanceArn, ctx.io, 'details', names) : [];
   const byArn = new Map(details.flatMap((p) => (p.SecurityProfileArn ? [[p.SecurityProfileArn, p] as const] : [])));
-  // A rename's copy holds what the original holds: its users lose nothing.
-  if (asked.createFirst) byArn.set(NEW_PROFILE, { ...asked.createFirst.copyOf, SecurityProfileArn: NEW_PROFILE, SecurityProfileName: asked.createFirst.draft.SecurityProfileName });
-  const lines = [sanitizeLine(batch.what)];
-  const first = batch.steps.find((s) => s.kind === 'create');
-  if (first !== undefined) lines.push(`  first “${sanitizeLine(first.draft.SecurityProfileName)}” is created${first.status === 'done' ? ' (done)' : ''}: the same permissions, tags, restrictions and settings`);
-  const done = steps.filter((s) => s.status === 'done').length;
-  if (done > 0) lines.push(`An unfinished run of this command: ${done} of ${steps.length} users done; the rest are sent now, each checked first (nothing is applied twice).`);
-  for (const group of reachGroups(steps.filter((s) => s.status !== 'done'), byArn)) lines.push(`  ${reachSentence(group)} (${group.logins.slice(0, 5).map(sanitizeLine).join(', ')}${group.logins.length > 5 ? `, … ${group.logins.length - 5} more` : ''})`);
-  for (const b of asked.plan.blocked) lines.push(`  ✗ ${sanitizeLine(b.login)}: ${b.reason} — skipped`);
-  if (asked.plan.unchanged.length > 0) lines.push(`  ${asked.plan.unchanged.length} user${asked.plan.unchanged.length === 1 ? '' : 's'} already so: left as they are`);
-  for (const s of steps.slice(0, 20)) lines.push(`    ${sanitizeLine(s.login)}: ${s.before.map(nameOf).join(', ')} → ${s.after.map(nameOf).join(', ')}${s.status === 'done' ? ' (done)' : ''}`);
-  if (steps.length > 20) lines.push(`    … ${steps.length - 20} more (--output json lists every one)`);
-  const last = batch.steps.find((s) => s.kind === 'delete');
-  if (last !== undefined) {
-    lines.push(asked.plan.blocked.length > 0 ? `  then “${sanitizeLine(last.name)}” is NOT deleted: ${asked.plan.blocked.length} holder${asked.plan.blocked.length === 1 ? '' : 's'} cannot be moved (above)` : `  then “${sanitizeLine(last.name)}” is deleted, last, and only if every holder was moved`);
-  }
-  const left = steps.filter((s) => s.status !== 'done').length;
-  lines.push(left === 0 ? (last !== undefined && last.status !== 'done' ? `Every holder is moved; “${sanitizeLine(last.name)}” is deleted next. Nothing has been sent yet.` : 'Nothing to send.') : `${left} user${left === 1 ? '' : 's'} to change, one request each at AWS's pace (${service.timeLeft(left) ?? 'under a minute'}). Nothing has been sent yet.`);
-  return lines;
+  return assignmentReview(asked, batch, byArn, (n) => service.timeLeft(n));
 }
 
 /** After the run: what failed, then every user read again; exit 0 only if every change is in effect. */

@@ -8,58 +8,13 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { RegionService } from '../aws/types.js';
 import { profileIdOf, sameProfiles, type UserChange } from '../domain/access/assignments.js';
+import { ASSIGNMENTS_KIND, type AssignmentBatch, type AssignmentStep, type CreateStep, type DeleteStep, NEW_PROFILE, resolvedSet, type UserStep, userSteps } from '../domain/access/assignment-batch.js';
 import { isSpexError } from '../domain/service/errors.js';
 import type { SecurityProfileDraft } from '../domain/profile/security-profile.js';
-import { type Journal, type JournalStep, MAY_STILL_APPLY, runJournal, type StepResult, unfinishedJournals } from './journal.js';
+import { MAY_STILL_APPLY, runJournal, type StepResult, unfinishedJournals } from './journal.js';
 
-export const ASSIGNMENTS_KIND = 'spex/assignments';
-
-/** One user's whole new set. */
-export interface UserStep extends JournalStep, UserChange {
-  readonly kind: 'user';
-}
-
-/** The profile deleted once every user step is done (move-holders --delete): last, and only then. */
-export interface DeleteStep extends JournalStep {
-  readonly kind: 'delete';
-  readonly arn: string;
-  readonly name: string;
-}
-
-/**
- * A rename's first step: the copy under the new name (Connect has no rename: the name is create-only).
- * Until it is done the user steps name it by NEW_PROFILE; its ARN is kept here once created.
- */
-export interface CreateStep extends JournalStep {
-  readonly kind: 'create';
-  readonly draft: SecurityProfileDraft;
-  readonly clientToken: string;
-  createdArn?: string;
-}
-
-/** How the user steps of a rename name the profile not created yet. */
-export const NEW_PROFILE = 'arn:spex:new-profile/NEW';
-
-export type AssignmentStep = CreateStep | UserStep | DeleteStep;
-
-/** A set with a rename's new profile named by its ARN, once created (undefined before). */
-export function resolvedSet(batch: Pick<AssignmentBatch, 'steps'>, arns: readonly string[]): string[] | undefined {
-  const created = batch.steps.find((s): s is CreateStep => s.kind === 'create')?.createdArn;
-  if (arns.includes(NEW_PROFILE) && created === undefined) return undefined;
-  return arns.map((a) => (a === NEW_PROFILE ? created! : a));
-}
-
-export const userSteps = (steps: readonly AssignmentStep[]): UserStep[] => steps.filter((s): s is UserStep => s.kind === 'user');
-
-export interface AssignmentBatch extends Journal<AssignmentStep> {
-  readonly kind: typeof ASSIGNMENTS_KIND;
-  /** What the batch does, in words ("move the holders of “A” to “B”"). */
-  readonly what: string;
-  /** The command and its arguments that made it: the same command again resumes it. */
-  readonly key: string;
-  readonly region: string;
-  readonly instanceArn: string;
-}
+export { ASSIGNMENTS_KIND, NEW_PROFILE, resolvedSet, userSteps };
+export type { AssignmentBatch, AssignmentStep, CreateStep, DeleteStep, UserStep };
 
 export function batchesDir(stateDir: string): string {
   return join(stateDir, 'batches');

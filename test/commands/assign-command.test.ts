@@ -81,7 +81,7 @@ describe('spex move-holders', () => {
     });
     backend.emulator.clearRequests();
     const again = await run(['move-holders', '--from', 'Team Leads', '--to', 'Supervisors - Night Shift', '--yes', '--output', 'table']);
-    expect(again.out).toContain(`An unfinished run of this command: ${holders.length - 1} of ${holders.length} users done`);
+    expect(again.out).toContain(`An unfinished run: ${holders.length - 1} of ${holders.length} users done`);
     expect(again.code).toBe(0);
     expect(updates()).toEqual([]);
     expect(journals()).toEqual([]);
