@@ -5,14 +5,14 @@
 // write per user, journalled, so the same command run again resumes; then the users are read again:
 // exit 0 only if every change is in effect.
 import type { RegionService } from '../aws/index.js';
-import { type AssignmentPlan, sameProfiles } from '../domain/access/assignments.js';
-import { type AssignmentRequest, assignmentReview, assignRequest, moveRequest, newNameIssue, refusalOf, renameRequest, reviewedProfiles } from '../domain/access/assignment-batch.js';
+import type { AssignmentPlan } from '../domain/access/assignments.js';
+import { type AssignmentRequest, assignmentOutcome, assignmentReview, assignRequest, moveRequest, newNameIssue, refusalOf, renameRequest, reviewedProfiles } from '../domain/access/assignment-batch.js';
 import type { ConnectUser } from '../domain/access/holders.js';
 import { isBuiltInProfileName, type ProfileSummary, type SecurityProfile } from '../domain/profile/security-profile.js';
 import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
-import { type AssignmentBatch, type AssignmentStep, batchesDir, newAssignmentBatch, resolvedSet, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
+import { type AssignmentBatch, batchesDir, newAssignmentBatch, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { confirmYes } from './ask.js';
 import { type CommandContext, list, str } from './context.js';
@@ -124,9 +124,9 @@ async function run(ctx: CommandContext, request: (service: RegionService, instan
     return EXIT_FAILURE;
   }
   const progress = createProgress(ctx.io, 'users', userSteps(left).length, (n) => service.timeLeft(n));
-  const steps = await runAssignments(batch, service, dir, { onStep: (s) => s.kind === 'user' && s.status !== 'sent' && progress.step() });
+  await runAssignments(batch, service, dir, { onStep: (s) => s.kind === 'user' && s.status !== 'sent' && progress.step() });
   progress.done();
-  return report(ctx, service, batch, steps, asked.plan);
+  return report(ctx, service, batch, asked.plan);
 }
 
 async function reviewLines(ctx: CommandContext, service: RegionService, asked: AssignmentRequest, batch: AssignmentBatch): Promise<string[]> {
@@ -137,18 +137,9 @@ async function reviewLines(ctx: CommandContext, service: RegionService, asked: A
 }
 
 /** After the run: what failed, then every user read again; exit 0 only if every change is in effect. */
-async function report(ctx: CommandContext, service: RegionService, batch: AssignmentBatch, all: readonly AssignmentStep[], plan: AssignmentPlan): Promise<number> {
-  const steps = userSteps(all);
-  const last = all.find((s) => s.kind === 'delete');
-  const failed = all.filter((s) => s.status === 'failed');
-  const unsure = all.filter((s) => s.status === 'sent');
-  for (const s of failed) ctx.io.stderr.write(`spex: ✗ ${sanitizeLine(s.error ?? (s.kind === 'user' ? s.login : s.kind === 'delete' ? s.name : s.draft.SecurityProfileName))}\n`);
-  if (unsure.length > 0) ctx.io.stderr.write(`spex: ${unsure.length} not confirmed (${sanitizeLine(unsure[0]!.error ?? '')}); run the same command again to finish (each is checked first).\n`);
+async function report(ctx: CommandContext, service: RegionService, batch: AssignmentBatch, plan: AssignmentPlan): Promise<number> {
   const index = await service.loadUsers(batch.instanceArn);
-  const byArn = new Map(index.users.map((u) => [u.arn, u]));
-  const notInEffect = steps.filter((s) => s.status === 'done' && !sameProfiles(byArn.get(s.userArn)?.securityProfileArns ?? [], resolvedSet(batch, s.after) ?? s.after));
-  for (const s of notInEffect) ctx.io.stderr.write(`spex: ≠ ${sanitizeLine(s.login)}: read again, does not hold what was sent\n`);
-  const done = steps.filter((s) => s.status === 'done').length - notInEffect.length;
-  ctx.io.stderr.write(`spex: ${done} of ${steps.length} users changed and read again${failed.length > 0 ? `, ${failed.length} refused` : ''}${plan.blocked.length > 0 ? `, ${plan.blocked.length} blocked (skipped)` : ''}${last?.status === 'done' ? `; “${sanitizeLine(last.name)}” deleted` : ''}.\n`);
-  return failed.length === 0 && unsure.length === 0 && notInEffect.length === 0 && plan.blocked.length === 0 ? EXIT_OK : EXIT_FAILURE;
+  const outcome = assignmentOutcome(batch, plan, new Map(index.users.map((u) => [u.arn, u.securityProfileArns])), 'run the same command again');
+  for (const line of [...outcome.lines, outcome.summary]) ctx.io.stderr.write(`spex: ${sanitizeLine(line)}\n`);
+  return outcome.isComplete ? EXIT_OK : EXIT_FAILURE;
 }

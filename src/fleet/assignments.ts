@@ -49,7 +49,7 @@ const UNKNOWN_KINDS: ReadonlySet<string> = new Set([...MAY_STILL_APPLY, 'throttl
 
 const userIdOf = (userArn: string): string => userArn.split('/').pop() ?? userArn;
 
-export async function runAssignments(batch: AssignmentBatch, service: RegionService, dir: string | undefined, events: { onStep?: (step: AssignmentStep) => void; signal?: AbortSignal } = {}): Promise<AssignmentStep[]> {
+export async function runAssignments(batch: AssignmentBatch, service: RegionService, dir: string | undefined, events: { onStep?: (step: AssignmentStep) => void; signal?: AbortSignal; stop?: AbortSignal } = {}): Promise<AssignmentStep[]> {
   const resolved = (arns: readonly string[]): string[] | undefined => resolvedSet(batch, arns);
   const execute = async (step: AssignmentStep): Promise<StepResult> => {
     if (step.kind === 'delete') return deleteLast(step);
@@ -94,5 +94,7 @@ export async function runAssignments(batch: AssignmentBatch, service: RegionServ
     const unsure = UNKNOWN_KINDS.has(outcome.error.kind) || outcome.error.retryable === true;
     return { status: unsure ? 'unknown' : 'failed', error: `“${step.name}” was not deleted: ${outcome.error.message}` };
   };
-  return runJournal(batch, { dir, execute, ...(events.onStep ? { onStep: events.onStep } : {}), ...(events.signal ? { signal: events.signal } : {}) });
+    // `stop`: no step after the one in flight (which ends as AWS answers); `signal` also cancels that one.
+  const stop = events.stop ?? events.signal;
+  return runJournal(batch, { dir, execute, ...(events.onStep ? { onStep: events.onStep } : {}), ...(stop ? { signal: stop } : {}) });
 }

@@ -113,7 +113,7 @@ describe('spex assign', () => {
     const had = user(login!).SecurityProfileArns;
     const { code, err } = await run(['assign', '--user', login!, '--add', 'Reporting Analysts', '--yes']);
     expect(code).toBe(0);
-    expect(err).toContain('1 of 1 users changed and read again');
+    expect(err).toContain('1 of 1 user changed and read again');
     expect(user(login!).SecurityProfileArns.sort()).toEqual([...had, demoProfileArn('Reporting Analysts')].sort());
     // Taking away every profile the user holds would leave none: blocked, nothing sent, exit 1.
     backend.emulator.clearRequests();

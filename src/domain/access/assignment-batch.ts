@@ -9,7 +9,7 @@ import { type SecurityProfile, type SecurityProfileDraft, toDraft } from '../pro
 import type { StepStatus } from '../fleet/promotion-journal.js';
 import { connectNameIssue } from '../profile/connect-plan.js';
 import { validateProfile, validationMessage } from '../profile/validate.js';
-import { type AssignmentPlan, planAssignment, reachGroups, reachSentence, type UserChange } from './assignments.js';
+import { type AssignmentPlan, planAssignment, reachGroups, reachSentence, sameProfiles, type UserChange } from './assignments.js';
 
 export const ASSIGNMENTS_KIND = 'spex/assignments';
 
@@ -177,4 +177,23 @@ export function refusalOf(request: AssignmentRequest): string | undefined {
 export function newNameIssue(to: string): string | undefined {
   const issues = validateProfile({ InstanceArn: 'arn:aws:connect:us-east-1:000000000000:instance/x', SecurityProfileName: to }, 'create').filter((i) => i.field === 'SecurityProfileName');
   return connectNameIssue(to) ?? (issues.length > 0 ? validationMessage(issues) : undefined);
+}
+
+/**
+ * How a run ended, after every user was read again (`current`: user ARN → the profiles they hold now):
+ * what failed, what is not confirmed, who does not hold what was sent; complete only if every change is
+ * in effect and nobody was skipped. `again`: how to finish an unconfirmed run ("run the same command again").
+ */
+export function assignmentOutcome(batch: Pick<AssignmentBatch, 'steps'>, plan: Pick<AssignmentPlan, 'blocked'>, current: ReadonlyMap<string, readonly string[]>, again: string): { lines: string[]; isComplete: boolean; summary: string } {
+  const users = userSteps(batch.steps);
+  const last = batch.steps.find((s): s is DeleteStep => s.kind === 'delete');
+  const failed = batch.steps.filter((s) => s.status === 'failed');
+  const unsure = batch.steps.filter((s) => s.status === 'sent' || s.status === 'pending');
+  const lines = failed.map((s) => `✗ ${s.error ?? (s.kind === 'user' ? s.login : s.kind === 'delete' ? s.name : s.draft.SecurityProfileName)}`);
+  if (unsure.length > 0) lines.push(`${unsure.length} not sent or not confirmed${unsure[0]!.error ? ` (${unsure[0]!.error})` : ''}; ${again} to finish (each is checked first).`);
+  const notInEffect = users.filter((s) => s.status === 'done' && !sameProfiles(current.get(s.userArn) ?? [], resolvedSet(batch, s.after) ?? s.after));
+  for (const s of notInEffect) lines.push(`≠ ${s.login}: read again, does not hold what was sent`);
+  const done = users.filter((s) => s.status === 'done').length - notInEffect.length;
+  const summary = `${done} of ${plural(users.length, 'user')} changed and read again${failed.length > 0 ? `, ${failed.length} refused` : ''}${plan.blocked.length > 0 ? `, ${plan.blocked.length} blocked (skipped)` : ''}${last?.status === 'done' ? `; “${last.name}” deleted` : ''}.`;
+  return { lines, summary, isComplete: failed.length === 0 && unsure.length === 0 && notInEffect.length === 0 && plan.blocked.length === 0 };
 }

@@ -1,0 +1,43 @@
+// The keys of the holders session (state/assign-reducer.ts): pick a profile (typed to filter), a user's
+// checklist of profiles, a rename's new name, the review, the run and its end — in the one key engine,
+// so the footers and the `?` list are read from the same table as the behaviour. Pure data.
+import { createKeymap, type EngineBinding } from './engine.js';
+import { bind, CURSOR_KEYS, type CursorCommand } from './key-spec.js';
+
+export type AssignMode = 'assign-pick' | 'assign-checklist' | 'assign-name' | 'assign-review' | 'assign-running' | 'assign-end' | 'assign-wait';
+
+export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.back' | 'assign.erase' | 'assign.type';
+
+const erase = bind('assign.erase', '', [{ key: 'backspace' }, { key: 'delete' }], '');
+const arrows = [{ ...CURSOR_KEYS.arrowUp, label: '↑↓', help: 'move' }, { ...CURSOR_KEYS.arrowDown, label: '', help: '' }, { ...CURSOR_KEYS.pageUp, label: '' }, { ...CURSOR_KEYS.pageDown, label: '' }];
+
+const TABLE: Readonly<Record<AssignMode, readonly EngineBinding<AssignCommand>[]>> = {
+  'assign-pick': [bind('assign.choose', 'Enter', [{ key: 'return' }], 'choose the profile under ›', 'choose'), ...arrows, erase, bind('assign.back', 'Esc', [{ key: 'escape' }], 'clear the filter, else cancel (nothing is sent)', 'cancel')],
+  'assign-checklist': [
+    bind('assign.toggle', 'Space', [{ input: ' ' }], 'hold or drop the profile under ›', 'hold/drop'),
+    { ...bind('assign.review', 'Enter', [{ key: 'return' }], 'review the change (nothing is sent before y)', 'review'), mutates: true },
+    ...arrows,
+    erase,
+    bind('assign.back', 'Esc', [{ key: 'escape' }], 'clear the filter, else close (nothing is sent)', 'close'),
+  ],
+  'assign-name': [bind('assign.choose', 'Enter', [{ key: 'return' }], 'plan the rename', 'plan'), erase, bind('assign.back', 'Esc', [{ key: 'escape' }], 'cancel', 'cancel')],
+  'assign-review': [
+    { ...bind('assign.apply', 'y', [{ input: 'y' }], 'send it: one guarded request per user, at AWS pace', 'send'), mutates: true },
+    bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'scroll', 'scroll'),
+    { ...CURSOR_KEYS.down, label: '', help: '' },
+    { ...CURSOR_KEYS.pageUp, label: '' },
+    { ...CURSOR_KEYS.pageDown, label: '' },
+    bind('assign.back', 'Esc', [{ key: 'escape' }, { input: 'n' }], 'cancel: nothing is sent', 'cancel'),
+  ],
+  'assign-running': [bind('assign.stop', 'Esc', [{ key: 'escape' }], 'stop after the request in flight (the rest resumes later)', 'stop')],
+  'assign-end': [
+    bind('assign.close', 'Enter', [{ key: 'return' }, { key: 'escape' }], 'close', 'close'),
+    bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'scroll', 'scroll'),
+    { ...CURSOR_KEYS.down, label: '', help: '' },
+  ],
+  'assign-wait': [bind('assign.back', 'Esc', [{ key: 'escape' }], 'cancel', 'cancel')],
+};
+
+export const ASSIGN_KEYMAP = createKeymap<AssignMode, AssignCommand>(TABLE, {
+  typing: { modes: ['assign-pick', 'assign-checklist', 'assign-name'], letters: 'after-bindings', textCommand: 'assign.type', helpLine: 'typed into the filter (or the name)' },
+});
