@@ -23,6 +23,7 @@ import { useInstances } from '../hooks/use-instances.js';
 import { useHierarchyGroups } from '../hooks/use-hierarchy-groups.js';
 import { useUserIndex } from '../hooks/use-user-index.js';
 import { useProfileNames } from '../hooks/use-profile-names.js';
+import { useUnfinishedBatch } from '../hooks/use-assignment.js';
 import { type OnPromote, usePromoteRequest } from '../hooks/use-promote-request.js';
 import { useSpex } from '../hooks/spex-context.js';
 import { useTerminalLayout } from '../hooks/use-terminal-layout.js';
@@ -71,6 +72,8 @@ export interface AppProps {
   readonly draftStore?: DraftStore;
   /** Where `X` writes its export (default: the working directory). */
   readonly exportDir?: string;
+  /** Where holders' batches are journalled, to resume one a stopped spex left (none: in memory only). */
+  readonly batchDir?: string;
   /** The Spex's retries, for a "slowing down" note while AWS throttles. */
   readonly retries?: RetryFeed;
   /** Notes from the service layer (Connect refused: Cloud Control alone), shown once in the status line. */
@@ -88,7 +91,7 @@ export interface AppProps {
 const REGION_CODES = CONNECT_REGIONS.map((r) => r.code);
 const defaultNow = (): Date => new Date();
 
-export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, exportDir, accountProfile, onLeave, onPromote, productionOf, ...props }: AppProps) {
+export function App({ initial, concurrency, now = defaultNow, onRemember, draftStore, retries, notes, exportDir, batchDir, accountProfile, onLeave, onPromote, productionOf, ...props }: AppProps) {
   const spex = useSpex();
   const outer = useProduction();
   const [ownLog] = useState(createOperationLog);
@@ -138,7 +141,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   useClipboard(state.clipboardRequest);
   // `X`: the export is written here, the file named after the instance; the status line says where.
   useExport(state.exportRequest, { service, loader: details.loader, instance: state.instance, ...(exportDir !== undefined ? { cwd: exportDir } : {}) }, useCallback((text: string, tone: 'info' | 'error') => dispatch({ type: 'notice/show', notice: { text, tone } }), []));
-  const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor');
+  const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor' || modal.kind === 'assign');
   // One computation of the instance's findings for the table's !, the status line and the detail (the ! screen reads every detail into the same).
   const findings = useFindings(profiles.rows, details.loader, details.version, users);
   const groupName = useHierarchyGroups(service, instanceArn, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'explain');
@@ -160,6 +163,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   }, [state.isLeaving, onLeave]);
 
   const { loadedDetail, nameOf, granting, holderNames } = useProfileNames(profiles.rows, details, groupName);
+  useUnfinishedBatch(batchDir, instanceArn, modal.kind === 'none', useCallback((batch) => dispatch({ type: 'batches/found', batch }), []));
   usePromoteRequest(state.promoteRequest, state.region, instanceArn, nameOf, onPromote, dispatch);
 
   // A session draws its own keys and notes: the shell's status line and footer give it their room.
@@ -189,6 +193,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           counts={counts}
           listedArns={listedArns}
           {...(exportDir !== undefined ? { exportDir } : {})}
+          {...(batchDir !== undefined ? { batchDir } : {})}
           width={layout.columns}
           height={height}
           isActive={!isAsking && !state.isQuitting}

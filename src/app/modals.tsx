@@ -11,6 +11,7 @@ import { EmptyMessage } from '../components/message.js';
 import { DeleteSession } from './sessions/delete-session.js';
 import { OperationsScreen } from './sessions/operations-screen.js';
 import { ApplySession } from './sessions/apply-session.js';
+import { AssignSession } from './sessions/assign-session.js';
 import { regionName } from '../domain/service/regions.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
@@ -44,6 +45,8 @@ export interface ModalBodyProps {
   /** Every profile listed (for `A`'s plan) and where `X` writes (where `A` looks first). */
   readonly listedArns?: readonly string[];
   readonly exportDir?: string;
+  /** Where holders' batches are journalled (none: in memory only). */
+  readonly batchDir?: string;
   readonly width: number;
   readonly height: number;
   readonly isActive: boolean;
@@ -64,6 +67,9 @@ export function ModalBody(props: ModalBodyProps) {
     },
     [loader, dispatch],
   );
+  // The instance's profiles by name, for the holders session's lists.
+  const { listedArns, nameOf } = props;
+  const named = useMemo(() => (listedArns ?? []).map((arn) => ({ arn, name: nameOf(arn) })).sort((a, b) => (a.name ?? a.arn).localeCompare(b.name ?? b.arn)), [listedArns, nameOf]);
   const listRequests = useCallback((options: CallOptions) => service.listRequests({}, options), [service]);
   const cancelRequest = useCallback((token: string) => service.cancelRequest(token), [service]);
   const followRequest = useCallback((token: string) => service.trackRequest(token).done, [service]);
@@ -130,6 +136,23 @@ export function ModalBody(props: ModalBodyProps) {
           }}
         />
       );
+    case 'assign':
+      return (
+        <AssignSession
+          intent={modal.intent}
+          service={service}
+          loader={loader}
+          instanceArn={props.instance.arn}
+          users={props.users}
+          profiles={named}
+          batchDir={props.batchDir}
+          readOnly={props.readOnly}
+          isActive={isActive}
+          width={props.width}
+          height={height}
+          onClose={(summary, changed) => dispatch({ type: 'session/assigned', summary, changed })}
+        />
+      );
     case 'clone-target':
       return <CloneTargetBody modal={modal} spex={props.spex} {...(props.counts ? { counts: props.counts } : {})} width={props.width} height={height} dispatch={dispatch} />;
   }
@@ -169,6 +192,7 @@ function DeleteModal({ arn, service, loader, log, nameOf, isActive, dispatch, tr
       isActive={isActive}
       onDeleted={onDeleted}
       onClose={onClose}
+      onMoveThenDelete={() => dispatch({ type: 'session/assign', what: 'delete-move' })}
     />
   );
 }

@@ -23,6 +23,8 @@ export interface MountOptions {
   /** Several accounts: the fleet screen first (FleetShell), each instance in its account's Spex. */
   fleet?: Fleet;
   journalDir?: string;
+  /** Where holders' batches are journalled (state/batches); none for the demo, whose data lives only while it runs. */
+  batchDir?: string;
   /** One account: the instances config.json marks production. */
   productionOf?: (instance: ConnectInstance) => string | undefined;
   initial: InitialStateOptions;
@@ -53,7 +55,7 @@ function reportInFlight(log: OperationLog, io: Io): void {
   for (const line of lines) io.stderr.write(`  ${line}\n`);
 }
 
-export async function mountTui({ spex, fleet, journalDir, productionOf, initial, io, onRemember, draftStore, retries, notes, log = createOperationLog() }: MountOptions): Promise<MountResult> {
+export async function mountTui({ spex, fleet, journalDir, batchDir, productionOf, initial, io, onRemember, draftStore, retries, notes, log = createOperationLog() }: MountOptions): Promise<MountResult> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const terminal = enterAlternateScreen(stdout);
   const result: MountResult = {};
@@ -67,6 +69,7 @@ export async function mountTui({ spex, fleet, journalDir, productionOf, initial,
           {...(journalDir === undefined ? {} : { journalDir })}
           initial={initial}
           operationLog={log}
+          {...(batchDir === undefined ? {} : { batchDir })}
           {...(draftStore === undefined ? {} : { draftStore })}
           {...(onRemember === undefined ? {} : { onRemember })}
           {...(retries === undefined ? {} : { retries })}
@@ -77,6 +80,7 @@ export async function mountTui({ spex, fleet, journalDir, productionOf, initial,
           initial={initial}
           {...(productionOf === undefined ? {} : { productionOf })}
           operationLog={log}
+          {...(batchDir === undefined ? {} : { batchDir })}
           {...(draftStore === undefined ? {} : { draftStore })}
           {...(onRemember === undefined ? {} : { onRemember })}
           {...(retries === undefined ? {} : { retries })}

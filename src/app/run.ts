@@ -5,6 +5,7 @@ import type { Spex } from '../aws/types.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { stateDir } from '../drafts/draft-store.js';
+import { batchesDir } from '../fleet/assignments.js';
 import { promotionsDir } from '../fleet/promotion.js';
 import type { Settings } from '../config/settings.js';
 import { readLastUsed, writeLastUsed } from '../config/last-used.js';
@@ -110,6 +111,8 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
       spex: backend.spex,
       ...(backend.fleet ? { fleet: backend.fleet, journalDir: promotionsDir(stateDir(io.env)) } : {}),
       ...(backend.productionOf ? { productionOf: backend.productionOf } : {}),
+      // The demo's data lives only while it runs: a batch journalled there could not be resumed against the next.
+      ...(flags.demo ? {} : { batchDir: batchesDir(stateDir(io.env)) }),
       initial: { ...initialOptionsFor(flags, backend.configuredRegion, flags.demo ? {} : last), readOnly: flags.readOnly },
       io,
       draftStore: createDraftStore(draftDir(io.env)),

@@ -28,6 +28,8 @@ export interface DeleteSessionProps {
   /** The profile is gone: drop the row, say so in the status line. */
   readonly onDeleted: (outcome: Extract<OperationOutcome, { ok: true }>) => void;
   readonly onClose: () => void;
+  /** Users hold it: `m` moves them to another profile and then deletes it (one reviewed batch). */
+  readonly onMoveThenDelete?: () => void;
 }
 
 export function useDeleteSession(props: DeleteSessionProps) {

@@ -37,6 +37,14 @@ export type Command =
   | 'list.promote'
   | 'list.apply-file'
   | 'holders.explain'
+  | 'holders.mark-shown'
+  | 'holders.add'
+  | 'holders.remove'
+  | 'holders.move'
+  | 'holders.edit'
+  | 'holders.what-if'
+  | 'profile.rename'
+  | 'list.resume'
   | 'app.users'
   | 'list.refresh'
   | 'sort.name'
@@ -91,6 +99,9 @@ const CLONE = mutating(b('profile.clone', 'c', [{ input: 'c' }], 'Clone the prof
 const CLONE_ELSEWHERE = mutating(b('profile.clone-elsewhere', 'C', [{ input: 'C' }], 'Clone the profile into another instance or region'));
 const DELETE = mutating(b('profile.delete', 'd', [{ input: 'd' }], 'Delete the profile (asks you to type its name)', 'delete'));
 const HOLDERS = b('profile.holders', 'u', [{ input: 'u' }], 'Who holds the profile: every user, filterable', 'users');
+const RENAME = mutating(b('profile.rename', 'R', [{ input: 'R' }], 'Rename the profile: a copy under the new name, every holder moved to it, the old one deleted (one reviewed batch)'));
+const USER_EDIT = mutating(b('holders.edit', 'e', [{ input: 'e' }], "Edit the user's profiles: a checklist (1–10), what they would gain and lose, reviewed before sending", 'edit user'));
+const WHAT_IF = b('holders.what-if', 'w', [{ input: 'w' }], 'What if: tick any profiles and see what the user would gain and lose (nothing is sent)', 'what if');
 const OPERATIONS = b('app.operations', 'o', [{ input: 'o' }], "This session's requests and the recent ones Cloud Control reports", 'ops');
 /** The same keys in a scrolling pane, worded for lines; `j/↓` is the footer's reminder that it scrolls. */
 const PANE_NAVIGATION: Binding[] = NAVIGATION.map((x) => ({
@@ -154,6 +165,8 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     CLONE,
     CLONE_ELSEWHERE,
     DELETE,
+    RENAME,
+    mutating(b('list.resume', 'B', [{ input: 'B' }], 'Review and resume the unfinished batch of holders (moves, renames) a stopped spex left in this instance')),
     HOLDERS,
     OPERATIONS,
     COPY_ARN,
@@ -182,6 +195,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     CLONE,
     CLONE_ELSEWHERE,
     DELETE,
+    RENAME,
     HOLDERS,
     OPERATIONS,
     COPY_ARN,
@@ -196,13 +210,20 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     ...PANE_NAVIGATION,
     b('filter.start', '/', [{ input: '/' }], 'Filter the users (login, name, hierarchy group, profile)', 'filter'),
     b('holders.explain', 'Enter', [{ key: 'return' }], 'What the user under › can really do: permissions, restrictions as they combine', 'explain user'),
+    b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark the user under › (and move on)', 'mark'),
+    b('holders.mark-shown', '*', [{ input: '*' }], 'Mark every user shown (after a / filter: those it shows); again: unmark them'),
+    mutating(b('holders.add', '+', [{ input: '+' }], 'Give the marked users (else the one under ›) a profile, picked from a list', 'give')),
+    mutating(b('holders.remove', '-', [{ input: '-' }], 'Take this profile away from the marked users (a user left with none is blocked)')),
+    mutating(b('holders.move', 'm', [{ input: 'm' }], 'Move the marked users from this profile to another, picked from a list', 'move')),
+    USER_EDIT,
+    WHAT_IF,
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back', 'back'),
     HELP,
     QUIT,
     CTRL_C,
   ],
   findings: [b('findings.open', 'Enter', [{ key: 'return' }], 'Open the profile of the finding marked › (the first from the top of the view)', 'open'), ...PANE_NAVIGATION, BACK, HELP, QUIT, CTRL_C],
-  explain: [...PANE_NAVIGATION, BACK, HELP, QUIT, CTRL_C],
+  explain: [...PANE_NAVIGATION, USER_EDIT, WHAT_IF, BACK, HELP, QUIT, CTRL_C],
   compare: [
     ...PANE_NAVIGATION,
     b('compare.toggle-differences', 't', [{ input: 't' }], 'Toggle: only the differences / everything', 'only diffs'),

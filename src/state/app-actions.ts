@@ -58,7 +58,9 @@ export type Action =
   | { type: 'holders/open' }
   | { type: 'holders/open-all' }
   | { type: 'holders/scroll'; motion: Motion }
-  | { type: 'holders/measured'; lineCount: number }
+  | { type: 'holders/measured'; lineCount: number; shown?: readonly string[] }
+  | { type: 'holders/toggle-mark' }
+  | { type: 'holders/mark-shown' }
   | { type: 'holders/filter-start' }
   | { type: 'holders/filter-insert'; text: string }
   | { type: 'holders/filter-delete' }
@@ -82,6 +84,12 @@ export type Action =
   | { type: 'session/delete' }
   | { type: 'session/operations' }
   | { type: 'session/apply-file' }
+  /** Act on holders: what, on the screen's marked users or the one under ›, or the profile on view (rename, delete-move); resume: a batch by id. */
+  | { type: 'session/assign'; what: 'add' | 'remove' | 'move' | 'edit' | 'what-if' | 'rename' | 'delete-move' | 'resume'; batchId?: string }
+  /** The holders session ended; `changed`: something was sent (users and profiles are read again). */
+  | { type: 'session/assigned'; summary: string | undefined; changed: boolean }
+  /** The instance's unfinished holders' batches, as journalled (the oldest first); announced once per instance. */
+  | { type: 'batches/found'; batch: { id: string; what: string; done: number; total: number } | undefined }
   | { type: 'session/dirty'; isDirty: boolean }
   | { type: 'session/close' }
   /** A save or create succeeded: `arn` is the profile's. */

@@ -1,5 +1,6 @@
 // The app reducer: screens, modals and the actions that move between them. Each screen's details
 // are in picker-reducer.ts and list-reducer.ts. Pure.
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import { consoleUrlOf } from '../domain/service/aws-links.js';
 import { burstOf } from '../keys/burst.js';
 import { resolveCommand } from '../keys/keymap.js';
@@ -163,6 +164,14 @@ export function appReducer(state: AppState, action: Action): AppState {
     }
     case 'drafts/loaded':
       return { ...state, draftKeys: action.keys };
+    case 'batches/found': {
+      const { batch } = action;
+      if (batch === undefined) return state.unfinishedBatch === undefined ? state : { ...state, unfinishedBatch: undefined };
+      // Said when it is new (an instance opened, a run stopped), not again on every read.
+      const isNew = state.unfinishedBatch?.id !== batch.id;
+      const text = `An unfinished batch in this instance: ${sanitizeLine(batch.what)} (${batch.done} of ${batch.total} done) — B reviews and resumes it`;
+      return { ...state, unfinishedBatch: batch, ...(isNew ? { notice: { tone: 'info' as const, text } } : {}) };
+    }
     case 'drafts/next': {
       // The next row (after the cursor, wrapping) with a draft: the cursor goes there and its editor
       // opens, where the restore prompt says what the draft changes.
@@ -216,6 +225,8 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'session/delete':
     case 'session/operations':
     case 'session/apply-file':
+    case 'session/assign':
+    case 'session/assigned':
     case 'session/dirty':
     case 'session/close':
     case 'session/saved':
@@ -239,6 +250,8 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'holders/filter-delete':
     case 'holders/filter-accept':
     case 'holders/filter-clear':
+    case 'holders/toggle-mark':
+    case 'holders/mark-shown':
       return holdersReducer(state, action);
     case 'list/shown':
     case 'list/move':

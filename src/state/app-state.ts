@@ -12,6 +12,7 @@
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { CONNECT_REGIONS } from '../domain/service/regions.js';
 import type { Mode } from '../keys/keymap.js';
+import type { AssignIntent } from './assign-reducer.js';
 import { DEFAULT_LAYOUT, type Layout } from './layout.js';
 
 export type SortKey = 'name' | 'permissions' | 'modified';
@@ -68,6 +69,10 @@ export type Screen =
       lineCount: number;
       filter: string;
       isFiltering: boolean;
+      /** Users (ARNs) marked with Space: the actions (+ - m) act on them, else on the one under ›. */
+      marked: readonly string[];
+      /** The users the filter shows, in order (told by the view): the cursor's and `*`'s rows. */
+      shown: readonly string[];
       returnTo?: { kind: 'detail'; arn: string; scroll: number; lineCount: number; isRaw: boolean; reloadKey: number };
     }
   /** What a holder can really do (Enter on the holders screen: the user under its cursor). */
@@ -112,6 +117,8 @@ export type Modal =
   | { kind: 'operations' }
   /** `A`: a profiles file's plan, reviewed and applied (the session reads its own keys). */
   | { kind: 'apply-file' }
+  /** Acting on holders (give, take away, move, a user's set, rename, resume): the session reads its own keys. */
+  | { kind: 'assign'; intent: AssignIntent }
   /**
    * Choosing where a clone goes, from lists the user types to filter: the instances of `region`
    * (`items` once listed), or (`step: 'regions'`) the regions. `cursor` and `top` index the filtered list.
@@ -126,7 +133,7 @@ export type Prompt = { kind: 'none' } | { kind: 'quit' };
  * screen) enumerate these, and the checks below fail to compile when a kind is added to a union only.
  */
 export const SCREEN_KINDS = ['regions', 'instances', 'list', 'detail', 'holders', 'explain', 'findings', 'compare'] as const satisfies readonly Screen['kind'][];
-export const MODAL_KINDS = ['help', 'editor', 'delete', 'operations', 'apply-file', 'clone-target'] as const satisfies readonly Exclude<Modal['kind'], 'none'>[];
+export const MODAL_KINDS = ['help', 'editor', 'delete', 'operations', 'apply-file', 'assign', 'clone-target'] as const satisfies readonly Exclude<Modal['kind'], 'none'>[];
 type Unlisted = Exclude<Screen['kind'], (typeof SCREEN_KINDS)[number]>  ;
 export const ALL_KINDS_LISTED: [Unlisted] extends [never] ? true : never = true;
 
@@ -166,6 +173,8 @@ export interface AppState {
   clipboardRequest?: { text: string; what: string; id: number };
   /** `P`: the profiles to promote (the marked ones, or the one under the cursor); the fleet takes them. */
   promoteRequest?: { arns: readonly string[]; id: number };
+  /** The oldest unfinished holders' batch of the instance on view (journalled): `B` resumes it. */
+  unfinishedBatch?: { id: string; what: string; done: number; total: number } | undefined;
   /** In a fleet, Esc on the region picker leaves the instance's app for the fleet screen. */
   canLeave: boolean;
   /** Set by that Esc: the app hands back to the fleet screen. */

@@ -88,7 +88,23 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       if (state.screen.kind === 'instances') return { type: 'instances/select' };
       return { type: 'list/open' };
     case 'item.mark':
-      return { type: 'list/toggle-mark' };
+      return state.screen.kind === 'holders' ? { type: 'holders/toggle-mark' } : { type: 'list/toggle-mark' };
+    case 'holders.mark-shown':
+      return { type: 'holders/mark-shown' };
+    case 'holders.add':
+      return { type: 'session/assign', what: 'add' };
+    case 'holders.remove':
+      return { type: 'session/assign', what: 'remove' };
+    case 'holders.move':
+      return { type: 'session/assign', what: 'move' };
+    case 'holders.edit':
+      return { type: 'session/assign', what: 'edit' };
+    case 'holders.what-if':
+      return { type: 'session/assign', what: 'what-if' };
+    case 'profile.rename':
+      return { type: 'session/assign', what: 'rename' };
+    case 'list.resume':
+      return { type: 'session/assign', what: 'resume', ...(state.unfinishedBatch ? { batchId: state.unfinishedBatch.id } : {}) };
     case 'list.compare':
       return { type: 'list/compare' };
     case 'list.refresh':

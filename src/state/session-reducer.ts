@@ -7,6 +7,7 @@ import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { filterInstances } from './selectors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { AppState, Modal } from './app-state.js';
+import type { AssignIntent } from './assign-reducer.js';
 import type { Action } from './app-actions.js';
 import { tableRows } from './layout.js';
 import { cursorArn } from './list-reducer.js';
@@ -23,7 +24,7 @@ export function targetArn(state: AppState): string | undefined {
 
 /** True while an editing session (not help, not the clone picker) takes the keys. */
 export function isSessionOpen(modal: Modal): boolean {
-  return modal.kind === 'editor' || modal.kind === 'delete' || modal.kind === 'operations' || modal.kind === 'apply-file';
+  return modal.kind === 'editor' || modal.kind === 'delete' || modal.kind === 'operations' || modal.kind === 'apply-file' || modal.kind === 'assign';
 }
 
 function open(state: AppState, modal: Modal): AppState {
@@ -55,7 +56,7 @@ function withCloneCursor(state: AppState, modal: CloneTarget, cursor: number): A
 
 export function sessionReducer(state: AppState, action: SessionAction): AppState {
   const { modal } = state;
-  const mutates = action.type === 'session/edit' || action.type === 'session/new' || action.type === 'session/clone' || action.type === 'session/delete' || action.type === 'session/apply-file';
+  const mutates = action.type === 'session/edit' || action.type === 'session/new' || action.type === 'session/clone' || action.type === 'session/delete' || action.type === 'session/apply-file' || (action.type === 'session/assign' && action.what !== 'what-if');
   // The keymap has no such keys in read-only mode; this is the second lock.
   if (mutates && state.readOnly) return state;
   switch (action.type) {
@@ -81,6 +82,16 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
     }
     case 'session/apply-file':
       return state.screen.kind === 'list' ? open(state, { kind: 'apply-file' }) : state;
+    case 'session/assign':
+      return assignOpened(state, action);
+    case 'session/assigned': {
+      const closed: AppState = { ...state, modal: { kind: 'none' }, prompt: { kind: 'none' } };
+      if (!action.changed) return closed;
+      // Something was sent: the profiles and who holds them are read again; the marks are spent.
+      const screen = closed.screen.kind === 'holders' ? { ...closed.screen, marked: [] } : closed.screen;
+      const list = { ...closed.list, reloadKey: closed.list.reloadKey + 1 };
+      return { ...closed, screen, list, ...(action.summary !== undefined ? { notice: { tone: 'info' as const, text: action.summary } } : {}) };
+    }
     case 'session/operations':
       return state.region === undefined ? state : open(state, { kind: 'operations' });
     case 'session/dirty':
@@ -157,6 +168,42 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
       return { ...state, prompt: { kind: 'none' } };
   }
 }
+
+/** The holders session, for what the key asked on what is on view: the marked users (else the one under ›), the user explained, the profile. */
+function assignOpened(state: AppState, action: Extract<SessionAction, { type: 'session/assign' }>): AppState {
+  const { screen, modal } = state;
+  const say = (text: string): AppState => ({ ...state, notice: { tone: 'info', text } });
+  const assign = (intent: AssignIntent): AppState => open(state, { kind: 'assign', intent });
+  switch (action.what) {
+    case 'resume':
+      return action.batchId === undefined ? say('No unfinished batch in this instance') : assign({ kind: 'resume', batchId: action.batchId });
+    case 'rename': {
+      const arn = targetArn(state);
+      return arn === undefined ? noProfile(state) : assign({ kind: 'rename', profileArn: arn });
+    }
+    case 'delete-move':
+      return modal.kind === 'delete' ? assign({ kind: 'move', profileArn: modal.arn, userArns: 'all', thenDelete: true }) : state;
+    case 'edit':
+    case 'what-if': {
+      const from = screen.kind === 'explain' ? screen.from : screen.kind === 'holders' ? screen : undefined;
+      const user = from?.shown[from.cursor];
+      return user === undefined ? say('No user here: move onto a row first') : assign({ kind: 'edit', userArn: user, isWhatIf: action.what === 'what-if' });
+    }
+    case 'add':
+    case 'remove':
+    case 'move': {
+      if (screen.kind !== 'holders') return state;
+      const users = screen.marked.length > 0 ? screen.marked : screen.shown.slice(screen.cursor, screen.cursor + 1);
+      if (users.length === 0) return say('No user here: move onto a row first');
+      if (action.what === 'add') return assign({ kind: 'add', userArns: users });
+      if (screen.arn === ALL_USERS_KEY) return say(`${action.what === 'move' ? 'm moves' : '- takes away'} the holders of one profile: open them with u on the profile`);
+      return assign(action.what === 'remove' ? { kind: 'remove', profileArn: screen.arn, userArns: users } : { kind: 'move', profileArn: screen.arn, userArns: users, thenDelete: false });
+    }
+  }
+}
+
+/** The holders screen's key for every user of the instance (hooks/use-user-index.ts#ALL_USERS). */
+const ALL_USERS_KEY = '*';
 
 /** Quitting: straight away, unless an editor holds unsaved changes (then it asks first). */
 export function quit(state: AppState): AppState {

@@ -20,23 +20,27 @@ export interface HoldersScreenProps {
 
 export function HoldersScreen({ screen, users, names, width, height, dispatch }: HoldersScreenProps) {
   const holders = users.holdersOf(screen.arn);
-  const rows = useMemo(() => (holders ?? []).map((u) => holderRow(u, screen.arn, names)), [holders, screen.arn, names]);
-  const shown = useMemo(() => rows.filter((r) => matchesHolder(r, screen.filter)), [rows, screen.filter]);
+  const rows = useMemo(() => (holders ?? []).map((u) => ({ arn: u.arn, row: holderRow(u, screen.arn, names) })), [holders, screen.arn, names]);
+  const shown = useMemo(() => rows.filter((r) => matchesHolder(r.row, screen.filter)), [rows, screen.filter]);
+  const shownArns = useMemo(() => shown.map((r) => r.arn), [shown]);
+  const marked = useMemo(() => new Set(screen.marked), [screen.marked]);
   const lines: PaneLine[] = useMemo(() => {
     if (holders === undefined) return [holderStatus(users.remote, users.progress) ?? { text: '  (unknown)', tone: 'muted' }];
     if (rows.length === 0) return [{ text: screen.arn === ALL_USERS ? '  The instance has no users.' : '  Nobody holds this profile.', tone: 'muted' }];
     if (shown.length === 0) return [{ text: `  No user matches "${sanitizeLine(screen.filter)}". Esc clears the filter.`, tone: 'muted' }];
-    // The user under the cursor: › and the selection's tone.
+    // The user under the cursor: › and the selection's tone; a marked user: ● (and the marks' tone).
     return shown.map((r, i) => {
-      const line = holderLine(r, width);
-      return i === screen.cursor ? { ...line, text: `›${line.text.slice(1)}`, tone: 'selected' as const } : line;
+      const line = holderLine(r.row, width);
+      const isMarked = marked.has(r.arn);
+      const text = `${i === screen.cursor ? '›' : ' '}${isMarked ? '●' : ' '}${line.text.slice(2)}`;
+      return i === screen.cursor ? { text, tone: 'selected' as const } : isMarked ? { text, tone: 'marked' as const } : { text };
     });
-  }, [holders, rows, shown, users.remote, users.progress, screen.filter, screen.arn, screen.cursor, width]);
+  }, [holders, rows, shown, marked, users.remote, users.progress, screen.filter, screen.arn, screen.cursor, width]);
   useEffect(() => {
-    dispatch({ type: 'holders/measured', lineCount: lines.length });
-  }, [lines.length, dispatch]);
+    dispatch({ type: 'holders/measured', lineCount: lines.length, shown: shownArns });
+  }, [lines.length, shownArns, dispatch]);
   const isAll = screen.arn === ALL_USERS;
   const name = isAll ? '' : sanitizeLine(names.profileName(screen.arn) ?? screen.arn.split('/').pop() ?? '');
-  const count = holders === undefined ? '' : screen.filter === '' ? ` — ${rows.length} user${rows.length === 1 ? '' : 's'}` : ` — ${shown.length} of ${rows.length} users`;
+  const count = `${holders === undefined ? '' : screen.filter === '' ? ` — ${rows.length} user${rows.length === 1 ? '' : 's'}` : ` — ${shown.length} of ${rows.length} users`}${screen.marked.length > 0 ? ` · ${screen.marked.length} marked` : ''}`;
   return <ScrollPane title={`${isAll ? 'Users of the instance (Enter: what the user under › can do)' : `Who holds ${name}`}${count}`} subtitle={holders !== undefined && shown.length > 0 ? holderHeader(width) : undefined} lines={lines} scroll={screen.scroll} height={height} />;
 }

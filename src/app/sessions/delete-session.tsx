@@ -28,8 +28,9 @@ export function DeleteSession(props: DeleteSessionProps) {
   );
   const held = check.status === 'success' && check.data.holders.length > 0 ? check.data.holders : undefined;
   useInput(
-    (_input, key) => {
+    (input, key) => {
       if (key.escape || key.return) onClose();
+      else if (input === 'm' && held !== undefined) props.onMoveThenDelete?.();
     },
     { isActive: isActive && (held !== undefined || check.status === 'loading') },
   );
@@ -39,6 +40,7 @@ export function DeleteSession(props: DeleteSessionProps) {
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
         <Text {...tone('error')}>Cannot delete “{shown}”: users hold it. Nothing was sent.</Text>
         <Text wrap="wrap">{sanitizeLine(holdersRefusal(name, held))}</Text>
+        {props.onMoveThenDelete ? <Text>m: move them to another profile, then delete “{shown}” (one batch, reviewed first)</Text> : null}
         <Text {...tone('muted')}>Esc closes; u on the profile lists every holder.</Text>
       </Box>
     );

@@ -70,7 +70,7 @@ export function resolvedSet(batch: Pick<AssignmentBatch, 'steps'>, arns: readonl
 
 export interface NamedProfile {
   readonly arn: string;
-  readonly name?: string;
+  readonly name?: string | undefined;
 }
 
 /** A change of holders, planned: what the review says and the batch is made of. */

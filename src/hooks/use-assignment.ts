@@ -1,0 +1,183 @@
+// The holders session's I/O: when the session says "reading", the request is made as the headless
+// commands make it (domain/access/assignment-batch.ts: the same batches, the same keys, so an
+// unfinished one is found again by either), the profiles it names are read through the detail loader,
+// and the review goes back; when it says "running", the batch runs on the one engine
+// (fleet/assignments.ts, journalled when a directory is given), with progress, stopping after the step
+// in flight on Esc; at the end every user is read again. Results go to state/assign-reducer.ts.
+import { type Dispatch, useEffect, useRef } from 'react';
+import type { DetailLoader, RegionService } from '../aws/types.js';
+import { type AssignmentBatch, type AssignmentRequest, assignmentOutcome, assignmentReview, assignRequest, moveRequest, type NamedProfile, NEW_PROFILE, newNameIssue, refusalOf, renameRequest, reviewedProfiles, userSteps } from '../domain/access/assignment-batch.js';
+import { profileIdOf } from '../domain/access/assignments.js';
+import type { ConnectUser } from '../domain/access/holders.js';
+import { isBuiltInProfileName, type SecurityProfile } from '../domain/profile/security-profile.js';
+import { isSpexError } from '../domain/service/errors.js';
+import { ASSIGNMENTS_KIND, newAssignmentBatch, runAssignments, unfinishedBatch } from '../fleet/assignments.js';
+import { unfinishedJournals } from '../fleet/journal.js';
+import type { AssignAction, AssignState } from '../state/assign-reducer.js';
+
+export interface AssignmentWorld {
+  readonly service: RegionService;
+  readonly loader: DetailLoader | undefined;
+  readonly instanceArn: string;
+  /** Every user of the instance, as the shell's index has them. */
+  readonly users: readonly ConnectUser[] | undefined;
+  readonly profiles: readonly NamedProfile[];
+  /** Where batches are journalled (state/batches); none: in memory only (the demo). */
+  readonly batchDir: string | undefined;
+}
+
+const messageOf = (error: unknown): string => (isSpexError(error) ? error.error.message : error instanceof Error ? error.message : String(error));
+const quoted = (p: NamedProfile | undefined, arn: string): string => `“${p?.name ?? arn.split('/').pop() ?? arn}”`;
+
+/** The unfinished holders' batches journalled for an instance, oldest first. */
+export function unfinishedBatches(batchDir: string | undefined, instanceArn: string): AssignmentBatch[] {
+  return batchDir === undefined ? [] : unfinishedJournals<AssignmentBatch>(batchDir, ASSIGNMENTS_KIND).filter((b) => b.instanceArn === instanceArn);
+}
+
+export function useAssignment(world: AssignmentWorld, state: AssignState, dispatch: Dispatch<AssignAction>): void {
+  const planned = useRef<{ request: AssignmentRequest; batch: AssignmentBatch } | undefined>(undefined);
+  const stop = useRef<AbortController | undefined>(undefined);
+  const { step } = state;
+
+  useEffect(() => {
+    if (step.kind !== 'reading') return;
+    const controller = new AbortController();
+    void (async () => {
+      try {
+        const { request, resumed } = await requestOf(world, state, controller.signal);
+        const batch =
+          resumed ??
+          (world.batchDir ? unfinishedBatch(world.batchDir, request.key) : undefined) ??
+          newAssignmentBatch(request.what, request.key, world.service.region, world.instanceArn, request.plan.changes, {
+            ...(request.deleteAfter ? { deleteAfter: request.deleteAfter } : {}),
+            ...(request.createFirst ? { createFirst: request.createFirst.draft } : {}),
+          });
+        const profiles = new Map<string, SecurityProfile>();
+        await Promise.all(
+          reviewedProfiles(batch.steps).map(async (arn) => {
+            const profile = await (world.loader ? world.loader.load(arn, { signal: controller.signal }) : world.service.getProfile(arn, { signal: controller.signal })).catch(() => undefined);
+            if (profile !== undefined) profiles.set(arn, profile);
+          }),
+        );
+        if (controller.signal.aborted) return;
+        planned.current = { request, batch };
+        const left = batch.steps.filter((s) => s.status === 'pending' || s.status === 'sent').length;
+        dispatch({ type: 'assign/planned', lines: assignmentReview(request, batch, profiles, (n) => world.service.timeLeft(n), { listed: 200 }), left, refusal: refusalOf(request) });
+      } catch (error) {
+        if (!controller.signal.aborted) dispatch({ type: 'assign/failed', message: messageOf(error) });
+      }
+    })();
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reading starts when the step becomes "reading"; what it reads is fixed by then
+  }, [step.kind]);
+
+  // Running: once, when the step becomes "running" (the reducer lets one y through). The run is not cut
+  // short when the session goes: a step sent is followed to its end and journalled.
+  useEffect(() => {
+    if (step.kind !== 'running' || planned.current === undefined) return;
+    const { request, batch } = planned.current;
+    const controller = new AbortController();
+    stop.current = controller;
+    let isGone = false;
+    const progress = (): void => {
+      if (isGone) return;
+      const users = userSteps(batch.steps);
+      dispatch({ type: 'assign/progress', done: users.filter((s) => s.status === 'done' || s.status === 'failed').length, total: users.length, failed: batch.steps.flatMap((s) => (s.status === 'failed' && s.error ? [s.error] : [])) });
+    };
+    progress();
+    void runAssignments(batch, world.service, world.batchDir, { onStep: progress, stop: controller.signal })
+      .then(async () => {
+        const index = await world.service.loadUsers(world.instanceArn).catch(() => undefined);
+        const current = new Map((index?.users ?? []).map((u) => [u.arn, u.securityProfileArns]));
+        const outcome = assignmentOutcome(batch, request.plan, current, world.batchDir ? 'B in the profile table resumes it' : 'start the same change again');
+        if (!isGone) dispatch({ type: 'assign/done', lines: [batch.what, ...outcome.lines, outcome.summary], isComplete: outcome.isComplete, summary: outcome.summary });
+      })
+      .catch((error: unknown) => !isGone && dispatch({ type: 'assign/failed', message: messageOf(error) }));
+    return () => {
+      isGone = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the run starts once, when the step becomes "running"
+  }, [step.kind]);
+
+  // Esc while running: no step after the one in flight.
+  const isStopping = step.kind === 'running' && step.isStopping;
+  useEffect(() => {
+    if (isStopping) stop.current?.abort();
+  }, [isStopping]);
+}
+
+/** The request the session asks for, as the matching headless command would make it. */
+async function requestOf(world: AssignmentWorld, state: AssignState, signal: AbortSignal): Promise<{ request: AssignmentRequest; resumed?: AssignmentBatch }> {
+  const { intent } = state;
+  const { instanceArn, profiles } = world;
+  const named = (arn: string): NamedProfile => profiles.find((p) => p.arn === arn) ?? { arn };
+  const usersOf = (arns: readonly string[]): ConnectUser[] => {
+    if (world.users === undefined) throw new Error('the users of the instance are not read yet: try again in a moment');
+    return arns.map((arn) => {
+      const user = world.users!.find((u) => u.arn === arn);
+      if (user === undefined) throw new Error(`a marked user is no longer in the instance (${arn.split('/').pop() ?? arn})`);
+      return user;
+    });
+  };
+  const holdersOf = async (arn: string): Promise<ConnectUser[]> => {
+    const list = await world.service.listHolders(arn, { signal });
+    if (!list.complete) throw new Error(`who holds ${quoted(named(arn), arn)} is unknown (${list.note ?? 'the user list cannot be trusted'}); nothing was planned`);
+    return list.holders;
+  };
+  switch (intent.kind) {
+    case 'add':
+      return { request: assignRequest(instanceArn, profiles, usersOf(intent.userArns), [state.chosen!], []) };
+    case 'remove':
+      return { request: assignRequest(instanceArn, profiles, usersOf(intent.userArns), [], [intent.profileArn]) };
+    case 'move': {
+      const from = named(intent.profileArn);
+      if (intent.thenDelete && isBuiltInProfileName(from.name ?? '')) throw new Error(`${quoted(from, from.arn)} is a built-in security profile; spex does not delete built-in profiles`);
+      const all = intent.userArns === 'all';
+      const users = all ? await holdersOf(intent.profileArn) : usersOf(intent.userArns);
+      return { request: moveRequest(instanceArn, profiles, from, named(state.chosen!), users, all ? [] : users.map((u) => u.username), intent.thenDelete) };
+    }
+    case 'edit': {
+      const [user] = usersOf([intent.userArn]);
+      const set = state.checked ?? user!.securityProfileArns;
+      const has = (list: readonly string[], arn: string): boolean => list.some((a) => profileIdOf(a) === profileIdOf(arn));
+      return { request: assignRequest(instanceArn, profiles, [user!], set.filter((a) => !has(user!.securityProfileArns, a)), user!.securityProfileArns.filter((a) => !has(set, a))) };
+    }
+    case 'rename': {
+      const to = state.text.trim();
+      const issue = newNameIssue(to);
+      if (issue !== undefined) throw new Error(`The new name: ${issue}`);
+      if (profiles.some((p) => p.name?.toLowerCase() === to.toLowerCase())) throw new Error(`The instance already has a profile named “${to}”`);
+      const profile = await (world.loader ? world.loader.load(intent.profileArn, { signal }) : world.service.getProfile(intent.profileArn, { signal }));
+      if (isBuiltInProfileName(profile.SecurityProfileName)) throw new Error(`“${profile.SecurityProfileName}” is a built-in security profile; spex does not rename built-in profiles`);
+      return { request: renameRequest(instanceArn, profiles, profile, to, await holdersOf(intent.profileArn)) };
+    }
+    case 'resume': {
+      const batch = unfinishedBatches(world.batchDir, instanceArn).find((b) => b.id === intent.batchId);
+      if (batch === undefined) throw new Error('That batch is finished or gone: nothing to resume');
+      const created = batch.steps.find((s) => s.kind === 'create');
+      const deleted = batch.steps.find((s) => s.kind === 'delete');
+      const copyOf = created && deleted ? await (world.loader ? world.loader.load(deleted.arn, { signal }) : world.service.getProfile(deleted.arn, { signal })).catch(() => undefined) : undefined;
+      const request: AssignmentRequest = {
+        what: batch.what,
+        key: batch.key,
+        instanceArn,
+        named: created ? [...profiles, { arn: created.createdArn ?? NEW_PROFILE, name: created.draft.SecurityProfileName }, { arn: NEW_PROFILE, name: created.draft.SecurityProfileName }] : profiles,
+        plan: { changes: userSteps(batch.steps), unchanged: [], blocked: [] },
+        ...(deleted ? { deleteAfter: { arn: deleted.arn, name: deleted.name } } : {}),
+        ...(created && copyOf ? { createFirst: { draft: created.draft, copyOf } } : {}),
+      };
+      return { request, resumed: batch };
+    }
+  }
+}
+
+/** The instance's oldest unfinished holders' batch, told to the shell when the instance opens and whenever a session closes. */
+export function useUnfinishedBatch(batchDir: string | undefined, instanceArn: string | undefined, isIdle: boolean, onFound: (batch: { id: string; what: string; done: number; total: number } | undefined) => void): void {
+  useEffect(() => {
+    if (!isIdle || instanceArn === undefined || batchDir === undefined) return;
+    const [oldest] = unfinishedBatches(batchDir, instanceArn);
+    const users = oldest === undefined ? [] : userSteps(oldest.steps);
+    onFound(oldest === undefined ? undefined : { id: oldest.id, what: oldest.what, done: users.filter((s) => s.status === 'done').length, total: users.length });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read again when the instance changes or a session ends, not when the callback does
+  }, [batchDir, instanceArn, isIdle]);
+}
