@@ -165,10 +165,15 @@ export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
   }
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
-    return make('service', `Cloud Control failed (${name}, HTTP ${status}) during ${ctx.operation}: ${server}`, { retryable: true });
+    // The operation says which service failed: Cloud Control's are PascalCase verbs on resources, the others are Connect's.
+    const service = CLOUD_CONTROL_OPERATIONS.has(ctx.operation) ? 'Cloud Control' : 'AWS';
+    return make('service', `${service} failed (${name}, HTTP ${status}) during ${ctx.operation}: ${server}`, { retryable: true });
   }
   return make('service', `${ctx.operation} failed (${name}): ${server}`);
 }
+
+/** Cloud Control's own operations (its API reference). */
+const CLOUD_CONTROL_OPERATIONS: ReadonlySet<string> = new Set(['CreateResource', 'UpdateResource', 'DeleteResource', 'GetResource', 'ListResources', 'GetResourceRequestStatus', 'ListResourceRequests', 'CancelResourceRequest']);
 
 /** The error for a request that ended FAILED: handler error code and status message kept. */
 /** A quota refusal in words: what is full, that nothing was made, and the two ways out. */

@@ -92,7 +92,8 @@ export function useAssignment(world: AssignmentWorld, state: AssignState, dispat
         const outcome = assignmentOutcome(batch, request.plan, current, world.batchDir ? 'B in the profile table resumes it' : 'start the same change again');
         if (!isGone) dispatch({ type: 'assign/done', lines: [batch.what, ...outcome.lines, outcome.summary], isComplete: outcome.isComplete, summary: outcome.summary });
       })
-      .catch((error: unknown) => !isGone && dispatch({ type: 'assign/failed', message: messageOf(error) }));
+      // Something may have been sent: the end says what stopped it, and the journal keeps the rest.
+      .catch((error: unknown) => !isGone && dispatch({ type: 'assign/done', lines: [batch.what, `✗ ${messageOf(error)}`], isComplete: false, summary: `Stopped: ${messageOf(error)}` }));
     return () => {
       isGone = true;
     };

@@ -4,9 +4,9 @@
 import { createKeymap, type EngineBinding } from './engine.js';
 import { bind, CURSOR_KEYS, type CursorCommand } from './key-spec.js';
 
-export type AssignMode = 'assign-pick' | 'assign-checklist' | 'assign-name' | 'assign-review' | 'assign-running' | 'assign-end' | 'assign-wait';
+export type AssignMode = 'assign-pick' | 'assign-checklist' | 'assign-name' | 'assign-review' | 'assign-running' | 'assign-end' | 'assign-error' | 'assign-wait';
 
-export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.back' | 'assign.erase' | 'assign.type';
+export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.correct' | 'assign.back' | 'assign.erase' | 'assign.type';
 
 const erase = bind('assign.erase', '', [{ key: 'backspace' }, { key: 'delete' }], '');
 const arrows = [{ ...CURSOR_KEYS.arrowUp, label: '↑↓', help: 'move' }, { ...CURSOR_KEYS.arrowDown, label: '', help: '' }, { ...CURSOR_KEYS.pageUp, label: '' }, { ...CURSOR_KEYS.pageDown, label: '' }];
@@ -35,6 +35,7 @@ const TABLE: Readonly<Record<AssignMode, readonly EngineBinding<AssignCommand>[]
     bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'scroll', 'scroll'),
     { ...CURSOR_KEYS.down, label: '', help: '' },
   ],
+  'assign-error': [bind('assign.correct', 'Enter', [{ key: 'return' }], 'back to what was typed or picked, to correct it', 'correct'), bind('assign.close', 'Esc', [{ key: 'escape' }], 'close: nothing was sent', 'close')],
   'assign-wait': [bind('assign.back', 'Esc', [{ key: 'escape' }], 'cancel', 'cancel')],
 };
 

@@ -102,6 +102,7 @@ const HOLDERS = b('profile.holders', 'u', [{ input: 'u' }], 'Who holds the profi
 const RENAME = mutating(b('profile.rename', 'R', [{ input: 'R' }], 'Rename the profile: a copy under the new name, every holder moved to it, the old one deleted (one reviewed batch)'));
 const USER_EDIT = mutating(b('holders.edit', 'e', [{ input: 'e' }], "Edit the user's profiles: a checklist (1–10), what they would gain and lose, reviewed before sending", 'edit user'));
 const WHAT_IF = b('holders.what-if', 'w', [{ input: 'w' }], 'What if: tick any profiles and see what the user would gain and lose (nothing is sent)', 'what if');
+const RESUME = mutating(b('list.resume', 'B', [{ input: 'B' }], 'Review and resume the unfinished batch of holders (moves, renames) a stopped spex left in this instance'));
 const OPERATIONS = b('app.operations', 'o', [{ input: 'o' }], "This session's requests and the recent ones Cloud Control reports", 'ops');
 /** The same keys in a scrolling pane, worded for lines; `j/↓` is the footer's reminder that it scrolls. */
 const PANE_NAVIGATION: Binding[] = NAVIGATION.map((x) => ({
@@ -166,7 +167,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     CLONE_ELSEWHERE,
     DELETE,
     RENAME,
-    mutating(b('list.resume', 'B', [{ input: 'B' }], 'Review and resume the unfinished batch of holders (moves, renames) a stopped spex left in this instance')),
+    RESUME,
     HOLDERS,
     OPERATIONS,
     COPY_ARN,
@@ -217,7 +218,8 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     mutating(b('holders.move', 'm', [{ input: 'm' }], 'Move the marked users from this profile to another, picked from a list', 'move')),
     USER_EDIT,
     WHAT_IF,
-    b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else back', 'back'),
+    RESUME,
+    b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else the marks, else back', 'back'),
     HELP,
     QUIT,
     CTRL_C,

@@ -169,7 +169,7 @@ export function appReducer(state: AppState, action: Action): AppState {
       if (batch === undefined) return state.unfinishedBatch === undefined ? state : { ...state, unfinishedBatch: undefined };
       // Said when it is new (an instance opened, a run stopped), not again on every read.
       const isNew = state.unfinishedBatch?.id !== batch.id;
-      const text = `An unfinished batch in this instance: ${sanitizeLine(batch.what)} (${batch.done} of ${batch.total} done) — B reviews and resumes it`;
+      const text = `B resumes: ${sanitizeLine(batch.what)} (stopped at ${batch.done} of ${batch.total})`;
       return { ...state, unfinishedBatch: batch, ...(isNew ? { notice: { tone: 'info' as const, text } } : {}) };
     }
     case 'drafts/next': {

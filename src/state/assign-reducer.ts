@@ -88,8 +88,9 @@ export function assignModeOf(step: AssignStep): AssignMode {
     case 'running':
       return 'assign-running';
     case 'end':
-    case 'error':
       return 'assign-end';
+    case 'error':
+      return 'assign-error';
     case 'reading':
       return 'assign-wait';
   }
@@ -175,11 +176,14 @@ function onKey(state: AssignState, action: Extract<AssignAction, { type: 'assign
       return state;
     case 'running':
       return command === 'assign.stop' ? { ...state, step: { ...step, isStopping: true } } : state;
-    case 'end':
     case 'error':
+      // A refused name or a failed read: Enter goes back to what was typed or picked, to correct it.
+      if (command === 'assign.correct') return initialAssignState(state.intent).step.kind === 'reading' ? close(false) : { ...state, step: initialAssignState(state.intent).step };
+      return command === 'assign.close' ? close(false) : state;
+    case 'end':
       if (motion !== undefined && step.kind === 'end') return { ...state, scroll: scrollPane(state.scroll, motion, step.lines.length, world.rows) };
       // After a run, the shell reads the users and profiles again (even a partial run changed some).
-      return command === 'assign.close' ? close(step.kind === 'end') : state;
+      return command === 'assign.close' ? close(true) : state;
     case 'reading':
       return command === 'assign.back' ? close(false) : state;
   }

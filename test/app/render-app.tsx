@@ -14,13 +14,15 @@ export interface RenderAppOptions extends RenderTuiOptions {
   concurrency?: number;
   draftStore?: AppProps['draftStore'];
   exportDir?: string;
+  batchDir?: string;
+  productionOf?: AppProps['productionOf'];
   operationLog?: AppProps['operationLog'];
   retries?: AppProps['retries'];
   notes?: AppProps['notes'];
 }
 
 export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns' | 'rows'> = {}) {
-  const { initial = {}, onRemember, concurrency, draftStore, operationLog, retries, notes, exportDir } = options;
+  const { initial = {}, onRemember, concurrency, draftStore, operationLog, retries, notes, exportDir, batchDir, productionOf } = options;
   return (
     <SpexProvider spex={spex}>
       <ThemeProvider isColor={false}>
@@ -31,6 +33,8 @@ export function appElement(spex: Spex, options: Omit<RenderAppOptions, 'columns'
           {...(concurrency === undefined ? {} : { concurrency })}
           {...(draftStore === undefined ? {} : { draftStore })}
           {...(exportDir === undefined ? {} : { exportDir })}
+          {...(batchDir === undefined ? {} : { batchDir })}
+          {...(productionOf === undefined ? {} : { productionOf })}
           {...(operationLog === undefined ? {} : { operationLog })}
           {...(retries === undefined ? {} : { retries })}
           {...(notes === undefined ? {} : { notes })}
