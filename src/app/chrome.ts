@@ -48,7 +48,7 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   else if (modal.kind === 'clone-target') crumbs.push(`Clone ${profileName(modal.sourceArn) ?? '…'} into…`);
   else if (modal.kind === 'operations') crumbs.push('Operations');
   else if (modal.kind === 'apply-file') crumbs.push('Apply a file');
-  else if (modal.kind === 'assign') crumbs.push(modal.intent.kind === 'rename' ? `Rename ${profileName(modal.intent.profileArn) ?? '…'}` : modal.intent.kind === 'edit' && modal.intent.isWhatIf ? 'What if' : modal.intent.kind === 'resume' ? 'Resume a batch' : 'Change holders');
+  else if (modal.kind === 'assign') crumbs.push(modal.intent.kind === 'rename' ? `Rename ${profileName(modal.intent.profileArn) ?? '…'}` : modal.intent.kind === 'edit' && modal.intent.isWhatIf ? 'What if' : modal.intent.kind === 'resume' ? 'Resume a batch' : modal.intent.kind === 'bulk' ? `Change ${modal.intent.profileArns.length} profiles` : 'Change holders');
   // Names come from the server: never let one move the cursor or write to the clipboard.
   return crumbs.map(sanitizeLine);
 }
@@ -60,13 +60,13 @@ export function unconfirmedHint(shown: readonly { arn: string }[], isUnconfirmed
   return `≈ ${count} profile${count === 1 ? '' : 's'} shown from the cache, possibly stale: being read again (no Connect summaries to check them against)`;
 }
 
-/** After a third mark: which one it replaced, since compare takes two. */
+/** With two or more marked: what the marks are for (compare takes the last two). */
 export function markHint(list: AppState['list'], nameOf: (arn: string) => string | undefined): string | undefined {
-  const replaced = list.replacedMark;
-  if (replaced === undefined) return undefined;
+  if (list.marked.length < 2) return undefined;
   const name = (arn: string): string => `“${sanitizeLine(nameOf(arn) ?? arn.slice(arn.lastIndexOf('/') + 1))}”`;
-  const other = list.marked.find((m) => m !== replaced.added);
-  return `Marked ${name(replaced.added)}; it replaces ${name(replaced.removed)} (compare takes two${other !== undefined ? `: ${name(other)} and ${name(replaced.added)}` : ''}; = compares)`;
+  const [a, b] = list.marked.slice(-2);
+  const compare = list.marked.length === 2 ? '=: compare them' : `=: compare the last two (${name(a!)} ↔ ${name(b!)})`;
+  return `${list.marked.length} marked — e: one change to all; ${compare}; X/P: export/promote all`;
 }
 
 /** Said while the cursor is on a profile with a high finding, so the ! explains itself. */

@@ -13,7 +13,7 @@ import type { NamedProfile } from '../domain/access/assignment-batch.js';
 import { profileIdOf } from '../domain/access/assignments.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { HelpEntry } from '../keys/engine.js';
-import type { AssignState } from '../state/assign-reducer.js';
+import { type AssignState, BULK_FIELDS } from '../state/assign-reducer.js';
 import { followCursor } from '../state/motion.js';
 
 export interface AssignViewProps {
@@ -62,6 +62,30 @@ export function AssignView({ state, title, rows, checked, note, production, time
           {state.text === '' ? 'Type to filter the profiles.' : `Filter: ${sanitizeLine(state.text)}`}
         </Text>
         <ScrollPane title="" lines={[...lines, ...note]} scroll={0} height={room + note.length} />
+        {footer}
+      </Box>
+    );
+  }
+  if (step.kind === 'form') {
+    return (
+      <Box flexDirection="column">
+        {heading}
+        {BULK_FIELDS.map((label, i) => (
+          <Box key={label}>
+            <Text {...(i === state.field ? tone('selected') : {})}>{`${i === state.field ? '›' : ' '} ${label.padEnd(22)} `}</Text>
+            <TextField value={state.fields[i] ?? ''} isFocused={i === state.field} placeholder={i < 2 ? 'API names, prefixes or console words, comma-separated' : i === 2 ? 'key=value, …' : 'key, …'} />
+          </Box>
+        ))}
+        {note.map((l, i) => (
+          <Text key={i} wrap="truncate-end" {...(l.tone ? tone(l.tone) : {})}>
+            {l.text === '' ? ' ' : l.text}
+          </Text>
+        ))}
+        {wrapText('A granted permission brings the View it needs, as the console does. The review lists each profile’s change and how many users it reaches; profiles it does nothing to are listed as unchanged.', width).map((l, i) => (
+          <Text key={`h${i}`} {...tone('muted')}>
+            {l}
+          </Text>
+        ))}
         {footer}
       </Box>
     );

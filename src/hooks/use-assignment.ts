@@ -12,6 +12,8 @@ import type { ConnectUser } from '../domain/access/holders.js';
 import { isBuiltInProfileName, type SecurityProfile } from '../domain/profile/security-profile.js';
 import { isSpexError } from '../domain/service/errors.js';
 import { ASSIGNMENTS_KIND, newAssignmentBatch, runAssignments, unfinishedBatch } from '../fleet/assignments.js';
+import { applyBulkEdit, bulkReview, parseBulkEdit, planBulk } from '../domain/profile/bulk-edit.js';
+import { bulkOutcome, newBulkUpdate, runBulkUpdate, unfinishedBulk } from '../fleet/bulk-update.js';
 import { unfinishedJournals } from '../fleet/journal.js';
 import type { AssignAction, AssignState } from '../state/assign-reducer.js';
 
@@ -34,8 +36,18 @@ export function unfinishedBatches(batchDir: string | undefined, instanceArn: str
   return batchDir === undefined ? [] : unfinishedJournals<AssignmentBatch>(batchDir, ASSIGNMENTS_KIND).filter((b) => b.instanceArn === instanceArn);
 }
 
+/** A batch planned and reviewed, ready to run: its review, and the run with its progress. */
+interface Planned {
+  readonly lines: readonly string[];
+  readonly left: number;
+  readonly refusal: string | undefined;
+  /** The steps the progress counts (users, or profiles), done or failed so far, of all. */
+  readonly progress: () => { done: number; total: number; failed: string[] };
+  readonly run: (onStep: () => void, stop: AbortSignal) => Promise<{ lines: string[]; isComplete: boolean; summary: string }>;
+}
+
 export function useAssignment(world: AssignmentWorld, state: AssignState, dispatch: Dispatch<AssignAction>): void {
-  const planned = useRef<{ request: AssignmentRequest; batch: AssignmentBatch } | undefined>(undefined);
+  const planned = useRef<Planned | undefined>(undefined);
   const stop = useRef<AbortController | undefined>(undefined);
   const { step } = state;
 
@@ -44,25 +56,10 @@ export function useAssignment(world: AssignmentWorld, state: AssignState, dispat
     const controller = new AbortController();
     void (async () => {
       try {
-        const { request, resumed } = await requestOf(world, state, controller.signal);
-        const batch =
-          resumed ??
-          (world.batchDir ? unfinishedBatch(world.batchDir, request.key) : undefined) ??
-          newAssignmentBatch(request.what, request.key, world.service.region, world.instanceArn, request.plan.changes, {
-            ...(request.deleteAfter ? { deleteAfter: request.deleteAfter } : {}),
-            ...(request.createFirst ? { createFirst: request.createFirst.draft } : {}),
-          });
-        const profiles = new Map<string, SecurityProfile>();
-        await Promise.all(
-          reviewedProfiles(batch.steps).map(async (arn) => {
-            const profile = await (world.loader ? world.loader.load(arn, { signal: controller.signal }) : world.service.getProfile(arn, { signal: controller.signal })).catch(() => undefined);
-            if (profile !== undefined) profiles.set(arn, profile);
-          }),
-        );
+        const plan = state.intent.kind === 'bulk' ? await planBulkChange(world, state, state.intent.profileArns, controller.signal) : await planAssignmentBatch(world, state, controller.signal);
         if (controller.signal.aborted) return;
-        planned.current = { request, batch };
-        const left = batch.steps.filter((s) => s.status === 'pending' || s.status === 'sent').length;
-        dispatch({ type: 'assign/planned', lines: assignmentReview(request, batch, profiles, (n) => world.service.timeLeft(n), { listed: 200 }), left, refusal: refusalOf(request) });
+        planned.current = plan;
+        dispatch({ type: 'assign/planned', lines: plan.lines, left: plan.left, refusal: plan.refusal });
       } catch (error) {
         if (!controller.signal.aborted) dispatch({ type: 'assign/failed', message: messageOf(error) });
       }
@@ -74,26 +71,20 @@ export function useAssignment(world: AssignmentWorld, state: AssignState, dispat
   // Running: once, when the step becomes "running" (the reducer lets one y through). The run is not cut
   // short when the session goes: a step sent is followed to its end and journalled.
   useEffect(() => {
-    if (step.kind !== 'running' || planned.current === undefined) return;
-    const { request, batch } = planned.current;
+    const plan = planned.current;
+    if (step.kind !== 'running' || plan === undefined) return;
     const controller = new AbortController();
     stop.current = controller;
     let isGone = false;
     const progress = (): void => {
-      if (isGone) return;
-      const users = userSteps(batch.steps);
-      dispatch({ type: 'assign/progress', done: users.filter((s) => s.status === 'done' || s.status === 'failed').length, total: users.length, failed: batch.steps.flatMap((s) => (s.status === 'failed' && s.error ? [s.error] : [])) });
+      if (!isGone) dispatch({ type: 'assign/progress', ...plan.progress() });
     };
     progress();
-    void runAssignments(batch, world.service, world.batchDir, { onStep: progress, stop: controller.signal })
-      .then(async () => {
-        const index = await world.service.loadUsers(world.instanceArn).catch(() => undefined);
-        const current = new Map((index?.users ?? []).map((u) => [u.arn, u.securityProfileArns]));
-        const outcome = assignmentOutcome(batch, request.plan, current, world.batchDir ? 'B in the profile table resumes it' : 'start the same change again');
-        if (!isGone) dispatch({ type: 'assign/done', lines: [batch.what, ...outcome.lines, outcome.summary], isComplete: outcome.isComplete, summary: outcome.summary });
-      })
+    plan
+      .run(progress, controller.signal)
+      .then((outcome) => !isGone && dispatch({ type: 'assign/done', ...outcome }))
       // Something may have been sent: the end says what stopped it, and the journal keeps the rest.
-      .catch((error: unknown) => !isGone && dispatch({ type: 'assign/done', lines: [batch.what, `✗ ${messageOf(error)}`], isComplete: false, summary: `Stopped: ${messageOf(error)}` }));
+      .catch((error: unknown) => !isGone && dispatch({ type: 'assign/done', lines: [`✗ ${messageOf(error)}`], isComplete: false, summary: `Stopped: ${messageOf(error)}` }));
     return () => {
       isGone = true;
     };
@@ -106,6 +97,69 @@ export function useAssignment(world: AssignmentWorld, state: AssignState, dispat
     if (isStopping) stop.current?.abort();
   }, [isStopping]);
 }
+
+const failures = (steps: readonly { status: string; error?: string }[]): string[] => steps.flatMap((s) => (s.status === 'failed' && s.error ? [s.error] : []));
+
+/** Who holds what: the request as the matching command makes it, its batch (or the unfinished one), the review, the run and the users read again. */
+async function planAssignmentBatch(world: AssignmentWorld, state: AssignState, signal: AbortSignal): Promise<Planned> {
+  const { request, resumed } = await requestOf(world, state, signal);
+  const batch =
+    resumed ??
+    (world.batchDir ? unfinishedBatch(world.batchDir, request.key) : undefined) ??
+    newAssignmentBatch(request.what, request.key, world.service.region, world.instanceArn, request.plan.changes, {
+      ...(request.deleteAfter ? { deleteAfter: request.deleteAfter } : {}),
+      ...(request.createFirst ? { createFirst: request.createFirst.draft } : {}),
+    });
+  const profiles = new Map<string, SecurityProfile>();
+  await Promise.all(
+    reviewedProfiles(batch.steps).map(async (arn) => {
+      const profile = await readProfile(world, arn, signal).catch(() => undefined);
+      if (profile !== undefined) profiles.set(arn, profile);
+    }),
+  );
+  return {
+    lines: assignmentReview(request, batch, profiles, (n) => world.service.timeLeft(n), { listed: 200 }),
+    left: batch.steps.filter((s) => s.status === 'pending' || s.status === 'sent').length,
+    refusal: refusalOf(request),
+    progress: () => {
+      const users = userSteps(batch.steps);
+      return { done: users.filter((s) => s.status === 'done' || s.status === 'failed').length, total: users.length, failed: failures(batch.steps) };
+    },
+    run: async (onStep, stop) => {
+      await runAssignments(batch, world.service, world.batchDir, { onStep, stop });
+      const index = await world.service.loadUsers(world.instanceArn).catch(() => undefined);
+      const current = new Map((index?.users ?? []).map((u) => [u.arn, u.securityProfileArns]));
+      const outcome = assignmentOutcome(batch, request.plan, current, world.batchDir ? 'B in the profile table resumes it' : 'start the same change again');
+      return { lines: [batch.what, ...outcome.lines, outcome.summary], isComplete: outcome.isComplete, summary: outcome.summary };
+    },
+  };
+}
+
+/** One change to the marked profiles: each read in full, a guarded step each (the same change again finds an unfinished run), the review with reach. */
+async function planBulkChange(world: AssignmentWorld, state: AssignState, arns: readonly string[], signal: AbortSignal): Promise<Planned> {
+  const [add = '', remove = '', tags = '', untag = ''] = state.fields;
+  const parsed = parseBulkEdit({ add, remove, tags, untag });
+  if ('issue' in parsed) throw new Error(parsed.issue);
+  const targets = await Promise.all(arns.map((arn) => readProfile(world, arn, signal)));
+  const key = JSON.stringify(['bulk', world.instanceArn, [...arns].sort(), parsed.edit]);
+  const resumed = world.batchDir ? unfinishedBulk(world.batchDir, key) : undefined;
+  const { steps, unchanged } = resumed ? { steps: resumed.steps, unchanged: [] } : planBulk(world.instanceArn, targets, (before) => applyBulkEdit(before, parsed.edit));
+  const journal = resumed ?? newBulkUpdate(key, steps);
+  const holders = (arn: string): number | undefined => world.users?.filter((u) => u.securityProfileArns.includes(arn)).length;
+  return {
+    lines: bulkReview(steps, unchanged, holders, resumed !== undefined),
+    left: steps.filter((s) => s.status === 'pending' || s.status === 'sent').length,
+    refusal: undefined,
+    progress: () => ({ done: journal.steps.filter((s) => s.status === 'done' || s.status === 'failed').length, total: journal.steps.length, failed: failures(journal.steps) }),
+    run: async (onStep, stop) => {
+      await runBulkUpdate(journal, world.service, world.batchDir, { onStep, stop });
+      const outcome = bulkOutcome(journal, 'the same change again resumes it');
+      return { lines: [...outcome.lines, outcome.summary], isComplete: outcome.isComplete, summary: outcome.summary };
+    },
+  };
+}
+
+const readProfile = (world: AssignmentWorld, arn: string, signal: AbortSignal): Promise<SecurityProfile> => (world.loader ? world.loader.load(arn, { signal }) : world.service.getProfile(arn, { signal }));
 
 /** The request the session asks for, as the matching headless command would make it. */
 async function requestOf(world: AssignmentWorld, state: AssignState, signal: AbortSignal): Promise<{ request: AssignmentRequest; resumed?: AssignmentBatch }> {
@@ -152,6 +206,8 @@ async function requestOf(world: AssignmentWorld, state: AssignState, signal: Abo
       if (isBuiltInProfileName(profile.SecurityProfileName)) throw new Error(`“${profile.SecurityProfileName}” is a built-in security profile; spex does not rename built-in profiles`);
       return { request: renameRequest(instanceArn, profiles, profile, to, await holdersOf(intent.profileArn)) };
     }
+    case 'bulk':
+      throw new Error('a bulk change is not a change of holders');
     case 'resume': {
       const batch = unfinishedBatches(world.batchDir, instanceArn).find((b) => b.id === intent.batchId);
       if (batch === undefined) throw new Error('That batch is finished or gone: nothing to resume');

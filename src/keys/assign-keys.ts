@@ -4,14 +4,20 @@
 import { createKeymap, type EngineBinding } from './engine.js';
 import { bind, CURSOR_KEYS, type CursorCommand } from './key-spec.js';
 
-export type AssignMode = 'assign-pick' | 'assign-checklist' | 'assign-name' | 'assign-review' | 'assign-running' | 'assign-end' | 'assign-error' | 'assign-wait';
+export type AssignMode = 'assign-form' | 'assign-pick' | 'assign-checklist' | 'assign-name' | 'assign-review' | 'assign-running' | 'assign-end' | 'assign-error' | 'assign-wait';
 
-export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.correct' | 'assign.back' | 'assign.erase' | 'assign.type';
+export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.next-field' | 'assign.correct' | 'assign.back' | 'assign.erase' | 'assign.type';
 
 const erase = bind('assign.erase', '', [{ key: 'backspace' }, { key: 'delete' }], '');
 const arrows = [{ ...CURSOR_KEYS.arrowUp, label: '↑↓', help: 'move' }, { ...CURSOR_KEYS.arrowDown, label: '', help: '' }, { ...CURSOR_KEYS.pageUp, label: '' }, { ...CURSOR_KEYS.pageDown, label: '' }];
 
 const TABLE: Readonly<Record<AssignMode, readonly EngineBinding<AssignCommand>[]>> = {
+  'assign-form': [
+    bind('assign.choose', 'Enter', [{ key: 'return' }], 'plan the change: each profile read, the review shows what it does (nothing is sent before y)', 'plan'),
+    bind('assign.next-field', 'Tab', [{ key: 'tab' }, { key: 'downArrow' }], 'next field', 'next field'),
+    erase,
+    bind('assign.back', 'Esc', [{ key: 'escape' }], 'cancel (nothing is sent)', 'cancel'),
+  ],
   'assign-pick': [bind('assign.choose', 'Enter', [{ key: 'return' }], 'choose the profile under ›', 'choose'), ...arrows, erase, bind('assign.back', 'Esc', [{ key: 'escape' }], 'clear the filter, else cancel (nothing is sent)', 'cancel')],
   'assign-checklist': [
     bind('assign.toggle', 'Space', [{ input: ' ' }], 'hold or drop the profile under ›', 'hold/drop'),
@@ -40,5 +46,5 @@ const TABLE: Readonly<Record<AssignMode, readonly EngineBinding<AssignCommand>[]
 };
 
 export const ASSIGN_KEYMAP = createKeymap<AssignMode, AssignCommand>(TABLE, {
-  typing: { modes: ['assign-pick', 'assign-checklist', 'assign-name'], letters: 'after-bindings', textCommand: 'assign.type', helpLine: 'typed into the filter (or the name)' },
+  typing: { modes: ['assign-form', 'assign-pick', 'assign-checklist', 'assign-name'], letters: 'after-bindings', textCommand: 'assign.type', helpLine: 'typed into the filter (or the name)' },
 });

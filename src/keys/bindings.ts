@@ -93,7 +93,7 @@ const FILTER = b('filter.start', '/', [{ input: '/' }], 'Filter (text; perm: a p
 const BACK = b('app.back', 'Esc', [{ key: 'escape' }], 'Back one level', 'back');
 const NAVIGATION = [UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST];
 const mutating = (binding: Binding): Binding => ({ ...binding, mutates: true });
-const EDIT = mutating(b('profile.edit', 'e', [{ input: 'e' }], 'Edit the profile: permissions and fields, reviewed before saving', 'edit'));
+const EDIT = mutating(b('profile.edit', 'e', [{ input: 'e' }], 'Edit the profile: permissions and fields, reviewed before saving; with two or more marked in the table: one change (permissions, tags) to all of them', 'edit'));
 const NEW = mutating(b('profile.new', 'n', [{ input: 'n' }], 'New profile in this instance', 'new'));
 const CLONE = mutating(b('profile.clone', 'c', [{ input: 'c' }], 'Clone the profile into this instance', 'clone'));
 const CLONE_ELSEWHERE = mutating(b('profile.clone-elsewhere', 'C', [{ input: 'C' }], 'Clone the profile into another instance or region'));
@@ -152,8 +152,8 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('sort.name', 'N', [{ input: 'N' }], 'Sort by name (again: reverse)', 'sort'),
     b('sort.permissions', '#', [{ input: '#' }], 'Sort by permission count (again: reverse)'),
     b('sort.modified', 'M', [{ input: 'M' }], 'Sort by last modified (again: reverse)'),
-    b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark for compare (two at most)', 'mark'),
-    b('list.compare', '=', [{ input: '=' }], 'Compare the two marked profiles', 'compare'),
+    b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark: = compares the last two marked, e makes one change to all marked, X and P take them all', 'mark'),
+    b('list.compare', '=', [{ input: '=' }], 'Compare the two profiles marked last', 'compare'),
     b('app.users', ':', [{ input: ':' }], 'Every user of the instance: type a login, Enter shows what that user can do'),
     mutating(b('list.promote', 'P', [{ input: 'P' }], 'Promote the marked profiles (or the one under the cursor) to other instances of the fleet: a plan per target, then apply')),
     b('list.export', 'X', [{ input: 'X' }], 'Export the marked profiles (or every one listed) to a YAML file here, for spex plan and apply'),

@@ -57,11 +57,7 @@ export function appReducer(state: AppState, action: Action): AppState {
       const next = commandToAction(state, action.command, action.text);
       if (next === undefined) return state;
       // A key press dismisses the last notice, unless the action shows a new one.
-      let base = state.notice === undefined ? state : { ...state, notice: undefined };
-      if (base.list.replacedMark !== undefined) {
-        const { replacedMark: _said, ...list } = base.list;
-        base = { ...base, list };
-      }
+      const base = state.notice === undefined ? state : { ...state, notice: undefined };
       return appReducer(base, next);
     }
     case 'layout/resized': {

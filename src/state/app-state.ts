@@ -41,7 +41,7 @@ export interface ListView {
   filter: string;
   isFiltering: boolean;
   sort: SortOrder;
-  /** ARNs marked for compare, oldest first, at most two. */
+  /** ARNs marked, oldest first: compare takes the last two, `e` changes them all, X and P take them all. */
   marked: readonly string[];
   /** ARNs in display order after filter and sort (the array the table shows, by reference). */
   shown: readonly string[];
@@ -49,8 +49,6 @@ export interface ListView {
   reloadKey: number;
   /** A profile to put the cursor on as soon as it is listed (one just created). */
   selectArn?: string;
-  /** The last mark pushed out the oldest one (two at most): said until the next key. */
-  replacedMark?: { added: string; removed: string };
 }
 
 /** The screen on view. Screens past the instance picker always have a region and an instance. */

@@ -10,6 +10,9 @@ import { MAX_PROFILES_PER_USER, profileIdOf } from '../domain/access/assignments
 import type { NamedProfile } from '../domain/access/assignment-batch.js';
 import { motionOfCommand, moveCursor, scrollPane } from './motion.js';
 
+/** A bulk change's fields, in order (Tab goes from one to the next). */
+export const BULK_FIELDS = ['Add permissions', 'Remove permissions', 'Set tags (key=value)', 'Remove tags (keys)'] as const;
+
 /** What the session was opened for: users by ARN (the session finds them in the instance's users). */
 export type AssignIntent =
   /** Give the marked users a profile, picked from the list. */
@@ -22,10 +25,13 @@ export type AssignIntent =
   | { readonly kind: 'edit'; readonly userArn: string; readonly isWhatIf: boolean }
   /** A new name: a copy, every holder moved, the old deleted. */
   | { readonly kind: 'rename'; readonly profileArn: string }
+  /** One change (permissions, tags) to many profiles (`e` with profiles marked). */
+  | { readonly kind: 'bulk'; readonly profileArns: readonly string[] }
   /** An unfinished batch of this instance (by its journal's id). */
   | { readonly kind: 'resume'; readonly batchId: string };
 
 export type AssignStep =
+  | { readonly kind: 'form' }
   | { readonly kind: 'pick' }
   | { readonly kind: 'checklist' }
   | { readonly kind: 'name' }
@@ -41,6 +47,9 @@ export interface AssignState {
   /** The pick's and the checklist's filter, or the rename's new name. */
   readonly text: string;
   readonly cursor: number;
+  /** A bulk change's fields (permissions to add, to remove, tags to set, tags to remove) and the one typed into. */
+  readonly fields: readonly string[];
+  readonly field: number;
   /** The checklist's profiles (ARNs) ticked; undefined until the user's set is known. */
   readonly checked: readonly string[] | undefined;
   /** The profile picked (add, move). */
@@ -71,12 +80,14 @@ export type AssignAction =
   | { type: 'assign/failed'; message: string };
 
 export function initialAssignState(intent: AssignIntent): AssignState {
-  const step: AssignStep = intent.kind === 'add' || intent.kind === 'move' ? { kind: 'pick' } : intent.kind === 'edit' ? { kind: 'checklist' } : intent.kind === 'rename' ? { kind: 'name' } : { kind: 'reading' };
-  return { intent, step, text: '', cursor: 0, checked: undefined, chosen: undefined, scroll: 0, isArmed: false, summary: undefined, closed: undefined };
+  const step: AssignStep = intent.kind === 'bulk' ? { kind: 'form' } : intent.kind === 'add' || intent.kind === 'move' ? { kind: 'pick' } : intent.kind === 'edit' ? { kind: 'checklist' } : intent.kind === 'rename' ? { kind: 'name' } : { kind: 'reading' };
+  return { intent, step, text: '', fields: BULK_FIELDS.map(() => ''), field: 0, cursor: 0, checked: undefined, chosen: undefined, scroll: 0, isArmed: false, summary: undefined, closed: undefined };
 }
 
 export function assignModeOf(step: AssignStep): AssignMode {
   switch (step.kind) {
+    case 'form':
+      return 'assign-form';
     case 'pick':
       return 'assign-pick';
     case 'checklist':
@@ -157,6 +168,16 @@ function onKey(state: AssignState, action: Extract<AssignAction, { type: 'assign
         const set = checkedOf(state, world);
         return isWhatIf || checklistIssue(set) !== undefined ? state : { ...state, checked: set, step: { kind: 'reading' } };
       }
+      return state;
+    }
+    case 'form': {
+      const typed = (text: string): AssignState => ({ ...state, fields: state.fields.map((f, i) => (i === state.field ? text : f)) });
+      const current = state.fields[state.field] ?? '';
+      if (command === 'assign.type') return typed(current + (resolved.text ?? ''));
+      if (command === 'assign.erase') return typed([...current].slice(0, -1).join(''));
+      if (command === 'assign.next-field') return { ...state, field: (state.field + 1) % state.fields.length };
+      if (command === 'assign.back') return close(false);
+      if (command === 'assign.choose') return state.fields.every((f) => f.trim() === '') ? state : { ...state, step: { kind: 'reading' } };
       return state;
     }
     case 'name':

@@ -73,10 +73,9 @@ export function listReducer(state: AppState, action: ListAction): AppState {
     case 'list/toggle-mark': {
       const arn = cursorArn(list);
       if (arn === undefined) return state;
-      const marked = list.marked.includes(arn) ? list.marked.filter((m) => m !== arn) : [...list.marked, arn].slice(-2);
-      const removed = list.marked.find((m) => !marked.includes(m) && m !== arn);
-      const { replacedMark: _old, ...rest } = list;
-      return { ...state, list: { ...rest, marked, ...(removed !== undefined ? { replacedMark: { added: arn, removed } } : {}) } };
+      // As many as wanted: compare takes the last two, e changes them all at once, X and P take them all.
+      const marked = list.marked.includes(arn) ? list.marked.filter((m) => m !== arn) : [...list.marked, arn];
+      return { ...state, list: { ...list, marked } };
     }
     case 'list/refresh': {
       // The rows come again from the start: the cursor goes back to the same profile once it is listed.
@@ -89,7 +88,7 @@ export function listReducer(state: AppState, action: ListAction): AppState {
       return { ...state, screen: { kind: 'detail', arn, scroll: 0, lineCount: 0, isRaw: false, reloadKey: 0 } };
     }
     case 'list/compare': {
-      const [a, b] = list.marked;
+      const [a, b] = list.marked.slice(-2);
       if (a === undefined || b === undefined) {
         return {
           ...state,

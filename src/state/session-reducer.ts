@@ -61,6 +61,8 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
   if (mutates && state.readOnly) return state;
   switch (action.type) {
     case 'session/edit': {
+      // With profiles marked in the table, e is one change to all of them.
+      if (state.screen.kind === 'list' && state.list.marked.length >= 2) return open(state, { kind: 'assign', intent: { kind: 'bulk', profileArns: state.list.marked } });
       const arn = targetArn(state);
       return arn === undefined ? noProfile(state) : open(state, { kind: 'editor', target: { mode: 'edit', arn }, isDirty: false });
     }

@@ -53,18 +53,18 @@ describe('compare', () => {
 });
 
 describe('compare: every field, a third mark, and copying a difference', () => {
-  it('says which mark a third one replaced; lists the other fields; > copies the pointed difference into the right profile\'s editor', async () => {
+  it('with three marked, says compare takes the last two; lists the other fields; > copies the pointed difference into the right profile\'s editor', async () => {
     backend = await startTestBackend();
     const drafts = tempDrafts();
     const agent = profile(backend, 'Agent');
     const manager = profile(backend, 'CallCenterManager');
     const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, rows: 40, columns: 120, draftStore: drafts.store });
     await tui.waitForFrame((f) => f.includes('CallCenterManager') && !/names? not loaded yet/.test(f) && !/… [0-9a-f]{8}-/.test(f));
-    // Admin, then Agent, then CallCenterManager: the third replaces Admin.
+    // Admin, then Agent, then CallCenterManager: compare takes the last two, and says so.
     await tui.press(' ', 'j', ' ');
     await tui.waitForFrame(/›✓ Agent/);
     await tui.press('j', 'j', 'j', ' ');
-    await tui.waitForFrame('Marked “CallCenterManager”; it replaces “Admin” (compare takes two: “Agent” and “CallCenterManager”; = compares)');
+    await tui.waitForFrame('3 marked — e: one change to all; =: compare the last two (“Agent” ↔ “CallCenterManager”)');
     await tui.press('=');
     let frame = await tui.waitForFrame('Agent ↔ CallCenterManager:');
     // The first difference is pointed at.

@@ -237,4 +237,44 @@ describe('acting on holders in the TUI', () => {
     expect(holdersOf(backend, 'Team Leads')).toHaveLength(0);
     expect(readdirSync(dir)).toHaveLength(0);
   });
+
+  it('e with profiles marked makes one change to all of them: a term that names no permission is said in place; the review lists each change, its reach and the unchanged', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 120, rows: 40 });
+    await tui.waitForFrame((f) => f.includes('Tier 2 Escalations') && /Agent\s.*\s75\s/.test(f));
+    // Admin, Agent, AI Agent Builders: three marks (compare would take the last two).
+    await tui.press(' ', 'j', ' ', 'j', ' ');
+    await settle(tui, '3 marked — e: one change to all');
+    await tui.press('e');
+    await settle(tui, 'One change to 3 profiles: “Admin”, “Agent”, “AI Agent Builders”');
+    await tui.press(...'no such permission', keys.enter);
+    await settle(tui, /Could not go on[^]*Add: /);
+    await tui.press(keys.enter);
+    await settle(tui, /› Add permissions\s+no such permission/);
+    for (let i = 0; i < 'no such permission'.length; i++) await tui.press(keys.backspace);
+    await tui.press(...'ContactLensPostContactSummary.View', keys.tab, keys.tab, ...'team=cx');
+    await settle(tui, /› Set tags \(key=value\)\s+team=cx/);
+    await tui.press(keys.enter);
+    const review = await settle(tui, 'Review — nothing has been sent yet');
+    expect(review).toContain('Update 3 profiles:');
+    expect(review).toContain('“Agent” — reaches 75 users');
+    expect(review).toContain('+ Conversational analytics - post-contact summary · View (ContactLensPostContactSummary.View)');
+    await tui.press('y');
+    await settle(tui, '3 of 3 profiles updated.');
+    for (const name of ['Admin', 'Agent', 'AI Agent Builders']) {
+      const p = profilesNamed(backend, name).find((x) => x.InstanceArn === backend!.instanceArn)!;
+      expect(p.Permissions, name).toContain('ContactLensPostContactSummary.View');
+      expect(p.Tags, name).toContainEqual({ Key: 'team', Value: 'cx' });
+    }
+    // The same change again does nothing: every one is listed as unchanged and y sends nothing.
+    await tui.press(keys.enter);
+    await settle(tui, '3 of 3 profiles updated.');
+    const sent = backend.emulator.requests.filter((r) => r.operation === 'UpdateResource').length;
+    await tui.press('e', ...'ContactLensPostContactSummary.View', keys.tab, keys.tab, ...'team=cx', keys.enter);
+    const again = await settle(tui, 'Unchanged (the change does nothing to them): Admin, Agent, AI Agent Builders');
+    expect(again).toContain('Nothing to send.');
+    await tui.press('y', keys.escape);
+    await settle(tui, 'Modified (UTC)');
+    expect(backend.emulator.requests.filter((r) => r.operation === 'UpdateResource').length).toBe(sent);
+  });
 });

@@ -132,16 +132,19 @@ describe('list', () => {
     expect(s.list.sort).toEqual({ key: 'name', isDescending: true });
   });
 
-  it('marks at most two and compares them', () => {
+  it('marks as many as wanted; compare takes the last two; e with two or more marked is one change to all', () => {
     let s = run(onList(), key('='));
     expect(s.screen.kind).toBe('list');
     expect(s.notice?.text).toContain('0 marked');
     s = run(s, key(' '), key('j'), key(' '), key('j'), key(' '));
     expect(s.notice).toBeUndefined();
-    expect(s.list.marked).toEqual([ARNS[1], ARNS[2]]);
+    expect(s.list.marked).toEqual([ARNS[0], ARNS[1], ARNS[2]]);
+    expect(run(s, key('e')).modal).toEqual({ kind: 'assign', intent: { kind: 'bulk', profileArns: [ARNS[0], ARNS[1], ARNS[2]] } });
     s = run(s, key(' '));
-    expect(s.list.marked).toEqual([ARNS[1]]);
-    s = run(s, key('k'), key('k'), key(' '), key('='));
+    expect(s.list.marked).toEqual([ARNS[0], ARNS[1]]);
+    s = run(s, key('k'), key('k'), key(' '), key('k'), key(' '));
+    expect(s.list.marked).toEqual([ARNS[1], ARNS[0]]);
+    s = run(s, key('='));
     expect(s.screen).toMatchObject({ kind: 'compare', arns: [ARNS[1], ARNS[0]] });
     s = run(s, key('t'));
     expect(s.screen).toMatchObject({ isOnlyDifferences: true });

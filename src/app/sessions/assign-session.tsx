@@ -71,6 +71,8 @@ function titleOf(intent: AssignIntent, nameOf: (arn: string) => string, login: s
       return `Rename “${nameOf(intent.profileArn)}”`;
     case 'resume':
       return 'Resume an unfinished batch';
+    case 'bulk':
+      return `One change to ${intent.profileArns.length} profiles: ${intent.profileArns.slice(0, 4).map((a) => `“${nameOf(a)}”`).join(', ')}${intent.profileArns.length > 4 ? ` and ${intent.profileArns.length - 4} more` : ''}`;
   }
 }
 
