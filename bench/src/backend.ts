@@ -29,6 +29,8 @@ export interface RemoteEmulator {
   profileArns(): Promise<string[]>;
   /** Profiles saved by "someone else" (their LastModifiedTime moves on). */
   modify(arns: string[]): Promise<void>;
+  /** Set-up in the store (no API call): the first `count` users of an instance hold a profile; how many now do. */
+  give(region: string, instanceAlias: string, profileName: string, count: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startRemoteEmulator(options: EmulatorOptions): Promise<Rem
     maxConcurrent: (operation) => call<number>({ op: 'maxConcurrent', operation }),
     profileArns: () => call<string[]>({ op: 'profileArns' }),
     modify: (arns) => call<void>({ op: 'modify', arns }),
+    give: (region, instanceAlias, profileName, count) => call<number>({ op: 'give', region, instanceAlias, profileName, count }),
     async close() {
       if (closed) return;
       closed = true;

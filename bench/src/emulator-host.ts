@@ -19,6 +19,7 @@ export type HostCall =
   | { id: number; op: 'maxConcurrent'; operation: string }
   | { id: number; op: 'profileArns' }
   | { id: number; op: 'modify'; arns: string[] }
+  | { id: number; op: 'give'; region: string; instanceAlias: string; profileName: string; count: number }
   | { id: number; op: 'close' };
 
 async function main(): Promise<void> {
@@ -58,6 +59,20 @@ async function main(): Promise<void> {
           // "Someone else" saves these profiles: their LastModifiedTime moves on.
           for (const arn of call.arns) emulator.modifyProfile(BENCH_REGION, arn, (m) => void (m.Description = `Changed by someone else at ${Date.now()}`));
           return send({ id: call.id, result: null });
+        case 'give': {
+          // Set-up, straight in the store (no API call, no rate): the first `count` users of the instance hold the profile.
+          const instance = (emulator.listModels(call.region, INSTANCE_TYPE) as { Arn?: string; InstanceAlias?: string }[]).find((i) => i.InstanceAlias === call.instanceAlias);
+          const profile = emulator.listModels(call.region, SECURITY_PROFILE_TYPE).find((p) => p.InstanceArn === instance?.Arn && p.SecurityProfileName === call.profileName);
+          if (instance?.Arn === undefined || profile === undefined) return send({ id: call.id, result: 0 });
+          const users = emulator.listModels(call.region, 'AWS::Connect::User').filter((u) => u.InstanceArn === instance.Arn && (u.SecurityProfileArns as string[]).length < 10).slice(0, call.count);
+          for (const u of users) {
+            emulator.modifyModel(call.region, 'AWS::Connect::User', String(u.UserArn), (m) => {
+              const held = m.SecurityProfileArns as string[];
+              if (!held.includes(String(profile.SecurityProfileArn))) m.SecurityProfileArns = [...held, String(profile.SecurityProfileArn)];
+            });
+          }
+          return send({ id: call.id, result: users.length });
+        }
         case 'close':
           await emulator.close();
           send({ id: call.id, result: null });

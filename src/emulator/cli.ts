@@ -26,7 +26,8 @@ Options:
                              burst 5, per API, account and region; one GetResource spends one call of
                              each of its 4 Connect reads), surfacing as GeneralServiceException, and
                              Cloud Control's front door at ${CLOUD_CONTROL_REAL_RPS}/s
-  --fail-rate P              fail a share P (0..1) of calls with ServiceInternalErrorException
+  --fail-rate P              fail a share P (0..1) of calls: Cloud Control's with ServiceInternalErrorException,
+                             Connect's with a throttle, a 500, or the answer lost after the change is made
   --fault-seed S             seed for --fail-rate and jitter, to repeat a run exactly
   --async-delay MS           how long create/update/delete stay IN_PROGRESS (default 300)
   --list-properties identifiers|summary|full

@@ -128,6 +128,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let restJson = false;
     let json11 = false;
     let answered = false;
+    /** --fail-rate: the request is carried out, then the connection dropped without an answer. */
+    let dropAnswer = false;
     try {
       let raw: Buffer;
       try {
@@ -166,6 +168,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         const queued = faults.takeQueued(connectOp);
         if (queued && 'exception' in queued) throw new ConnectError(queued.exception, queued.message ?? `${queued.exception} (injected)`, CONNECT_STATUS[queued.exception] ?? 400);
+        const fault = faults.connectFault();
+        if (fault === 'throttle') throw new ConnectError('ThrottlingException', 'Rate exceeded (injected by --fail-rate)', 429);
+        if (fault === 'error') throw new ConnectError('InternalServiceException', 'Internal service error (injected by --fail-rate)', 500);
+        dropAnswer = fault === 'drop';
         const { store, book } = accountState(account);
         book.settle();
         const answer = handleConnect(req, raw, { store, budgets, account, profileQuota: settings.profileQuota, changed: persist });
@@ -196,6 +202,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
     } finally {
       if (counted) leave(info.operation);
+    }
+    if (dropAnswer && status < 400) {
+      log.record({ account, operation: info.operation, region: info.region, status: 0, errorType: 'AnswerDropped', startedAt, endedAt: Date.now() }, info.body);
+      res.destroy();
+      return;
     }
     if (!res.destroyed && !answered) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : json11 ? 'application/x-amz-json-1.1' : undefined);
     if (close) res.on('finish', () => req.destroy());

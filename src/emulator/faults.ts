@@ -68,6 +68,18 @@ export class Faults {
     }
   }
 
+  /**
+   * A Connect call's fault for a seeded share of the calls (the same --fail-rate): a throttle or a 500
+   * before anything is done, or the answer lost after the change is made (the connection dropped), a
+   * third each. AWS documents all three for Connect (ThrottlingException 429, InternalServiceException
+   * 500; a client must treat a lost answer as unknown).
+   */
+  connectFault(): 'throttle' | 'error' | 'drop' | undefined {
+    if (!(this.settings.failRate > 0) || this.failRandom() >= this.settings.failRate) return undefined;
+    const kind = this.failRandom();
+    return kind < 1 / 3 ? 'throttle' : kind < 2 / 3 ? 'error' : 'drop';
+  }
+
   failNext(operation: string, count: number, failure: InjectedFailure): void {
     // A count of 0 takes back what is still queued for the operation.
     if (count <= 0) {

@@ -248,6 +248,40 @@ describe('a move of many users, killed halfway', () => {
   }, 60_000);
 });
 
+describe('a move under random faults on 30% of Connect calls', () => {
+  it('throttles, 500s and answers lost after the change: run again until done, every user ends with the planned set, every write carried it', async () => {
+    const args = ['move-holders', '--from', 'Site 11 agents', '--to', 'Site 12 agents', '--instance', 'acme-apac', '--yes', '--endpoint-url', backend.emulator.url, '--region', 'ap-southeast-2'];
+    const site = (n: string) => String(backend.emulator.listModels('ap-southeast-2', 'AWS::Connect::SecurityProfile').find((m) => m.SecurityProfileName === n)!.SecurityProfileArn);
+    const apac = () => backend.emulator.listModels('ap-southeast-2', USER_TYPE) as { UserArn: string; Username: string; SecurityProfileArns: string[] }[];
+    const moving = apac().filter((u) => u.SecurityProfileArns.includes(site('Site 11 agents')));
+    const planned = new Map(moving.map((u) => [u.UserArn.split('/').pop()!, [...u.SecurityProfileArns.filter((a) => a !== site('Site 11 agents')), ...(u.SecurityProfileArns.includes(site('Site 12 agents')) ? [] : [site('Site 12 agents')])]]));
+    expect(moving.length).toBeGreaterThan(5);
+    backend.emulator.setFaults({ failRate: 0.3 });
+    let code = 1;
+    let runs = 0;
+    try {
+      for (; runs < 8 && code !== 0; runs += 1) code = (await runApac(args)).code;
+    } finally {
+      backend.emulator.setFaults({ failRate: 0 });
+    }
+    expect(code).toBe(0);
+    // The writes Connect carried out (a throttle or a 500 is answered before the request is read).
+    const writes = backend.emulator.requests.filter((r) => r.operation === 'UpdateUserSecurityProfiles' && r.body.SecurityProfileIds !== undefined);
+    expect(writes.length).toBeGreaterThanOrEqual(moving.length);
+    // The faults were there: some calls throttled, failed or lost their answer.
+    expect(backend.emulator.requests.filter((r) => r.status === 429 || r.status === 500 || r.errorType === 'AnswerDropped').length).toBeGreaterThan(0);
+    for (const w of writes) {
+      // Whatever was re-sent, it was the planned whole set (never none, never another one).
+      const id = String(w.body.UserId);
+      const sent = (w.body.SecurityProfileIds as string[]).slice().sort();
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent).toEqual(planned.get(id)!.map((a) => a.split('/').pop()!).sort());
+    }
+    for (const u of moving) expect(apac().find((x) => x.UserArn === u.UserArn)!.SecurityProfileArns.slice().sort()).toEqual(planned.get(u.UserArn.split('/').pop()!)!.slice().sort());
+    expect(journals()).toEqual([]);
+  }, 120_000);
+});
+
 describe('spex rename', () => {
   it('creates the copy under the new name, moves every holder to it and deletes the old one last; the same permissions', async () => {
     const old = backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', demoProfileArn('Tier 1 Support'))!;
