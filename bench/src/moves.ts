@@ -1,7 +1,7 @@
 // Item 9: moving holders under AWS's real limits. The emulator runs with --real-limits (Connect's
 // UpdateUserSecurityProfiles at 2 requests/s, burst 5; DescribeUser at 10/s) and the demo's acme-apac
 // (about 600 users), spex pacing itself as against AWS (--rate-share 1). Set up in the store (no call):
-// 300 users hold Workforce Planning and every user Outbound Campaigns. The review of moving every user
+// 300 users hold Queue Editors and every user Outbound Campaigns. The review of moving every user
 // (--dry-run), cold then warm (the detail cache); then `spex move-holders` moves the 300 (quick: one
 // site's dozen): its time against the rate's floor (users ÷ 2/s after the burst) with the guards' reads,
 // and the throttling errors the emulator answered (none).
@@ -23,8 +23,8 @@ export async function runMoves(ctx: BenchContext): Promise<ItemResult> {
   try {
     const env = childEnv({ SPEX_CACHE_DIR: join(scratch, 'cache'), SPEX_STATE_DIR: join(scratch, 'state') });
     const everyone = await emulator.give(REGION, 'acme-apac', 'Outbound Campaigns', 1000);
-    const given = ctx.quick ? 0 : await emulator.give(REGION, 'acme-apac', 'Workforce Planning', 300);
-    const from = ctx.quick ? 'Site 07 agents' : 'Workforce Planning';
+    const given = ctx.quick ? 0 : await emulator.give(REGION, 'acme-apac', 'Queue Editors', 300);
+    const from = ctx.quick ? 'Site 07 agents' : 'Queue Editors';
     const to = ctx.quick ? 'Site 08 agents' : 'Reporting Analysts';
     const args = (source: string, extra: string[]) => [ctx.spexBin, 'move-holders', '--from', source, '--to', to, '--instance', 'acme-apac', '--endpoint-url', emulator.url, '--region', REGION, '--output', 'json', '--rate-share', '1', ...extra];
     const review = async () => {
@@ -39,7 +39,7 @@ export async function runMoves(ctx: BenchContext): Promise<ItemResult> {
       metric(`review of moving ${warm.users} holders (--dry-run), warm`, 'ms', single(warm.ms), { target: '≤ 1 s', pass: (s) => s.median <= 1000 }),
     );
     if (warm.users < everyone) result.notes.push(`${everyone} users were given Outbound Campaigns; the review planned ${warm.users}.`);
-    if (!ctx.quick && given !== 300) result.notes.push(`Only ${given} users could be given Workforce Planning.`);
+    if (!ctx.quick && given !== 300) result.notes.push(`Only ${given} users could be given Queue Editors.`);
     await emulator.clearRequests();
     const move = await timeProcess(process.execPath, args(from, ['--yes']), { cwd: ctx.root, env, timeoutMs: 900_000 });
     if (move.code !== 0) throw new Error(`move-holders exited ${move.code}: ${move.stderr}`);

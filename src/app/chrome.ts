@@ -48,6 +48,7 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   else if (modal.kind === 'clone-target') crumbs.push(`Clone ${profileName(modal.sourceArn) ?? '…'} into…`);
   else if (modal.kind === 'operations') crumbs.push('Operations');
   else if (modal.kind === 'apply-file') crumbs.push('Apply a file');
+  else if (modal.kind === 'export-file') crumbs.push(`Export ${modal.arns.length} profile${modal.arns.length === 1 ? '' : 's'}`);
   else if (modal.kind === 'assign') crumbs.push(modal.intent.kind === 'rename' ? `Rename ${profileName(modal.intent.profileArn) ?? '…'}` : modal.intent.kind === 'edit' && modal.intent.isWhatIf ? 'What if' : modal.intent.kind === 'resume' ? 'Resume a batch' : modal.intent.kind === 'bulk' ? `Change ${modal.intent.profileArns.length} profiles` : 'Change holders');
   // Names come from the server: never let one move the cursor or write to the clipboard.
   return crumbs.map(sanitizeLine);

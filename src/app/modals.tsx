@@ -12,6 +12,8 @@ import { DeleteSession } from './sessions/delete-session.js';
 import { OperationsScreen } from './sessions/operations-screen.js';
 import { ApplySession } from './sessions/apply-session.js';
 import { AssignSession } from './sessions/assign-session.js';
+import { PathPrompt } from './sessions/path-prompt.js';
+import { exportPath } from '../hooks/use-export.js';
 import { regionName } from '../domain/service/regions.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
@@ -134,6 +136,18 @@ export function ModalBody(props: ModalBodyProps) {
             dispatch({ type: 'list/refresh' });
             dispatch({ type: 'notice/show', notice: { text: summary, tone: summary.includes('failed') ? 'error' : 'info' } });
           }}
+        />
+      );
+    case 'export-file':
+      return (
+        <PathPrompt
+          title={`Export ${modal.arns.length} profile${modal.arns.length === 1 ? '' : 's'} of ${props.instance.alias ?? props.instance.id} to a spex profiles file`}
+          initial={exportPath(props.instance, props.exportDir ?? process.cwd())}
+          placeholder="where to write it"
+          note="Enter writes it (never over a file that is there); spex plan -f FILE shows what applying it would change. Tab completes the path."
+          isActive={isActive}
+          onCancel={close}
+          onSubmit={(path) => dispatch({ type: 'export/write', path })}
         />
       );
     case 'assign':

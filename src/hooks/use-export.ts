@@ -1,6 +1,6 @@
 // `X` in the profile table: the marked profiles (or every one) written as a spex profiles file
-// (domain/as-code/profiles-file.ts) in the working directory, named after the instance; never over a file
-// that is already there. The details come through the loader (cached when the table has them).
+// (domain/as-code/profiles-file.ts) where the user said (a file named after the instance in the working
+// directory is offered); never over a file that is already there. The details come through the loader (cached when the table has them).
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -13,6 +13,8 @@ import { counted } from '../domain/text/format.js';
 
 export interface ExportRequest {
   arns: readonly string[];
+  /** Where to write it (relative to the working directory); never over a file that is there. */
+  path: string;
   /** Bumped per request, so the same profiles can be exported twice. */
   id: number;
 }
@@ -54,13 +56,14 @@ export function useExport(
           service.listHierarchyGroups(instance.arn, { signal: controller.signal }).catch(() => []),
         ]);
         const file = toProfilesFile(profiles, groups);
-        const path = exportPath(instance, deps.cwd ?? process.cwd());
+        const path = resolve(deps.cwd ?? process.cwd(), request.path);
         const header = ` spex ${VERSION} export of ${instance.arn}\n at ${new Date().toISOString()}: ${counted(file.profiles.length, 'profile')}.\n Check it against an instance with: spex plan -f FILE --instance I`;
         await writeFile(path, profilesYaml(file, header), { flag: 'wx' });
         say(`Exported ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'} to ${path} (spex plan -f that file --instance … shows what applying it would change)`, 'info');
       } catch (error) {
         if (controller.signal.aborted) return;
-        say(`Could not export: ${(error as Error).message}`, 'error');
+        const code = (error as NodeJS.ErrnoException).code;
+        say(code === 'EEXIST' ? `Not exported: ${request.path} is already there (spex never writes over a file; X again and choose another name)` : `Could not export: ${(error as Error).message}`, 'error');
       }
     })();
     return () => controller.abort();

@@ -156,7 +156,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('list.compare', '=', [{ input: '=' }], 'Compare the two profiles marked last', 'compare'),
     b('app.users', ':', [{ input: ':' }], 'Every user of the instance: type a login, Enter shows what that user can do'),
     mutating(b('list.promote', 'P', [{ input: 'P' }], 'Promote the marked profiles (or the one under the cursor) to other instances of the fleet: a plan per target, then apply')),
-    b('list.export', 'X', [{ input: 'X' }], 'Export the marked profiles (or every one listed) to a YAML file here, for spex plan and apply'),
+    b('list.export', 'X', [{ input: 'X' }], 'Export the marked profiles (or every one listed) to a YAML file, for spex plan and apply (asks where; Tab completes the path)'),
     mutating(b('list.apply-file', 'A', [{ input: 'A' }], "Apply a profiles file: its plan in a review, applied after y (as spex apply)")),
     b('list.findings', '!', [{ input: '!' }], "The instance's least-privilege findings (spex lint's rules; reads every detail)"),
     b('list.next-draft', 'D', [{ input: 'D' }], 'Go to the next profile with an unsaved draft (✎) and review it in the editor'),

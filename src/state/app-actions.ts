@@ -50,6 +50,8 @@ export type Action =
   | { type: 'detail/toggle-layout' }
   | { type: 'drafts/loaded'; keys: readonly string[] }
   | { type: 'export/start' }
+  /** The path `X` asked for was given: the app's hook writes the file there. */
+  | { type: 'export/write'; path: string }
   | { type: 'clipboard/copy'; which: 'arn' | 'console' }
   | { type: 'app/leave' }
   | { type: 'promote/start' }

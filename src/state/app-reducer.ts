@@ -129,7 +129,11 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'export/start': {
       if (state.screen.kind !== 'list' || state.list.shown.length === 0) return state;
       const arns = state.list.marked.length > 0 ? state.list.marked : state.list.shown;
-      return { ...state, exportRequest: { arns, id: (state.exportRequest?.id ?? 0) + 1 } };
+      return { ...state, modal: { kind: 'export-file', arns }, notice: undefined };
+    }
+    case 'export/write': {
+      if (state.modal.kind !== 'export-file') return state;
+      return { ...state, modal: { kind: 'none' }, exportRequest: { arns: state.modal.arns, path: action.path, id: (state.exportRequest?.id ?? 0) + 1 } };
     }
     case 'jump/elsewhere':
       return jumpElsewhere(state);

@@ -113,6 +113,8 @@ export type Modal =
   | { kind: 'editor'; target: EditTarget; isDirty: boolean }
   | { kind: 'delete'; arn: string }
   | { kind: 'operations' }
+  /** `X`: where to write the export of these profiles (the session reads its own keys). */
+  | { kind: 'export-file'; arns: readonly string[] }
   /** `A`: a profiles file's plan, reviewed and applied (the session reads its own keys). */
   | { kind: 'apply-file' }
   /** Acting on holders (give, take away, move, a user's set, rename, resume): the session reads its own keys. */
@@ -131,7 +133,7 @@ export type Prompt = { kind: 'none' } | { kind: 'quit' };
  * screen) enumerate these, and the checks below fail to compile when a kind is added to a union only.
  */
 export const SCREEN_KINDS = ['regions', 'instances', 'list', 'detail', 'holders', 'explain', 'findings', 'compare'] as const satisfies readonly Screen['kind'][];
-export const MODAL_KINDS = ['help', 'editor', 'delete', 'operations', 'apply-file', 'assign', 'clone-target'] as const satisfies readonly Exclude<Modal['kind'], 'none'>[];
+export const MODAL_KINDS = ['help', 'editor', 'delete', 'operations', 'apply-file', 'export-file', 'assign', 'clone-target'] as const satisfies readonly Exclude<Modal['kind'], 'none'>[];
 type Unlisted = Exclude<Screen['kind'], (typeof SCREEN_KINDS)[number]>  ;
 export const ALL_KINDS_LISTED: [Unlisted] extends [never] ? true : never = true;
 
@@ -164,7 +166,7 @@ export interface AppState {
   /** Keys (profile ARNs, or `new:…`) of the unsaved drafts on disk. */
   draftKeys: readonly string[];
   /** `X`: the profiles to export (the marked ones, or every one listed); the app's hook writes the file. */
-  exportRequest?: { arns: readonly string[]; id: number };
+  exportRequest?: { arns: readonly string[]; path: string; id: number };
   /** The profile last cloned into another instance this session: `J` goes there. */
   lastElsewhere?: { arn: string; region: string; instanceArn: string; name: string };
   /** `y`/`Y`: text for the clipboard (an ARN or a console URL); the app's hook writes it to the terminal. */

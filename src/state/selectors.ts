@@ -17,6 +17,7 @@ export function modeOf(state: AppState): Mode {
     case 'delete':
     case 'operations':
     case 'apply-file':
+    case 'export-file':
     case 'assign':
       return 'session';
     case 'clone-target':

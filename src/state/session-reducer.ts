@@ -24,7 +24,7 @@ export function targetArn(state: AppState): string | undefined {
 
 /** True while an editing session (not help, not the clone picker) takes the keys. */
 export function isSessionOpen(modal: Modal): boolean {
-  return modal.kind === 'editor' || modal.kind === 'delete' || modal.kind === 'operations' || modal.kind === 'apply-file' || modal.kind === 'assign';
+  return modal.kind === 'editor' || modal.kind === 'delete' || modal.kind === 'operations' || modal.kind === 'apply-file' || modal.kind === 'export-file' || modal.kind === 'assign';
 }
 
 function open(state: AppState, modal: Modal): AppState {

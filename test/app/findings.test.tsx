@@ -59,6 +59,8 @@ describe('findings in the TUI', () => {
     const frame = await tui.waitForFrame((f) => /Findings: \d+ high/.test(f) && !f.includes('reading details'), { timeoutMs: 15_000 });
     const marked = /› \S+\s+\S+\s+(.+?): /.exec(frame)?.[1];
     expect(marked, frame).toBeDefined();
+    // The screen tells the shell which profile each line is about after the frame is drawn.
+    await settle(tui, frame);
     await tui.press(keys.enter);
     const detail = await tui.waitForFrame('Permissions (');
     expect(detail).toContain(marked!);
@@ -125,12 +127,15 @@ describe(': and a login', () => {
 });
 
 describe('X: export from the table', () => {
-  it('writes the marked profiles (or all) as a spex profiles file here, never over an existing one', async () => {
+  it('asks where (a file named after the instance offered; Tab completes), writes the marked profiles (or all) there, never over an existing one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'spex-x-'));
     try {
       const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 160, rows: 34, exportDir: dir });
       await tui.waitForFrame((f) => f.includes('Workforce Planning') && !/names? not loaded yet/.test(f));
       await tui.press('X');
+      const asked = await settle(tui, 'Export 18 profiles of acme-support to a spex profiles file');
+      expect(asked).toContain(join(dir, 'acme-support-security-profiles.yaml'));
+      await tui.press(keys.enter);
       const first = await settle(tui, /Exported 18 profiles to \S+acme-support-security-profiles\.yaml/);
       expect(first).toContain('spex plan -f that file');
       const text = readFileSync(join(dir, 'acme-support-security-profiles.yaml'), 'utf8');
@@ -139,7 +144,18 @@ describe('X: export from the table', () => {
       // Marked: only those; the first file stays, the new one gets the next name.
       await tui.press('j', ' ');
       await tui.press('X');
+      await settle(tui, 'acme-support-security-profiles-2.yaml');
+      await tui.press(keys.enter);
       await settle(tui, /Exported 1 profile to \S+acme-support-security-profiles-2\.yaml/);
+      // A name typed over one that is there is refused, and nothing is written over it; Tab completes a name.
+      await tui.press('X');
+      await settle(tui, 'Export 1 profile');
+      for (let i = 0; i < 200 && !/File: ▏|File:\s*$/m.test(tui.frame()); i++) await tui.press(keys.backspace);
+      await typeText(tui, `${dir}/acme-support-security-profiles-`);
+      await tui.press(keys.tab);
+      await settle(tui, `${dir}/acme-support-security-profiles-2.yaml`);
+      await tui.press(keys.enter);
+      await settle(tui, /Not exported: .*already there/);
       expect(YAML.parse(readFileSync(join(dir, 'acme-support-security-profiles-2.yaml'), 'utf8')).profiles).toHaveLength(1);
       expect(YAML.parse(readFileSync(join(dir, 'acme-support-security-profiles.yaml'), 'utf8')).profiles).toHaveLength(18);
     } finally {
@@ -170,7 +186,7 @@ describe('A: apply a profiles file from the table', () => {
     try {
       const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 140, rows: 34, exportDir: dir });
       await tui.waitForFrame((f) => f.includes('Workforce Planning') && !/names? not loaded yet/.test(f));
-      await tui.press('X');
+      await tui.press('X', keys.enter);
       await settle(tui, /Exported 18 profiles/);
       const path = join(dir, 'acme-support-security-profiles.yaml');
       const doc = YAML.parse(readFileSync(path, 'utf8')) as { profiles: { SecurityProfileName: string; Description?: string }[] };

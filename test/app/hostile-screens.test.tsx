@@ -222,6 +222,7 @@ describe('hostile text on every screen of the TUI, on a real terminal', () => {
       { kind: 'modal:clone-target', go: async () => (await backToList(), await press('C'), waitFor(/Clone into/)) },
       // Every profile name (the hostile ones too) in the holders session's pick.
       { kind: 'modal:assign', go: async () => (await backToList(), await press(':'), await waitFor('Users of the instance'), await press(keys.enter, '+'), waitFor('a security profile: which one?')) },
+      { kind: 'modal:export-file', go: async () => (await backToList(), await press('X'), waitFor(/Export \d+ profiles? of/)) },
       { kind: 'modal:apply-file', go: async () => (await backToList(), await press('A'), waitFor(/profiles file|Apply/)) },
       { kind: 'screen:instances', go: async () => (await backToList(), await press(keys.escape), waitFor('Instances')) },
       { kind: 'screen:regions', go: async () => (await press(keys.escape), waitFor(/Region/)) },

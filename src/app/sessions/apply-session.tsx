@@ -3,7 +3,7 @@
 // (every detail through the loader); the review shows each change in console words; y applies it as
 // `spex apply` does: guarded updates, a client token per step, then the list is read again.
 import { Box, Text, useInput } from 'ink';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { DetailLoader, RegionService } from '../../aws/types.js';
 import { readBoundedText } from '../../io.js';
 import { parseProfilesDocument, planSteps, stepToken, type PlanStep } from '../../domain/as-code/profiles-plan.js';
@@ -11,13 +11,12 @@ import { Footer } from '../../components/footer.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
-import { TextField } from '../../components/text-field.js';
 import { useTone } from '../../components/theme.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { ConnectInstance } from '../../domain/profile/security-profile.js';
 import { lastExportPath } from '../../hooks/use-export.js';
 import type { KeyState } from '../../keys/keymap.js';
-import { editText } from '../../state/text-edit.js';
+import { PathPrompt } from './path-prompt.js';
 import { useProductionGate } from '../../hooks/production.js';
 import { ProductionQuestion } from '../../components/production-question.js';
 
@@ -48,8 +47,8 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
   const tone = useTone();
   const [step, setStep] = useState<Step>({ kind: 'path' });
   const gate = useProductionGate();
-  const [text, setText] = useState(() => lastExportPath(instance, dir ?? process.cwd()));
-  const textRef = useRef(text);
+  // The path as last typed: a failed read goes back to it.
+  const [path, setPath] = useState(() => lastExportPath(instance, dir ?? process.cwd()));
   const [scroll, setScroll] = useState(0);
 
   const plan = async (path: string): Promise<void> => {
@@ -82,16 +81,8 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
 
   useInput(
     (input: string, key: KeyState) => {
-      if (step.kind === 'path') {
-        if (key.escape) return onClose();
-        if (key.return) return void plan(textRef.current.trim());
-        const edited = editText({ text: textRef.current, cursor: textRef.current.length }, input, key);
-        if (edited) {
-          textRef.current = edited.text;
-          setText(edited.text);
-        }
-        return;
-      }
+      // The path is PathPrompt's.
+      if (step.kind === 'path') return;
       if (step.kind === 'review') {
         if (key.escape && gate.isArmed) return gate.reset();
         if (key.escape || input === 'n') return onClose();
@@ -110,15 +101,18 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
 
   if (step.kind === 'path') {
     return (
-      <Box flexDirection="column">
-        <Text bold>Apply a profiles file to {sanitizeLine(instance.alias ?? instance.id)}</Text>
-        <Box>
-          <Text>File: </Text>
-          <TextField value={text} isFocused={isActive} placeholder="path to a spex profiles file (spex export, or X, writes one)" />
-        </Box>
-        <Text {...tone('muted')}>Enter reads it and shows the plan; nothing is sent before you confirm it.</Text>
-        <Footer hints={[{ keys: 'Enter', help: 'plan' }, { keys: 'Esc', help: 'cancel' }]} />
-      </Box>
+      <PathPrompt
+        title={`Apply a profiles file to ${instance.alias ?? instance.id}`}
+        initial={path}
+        placeholder="path to a spex profiles file (spex export, or X, writes one)"
+        note="Enter reads it and shows the plan; nothing is sent before you confirm it. Tab completes the path."
+        isActive={isActive}
+        onCancel={onClose}
+        onSubmit={(typed) => {
+          setPath(typed);
+          void plan(typed);
+        }}
+      />
     );
   }
   if (step.kind === 'planning') return <Text>Reading the file and every profile of the instance…</Text>;
