@@ -110,6 +110,7 @@ export function ModalBody(props: ModalBodyProps) {
       return (
         <OperationsScreen
           log={props.log}
+          instanceName={(arn) => (arn === props.instance.arn ? (props.instance.alias ?? props.instance.id) : arn.slice(arn.lastIndexOf('/') + 1))}
           listRequests={listRequests}
           {...(props.readOnly ? {} : { cancelRequest, followRequest })}
           isActive={isActive}
@@ -123,6 +124,7 @@ export function ModalBody(props: ModalBodyProps) {
       return (
         <ApplySession
           service={service}
+          log={props.log}
           loader={loader}
           instance={props.instance}
           arns={props.listedArns ?? []}
@@ -160,6 +162,7 @@ export function ModalBody(props: ModalBodyProps) {
           users={props.users}
           profiles={named}
           batchDir={props.batchDir}
+          log={props.log}
           readOnly={props.readOnly}
           isActive={isActive}
           width={props.width}

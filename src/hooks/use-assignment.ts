@@ -16,6 +16,8 @@ import { applyBulkEdit, bulkReview, parseBulkEdit, planBulk } from '../domain/pr
 import { bulkOutcome, newBulkUpdate, runBulkUpdate, unfinishedBulk } from '../fleet/bulk-update.js';
 import { unfinishedJournals } from '../fleet/journal.js';
 import type { AssignAction, AssignState } from '../state/assign-reducer.js';
+import type { OperationLog } from '../state/operation-log.js';
+import { loggedService } from './log-operation.js';
 
 export interface AssignmentWorld {
   readonly service: RegionService;
@@ -26,6 +28,8 @@ export interface AssignmentWorld {
   readonly profiles: readonly NamedProfile[];
   /** Where batches are journalled (state/batches); none: in memory only (the demo). */
   readonly batchDir: string | undefined;
+  /** This session's requests: a batch's Cloud Control writes are logged as part of it. */
+  readonly log?: OperationLog | undefined;
 }
 
 const messageOf = (error: unknown): string => (isSpexError(error) ? error.error.message : error instanceof Error ? error.message : String(error));
@@ -126,7 +130,7 @@ async function planAssignmentBatch(world: AssignmentWorld, state: AssignState, s
       return { done: users.filter((s) => s.status === 'done' || s.status === 'failed').length, total: users.length, failed: failures(batch.steps) };
     },
     run: async (onStep, stop) => {
-      await runAssignments(batch, world.service, world.batchDir, { onStep, stop });
+      await runAssignments(batch, loggedService(world.service, world.log, batch.what), world.batchDir, { onStep, stop });
       const index = await world.service.loadUsers(world.instanceArn).catch(() => undefined);
       const current = new Map((index?.users ?? []).map((u) => [u.arn, u.securityProfileArns]));
       const outcome = assignmentOutcome(batch, request.plan, current, world.batchDir ? 'B in the profile table resumes it' : 'start the same change again');
@@ -152,7 +156,7 @@ async function planBulkChange(world: AssignmentWorld, state: AssignState, arns: 
     refusal: undefined,
     progress: () => ({ done: journal.steps.filter((s) => s.status === 'done' || s.status === 'failed').length, total: journal.steps.length, failed: failures(journal.steps) }),
     run: async (onStep, stop) => {
-      await runBulkUpdate(journal, world.service, world.batchDir, { onStep, stop });
+      await runBulkUpdate(journal, loggedService(world.service, world.log, `one change to ${arns.length} profiles`), world.batchDir, { onStep, stop });
       const outcome = bulkOutcome(journal, 'the same change again resumes it');
       return { lines: [...outcome.lines, outcome.summary], isComplete: outcome.isComplete, summary: outcome.summary };
     },

@@ -10,6 +10,8 @@ import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { OperationLog } from '../state/operation-log.js';
 
 export interface OperationsScreenProps {
+  /** An instance's name (its alias where known) for the INSTANCE column. */
+  readonly instanceName?: (instanceArn: string) => string;
   readonly log: OperationLog;
   /** `(options) => service.listRequests({}, options)`. */
   readonly listRequests: (options: CallOptions) => Promise<RequestStatus[]>;

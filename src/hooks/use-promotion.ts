@@ -10,11 +10,13 @@ import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { Fleet } from '../fleet/fleet.js';
 import { newPromotion, type Promotion, runPromotion, targetOf } from '../fleet/promotion.js';
 import { readSide, serviceFor, serviceOf } from '../fleet/read.js';
+import type { OperationLog } from '../state/operation-log.js';
+import { loggedService } from './log-operation.js';
 import { type PromoteAction, type PromoteState, planFor, promotePlans } from '../state/promote-reducer.js';
 
 const messageOf = (error: unknown): string => (isSpexError(error) ? error.error.message : error instanceof Error ? error.message : String(error));
 
-export function usePromotion(fleet: Fleet, state: PromoteState, dispatch: Dispatch<PromoteAction>, candidates: readonly FleetRow[], journalDir: string | undefined): void {
+export function usePromotion(fleet: Fleet, state: PromoteState, dispatch: Dispatch<PromoteAction>, candidates: readonly FleetRow[], journalDir: string | undefined, log?: OperationLog): void {
   const { request, step } = state;
   const names = request.names ?? [];
   const targetRows = candidates.filter((r) => state.chosen.has(instanceKey(r)));
@@ -45,7 +47,8 @@ export function usePromotion(fleet: Fleet, state: PromoteState, dispatch: Dispat
     const promotion = request.resume ?? newPromotion(targetOf(request.source!, instanceKey(request.source!)), names, targetRows.map((r) => targetOf(r, instanceKey(r))), promotePlans(state, candidates));
     dispatch({ type: 'promote/progress', steps: [...promotion.steps] });
     // The run is not cut short when the session goes: a step sent is followed to its end and journalled.
-    void runPromotion(promotion, (t) => serviceFor(fleet, t), journalDir, { onStep: () => !controller.signal.aborted && dispatch({ type: 'promote/progress', steps: [...promotion.steps] }) }).then(
+    const batch = `promote ${promotion.names.length === 1 ? `“${promotion.names[0]}”` : `${promotion.names.length} profiles`} from ${promotion.from}`;
+    void runPromotion(promotion, (t) => loggedService(serviceFor(fleet, t), log, batch), journalDir, { onStep: () => !controller.signal.aborted && dispatch({ type: 'promote/progress', steps: [...promotion.steps] }) }).then(
       async (steps) => {
         const lines: string[] = [];
         for (const target of promotion.targets) {

@@ -16,6 +16,10 @@ export interface LoggedOperation {
   outcome?: OperationOutcome | undefined;
   /** True once the user stopped waiting for it. */
   isDetached?: boolean;
+  /** The instance it was sent to. */
+  instanceArn?: string;
+  /** Part of an apply, a promotion or a batch of this session: which, in words ("apply acme.yaml"). */
+  batch?: string;
 }
 
 export interface OperationLog {
@@ -60,4 +64,9 @@ export function inFlightReport(log: OperationLog): string[] {
   return log
     .inFlight()
     .map((e) => sanitizeLine(`${e.label}: request ${e.status?.requestToken ?? '?'} was still ${e.status?.status ?? 'PENDING'} (see \`spex requests\`)`));
+}
+
+/** The instance an ARN (a profile's, a request's identifier) belongs to. */
+export function instanceArnOf(arn: string | undefined): string | undefined {
+  return arn === undefined ? undefined : /^(arn:[^:]+:connect:[^:]*:[^:]*:instance\/[^/]+)/.exec(arn)?.[1];
 }

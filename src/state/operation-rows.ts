@@ -2,7 +2,7 @@
 // Cloud Control reports that this session did not make. Pure.
 import type { OperationKind, OperationStatusValue, RequestStatus } from '../domain/service/operations.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
-import type { LoggedOperation } from './operation-log.js';
+import { instanceArnOf, type LoggedOperation } from './operation-log.js';
 import { handlerErrorWords } from './operation-text.js';
 
 export interface OperationRow {
@@ -12,6 +12,10 @@ export interface OperationRow {
   status: OperationStatusValue | 'SENDING' | 'REFUSED';
   /** The profile: its name when known, else the id at the end of its ARN. */
   subject: string;
+  /** The instance it was sent to: its alias where known, else its id ('' when unknown). */
+  instance: string;
+  /** Part of an apply, a promotion or a batch of this session: which. */
+  batch?: string;
   /** Epoch milliseconds of the last event. */
   at?: number;
   error?: string;
@@ -37,7 +41,8 @@ function errorOf(status: RequestStatus | undefined): string | undefined {
   return sanitizeLine([code, status.statusMessage ?? words].filter(Boolean).join(': '));
 }
 
-export function operationRows(session: readonly LoggedOperation[], recent: readonly RequestStatus[]): OperationRow[] {
+export function operationRows(session: readonly LoggedOperation[], recent: readonly RequestStatus[], instanceName: (instanceArn: string) => string = (arn) => arn.slice(arn.lastIndexOf('/') + 1)): OperationRow[] {
+  const where = (arn: string | undefined): string => (arn === undefined ? '' : sanitizeLine(instanceName(arn)));
   const rows: OperationRow[] = [];
   const seen = new Set<string>();
   for (const op of [...session].reverse()) {
@@ -52,6 +57,8 @@ export function operationRows(session: readonly LoggedOperation[], recent: reado
       operation: op.kind,
       status: refused ? 'REFUSED' : (status?.status ?? 'SENDING'),
       subject: sanitizeLine(op.label),
+      instance: where(op.instanceArn ?? instanceArnOf(status?.identifier) ?? status?.resourceModel?.InstanceArn),
+      ...(op.batch !== undefined ? { batch: sanitizeLine(op.batch) } : {}),
       at: status?.eventTime ?? op.startedAt,
       // This run's own outcome says it in spex's words (an in-use delete, a throttle), not the raw code.
       ...(op.outcome && !op.outcome.ok && (refused || status?.status === 'FAILED') ? { error: sanitizeLine(op.outcome.error.message) } : errorOf(status) ? { error: errorOf(status)! } : {}),
@@ -67,6 +74,7 @@ export function operationRows(session: readonly LoggedOperation[], recent: reado
       operation: r.operation,
       status: r.status,
       subject: subjectOf(r, '?'),
+      instance: where(instanceArnOf(r.identifier) ?? r.resourceModel?.InstanceArn),
       ...(r.eventTime !== undefined ? { at: r.eventTime } : {}),
       ...(errorOf(r) ? { error: errorOf(r)! } : {}),
       isThisRun: false,

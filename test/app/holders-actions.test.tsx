@@ -266,11 +266,20 @@ describe('acting on holders in the TUI', () => {
       expect(p.Permissions, name).toContain('ContactLensPostContactSummary.View');
       expect(p.Tags, name).toContainEqual({ Key: 'team', Value: 'cx' });
     }
-    // The same change again does nothing: every one is listed as unchanged and y sends nothing.
+    // The operations view lists the three saves as part of the change, with their instance.
     await tui.press(keys.enter);
     await settle(tui, '3 of 3 profiles updated.');
+    await tui.press('o');
+    const ops = await settle(tui, /▸.*Save “Agent”.*acme-support/);
+    expect(ops).toMatch(/▸.*Save “Admin”/);
+    expect(ops).toContain('▸ part of an apply, a promotion or a batch');
+    await tui.press(keys.escape);
+    await settle(tui, 'Modified (UTC)');
+    // The same change again does nothing: every one is listed as unchanged and y sends nothing.
     const sent = backend.emulator.requests.filter((r) => r.operation === 'UpdateResource').length;
-    await tui.press('e', ...'ContactLensPostContactSummary.View', keys.tab, keys.tab, ...'team=cx', keys.enter);
+    await tui.press('e');
+    await settle(tui, 'One change to 3 profiles');
+    await tui.press(...'ContactLensPostContactSummary.View', keys.tab, keys.tab, ...'team=cx', keys.enter);
     const again = await settle(tui, 'Unchanged (the change does nothing to them): Admin, Agent, AI Agent Builders');
     expect(again).toContain('Nothing to send.');
     await tui.press('y', keys.escape);

@@ -105,6 +105,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
         rows={scan.rows}
         request={view.request}
         journalDir={journalDir}
+        {...(appProps.operationLog ? { log: appProps.operationLog } : {})}
         width={layout.columns}
         height={height}
         onClose={(summary) => {

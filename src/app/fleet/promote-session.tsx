@@ -10,6 +10,7 @@ import { type FleetRow, instanceKey } from '../../domain/fleet/fleet-row.js';
 import { type Fleet, isProductionInstance } from '../../fleet/fleet.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
 import { usePromotion } from '../../hooks/use-promotion.js';
+import type { OperationLog } from '../../state/operation-log.js';
 import { FLEET_KEYMAP, type FleetCommand } from '../../keys/fleet-keys.js';
 import type { PromoteRequest } from '../../state/fleet-reducer.js';
 import { changingSteps, chosenTargets, initialPromoteState, promoteCandidates, promoteModeOf, promotePlans, promoteReducer } from '../../state/promote-reducer.js';
@@ -20,15 +21,17 @@ export interface PromoteSessionProps {
   /** Where the profiles come from, and which (by name), maybe to which targets; or an unfinished promotion to resume. */
   readonly request: PromoteRequest;
   readonly journalDir: string | undefined;
+  /** This session's requests: a promotion's writes are logged as part of it. */
+  readonly log?: OperationLog;
   readonly width: number;
   readonly height: number;
   readonly onClose: (summary: string | undefined) => void;
 }
 
-export function PromoteSession({ fleet, rows, request, journalDir, width, height, onClose }: PromoteSessionProps) {
+export function PromoteSession({ fleet, rows, request, journalDir, log, width, height, onClose }: PromoteSessionProps) {
   const [state, dispatch] = useReducer(promoteReducer, request, initialPromoteState);
   const candidates = useMemo(() => promoteCandidates(rows, request.source), [rows, request.source]);
-  usePromotion(fleet, state, dispatch, candidates, journalDir);
+  usePromotion(fleet, state, dispatch, candidates, journalDir, log);
   const plans = useMemo(() => promotePlans(state, candidates), [state, candidates]);
   const blocked = plans.flatMap((p) => p.blocked);
   const changing = changingSteps(state, plans).length;

@@ -17,6 +17,9 @@ import type { ConnectInstance } from '../../domain/profile/security-profile.js';
 import { lastExportPath } from '../../hooks/use-export.js';
 import type { KeyState } from '../../keys/keymap.js';
 import { PathPrompt } from './path-prompt.js';
+import { basename } from 'node:path';
+import { loggedService } from '../../hooks/log-operation.js';
+import type { OperationLog } from '../../state/operation-log.js';
 import { useProductionGate } from '../../hooks/production.js';
 import { ProductionQuestion } from '../../components/production-question.js';
 
@@ -34,6 +37,8 @@ export interface ApplySessionProps {
   readonly onApplied: (summary: string) => void;
   /** Where `X` writes its exports, to offer the last one (default: the working directory). */
   readonly dir?: string;
+  /** This session's requests (the operations view marks these as part of the apply). */
+  readonly log?: OperationLog;
 }
 
 type Step =
@@ -43,7 +48,7 @@ type Step =
   | { kind: 'applying'; steps: PlanStep[]; done: number; failed: string[] }
   | { kind: 'error'; message: string };
 
-export function ApplySession({ service, loader, instance, arns, isActive, width, height, onClose, onApplied, dir }: ApplySessionProps) {
+export function ApplySession({ service, loader, instance, arns, isActive, width, height, onClose, onApplied, dir, log }: ApplySessionProps) {
   const tone = useTone();
   const [step, setStep] = useState<Step>({ kind: 'path' });
   const gate = useProductionGate();
@@ -67,11 +72,12 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
 
   const apply = async (steps: PlanStep[]): Promise<void> => {
     const changing = steps.filter((s) => s.action !== 'unchanged');
+    const sending = loggedService(service, log, `apply ${basename(path)}`);
     const failed: string[] = [];
     setStep({ kind: 'applying', steps: changing, done: 0, failed });
     for (const [i, s] of changing.entries()) {
       const clientToken = stepToken(instance.arn, s);
-      const op = s.action === 'create' ? service.createProfile(s.after!, { clientToken }) : s.action === 'update' ? service.updateProfile(s.arn!, s.before!, s.after!, { clientToken }) : service.deleteProfile(s.arn!, { clientToken, ...(s.before ? { current: s.before } : {}) });
+      const op = s.action === 'create' ? sending.createProfile(s.after!, { clientToken }) : s.action === 'update' ? sending.updateProfile(s.arn!, s.before!, s.after!, { clientToken }) : sending.deleteProfile(s.arn!, { clientToken, ...(s.before ? { current: s.before } : {}) });
       const outcome = await op.done;
       if (!outcome.ok) failed.push(`${s.action} “${sanitizeLine(s.name)}”: ${sanitizeLine(outcome.error.message)}`);
       setStep({ kind: 'applying', steps: changing, done: i + 1, failed: [...failed] });

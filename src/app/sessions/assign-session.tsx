@@ -15,6 +15,7 @@ import { useAssignment } from '../../hooks/use-assignment.js';
 import { useProduction } from '../../hooks/production.js';
 import { ALL_USERS, type Users } from '../../hooks/use-user-index.js';
 import { ASSIGN_KEYMAP } from '../../keys/assign-keys.js';
+import type { OperationLog } from '../../state/operation-log.js';
 import { type AssignIntent, assignModeOf, assignReducer, checkedOf, checklistIssue, initialAssignState, offered } from '../../state/assign-reducer.js';
 
 export interface AssignSessionProps {
@@ -26,6 +27,7 @@ export interface AssignSessionProps {
   /** The instance's profiles, sorted by name. */
   readonly profiles: readonly NamedProfile[];
   readonly batchDir: string | undefined;
+  readonly log?: OperationLog;
   readonly readOnly: boolean;
   readonly isActive: boolean;
   readonly width: number;
@@ -34,11 +36,11 @@ export interface AssignSessionProps {
   readonly onClose: (summary: string | undefined, changed: boolean) => void;
 }
 
-export function AssignSession({ intent, service, loader, instanceArn, users, profiles, batchDir, readOnly, isActive, width, height, onClose }: AssignSessionProps) {
+export function AssignSession({ intent, service, loader, instanceArn, users, profiles, batchDir, log, readOnly, isActive, width, height, onClose }: AssignSessionProps) {
   const [state, dispatch] = useReducer(assignReducer, intent, initialAssignState);
   const production = useProduction();
   const everyone = users?.holdersOf(ALL_USERS);
-  useAssignment({ service, loader, instanceArn, users: everyone, profiles, batchDir }, state, dispatch);
+  useAssignment({ service, loader, instanceArn, users: everyone, profiles, batchDir, log }, state, dispatch);
   const user = intent.kind === 'edit' ? everyone?.find((u) => u.arn === intent.userArn) : undefined;
   const nameOf = (arn: string): string => profiles.find((p) => p.arn === arn)?.name ?? arn.split('/').pop() ?? arn;
   const rows = useMemo(() => offered(state, profiles), [state, profiles]);

@@ -15,6 +15,7 @@ export function OperationsScreen(props: OperationsScreenProps) {
       session={session}
       recent={recent}
       nowMs={nowMs}
+      {...(props.instanceName ? { instanceName: props.instanceName } : {})}
       {...(notice ? { notice } : {})}
       isActive={isActive}
       height={height}

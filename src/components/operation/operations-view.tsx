@@ -20,6 +20,8 @@ export interface OperationsViewProps {
   readonly session: readonly LoggedOperation[];
   readonly recent: RecentRequests;
   readonly nowMs: number;
+  /** An instance's name (its alias where known) for the INSTANCE column. */
+  readonly instanceName?: (instanceArn: string) => string;
   /** A line about the last cancel (sent, refused…). */
   readonly notice?: { tone: 'normal' | 'error'; text: string };
   readonly isActive: boolean;
@@ -40,10 +42,12 @@ export interface OperationsViewProps {
  * Narrow (under 80): statuses in short words, and the error or token of the selected row goes on its
  * own line below instead of being cut to nothing. The profile column takes what is left, up to 34.
  */
-function columnsFor(width: number): { op: number; status: number; age: number; subject: number; tail: boolean } {
+function columnsFor(width: number): { op: number; status: number; age: number; subject: number; instance: number; tail: boolean } {
   const narrow = width < 80;
   const fixed = narrow ? { op: 7, status: 12, age: 11 } : { op: 7, status: 20, age: 12 };
-  return { ...fixed, subject: Math.max(10, Math.min(34, width - 2 - fixed.op - fixed.status - fixed.age - (narrow ? 0 : 20))), tail: !narrow };
+  // The instance each request went to, from 100 columns (below, the selected row's line says it).
+  const instance = width >= 100 ? 16 : 0;
+  return { ...fixed, instance, subject: Math.max(10, Math.min(34, width - 2 - fixed.op - fixed.status - fixed.age - instance - (narrow ? 0 : 20))), tail: !narrow };
 }
 
 const SHORT_STATUS: Readonly<Record<string, string>> = { CANCEL_IN_PROGRESS: 'CANCELLING', CANCEL_COMPLETE: 'CANCELLED' };
@@ -52,11 +56,11 @@ function cell(text: string, width: number): string {
   return padEnd(text, width - 1) + ' ';
 }
 
-export function OperationsView({ session, recent, nowMs, notice, isActive, height, width, showHints, onCancelRequest, onRefresh, onClose, onQuit }: OperationsViewProps) {
+export function OperationsView({ session, recent, nowMs, instanceName, notice, isActive, height, width, showHints, onCancelRequest, onRefresh, onClose, onQuit }: OperationsViewProps) {
   const tone = useTone();
   const total = Math.max(6, height);
   const COLUMNS = columnsFor(width);
-  const rows = operationRows(session, recent.status === 'loaded' ? recent.requests : []);
+  const rows = operationRows(session, recent.status === 'loaded' ? recent.requests : [], instanceName);
   const [cursor, setCursor] = useState(0);
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [isHelpOpen, setHelpOpen] = useState(false);
@@ -103,10 +107,11 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
 
   const { start, end } = visibleWindow(rows.length, at, listHeight);
   const selected = rows[at];
-  const selectedTail = selected ? (selected.error ?? (selected.requestToken ? `request ${sanitizeLine(selected.requestToken)}` : undefined)) : undefined;
+  const where = selected && (COLUMNS.instance === 0 || selected.batch !== undefined) ? [selected.batch ? `part of: ${selected.batch}` : '', COLUMNS.instance === 0 && selected.instance ? `in ${selected.instance}` : ''].filter(Boolean).join(' · ') : '';
+  const selectedTail = selected ? (selected.error ?? (where !== '' ? `${where}${selected.requestToken ? ` · request ${sanitizeLine(selected.requestToken)}` : ''}` : selected.requestToken ? `request ${sanitizeLine(selected.requestToken)}` : undefined)) : undefined;
   // Narrow: the selected row's error or token is said in full on the line below.
   // Wide: an error cut in its column is said in full there too.
-  const showTail = selectedTail !== undefined && (!COLUMNS.tail || selected?.error !== undefined);
+  const showTail = selectedTail !== undefined && (!COLUMNS.tail || selected?.error !== undefined || where !== '');
   const line = refusal ? { tone: 'error' as const, text: refusal } : (notice ?? (showTail ? { tone: selected?.error ? ('error' as const) : ('normal' as const), text: selectedTail } : undefined));
   if (isHelpOpen) {
     return (
@@ -134,6 +139,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
         {'OP'.padEnd(COLUMNS.op)}
         {'STATUS'.padEnd(COLUMNS.status)}
         {'PROFILE'.padEnd(COLUMNS.subject)}
+        {COLUMNS.instance > 0 ? 'INSTANCE'.padEnd(COLUMNS.instance) : ''}
         {'AGE'.padEnd(COLUMNS.age)}
         {COLUMNS.tail ? 'ERROR / REQUEST' : ''}
       </Text>
@@ -146,11 +152,12 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
             // One line, one text: texts of blanks alone can collapse into one column.
             <Text key={row.key} wrap="truncate-end">
               <Text {...tone('accent')}>{isCursor ? '›' : ' '}</Text>
-              {row.isThisRun ? '•' : ' '}
+              {row.batch !== undefined ? '▸' : row.isThisRun ? '•' : ' '}
               <Text {...(isCursor ? tone('selected') : row.status === 'FAILED' || row.status === 'REFUSED' ? tone('error') : {})}>
                 {cell(sanitizeLine(row.operation), COLUMNS.op)}
                 {cell(sanitizeLine(COLUMNS.tail ? row.status : (SHORT_STATUS[row.status] ?? row.status)), COLUMNS.status)}
                 {cell(row.subject, COLUMNS.subject)}
+                {COLUMNS.instance > 0 ? cell(row.instance, COLUMNS.instance) : ''}
                 {COLUMNS.tail ? cell(formatAge(row.at, nowMs), COLUMNS.age) : formatAge(row.at, nowMs)}
                 {COLUMNS.tail ? tail : ''}
               </Text>
@@ -159,7 +166,7 @@ export function OperationsView({ session, recent, nowMs, notice, isActive, heigh
         })}
       </Box>
       <Text wrap="truncate-end" {...tone('muted')}>
-        • this session{recent.status === 'loading' ? ' · loading recent requests…' : ''}
+        • this session · ▸ part of an apply, a promotion or a batch{recent.status === 'loading' ? ' · loading recent requests…' : ''}
         {recent.status === 'error' ? ` · recent requests could not be read: ${sanitizeLine(recent.message)}` : ''}
       </Text>
       <Text wrap={COLUMNS.tail ? 'truncate-end' : 'wrap'} {...(line?.tone === 'error' ? tone('error') : {})}>
