@@ -10,7 +10,7 @@ import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';
 import { RegionPicker } from '../components/region-picker.js';
-import { StatusLine } from '../components/status-line.js';
+import { noticeLines, StatusLine } from '../components/status-line.js';
 import { CONNECT_REGIONS, regionName } from '../domain/service/regions.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import { createOperationLog, type OperationLog } from '../state/operation-log.js';
@@ -271,8 +271,9 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
         isReadOnly={state.readOnly}
       />
       {isAsking ? <QuitPrompt inFlight={log.inFlight().length} /> : null}
-      {/* The session stays mounted under the question: "stay" goes back to it as it was. */}
-      <Box flexDirection="column" height={height} overflowY="hidden" display={isAsking ? 'none' : 'flex'}>
+      {/* The session stays mounted under the question: "stay" goes back to it as it was. A notice too long
+          for its line takes one more from the bottom of the body until the next key. */}
+      <Box flexDirection="column" height={height - (isSession ? 0 : noticeLines(state.notice ?? listError, layout.columns) - 1)} overflowY="hidden" display={isAsking ? 'none' : 'flex'}>
         {body}
       </Box>
       {isSession ? null : (
@@ -282,7 +283,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
             filter={filterLine}
             progress={screen.kind === 'list' ? view.progress : undefined}
             timeLeft={service?.timeLeft}
-            hint={isTable ? (markHint(list, nameOf) ?? riskHint(loadedDetail(list.shown[list.cursor]), list.shown[list.cursor] === undefined ? undefined : findings.of(list.shown[list.cursor]!)) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? permHint(list.filter, list.shown.length, granting) ?? listingHint(profiles.status, profiles.rows.length, list.filter, list.sort) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
+            hint={isTable ? (markHint(list, nameOf, layout.columns) ?? riskHint(loadedDetail(list.shown[list.cursor]), list.shown[list.cursor] === undefined ? undefined : findings.of(list.shown[list.cursor]!)) ?? refusedHint(loadedDetail(list.shown[list.cursor])) ?? filterHint(list.filter) ?? permHint(list.filter, list.shown.length, granting) ?? listingHint(profiles.status, profiles.rows.length, list.filter, list.sort) ?? unnamedHint(view.unnamed, list.filter, list.sort) ?? unconfirmedHint(view.shown, view.isUnconfirmed)) : undefined}
             columns={layout.columns}
           />
           <Footer hints={footerHints(mode, { readOnly: state.readOnly })} counter={counter} width={layout.columns} />

@@ -62,12 +62,14 @@ export function unconfirmedHint(shown: readonly { arn: string }[], isUnconfirmed
 }
 
 /** With two or more marked: what the marks are for (compare takes the last two). */
-export function markHint(list: AppState['list'], nameOf: (arn: string) => string | undefined): string | undefined {
+export function markHint(list: AppState['list'], nameOf: (arn: string) => string | undefined, columns = Infinity): string | undefined {
   if (list.marked.length < 2) return undefined;
   const name = (arn: string): string => `“${sanitizeLine(nameOf(arn) ?? arn.slice(arn.lastIndexOf('/') + 1))}”`;
   const [a, b] = list.marked.slice(-2);
   const compare = list.marked.length === 2 ? '=: compare them' : `=: compare the last two (${name(a!)} ↔ ${name(b!)})`;
-  return `${list.marked.length} marked — e: one change to all; ${compare}; X/P: export/promote all`;
+  const long = `${list.marked.length} marked — e: one change to all; ${compare}; X/P: export/promote all`;
+  // Narrow: the same keys in fewer words, never cut.
+  return long.length + 2 <= columns ? long : `${list.marked.length} marked — e: change all · =: compare the last two · X/P: all`;
 }
 
 /** Said while the cursor is on a profile with a high finding, so the ! explains itself. */

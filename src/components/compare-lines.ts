@@ -1,5 +1,6 @@
 // Two profiles' permissions side by side, by console group: which one grants what, with a marker
 // (not only colour) for every difference.
+import stringWidth from 'string-width';
 import { groupPermissions, permissionLabel } from '../domain/permissions/permissions.js';
 import { padEnd } from '../domain/text/format.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
@@ -49,7 +50,10 @@ export function compareColumns(width: number): { label: number; api: number; sid
 
 export function compareHeader(left: CompareSide, right: CompareSide, width: number): string {
   const c = compareColumns(width);
-  return `    ${padEnd('Permission', c.label)} ${padEnd('API name', c.api)} ${padEnd(sanitizeLine(left.name), c.side)} ${padEnd(sanitizeLine(right.name), c.side)}`;
+  // A name wider than its column is never cut: the columns are headed left and right (the title names them).
+  const fits = stringWidth(sanitizeLine(left.name)) <= c.side && stringWidth(sanitizeLine(right.name)) <= c.side;
+  const [l, r] = fits ? [sanitizeLine(left.name), sanitizeLine(right.name)] : ['← left', 'right →'];
+  return `    ${padEnd('Permission', c.label)} ${padEnd('API name', c.api)} ${padEnd(l, c.side)} ${padEnd(r, c.side)}`;
 }
 
 /**

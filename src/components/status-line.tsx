@@ -1,6 +1,7 @@
 // The line above the footer: a notice, the filter being typed, or the details prefetch progress.
 import { Text } from 'ink';
 import { memo } from 'react';
+import stringWidth from 'string-width';
 import { progressBar } from './progress-bar.js';
 import { useTone } from './theme.js';
 
@@ -16,11 +17,17 @@ export interface StatusLineProps {
   readonly columns: number;
 }
 
+/** The lines a notice needs at a width: one, or two when it does not fit (never more: the rest is cut). */
+export function noticeLines(notice: { text: string } | undefined, columns: number): 1 | 2 {
+  return notice !== undefined && stringWidth(notice.text) + 2 > columns ? 2 : 1;
+}
+
 function StatusLineView({ notice, filter, progress, timeLeft, hint, columns }: StatusLineProps) {
   const tone = useTone();
   if (notice !== undefined) {
+    // A notice is the point of the line: one too long for it wraps onto a second (the shell makes room).
     return (
-      <Text wrap="truncate-end" {...tone(notice.tone === 'error' ? 'error' : 'accent')}>
+      <Text wrap={noticeLines(notice, columns) > 1 ? 'wrap' : 'truncate-end'} {...tone(notice.tone === 'error' ? 'error' : 'accent')}>
         {notice.tone === 'error' ? '✗ ' : 'ℹ '}
         {notice.text}
       </Text>

@@ -3,7 +3,7 @@
 // directory is offered); never over a file that is already there. The details come through the loader (cached when the table has them).
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { useEffect, useRef } from 'react';
 import type { DetailLoader, RegionService } from '../aws/types.js';
 import { profilesYaml, toProfilesFile } from '../domain/as-code/profiles-file.js';
@@ -59,7 +59,9 @@ export function useExport(
         const path = resolve(deps.cwd ?? process.cwd(), request.path);
         const header = ` spex ${VERSION} export of ${instance.arn}\n at ${new Date().toISOString()}: ${counted(file.profiles.length, 'profile')}.\n Check it against an instance with: spex plan -f FILE --instance I`;
         await writeFile(path, profilesYaml(file, header), { flag: 'wx' });
-        say(`Exported ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'} to ${path} (spex plan -f that file --instance … shows what applying it would change)`, 'info');
+        // The path as short as it can be said (relative to the working directory when inside it).
+        const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path);
+        say(`Exported ${file.profiles.length} profile${file.profiles.length === 1 ? '' : 's'} to ${shown} (spex plan -f that file shows what applying it would change)`, 'info');
       } catch (error) {
         if (controller.signal.aborted) return;
         const code = (error as NodeJS.ErrnoException).code;

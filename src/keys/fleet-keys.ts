@@ -48,11 +48,11 @@ const scroll = [
 
 const TABLE: Readonly<Record<FleetMode, readonly EngineBinding<FleetCommand>[]>> = {
   fleet: [
-    bind('fleet.open', 'Enter', [{ key: 'return' }], 'open the instance', 'open the instance'),
-    bind('fleet.filter', '/', [{ input: '/' }], 'filter (D compares what it shows)', 'filter (D compares what it shows)'),
-    bind('fleet.drift', 'D', [{ input: 'D' }], 'drift matrix', 'drift matrix'),
-    { ...bind('fleet.resume', 'R', [{ input: 'R' }], 'resume an unfinished promotion', 'resume an unfinished promotion'), mutates: true },
-    bind('fleet.rescan', 'r', [{ input: 'r' }], 'scan again', 'scan again'),
+    bind('fleet.open', 'Enter', [{ key: 'return' }], 'open the instance', 'open'),
+    bind('fleet.drift', 'D', [{ input: 'D' }], 'drift matrix (of the instances the filter shows)', 'drift'),
+    bind('fleet.filter', '/', [{ input: '/' }], 'filter (D compares what it shows)', 'filter'),
+    { ...bind('fleet.resume', 'R', [{ input: 'R' }], 'resume an unfinished promotion', 'resume'), mutates: true },
+    bind('fleet.rescan', 'r', [{ input: 'r' }], 'scan again', 'rescan'),
     bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'move', 'move'),
     { ...CURSOR_KEYS.down, label: '', help: '' },
     bind('app.back', '', [{ key: 'escape' }], ''),

@@ -4,6 +4,7 @@ import { useEffect, useMemo, type Dispatch } from 'react';
 import type { DetailLoader } from '../../aws/types.js';
 import { compareDifferences, compareHeader, compareLines, compareSummary } from '../../components/compare-lines.js';
 import { ErrorMessage, LoadingMessage } from '../../components/message.js';
+import stringWidth from 'string-width';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { useRemote } from '../../hooks/use-remote.js';
@@ -51,8 +52,9 @@ export function CompareScreen({ screen, loader, width, height, dispatch }: Compa
   if (remote.status === 'error') return <ErrorMessage title="Could not load the profiles to compare" error={remote.error} />;
   if (sides === undefined) return <LoadingMessage text="Loading both profiles…" />;
   const sum = compareSummary(sides[0], sides[1]);
-  const title =
-    `${sanitizeLine(sides[0].name)} ↔ ${sanitizeLine(sides[1].name)}: ${sum.both} shared, ${sum.onlyLeft} only left, ${sum.onlyRight} only right` +
-    (screen.isOnlyDifferences ? ' — differences only (t: all)' : ' (t: differences only)');
+  // The names and the counts are the point: the reminder of `t` (the footer has it) goes first when narrow.
+  const head = `${sanitizeLine(sides[0].name)} ↔ ${sanitizeLine(sides[1].name)}: ${sum.both} shared, ${sum.onlyLeft} only left, ${sum.onlyRight} only right`;
+  const tail = screen.isOnlyDifferences ? ' — differences only (t: all)' : ' (t: differences only)';
+  const title = stringWidth(head + tail) <= width ? head + tail : screen.isOnlyDifferences && stringWidth(`${head} — differences only`) <= width ? `${head} — differences only` : head;
   return <ScrollPane title={title} subtitle={compareHeader(sides[0], sides[1], width)} lines={lines} scroll={screen.scroll} height={height} />;
 }

@@ -58,7 +58,9 @@ export function FindingsScreen({ screen, rows, loader, detailsVersion, users, wi
     for (const note of result.notes) out.push({ text: `  note: ${note}`, tone: 'muted' });
     const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
     const reading = profiles.length < rows.length ? ` — reading details ${profiles.length}/${rows.length}…` : '';
-    return { lines: out, targets, title: `Findings: ${counts} in ${counted(profiles.length, 'profile')}${reading} (spex lint --help explains the rules)` };
+    // The counts are the point; the pointer to the rules' help only where it fits.
+    const head = `Findings: ${counts} in ${counted(profiles.length, 'profile')}${reading}`;
+    return { lines: out, targets, title: head.length + 38 <= width ? `${head} (spex lint --help explains the rules)` : head };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `detailsVersion` changes when details arrive: the findings must be taken again.
   }, [rows, loader, detailsVersion, users.remote, width]);
   useEffect(() => {

@@ -38,7 +38,9 @@ export function visibleColumns(count: number, cursorCol: number, width: number):
 
 export function DriftTable({ matrix, columns, cursor, marked, width, height }: DriftTableProps) {
   const tone = useTone();
-  const room = Math.max(1, height - 4);
+  // The legend is never cut: at a narrow width it takes two or three lines (broken between its entries).
+  const legend = legendLines(width);
+  const room = Math.max(1, height - 3 - legend.length);
   const top = windowTop(cursor.row, matrix.names.length, room);
   const { left, fit } = visibleColumns(columns.length, cursor.col, width);
   const shown = columns.slice(left, left + fit);
@@ -78,11 +80,24 @@ export function DriftTable({ matrix, columns, cursor, marked, width, height }: D
       <Text {...tone('muted')} wrap="truncate-end">
         {`◆ baseline: ${sanitizeLine(columns[matrix.baseline]?.key ?? '—')} · ${readingText(columns)}`}
       </Text>
-      <Text {...tone('muted')} wrap="truncate-end">
-        {DRIFT_LEGEND}
-      </Text>
+      {legend.map((line) => (
+        <Text key={line} {...tone('muted')} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
+}
+
+/** The legend in lines of at most `width` columns, each entry whole. */
+export function legendLines(width: number): string[] {
+  const lines: string[] = [];
+  for (const entry of DRIFT_LEGEND.split(' · ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 3 + entry.length <= width - 1) lines[lines.length - 1] = `${last} · ${entry}`;
+    else lines.push(entry);
+  }
+  return lines;
 }
 
 /** How far the reading has got: instances left, details read, and the time AWS's budgets still need. */
