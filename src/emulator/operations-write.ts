@@ -1,7 +1,8 @@
 // CreateResource, UpdateResource, DeleteResource (asynchronous) and the request operations
 // (GetResourceRequestStatus, ListResourceRequests, CancelResourceRequest).
 import { randomUUID } from 'node:crypto';
-import { SECURITY_PROFILE_TYPE } from '../domain/profile/security-profile.js';
+import fastJsonPatch, { type Operation } from 'fast-json-patch';
+import { SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/profile/security-profile.js';
 import { awsValidationMessage, validateProfile } from '../domain/profile/validate.js';
 import { READ_ONLY_PROPERTIES } from '../domain/profile/security-profile.js';
 import { checkKnownType, type OperationContext, unsupported } from './context.js';
@@ -13,13 +14,40 @@ import { plainIdentifier, presentProfile } from './present.js';
 import { progressEvent } from './requests.js';
 import type { RequestRecord } from './store.js';
 
-/** Type checks shared by the three mutations: only security profiles can be changed. */
+/** Type checks shared by the three mutations: security profiles, and a user's profiles (UPDATE only). */
 function mutableType(body: Body, action: string): string {
   const typeName = stringMember(body, 'TypeName', RULES.TypeName, true);
   commonMembers(body);
   checkKnownType(typeName);
-  if (typeName !== SECURITY_PROFILE_TYPE) throw unsupported(typeName, action);
+  if (typeName !== SECURITY_PROFILE_TYPE && !(typeName === USER_TYPE && action === 'UPDATE')) throw unsupported(typeName, action);
   return typeName;
+}
+
+/**
+ * An AWS::Connect::User update: the local endpoint changes a user's SecurityProfileArns only (the
+ * schema's 1–10 unique ARNs, checked before the request is accepted, as Cloud Control validates the
+ * patched model first); its handler calls UpdateUserSecurityProfiles (real-aws-notes "Writes").
+ */
+function updateUser(ctx: OperationContext, identifier: string, document: string, clientToken: string | undefined): Body {
+  const patch = parsePatch(document);
+  const other = patch.find((op) => op.path.split('/')[1] !== 'SecurityProfileArns');
+  if (other !== undefined) throw new ServiceError('ValidationException', `The local endpoint changes a user's SecurityProfileArns only (not ${other.path})`);
+  const current = findModel(ctx, USER_TYPE, identifier);
+  if (!current) throw handlerFailure(USER_TYPE, 'NotFound', `User not found: ${identifier} (Service: Connect, Status Code: 404)`, randomUUID());
+  spendConnect(ctx, USER_TYPE, 'read');
+  let next: Record<string, unknown>;
+  try {
+    next = fastJsonPatch.applyPatch(structuredClone(current), patch as Operation[], true, false).newDocument;
+  } catch (error) {
+    throw new ServiceError('ValidationException', `Patch could not be applied: ${(error as Error).message}`);
+  }
+  const arns = next.SecurityProfileArns;
+  // The registry schema: SecurityProfileArns is required, 1–10 unique strings.
+  if (!Array.isArray(arns) || arns.length < 1 || arns.length > 10 || new Set(arns).size !== arns.length || !arns.every((a) => typeof a === 'string')) {
+    throw new ServiceError('ValidationException', `Model validation failed (#/SecurityProfileArns: expected 1 to 10 unique security profile ARNs, found ${Array.isArray(arns) ? arns.length : 'none'})`);
+  }
+  const record = ctx.book.start(ctx.region, { operation: 'UPDATE', typeName: USER_TYPE, identifier, clientToken, patch, document, injected: ctx.injected, handlerModel: next });
+  return { ProgressEvent: progressEvent(record, ctx.timeUnit) };
 }
 
 /** A retry with a ClientToken already used for this very request gets that request back. */
@@ -62,6 +90,7 @@ export function updateResource(ctx: OperationContext, body: Body): Body {
   const clientToken = stringMember(body, 'ClientToken', RULES.ClientToken);
   const again = earlier(ctx, clientToken, 'UPDATE', typeName, identifier, document);
   if (again) return { ProgressEvent: progressEvent(again, ctx.timeUnit) };
+  if (typeName === USER_TYPE) return updateUser(ctx, identifier, document, clientToken);
   const patch = parsePatch(document);
   checkPatchTargets(patch);
   // Cloud Control reads the resource to apply the patch, so a missing one fails synchronously, and

@@ -3,7 +3,7 @@
 // Requests are settled lazily (before each call is handled) and by a timer, so with a delay of 0 a
 // request is done by the first poll, and with a longer delay the demo's state changes on its own.
 import { randomUUID } from 'node:crypto';
-import { SECURITY_PROFILE_TYPE } from '../domain/profile/security-profile.js';
+import { SECURITY_PROFILE_TYPE, USER_TYPE } from '../domain/profile/security-profile.js';
 import { type ConnectBudgets, connectRateMessage } from './connect-limits.js';
 import { HANDLER_DEFAULT_MESSAGE, ServiceError } from './errors.js';
 import { applyProfilePatch } from './patch-check.js';
@@ -178,6 +178,20 @@ export class RequestBook {
     return undefined;
   }
 
+  /** A user's new set, as its handler's UpdateUserSecurityProfiles makes it: every profile must be the instance's. */
+  private completeUser(regionName: string, record: RequestRecord, fail: (code: string, message: string) => void): void {
+    const api = this.options.budgets.spend(this.options.account, regionName, USER_TYPE, 'update');
+    if (api !== undefined) return fail('GeneralServiceException', connectRateMessage(api, randomUUID()));
+    const instance = this.store.instanceOf(regionName, String(record.identifier));
+    const entry = instance?.users.get(String(record.identifier));
+    if (!instance || !entry) return fail('NotFound', `User not found: ${String(record.identifier)} (Service: Connect, Status Code: 404)`);
+    const arns = (record.handlerModel?.SecurityProfileArns ?? []) as string[];
+    const missing = arns.filter((arn) => !instance.profiles.has(arn));
+    if (missing.length > 0) return fail('NotFound', `Security profile not found: ${missing.join(', ')} (Service: Connect, Status Code: 404)`);
+    entry.model = { ...structuredClone(entry.model), SecurityProfileArns: [...arns] };
+    record.status = 'SUCCESS';
+  }
+
   private complete(regionName: string, record: RequestRecord): void {
     const fail = (code: string, message: string): void => {
       record.status = 'FAILED';
@@ -185,6 +199,7 @@ export class RequestBook {
       record.statusMessage = message;
     };
     if (record.injected) return fail(record.injected.code, record.injected.message);
+    if (record.typeName === USER_TYPE && record.operation === 'UPDATE') return this.completeUser(regionName, record, fail);
     if (record.typeName !== SECURITY_PROFILE_TYPE) return fail('InvalidRequest', `${record.typeName} does not support ${record.operation}`);
     const api = this.options.budgets.spend(this.options.account, regionName, record.typeName, record.operation.toLowerCase());
     // real-aws-notes "Writes": Connect's throttle reaches the caller as GeneralServiceException.
@@ -261,7 +276,7 @@ export function progressEvent(record: RequestRecord, unit: TimeUnit = 's'): Reco
   if (record.status === 'IN_PROGRESS') event.RetryAfter = record.completeAt / 1000;
   const carriesModel = record.status === 'SUCCESS' || (record.status === 'IN_PROGRESS' && record.operation === 'UPDATE');
   if (carriesModel && record.handlerModel !== undefined && record.operation !== 'DELETE') {
-    event.ResourceModel = JSON.stringify(presentProfile(record.handlerModel, unit));
+    event.ResourceModel = JSON.stringify(record.typeName === SECURITY_PROFILE_TYPE ? presentProfile(record.handlerModel, unit) : record.handlerModel);
   }
   if (record.statusMessage !== undefined) event.StatusMessage = record.statusMessage;
   if (record.errorCode !== undefined) event.ErrorCode = record.errorCode;

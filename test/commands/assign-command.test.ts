@@ -248,6 +248,34 @@ describe('a move of many users, killed halfway', () => {
   }, 60_000);
 });
 
+describe('without the Connect API', () => {
+  it("moves holders through Cloud Control (AWS::Connect::User's SecurityProfileArns), each guarded by a fresh read; a set the schema refuses is never sent", async () => {
+    const holders = holdersOf('Team Leads');
+    const [login] = holders;
+    const { code, err } = await run(['move-holders', '--from', 'Team Leads', '--to', 'Reporting Analysts', '--user', login!, '--yes', '--cloudcontrol-only']);
+    expect(code, err).toBe(0);
+    expect(user(login!).SecurityProfileArns).toContain(demoProfileArn('Reporting Analysts'));
+    expect(user(login!).SecurityProfileArns).not.toContain(demoProfileArn('Team Leads'));
+    const ops = backend.emulator.requests.map((r) => r.operation);
+    expect(ops).not.toContain('UpdateUserSecurityProfiles');
+    expect(ops).not.toContain('DescribeUser');
+    const writes = backend.emulator.requests.filter((r) => r.operation === 'UpdateResource' && r.body.TypeName === USER_TYPE);
+    expect(writes).toHaveLength(1);
+    // The user's model was read just before the write (the guard), through Cloud Control.
+    const reads = backend.emulator.requests.filter((r) => r.operation === 'GetResource' && r.body.TypeName === USER_TYPE && r.body.Identifier === user(login!).UserArn);
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the local endpoint refuses a user patch that would leave none or name another property, as the schema does', async () => {
+    const { CloudControlClient, UpdateResourceCommand } = await import('@aws-sdk/client-cloudcontrol');
+    const client = new CloudControlClient({ region: 'us-east-1', endpoint: backend.emulator.url, credentials: TEST_CREDENTIALS });
+    const someone = users().find((u) => u.SecurityProfileArns.length === 1)!;
+    await expect(client.send(new UpdateResourceCommand({ TypeName: USER_TYPE, Identifier: someone.UserArn, PatchDocument: JSON.stringify([{ op: 'replace', path: '/SecurityProfileArns', value: [] }]) }))).rejects.toThrow(/SecurityProfileArns/);
+    await expect(client.send(new UpdateResourceCommand({ TypeName: USER_TYPE, Identifier: someone.UserArn, PatchDocument: JSON.stringify([{ op: 'replace', path: '/Username', value: 'x' }]) }))).rejects.toThrow(/SecurityProfileArns only/);
+    client.destroy();
+  });
+});
+
 describe('a move under random faults on 30% of Connect calls', () => {
   it('throttles, 500s and answers lost after the change: run again until done, every user ends with the planned set, every write carried it', async () => {
     const args = ['move-holders', '--from', 'Site 11 agents', '--to', 'Site 12 agents', '--instance', 'acme-apac', '--yes', '--endpoint-url', backend.emulator.url, '--region', 'ap-southeast-2'];
