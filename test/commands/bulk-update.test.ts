@@ -62,4 +62,21 @@ describe('spex update on several profiles', () => {
     expect(missing.err).toContain("--profile-name: no security profile 'Nobody'");
     expect(updates()).toEqual([]);
   });
+
+  it('one change to twelve profiles, one review, one guarded update each, checked in the data; the rest untouched', async () => {
+    backend.emulator.clearRequests();
+    const all = backend.emulator.listModels('us-east-1', SECURITY_PROFILE_TYPE).filter((m) => m.InstanceArn === backend.instanceArn && !/[()]/.test(String(m.SecurityProfileName)));
+    const twelve = all.slice(0, 12).map((m) => String(m.SecurityProfileName));
+    const others = all.slice(12).map((m) => String(m.SecurityProfileName));
+    expect(twelve).toHaveLength(12);
+    const before = new Map(others.map((n) => [n, [...permissionsOf(n)].sort()]));
+    const changing = twelve.filter((n) => !permissionsOf(n).includes('ContactLensPostContactSummary.View'));
+    const { code, out, err } = await run([...twelve.flatMap((n) => ['--profile-name', n]), '--add-permission', 'ContactLensPostContactSummary.View', '--yes', '--output', 'table']);
+    expect(code, err).toBe(0);
+    expect(out).toContain(`Update ${changing.length} profile`);
+    for (const n of twelve) expect(permissionsOf(n), n).toContain('ContactLensPostContactSummary.View');
+    for (const n of others) expect([...permissionsOf(n)].sort(), n).toEqual(before.get(n));
+    expect(updates()).toHaveLength(changing.length);
+  });
 });
+
