@@ -30,16 +30,30 @@ export interface AssignViewProps {
   /** How long the rest of a run takes at AWS's pace. */
   readonly timeLeft: (remaining: number) => string | undefined;
   readonly hints: readonly HelpEntry[];
+  /** Every key of the step, for `?`. */
+  readonly help: readonly HelpEntry[];
   /** Batches are journalled: a stopped one is offered again (B). */
   readonly canResume: boolean;
   readonly width: number;
   readonly height: number;
 }
 
-export function AssignView({ state, title, rows, checked, note, production, timeLeft, hints, canResume, width, height }: AssignViewProps) {
+export function AssignView({ state, title, rows, checked, note, production, timeLeft, hints, help, canResume, width, height }: AssignViewProps) {
   const tone = useTone();
   const { step } = state;
   const footer = <Footer hints={hints} width={width} />;
+  if (state.isHelpOpen) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Keys — {sanitizeLine(title)} (? or Esc closes)</Text>
+        {help.map((e) => (
+          <Text key={e.keys} wrap="wrap">
+            {`  ${e.keys.padEnd(8)} ${e.help}`}
+          </Text>
+        ))}
+      </Box>
+    );
+  }
   const heading = (
     <Text bold wrap="truncate-end">
       {sanitizeLine(title)}

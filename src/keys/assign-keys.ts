@@ -6,8 +6,10 @@ import { bind, CURSOR_KEYS, type CursorCommand } from './key-spec.js';
 
 export type AssignMode = 'assign-form' | 'assign-pick' | 'assign-checklist' | 'assign-name' | 'assign-review' | 'assign-running' | 'assign-end' | 'assign-error' | 'assign-wait';
 
-export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.next-field' | 'assign.correct' | 'assign.back' | 'assign.erase' | 'assign.type';
+export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.help' | 'assign.next-field' | 'assign.correct' | 'assign.back' | 'assign.erase' | 'assign.type';
 
+/** `?` where nothing is typed: this step's keys. */
+const help = bind('assign.help', '?', [{ input: '?' }], "this step's keys (again, or Esc: close them)", 'help');
 const erase = bind('assign.erase', '', [{ key: 'backspace' }, { key: 'delete' }], '');
 const arrows = [{ ...CURSOR_KEYS.arrowUp, label: '↑↓', help: 'move' }, { ...CURSOR_KEYS.arrowDown, label: '', help: '' }, { ...CURSOR_KEYS.pageUp, label: '' }, { ...CURSOR_KEYS.pageDown, label: '' }];
 
@@ -34,14 +36,16 @@ const TABLE: Readonly<Record<AssignMode, readonly EngineBinding<AssignCommand>[]
     { ...CURSOR_KEYS.pageUp, label: '' },
     { ...CURSOR_KEYS.pageDown, label: '' },
     bind('assign.back', 'Esc', [{ key: 'escape' }, { input: 'n' }], 'cancel: nothing is sent', 'cancel'),
+    help,
   ],
-  'assign-running': [bind('assign.stop', 'Esc', [{ key: 'escape' }], 'stop after the request in flight (the rest resumes later)', 'stop')],
+  'assign-running': [bind('assign.stop', 'Esc', [{ key: 'escape' }], 'stop after the request in flight (the rest resumes later)', 'stop'), help],
   'assign-end': [
     bind('assign.close', 'Enter', [{ key: 'return' }, { key: 'escape' }], 'close', 'close'),
     bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'scroll', 'scroll'),
     { ...CURSOR_KEYS.down, label: '', help: '' },
+    help,
   ],
-  'assign-error': [bind('assign.correct', 'Enter', [{ key: 'return' }], 'back to what was typed or picked, to correct it', 'correct'), bind('assign.close', 'Esc', [{ key: 'escape' }], 'close: nothing was sent', 'close')],
+  'assign-error': [bind('assign.correct', 'Enter', [{ key: 'return' }], 'back to what was typed or picked, to correct it', 'correct'), bind('assign.close', 'Esc', [{ key: 'escape' }], 'close: nothing was sent', 'close'), help],
   'assign-wait': [bind('assign.back', 'Esc', [{ key: 'escape' }], 'cancel', 'cancel')],
 };
 

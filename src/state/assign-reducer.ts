@@ -57,6 +57,8 @@ export interface AssignState {
   readonly scroll: number;
   /** On production: the first y arms, the second sends. */
   readonly isArmed: boolean;
+  /** `?`: the step's keys are shown instead of the step (any key closes them). */
+  readonly isHelpOpen: boolean;
   /** What the shell's status line says after a run. */
   readonly summary: string | undefined;
   /** Set once: the session is over; `changed`: something was sent (the shell reads again). */
@@ -81,7 +83,7 @@ export type AssignAction =
 
 export function initialAssignState(intent: AssignIntent): AssignState {
   const step: AssignStep = intent.kind === 'bulk' ? { kind: 'form' } : intent.kind === 'add' || intent.kind === 'move' ? { kind: 'pick' } : intent.kind === 'edit' ? { kind: 'checklist' } : intent.kind === 'rename' ? { kind: 'name' } : { kind: 'reading' };
-  return { intent, step, text: '', fields: BULK_FIELDS.map(() => ''), field: 0, cursor: 0, checked: undefined, chosen: undefined, scroll: 0, isArmed: false, summary: undefined, closed: undefined };
+  return { intent, step, text: '', fields: BULK_FIELDS.map(() => ''), field: 0, cursor: 0, checked: undefined, chosen: undefined, scroll: 0, isArmed: false, isHelpOpen: false, summary: undefined, closed: undefined };
 }
 
 export function assignModeOf(step: AssignStep): AssignMode {
@@ -142,8 +144,11 @@ export function assignReducer(state: AssignState, action: AssignAction): AssignS
 function onKey(state: AssignState, action: Extract<AssignAction, { type: 'assign/key' }>): AssignState {
   const { world } = action;
   const { step } = state;
+  // The keys shown: `?` or Esc closes them, and nothing else happens meanwhile.
+  if (state.isHelpOpen) return action.key.escape === true || action.input === '?' ? { ...state, isHelpOpen: false } : state;
   const resolved = ASSIGN_KEYMAP.resolve(assignModeOf(step), action.input, action.key);
   if (resolved === undefined) return state;
+  if (resolved.command === 'assign.help') return { ...state, isHelpOpen: true };
   const { command } = resolved;
   const motion = motionOfCommand(command);
   const close = (changed: boolean): AssignState => ({ ...state, closed: { summary: changed ? state.summary : undefined, changed } });

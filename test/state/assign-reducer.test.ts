@@ -71,4 +71,16 @@ describe('the holders session', () => {
     expect(back.text).toBe('A(');
     expect(run(failed, key('', { escape: true })).closed?.changed).toBe(false);
   });
+
+  it('? on the review shows its keys; no other key acts while they are shown; ? or Esc closes them', () => {
+    const review = run(initialAssignState({ kind: 'resume', batchId: 'b' }), { type: 'assign/planned', lines: ['x'], left: 2, refusal: undefined });
+    const help = run(review, key('?'));
+    expect(help.isHelpOpen).toBe(true);
+    expect(run(help, key('y')).step.kind).toBe('review');
+    expect(run(help, key('', { escape: true })).isHelpOpen).toBe(false);
+    expect(run(help, key('?')).isHelpOpen).toBe(false);
+    // Where letters are typed (the pick), ? is text.
+    expect(run(initialAssignState({ kind: 'add', userArns: ['u'] }), key('?')).text).toBe('?');
+  });
 });
+

@@ -55,7 +55,7 @@ export function AssignSession({ intent, service, loader, instanceArn, users, pro
   const note = useChecklistNote(intent, state.step.kind === 'checklist', user, checked, loader, width);
   const title = titleOf(intent, nameOf, user?.username);
   const mode = assignModeOf(state.step);
-  return <AssignView state={state} title={title} rows={rows} checked={checked} note={note} production={production} timeLeft={(n) => service.timeLeft(n)} canResume={batchDir !== undefined} hints={ASSIGN_KEYMAP.footerHints(mode, { readOnly: readOnly || (intent.kind === 'edit' && intent.isWhatIf) })} width={width} height={height} />;
+  return <AssignView state={state} title={title} rows={rows} checked={checked} note={note} production={production} timeLeft={(n) => service.timeLeft(n)} canResume={batchDir !== undefined} help={ASSIGN_KEYMAP.helpEntries(mode, { readOnly })} hints={ASSIGN_KEYMAP.footerHints(mode, { readOnly: readOnly || (intent.kind === 'edit' && intent.isWhatIf) })} width={width} height={height} />;
 }
 
 function titleOf(intent: AssignIntent, nameOf: (arn: string) => string, login: string | undefined): string {
