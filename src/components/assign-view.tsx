@@ -125,7 +125,11 @@ export function AssignView({ state, title, rows, checked, note, production, time
     return (
       <Box flexDirection="column">
         {heading}
-        <Text>Reading the users and the profiles they hold…</Text>
+        <Text>
+          {step.read === undefined || step.read.total === 0
+            ? 'Reading the users and the profiles they hold…'
+            : `Reading the profiles they hold, for the review: ${progressBar(step.read.done, step.read.total, Math.min(40, width - 50))}${step.read.done < step.read.total ? ` · ${timeLeft(step.read.total - step.read.done) ?? 'under a minute at AWS’s pace'}` : ''}`}
+        </Text>
         {footer}
       </Box>
     );
@@ -146,12 +150,12 @@ export function AssignView({ state, title, rows, checked, note, production, time
     const left = step.total - step.done;
     const lines: PaneLine[] = [
       { text: progressBar(step.done, step.total, Math.min(width, 60)) },
-      { text: step.isStopping ? `Stopping after the request in flight…${canResume ? ' (what is left stays journalled: B in the profile table resumes it)' : ''}` : `${left} left${left > 0 ? ` · about ${timeLeft(left) ?? 'under a minute'} at AWS's pace` : ''}${step.failed.length > 0 ? ` · ${step.failed.length} refused` : ''}`, ...(step.isStopping ? { tone: 'muted' as const } : {}) },
+      { text: step.isStopping ? `Stopping after the request in flight…${canResume ? ' (what is left stays journalled: B in the profile table resumes it)' : ''}` : `${left} left${left > 0 ? ` · ${timeLeft(left) ?? 'under a minute at AWS’s pace'}` : ''}${step.failed.length > 0 ? ` · ${step.failed.length} refused` : ''}`, ...(step.isStopping ? { tone: 'muted' as const } : {}) },
       ...step.failed.slice(-Math.max(0, height - 6)).map((f) => ({ text: `✗ ${sanitizeLine(f)}`, tone: 'error' as const })),
     ];
     return (
       <Box flexDirection="column">
-        <ScrollPane title={`Sending — ${sanitizeLine(title)}`} lines={lines} scroll={0} height={Math.max(3, height - 2)} />
+        <ScrollPane title={`Sending — ${sanitizeLine(step.what)}`} lines={lines} scroll={0} height={Math.max(3, height - 2)} />
         {footer}
       </Box>
     );

@@ -60,7 +60,10 @@ export function useAssignment(world: AssignmentWorld, state: AssignState, dispat
     const controller = new AbortController();
     void (async () => {
       try {
-        const plan = state.intent.kind === 'bulk' ? await planBulkChange(world, state, state.intent.profileArns, controller.signal) : await planAssignmentBatch(world, state, controller.signal);
+        const onRead = (done: number, total: number): void => {
+          if (!controller.signal.aborted) dispatch({ type: 'assign/reading', done, total });
+        };
+        const plan = state.intent.kind === 'bulk' ? await planBulkChange(world, state, state.intent.profileArns, controller.signal) : await planAssignmentBatch(world, state, controller.signal, onRead);
         if (controller.signal.aborted) return;
         planned.current = plan;
         dispatch({ type: 'assign/planned', lines: plan.lines, left: plan.left, refusal: plan.refusal });
@@ -105,7 +108,7 @@ export function useAssignment(world: AssignmentWorld, state: AssignState, dispat
 const failures = (steps: readonly { status: string; error?: string }[]): string[] => steps.flatMap((s) => (s.status === 'failed' && s.error ? [s.error] : []));
 
 /** Who holds what: the request as the matching command makes it, its batch (or the unfinished one), the review, the run and the users read again. */
-async function planAssignmentBatch(world: AssignmentWorld, state: AssignState, signal: AbortSignal): Promise<Planned> {
+async function planAssignmentBatch(world: AssignmentWorld, state: AssignState, signal: AbortSignal, onRead: (done: number, total: number) => void): Promise<Planned> {
   const { request, resumed } = await requestOf(world, state, signal);
   const batch =
     resumed ??
@@ -115,10 +118,14 @@ async function planAssignmentBatch(world: AssignmentWorld, state: AssignState, s
       ...(request.createFirst ? { createFirst: request.createFirst.draft } : {}),
     });
   const profiles = new Map<string, SecurityProfile>();
+  const wanted = reviewedProfiles(batch.steps);
+  let read = 0;
+  onRead(0, wanted.length);
   await Promise.all(
-    reviewedProfiles(batch.steps).map(async (arn) => {
+    wanted.map(async (arn) => {
       const profile = await readProfile(world, arn, signal).catch(() => undefined);
       if (profile !== undefined) profiles.set(arn, profile);
+      onRead(++read, wanted.length);
     }),
   );
   return {

@@ -35,9 +35,10 @@ export type AssignStep =
   | { readonly kind: 'pick' }
   | { readonly kind: 'checklist' }
   | { readonly kind: 'name' }
-  | { readonly kind: 'reading' }
+  /** `read`: the profiles read so far for the review, of how many (each in AWS's budget). */
+  | { readonly kind: 'reading'; readonly read?: { readonly done: number; readonly total: number } }
   | { readonly kind: 'review'; readonly lines: readonly string[]; readonly left: number; readonly refusal: string | undefined }
-  | { readonly kind: 'running'; readonly done: number; readonly total: number; readonly failed: readonly string[]; readonly isStopping: boolean }
+  | { readonly kind: 'running'; readonly what: string; readonly done: number; readonly total: number; readonly failed: readonly string[]; readonly isStopping: boolean }
   | { readonly kind: 'end'; readonly lines: readonly string[]; readonly isComplete: boolean }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -76,6 +77,7 @@ export interface AssignWorld {
 
 export type AssignAction =
   | { type: 'assign/key'; input: string; key: KeyState; world: AssignWorld }
+  | { type: 'assign/reading'; done: number; total: number }
   | { type: 'assign/planned'; lines: readonly string[]; left: number; refusal: string | undefined }
   | { type: 'assign/progress'; done: number; total: number; failed: readonly string[] }
   | { type: 'assign/done'; lines: readonly string[]; isComplete: boolean; summary: string }
@@ -130,6 +132,8 @@ export function assignReducer(state: AssignState, action: AssignAction): AssignS
   switch (action.type) {
     case 'assign/key':
       return onKey(state, action);
+    case 'assign/reading':
+      return state.step.kind === 'reading' ? { ...state, step: { kind: 'reading', read: { done: action.done, total: action.total } } } : state;
     case 'assign/planned':
       return state.step.kind === 'reading' ? { ...state, step: { kind: 'review', lines: action.lines, left: action.left, refusal: action.refusal }, scroll: 0, isArmed: false } : state;
     case 'assign/progress':
@@ -197,7 +201,7 @@ function onKey(state: AssignState, action: Extract<AssignAction, { type: 'assign
       if (command === 'assign.apply') {
         if (step.left === 0 || step.refusal !== undefined) return state;
         if (world.isProduction && !state.isArmed) return { ...state, isArmed: true };
-        return { ...state, isArmed: false, step: { kind: 'running', done: 0, total: step.left, failed: [], isStopping: false } };
+        return { ...state, isArmed: false, step: { kind: 'running', what: step.lines[0] ?? '', done: 0, total: step.left, failed: [], isStopping: false } };
       }
       return state;
     case 'running':

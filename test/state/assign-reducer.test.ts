@@ -43,7 +43,7 @@ describe('the holders session', () => {
     const reading = { ...initialAssignState({ kind: 'remove', profileArn: P('Agent').arn, userArns: ['u1'] }) };
     expect(reading.step.kind).toBe('reading');
     const review = run(reading, { type: 'assign/planned', lines: ['x'], left: 3, refusal: undefined });
-    expect(run(review, key('y')).step).toEqual({ kind: 'running', done: 0, total: 3, failed: [], isStopping: false });
+    expect(run(review, key('y')).step).toEqual({ kind: 'running', what: 'x', done: 0, total: 3, failed: [], isStopping: false });
     const prod = world({ isProduction: true });
     const armed = run(review, key('y', {}, prod));
     expect(armed.isArmed).toBe(true);
