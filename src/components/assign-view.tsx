@@ -137,12 +137,13 @@ export function AssignView({ state, title, rows, checked, note, production, time
   if (step.kind === 'review') {
     const lines: PaneLine[] = step.lines.flatMap((l, i) => wrapKept(l, width).map((text) => ({ text, ...(i === 0 ? { tone: 'heading' as const } : l.includes('⚠') || l.trimStart().startsWith('✗') ? { tone: 'error' as const } : {}) })));
     if (step.refusal !== undefined) lines.push({ text: '' }, ...wrapText(`✗ ${sanitizeLine(step.refusal)}`, width).map((text) => ({ text, tone: 'error' as const })));
+    if ((step.leftWithNone ?? 0) > 0 && hints.some((h) => h.keys === 'r')) lines.push({ text: '' }, { text: `r: pick a profile for the ${step.leftWithNone} user${step.leftWithNone === 1 ? '' : 's'} left with none, instead of skipping them`, tone: 'accent' });
     const extra = state.isArmed ? 3 : 0;
     return (
       <Box flexDirection="column">
         <ScrollPane title="Review — nothing has been sent yet" lines={lines} scroll={state.scroll} height={Math.max(3, height - 2 - extra)} />
         {state.isArmed ? <ProductionQuestion label={production} what="change these users' security profiles" /> : null}
-        <Footer hints={step.left === 0 || step.refusal !== undefined ? hints.filter((h) => h.keys !== 'y') : hints} width={width} />
+        <Footer hints={hints.filter((h) => (h.keys !== 'y' || (step.left > 0 && step.refusal === undefined)) && (h.keys !== 'r' || (step.leftWithNone ?? 0) > 0))} width={width} />
       </Box>
     );
   }

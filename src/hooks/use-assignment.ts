@@ -45,6 +45,8 @@ interface Planned {
   readonly lines: readonly string[];
   readonly left: number;
   readonly refusal: string | undefined;
+  /** Users the change would leave with no profile (blocked). */
+  readonly leftWithNone?: number;
   /** The steps the progress counts (users, or profiles), done or failed so far, of all. */
   readonly progress: () => { done: number; total: number; failed: string[] };
   readonly run: (onStep: () => void, stop: AbortSignal) => Promise<{ lines: string[]; isComplete: boolean; summary: string }>;
@@ -66,7 +68,7 @@ export function useAssignment(world: AssignmentWorld, state: AssignState, dispat
         const plan = state.intent.kind === 'bulk' ? await planBulkChange(world, state, state.intent.profileArns, controller.signal) : await planAssignmentBatch(world, state, controller.signal, onRead);
         if (controller.signal.aborted) return;
         planned.current = plan;
-        dispatch({ type: 'assign/planned', lines: plan.lines, left: plan.left, refusal: plan.refusal });
+        dispatch({ type: 'assign/planned', lines: plan.lines, left: plan.left, refusal: plan.refusal, ...(plan.leftWithNone ? { leftWithNone: plan.leftWithNone } : {}) });
       } catch (error) {
         if (!controller.signal.aborted) dispatch({ type: 'assign/failed', message: messageOf(error) });
       }
@@ -132,6 +134,7 @@ async function planAssignmentBatch(world: AssignmentWorld, state: AssignState, s
     lines: assignmentReview(request, batch, profiles, (n) => world.service.timeLeft(n), { listed: 200 }),
     left: batch.steps.filter((s) => s.status === 'pending' || s.status === 'sent').length,
     refusal: refusalOf(request),
+    leftWithNone: request.plan.blocked.filter((b) => b.reason.includes('no security profile')).length,
     progress: () => {
       const users = userSteps(batch.steps);
       return { done: users.filter((s) => s.status === 'done' || s.status === 'failed').length, total: users.length, failed: failures(batch.steps) };
@@ -194,7 +197,7 @@ async function requestOf(world: AssignmentWorld, state: AssignState, signal: Abo
     case 'add':
       return { request: assignRequest(instanceArn, profiles, usersOf(intent.userArns), [state.chosen!], []) };
     case 'remove':
-      return { request: assignRequest(instanceArn, profiles, usersOf(intent.userArns), [], [intent.profileArn]) };
+      return { request: assignRequest(instanceArn, profiles, usersOf(intent.userArns), [], [intent.profileArn], state.chosen) };
     case 'move': {
       const from = named(intent.profileArn);
       if (intent.thenDelete && isBuiltInProfileName(from.name ?? '')) throw new Error(`${quoted(from, from.arn)} is a built-in security profile; spex does not delete built-in profiles`);

@@ -6,7 +6,7 @@ import { bind, CURSOR_KEYS, type CursorCommand } from './key-spec.js';
 
 export type AssignMode = 'assign-form' | 'assign-pick' | 'assign-checklist' | 'assign-name' | 'assign-review' | 'assign-running' | 'assign-end' | 'assign-error' | 'assign-wait';
 
-export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.help' | 'assign.next-field' | 'assign.correct' | 'assign.back' | 'assign.erase' | 'assign.type';
+export type AssignCommand = CursorCommand | 'assign.choose' | 'assign.toggle' | 'assign.review' | 'assign.apply' | 'assign.stop' | 'assign.close' | 'assign.replace' | 'assign.help' | 'assign.next-field' | 'assign.correct' | 'assign.back' | 'assign.erase' | 'assign.type';
 
 /** `?` where nothing is typed: this step's keys. */
 const help = bind('assign.help', '?', [{ input: '?' }], "this step's keys (again, or Esc: close them)", 'help');
@@ -36,6 +36,7 @@ const TABLE: Readonly<Record<AssignMode, readonly EngineBinding<AssignCommand>[]
     { ...CURSOR_KEYS.pageUp, label: '' },
     { ...CURSOR_KEYS.pageDown, label: '' },
     bind('assign.back', 'Esc', [{ key: 'escape' }, { input: 'n' }], 'cancel: nothing is sent', 'cancel'),
+    { ...bind('assign.replace', 'r', [{ input: 'r' }], 'users it would leave with no profile: pick one to give them instead of skipping them', 'replacement'), mutates: true },
     help,
   ],
   'assign-running': [bind('assign.stop', 'Esc', [{ key: 'escape' }], 'stop after the request in flight (the rest resumes later)', 'stop'), help],

@@ -37,7 +37,8 @@ export type AssignStep =
   | { readonly kind: 'name' }
   /** `read`: the profiles read so far for the review, of how many (each in AWS's budget). */
   | { readonly kind: 'reading'; readonly read?: { readonly done: number; readonly total: number } }
-  | { readonly kind: 'review'; readonly lines: readonly string[]; readonly left: number; readonly refusal: string | undefined }
+  /** `leftWithNone`: users the change would leave with no profile (blocked; `r` picks one to give them). */
+  | { readonly kind: 'review'; readonly lines: readonly string[]; readonly left: number; readonly refusal: string | undefined; readonly leftWithNone?: number }
   | { readonly kind: 'running'; readonly what: string; readonly done: number; readonly total: number; readonly failed: readonly string[]; readonly isStopping: boolean }
   | { readonly kind: 'end'; readonly lines: readonly string[]; readonly isComplete: boolean }
   | { readonly kind: 'error'; readonly message: string };
@@ -78,7 +79,7 @@ export interface AssignWorld {
 export type AssignAction =
   | { type: 'assign/key'; input: string; key: KeyState; world: AssignWorld }
   | { type: 'assign/reading'; done: number; total: number }
-  | { type: 'assign/planned'; lines: readonly string[]; left: number; refusal: string | undefined }
+  | { type: 'assign/planned'; lines: readonly string[]; left: number; refusal: string | undefined; leftWithNone?: number }
   | { type: 'assign/progress'; done: number; total: number; failed: readonly string[] }
   | { type: 'assign/done'; lines: readonly string[]; isComplete: boolean; summary: string }
   | { type: 'assign/failed'; message: string };
@@ -114,7 +115,7 @@ export function assignModeOf(step: AssignStep): AssignMode {
 /** The profiles the pick or the checklist offers: matching the filter (every word, in any order); a move never offers its own source. */
 export function offered(state: Pick<AssignState, 'intent' | 'text'>, profiles: readonly NamedProfile[]): NamedProfile[] {
   const words = state.text.toLowerCase().split(/\s+/).filter(Boolean);
-  const source = state.intent.kind === 'move' ? state.intent.profileArn : undefined;
+  const source = state.intent.kind === 'move' || state.intent.kind === 'remove' ? state.intent.profileArn : undefined;
   return profiles.filter((p) => p.arn !== source && words.every((w) => (p.name ?? p.arn).toLowerCase().includes(w)));
 }
 
@@ -135,7 +136,7 @@ export function assignReducer(state: AssignState, action: AssignAction): AssignS
     case 'assign/reading':
       return state.step.kind === 'reading' ? { ...state, step: { kind: 'reading', read: { done: action.done, total: action.total } } } : state;
     case 'assign/planned':
-      return state.step.kind === 'reading' ? { ...state, step: { kind: 'review', lines: action.lines, left: action.left, refusal: action.refusal }, scroll: 0, isArmed: false } : state;
+      return state.step.kind === 'reading' ? { ...state, step: { kind: 'review', lines: action.lines, left: action.left, refusal: action.refusal, ...(action.leftWithNone ? { leftWithNone: action.leftWithNone } : {}) }, scroll: 0, isArmed: false } : state;
     case 'assign/progress':
       return state.step.kind === 'running' ? { ...state, step: { ...state.step, done: action.done, total: action.total, failed: action.failed } } : state;
     case 'assign/done':
@@ -198,6 +199,8 @@ function onKey(state: AssignState, action: Extract<AssignAction, { type: 'assign
     case 'review':
       if (motion !== undefined) return { ...state, scroll: scrollPane(state.scroll, motion, step.lines.length, world.rows) };
       if (command === 'assign.back') return state.isArmed ? { ...state, isArmed: false } : close(false);
+      // Taking a profile away from users who hold nothing else: pick what they get instead (the pick, then a new review).
+      if (command === 'assign.replace') return state.intent.kind === 'remove' && (step.leftWithNone ?? 0) > 0 ? { ...state, step: { kind: 'pick' }, text: '', cursor: 0 } : state;
       if (command === 'assign.apply') {
         if (step.left === 0 || step.refusal !== undefined) return state;
         if (world.isProduction && !state.isArmed) return { ...state, isArmed: true };

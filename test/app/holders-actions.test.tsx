@@ -110,6 +110,29 @@ describe('acting on holders in the TUI', () => {
     expect(user(backend, alone.Username).SecurityProfileArns).toEqual([arnOf(backend, 'Agent')]);
   });
 
+  it('r on that review picks a profile for the users it would leave with none: they get it instead of being skipped', async () => {
+    backend = await startTestBackend();
+    const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 120, rows: 40 });
+    const agents = holdersOf(backend, 'Agent');
+    const alone = agents.find((u) => u.SecurityProfileArns.length === 1)!;
+    await openHolders(tui, 'Agent', agents.length);
+    await tui.press('/', ...alone.Username, keys.enter);
+    await settle(tui, `1 of ${agents.length} users`);
+    await tui.press('-');
+    await settle(tui, 'r: pick a profile for the 1 user left with none');
+    await tui.press('r');
+    await settle(tui, 'Users left with no profile once “Agent” is taken away get which one?');
+    await tui.press(...'reporting');
+    await settle(tui, /›\s+Reporting Analysts/);
+    await tui.press(keys.enter);
+    const review = await settle(tui, '(those left with none get “Reporting Analysts”)');
+    expect(review).toContain(`${alone.Username}: Agent → Reporting Analysts`);
+    expect(review).not.toContain('left with none, instead of skipping them');
+    await tui.press('y');
+    await settle(tui, '1 of 1 user changed and read again.');
+    expect(user(backend, alone.Username).SecurityProfileArns).toEqual([arnOf(backend, 'Reporting Analysts')]);
+  });
+
   it("e edits one user's set as a checklist (1–10, what they would lose shown live); w only tries it", async () => {
     backend = await startTestBackend();
     const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 120, rows: 40 });

@@ -53,7 +53,7 @@ export function AssignSession({ intent, service, loader, instanceArn, users, pro
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the session ends once, when the reducer says so
   }, [state.closed]);
   const note = useChecklistNote(intent, state.step.kind === 'checklist', user, checked, loader, width);
-  const title = titleOf(intent, nameOf, user?.username);
+  const title = intent.kind === 'remove' && state.step.kind === 'pick' ? `Users left with no profile once “${nameOf(intent.profileArn)}” is taken away get which one?` : titleOf(intent, nameOf, user?.username);
   const mode = assignModeOf(state.step);
   return <AssignView state={state} title={title} rows={rows} checked={checked} note={note} production={production} timeLeft={(n) => service.timeLeft(n)} canResume={batchDir !== undefined} help={ASSIGN_KEYMAP.helpEntries(mode, { readOnly })} hints={ASSIGN_KEYMAP.footerHints(mode, { readOnly: readOnly || (intent.kind === 'edit' && intent.isWhatIf) })} width={width} height={height} />;
 }

@@ -102,16 +102,16 @@ export function moveRequest(instanceArn: string, named: readonly NamedProfile[],
   };
 }
 
-/** Give `add` and take away `remove` (ARNs) from the named users. */
-export function assignRequest(instanceArn: string, named: readonly NamedProfile[], users: readonly ConnectUser[], add: readonly string[], remove: readonly string[]): AssignmentRequest {
+/** Give `add` and take away `remove` (ARNs) from the named users; `replacement` goes to those it would leave with none. */
+export function assignRequest(instanceArn: string, named: readonly NamedProfile[], users: readonly ConnectUser[], add: readonly string[], remove: readonly string[], replacement?: string): AssignmentRequest {
   const nameOf = (arn: string): NamedProfile => named.find((p) => p.arn === arn) ?? { arn };
   const words = [...(add.length > 0 ? [`give ${add.map((a) => quoted(nameOf(a))).join(', ')}`] : []), ...(remove.length > 0 ? [`take away ${remove.map((r) => quoted(nameOf(r))).join(', ')}`] : [])];
   return {
-    what: `${words.join(' and ')} for ${plural(users.length, 'user')}`,
-    key: JSON.stringify(['assign', instanceArn, users.map((u) => u.username).sort(), [...add], [...remove]]),
+    what: `${words.join(' and ')} for ${plural(users.length, 'user')}${replacement !== undefined ? ` (those left with none get ${quoted(nameOf(replacement))})` : ''}`,
+    key: JSON.stringify(['assign', instanceArn, users.map((u) => u.username).sort(), [...add], [...remove], ...(replacement !== undefined ? [replacement] : [])]),
     instanceArn,
     named,
-    plan: planAssignment(users, { add, remove }),
+    plan: planAssignment(users, { add, remove, ...(replacement !== undefined ? { replacement } : {}) }),
   };
 }
 

@@ -36,6 +36,8 @@ export interface AssignmentEdit {
   add?: readonly string[];
   /** Profiles (ARNs) to take away. */
   remove?: readonly string[];
+  /** Given to a user the edit would leave with none (instead of blocking them). */
+  replacement?: string;
 }
 
 export const profileIdOf = (arn: string): string => arn.split('/').pop() ?? arn;
@@ -54,7 +56,8 @@ export function planAssignment(users: readonly ConnectUser[], edit: AssignmentEd
   for (const user of users) {
     const before = [...user.securityProfileArns];
     const kept = before.filter((arn) => !remove.has(profileIdOf(arn)));
-    const after = [...kept, ...(edit.add ?? []).filter((arn) => !kept.some((k) => profileIdOf(k) === profileIdOf(arn)))];
+    const added = [...kept, ...(edit.add ?? []).filter((arn) => !kept.some((k) => profileIdOf(k) === profileIdOf(arn)))];
+    const after = added.length === 0 && edit.replacement !== undefined ? [edit.replacement] : added;
     if (after.length === 0) plan.blocked.push({ login: user.username, reason: 'would be left with no security profile (Connect needs at least one): pick one to move them to' });
     else if (after.length > MAX_PROFILES_PER_USER) plan.blocked.push({ login: user.username, reason: `would hold ${after.length} security profiles (Connect allows ${MAX_PROFILES_PER_USER})` });
     else if (sameProfiles(before, after)) plan.unchanged.push(user.username);

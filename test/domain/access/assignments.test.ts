@@ -21,6 +21,15 @@ describe('planning who holds what', () => {
     expect(none.blocked[0]?.reason).toMatch(/no security profile/);
   });
 
+  it('a replacement goes to the users an edit would leave with none, and to no one else', () => {
+    const plan = planAssignment([user('alone', 'a'), user('two', 'a', 'b')], { remove: [arn('a')], replacement: arn('r') });
+    expect(plan.blocked).toEqual([]);
+    expect(plan.changes.map((c) => [c.login, c.after])).toEqual([
+      ['alone', [arn('r')]],
+      ['two', [arn('b')]],
+    ]);
+  });
+
   it('compares sets by id, whatever the order or form (ARN or id)', () => {
     expect(sameProfiles([arn('a'), arn('b')], ['b', 'a'])).toBe(true);
     expect(sameProfiles([arn('a')], ['a', 'b'])).toBe(false);
