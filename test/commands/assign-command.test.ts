@@ -187,15 +187,19 @@ async function runApac(args: string[]) {
 }
 
 describe('a move of many users, killed halfway', () => {
-  it('kill -9 in the middle of a move; the same command resumes: every user ends with the planned set, none written twice, none ever without a profile', async () => {
+  it('kill -9 in the middle of a 300-user move; the same command resumes: every user ends with the planned set, none written twice, none ever without a profile', async () => {
     const { spawnSpex } = await import('../emulator/spawn.js');
-    const args = ['move-holders', '--from', 'Site 07 agents', '--to', 'Site 08 agents', '--instance', 'acme-apac', '--yes', '--endpoint-url', backend.emulator.url, '--region', 'ap-southeast-2'];
-    const apac = () => backend.emulator.listModels('ap-southeast-2', USER_TYPE) as { Username: string; SecurityProfileArns: string[] }[];
+    const args = ['move-holders', '--from', 'Queue Editors', '--to', 'Reporting Analysts', '--instance', 'acme-apac', '--yes', '--endpoint-url', backend.emulator.url, '--region', 'ap-southeast-2'];
+    const apac = () => backend.emulator.listModels('ap-southeast-2', USER_TYPE) as { UserArn: string; Username: string; SecurityProfileArns: string[] }[];
     const site = (n: string) => String(backend.emulator.listModels('ap-southeast-2', 'AWS::Connect::SecurityProfile').find((m) => m.SecurityProfileName === n)!.SecurityProfileArn);
-    const holders = apac().filter((u) => u.SecurityProfileArns.includes(site('Site 07 agents'))).map((u) => u.Username);
-    expect(holders.length).toBeGreaterThan(5);
+    // Set-up in the store: 300 users hold Queue Editors (those with room for one more profile).
+    for (const u of apac().filter((x) => x.SecurityProfileArns.length < 10).slice(0, 300)) {
+      backend.emulator.modifyModel('ap-southeast-2', USER_TYPE, u.UserArn, (m) => void (m.SecurityProfileArns = [...(m.SecurityProfileArns as string[]), site('Queue Editors')]));
+    }
+    const holders = apac().filter((u) => u.SecurityProfileArns.includes(site('Queue Editors'))).map((u) => u.Username);
+    expect(holders).toHaveLength(300);
     // Each Connect call takes a while, so the process is killed with writes still to send.
-    backend.emulator.setFaults({ latencyMs: 150 });
+    backend.emulator.setFaults({ latencyMs: 50 });
     backend.emulator.clearRequests();
     const child = spawnSpex(args, env());
     try {
@@ -222,8 +226,8 @@ describe('a move of many users, killed halfway', () => {
     expect(byUser.size).toBe(holders.length);
     for (const login of holders) {
       const sets = apac().find((u) => u.Username === login)!.SecurityProfileArns;
-      expect(sets).toContain(site('Site 08 agents'));
-      expect(sets).not.toContain(site('Site 07 agents'));
+      expect(sets).toContain(site('Reporting Analysts'));
+      expect(sets).not.toContain(site('Queue Editors'));
       expect(sets.length).toBeGreaterThan(0);
     }
     expect(journals()).toEqual([]);
