@@ -2,6 +2,7 @@
 // what the change would take and give, a rename's new name, the review, the run's progress and the end.
 // Presentational: the state, the rows and the words come in as props.
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { Footer } from './footer.js';
 import { type PaneLine, wrapText } from './pane-lines.js';
 import { progressBar } from './progress-bar.js';
@@ -173,11 +174,28 @@ export function AssignView({ state, title, rows, checked, note, production, time
   );
 }
 
-/** A line wrapped to the width, its continuation lines under its own indent (+2). */
+/**
+ * A line wrapped to the width, its continuation lines under its own indent (+2), broken between the
+ * names it lists (after ", ", "; " or " → ") so that a profile's name is not split where it can be helped.
+ */
 function wrapKept(line: string, width: number): string[] {
   const text = sanitizeLine(line);
   const lead = text.length - text.trimStart().length;
   const indent = ' '.repeat(Math.min(8, lead + 2));
-  const [first = '', ...rest] = wrapText(text.trimStart(), Math.max(10, width - lead));
-  return [' '.repeat(lead) + first, ...(rest.length === 0 ? [] : wrapText(rest.join(' '), Math.max(10, width - indent.length)).map((l) => indent + l))];
+  const out: string[] = [];
+  let current = ' '.repeat(lead);
+  for (const token of text.trimStart().split(/(?<=, |; | → )/)) {
+    if (stringWidth(current + token.trimEnd()) <= width) {
+      current += token;
+      continue;
+    }
+    if (current.trim() !== '') out.push(current.trimEnd());
+    const room = Math.max(10, width - indent.length);
+    // A token longer than a whole line is wrapped at its spaces.
+    const pieces = stringWidth(token.trimEnd()) > room ? wrapText(token.trim(), room) : [token];
+    for (const piece of pieces.slice(0, -1)) out.push(indent + piece);
+    current = indent + (pieces.at(-1) ?? '');
+  }
+  if (current.trim() !== '') out.push(current.trimEnd());
+  return out.length > 0 ? out : [''];
 }
