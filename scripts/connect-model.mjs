@@ -12,6 +12,7 @@ export const SERVED = [
   'ListSecurityProfileFlowModules', 'CreateSecurityProfile', 'UpdateSecurityProfile', 'DeleteSecurityProfile',
   'SearchSecurityProfiles', 'ListContactFlowModules', 'SearchUsers', 'DescribeUser', 'UpdateUserSecurityProfiles',
   'TagResource', 'UntagResource', 'ListTagsForResource',
+  'AssociateSecurityProfiles', 'DisassociateSecurityProfiles', 'ListEntitySecurityProfiles',
 ];
 
 const path =

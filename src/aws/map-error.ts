@@ -195,7 +195,7 @@ export function failedOperationError(status: RequestStatus, ctx: ErrorContext): 
       ...base,
       kind: 'conflict',
       explained: true,
-      message: sanitizeText(`The profile is assigned to users, and Connect will not delete a profile that users hold; nothing was deleted. Assign those users another profile first (${detail}).`),
+      message: sanitizeText(`The profile is assigned to users, and Connect will not delete a profile that users hold; nothing was deleted. Assign those users another profile first; AI agents of Amazon Q in Connect can hold a profile too, and spex does not list them yet (${detail}).`),
     };
   }
   const explained = explainAwsValidation(status.statusMessage ?? '');

@@ -47,6 +47,10 @@ export const CONNECT_RATES: Readonly<Record<string, { rps: number; burst: number
   UntagResource: { rps: 2, burst: 5 },
   ListTagsForResource: { rps: 2, burst: 5 },
   ListContactFlowModules: { rps: 2, burst: 5 },
+  // Not in the quota table; the family's default (the less kind reading).
+  AssociateSecurityProfiles: { rps: 2, burst: 5 },
+  DisassociateSecurityProfiles: { rps: 2, burst: 5 },
+  ListEntitySecurityProfiles: { rps: 2, burst: 5 },
 };
 
 /**

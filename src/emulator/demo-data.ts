@@ -1,7 +1,7 @@
 // Deterministic demo data: the same regions, instances, ids and profiles on every start, so a demo
 // (and a test) can name them. Ids are derived from names by hashing, not drawn at random.
 import { ALL_PERMISSIONS, BUILT_IN_PERMISSIONS, CUSTOM_PERMISSIONS } from './demo-permissions.js';
-import { addDemoUsers } from './demo-users.js';
+import { addDemoAiAgents, addDemoUsers } from './demo-users.js';
 import { stableUuid } from './demo-ids.js';
 import { seededRandom } from './faults.js';
 import type { InstanceState, Model, Store } from './store.js';
@@ -153,6 +153,7 @@ export function loadDemoData(store: Store, generated = 0): void {
       addProfiles(store, region, instance, customs);
       if (alias === UNTIDY_ALIAS) addUntidy(store, region, instance);
       addDemoUsers(store, instance, alias, first);
+      addDemoAiAgents(store, instance, alias);
       if (first) addGenerated(store, region, instance, generated);
       first = false;
     });

@@ -90,3 +90,22 @@ export function addDemoUsers(store: Store, instance: InstanceState, alias: strin
     }
   }
 }
+
+/**
+ * Demo AI agents (Amazon Q in Connect) holding security profiles, in acme-support: one holds a profile
+ * with the escalation permissions (CallCenterManager). Models { AIAgentArn, Name, SecurityProfileArns }.
+ */
+export function addDemoAiAgents(store: Store, instance: InstanceState, alias: string): void {
+  if (alias !== 'acme-support') return;
+  const arn = String(instance.entry.model.Arn);
+  const [, , , region = 'us-east-1', account = '123456789012'] = arn.split(':');
+  const assistant = stableUuid(`${arn}/assistant`);
+  const byName = new Map([...instance.profiles.values()].map((e) => [String(e.model.SecurityProfileName), String(e.model.SecurityProfileArn)]));
+  for (const [name, profiles] of [
+    ['Order status assistant', ['AI Agent Builders']],
+    ['Supervisor copilot', ['CallCenterManager']],
+  ] as const) {
+    const held = profiles.map((p) => byName.get(p)).filter((a): a is string => a !== undefined);
+    store.addAiAgent(instance, { AIAgentArn: `arn:aws:wisdom:${region}:${account}:ai-agent/${assistant}/${stableUuid(`${arn}/ai-agent/${name}`)}`, Name: name, SecurityProfileArns: held });
+  }
+}

@@ -19,7 +19,7 @@ import { emulatorSettings } from './settings.js';
 import { answerQuery, queryActionOf } from './query-protocol.js';
 import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, regionOf, writeReply } from './server.js';
 import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect/index.js';
-import { Store } from './store.js';
+import { AI_AGENT_MODELS, Store } from './store.js';
 import type { Emulator, EmulatorOptions } from './types.js';
 
 const HANDLERS: Record<OperationName, (ctx: OperationContext, body: Record<string, unknown>) => Record<string, unknown>> = {
@@ -285,6 +285,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (typeName === SECURITY_PROFILE_TYPE) return instances.flatMap((i) => [...i.profiles.values()].map((e) => structuredClone(e.model)));
       if (typeName === HIERARCHY_GROUP_TYPE) return instances.flatMap((i) => [...i.groups.values()].map((e) => structuredClone(e.model)));
       if (typeName === USER_TYPE) return instances.flatMap((i) => [...i.users.values()].map((e) => structuredClone(e.model)));
+      // Not a Cloud Control type: the AI agents that hold profiles (Amazon Q in Connect), for tests.
+      if (typeName === AI_AGENT_MODELS) return instances.flatMap((i) => [...i.aiAgents.values()].map((e) => ({ ...structuredClone(e.model), InstanceArn: i.entry.model.Arn })));
       return [];
     },
     close: async () => {

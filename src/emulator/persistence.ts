@@ -27,6 +27,7 @@ interface SavedInstance {
   profiles: Entry[];
   groups: Entry[];
   users?: Entry[];
+  aiAgents?: Entry[];
 }
 
 type SavedRegions = Record<string, { instances: SavedInstance[]; requests: RequestRecord[] }>;
@@ -59,6 +60,7 @@ function savedRegions(store: Store): SavedRegions {
         profiles: [...i.profiles.values()],
         groups: [...i.groups.values()],
         users: [...i.users.values()],
+        aiAgents: [...i.aiAgents.values()],
       })),
       requests: [...region.requests.values()],
     };
@@ -118,7 +120,7 @@ function fromSaved(path: string, regions: SavedRegions): Store {
       if (!isEntry(inst) || typeof inst.model.Arn !== 'string' || !Array.isArray(inst.profiles) || !Array.isArray(inst.groups) || (inst.users !== undefined && !Array.isArray(inst.users))) {
         throw new StateFileError(path, `an instance in ${name} is malformed`);
       }
-      const instance: InstanceState = { entry: { seq: inst.seq, model: inst.model }, profiles: new Map(), groups: new Map(), users: new Map() };
+      const instance: InstanceState = { entry: { seq: inst.seq, model: inst.model }, profiles: new Map(), groups: new Map(), users: new Map(), aiAgents: new Map() };
       store.noteSeq(inst.seq);
       for (const p of inst.profiles) {
         if (!isEntry(p)) throw new StateFileError(path, `a profile in ${name} is malformed`);
@@ -142,6 +144,11 @@ function fromSaved(path: string, regions: SavedRegions): Store {
         if (!isEntry(u) || typeof u.model.UserArn !== 'string') throw new StateFileError(path, `a user in ${name} is malformed`);
         instance.users.set(u.model.UserArn, u);
         store.noteSeq(u.seq);
+      }
+      for (const a of Array.isArray(inst.aiAgents) ? inst.aiAgents : []) {
+        if (!isEntry(a) || typeof a.model.AIAgentArn !== 'string') throw new StateFileError(path, `an AI agent in ${name} is malformed`);
+        instance.aiAgents.set(a.model.AIAgentArn, a);
+        store.noteSeq(a.seq);
       }
       region.instances.set(inst.model.Arn, instance);
     }

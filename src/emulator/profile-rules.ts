@@ -1,7 +1,7 @@
 // Rules Connect applies to a profile however it is reached (Cloud Control's handler or the Connect
 // API): one name per instance, the instance's profile quota, and no delete while someone holds it.
 // Each path words the refusal as its own API does.
-import { holdersOf, type InstanceState } from './store.js';
+import { aiAgentHoldersOf, holdersOf, type InstanceState } from './store.js';
 
 export type Refusal = { kind: 'duplicate' | 'quota' | 'in-use'; message: string; holders?: number };
 
@@ -20,6 +20,9 @@ export function createRefusal(instance: InstanceState, name: string, quota: numb
 /** Why the profile cannot be deleted (users still hold it), or undefined. */
 export function deleteRefusal(instance: InstanceState, arn: string): Refusal | undefined {
   const holders = holdersOf(instance, arn).length;
-  if (holders === 0) return undefined;
-  return { kind: 'in-use', holders, message: `Security profile ${arn.split('/').pop()} is assigned to ${holders} user${holders === 1 ? '' : 's'} and cannot be deleted` };
+  // AWS is silent on deleting a profile an AI agent holds; the less kind reading: refused as for users.
+  const agents = aiAgentHoldersOf(instance, arn).length;
+  if (holders + agents === 0) return undefined;
+  const who = [...(holders > 0 ? [`${holders} user${holders === 1 ? '' : 's'}`] : []), ...(agents > 0 ? [`${agents} AI agent${agents === 1 ? '' : 's'}`] : [])].join(' and ');
+  return { kind: 'in-use', holders: holders + agents, message: `Security profile ${arn.split('/').pop()} is assigned to ${who} and cannot be deleted` };
 }

@@ -16,6 +16,11 @@ export interface InstanceState {
   groups: Map<string, Entry>;
   /** Users (AWS::Connect::User models): their SecurityProfileArns are what Connect refuses to delete. */
   users: Map<string, Entry>;
+  /**
+   * AI agents of Amazon Q in Connect that hold the instance's security profiles (AssociateSecurityProfiles,
+   * EntityType AI_AGENT): models { AIAgentArn, Name, SecurityProfileArns }, by ARN.
+   */
+  aiAgents: Map<string, Entry>;
   /** The instance's flow modules when a test set them (else the demo's, derived from the instance ARN). */
   flowModules?: { id: string; name: string }[];
 }
@@ -91,6 +96,7 @@ export class Store {
       profiles: new Map(),
       groups: new Map(),
       users: new Map(),
+      aiAgents: new Map(),
     };
     this.region(region).instances.set(String(model.Arn), instance);
     return instance;
@@ -106,6 +112,10 @@ export class Store {
 
   addUser(instance: InstanceState, model: Model): void {
     instance.users.set(String(model.UserArn), { seq: this.nextSeq(), model });
+  }
+
+  addAiAgent(instance: InstanceState, model: Model): void {
+    instance.aiAgents.set(String(model.AIAgentArn), { seq: this.nextSeq(), model });
   }
 
   instanceOf(region: string, arn: string): InstanceState | undefined {
@@ -127,6 +137,14 @@ export function holdersOf(instance: InstanceState, profileArn: string): Model[] 
     if (Array.isArray(model.SecurityProfileArns) && model.SecurityProfileArns.includes(profileArn)) out.push(model);
   }
   return out;
+}
+
+/** listModels' name for the AI agents that hold profiles (not a Cloud Control type). */
+export const AI_AGENT_MODELS = 'spex::AIAgent';
+
+/** The AI agents of an instance that hold a profile. */
+export function aiAgentHoldersOf(instance: InstanceState, profileArn: string): Model[] {
+  return [...instance.aiAgents.values()].map((e) => e.model).filter((m) => Array.isArray(m.SecurityProfileArns) && m.SecurityProfileArns.includes(profileArn));
 }
 
 /** One page of entries after `afterSeq`, in insertion order. */

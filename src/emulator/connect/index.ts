@@ -21,6 +21,7 @@ import {
 import { listContactFlowModules, listTagsForResource, tagResource, untagResource } from './resources.js';
 import { searchSecurityProfiles, searchUsers } from './search.js';
 import { describeUser, updateUserSecurityProfiles } from './users.js';
+import { associateSecurityProfiles, disassociateSecurityProfiles, listEntitySecurityProfiles } from './entities.js';
 
 export { ConnectError } from './errors.js';
 export type { ConnectContext } from './common.js';
@@ -43,6 +44,9 @@ const HANDLERS: Record<string, (call: ConnectCall) => Record<string, unknown>> =
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
+  AssociateSecurityProfiles: associateSecurityProfiles,
+  DisassociateSecurityProfiles: disassociateSecurityProfiles,
+  ListEntitySecurityProfiles: listEntitySecurityProfiles,
 };
 
 /** HTTP statuses of the Connect errors a test can inject (the model's, and UnknownOperation). */
