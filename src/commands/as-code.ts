@@ -22,6 +22,7 @@ import { readAllProfiles, resolveInstance } from './resolve.js';
 import { counted } from '../domain/text/format.js';
 import { confirmYes } from './ask.js';
 import { runJournal } from '../fleet/journal.js';
+import { applyBatch, sendPlanStep } from '../fleet/plan-step.js';
 
 /** Exit status of `plan` when there are changes (`terraform plan -detailed-exitcode`). */
 export const EXIT_CHANGES = 2;
@@ -191,17 +192,10 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   const failed: string[] = [];
   // On the batch engine, without a journal file: the plan and its client tokens are what makes a rerun
   // apply nothing twice (the same file planned again gives the same steps and tokens).
-  const batch = { kind: 'spex/apply', id: instanceArn, createdAt: new Date().toISOString(), steps: changing.map((step) => ({ step, status: 'pending' as const })) };
-  await runJournal(batch, {
+  await runJournal(applyBatch(instanceArn, changing), {
     dir: undefined,
     execute: async ({ step }) => {
-      const clientToken = stepToken(instanceArn, step);
-      const operation =
-        step.action === 'create'
-          ? service.createProfile(step.after!, { clientToken })
-          : step.action === 'update'
-            ? service.updateProfile(step.arn!, step.before!, step.after!, { clientToken })
-            : service.deleteProfile(step.arn!, { clientToken, ...(step.before ? { current: step.before } : {}) });
+      const operation = sendPlanStep(service, step, stepToken(instanceArn, step));
       try {
         await waitForOperation(ctx.io, operation);
         ctx.io.stderr.write(`spex: ${step.action}d “${sanitizeLine(step.name)}”\n`);

@@ -11,6 +11,7 @@ import { stepToken } from '../domain/as-code/profiles-plan.js';
 import type { TargetPlan } from '../domain/fleet/promote.js';
 import type { Promotion, PromotionStep, PromotionTarget, StepStatus } from '../domain/fleet/promotion-journal.js';
 import { MAY_STILL_APPLY, runJournal, unfinishedJournals } from './journal.js';
+import { sendPlanStep } from './plan-step.js';
 
 export type { Promotion, PromotionStep, PromotionTarget, StepStatus };
 
@@ -56,14 +57,7 @@ export async function runPromotion(promotion: Promotion, serviceFor: (target: Pr
     ...(events.onStep ? { onStep: events.onStep } : {}),
     execute: async (step) => {
       const service = services.get(step.target)!;
-      const options = { clientToken: step.clientToken };
-      const operation =
-        step.action === 'create'
-          ? service.createProfile(step.after!, options)
-          : step.action === 'update'
-            ? service.updateProfile(step.arn!, step.before!, step.after!, options)
-            : service.deleteProfile(step.arn!, { ...options, ...(step.before ? { current: step.before } : {}) });
-      const outcome = await operation.done;
+      const outcome = await sendPlanStep(service, step, step.clientToken).done;
       if (outcome.ok) return { status: 'done' };
       // It may still apply: left as sent, so the next run sends it again with the same token.
       return { status: MAY_STILL_APPLY.has(outcome.error.kind) ? 'unknown' : 'failed', error: outcome.error.message };

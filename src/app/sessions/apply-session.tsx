@@ -19,6 +19,8 @@ import type { KeyState } from '../../keys/keymap.js';
 import { PathPrompt } from './path-prompt.js';
 import { basename } from 'node:path';
 import { loggedService } from '../../hooks/log-operation.js';
+import { runJournal } from '../../fleet/journal.js';
+import { applyBatch, sendPlanStep } from '../../fleet/plan-step.js';
 import type { OperationLog } from '../../state/operation-log.js';
 import { useProductionGate } from '../../hooks/production.js';
 import { ProductionQuestion } from '../../components/production-question.js';
@@ -74,14 +76,18 @@ export function ApplySession({ service, loader, instance, arns, isActive, width,
     const changing = steps.filter((s) => s.action !== 'unchanged');
     const sending = loggedService(service, log, `apply ${basename(path)}`);
     const failed: string[] = [];
-    setStep({ kind: 'applying', steps: changing, done: 0, failed });
-    for (const [i, s] of changing.entries()) {
-      const clientToken = stepToken(instance.arn, s);
-      const op = s.action === 'create' ? sending.createProfile(s.after!, { clientToken }) : s.action === 'update' ? sending.updateProfile(s.arn!, s.before!, s.after!, { clientToken }) : sending.deleteProfile(s.arn!, { clientToken, ...(s.before ? { current: s.before } : {}) });
-      const outcome = await op.done;
-      if (!outcome.ok) failed.push(`${s.action} “${sanitizeLine(s.name)}”: ${sanitizeLine(outcome.error.message)}`);
-      setStep({ kind: 'applying', steps: changing, done: i + 1, failed: [...failed] });
-    }
+    let done = 0;
+    setStep({ kind: 'applying', steps: changing, done, failed });
+    // On the batch engine, as spex apply: one step after another, each with its plan's client token.
+    await runJournal(applyBatch(instance.arn, changing), {
+      dir: undefined,
+      execute: async ({ step: s }) => {
+        const outcome = await sendPlanStep(sending, s, stepToken(instance.arn, s)).done;
+        if (!outcome.ok) failed.push(`${s.action} “${sanitizeLine(s.name)}”: ${sanitizeLine(outcome.error.message)}`);
+        setStep({ kind: 'applying', steps: changing, done: ++done, failed: [...failed] });
+        return outcome.ok ? { status: 'done' } : { status: 'failed', error: outcome.error.message };
+      },
+    });
     onApplied(failed.length === 0 ? `Applied ${changing.length} change${changing.length === 1 ? '' : 's'} from the file` : `${failed.length} of ${changing.length} changes failed: ${failed[0]}`);
   };
 
