@@ -5,7 +5,7 @@ import { type ConnectInstance, parseConnectArn, type SecurityProfile } from '../
 import type { ProfileList } from '../hooks/use-profile-list.js';
 import type { Remote } from '../state/remote.js';
 import { panePosition, shownInstances } from '../state/selectors.js';
-import type { AppState, SortOrder } from '../state/app-state.js';
+import { ALL_USERS, type AppState, type SortOrder } from '../state/app-state.js';
 import { parseFilter } from '../state/filter.js';
 import { type Finding, findingSentence, profileFindings } from '../domain/access/lint.js';
 import { counted } from '../domain/text/format.js';
@@ -34,9 +34,9 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   if (screen.kind === 'instances') return [...crumbs, 'Instances'];
   crumbs.push(instanceLabel(state.instance) ?? '—', 'Security profiles');
   if (screen.kind === 'detail') crumbs.push(profileName(screen.arn) ?? '…');
-  if (screen.kind === 'holders') crumbs.push(...(screen.arn === '*' ? ['Users'] : [profileName(screen.arn) ?? '…', 'Held by']));
+  if (screen.kind === 'holders') crumbs.push(...(screen.arn === ALL_USERS ? ['Users'] : [profileName(screen.arn) ?? '…', 'Held by']));
   if (screen.kind === 'findings') crumbs.push('Findings');
-  if (screen.kind === 'explain') crumbs.push(screen.from.arn === '*' ? 'Users' : `Holders of ${profileName(screen.from.arn) ?? '…'}`, 'What this user can do');
+  if (screen.kind === 'explain') crumbs.push(screen.from.arn === ALL_USERS ? 'Users' : `Holders of ${profileName(screen.from.arn) ?? '…'}`, 'What this user can do');
   if (screen.kind === 'compare') crumbs.push(`Compare ${profileName(screen.arns[0]) ?? '…'} ↔ ${profileName(screen.arns[1]) ?? '…'}`);
   const { modal } = state;
   if (modal.kind === 'editor') {

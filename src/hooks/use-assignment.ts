@@ -232,7 +232,8 @@ async function requestOf(world: AssignmentWorld, state: AssignState, signal: Abo
         what: batch.what,
         key: batch.key,
         instanceArn,
-        named: created ? [...profiles, { arn: created.createdArn ?? NEW_PROFILE, name: created.draft.SecurityProfileName }, { arn: NEW_PROFILE, name: created.draft.SecurityProfileName }] : profiles,
+        // The copy by the name the user steps use (NEW_PROFILE) and, once created, by its ARN.
+        named: created ? [...profiles, ...[...new Set([NEW_PROFILE, created.createdArn ?? NEW_PROFILE])].map((arn) => ({ arn, name: created.draft.SecurityProfileName }))] : profiles,
         plan: { changes: userSteps(batch.steps), unchanged: [], blocked: [] },
         ...(deleted ? { deleteAfter: { arn: deleted.arn, name: deleted.name } } : {}),
         ...(created && copyOf ? { createFirst: { draft: created.draft, copyOf } } : {}),

@@ -8,9 +8,9 @@ import type { RegionService } from '../aws/types.js';
 import { type ConnectUser, holderCounts, holdersIn, type UserIndex } from '../domain/access/holders.js';
 import type { Remote } from '../state/remote.js';
 import { domainErrorOf, isAbort } from './remote.js';
+import { ALL_USERS } from '../state/app-state.js';
 
-/** The holders screen's profile for "every user of the instance" (`:`). */
-export const ALL_USERS = '*';
+export { ALL_USERS };
 
 export interface Users {
   remote: Remote<UserIndex>;

@@ -51,6 +51,9 @@ export interface ListView {
   selectArn?: string;
 }
 
+/** The holders screen's profile for "every user of the instance" (`:`). */
+export const ALL_USERS = '*';
+
 /** The screen on view. Screens past the instance picker always have a region and an instance. */
 export type Screen =
   | { kind: 'regions' }

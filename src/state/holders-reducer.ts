@@ -1,5 +1,5 @@
 // The holders screen (`u`): who holds a profile, with a row cursor, filterable. Pure.
-import type { AppState, Screen } from './app-state.js';
+import { ALL_USERS, type AppState, type Screen } from './app-state.js';
 import type { Action } from './app-actions.js';
 import { cursorArn } from './list-reducer.js';
 import { moveCursor, scrollPane } from './motion.js';
@@ -12,7 +12,7 @@ export function holdersReducer(state: AppState, action: HoldersAction): AppState
   if (action.type === 'holders/open-all') {
     // `:` then a login: every user of the instance, the filter already taking the keys.
     if (state.screen.kind !== 'list' && state.screen.kind !== 'detail') return state;
-    const opened: HoldersScreen = { kind: 'holders', arn: '*', scroll: 0, cursor: 0, lineCount: 0, filter: '', isFiltering: true, marked: [], shown: [], ...(state.screen.kind === 'detail' ? { returnTo: state.screen } : {}) };
+    const opened: HoldersScreen = { kind: 'holders', arn: ALL_USERS, scroll: 0, cursor: 0, lineCount: 0, filter: '', isFiltering: true, marked: [], shown: [], ...(state.screen.kind === 'detail' ? { returnTo: state.screen } : {}) };
     return { ...state, screen: opened };
   }
   if (action.type === 'holders/open') {
@@ -50,7 +50,7 @@ export function holdersReducer(state: AppState, action: HoldersAction): AppState
       // Every user the filter shows; again (all already marked): those unmarked.
       const all = screen.shown.length > 0 && screen.shown.every((u) => screen.marked.includes(u));
       const marked = all ? screen.marked.filter((m) => !screen.shown.includes(m)) : [...new Set([...screen.marked, ...screen.shown])];
-      return { ...set({ marked }), notice: { tone: 'info', text: all ? `Unmarked the ${screen.shown.length} users shown` : `Marked ${marked.length} user${marked.length === 1 ? '' : 's'}: + gives a profile${screen.arn === '*' ? '' : ', - takes this one away, m moves them'}` } };
+      return { ...set({ marked }), notice: { tone: 'info', text: all ? `Unmarked the ${screen.shown.length} users shown` : `Marked ${marked.length} user${marked.length === 1 ? '' : 's'}: + gives a profile${screen.arn === ALL_USERS ? '' : ', - takes this one away, m moves them'}` } };
     }
     case 'holders/filter-start':
       return set({ isFiltering: true });

@@ -6,7 +6,7 @@ import { CONNECT_REGIONS, type ConnectRegion, filterRegions } from '../domain/se
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { filterInstances } from './selectors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
-import type { AppState, Modal } from './app-state.js';
+import { ALL_USERS, type AppState, type Modal } from './app-state.js';
 import type { AssignIntent } from './assign-reducer.js';
 import type { Action } from './app-actions.js';
 import { tableRows } from './layout.js';
@@ -198,14 +198,11 @@ function assignOpened(state: AppState, action: Extract<SessionAction, { type: 's
       const users = screen.marked.length > 0 ? screen.marked : screen.shown.slice(screen.cursor, screen.cursor + 1);
       if (users.length === 0) return say('No user here: move onto a row first');
       if (action.what === 'add') return assign({ kind: 'add', userArns: users });
-      if (screen.arn === ALL_USERS_KEY) return say(`${action.what === 'move' ? 'm moves' : '- takes away'} the holders of one profile: open them with u on the profile`);
+      if (screen.arn === ALL_USERS) return say(`${action.what === 'move' ? 'm moves' : '- takes away'} the holders of one profile: open them with u on the profile`);
       return assign(action.what === 'remove' ? { kind: 'remove', profileArn: screen.arn, userArns: users } : { kind: 'move', profileArn: screen.arn, userArns: users, thenDelete: false });
     }
   }
 }
-
-/** The holders screen's key for every user of the instance (hooks/use-user-index.ts#ALL_USERS). */
-const ALL_USERS_KEY = '*';
 
 /** Quitting: straight away, unless an editor holds unsaved changes (then it asks first). */
 export function quit(state: AppState): AppState {

@@ -271,8 +271,9 @@ describe('without the Connect API', () => {
   });
 
   it('the local endpoint refuses a user patch that would leave none or name another property, as the schema does', async () => {
-    const { CloudControlClient, UpdateResourceCommand } = await import('@aws-sdk/client-cloudcontrol');
-    const client = new CloudControlClient({ region: 'us-east-1', endpoint: backend.emulator.url, credentials: TEST_CREDENTIALS });
+    const { UpdateResourceCommand } = await import('@aws-sdk/client-cloudcontrol');
+    const { clientFor } = await import('../emulator/helpers.js');
+    const client = clientFor(backend.emulator);
     const someone = users().find((u) => u.SecurityProfileArns.length === 1)!;
     await expect(client.send(new UpdateResourceCommand({ TypeName: USER_TYPE, Identifier: someone.UserArn, PatchDocument: JSON.stringify([{ op: 'replace', path: '/SecurityProfileArns', value: [] }]) }))).rejects.toThrow(/SecurityProfileArns/);
     await expect(client.send(new UpdateResourceCommand({ TypeName: USER_TYPE, Identifier: someone.UserArn, PatchDocument: JSON.stringify([{ op: 'replace', path: '/Username', value: 'x' }]) }))).rejects.toThrow(/SecurityProfileArns only/);

@@ -2,11 +2,11 @@
 // DisassociateSecurityProfiles, ListEntitySecurityProfiles; EntityType AI_AGENT), through the AWS SDK
 // v3 client: the demo's agents, the model's bounds, unknown entities and profiles, and a profile an AI
 // agent holds refused for deletion through Connect and through Cloud Control.
-import { CloudControlClient, DeleteResourceCommand, GetResourceRequestStatusCommand } from '@aws-sdk/client-cloudcontrol';
+import { DeleteResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import { AssociateSecurityProfilesCommand, ConnectClient, DeleteSecurityProfileCommand, DisassociateSecurityProfilesCommand, ListEntitySecurityProfilesCommand } from '@aws-sdk/client-connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_AGENT_MODELS, demoInstanceArn, demoProfileArn, type Emulator, startEmulator } from '../../src/emulator/index.js';
-import { CREDENTIALS, errorOf } from './helpers.js';
+import { clientFor, CREDENTIALS, errorOf, PROFILE, waitForRequest } from './helpers.js';
 
 let emulator: Emulator;
 let connect: ConnectClient;
@@ -54,14 +54,10 @@ describe('AI agents holding security profiles', () => {
     const refused = await errorOf(connect.send(new DeleteSecurityProfileCommand({ InstanceId, SecurityProfileId: idOf(demoProfileArn('AI Agent Builders')) })));
     expect(refused.name).toBe('ResourceInUseException');
     expect(refused.message).toContain('1 AI agent');
-    const cc = new CloudControlClient({ endpoint: emulator.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
+    const cc = clientFor(emulator);
     try {
-      const started = await cc.send(new DeleteResourceCommand({ TypeName: 'AWS::Connect::SecurityProfile', Identifier: demoProfileArn('AI Agent Builders') }));
-      let status = started.ProgressEvent;
-      for (let i = 0; i < 50 && (status?.OperationStatus === 'PENDING' || status?.OperationStatus === 'IN_PROGRESS'); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        status = (await cc.send(new GetResourceRequestStatusCommand({ RequestToken: started.ProgressEvent!.RequestToken! }))).ProgressEvent;
-      }
+      const started = await cc.send(new DeleteResourceCommand({ TypeName: PROFILE, Identifier: demoProfileArn('AI Agent Builders') }));
+      const status = await waitForRequest(cc, started.ProgressEvent!.RequestToken!);
       expect(status?.OperationStatus).toBe('FAILED');
       expect(status?.StatusMessage).toContain('cannot be deleted');
     } finally {
