@@ -5,6 +5,7 @@
 // Cloud Control update with a client token fixed by the plan, journalled in batches/, so the same
 // command run again resumes and applies nothing twice.
 import type { RegionService } from '../aws/index.js';
+import { holderCounts } from '../domain/access/holders.js';
 import { type BulkStep, bulkFindings, bulkReview, planBulk } from '../domain/profile/bulk-edit.js';
 import { describeChanges } from '../domain/profile/profile-diff.js';
 import { SpexError } from '../domain/service/errors.js';
@@ -67,7 +68,6 @@ export async function bulkUpdateCommand(ctx: CommandContext): Promise<number> {
 async function holdersByArn(service: RegionService, instanceArn: string): Promise<(arn: string) => number | undefined> {
   const index = await service.loadUsers(instanceArn, { allowSlow: false }).catch(() => undefined);
   if (index === undefined) return () => undefined;
-  const counts = new Map<string, number>();
-  for (const user of index.users) for (const arn of user.securityProfileArns) counts.set(arn, (counts.get(arn) ?? 0) + 1);
+  const counts = holderCounts(index);
   return (arn) => counts.get(arn) ?? 0;
 }

@@ -2,6 +2,7 @@
 // what the change would take and give, a rename's new name, the review, the run's progress and the end.
 // Presentational: the state, the rows and the words come in as props.
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import stringWidth from 'string-width';
 import { Footer } from './footer.js';
 import { type PaneLine, wrapText } from './pane-lines.js';
@@ -42,6 +43,8 @@ export interface AssignViewProps {
 export function AssignView({ state, title, rows, checked, note, production, timeLeft, hints, help, canResume, width, height }: AssignViewProps) {
   const tone = useTone();
   const { step } = state;
+  // The review wrapped once per review and width, not on every scroll key.
+  const reviewed = useMemo(() => (step.kind === 'review' ? step.lines.flatMap((l, i) => wrapKept(l, width).map((text) => ({ text, ...(i === 0 ? { tone: 'heading' as const } : l.includes('⚠') || l.trimStart().startsWith('✗') ? { tone: 'error' as const } : {}) }))) : []), [step, width]);
   const footer = <Footer hints={hints} width={width} />;
   if (state.isHelpOpen) {
     return (
@@ -136,7 +139,7 @@ export function AssignView({ state, title, rows, checked, note, production, time
     );
   }
   if (step.kind === 'review') {
-    const lines: PaneLine[] = step.lines.flatMap((l, i) => wrapKept(l, width).map((text) => ({ text, ...(i === 0 ? { tone: 'heading' as const } : l.includes('⚠') || l.trimStart().startsWith('✗') ? { tone: 'error' as const } : {}) })));
+    const lines: PaneLine[] = [...reviewed];
     if (step.refusal !== undefined) lines.push({ text: '' }, ...wrapText(`✗ ${sanitizeLine(step.refusal)}`, width).map((text) => ({ text, tone: 'error' as const })));
     if ((step.leftWithNone ?? 0) > 0 && hints.some((h) => h.keys === 'r')) lines.push({ text: '' }, { text: `r: pick a profile for the ${step.leftWithNone} user${step.leftWithNone === 1 ? '' : 's'} left with none, instead of skipping them`, tone: 'accent' });
     const extra = state.isArmed ? 3 : 0;

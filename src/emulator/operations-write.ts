@@ -42,7 +42,7 @@ function updateUser(ctx: OperationContext, identifier: string, document: string,
     throw new ServiceError('ValidationException', `Patch could not be applied: ${(error as Error).message}`);
   }
   const arns = next.SecurityProfileArns;
-  // The registry schema: SecurityProfileArns is required, 1–10 unique strings.
+  // real-aws-notes: AWS::Connect::User's SecurityProfileArns holds 1–10 ARNs (uniqueness: UpdateUserSecurityProfiles takes a set).
   if (!Array.isArray(arns) || arns.length < 1 || arns.length > 10 || new Set(arns).size !== arns.length || !arns.every((a) => typeof a === 'string')) {
     throw new ServiceError('ValidationException', `Model validation failed (#/SecurityProfileArns: expected 1 to 10 unique security profile ARNs, found ${Array.isArray(arns) ? arns.length : 'none'})`);
   }

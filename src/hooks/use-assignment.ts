@@ -8,7 +8,7 @@ import { type Dispatch, useEffect, useRef } from 'react';
 import type { DetailLoader, RegionService } from '../aws/types.js';
 import { type AssignmentBatch, type AssignmentRequest, assignmentOutcome, assignmentReview, assignRequest, moveRequest, type NamedProfile, NEW_PROFILE, newNameIssue, refusalOf, renameRequest, reviewedProfiles, userSteps } from '../domain/access/assignment-batch.js';
 import { profileIdOf } from '../domain/access/assignments.js';
-import type { ConnectUser } from '../domain/access/holders.js';
+import { type ConnectUser, holderCounts } from '../domain/access/holders.js';
 import { isBuiltInProfileName, type SecurityProfile } from '../domain/profile/security-profile.js';
 import { isSpexError } from '../domain/service/errors.js';
 import { ASSIGNMENTS_KIND, newAssignmentBatch, runAssignments, unfinishedBatch } from '../fleet/assignments.js';
@@ -159,7 +159,8 @@ async function planBulkChange(world: AssignmentWorld, state: AssignState, arns: 
   const resumed = world.batchDir ? unfinishedBulk(world.batchDir, key) : undefined;
   const { steps, unchanged } = resumed ? { steps: resumed.steps, unchanged: [] } : planBulk(world.instanceArn, targets, (before) => applyBulkEdit(before, parsed.edit));
   const journal = resumed ?? newBulkUpdate(key, steps);
-  const holders = (arn: string): number | undefined => world.users?.filter((u) => u.securityProfileArns.includes(arn)).length;
+  const counts = world.users === undefined ? undefined : holderCounts({ users: world.users });
+  const holders = (arn: string): number | undefined => (counts === undefined ? undefined : (counts.get(arn) ?? 0));
   return {
     lines: bulkReview(steps, unchanged, holders, resumed !== undefined),
     left: steps.filter((s) => s.status === 'pending' || s.status === 'sent').length,

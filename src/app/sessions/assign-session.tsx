@@ -43,7 +43,8 @@ export function AssignSession({ intent, service, loader, instanceArn, users, pro
   useAssignment({ service, loader, instanceArn, users: everyone, profiles, batchDir, log }, state, dispatch);
   const user = intent.kind === 'edit' ? everyone?.find((u) => u.arn === intent.userArn) : undefined;
   const nameOf = (arn: string): string => profiles.find((p) => p.arn === arn)?.name ?? arn.split('/').pop() ?? arn;
-  const rows = useMemo(() => offered(state, profiles), [state, profiles]);
+  const { intent: asked, text } = state;
+  const rows = useMemo(() => offered({ intent: asked, text }, profiles), [asked, text, profiles]);
   const checked = checkedOf(state, user ? { userProfiles: user.securityProfileArns } : {});
   const room = Math.max(1, height - 5);
   const world = { profiles, ...(user ? { userProfiles: user.securityProfileArns } : {}), isProduction: production !== undefined, rows: room };

@@ -41,7 +41,7 @@ export function holdersIn(index: Pick<UserIndex, 'users'>, profileArn: string): 
 }
 
 /** Holder counts by profile ARN, from one index. */
-export function holderCounts(index: Pick<UserIndex, 'users'>): Map<string, number> {
+export function holderCounts(index: { readonly users: readonly ConnectUser[] }): Map<string, number> {
   const counts = new Map<string, number>();
   for (const u of index.users) for (const arn of new Set(u.securityProfileArns)) counts.set(arn, (counts.get(arn) ?? 0) + 1);
   return counts;
