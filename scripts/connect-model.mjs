@@ -13,7 +13,39 @@ export const SERVED = [
   'SearchSecurityProfiles', 'ListContactFlowModules', 'SearchUsers', 'DescribeUser', 'UpdateUserSecurityProfiles',
   'TagResource', 'UntagResource', 'ListTagsForResource',
   'AssociateSecurityProfiles', 'DisassociateSecurityProfiles', 'ListEntitySecurityProfiles',
+  'ListSecurityProfileAIAgents',
 ];
+
+// What @aws-sdk/client-connect 3.1136 has and botocore 1.43.11 does not yet: ListSecurityProfileAIAgents
+// (route and members from the SDK's schema, MaxResults 1–1000 from the API reference) and AllowedAIAgents
+// on CreateSecurityProfile/UpdateSecurityProfile (API reference "AIAgent": Arn, Type THIRD_PARTY). The
+// reference gives no bound on the list: 10, as Applications and AllowedFlowModules (the less kind reading).
+const SUPPLEMENT = {
+  operations: {
+    ListSecurityProfileAIAgents: {
+      http: { method: 'GET', requestUri: '/security-profiles-ai-agents/{InstanceId}/{SecurityProfileId}' },
+      input: { shape: 'ListSecurityProfileAIAgentsRequest' },
+      errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'InternalServiceException'].map((shape) => ({ shape })),
+    },
+  },
+  shapes: {
+    ListSecurityProfileAIAgentsRequest: {
+      type: 'structure',
+      required: ['SecurityProfileId', 'InstanceId'],
+      members: {
+        SecurityProfileId: { shape: 'SecurityProfileId', location: 'uri', locationName: 'SecurityProfileId' },
+        InstanceId: { shape: 'InstanceId', location: 'uri', locationName: 'InstanceId' },
+        NextToken: { shape: 'NextToken', location: 'querystring', locationName: 'nextToken' },
+        MaxResults: { shape: 'MaxResult1000', location: 'querystring', locationName: 'maxResults' },
+      },
+    },
+    AllowedAIAgents: { type: 'list', member: { shape: 'AIAgent' }, max: 10 },
+    AIAgent: { type: 'structure', members: { Arn: { shape: 'AIAgentArn' }, Type: { shape: 'AIAgentType' } } },
+    AIAgentArn: { type: 'string' },
+    AIAgentType: { type: 'string', enum: ['THIRD_PARTY'] },
+  },
+  members: { CreateSecurityProfileRequest: { AllowedAIAgents: { shape: 'AllowedAIAgents' } }, UpdateSecurityProfileRequest: { AllowedAIAgents: { shape: 'AllowedAIAgents' } } },
+};
 
 const path =
   process.argv[2] ??
@@ -21,6 +53,9 @@ const path =
 const botocoreVersion = execFileSync('python3', ['-c', 'import botocore;print(botocore.__version__)'], { encoding: 'utf8' }).trim();
 const raw = readFileSync(path);
 const model = JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+for (const [name, op] of Object.entries(SUPPLEMENT.operations)) model.operations[name] ??= op;
+for (const [name, shape] of Object.entries(SUPPLEMENT.shapes)) model.shapes[name] ??= shape;
+for (const [name, members] of Object.entries(SUPPLEMENT.members)) for (const [m, v] of Object.entries(members)) model.shapes[name].members[m] ??= v;
 
 const KEEP = ['shape', 'type', 'required', 'members', 'member', 'key', 'value', 'min', 'max', 'enum', 'pattern', 'location', 'locationName', 'box'];
 const shapes = {};
@@ -43,6 +78,6 @@ for (const [name, op] of Object.entries(model.operations)) {
 }
 writeFileSync(
   new URL('../data/connect-model.json', import.meta.url),
-  `${JSON.stringify({ _source: `botocore ${botocoreVersion} data/connect/2017-08-08/service-2.json (Amazon Connect API model ${model.metadata.apiVersion}); served operations' input shapes, every operation's route; made by scripts/connect-model.mjs`, operations, errors, shapes }, null, 0)}\n`,
+  `${JSON.stringify({ _source: `botocore ${botocoreVersion} data/connect/2017-08-08/service-2.json (Amazon Connect API model ${model.metadata.apiVersion}) with ListSecurityProfileAIAgents and AllowedAIAgents from @aws-sdk/client-connect 3.1136; served operations' input shapes, every operation's route; made by scripts/connect-model.mjs`, operations, errors, shapes }, null, 0)}\n`,
 );
 console.log(`${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes`);

@@ -51,6 +51,10 @@ export const CONNECT_RATES: Readonly<Record<string, { rps: number; burst: number
   AssociateSecurityProfiles: { rps: 2, burst: 5 },
   DisassociateSecurityProfiles: { rps: 2, burst: 5 },
   ListEntitySecurityProfiles: { rps: 2, burst: 5 },
+  ListSecurityProfileAIAgents: { rps: 2, burst: 5 },
+  // Amazon Q in Connect: no published rate spex has; Connect's family default (the less kind reading).
+  ListAssistants: { rps: 2, burst: 5 },
+  ListAIAgents: { rps: 2, burst: 5 },
 };
 
 /**

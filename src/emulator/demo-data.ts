@@ -284,6 +284,7 @@ export function loadPlatformDemoData(store: Store): void {
           Permissions: ['BasicAgentAccess', 'ContactSearch.View', 'RedactedData.View'] });
       }
       addDemoUsers(store, instance, alias, false);
+      addDemoAiAgents(store, instance, alias);
     }
   }
 }

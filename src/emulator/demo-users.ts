@@ -91,21 +91,42 @@ export function addDemoUsers(store: Store, instance: InstanceState, alias: strin
   }
 }
 
+/** The AI agents of each demo instance that has some: each agent's name and the profiles it holds. */
+const DEMO_AI_AGENTS: Record<string, readonly (readonly [string, readonly string[]])[]> = {
+  // One holds a profile with the escalation permissions (CallCenterManager).
+  'acme-support': [['Order status assistant', ['AI Agent Builders']], ['Supervisor copilot', ['CallCenterManager']]],
+  // dev and prod drift: dev's order assistant also holds Team Leads, and only dev has the refund helper.
+  'acme-dev': [['Order status assistant', ['Tier 1 Support', 'Team Leads']], ['Refund helper', ['Tier 1 Support']]],
+  'acme-prod': [['Order status assistant', ['Tier 1 Support']]],
+};
+
+/** Which AI agents a profile allows (AllowedAIAgents, Agent-to-Agent), by profile and agent name. */
+const DEMO_ALLOWED_AI_AGENTS: Record<string, Record<string, readonly string[]>> = {
+  'acme-support': { 'Tier 1 Support': ['Order status assistant'] },
+  'acme-dev': { 'Tier 1 Support': ['Order status assistant', 'Refund helper'] },
+  'acme-prod': { 'Tier 1 Support': ['Order status assistant'] },
+};
+
 /**
- * Demo AI agents (Amazon Q in Connect) holding security profiles, in acme-support: one holds a profile
- * with the escalation permissions (CallCenterManager). Models { AIAgentArn, Name, SecurityProfileArns }.
+ * Demo AI agents (Amazon Q in Connect) holding security profiles, and the profiles that allow them
+ * (AllowedAIAgents, Type THIRD_PARTY). Agent models: { AIAgentArn, Name, SecurityProfileArns }.
  */
 export function addDemoAiAgents(store: Store, instance: InstanceState, alias: string): void {
-  if (alias !== 'acme-support') return;
+  const agents = DEMO_AI_AGENTS[alias];
+  if (!agents) return;
   const arn = String(instance.entry.model.Arn);
   const [, , , region = 'us-east-1', account = '123456789012'] = arn.split(':');
   const assistant = stableUuid(`${arn}/assistant`);
-  const byName = new Map([...instance.profiles.values()].map((e) => [String(e.model.SecurityProfileName), String(e.model.SecurityProfileArn)]));
-  for (const [name, profiles] of [
-    ['Order status assistant', ['AI Agent Builders']],
-    ['Supervisor copilot', ['CallCenterManager']],
-  ] as const) {
-    const held = profiles.map((p) => byName.get(p)).filter((a): a is string => a !== undefined);
-    store.addAiAgent(instance, { AIAgentArn: `arn:aws:wisdom:${region}:${account}:ai-agent/${assistant}/${stableUuid(`${arn}/ai-agent/${name}`)}`, Name: name, SecurityProfileArns: held });
+  const byName = new Map([...instance.profiles.values()].map((e) => [String(e.model.SecurityProfileName), e.model]));
+  const agentArns = new Map<string, string>();
+  for (const [name, profiles] of agents) {
+    const held = profiles.map((p) => byName.get(p)?.SecurityProfileArn).filter((a): a is string => typeof a === 'string');
+    const agentArn = `arn:aws:wisdom:${region}:${account}:ai-agent/${assistant}/${stableUuid(`${arn}/ai-agent/${name}`)}`;
+    agentArns.set(name, agentArn);
+    store.addAiAgent(instance, { AIAgentArn: agentArn, Name: name, SecurityProfileArns: held });
+  }
+  for (const [profile, names] of Object.entries(DEMO_ALLOWED_AI_AGENTS[alias] ?? {})) {
+    const model = byName.get(profile);
+    if (model) model.AllowedAIAgents = names.map((n) => ({ Arn: agentArns.get(n), Type: 'THIRD_PARTY' }));
   }
 }

@@ -20,7 +20,8 @@ export const ID_KEY: Record<string, string> = {
  * default) or milliseconds (inferred: spex must read both).
  */
 export function presentProfile(model: Model, unit: TimeUnit): Model {
-  const out: Model = { ...model };
+  // AllowedAIAgents is Connect's only: the schema of AWS::Connect::SecurityProfile has no such property.
+  const { AllowedAIAgents: _connectOnly, ...out }: Model = { ...model };
   for (const name of SET_PROPERTIES) if (out[name] === undefined) out[name] = [];
   if (unit === 'ms' && typeof out.LastModifiedTime === 'number') out.LastModifiedTime = Math.round(out.LastModifiedTime * 1000);
   return out;

@@ -237,6 +237,8 @@ export class RequestBook {
           return fail('InvalidRequest', (error as Error).message);
         }
         for (const name of this.options.handlerKeeps()) if (next[name] === undefined && previous[name] !== undefined) next[name] = previous[name];
+        // The handler's UpdateSecurityProfile does not send AllowedAIAgents, so Connect keeps them.
+        if (found.entry.model.AllowedAIAgents !== undefined) next.AllowedAIAgents = found.entry.model.AllowedAIAgents;
         stamp(next, found.entry.model.LastModifiedTime);
         found.entry.model = next;
       } else {

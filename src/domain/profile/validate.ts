@@ -35,7 +35,10 @@ export function validateProfile(model: unknown, mode: 'create' | 'stored'): Vali
   // Validate what would go over the wire: plain JSON (no undefined members, no prototypes).
   let plain: Record<string, unknown>;
   try {
-    plain = JSON.parse(JSON.stringify(model)) as Record<string, unknown>;
+    // AllowedAIAgents is Connect's only (the schema lacks it): spex writes it through the Connect API,
+    // and connect-plan.ts#connectIssues checks it with Connect's rules.
+    const { AllowedAIAgents: _connectOnly, ...rest } = model as Record<string, unknown>;
+    plain = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
   } catch (error) {
     return [{ field: '', rule: 'type', message: `the profile cannot be written as JSON (${(error as Error).message})` }];
   }

@@ -14,6 +14,7 @@ import {
   describeSecurityProfile,
   listSecurityProfileApplications,
   listSecurityProfileFlowModules,
+  listSecurityProfileAIAgents,
   listSecurityProfilePermissions,
   listSecurityProfiles,
   updateSecurityProfile,
@@ -22,6 +23,7 @@ import { listContactFlowModules, listTagsForResource, tagResource, untagResource
 import { searchSecurityProfiles, searchUsers } from './search.js';
 import { describeUser, updateUserSecurityProfiles } from './users.js';
 import { associateSecurityProfiles, disassociateSecurityProfiles, listEntitySecurityProfiles } from './entities.js';
+import { bindQconnect, listAIAgents, listAssistants, qconnectRoute } from './qconnect.js';
 
 export { ConnectError } from './errors.js';
 export type { ConnectContext } from './common.js';
@@ -47,14 +49,26 @@ const HANDLERS: Record<string, (call: ConnectCall) => Record<string, unknown>> =
   AssociateSecurityProfiles: associateSecurityProfiles,
   DisassociateSecurityProfiles: disassociateSecurityProfiles,
   ListEntitySecurityProfiles: listEntitySecurityProfiles,
+  ListSecurityProfileAIAgents: listSecurityProfileAIAgents,
+  ListAssistants: listAssistants,
+  ListAIAgents: listAIAgents,
 };
+
+/** Amazon Q in Connect's operations, told apart by the signing name (`wisdom`) in the credential scope. */
+const QCONNECT = new Set(['ListAssistants', 'ListAIAgents']);
+const signsFor = (req: IncomingMessage): string | undefined => /Credential=[^/\s,]+\/\d{8}\/[^/\s,]+\/([^/\s,]+)\/aws4_request/.exec(req.headers.authorization ?? '')?.[1];
 
 /** HTTP statuses of the Connect errors a test can inject (the model's, and UnknownOperation). */
 export const CONNECT_STATUS: Readonly<Record<string, number>> = { ...ERROR_STATUS, AccessDeniedException: 403 };
 
 function routed(req: IncomingMessage): Routed | undefined {
   if (req.headers['x-amz-target'] !== undefined) return undefined;
-  return routeOf(req.method ?? 'GET', (req.url ?? '/').split('?')[0] ?? '/');
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  if (signsFor(req) === 'wisdom') {
+    const q = qconnectRoute(req.method ?? 'GET', path);
+    return q ? { ...q, served: true, malformed: false } : { operation: 'UnknownQConnectOperation', labels: {}, served: false, malformed: false };
+  }
+  return routeOf(req.method ?? 'GET', path);
 }
 
 /** The Connect operation a request names (served or not), or undefined when it is not a Connect request. */
@@ -89,7 +103,7 @@ export function handleConnect(req: IncomingMessage, raw: Buffer, ctx: ConnectCon
     body = value as Record<string, unknown>;
   }
   const url = new URL(req.url ?? '/', 'http://emulator');
-  const input = bindInput(route.operation, route.labels, url, body);
+  const input = QCONNECT.has(route.operation) ? bindQconnect(route.operation, route.labels, url) : bindInput(route.operation, route.labels, url, body);
   const handler = HANDLERS[route.operation]!;
   return { region, body: handler({ region, operation: route.operation, input, ctx }), request: input };
 }

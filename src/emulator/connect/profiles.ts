@@ -24,7 +24,7 @@ export function listSecurityProfiles(call: ConnectCall): Record<string, unknown>
   };
 }
 
-/** DescribeSecurityProfile: the base fields only (real-aws-notes: permissions, applications and flow modules come from the List* calls). */
+/** DescribeSecurityProfile: the base fields only (real-aws-notes: permissions, applications, flow modules and AI agents come from the List* calls). */
 export function describeSecurityProfile(call: ConnectCall): Record<string, unknown> {
   const instance = instanceOf(call);
   const { arn, model } = profileOf(call, instance);
@@ -61,11 +61,12 @@ function listField(field: string, answer: string) {
 export const listSecurityProfilePermissions = listField('Permissions', 'Permissions');
 export const listSecurityProfileApplications = listField('Applications', 'Applications');
 export const listSecurityProfileFlowModules = listField('AllowedFlowModules', 'AllowedFlowModules');
+export const listSecurityProfileAIAgents = listField('AllowedAIAgents', 'AllowedAIAgents');
 
 /** The fields a Create or Update sets, in the store's (Cloud Control's) shape. */
 function fieldsOf(input: Record<string, unknown>): Model {
   const out: Model = {};
-  for (const name of ['Description', 'Permissions', 'TagRestrictedResources', 'HierarchyRestrictedResources', 'Applications', 'AllowedFlowModules', 'GranularAccessControlConfiguration']) {
+  for (const name of ['Description', 'Permissions', 'TagRestrictedResources', 'HierarchyRestrictedResources', 'Applications', 'AllowedFlowModules', 'AllowedAIAgents', 'GranularAccessControlConfiguration']) {
     if (input[name] !== undefined) out[name] = structuredClone(input[name]);
   }
   if (input.AllowedAccessControlTags !== undefined) out.AllowedAccessControlTags = tagList(input.AllowedAccessControlTags as Record<string, string>);
