@@ -4,11 +4,12 @@
 // Lost updates stay impossible: just before sending, the profile is read again and the save refused,
 // saying what changed, if it is not what the edit started from (the promise the patch's `test`
 // operations give on the Cloud Control path). Synchronous calls, so the operation settles at once.
+// The same route carries the one field Cloud Control cannot carry for any profile: AllowedAIAgents.
 import { randomUUID } from 'node:crypto';
 import { CreateSecurityProfileCommand, DeleteSecurityProfileCommand, TagResourceCommand, UntagResourceCommand, UpdateSecurityProfileCommand } from '@aws-sdk/client-connect';
 import { connectCreateRequest, connectDeleteRequest, connectIssues, connectNameIssue, type ConnectRequest, connectUpdateRequests } from '../domain/profile/connect-plan.js';
 import { type DomainError, isSpexError } from '../domain/service/errors.js';
-import { unappliedChanges } from '../domain/profile/patch.js';
+import { connectOnlyChanges, unappliedChanges } from '../domain/profile/patch.js';
 import { describeChanges } from '../domain/profile/profile-diff.js';
 import { type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/profile/security-profile.js';
 import type { RegionContext } from './context.js';
@@ -92,13 +93,15 @@ async function reread(ctx: RegionContext, arn: string, asked: SecurityProfileDra
   }
 }
 
-export function updateThroughConnect(ctx: RegionContext, arn: string, before: SecurityProfile, after: SecurityProfileDraft, options: OperationOptions = {}): TrackedOperation {
-  return connectOperation('UPDATE', arn, options, async (note, fail, signal, base) => {
+export function updateThroughConnect(ctx: RegionContext, arn: string, before: SecurityProfile, after: SecurityProfileDraft, options: OperationOptions = {}, route = CONNECT_ROUTE_NOTE): TrackedOperation {
+  return connectOperation('UPDATE', arn, options, async (emit, fail, signal, base0) => {
+    const base = { ...base0, note: route };
+    const note = (text: string): void => emit(text);
     const issues = connectIssues(after);
     if (issues.length > 0) return fail({ kind: 'validation', message: `${issues.join('; ')}. Nothing was sent.` });
     const requests = connectUpdateRequests(before, after);
     if (requests.length === 0) return { ok: true, status: { ...base, status: 'SUCCESS', note: 'Nothing to change; nothing was sent.' }, identifier: arn, model: before };
-    note(`${CONNECT_ROUTE_NOTE}: checking nobody changed it meanwhile`);
+    note(`${route}: checking nobody changed it meanwhile`);
     let current: SecurityProfile;
     try {
       current = await getProfile(ctx, arn, { signal });
@@ -111,7 +114,7 @@ export function updateThroughConnect(ctx: RegionContext, arn: string, before: Se
     }
     const done: string[] = [];
     for (const request of requests) {
-      note(`${CONNECT_ROUTE_NOTE}: ${request.operation}`);
+      note(`${route}: ${request.operation}`);
       try {
         await send(ctx, request, signal);
       } catch (error) {
@@ -122,8 +125,35 @@ export function updateThroughConnect(ctx: RegionContext, arn: string, before: Se
       done.push(request.operation);
     }
     for (const loader of ctx.loaders) loader.invalidate(arn);
-    return reread(ctx, arn, after, { ...base, status: 'SUCCESS', note: `${CONNECT_ROUTE_NOTE}: ${done.join(', ')}` }, signal);
+    return reread(ctx, arn, after, { ...base, status: 'SUCCESS', note: `${route}: ${done.join(', ')}` }, signal);
   });
+}
+
+export const AI_AGENTS_NOTE = 'allowed AI agents sent through the Connect API (the Cloud Control schema lacks them)';
+
+/** The refusal, before anything is sent, of a draft that changes a Connect-only field when the Connect API cannot be used. */
+export function connectOnlyRefusal(ctx: RegionContext, before: object, after: SecurityProfileDraft): DomainError | undefined {
+  const field = connectOnlyChanges(before, after)[0];
+  if (field === undefined || ctx.connectApi('UpdateSecurityProfile') !== undefined) return undefined;
+  const why = ctx.connectUnavailable() ?? 'spex runs on Cloud Control alone (--cloudcontrol-only)';
+  return { kind: 'validation', field, rule: 'connectOnly', message: `${field}: only the Connect API sets it (the Cloud Control schema lacks it), but ${why.charAt(0).toLowerCase()}${why.slice(1)}. Nothing was sent.` };
+}
+
+/**
+ * After a Cloud Control create or update succeeded: the Connect-only fields it could not carry
+ * (AllowedAIAgents), sent with UpdateSecurityProfile on the re-read profile. A failure here says that the
+ * Cloud Control part was saved.
+ */
+export async function saveConnectOnly(ctx: RegionContext, outcome: OperationOutcome, after: SecurityProfileDraft, signal?: AbortSignal): Promise<OperationOutcome> {
+  if (!outcome.ok || connectOnlyChanges(outcome.model ?? {}, after).length === 0) return outcome;
+  const arn = outcome.identifier ?? outcome.model?.SecurityProfileArn;
+  if (arn === undefined || outcome.model === undefined) {
+    return { ...outcome, warnings: [...(outcome.warnings ?? []), 'The profile was saved, but could not be re-read, so its allowed AI agents were not sent; edit them again.'] };
+  }
+  const next = await updateThroughConnect(ctx, arn, outcome.model, { ...toDraft(outcome.model), AllowedAIAgents: after.AllowedAIAgents ?? [] }, signal ? { signal } : {}, AI_AGENTS_NOTE).done;
+  const warnings = [...(outcome.warnings ?? []), ...(next.ok ? (next.warnings ?? []) : [])];
+  if (next.ok) return { ...next, status: { ...outcome.status, note: [outcome.status.note, AI_AGENTS_NOTE].filter(Boolean).join('; ') }, ...(warnings.length > 0 ? { warnings } : {}) };
+  return { ok: false, status: { ...outcome.status, status: 'FAILED' }, error: { ...next.error, message: `The rest was saved through Cloud Control, but the allowed AI agents were not: ${next.error.message}` } };
 }
 
 export const CONNECT_CREATE_NOTE = 'created through the Connect API (Cloud Control refuses this profile’s values)';

@@ -10,15 +10,15 @@ import {
   type UpdateResourceCommandOutput,
 } from '@aws-sdk/client-cloudcontrol';
 import { type DomainError, isSpexError } from '../domain/service/errors.js';
-import { type JsonPatchOperation, applyPatch, buildPatch, propertyEquals } from '../domain/profile/patch.js';
-import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft } from '../domain/profile/security-profile.js';
+import { type JsonPatchOperation, applyPatch, buildPatch, connectOnlyChanges, propertyEquals, withoutConnectOnly } from '../domain/profile/patch.js';
+import { SECURITY_PROFILE_TYPE, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../domain/profile/security-profile.js';
 import { cloudControlRefusals, cloudControlRefusalText } from '../domain/profile/cloud-control-safe.js';
 import { connectTakesAll } from '../domain/profile/connect-plan.js';
 import { validateProfile, validationMessage } from '../domain/profile/validate.js';
 import { type RegionContext, readOnlyError } from './context.js';
 import { failedOperationError, toDomainError } from './map-error.js';
 import { toRequestStatus } from './parse.js';
-import { createThroughConnect, deleteThroughConnect, updateThroughConnect } from './connect-writes.js';
+import { AI_AGENTS_NOTE, connectOnlyRefusal, createThroughConnect, deleteThroughConnect, saveConnectOnly, updateThroughConnect } from './connect-writes.js';
 import { getProfile, getRequestStatus, listRequests } from './reads.js';
 import { successConfirmer } from './confirm-save.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, opName, settledOperation, startTrackedOperation } from './tracked-operation.js';
@@ -120,10 +120,14 @@ export function createProfile(ctx: RegionContext, desired: SecurityProfileDraft,
     if (connectTakesAll(issues, desired) && ctx.connectApi('CreateSecurityProfile') !== undefined) return createThroughConnect(ctx, desired, options);
     return refused('CREATE', validationError(issues));
   }
-  const desiredState = JSON.stringify(desired);
+  const connectOnly = connectOnlyRefusal(ctx, {}, desired);
+  if (connectOnly) return refused('CREATE', connectOnly);
+  const ccDesired = withoutConnectOnly(desired, {});
+  const desiredState = JSON.stringify(ccDesired);
   return track(ctx, 'CREATE', options, {
     name: desired.SecurityProfileName,
-    asked: desired,
+    asked: ccDesired,
+    finalize: (outcome) => saveConnectOnly(ctx, outcome, desired, options.signal),
     start: async (clientToken, signal) => {
       const out = await ctx.sendRaw<CreateResourceCommandOutput>(
         new CreateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, DesiredState: desiredState, ClientToken: clientToken }),
@@ -167,7 +171,11 @@ function updateProfileOnce(
     if (isSpexError(error)) return refused('UPDATE', error.error);
     return refused('UPDATE', { kind: 'validation', message: `The edit cannot be applied: ${(error as Error).message}` });
   }
+  const connectOnly = connectOnlyRefusal(ctx, before, after);
+  if (connectOnly) return refused('UPDATE', connectOnly);
   if (!ops.some((op) => op.op !== 'test')) {
+    // Only the Connect-only fields changed (allowed AI agents): Connect's UpdateSecurityProfile alone.
+    if (connectOnlyChanges(before, after).length > 0) return updateThroughConnect(ctx, arn, before, { ...toDraft(before), AllowedAIAgents: after.AllowedAIAgents ?? [] }, options, AI_AGENTS_NOTE);
     const status: RequestStatus = { requestToken: '', operation: 'UPDATE', status: 'SUCCESS', identifier: arn, note: 'Nothing to change; nothing was sent.' };
     return settledOperation('UPDATE', { ok: true, status, identifier: arn, model: before });
   }
@@ -191,7 +199,7 @@ function updateProfileOnce(
   const guards = ops.filter((op) => op.op === 'test');
   return track(ctx, 'UPDATE', options, {
     identifier: arn,
-    asked: after,
+    asked: withoutConnectOnly(after, before),
     start: async (clientToken, signal) => {
       const out = await ctx.sendRaw<UpdateResourceCommandOutput>(
         new UpdateResourceCommand({ TypeName: SECURITY_PROFILE_TYPE, Identifier: arn, PatchDocument: patchDocument, ClientToken: clientToken }),
@@ -200,7 +208,7 @@ function updateProfileOnce(
       return toRequestStatus(out.ProgressEvent);
     },
     finalize: async (outcome) => {
-      if (outcome.ok) return outcome;
+      if (outcome.ok) return saveConnectOnly(ctx, outcome, after, options.signal);
       const explained = await explainLostUpdate(ctx, arn, guards, outcome);
       if (explained !== 'reordered' || retried) return explained === 'reordered' ? outcome : explained;
       // The server lists a set in another order than it did when the profile was read: nothing

@@ -23,7 +23,7 @@ import {
   SECURITY_PROFILE_TYPE,
   type SecurityProfile,
 } from '../domain/profile/security-profile.js';
-import { readThroughConnect } from './connect-reads.js';
+import { readAllowedAIAgents, readThroughConnect } from './connect-reads.js';
 import { type RegionContext, readOnlyError } from './context.js';
 import { isSpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
@@ -220,6 +220,8 @@ export async function getProfile(ctx: RegionContext, arn: string, options?: Call
       throw error;
     });
   }
+  const allowed = await readAllowedAIAgents(ctx, profile.SecurityProfileArn ?? arn, options?.signal);
+  if (allowed !== undefined) profile = { ...profile, AllowedAIAgents: allowed };
   ctx.noteArn(profile.SecurityProfileArn ?? arn);
   ctx.cache?.put(profile.SecurityProfileArn ? profile : { ...profile, SecurityProfileArn: arn });
   return profile;

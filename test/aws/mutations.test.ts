@@ -203,7 +203,7 @@ describe('read-only mode', () => {
     ]);
     for (const o of outcomes) expect(!o.ok && o.error.kind).toBe('read-only');
     await expect(service.cancelRequest('abc')).rejects.toMatchObject({ error: { kind: 'read-only' } });
-    expect(backend.emulator.requests.map((r) => r.operation)).toEqual(['GetResource']);
+    expect(backend.emulator.requests.map((r) => r.operation)).toEqual(['GetResource', 'ListSecurityProfileAIAgents']);
     expect(service.readOnly).toBe(true);
   });
 });

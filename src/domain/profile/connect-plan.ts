@@ -3,6 +3,7 @@
 // TagResource for tags added or changed, UntagResource for tags removed. Connect's own rules apply
 // (4 access-control tags, tag keys with spaces), not the schema's. Pure.
 import { isDeepStrictEqual } from 'node:util';
+import { connectOnlyChanges } from './patch.js';
 import type { SecurityProfile, SecurityProfileDraft, Tag } from './security-profile.js';
 
 export interface ConnectRequest {
@@ -40,6 +41,8 @@ export function connectUpdateRequests(before: SecurityProfile, after: SecurityPr
   if (!isDeepStrictEqual(before.GranularAccessControlConfiguration ?? {}, after.GranularAccessControlConfiguration ?? {})) {
     body.GranularAccessControlConfiguration = structuredClone(after.GranularAccessControlConfiguration ?? {});
   }
+  // Sent whole (real-aws-notes: UpdateSecurityProfile replaces each list it is sent); left out when the draft does not say.
+  if (connectOnlyChanges(before, after).includes('AllowedAIAgents')) body.AllowedAIAgents = structuredClone(after.AllowedAIAgents ?? []);
   const requests: ConnectRequest[] = [];
   if (Object.keys(body).length > 0) {
     requests.push({ operation: 'UpdateSecurityProfile', http: `POST /security-profiles/${instanceId}/${profileId}`, body: { InstanceId: instanceId, SecurityProfileId: profileId, ...body } });
@@ -92,6 +95,7 @@ export function connectCreateRequest(desired: SecurityProfileDraft): ConnectRequ
   if (desired.AllowedAccessControlHierarchyGroupId) body.AllowedAccessControlHierarchyGroupId = desired.AllowedAccessControlHierarchyGroupId;
   if (desired.GranularAccessControlConfiguration && Object.keys(desired.GranularAccessControlConfiguration).length > 0) body.GranularAccessControlConfiguration = structuredClone(desired.GranularAccessControlConfiguration);
   if (desired.Tags?.length) body.Tags = tagMap(desired.Tags);
+  if (desired.AllowedAIAgents?.length) body.AllowedAIAgents = structuredClone(desired.AllowedAIAgents);
   return { operation: 'CreateSecurityProfile', http: `PUT /security-profiles/${instanceId}`, body };
 }
 
@@ -121,6 +125,13 @@ export function connectIssues(after: SecurityProfileDraft): string[] {
   const modules = after.AllowedFlowModules ?? [];
   if (modules.length > 10) issues.push(`AllowedFlowModules: Connect allows at most 10 (has ${modules.length})`);
   for (const m of modules) if (m.Type !== 'MCP') issues.push(`AllowedFlowModules: type ${JSON.stringify(String(m.Type ?? '').slice(0, 40))} is not one Connect knows (only MCP)`);
+  // API reference "AIAgent": Type is THIRD_PARTY; the list's bound is unstated: 10, as Applications (the less kind reading).
+  const agents = after.AllowedAIAgents ?? [];
+  if (agents.length > 10) issues.push(`AllowedAIAgents: Connect allows at most 10 (has ${agents.length})`);
+  for (const a of agents) {
+    if (typeof a.Arn !== 'string' || a.Arn === '') issues.push('AllowedAIAgents: each AI agent needs its ARN');
+    if (a.Type !== 'THIRD_PARTY') issues.push(`AllowedAIAgents: type ${JSON.stringify(String(a.Type ?? '').slice(0, 40))} is not one Connect knows (only THIRD_PARTY)`);
+  }
   if ((after.Description ?? '').length > 250) issues.push(`Description: at most 250 characters (has ${(after.Description ?? '').length})`);
   if ((after.Permissions ?? []).length > 500) issues.push(`Permissions: at most 500 (has ${(after.Permissions ?? []).length})`);
   if ((after.AllowedAccessControlTags ?? []).length > 4) issues.push(`AllowedAccessControlTags: Connect allows at most 4 (has ${(after.AllowedAccessControlTags ?? []).length})`);

@@ -10,6 +10,7 @@
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { SpexError } from '../service/errors.js';
 import {
+  CONNECT_ONLY_PROPERTIES,
   CREATE_ONLY_PROPERTIES,
   READ_ONLY_PROPERTIES,
   SET_PROPERTIES,
@@ -42,12 +43,14 @@ export const PROPERTY_ORDER = [
   'AllowedAccessControlHierarchyGroupId',
   'Applications',
   'AllowedFlowModules',
+  'AllowedAIAgents',
   'GranularAccessControlConfiguration',
 ] as const;
 
 const READ_ONLY = new Set<string>(READ_ONLY_PROPERTIES);
 const CREATE_ONLY = new Set<string>(CREATE_ONLY_PROPERTIES);
-const SETS = new Set<string>(SET_PROPERTIES);
+const SETS = new Set<string>([...SET_PROPERTIES, ...CONNECT_ONLY_PROPERTIES]);
+const CONNECT_ONLY = new Set<string>(CONNECT_ONLY_PROPERTIES);
 /** Arrays below the top level that the schema also marks `insertionOrder: false`. */
 const NESTED_SETS = new Set(['Applications/*/ApplicationPermissions']);
 
@@ -130,6 +133,24 @@ export function unappliedChanges(asked: SecurityProfileDraft, held: SecurityProf
   return `The save succeeded, but Amazon Connect holds other values than were asked for: ${parts.join('; ')}.`;
 }
 
+/**
+ * The Connect-only fields (AllowedAIAgents) the draft changes: a field the draft leaves out (not read,
+ * or a file that does not mention it) is left alone.
+ */
+export function connectOnlyChanges(before: object, after: SecurityProfileDraft): string[] {
+  return CONNECT_ONLY_PROPERTIES.filter((k) => get(after, k) !== undefined && !propertyEquals(k, get(before, k), get(after, k)));
+}
+
+/** The draft with its Connect-only fields as `before` holds them: what a Cloud Control save is asked. */
+export function withoutConnectOnly(after: SecurityProfileDraft, before: object): SecurityProfileDraft {
+  const out: Record<string, unknown> = { ...after };
+  for (const k of CONNECT_ONLY_PROPERTIES) {
+    if (get(before, k) === undefined) delete out[k];
+    else out[k] = get(before, k);
+  }
+  return out as unknown as SecurityProfileDraft;
+}
+
 /** RFC 6901 escaping of one path segment. */
 function pointer(key: string): string {
   return `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -163,6 +184,8 @@ export function buildPatch(before: SecurityProfile | SecurityProfileDraft, after
   const guard = options.guard ?? true;
   const ops: JsonPatchOperation[] = [];
   for (const key of writableKeys(before, after)) {
+    // Cloud Control's schema has no such property: the Connect API writes it (connect-plan.ts).
+    if (CONNECT_ONLY.has(key)) continue;
     const was = get(before, key);
     const now = get(after, key);
     if (CREATE_ONLY.has(key)) {

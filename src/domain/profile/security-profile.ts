@@ -24,6 +24,12 @@ export interface FlowModule {
   FlowModuleId?: string;
 }
 
+/** An AI agent a profile allows (Connect's AIAgent: Agent-to-Agent authorization; Type THIRD_PARTY). */
+export interface AllowedAIAgent {
+  Arn?: string;
+  Type?: string;
+}
+
 export interface PrimaryAttributeValue {
   AccessType?: 'ALLOW';
   AttributeName?: string;
@@ -52,6 +58,11 @@ export interface SecurityProfile {
   Applications?: Application[];
   AllowedFlowModules?: FlowModule[];
   GranularAccessControlConfiguration?: GranularAccessControlConfiguration;
+  /**
+   * Connect's only (the Cloud Control schema lacks it): read with ListSecurityProfileAIAgents and written
+   * with UpdateSecurityProfile, even for profiles Cloud Control otherwise handles. Absent: not read.
+   */
+  AllowedAIAgents?: AllowedAIAgent[];
   /** Read-only. */
   SecurityProfileArn?: string;
   /** Read-only: epoch seconds. */
@@ -65,6 +76,8 @@ export type SecurityProfileDraft = Omit<SecurityProfile, 'SecurityProfileArn' | 
 
 export const READ_ONLY_PROPERTIES = ['SecurityProfileArn', 'LastModifiedTime', 'LastModifiedRegion'] as const;
 export const CREATE_ONLY_PROPERTIES = ['SecurityProfileName', 'InstanceArn'] as const;
+/** Fields only the Connect API reads and writes (the Cloud Control schema lacks them); compared as sets. */
+export const CONNECT_ONLY_PROPERTIES = ['AllowedAIAgents'] as const;
 /** Arrays the schema marks `insertionOrder: false` + `uniqueItems`: compared and patched as sets. */
 export const SET_PROPERTIES = [
   'Permissions',

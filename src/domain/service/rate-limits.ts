@@ -28,6 +28,14 @@ export const API_RATES: Readonly<Record<string, Rate>> = {
   ListInstances: { rps: 2, burst: 5 },
   ListContactFlowModules: { rps: 2, burst: 5 },
   DescribeInstance: { rps: 2, burst: 5 },
+  // Not in the quota table either: the family's default (the less kind reading, as emulator/connect-limits.ts).
+  ListSecurityProfileAIAgents: { rps: 2, burst: 5 },
+  AssociateSecurityProfiles: { rps: 2, burst: 5 },
+  DisassociateSecurityProfiles: { rps: 2, burst: 5 },
+  ListEntitySecurityProfiles: { rps: 2, burst: 5 },
+  // Amazon Q in Connect: no published rate spex has; the same default.
+  ListAssistants: { rps: 2, burst: 5 },
+  ListAIAgents: { rps: 2, burst: 5 },
   // Not documented; well above Connect's, so Connect's budgets are what a client meets first (inferred).
   CloudControl: { rps: 20, burst: 20 },
 };
