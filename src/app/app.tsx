@@ -23,6 +23,7 @@ import { useInstances } from '../hooks/use-instances.js';
 import { useHierarchyGroups } from '../hooks/use-hierarchy-groups.js';
 import { useUserIndex } from '../hooks/use-user-index.js';
 import { useProfileNames } from '../hooks/use-profile-names.js';
+import { useAiAgents } from '../hooks/use-ai-agents.js';
 import { useUnfinishedBatch } from '../hooks/use-assignment.js';
 import { type OnPromote, usePromoteRequest } from '../hooks/use-promote-request.js';
 import { useSpex } from '../hooks/spex-context.js';
@@ -162,7 +163,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     if (state.isLeaving) onLeave?.();
   }, [state.isLeaving, onLeave]);
 
-  const { loadedDetail, nameOf, granting, holderNames } = useProfileNames(profiles.rows, details, groupName);
+  const agents = useAiAgents(service, instanceArn, list.reloadKey);
+  const { loadedDetail, nameOf, granting, holderNames } = useProfileNames(profiles.rows, details, groupName, agents);
   useUnfinishedBatch(batchDir, instanceArn, modal.kind === 'none', useCallback((batch) => dispatch({ type: 'batches/found', batch }), []));
   usePromoteRequest(state.promoteRequest, state.region, instanceArn, nameOf, onPromote, dispatch);
 
@@ -227,7 +229,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
           />
         );
       case 'list':
-        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} users={users} draftKeys={state.draftKeys} isRisky={findings.isRisky} width={layout.columns} height={height} />;
+        return <ProfilesBody profiles={profiles} view={view} list={list} detailsVersion={details.version} users={users} agents={agents} draftKeys={state.draftKeys} isRisky={findings.isRisky} width={layout.columns} height={height} />;
       case 'detail':
         return (
           <DetailScreen

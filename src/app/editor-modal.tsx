@@ -12,6 +12,7 @@ import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../dom
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../state/operation-log.js';
 import { useInstanceNames } from '../hooks/use-instance-names.js';
+import { useAiAgents } from '../hooks/use-ai-agents.js';
 import { useRemote } from '../hooks/use-remote.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import type { EditTarget } from '../state/app-state.js';
@@ -43,7 +44,7 @@ export interface EditorModalProps {
 }
 
 /** Ids of the source instance that mean nothing in another one: the user chooses them again. */
-const INSTANCE_BOUND_FIELDS = ['AllowedAccessControlHierarchyGroupId', 'AllowedFlowModules'] as const;
+const INSTANCE_BOUND_FIELDS = ['AllowedAccessControlHierarchyGroupId', 'AllowedFlowModules', 'AllowedAIAgents'] as const;
 
 function savedArn(outcome: Extract<OperationOutcome, { ok: true }>): string | undefined {
   return outcome.model?.SecurityProfileArn ?? outcome.identifier ?? outcome.status.identifier;
@@ -60,6 +61,7 @@ export function EditorModal(props: EditorModalProps) {
   const targetService = useMemo(() => (target.mode === 'clone' ? spex.forRegion(target.target.region) : service), [spex, service, target]);
   const targetInstance = target.mode === 'clone' ? target.target.instance : instance;
   const groups = useRemote((signal) => targetService.listHierarchyGroups(targetInstance.arn, { signal }), [targetService, targetInstance.arn]);
+  const aiAgents = useAiAgents(targetService, targetInstance.arn, 0);
   const reach = useChangeReach(props.users, props.loader, target.mode === 'edit' ? target.arn : undefined);
   const names = useInstanceNames(target.mode === 'edit' ? undefined : targetService, targetInstance.arn, targetInstance.arn === instance.arn ? props.nameOf : undefined);
 
@@ -113,6 +115,7 @@ export function EditorModal(props: EditorModalProps) {
       original={target.mode === 'create' ? undefined : profile}
       initialDraft={initialDraft}
       {...(groups.status === 'success' ? { hierarchyGroups: groups.data } : {})}
+      {...(aiAgents !== undefined ? { aiAgents } : {})}
       {...(isElsewhere ? { flaggedFields: INSTANCE_BOUND_FIELDS } : {})}
       {...(names !== undefined ? { existingNames: names } : {})}
       {...(reach !== undefined ? { reach } : {})}

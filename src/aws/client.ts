@@ -1,6 +1,7 @@
 // One CloudControlClient per region, built with spex's retry, timeout and debug-log settings.
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { ConnectClient } from '@aws-sdk/client-connect';
+import type { QConnectClient } from '@aws-sdk/client-qconnect';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -139,6 +140,20 @@ export function createConnectClient(settings: ClientSettings): ConnectClient {
 export async function createQuotasClient(settings: ClientSettings): Promise<ServiceQuotasClient> {
   const { ServiceQuotasClient: Client } = await loadServiceQuotas();
   return new Client(clientConfig(settings));
+}
+
+/** The Amazon Q in Connect client (the names of AI agents), with the same settings; loaded on first use. */
+export async function createQConnectClient(settings: ClientSettings): Promise<QConnectClient> {
+  const { QConnectClient: Client } = await loadQConnect();
+  // @aws-sdk/client-qconnect 3.828 (the newest the registry has) sits on an older smithy; the handler and
+  // retry strategy of the others work with it the same (test/aws/ai-agents.test.ts drives it).
+  return new Client(clientConfig(settings));
+}
+
+/** The Amazon Q in Connect SDK, loaded only when AI agents are read (CommonJS: maybe under `default`). */
+export async function loadQConnect(): Promise<typeof import('@aws-sdk/client-qconnect')> {
+  const mod = (await import('@aws-sdk/client-qconnect')) as typeof import('@aws-sdk/client-qconnect') & { default?: typeof import('@aws-sdk/client-qconnect') };
+  return mod.QConnectClient !== undefined ? mod : (mod.default ?? mod);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-cloudcontrol';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import type { QConnectClient } from '@aws-sdk/client-qconnect';
 import { SpexError } from '../domain/service/errors.js';
 import { type ErrorContext, defaultEndpoint, mapError } from './map-error.js';
 import { accountOfArn } from './parse.js';
@@ -67,6 +68,8 @@ export interface RegionContext {
   connect(): ConnectClient | undefined;
   /** The Service Quotas client, when spex has one. */
   quotas(): Promise<ServiceQuotasClient> | undefined;
+  /** The Amazon Q in Connect client (AI agents' names), unless Connect is off for this run. */
+  qconnect(): Promise<QConnectClient> | undefined;
   /** Connect refused a call (access denied): from then on spex works on Cloud Control alone. */
   disableConnect(reason: string): void;
   connectUnavailable(): string | undefined;
@@ -103,6 +106,7 @@ export function createRegionContext(settings: {
   connect?: (() => ConnectClient) | undefined;
   /** Service Quotas, for the security-profile quota (`spex lint`'s quota rule). */
   quotas?: (() => Promise<ServiceQuotasClient>) | undefined;
+  qconnect?: (() => Promise<QConnectClient>) | undefined;
   onConnectUnavailable?: ((reason: string) => void) | undefined;
   budget?: RateBudget | undefined;
   cache?: DetailCache | undefined;
@@ -156,6 +160,7 @@ export function createRegionContext(settings: {
     account: () => account,
     connect: () => (connectOff === undefined ? settings.connect?.() : undefined),
     quotas: () => settings.quotas?.(),
+    qconnect: () => (connectOff === undefined ? settings.qconnect?.() : undefined),
     disableConnect(reason) {
       if (connectOff !== undefined) return;
       connectOff = reason;

@@ -4,8 +4,9 @@ import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectClient } from '@aws-sdk/client-connect';
-import { type ClientSettings, createClient, createConnectClient, createQuotasClient, loadDefaultProvider } from './client.js';
+import { type ClientSettings, createClient, createConnectClient, createQConnectClient, createQuotasClient, loadDefaultProvider } from './client.js';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import type { QConnectClient } from '@aws-sdk/client-qconnect';
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
@@ -129,6 +130,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
   const clientFor = (region: string): CloudControlClient => cached(clients, region, () => createClient(settingsFor(region, options.endpoint)));
   const quotasClients = new Map<string, Promise<ServiceQuotasClient>>();
   const quotasFor = (region: string): Promise<ServiceQuotasClient> => cached(quotasClients, region, () => createQuotasClient(settingsFor(region, options.endpoint)));
+  const qconnectClients = new Map<string, Promise<QConnectClient>>();
+  const qconnectFor = (region: string): Promise<QConnectClient> => cached(qconnectClients, region, () => createQConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
   const connectFor = (region: string): ConnectClient =>
     cached(connectClients, region, () => createConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
 
@@ -151,6 +154,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           closed: closing.signal,
           connect: options.cloudControlOnly ? undefined : () => connectFor(region),
           quotas: () => quotasFor(region),
+          qconnect: options.cloudControlOnly ? undefined : () => qconnectFor(region),
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
           cache: options.cache,
           budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep, carried: options.budgetStore?.load(region) }),
@@ -171,6 +175,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
       for (const client of connectClients.values()) client.destroy();
       for (const client of quotasClients.values()) void client.then((c) => c.destroy(), () => undefined);
       quotasClients.clear();
+      for (const client of qconnectClients.values()) void client.then((c) => c.destroy(), () => undefined);
+      qconnectClients.clear();
       clients.clear();
       connectClients.clear();
       services.clear();

@@ -8,6 +8,8 @@ import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
 import { setUserProfileIds, userProfileIds } from './user-writes.js';
 import { timeLeft } from '../domain/service/rate-limits.js';
+import type { AiAgentInfo } from '../domain/access/ai-agents.js';
+import { changeAiAgentProfiles, readAiAgents } from './ai-agents.js';
 
 /** Amazon Connect's "Security profiles per instance" in Service Quotas. */
 const PROFILE_QUOTA_CODE = 'L-F325A715';
@@ -29,6 +31,7 @@ function cachedDetail(ctx: RegionContext, arn: string): { profile: SecurityProfi
 }
 
 export function createRegionService(ctx: RegionContext): RegionService {
+  const agents = new Map<string, Promise<AiAgentInfo[] | undefined>>();
   return {
     region: ctx.region,
     readOnly: ctx.readOnly,
@@ -36,6 +39,20 @@ export function createRegionService(ctx: RegionContext): RegionService {
     listHierarchyGroups: (instanceArn, options) => listHierarchyGroups(ctx, instanceArn, options),
     listFlowModules: (instanceArn, options) => listFlowModules(ctx, instanceArn, options),
     listProfiles: (instanceArn, options) => listProfiles(ctx, instanceArn, options),
+    listAiAgents: (instanceArn, options) => {
+      let pending = options?.fresh ? undefined : agents.get(instanceArn);
+      if (pending === undefined) {
+        pending = readAiAgents(ctx, instanceArn, options?.signal);
+        agents.set(instanceArn, pending);
+        pending.catch(() => agents.delete(instanceArn));
+      }
+      return pending;
+    },
+    changeAiAgentProfiles: async (instanceArn, agentArn, change, profileArns, options) => {
+      if (ctx.readOnly) throw readOnlyError(change === 'add' ? 'AssociateSecurityProfiles' : 'DisassociateSecurityProfiles');
+      agents.delete(instanceArn);
+      await changeAiAgentProfiles(ctx, instanceArn, agentArn, change, profileArns, options?.signal);
+    },
     getProfile: (arn, options) => getProfile(ctx, arn, options),
     createDetailLoader(options) {
       const unconfirmed = new Set<string>();

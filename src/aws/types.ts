@@ -1,5 +1,6 @@
 // The contract between spex's Cloud Control layer and everything above it (TUI hooks, headless
 // commands). Only domain types cross it; nothing here imports @aws-sdk.
+import type { AiAgentInfo } from '../domain/access/ai-agents.js';
 import type { DomainError } from '../domain/service/errors.js';
 import type { HolderList, UserIndex } from '../domain/access/holders.js';
 export type { ConnectUser, HolderList, UserIndex } from '../domain/access/holders.js';
@@ -94,6 +95,13 @@ export interface RegionService {
   listHierarchyGroups(instanceArn: string, options?: CallOptions): Promise<HierarchyGroup[]>;
   /** The instance's flow modules by name (Connect's ListContactFlowModules); undefined without the Connect API. */
   listFlowModules(instanceArn: string, options?: CallOptions): Promise<FlowModuleName[] | undefined>;
+  /**
+   * The instance's AI agents (Amazon Q in Connect) and the profiles each holds; undefined when spex may
+   * not read them. Read once per instance and kept; `fresh` reads again (after a change).
+   */
+  listAiAgents(instanceArn: string, options?: CallOptions & { fresh?: boolean }): Promise<AiAgentInfo[] | undefined>;
+  /** Gives an AI agent profiles, or takes them away (Connect's Associate/DisassociateSecurityProfiles). */
+  changeAiAgentProfiles(instanceArn: string, agentArn: string, change: 'add' | 'remove', profileArns: readonly string[], options?: CallOptions): Promise<void>;
   /** Streams pages as they arrive, so the first rows can show before the last page. */
   listProfiles(instanceArn: string, options?: CallOptions): AsyncIterable<ProfileSummary[]>;
   getProfile(arn: string, options?: CallOptions): Promise<SecurityProfile>;

@@ -6,7 +6,8 @@ import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { SecurityProfile } from '../domain/profile/security-profile.js';
 import { renderFields } from './output.js';
 
-export function profileFields(p: SecurityProfile): string {
+/** `names` gives an allowed AI agent's name by ARN, where spex could read it. */
+export function profileFields(p: SecurityProfile, names?: (arn: string) => string | undefined): string {
   const tags = (list: { Key: string; Value: string }[] | undefined): string | undefined =>
     list?.length ? list.map((t) => `${t.Key}=${t.Value}`).join(', ') : undefined;
   const head = renderFields([
@@ -22,6 +23,7 @@ export function profileFields(p: SecurityProfile): string {
     ['Hierarchy group', p.AllowedAccessControlHierarchyGroupId],
     ['Applications', p.Applications?.map((a) => `${a.Namespace ?? '?'} (${(a.ApplicationPermissions ?? []).join(', ')})`).join('; ')],
     ['Flow modules', p.AllowedFlowModules?.map((m) => m.FlowModuleId ?? '?').join(', ')],
+    ['Allowed AI agents', p.AllowedAIAgents?.length ? p.AllowedAIAgents.map((a) => (names?.(a.Arn ?? '') !== undefined ? `${names(a.Arn ?? '')} (${a.Arn ?? '?'})` : (a.Arn ?? '?'))).join(', ') : undefined],
     ['Permissions', String(p.Permissions?.length ?? 0)],
   ]);
   const groups = groupPermissions(p.Permissions ?? []).map(

@@ -51,7 +51,7 @@ async function readTarget(ctx: CommandContext, fleet: Fleet, row: FleetRow, name
     service.profileQuota().catch(() => undefined),
     row.profileCount ?? countProfiles(service, row.instance!.arn).catch(() => undefined),
   ]);
-  return { current: side.profiles, groups: side.groups, modules: side.modules, held, quota };
+  return { current: side.profiles, groups: side.groups, modules: side.modules, agents: side.agents, held, quota };
 }
 
 export async function promoteCommand(ctx: CommandContext): Promise<number> {
@@ -94,16 +94,16 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
     for (const step of unfinished.steps) writeTerminal(ctx.io, `  ${step.status.padEnd(7)} ${sanitizeLine(step.target)} ${step.action} “${sanitizeLine(step.name)}”\n`);
     promotion = unfinished;
   } else {
-    const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(source)} details`, names });
+    const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules, agents: sourceAgents } = await readSide(serviceOf(fleet, source), source.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(source)} details`, names });
     const missing = names.filter((n) => !sourceProfiles.some((p) => p.SecurityProfileName === n));
     if (missing.length > 0) throw new SpexError({ kind: 'not-found', message: `No security profile ${missing.map((m) => `'${sanitizeLine(m)}'`).join(', ')} in ${sanitizeLine(instanceKey(source))}${didYouMean(missing[0]!, sourceProfiles.map((p) => p.SecurityProfileName))}` });
     const plans: TargetPlan[] = [];
     for (const target of targets) {
       const read = await readTarget(ctx, fleet, target, names);
-      const plan = promotePlan(sourceProfiles, sourceGroups, { key: instanceKey(target), instanceArn: target.instance!.arn, ...read }, choices, sourceModules);
+      const plan = promotePlan(sourceProfiles, sourceGroups, { key: instanceKey(target), instanceArn: target.instance!.arn, ...read }, choices, sourceModules, sourceAgents);
       if (plan.blocked.length > 0 && ctx.values['skip-unmapped'] === true) {
         const skip = plan.blocked.map((b): MappingChoice => ({ path: b.path, action: 'skip' }));
-        plans.push(promotePlan(sourceProfiles, sourceGroups, { key: instanceKey(target), instanceArn: target.instance!.arn, ...read }, [...choices, ...skip], sourceModules));
+        plans.push(promotePlan(sourceProfiles, sourceGroups, { key: instanceKey(target), instanceArn: target.instance!.arn, ...read }, [...choices, ...skip], sourceModules, sourceAgents));
       } else plans.push(plan);
     }
     if (ctx.output === 'json' || ctx.output === 'yaml') {
@@ -163,15 +163,15 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 
 /** What changed where and what failed, then each target read again: exit 0 only if all match. */
 async function summarise(ctx: CommandContext, fleet: Fleet, source: FleetRow, targets: readonly FleetRow[], names: readonly string[], choices: readonly MappingChoice[], steps: readonly PromotionStep[]): Promise<number> {
-  const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules } = await readSide(serviceOf(fleet, source), source.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(source)} details, again`, names });
+  const { profiles: sourceProfiles, groups: sourceGroups, modules: sourceModules, agents: sourceAgents } = await readSide(serviceOf(fleet, source), source.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(source)} details, again`, names });
   let allMatch = true;
   for (const target of targets) {
     const key = instanceKey(target);
     const mine = steps.filter((s) => s.target === key);
     const count = (st: string): number => mine.filter((s) => s.status === st).length;
     const read = await readTarget(ctx, fleet, target, names);
-    const skip = ctx.values['skip-unmapped'] === true ? promotePlan(sourceProfiles, sourceGroups, { key, instanceArn: target.instance!.arn, ...read }, choices, sourceModules).blocked.map((b): MappingChoice => ({ path: b.path, action: 'skip' })) : [];
-    const again = promotePlan(sourceProfiles, sourceGroups, { key, instanceArn: target.instance!.arn, ...read }, [...choices, ...skip], sourceModules);
+    const skip = ctx.values['skip-unmapped'] === true ? promotePlan(sourceProfiles, sourceGroups, { key, instanceArn: target.instance!.arn, ...read }, choices, sourceModules, sourceAgents).blocked.map((b): MappingChoice => ({ path: b.path, action: 'skip' })) : [];
+    const again = promotePlan(sourceProfiles, sourceGroups, { key, instanceArn: target.instance!.arn, ...read }, [...choices, ...skip], sourceModules, sourceAgents);
     const left = again.steps.filter((s) => s.action !== 'unchanged');
     const matches = left.length === 0 && again.blocked.length === 0;
     allMatch &&= matches;

@@ -88,7 +88,9 @@ export async function getCommand(ctx: CommandContext): Promise<number> {
   const service = await ctx.service();
   const arn = await profileArnOf(ctx, service, 'get');
   const [profile, { profileFields }] = await Promise.all([service.getProfile(arn), import('./profile-fields.js')]);
-  await write(ctx.io, ctx.output, profile, () => profileFields(profile));
+  // The allowed AI agents' names, where Amazon Q in Connect gives them (only when there are some to name).
+  const agents = profile.AllowedAIAgents?.length ? await service.listAiAgents(profile.InstanceArn).catch(() => undefined) : undefined;
+  await write(ctx.io, ctx.output, profile, () => profileFields(profile, (a) => agents?.find((x) => x.arn === a)?.name));
   return 0;
 }
 

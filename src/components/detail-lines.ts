@@ -1,5 +1,6 @@
 // Every property of a profile in human form, as pane lines: permissions grouped as the console
 // groups them (label and API name), tags, access control, applications, flow modules, identity.
+import { type AiAgentInfo, allowedAgentsText } from '../domain/access/ai-agents.js';
 import { formatTime } from '../domain/text/format.js';
 import { groupPermissions, lookupPermission, OTHER_GROUP, permissionLabel } from '../domain/permissions/permissions.js';
 import { GRID_COLUMNS, gridCells, gridResources } from '../domain/permissions/permission-grid.js';
@@ -102,6 +103,8 @@ export interface DetailContext {
   hierarchyGroupName?: string | undefined;
   /** How many users hold the profile ("37 users (u lists them)"), once known. */
   heldBy?: string | undefined;
+  /** The instance's AI agents, for the names of the allowed ones (an ARN where a name cannot be read). */
+  agents?: readonly AiAgentInfo[] | undefined;
   /** The profile's findings as the instance's are computed (hooks/use-findings.ts); else its own rules only. */
   findings?: readonly Finding[] | undefined;
 }
@@ -149,10 +152,21 @@ export function profileDetailLines(profile: SecurityProfile, context: DetailCont
   if ((profile.AllowedFlowModules ?? []).length === 0) lines.push({ text: '  (none)', tone: 'muted' });
   for (const m of profile.AllowedFlowModules ?? []) lines.push({ text: `  • ${s(m.Type ?? '?')} ${s(m.FlowModuleId ?? '?')}` });
   lines.push({ text: '' });
+  lines.push(...allowedAgentLines(profile, context.agents));
+  lines.push({ text: '' });
   lines.push(heading('Granular access control (data tables)'));
   const granular = describeGranularAccess(profile.GranularAccessControlConfiguration);
   if (granular.length === 0) lines.push({ text: '  (none)', tone: 'muted' });
   for (const g of granular) lines.push({ text: `  • ${g}` });
+  return lines;
+}
+
+/** "Allowed AI agents": the field only the Connect API reads and writes. */
+function allowedAgentLines(profile: SecurityProfile, agents: readonly AiAgentInfo[] | undefined): PaneLine[] {
+  if (profile.AllowedAIAgents === undefined) return [heading('Allowed AI agents'), { text: '  (not read: only the Connect API reads them)', tone: 'muted' }];
+  const lines: PaneLine[] = [heading(`Allowed AI agents (${profile.AllowedAIAgents.length})`)];
+  if (profile.AllowedAIAgents.length === 0) lines.push({ text: '  (none)', tone: 'muted' });
+  for (const text of allowedAgentsText(profile, agents)) lines.push({ text: `  • ${text}` });
   return lines;
 }
 

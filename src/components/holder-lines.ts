@@ -1,5 +1,6 @@
 // Who holds a profile, as pane lines: the detail's "Held by" section (the first few) and the holders
 // screen (all of them, filtered). Pure.
+import { type AiAgentInfo, agentHoldersOf, agentLabel } from '../domain/access/ai-agents.js';
 import { padEnd } from '../domain/text/format.js';
 import { type ConnectUser, fullName } from '../domain/access/holders.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
@@ -13,6 +14,8 @@ export interface HolderNames {
   profileName: (arn: string) => string | undefined;
   /** A hierarchy group's name by ARN. */
   groupName: (arn: string) => string | undefined;
+  /** The instance's AI agents, once Amazon Q in Connect named them (holders beside the users). */
+  agents?: readonly AiAgentInfo[] | undefined;
 }
 
 export interface HolderRow {
@@ -78,12 +81,20 @@ export function heldByLines(
   width: number,
   limit = 10,
 ): PaneLine[] {
-  if (holders === undefined) return [heading('Held by'), status ?? { text: '  (unknown)', tone: 'muted' }];
+  const agents = aiAgentLines(profileArn, names.agents);
+  if (holders === undefined) return [heading('Held by'), status ?? { text: '  (unknown)', tone: 'muted' }, ...agents];
   const lines: PaneLine[] = [heading(`Held by (${holders.length} user${holders.length === 1 ? '' : 's'})`)];
-  if (holders.length === 0) return [...lines, { text: '  (nobody: no user holds this profile)', tone: 'muted' }];
+  if (holders.length === 0) return [...lines, { text: '  (nobody: no user holds this profile)', tone: 'muted' }, ...agents];
   lines.push({ text: holderHeader(width), tone: 'muted' });
   for (const user of holders.slice(0, limit)) lines.push(holderLine(holderRow(user, profileArn, names), width));
   if (holders.length > limit) lines.push({ text: `  … and ${holders.length - limit} more: u lists them all`, tone: 'muted' });
   else lines.push({ text: '  u: the list on its own, filterable', tone: 'muted' });
-  return lines;
+  return [...lines, ...agents];
+}
+
+/** The AI agents that hold the profile, by name: nothing when none do or they are unknown. */
+export function aiAgentLines(profileArn: string, agents: readonly AiAgentInfo[] | undefined): PaneLine[] {
+  const holding = agentHoldersOf(agents, profileArn);
+  if (holding.length === 0) return [];
+  return [{ text: '' }, heading(`AI agents holding it (${holding.length})`), ...holding.map((a) => ({ text: `  ${agentLabel(a.arn, agents)}  ${sanitizeLine(a.arn.split('/').pop() ?? '')}` }))];
 }

@@ -21,12 +21,16 @@ const TAGS_WIDTH = 4;
 const USERS_WIDTH = 5;
 const MODIFIED_WIDTH = 16;
 
-export function profileColumns(width: number): ProfileColumns {
+/** With AI agents among the holders the column is wider: "75 · 2 AI". */
+const USERS_AND_AGENTS_WIDTH = 10;
+
+export function profileColumns(width: number, withAgents = false): ProfileColumns {
+  const usersWidth = withAgents ? USERS_AND_AGENTS_WIDTH : USERS_WIDTH;
   const showModified = width >= 60;
   const showTags = width >= 44;
   const showUsers = width >= 52;
   const fixed =
-    PREFIX_WIDTH + (PERMISSIONS_WIDTH + 1) + (showUsers ? USERS_WIDTH + 1 : 0) + (showTags ? TAGS_WIDTH + 1 : 0) + (showModified ? MODIFIED_WIDTH + 1 : 0);
+    PREFIX_WIDTH + (PERMISSIONS_WIDTH + 1) + (showUsers ? usersWidth + 1 : 0) + (showTags ? TAGS_WIDTH + 1 : 0) + (showModified ? MODIFIED_WIDTH + 1 : 0);
   // One column spare: a line as wide as the terminal makes some terminals wrap early.
   const rest = Math.max(8, width - fixed - 1);
   // Below 40 columns of text the name gets them all: a cut-off description helps nobody.
@@ -42,7 +46,7 @@ export function profileColumns(width: number): ProfileColumns {
     name,
     description,
     permissions: PERMISSIONS_WIDTH,
-    users: showUsers ? USERS_WIDTH : 0,
+    users: showUsers ? usersWidth : 0,
     tags: showTags ? TAGS_WIDTH : 0,
     modified: showModified ? MODIFIED_WIDTH : 0,
   };

@@ -29,6 +29,8 @@ export interface ProfileTableProps {
   readonly detailsVersion: number;
   /** Users who hold a profile: a number, or undefined while unknown. */
   readonly usersOf?: (arn: string) => number | undefined;
+  /** AI agents that hold a profile (absent: none in the instance, or unknown): counted beside the users. */
+  readonly agentsOf?: (arn: string) => number;
   /** The users are being read: an unknown count shows as loading rather than unknown. */
   readonly isLoadingUsers?: boolean;
   /** Profiles with an unsaved draft on disk, marked ✎. */
@@ -55,7 +57,7 @@ function arnTail(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
-export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading', hasDraft = false, isUnconfirmed = false, isRisky?: boolean): RowCells {
+export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number | 'loading', hasDraft = false, isUnconfirmed = false, isRisky?: boolean, agents = 0): RowCells {
   const profile = detail?.status === 'loaded' ? detail.profile : undefined;
   const pending = detail === undefined ? UNKNOWN : detail.status === 'loading' ? LOADING : FAILED;
   const name = row.name ?? profile?.SecurityProfileName;
@@ -67,7 +69,7 @@ export function rowCells(row: ProfileSummary, detail: RowDetail, users?: number 
     name: `${hasDraft ? `${DRAFT} ` : ''}${isUnconfirmed && profile !== undefined ? `${UNCONFIRMED} ` : ''}${name !== undefined ? `${risky}${refused}${sanitizeLine(name)}` : `${LOADING} ${arnTail(row.arn)}`}`,
     description: profile !== undefined ? sanitizeLine(profile.Description ?? '') : detail?.status === 'error' ? `${FAILED} details failed` : pending,
     permissions: profile !== undefined ? String(profile.Permissions?.length ?? 0) : pending,
-    users: users === undefined ? UNKNOWN : users === 'loading' ? LOADING : String(users),
+    users: `${users === undefined ? UNKNOWN : users === 'loading' ? LOADING : String(users)}${agents > 0 ? ` · ${agents} AI` : ''}`,
     tags: profile !== undefined ? String(profile.Tags?.length ?? 0) : pending,
     modified: shortTime(profile?.LastModifiedTime ?? row.lastModifiedTime),
   };
@@ -127,9 +129,9 @@ const ProfileRow = memo(function ProfileRow({ text, isCursor, isMarked, isFailed
   );
 });
 
-const HeaderRow = memo(function HeaderRow({ width }: { readonly width: number }) {
+const HeaderRow = memo(function HeaderRow({ width, withAgents }: { readonly width: number; readonly withAgents: boolean }) {
   const tone = useTone();
-  const columns = profileColumns(width);
+  const columns = profileColumns(width, withAgents);
   return (
     <Text wrap="truncate-end" {...tone('heading')}>
       {' '.repeat(columns.prefix)}
@@ -138,12 +140,12 @@ const HeaderRow = memo(function HeaderRow({ width }: { readonly width: number })
   );
 });
 
-export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, isLoadingUsers = false, hasDraft, isUnconfirmed, isRisky }: ProfileTableProps) {
-  const columns = profileColumns(width);
+export function ProfileTable({ rows, cursor, top, height, width, marked, detailOf, usersOf, agentsOf, isLoadingUsers = false, hasDraft, isUnconfirmed, isRisky }: ProfileTableProps) {
+  const columns = profileColumns(width, agentsOf !== undefined);
   const visible = rows.slice(top, top + height);
   return (
     <Box flexDirection="column">
-      <HeaderRow width={width} />
+      <HeaderRow width={width} withAgents={agentsOf !== undefined} />
       {visible.map((row, i) => {
         const detail = detailOf(row.arn);
         return (
@@ -151,7 +153,7 @@ export function ProfileTable({ rows, cursor, top, height, width, marked, detailO
             // Keyed by place in the window: a page down updates the rows' text nodes in place
             // instead of unmounting a page of rows and mounting the next one.
             key={i}
-            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined), hasDraft?.(row.arn) ?? false, isUnconfirmed?.(row.arn) ?? false, isRisky?.(row.arn)), columns)}
+            text={rowText(rowCells(row, detail, usersOf?.(row.arn) ?? (isLoadingUsers ? 'loading' : undefined), hasDraft?.(row.arn) ?? false, isUnconfirmed?.(row.arn) ?? false, isRisky?.(row.arn), agentsOf?.(row.arn)), columns)}
             isCursor={top + i === cursor}
             isMarked={marked.includes(row.arn)}
             isFailed={detail?.status === 'error'}

@@ -95,9 +95,9 @@ export function addDemoUsers(store: Store, instance: InstanceState, alias: strin
 const DEMO_AI_AGENTS: Record<string, readonly (readonly [string, readonly string[]])[]> = {
   // One holds a profile with the escalation permissions (CallCenterManager).
   'acme-support': [['Order status assistant', ['AI Agent Builders']], ['Supervisor copilot', ['CallCenterManager']]],
-  // dev and prod drift: dev's order assistant also holds Team Leads, and only dev has the refund helper.
+  // dev and prod drift: dev's order assistant also holds Team Leads, and only dev's refund helper holds a profile.
   'acme-dev': [['Order status assistant', ['Tier 1 Support', 'Team Leads']], ['Refund helper', ['Tier 1 Support']]],
-  'acme-prod': [['Order status assistant', ['Tier 1 Support']]],
+  'acme-prod': [['Order status assistant', ['Tier 1 Support']], ['Refund helper', []]],
 };
 
 /** Which AI agents a profile allows (AllowedAIAgents, Agent-to-Agent), by profile and agent name. */

@@ -25,12 +25,14 @@ export type { InstanceSide };
 
 
 export async function readSide(service: RegionService, instanceArn: string, options: ReadOptions = {}): Promise<InstanceSide> {
-  const [profiles, groups, modules] = await Promise.all([
+  const [profiles, groups, modules, agents] = await Promise.all([
     readProfiles(service, instanceArn, options),
     service.listHierarchyGroups(instanceArn),
     service.listFlowModules(instanceArn),
+    // Names are a nicety here: without them allowed agents compare and carry by ARN.
+    service.listAiAgents(instanceArn).catch(() => undefined),
   ]);
-  return { profiles, groups, modules };
+  return { profiles, groups, modules, agents };
 }
 
 export async function readFleetColumns(

@@ -2,6 +2,7 @@
 // the draft and its store, the step machine (state/edit-session.ts), the save followed to its end,
 // and on a refusal because the profile changed on the server, the rebase. The container only renders.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { AiAgentInfo } from '../domain/access/ai-agents.js';
 import type { OperationOptions, TrackedOperation } from '../aws/types.js';
 import type { OperationOutcome } from '../domain/service/operations.js';
 import type { DraftStore } from '../drafts/draft-store.js';
@@ -28,6 +29,8 @@ export interface EditSessionProps {
   readonly original: SecurityProfile | undefined;
   readonly initialDraft: SecurityProfileDraft;
   readonly hierarchyGroups?: readonly HierarchyGroup[];
+  /** The target instance's AI agents (allowed agents typed and shown by name). */
+  readonly aiAgents?: readonly AiAgentInfo[];
   readonly flaggedFields?: readonly string[];
   readonly existingNames?: readonly string[];
   /** Who a change reaches, for the review (edit). */

@@ -79,7 +79,7 @@ export const chosenTargets = (state: Pick<PromoteState, 'chosen'>, candidates: r
 
 /** The plan of one target from what was read of both sides. */
 export function planFor(source: InstanceSide, key: string, instanceArn: string, target: InstanceSide, choices: readonly MappingChoice[]): TargetPlan {
-  return promotePlan(source.profiles, source.groups, { key, instanceArn, current: target.profiles, groups: target.groups, modules: target.modules }, choices, source.modules);
+  return promotePlan(source.profiles, source.groups, { key, instanceArn, current: target.profiles, groups: target.groups, modules: target.modules, agents: target.agents }, choices, source.modules, source.agents);
 }
 
 /** Each chosen target's plan, once both sides are read. */

@@ -77,7 +77,8 @@ describe('C: clone into another instance', () => {
     await tui.press('s');
     await settle(tui, 'Fix first: Access-control hierarchy group: holds ids from the source instance');
     await tui.press(keys.end);
-    await tui.press(keys.up, keys.up, keys.up, keys.up);
+    // Up from the last row: the allowed AI agents' two rows, the flow modules' two, the applications' two.
+    await tui.press(keys.up, keys.up, keys.up, keys.up, keys.up, keys.up);
     await settle(tui, /› Access-control hierarchy group/);
     await tui.press(keys.enter);
     await settle(tui, 'Choose the access-control hierarchy group');

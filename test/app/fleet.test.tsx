@@ -245,14 +245,17 @@ describe('drift and promote in the TUI', () => {
     await tui.waitForFrame('ACTIVE instances in 2 accounts');
     await driftAt(tui, 'Tier 1 Support');
     const frame = tui.frame();
-    expect(frame).toMatch(/› Tier 1 Support\s+.*≠1/);
+    expect(frame).toMatch(/› Tier 1 Support\s+.*≠2/);
     expect(frame).toMatch(/Team Leads(\s+\S+){3}\s+=/);
     expect(frame).toMatch(/Night Leads(\s+\S+){3}\s+–/);
     expect(frame).toMatch(/Fraud Investigators(\s+\S+){3}\s+\+/);
     await tui.press(keys.enter);
-    const cell = await settle(tui, '1 difference');
+    const cell = await settle(tui, '2 differences');
     expect(cell).toContain('“Tier 1 Support”: acme-platform:acme-dev (baseline) ↔ acme-platform:acme-prod');
     expect(cell).toContain(`− Contact Search · View (${DEMO_DEV_ONLY_PERMISSION})`);
+    // The AI agents it allows, by name: the order assistant (two ARNs, one name) is the same on both sides.
+    expect(cell).toContain('− allowed AI agent “Refund helper”');
+    expect(cell).not.toContain('Order status assistant');
     expect(cell).toMatch(/Permission\s+API name\s+baseline\s+here/);
   });
 
@@ -331,7 +334,8 @@ describe('drift and promote in the TUI', () => {
     const dev = await demo.fleet().accounts[1]!.spex.forRegion('us-west-2').getProfile(devArn);
     const prodService = demo.fleet().accounts[1]!.spex.forRegion('us-east-1');
     const current = [await prodService.getProfile(String(prodModel('Tier 1 Support')!.SecurityProfileArn))];
-    const plan = promotePlan([dev], [], { key: 'acme-platform:acme-prod', instanceArn: PROD, current, groups: [] });
+    const agents = await prodService.listAiAgents(PROD);
+    const plan = promotePlan([dev], [], { key: 'acme-platform:acme-prod', instanceArn: PROD, current, groups: [], agents }, [], undefined, await demo.fleet().accounts[1]!.spex.forRegion('us-west-2').listAiAgents(DEV));
     const promotion = newPromotion({ key: 'acme-platform:acme-dev', profile: 'acme-platform', region: 'us-west-2', instanceArn: DEV }, ['Tier 1 Support'], [{ key: 'acme-platform:acme-prod', profile: 'acme-platform', region: 'us-east-1', instanceArn: PROD }], [plan]);
     promotion.steps[0]!.status = 'sent';
     saveJournal(join(dir, 'promotions'), promotion);

@@ -65,3 +65,29 @@ describe('AllowedAIAgents through the Connect API', () => {
     expect(sent(backend, 'UpdateSecurityProfile')).toHaveLength(0);
   });
 });
+
+describe('AI agents as holders', () => {
+  it('are listed through Amazon Q in Connect with the profiles each holds, kept per instance, and given or relieved of profiles', async () => {
+    const service = backend.spex.forRegion(backend.region);
+    const agents = await service.listAiAgents(backend.instanceArn);
+    expect(agents?.map((a) => a.name).sort()).toEqual(['Order status assistant', 'Supervisor copilot']);
+    const copilot = agents!.find((a) => a.name === 'Supervisor copilot')!;
+    expect(copilot.profileArns).toEqual([demoProfileArn('CallCenterManager')]);
+    await service.listAiAgents(backend.instanceArn);
+    expect(sent(backend, 'ListAssistants')).toHaveLength(1);
+    await service.changeAiAgentProfiles(backend.instanceArn, copilot.arn, 'add', [demoProfileArn('QualityAnalyst')]);
+    const after = await service.listAiAgents(backend.instanceArn);
+    expect(after!.find((a) => a.arn === copilot.arn)!.profileArns.sort()).toEqual([demoProfileArn('CallCenterManager'), demoProfileArn('QualityAnalyst')].sort());
+    await service.changeAiAgentProfiles(backend.instanceArn, copilot.arn, 'remove', [demoProfileArn('QualityAnalyst')]);
+    expect((await service.listAiAgents(backend.instanceArn, { fresh: true }))!.find((a) => a.arn === copilot.arn)!.profileArns).toEqual([demoProfileArn('CallCenterManager')]);
+    expect(await backend.makeSpex({ cloudControlOnly: true }).forRegion(backend.region).listAiAgents(backend.instanceArn)).toBeUndefined();
+  });
+
+  it('a refusal by Amazon Q in Connect turns the reading off, said once, instead of failing', async () => {
+    const notes: string[] = [];
+    const service = backend.makeSpex({ onConnectUnavailable: (_r, why) => notes.push(why) }).forRegion(backend.region);
+    backend.emulator.failNext('ListAssistants', 1, { exception: 'AccessDeniedException' });
+    expect(await service.listAiAgents(backend.instanceArn)).toBeUndefined();
+    expect(notes.join('\n')).toMatch(/Amazon Q in Connect refused spex \(AccessDeniedException\)/);
+  });
+});

@@ -114,7 +114,7 @@ describe('spex fleet', () => {
 });
 
 describe('spex drift', () => {
-  it('compares each profile with the baseline: a permission only in dev, one profile only in each, one group path under two ids the same', async () => {
+  it('compares each profile with the baseline: a permission only in dev, an AI agent only dev allows, one profile only in each, one group path under two ids the same', async () => {
     const { code, out, err } = await run('drift', '--profile', 'platform', '--region', 'us-east-1,us-west-2', '--baseline', 'platform:acme-dev', '--output', 'json');
     expect(err).not.toMatch(/cannot|failed|error/i);
     expect(code).toBe(2);
@@ -126,7 +126,8 @@ describe('spex drift', () => {
     const dev = perms(DEV, 'us-west-2');
     const prod = perms(PROD, 'us-east-1');
     const differing = [...dev].filter((p) => !prod.has(p)).length + [...prod].filter((p) => !dev.has(p)).length;
-    expect(cell('Tier 1 Support')).toEqual({ state: 'differs', count: differing, changes: [expect.stringContaining(DEMO_DEV_ONLY_PERMISSION)] });
+    // …and the AI agents it allows, by name: both allow “Order status assistant” (two ARNs, one name), only dev the refund helper.
+    expect(cell('Tier 1 Support')).toEqual({ state: 'differs', count: differing + 1, changes: [expect.stringContaining(DEMO_DEV_ONLY_PERMISSION), '− allowed AI agent “Refund helper”'] });
     expect(groupId(DEV, 'us-west-2', 'Support floor')).not.toBe(groupId(PROD, 'us-east-1', 'Support floor'));
     expect(cell('Team Leads')).toEqual({ state: 'same' });
     expect(cell('Flow Designers')).toMatchObject({ state: 'differs', count: 1, changes: [expect.stringMatching(/^Description: /)] });

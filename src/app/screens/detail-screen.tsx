@@ -9,6 +9,7 @@ import type { Users } from '../../hooks/use-user-index.js';
 import { ErrorMessage, LoadingMessage } from '../../components/message.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
+import { agentHoldersOf } from '../../domain/access/ai-agents.js';
 import { useRemote } from '../../hooks/use-remote.js';
 import type { Screen } from '../../state/app-state.js';
 import type { Action } from '../../state/app-actions.js';
@@ -51,8 +52,9 @@ export function DetailScreen({ screen, loader, instanceAlias, users, names, layo
   const lines = useMemo(() => {
     if (profile === undefined) return [];
     if (screen.isRaw) return rawJsonLines(profile);
-    const heldBy = holders === undefined ? undefined : `${holders.length} user${holders.length === 1 ? '' : 's'} (below; u lists them all)`;
-    return [...profileDetailLines(profile, { width, layout, now: now(), instanceAlias, hierarchyGroupName, heldBy, findings: findings?.of(arn) }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
+    const agents = agentHoldersOf(names.agents, arn).length;
+    const heldBy = holders === undefined ? undefined : `${holders.length} user${holders.length === 1 ? '' : 's'}${agents > 0 ? ` and ${agents} AI agent${agents === 1 ? '' : 's'}` : ''} (below; u lists them all)`;
+    return [...profileDetailLines(profile, { width, layout, now: now(), instanceAlias, hierarchyGroupName, heldBy, agents: names.agents, findings: findings?.of(arn) }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
   }, [profile, arn, screen.isRaw, layout, width, now, instanceAlias, hierarchyGroupName, holders, status, names, findings]);
   useEffect(() => {
     dispatch({ type: 'detail/measured', lineCount: lines.length });

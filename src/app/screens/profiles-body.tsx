@@ -7,6 +7,7 @@ import type { Users } from '../../hooks/use-user-index.js';
 import type { ListView } from '../../state/app-state.js';
 import { filterHint } from '../../state/filter.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
+import { type AiAgentInfo, agentHoldersOf } from '../../domain/access/ai-agents.js';
 
 export interface ProfilesBodyProps {
   readonly profiles: ProfileList;
@@ -14,6 +15,8 @@ export interface ProfilesBodyProps {
   readonly list: ListView;
   readonly detailsVersion: number;
   readonly users: Users;
+  /** The instance's AI agents: the holders column counts them beside the users ("75 · 2 AI"). */
+  readonly agents?: readonly AiAgentInfo[] | undefined;
   /** Profiles with an unsaved draft. */
   readonly draftKeys: readonly string[];
   /** A high finding, as the instance's findings are computed: the row is marked !. */
@@ -22,7 +25,7 @@ export interface ProfilesBodyProps {
   readonly height: number;
 }
 
-export function ProfilesBody({ profiles, view, list, detailsVersion, users, draftKeys, isRisky, width, height }: ProfilesBodyProps) {
+export function ProfilesBody({ profiles, view, list, detailsVersion, users, agents, draftKeys, isRisky, width, height }: ProfilesBodyProps) {
   const { rows } = profiles;
   if (rows.length === 0) {
     if (profiles.status === 'error' && profiles.error !== undefined) {
@@ -49,6 +52,7 @@ export function ProfilesBody({ profiles, view, list, detailsVersion, users, draf
       detailOf={view.detailOf}
       detailsVersion={detailsVersion}
       usersOf={users.countOf}
+      {...(agents !== undefined && agents.some((a) => a.profileArns.length > 0) ? { agentsOf: (arn: string) => agentHoldersOf(agents, arn).length } : {})}
       isLoadingUsers={users.remote.status === 'loading'}
       hasDraft={(arn) => draftKeys.includes(arn)}
       isUnconfirmed={view.isUnconfirmed}

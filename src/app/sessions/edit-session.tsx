@@ -51,6 +51,7 @@ export function EditSession(props: EditSessionProps) {
           original={original}
           initialDraft={session.editorSeed}
           {...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {})}
+          {...(props.aiAgents ? { aiAgents: props.aiAgents } : {})}
           {...(props.flaggedFields ? { flaggedFields: props.flaggedFields } : {})}
           {...(props.existingNames ? { existingNames: props.existingNames } : {})}
           {...(props.connectSaves ? { connectRules: true } : {})}

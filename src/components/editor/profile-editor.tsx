@@ -4,6 +4,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
+import type { AiAgentInfo } from '../../domain/access/ai-agents.js';
 import type { HierarchyGroup, SecurityProfile, SecurityProfileDraft } from '../../domain/profile/security-profile.js';
 import { compactHelpEntries, EDITOR_MODE_TITLES, editorFooterHints } from '../../keys/editor-keys.js';
 import { editorReducer } from '../../state/editor/editor-reducer.js';
@@ -25,6 +26,8 @@ export interface ProfileEditorProps {
   readonly initialDraft: SecurityProfileDraft;
   readonly mode: EditorMode;
   readonly hierarchyGroups?: readonly HierarchyGroup[];
+  /** The instance's AI agents: allowed ones are typed and shown by name. */
+  readonly aiAgents?: readonly AiAgentInfo[];
   /** Clone: fields holding ids of the source instance, to be chosen again. */
   readonly flaggedFields?: readonly string[];
   /** Create and clone: names already used in the target instance. */
@@ -63,6 +66,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
       ...(props.flaggedFields ? { flaggedFields: props.flaggedFields } : {}),
       ...(props.existingNames ? { existingNames: props.existingNames } : {}),
       ...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {}),
+      ...(props.aiAgents ? { aiAgents: props.aiAgents } : {}),
       ...(props.connectRules ? { connectRules: true } : {}),
       ...(props.layout ? { layout: props.layout } : {}),
       ...(props.focus ? { focus: props.focus } : {}),
@@ -70,8 +74,8 @@ export function ProfileEditor(props: ProfileEditorProps) {
   );
   // Groups and names usually arrive after the editor opened (they are loaded on demand).
   useEffect(() => {
-    dispatch({ type: 'editor/set-context', ...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {}), ...(props.existingNames ? { existingNames: props.existingNames } : {}) });
-  }, [props.hierarchyGroups, props.existingNames]);
+    dispatch({ type: 'editor/set-context', ...(props.hierarchyGroups ? { hierarchyGroups: props.hierarchyGroups } : {}), ...(props.aiAgents ? { aiAgents: props.aiAgents } : {}), ...(props.existingNames ? { existingNames: props.existingNames } : {}) });
+  }, [props.hierarchyGroups, props.aiAgents, props.existingNames]);
 
   const firstDraft = useRef(state.draft);
   useEffect(() => {
@@ -82,7 +86,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- as above: only the fields the rows are made of
   const rows = useMemo(() => permissionRows(state), [state.draft, state.baseline, state.permView, state.search, state.input, state.layout, state.folded]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- as above: only the fields the counts are made of
-  const fields = useMemo(() => fieldRows(state), [state.draft, state.baseline, state.mode, state.hierarchyGroups]);
+  const fields = useMemo(() => fieldRows(state), [state.draft, state.baseline, state.mode, state.hierarchyGroups, state.aiAgents]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the rows depend on these fields only: a cursor move (a new state) must not rebuild them
   const issues = useMemo(() => visibleIssues(state), [state.draft, state.input, state.touched, state.flagged, state.existingNames, state.mode]);
   const keyMode = editorKeyMode(state);

@@ -6,7 +6,7 @@ import { compareHeader, compareLines } from '../compare-lines.js';
 import type { PaneLine } from '../pane-lines.js';
 import { wrapText } from '../pane-lines.js';
 import { useTone } from '../theme.js';
-import { cellText, comparableProfile, DRIFT_LEGEND, type DriftColumn, type DriftMatrix } from '../../domain/fleet/drift.js';
+import { cellText, comparablePair, DRIFT_LEGEND, type DriftColumn, type DriftMatrix } from '../../domain/fleet/drift.js';
 import { padEnd, truncate } from '../../domain/text/format.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { windowTop } from './fleet-table.js';
@@ -132,9 +132,11 @@ export function driftCellLines(matrix: DriftMatrix, columns: readonly DriftColum
   const mine = find(base);
   const theirs = find(other);
   if (mine !== undefined && theirs !== undefined) {
-    const named = base?.modules !== undefined && other?.modules !== undefined;
-    const side = (key: string, p: NonNullable<typeof mine>, c: DriftColumn | undefined) => ({ name: key, permissions: p.Permissions ?? [], profile: comparableProfile(p, c?.groups, named ? c?.modules : undefined) });
-    const [left, right] = [side('baseline', mine, base), side('here', theirs, other)];
+    const [a, b] = comparablePair(mine, base, theirs, other);
+    const [left, right] = [
+      { name: 'baseline', permissions: mine.Permissions ?? [], profile: a },
+      { name: 'here', permissions: theirs.Permissions ?? [], profile: b },
+    ];
     lines.push({ text: '' }, ...compareLines(left, right, width, false));
     return { title, subtitle: compareHeader(left, right, width), lines };
   }

@@ -2,6 +2,7 @@
 // plain string whatever it holds (`!Ref x`, `${AWS::Region}`, `---`, YAML 1.1's `yes`): the writer quotes
 // what a YAML 1.1 reader would read otherwise, and nested fields keep only the schema's keys, so no
 // value can become a tag, an intrinsic function or a second document. Pure.
+import { AI_AGENTS_LOSS } from './export-terraform.js';
 import { type ExportLoss, identifierWords, NAME_PATTERN, refusedTagKeys, schemaShaped } from './export-shape.js';
 import { inertYaml } from '../text/inert-yaml.js';
 import { groupPermissions } from '../permissions/permissions.js';
@@ -89,6 +90,7 @@ export function toCloudFormation(profiles: readonly SecurityProfile[], instanceA
     }
     const granular = schemaShaped('GranularAccessControlConfiguration', p.GranularAccessControlConfiguration, name, losses);
     if (granular !== undefined) props.GranularAccessControlConfiguration = granular;
+    if (p.AllowedAIAgents?.length) losses.push({ profile: name, field: 'AllowedAIAgents', why: AI_AGENTS_LOSS });
     const resource: Record<string, unknown> = { Type: 'AWS::Connect::SecurityProfile', Properties: props };
     // CloudFormation substitutes ${…} only inside Fn::Sub, so such text in a plain string is written
     // exactly as the profile holds it; cfn-lint flags it as a likely mistake (E1029), and is told here that it is not.

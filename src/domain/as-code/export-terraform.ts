@@ -80,6 +80,9 @@ function resourceLabel(name: string, taken: Set<string>): string {
   return label;
 }
 
+/** Neither provider can carry a profile's allowed AI agents: only the Connect API sets them. */
+export const AI_AGENTS_LOSS = 'allowed AI agents are set through the Connect API only (the AWS::Connect::SecurityProfile schema has no such property): left out; spex apply carries them';
+
 /** Fields the standard provider's resource has no argument for. */
 const AWS_UNSUPPORTED = ['AllowedAccessControlTags', 'TagRestrictedResources', 'HierarchyRestrictedResources', 'AllowedAccessControlHierarchyGroupId', 'Applications', 'AllowedFlowModules', 'GranularAccessControlConfiguration'] as const;
 
@@ -124,6 +127,7 @@ export function toTerraform(profiles: readonly SecurityProfile[], flavour: Terra
       set('applications', schemaShaped('Applications', p.Applications, name, losses));
       set('allowed_flow_modules', schemaShaped('AllowedFlowModules', p.AllowedFlowModules, name, losses));
       set('granular_access_control_configuration', schemaShaped('GranularAccessControlConfiguration', p.GranularAccessControlConfiguration, name, losses));
+      if (p.AllowedAIAgents?.length) losses.push({ profile: name, field: 'AllowedAIAgents', why: AI_AGENTS_LOSS });
       blocks.push(`resource "awscc_connect_security_profile" "${label}" {\n${lines.join('\n')}\n}\n\nimport {\n  to = awscc_connect_security_profile.${label}\n  id = ${str('SecurityProfileArn', p.SecurityProfileArn ?? '')}\n}\n`);
       continue;
     }
@@ -137,6 +141,7 @@ export function toTerraform(profiles: readonly SecurityProfile[], flavour: Terra
       if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
       losses.push({ profile: name, field, why: 'the standard aws_connect_security_profile has no such argument (terraform-awscc keeps it): left out' });
     }
+    if (p.AllowedAIAgents?.length) losses.push({ profile: name, field: 'AllowedAIAgents', why: AI_AGENTS_LOSS });
     blocks.push(`resource "aws_connect_security_profile" "${label}" {\n${lines.join('\n')}\n}\n\nimport {\n  to = aws_connect_security_profile.${label}\n  id = ${str('SecurityProfileArn', `${instanceArn.split('/').pop()}:${profileId}`)}\n}\n`);
   }
   return { hcl: `# Amazon Connect security profiles, exported by spex (${flavour}).\n\n${blocks.join('\n')}`, losses };

@@ -25,6 +25,8 @@ export interface FileProfile {
   Applications?: SecurityProfile['Applications'];
   AllowedFlowModules?: SecurityProfile['AllowedFlowModules'];
   GranularAccessControlConfiguration?: SecurityProfile['GranularAccessControlConfiguration'];
+  /** Connect only: the AI agents the profile allows, by ARN (promote carries them by name). */
+  AllowedAIAgents?: SecurityProfile['AllowedAIAgents'];
 }
 
 export interface ProfilesFile {
@@ -71,6 +73,7 @@ export function toFileProfile(profile: SecurityProfile, groups: readonly Hierarc
   if (profile.Applications?.length) out.Applications = profile.Applications;
   if (profile.AllowedFlowModules?.length) out.AllowedFlowModules = profile.AllowedFlowModules;
   if (profile.GranularAccessControlConfiguration) out.GranularAccessControlConfiguration = profile.GranularAccessControlConfiguration;
+  if (profile.AllowedAIAgents?.length) out.AllowedAIAgents = profile.AllowedAIAgents;
   return out;
 }
 
@@ -111,6 +114,7 @@ export function toDraftFor(file: FileProfile, instanceArn: string, groups: reado
   if (file.Applications) draft.Applications = file.Applications;
   if (file.AllowedFlowModules) draft.AllowedFlowModules = file.AllowedFlowModules;
   if (file.GranularAccessControlConfiguration) draft.GranularAccessControlConfiguration = file.GranularAccessControlConfiguration;
+  if (file.AllowedAIAgents) draft.AllowedAIAgents = file.AllowedAIAgents;
   return { ok: true, draft };
 }
 

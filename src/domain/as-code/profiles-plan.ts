@@ -8,12 +8,12 @@ import schema from '../../../schema/profiles.schema.json' with { type: 'json' };
 import { cloudControlRefusals } from '../profile/cloud-control-safe.js';
 import { connectCreateRequest, connectIssues, connectTakesAll, connectUpdateRequests } from '../profile/connect-plan.js';
 import { lineColumn } from '../text/format.js';
-import { buildPatch } from '../profile/patch.js';
+import { buildPatch, connectOnlyChanges, withoutConnectOnly } from '../profile/patch.js';
 import { lookupPermission, matchPermissionTerm, permissionTermMessage } from '../permissions/permissions.js';
 import { describeChanges } from '../profile/profile-diff.js';
 import { type ProfilesFile, toDraftFor } from './profiles-file.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import type { SecurityProfile, SecurityProfileDraft } from '../profile/security-profile.js';
+import { type SecurityProfile, type SecurityProfileDraft, toDraft } from '../profile/security-profile.js';
 import { validateProfile, validationMessage } from '../profile/validate.js';
 import { parseYamlData, YamlDataError } from '../text/yaml-data.js';
 
@@ -62,6 +62,8 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
     }
     const draft: SecurityProfileDraft = mapped.draft;
     const existing = byName.get(profile.SecurityProfileName);
+    // A file (or a source read without the Connect API) that does not mention allowed AI agents leaves them alone.
+    if (draft.AllowedAIAgents === undefined && existing?.AllowedAIAgents !== undefined) draft.AllowedAIAgents = existing.AllowedAIAgents;
     // A name the catalogue does not know is refused where it would be sent (a typo such as Queues.Veiw),
     // as update refuses it; one the profile already holds is left as it is.
     if (!options.allowUnknown) {
@@ -77,7 +79,9 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
     }
     const patch = existing === undefined ? undefined : buildPatch(existing, draft, { guard: true });
     // Only what would be sent is checked: an unchanged console-made profile is fine as it is.
-    const unchanged = patch !== undefined && !patch.some((op) => op.op !== 'test');
+    // Allowed AI agents go through Connect's UpdateSecurityProfile whatever the route (mutations.ts).
+    const agentsRequest = existing !== undefined && connectOnlyChanges(existing, draft).length > 0 ? connectUpdateRequests(existing, { ...toDraft(existing), AllowedAIAgents: draft.AllowedAIAgents ?? [] }) : [];
+    const unchanged = patch !== undefined && !patch.some((op) => op.op !== 'test') && agentsRequest.length === 0;
     // A profile the Cloud Control schema refuses (made in the console) is updated through the Connect
     // API (mutations.ts): Connect's own rules apply, and the plan shows the Connect requests.
     const throughConnect = existing !== undefined && !unchanged && cloudControlRefusals(existing).length > 0;
@@ -107,12 +111,16 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
       continue;
     }
     if (existing === undefined || patch === undefined) {
-      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { CreateResource: { DesiredState: draft } }, after: draft });
+      const agents = draft.AllowedAIAgents?.length ? { Connect: [{ operation: 'UpdateSecurityProfile', http: 'POST /security-profiles/{InstanceId}/{new profile}', body: { AllowedAIAgents: draft.AllowedAIAgents } }] } : {};
+      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { CreateResource: { DesiredState: withoutConnectOnly(draft, {}) }, ...agents }, after: draft });
       continue;
     }
     const changes = describeChanges(existing, draft).map((c) => c.label);
     if (unchanged) steps.push({ action: 'unchanged', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: [] });
-    else steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes, request: { UpdateResource: { Identifier: existing.SecurityProfileArn, PatchDocument: patch } }, before: existing, after: draft });
+    else {
+      const cc = patch.some((op) => op.op !== 'test') ? { UpdateResource: { Identifier: existing.SecurityProfileArn, PatchDocument: patch } } : {};
+      steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes, request: { ...cc, ...(agentsRequest.length > 0 ? { Connect: agentsRequest } : {}) }, before: existing, after: draft });
+    }
   }
   if (prune) {
     const inFile = new Set(file.profiles.map((p) => p.SecurityProfileName));

@@ -1,10 +1,12 @@
 // Drift between instances: profiles matched by name, each compared with the baseline instance's in
 // console words (profile-diff.ts). Ids that mean the same thing count as the same: the instance ARN
 // is left out, a hierarchy group is compared by its path of names ("Americas/Support floor") and a
-// flow module by its name (when Connect gave the names), whatever their ids in each instance. Pure.
+// flow module by its name (when Connect gave the names) and an allowed AI agent by its name (when Amazon Q
+// in Connect gave them), whatever their ids in each instance. Pure.
 import { describeChanges, type ProfileChange } from '../profile/profile-diff.js';
 import { groupPath } from '../as-code/profiles-file.js';
 import type { FlowModuleName, HierarchyGroup, SecurityProfile } from '../profile/security-profile.js';
+import type { AiAgentInfo } from '../access/ai-agents.js';
 
 /** One instance's side of the matrix: its profiles by name once read, and its groups. */
 export interface DriftColumn {
@@ -15,6 +17,8 @@ export interface DriftColumn {
   groups?: readonly HierarchyGroup[] | undefined;
   /** The instance's flow modules by name, when Connect gave them (else modules compare by id). */
   modules?: readonly FlowModuleName[] | undefined;
+  /** The instance's AI agents by name, when Amazon Q in Connect gave them (else allowed agents compare by ARN). */
+  agents?: readonly AiAgentInfo[] | undefined;
   error?: string | undefined;
   /** While it is read: details read of how many, and the time AWS's budgets still need. */
   progress?: { done: number; total: number; left?: string | undefined } | undefined;
@@ -44,7 +48,7 @@ export interface DriftMatrix {
  * The profile as drift compares it: no ARN, times or instance, and the hierarchy group as its path
  * of names (the same group in two instances has two ids).
  */
-export function comparableProfile(profile: SecurityProfile, groups: readonly HierarchyGroup[] = [], modules?: readonly FlowModuleName[]): SecurityProfile {
+export function comparableProfile(profile: SecurityProfile, groups: readonly HierarchyGroup[] = [], modules?: readonly FlowModuleName[], agents?: readonly AiAgentInfo[]): SecurityProfile {
   const { SecurityProfileArn: _arn, LastModifiedTime: _time, LastModifiedRegion: _region, ...rest } = profile;
   const out: SecurityProfile = { ...rest, InstanceArn: '' };
   const id = profile.AllowedAccessControlHierarchyGroupId;
@@ -56,14 +60,31 @@ export function comparableProfile(profile: SecurityProfile, groups: readonly Hie
       return name === undefined ? m : { ...m, FlowModuleId: `“${name}”` };
     });
   }
+  // An allowed AI agent by its name, likewise: the same agent in two instances has two ARNs.
+  if (profile.AllowedAIAgents !== undefined && agents !== undefined) {
+    out.AllowedAIAgents = profile.AllowedAIAgents.map((a) => {
+      const name = agents.find((x) => x.arn === a.Arn)?.name;
+      return name === undefined ? a : { ...a, Arn: `“${name}”` };
+    });
+  }
   return out;
 }
 
+type Side = Pick<DriftColumn, 'groups' | 'modules' | 'agents'>;
+
+/** Each side as drift compares it: names only where both sides have them (a name against an id always differs). */
+export function comparablePair(base: SecurityProfile, baseSide: Side | undefined, other: SecurityProfile, otherSide: Side | undefined): [SecurityProfile, SecurityProfile] {
+  const named = baseSide?.modules !== undefined && otherSide?.modules !== undefined;
+  const agents = baseSide?.agents !== undefined && otherSide?.agents !== undefined;
+  return [
+    comparableProfile(base, baseSide?.groups, named ? baseSide?.modules : undefined, agents ? baseSide?.agents : undefined),
+    comparableProfile(other, otherSide?.groups, named ? otherSide?.modules : undefined, agents ? otherSide?.agents : undefined),
+  ];
+}
+
 /** What turns the baseline's profile into the other's, in console words. */
-export function driftChanges(base: SecurityProfile, baseSide: Pick<DriftColumn, 'groups' | 'modules'>, other: SecurityProfile, otherSide: Pick<DriftColumn, 'groups' | 'modules'>): ProfileChange[] {
-  // Names only when both sides have them: a name on one side against an id on the other always differs.
-  const named = baseSide.modules !== undefined && otherSide.modules !== undefined;
-  return describeChanges(comparableProfile(base, baseSide.groups, named ? baseSide.modules : undefined), comparableProfile(other, otherSide.groups, named ? otherSide.modules : undefined));
+export function driftChanges(base: SecurityProfile, baseSide: Side, other: SecurityProfile, otherSide: Side): ProfileChange[] {
+  return describeChanges(...comparablePair(base, baseSide, other, otherSide));
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true });

@@ -9,13 +9,14 @@ import { type FileProfile, groupPath, toFileProfile } from '../as-code/profiles-
 import { FILE_KIND, FILE_VERSION } from '../as-code/profiles-file.js';
 import { type PlanStep, planSteps } from '../as-code/profiles-plan.js';
 import type { FlowModuleName, HierarchyGroup, SecurityProfile } from '../profile/security-profile.js';
+import type { AiAgentInfo } from '../access/ai-agents.js';
 import { inertJson, sanitizeLine, shellQuote } from '../text/sanitize.js';
 import { planCounts } from '../as-code/profiles-plan.js';
 
 /** A value of a source profile the target has no equivalent of. */
 export interface Unmapped {
   profile: string;
-  field: 'AllowedAccessControlHierarchyGroupId' | 'AllowedFlowModules';
+  field: 'AllowedAccessControlHierarchyGroupId' | 'AllowedFlowModules' | 'AllowedAIAgents';
   /** The group's path (or the flow module's name) in the source. */
   path: string;
   /** The target's groups by path (or its flow modules by name), to choose from. */
@@ -28,6 +29,8 @@ export interface InstanceSide {
   profiles: SecurityProfile[];
   groups: HierarchyGroup[];
   modules: FlowModuleName[] | undefined;
+  /** The instance's AI agents (names and holdings), when Amazon Q in Connect gave them. */
+  agents?: AiAgentInfo[] | undefined;
 }
 
 export type MappingChoice = { path: string; action: 'skip' } | { path: string; action: 'map'; to: string };
@@ -47,6 +50,8 @@ export interface PromoteTarget {
   groups: readonly HierarchyGroup[];
   /** The target's flow modules by name (undefined: unknown, modules keep their id). */
   modules?: readonly FlowModuleName[] | undefined;
+  /** The target's AI agents by name (undefined: unknown, allowed agents keep their ARN). */
+  agents?: readonly AiAgentInfo[] | undefined;
   /** How many profiles the target holds and its quota, when both are known: a plan past it is stopped. */
   held?: number | undefined;
   quota?: number | undefined;
@@ -84,7 +89,7 @@ function pathsOf(groups: readonly HierarchyGroup[]): string[] {
   return groups.map((g) => groupPath(g.id, groups) ?? g.id).sort();
 }
 
-export function promotePlan(source: readonly SecurityProfile[], sourceGroups: readonly HierarchyGroup[], target: PromoteTarget, choices: readonly MappingChoice[] = [], sourceModules?: readonly FlowModuleName[]): TargetPlan {
+export function promotePlan(source: readonly SecurityProfile[], sourceGroups: readonly HierarchyGroup[], target: PromoteTarget, choices: readonly MappingChoice[] = [], sourceModules?: readonly FlowModuleName[], sourceAgents?: readonly AiAgentInfo[]): TargetPlan {
   const targetPaths = pathsOf(target.groups);
   const blocked: Unmapped[] = [];
   const mapping: MappedValue[] = [];
@@ -118,6 +123,15 @@ export function promotePlan(source: readonly SecurityProfile[], sourceGroups: re
         continue;
       }
       file.AllowedFlowModules = mapped.modules;
+    }
+    if (file.AllowedAIAgents !== undefined) {
+      const mapped = mapAiAgents(profile.SecurityProfileName, file.AllowedAIAgents, sourceAgents, target.agents, choices);
+      mapping.push(...mapped.mapping);
+      if (mapped.blocked.length > 0) {
+        blocked.push(...mapped.blocked);
+        continue;
+      }
+      file.AllowedAIAgents = mapped.agents;
     }
     profiles.push(file);
   }
@@ -163,6 +177,42 @@ function mapFlowModules(
     out.push({ ...module, FlowModuleId: found.id });
   }
   return { modules: out, mapping, blocked };
+}
+
+/** A profile's allowed AI agents carried by name to the target's ARNs; a name the target lacks is blocked. */
+function mapAiAgents(
+  profile: string,
+  allowed: NonNullable<SecurityProfile['AllowedAIAgents']>,
+  sourceAgents: readonly AiAgentInfo[] | undefined,
+  targetAgents: readonly AiAgentInfo[] | undefined,
+  choices: readonly MappingChoice[],
+): { agents: NonNullable<SecurityProfile['AllowedAIAgents']>; mapping: MappedValue[]; blocked: Unmapped[] } {
+  const mapping: MappedValue[] = [];
+  const blocked: Unmapped[] = [];
+  const out: NonNullable<SecurityProfile['AllowedAIAgents']> = [];
+  for (const agent of allowed) {
+    const arn = agent.Arn ?? '?';
+    const name = sourceAgents?.find((a) => a.arn === arn)?.name;
+    if (name === undefined || targetAgents === undefined) {
+      mapping.push({ profile, what: 'allowed AI agent', from: arn, to: `${arn} (the same ARN: spex could not read ${name === undefined ? "the source's" : "the target's"} AI agents; check the target can reach it)` });
+      out.push(agent);
+      continue;
+    }
+    const choice = choices.find((c) => c.path === name);
+    if (choice?.action === 'skip') {
+      mapping.push({ profile, what: 'allowed AI agent', from: `“${name}”`, to: '(left out: skipped)' });
+      continue;
+    }
+    const wanted = choice?.action === 'map' ? choice.to : name;
+    const found = targetAgents.find((a) => a.name === wanted);
+    if (found === undefined) {
+      blocked.push({ profile, field: 'AllowedAIAgents', path: name, candidates: targetAgents.map((a) => a.name).sort() });
+      continue;
+    }
+    mapping.push({ profile, what: 'allowed AI agent', from: `“${name}”`, to: `“${found.name}” (${found.arn.split('/').pop() ?? found.arn})${choice ? ': chosen' : ''}` });
+    out.push({ ...agent, Arn: found.arn });
+  }
+  return { agents: out, mapping, blocked };
 }
 
 /** `--map "FROM=TO"` (a source group path = a target group path, or module name = name) or `--skip-unmapped`, as choices. */

@@ -6,7 +6,7 @@ import { canonicalItem, canonicalValue, PROPERTY_ORDER } from './patch.js';
 import { impliedPermissions } from '../permissions/permission-rules.js';
 import { groupPermissions, lookupPermission, permissionLabel } from '../permissions/permissions.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import type { Application, FlowModule, SecurityProfile, SecurityProfileDraft, Tag } from './security-profile.js';
+import type { AllowedAIAgent, Application, FlowModule, SecurityProfile, SecurityProfileDraft, Tag } from './security-profile.js';
 
 export type ProfileChangeKind =
   | 'field-changed'
@@ -25,7 +25,9 @@ export type ProfileChangeKind =
   | 'application-changed'
   | 'flow-module-added'
   | 'flow-module-removed'
-  | 'granular-access-changed';
+  | 'granular-access-changed'
+  | 'ai-agent-added'
+  | 'ai-agent-removed';
 
 export interface ProfileChange {
   kind: ProfileChangeKind;
@@ -174,6 +176,26 @@ function flowModuleChanges(before: Model, after: Model): ProfileChange[] {
   ];
 }
 
+/**
+ * An allowed AI agent in words: its name when the caller knows it (or drift put it in place of the ARN,
+ * as “name”), else the ARN's last part.
+ */
+function allowedAgentText(agent: AllowedAIAgent, nameOf?: (arn: string) => string | undefined): string {
+  const arn = agent.Arn ?? '?';
+  const name = arn.startsWith('“') ? arn : nameOf?.(arn) !== undefined ? `“${show(nameOf(arn)!)}”` : undefined;
+  const type = agent.Type && agent.Type !== 'THIRD_PARTY' ? ` [${show(agent.Type)}]` : '';
+  return `${name ?? show(arn.split('/').pop() ?? arn)}${type}`;
+}
+
+function aiAgentChanges(before: Model, after: Model, nameOf?: (arn: string) => string | undefined): ProfileChange[] {
+  const was = before.AllowedAIAgents ?? [];
+  const now = after.AllowedAIAgents ?? [];
+  return [
+    ...minus('AllowedAIAgents', was, now).map((a): ProfileChange => ({ kind: 'ai-agent-removed', property: 'AllowedAIAgents', label: `${MINUS} allowed AI agent ${allowedAgentText(a, nameOf)}`, before: a })),
+    ...minus('AllowedAIAgents', now, was).map((a): ProfileChange => ({ kind: 'ai-agent-added', property: 'AllowedAIAgents', label: `+ allowed AI agent ${allowedAgentText(a, nameOf)}`, after: a })),
+  ];
+}
+
 /** `Department = sales, support`; one entry per primary attribute. */
 export function describeGranularAccess(config: SecurityProfile['GranularAccessControlConfiguration']): string[] {
   const values = config?.DataTableAccessControlConfiguration?.PrimaryAttributeAccessControlConfiguration?.PrimaryAttributeValues ?? [];
@@ -204,7 +226,7 @@ function fieldChange(property: string, before: Model, after: Model): ProfileChan
  * access-control settings, applications, flow modules, granular access). Read-only properties are
  * ignored. Empty when the two mean the same.
  */
-export function describeChanges(before: Model, after: Model): ProfileChange[] {
+export function describeChanges(before: Model, after: Model, names?: { aiAgent?: (arn: string) => string | undefined }): ProfileChange[] {
   const changes: ProfileChange[] = [];
   for (const property of PROPERTY_ORDER) {
     switch (property) {
@@ -227,6 +249,9 @@ export function describeChanges(before: Model, after: Model): ProfileChange[] {
         break;
       case 'GranularAccessControlConfiguration':
         changes.push(...granularChanges(before, after));
+        break;
+      case 'AllowedAIAgents':
+        changes.push(...aiAgentChanges(before, after, names?.aiAgent));
         break;
       default:
         changes.push(...fieldChange(property, before, after));

@@ -96,6 +96,7 @@ function reduce(state: EditorState, action: EditorAction): EditorState {
       return {
         ...state,
         ...(action.hierarchyGroups ? { hierarchyGroups: action.hierarchyGroups } : {}),
+        ...(action.aiAgents ? { aiAgents: action.aiAgents } : {}),
         ...(action.existingNames ? { existingNames: action.existingNames } : {}),
       };
     case 'editor/toggle-help':

@@ -2,6 +2,7 @@
 // no Ink, no I/O. The draft is the only thing that matters outside the editor; the rest is intent
 // (cursor, filters, the text being typed), reset when the editor closes.
 import { type HierarchyGroup, type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../domain/profile/security-profile.js';
+import type { AiAgentInfo } from '../../domain/access/ai-agents.js';
 import type { KeyState } from '../../keys/keymap.js';
 import type { Motion } from '../motion.js';
 
@@ -18,7 +19,8 @@ export type ListFieldId =
   | 'TagRestrictedResources'
   | 'HierarchyRestrictedResources'
   | 'Applications'
-  | 'AllowedFlowModules';
+  | 'AllowedFlowModules'
+  | 'AllowedAIAgents';
 /** Fields edited as one text. */
 export type TextFieldId = 'SecurityProfileName' | 'Description' | 'AllowedAccessControlHierarchyGroupId';
 /** Every field of the fields pane, in the order shown. */
@@ -79,6 +81,8 @@ export interface EditorState {
   /** Names already used in the target instance (create and clone): a new name must differ. */
   readonly existingNames: readonly string[];
   readonly hierarchyGroups: readonly HierarchyGroup[];
+  /** The instance's AI agents (names of the allowed ones); empty when unknown. */
+  readonly aiAgents: readonly AiAgentInfo[];
   /** Fields the user has left at least once, so "required" is not shouted before they start. */
   readonly touched: readonly string[];
   /** The `?` overlay listing every key of the pane. */
@@ -99,6 +103,8 @@ export interface EditorInit {
   flaggedFields?: readonly string[];
   existingNames?: readonly string[];
   hierarchyGroups?: readonly HierarchyGroup[];
+  /** The instance's AI agents: an allowed agent is typed by name and shown by name. */
+  aiAgents?: readonly AiAgentInfo[];
   connectRules?: boolean;
   /** The layout the user last chose (the detail's and the editor's are one preference). */
   layout?: PermissionLayout;
@@ -132,6 +138,7 @@ export function initialEditorState(init: EditorInit): EditorState {
     ...(init.connectRules ? { connectRules: true } : {}),
     existingNames: init.existingNames ?? [],
     hierarchyGroups: init.hierarchyGroups ?? [],
+    aiAgents: init.aiAgents ?? [],
     touched: [],
     isHelpOpen: false,
   };
@@ -147,7 +154,7 @@ export type EditorAction =
   | { type: 'editor/move'; motion: Motion; pageSize: number }
   | { type: 'editor/switch-pane' }
   /** Facts loaded after the editor opened: the instance's hierarchy groups, the names in use. */
-  | { type: 'editor/set-context'; hierarchyGroups?: EditorState['hierarchyGroups']; existingNames?: EditorState['existingNames'] }
+  | { type: 'editor/set-context'; hierarchyGroups?: EditorState['hierarchyGroups']; aiAgents?: EditorState['aiAgents']; existingNames?: EditorState['existingNames'] }
   | { type: 'editor/toggle-help' }
   | { type: 'editor/toggle' }
   | { type: 'editor/toggle-group' }

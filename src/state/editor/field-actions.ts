@@ -68,7 +68,7 @@ export function removeRow(state: EditorState): EditorState {
 export function submitField(state: EditorState, input: Extract<EditorInput, { kind: 'field' }>): EditorState {
   if (isListField(input.field)) {
     const existing = input.index === undefined ? undefined : itemsOf(state.draft, input.field)[input.index];
-    const parsed = parseItem(input.field, input.text, existing);
+    const parsed = parseItem(input.field, input.text, existing, state.aiAgents);
     if (!parsed.ok) return { ...state, input: { ...input, error: parsed.error } };
     const draft = withItem(state.draft, input.field, input.index, parsed.value);
     return touch({ ...state, draft, input: { kind: 'none' }, note: undefined }, input.field);

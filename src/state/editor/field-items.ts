@@ -1,7 +1,8 @@
 // How each list field's items are written as one line of text and read back, for editing with a
 // single text input: a tag is `key=value`, an application `Namespace: Perm1, Perm2`, a resource its
 // name. Parsing keeps the parts of an item the text does not show (an application's Type). Pure.
-import type { Application, FlowModule, SecurityProfileDraft, Tag } from '../../domain/profile/security-profile.js';
+import type { AiAgentInfo } from '../../domain/access/ai-agents.js';
+import type { AllowedAIAgent, Application, FlowModule, SecurityProfileDraft, Tag } from '../../domain/profile/security-profile.js';
 import type { ListFieldId } from './editor-state.js';
 
 export type ParsedItem = { ok: true; value: unknown } | { ok: false; error: string };
@@ -14,6 +15,7 @@ export const ITEM_FORMATS: Readonly<Record<ListFieldId, string>> = {
   HierarchyRestrictedResources: 'a resource name, e.g. User',
   Applications: 'Namespace: Permission1, Permission2',
   AllowedFlowModules: 'flow module id',
+  AllowedAIAgents: 'an AI agent’s name or ARN',
 };
 
 export function formatItem(field: ListFieldId, item: unknown): string {
@@ -32,13 +34,15 @@ export function formatItem(field: ListFieldId, item: unknown): string {
       const module = item as FlowModule;
       return module.FlowModuleId ?? '';
     }
+    case 'AllowedAIAgents':
+      return (item as AllowedAIAgent).Arn ?? '';
     default:
       return String(item);
   }
 }
 
 /** Reads one typed item; `existing` is the item being edited, whose hidden parts are kept. */
-export function parseItem(field: ListFieldId, text: string, existing?: unknown): ParsedItem {
+export function parseItem(field: ListFieldId, text: string, existing?: unknown, agents: readonly AiAgentInfo[] = []): ParsedItem {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'type a value, or press Esc to leave it as it was' };
   switch (field) {
@@ -59,6 +63,12 @@ export function parseItem(field: ListFieldId, text: string, existing?: unknown):
     }
     case 'AllowedFlowModules':
       return { ok: true, value: { ...(existing as FlowModule | undefined), FlowModuleId: trimmed } satisfies FlowModule };
+    case 'AllowedAIAgents': {
+      // A name of one of the instance's agents stands for its ARN; anything else must be an ARN.
+      const named = agents.find((a) => a.name.toLowerCase() === trimmed.toLowerCase());
+      if (named === undefined && !trimmed.startsWith('arn:')) return { ok: false, error: `no AI agent of this instance is named "${trimmed.slice(0, 60)}": type one of ${agents.map((a) => `"${a.name}"`).join(', ') || 'their ARNs'}` };
+      return { ok: true, value: { Type: 'THIRD_PARTY', ...(existing as AllowedAIAgent | undefined), Arn: named?.arn ?? trimmed } satisfies AllowedAIAgent };
+    }
     default:
       return { ok: true, value: trimmed };
   }

@@ -6,6 +6,7 @@ import type { SecurityProfileDraft } from '../../domain/profile/security-profile
 import { validateProfile, type ValidationIssue } from '../../domain/profile/validate.js';
 import { connectIssues, connectTakesAll } from '../../domain/profile/connect-plan.js';
 import type { EditorState, FieldId, ListFieldId } from './editor-state.js';
+import { agentLabel } from '../../domain/access/ai-agents.js';
 import { formatItem, itemsOf, parseItem, withItem } from './field-items.js';
 
 /** Properties the fields pane does not list: Permissions has its own pane, the granular configuration is not edited in spex. */
@@ -25,9 +26,10 @@ export const FIELD_LABELS: Readonly<Record<FieldId, string>> = {
   AllowedAccessControlHierarchyGroupId: 'Access-control hierarchy group',
   Applications: 'Applications',
   AllowedFlowModules: 'Flow modules',
+  AllowedAIAgents: 'Allowed AI agents',
 };
 
-const LIST_FIELDS = new Set<FieldId>(['Tags', 'AllowedAccessControlTags', 'TagRestrictedResources', 'HierarchyRestrictedResources', 'Applications', 'AllowedFlowModules']);
+const LIST_FIELDS = new Set<FieldId>(['Tags', 'AllowedAccessControlTags', 'TagRestrictedResources', 'HierarchyRestrictedResources', 'Applications', 'AllowedFlowModules', 'AllowedAIAgents']);
 
 export function isListField(field: FieldId): field is ListFieldId {
   return LIST_FIELDS.has(field);
@@ -54,7 +56,7 @@ function hierarchyGroupText(state: Pick<EditorState, 'hierarchyGroups'>, id: str
   return group?.name !== undefined ? `${sanitizeLine(group.name)} (${sanitizeLine(id)})` : sanitizeLine(id);
 }
 
-export function fieldRows(state: Pick<EditorState, 'mode' | 'draft' | 'baseline' | 'hierarchyGroups'>): FieldRow[] {
+export function fieldRows(state: Pick<EditorState, 'mode' | 'draft' | 'baseline' | 'hierarchyGroups'> & { aiAgents?: EditorState['aiAgents'] }): FieldRow[] {
   const rows: FieldRow[] = [];
   const { draft, baseline } = state;
   for (const field of FIELD_ORDER) {
@@ -62,7 +64,9 @@ export function fieldRows(state: Pick<EditorState, 'mode' | 'draft' | 'baseline'
     if (isListField(field)) {
       const items = itemsOf(draft, field);
       rows.push({ kind: 'list', field, label: FIELD_LABELS[field], count: items.length, isChanged });
-      items.forEach((item, index) => rows.push({ kind: 'item', field, index, text: sanitizeLine(formatItem(field, item)) }));
+      const text = (item: unknown): string =>
+        field === 'AllowedAIAgents' && state.aiAgents?.some((a) => a.arn === (item as { Arn?: string }).Arn) ? agentLabel((item as { Arn?: string }).Arn, state.aiAgents) : sanitizeLine(formatItem(field, item));
+      items.forEach((item, index) => rows.push({ kind: 'item', field, index, text: text(item) }));
       rows.push({ kind: 'add', field });
       continue;
     }
@@ -133,7 +137,7 @@ export function issuesWhileTyping(state: EditorState): ValidationIssue[] {
   let candidate: SecurityProfileDraft;
   if (isListField(input.field)) {
     const existing = input.index === undefined ? undefined : itemsOf(state.draft, input.field)[input.index];
-    const parsed = parseItem(input.field, input.text, existing);
+    const parsed = parseItem(input.field, input.text, existing, state.aiAgents);
     if (!parsed.ok) return [{ field: input.field, rule: 'format', message: `${FIELD_LABELS[input.field]}: ${parsed.error}` }];
     candidate = withItem(state.draft, input.field, input.index, parsed.value);
   } else {
