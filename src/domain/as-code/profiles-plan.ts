@@ -48,10 +48,13 @@ export interface PlanOptions {
   allowUnknown?: boolean;
   /** Where a permission of the file is ("file:line:column"), for the refusal of an unknown one. */
   locate?: (profile: number, permission: number) => string;
+  /** An AI agent's name in the target by ARN, for the changes in words. */
+  aiAgentName?: (arn: string) => string | undefined;
 }
 
 export function planSteps(file: ProfilesFile, instanceArn: string, current: readonly SecurityProfile[], groups: Parameters<typeof toDraftFor>[2], prune: boolean, options: PlanOptions = {}): { steps: PlanStep[]; problems: string[] } {
   const steps: PlanStep[] = [];
+  const names = options.aiAgentName ? { aiAgent: options.aiAgentName } : undefined;
   const problems: string[] = [];
   const byName = new Map(current.map((p) => [p.SecurityProfileName, p]));
   for (const [index, profile] of file.profiles.entries()) {
@@ -91,7 +94,7 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
         problems.push(`${profile.SecurityProfileName}: ${issues.join('; ')} (a console-made profile, saved through the Connect API)`);
         continue;
       }
-      steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: describeChanges(existing, draft).map((c) => c.label), request: { Connect: connectUpdateRequests(existing, draft) }, before: existing, after: draft });
+      steps.push({ action: 'update', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: describeChanges(existing, draft, names).map((c) => c.label), request: { Connect: connectUpdateRequests(existing, draft) }, before: existing, after: draft });
       continue;
     }
     const issues = unchanged ? [] : validateProfile(draft, existing === undefined ? 'create' : 'stored');
@@ -103,7 +106,7 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
         problems.push(`${profile.SecurityProfileName}: ${own.join('; ')} (created through the Connect API)`);
         continue;
       }
-      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { Connect: [connectCreateRequest(draft)] }, after: draft });
+      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft, names).map((c) => c.label), request: { Connect: [connectCreateRequest(draft)] }, after: draft });
       continue;
     }
     if (issues.length > 0) {
@@ -112,10 +115,10 @@ export function planSteps(file: ProfilesFile, instanceArn: string, current: read
     }
     if (existing === undefined || patch === undefined) {
       const agents = draft.AllowedAIAgents?.length ? { Connect: [{ operation: 'UpdateSecurityProfile', http: 'POST /security-profiles/{InstanceId}/{new profile}', body: { AllowedAIAgents: draft.AllowedAIAgents } }] } : {};
-      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft).map((c) => c.label), request: { CreateResource: { DesiredState: withoutConnectOnly(draft, {}) }, ...agents }, after: draft });
+      steps.push({ action: 'create', name: profile.SecurityProfileName, changes: describeChanges({ InstanceArn: instanceArn, SecurityProfileName: '' }, draft, names).map((c) => c.label), request: { CreateResource: { DesiredState: withoutConnectOnly(draft, {}) }, ...agents }, after: draft });
       continue;
     }
-    const changes = describeChanges(existing, draft).map((c) => c.label);
+    const changes = describeChanges(existing, draft, names).map((c) => c.label);
     if (unchanged) steps.push({ action: 'unchanged', name: existing.SecurityProfileName, ...(existing.SecurityProfileArn ? { arn: existing.SecurityProfileArn } : {}), changes: [] });
     else {
       const cc = patch.some((op) => op.op !== 'test') ? { UpdateResource: { Identifier: existing.SecurityProfileArn, PatchDocument: patch } } : {};

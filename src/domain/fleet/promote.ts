@@ -135,7 +135,7 @@ export function promotePlan(source: readonly SecurityProfile[], sourceGroups: re
     }
     profiles.push(file);
   }
-  const { steps, problems } = planSteps({ kind: FILE_KIND, version: FILE_VERSION, profiles }, target.instanceArn, target.current, target.groups, false);
+  const { steps, problems } = planSteps({ kind: FILE_KIND, version: FILE_VERSION, profiles }, target.instanceArn, target.current, target.groups, false, { aiAgentName: (arn) => target.agents?.find((a) => a.arn === arn)?.name });
   if (target.held !== undefined && target.quota !== undefined) {
     const full = quotaShortfall(target.held, target.quota, steps.filter((s) => s.action === 'create').length, 0);
     if (full !== undefined) problems.push(full);
@@ -225,6 +225,13 @@ export function parseMapping(values: readonly string[]): MappingChoice[] {
   });
 }
 
+/** How a blocked value is said, by field. */
+const BLOCKED_WORDS: Readonly<Record<Unmapped['field'], { is: string; one: string; out: string }>> = {
+  AllowedAccessControlHierarchyGroupId: { is: 'is restricted to the hierarchy group', one: 'groups', out: 'the group and its restriction out' },
+  AllowedFlowModules: { is: 'allows the flow module', one: 'flow modules', out: 'the module out' },
+  AllowedAIAgents: { is: 'allows the AI agent', one: 'AI agents', out: 'the AI agent out' },
+};
+
 /** The plan of one target as text: its steps, the mapping, what blocks it. */
 export function targetPlanText(plan: TargetPlan, production: boolean, options: { requests?: boolean; choose?: 'flags' | 'keys' } = {}): string {
   const out: string[] = [`${production ? '[PRODUCTION] ' : ''}${sanitizeLine(plan.key)} (${sanitizeLine(plan.instanceArn)})`];
@@ -239,16 +246,12 @@ export function targetPlanText(plan: TargetPlan, production: boolean, options: {
   }
   for (const m of plan.mapping) out.push(`  id mapping: “${sanitizeLine(m.profile)}” ${m.what} ${sanitizeLine(m.from)} → ${sanitizeLine(m.to)}`);
   for (const b of plan.blocked) {
-    out.push(
-      b.field === 'AllowedFlowModules'
-        ? `  BLOCKED: “${sanitizeLine(b.profile)}” allows the flow module "${sanitizeLine(b.path)}", which ${sanitizeLine(plan.key)} does not have.`
-        : `  BLOCKED: “${sanitizeLine(b.profile)}” is restricted to the hierarchy group "${sanitizeLine(b.path)}", which ${sanitizeLine(plan.key)} does not have.`,
-    );
-    const has = b.candidates.length > 0 ? `the target has: ${b.candidates.map((c) => `"${sanitizeLine(c)}"`).join(', ')}` : `the target has no ${b.field === 'AllowedFlowModules' ? 'flow modules' : 'groups'}`;
-    const what = b.field === 'AllowedFlowModules' ? { one: 'flow modules', out: 'the module out' } : { one: 'groups', out: 'the group and its restriction out' };
-    if (options.choose === 'keys') out.push(`      choose: m maps it to one of the target's ${what.one} (${has}; m again for the next), s leaves ${what.out}`);
+    const kind = BLOCKED_WORDS[b.field];
+    out.push(`  BLOCKED: “${sanitizeLine(b.profile)}” ${kind.is} "${sanitizeLine(b.path)}", which ${sanitizeLine(plan.key)} does not have.`);
+    const has = b.candidates.length > 0 ? `the target has: ${b.candidates.map((c) => `"${sanitizeLine(c)}"`).join(', ')}` : `the target has no ${kind.one}`;
+    if (options.choose === 'keys') out.push(`      choose: m maps it to one of the target's ${kind.one} (${has}; m again for the next), s leaves ${kind.out}`);
     // Meant to be pasted into a shell: each --map value is one single-quoted word, so nothing in a group name runs.
-    else out.push(`      choose: --map ${shellQuote(`${b.path}=${b.field === 'AllowedFlowModules' ? 'TARGET-NAME' : 'TARGET-PATH'}`)} (${has}), or --map ${shellQuote(`${b.path}=`)} / --skip-unmapped to leave ${what.out}`);
+    else out.push(`      choose: --map ${shellQuote(`${b.path}=${b.field === 'AllowedAccessControlHierarchyGroupId' ? 'TARGET-PATH' : 'TARGET-NAME'}`)} (${has}), or --map ${shellQuote(`${b.path}=`)} / --skip-unmapped to leave ${kind.out}`);
   }
   for (const p of plan.problems) out.push(`  cannot be planned: ${sanitizeLine(p)}`);
   const changing = plan.steps.filter((s) => s.action !== 'unchanged');

@@ -78,6 +78,29 @@ describe('promotePlan', () => {
     expect(unknown.mapping.find((m) => m.what === 'flow module')?.to).toContain("spex could not read the target's module names");
   });
 
+  it('allowed AI agents go by name to the target ARN; a name the target lacks blocks it until skipped or mapped; without names the ARN is kept', () => {
+    const agent = (instance: string, id: string, name: string) => ({ arn: `arn:aws:wisdom:us-east-1:210987654321:ai-agent/${instance}/${id}`, name, profileArns: [] });
+    const devAgents = [agent('dev', 'a1', 'Order status assistant'), agent('dev', 'a2', 'Refund helper')];
+    const prodAgents = [agent('prod', 'b1', 'Order status assistant'), agent('prod', 'b9', 'Refunds v2')];
+    const calling = [p(DEV, 'Callers', { AllowedAIAgents: devAgents.map((a) => ({ Arn: a.arn, Type: 'THIRD_PARTY' })) })];
+    const withAgents = { ...target, current: [p(PROD, 'Callers', { AllowedAIAgents: [] })], agents: prodAgents };
+    const blocked = promotePlan(calling, devGroups, withAgents, [], undefined, devAgents);
+    expect(blocked.blocked).toEqual([{ profile: 'Callers', field: 'AllowedAIAgents', path: 'Refund helper', candidates: ['Order status assistant', 'Refunds v2'] }]);
+    expect(targetPlanText(blocked, false)).toContain('“Callers” allows the AI agent "Refund helper", which platform:prod does not have');
+    expect(targetPlanText(blocked, false)).toContain("--map 'Refund helper=TARGET-NAME'");
+    const mapped = promotePlan(calling, devGroups, withAgents, parseMapping(['Refund helper=Refunds v2']), undefined, devAgents);
+    const step = mapped.steps[0]!;
+    expect(step.action).toBe('update');
+    // Cloud Control cannot carry them: the plan's request is Connect's UpdateSecurityProfile alone.
+    expect(step.request).toEqual({ Connect: [expect.objectContaining({ operation: 'UpdateSecurityProfile', body: expect.objectContaining({ AllowedAIAgents: [{ Arn: prodAgents[0]!.arn, Type: 'THIRD_PARTY' }, { Arn: prodAgents[1]!.arn, Type: 'THIRD_PARTY' }] }) })] });
+    expect(step.changes).toEqual(['+ allowed AI agent “Order status assistant”', '+ allowed AI agent “Refunds v2”']);
+    const skipped = promotePlan(calling, devGroups, withAgents, parseMapping(['Refund helper=']), undefined, devAgents);
+    expect((skipped.steps[0]!.after as SecurityProfile).AllowedAIAgents).toEqual([{ Arn: prodAgents[0]!.arn, Type: 'THIRD_PARTY' }]);
+    const unknown = promotePlan(calling, devGroups, { ...withAgents, agents: undefined }, [], undefined, devAgents);
+    expect(unknown.blocked).toEqual([]);
+    expect(unknown.mapping.find((m) => m.what === 'allowed AI agent')?.to).toContain("spex could not read the target's AI agents");
+  });
+
   it('--map needs FROM=TO', () => {
     expect(() => parseMapping(['nothing'])).toThrow(/SOURCE-PATH=TARGET-PATH/);
   });
