@@ -8,7 +8,7 @@ import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
 import { setUserProfileIds, userProfileIds } from './user-writes.js';
 import { timeLeft } from '../domain/service/rate-limits.js';
-import type { AiAgentInfo } from '../domain/access/ai-agents.js';
+import { type AiAgentInfo, agentHoldersOf } from '../domain/access/ai-agents.js';
 import { changeAiAgentProfiles, readAiAgents } from './ai-agents.js';
 
 /** Amazon Connect's "Security profiles per instance" in Service Quotas. */
@@ -92,7 +92,15 @@ export function createRegionService(ctx: RegionContext): RegionService {
     listRequests: (filter, options) => listRequests(ctx, filter, options),
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
     loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
-    listHolders: (profileArn, options) => listHolders(ctx, profileArn, options),
+    listHolders: async (profileArn, options) => {
+      // The users (SearchUsers) and the AI agents, read again: the delete guard and moves act on what holds it now.
+      const instanceArn = profileArn.replace(/\/security-profile\/.*$/, '');
+      const fresh = readAiAgents(ctx, instanceArn, options?.signal).catch(() => undefined);
+      agents.set(instanceArn, fresh);
+      const [list, all] = await Promise.all([listHolders(ctx, profileArn, options), fresh]);
+      const holding = agentHoldersOf(all, profileArn);
+      return holding.length > 0 ? { ...list, agents: holding } : list;
+    },
     userProfileIds: (instanceArn, userId, options) => userProfileIds(ctx, instanceArn, userId, options),
     setUserProfileIds: async (instanceArn, userId, profileIds, options) => {
       if (ctx.readOnly) throw readOnlyError('UpdateUserSecurityProfiles');

@@ -3,7 +3,7 @@
 import { inertJson, shellQuote } from '../domain/text/sanitize.js';
 import type { RegionService } from '../aws/index.js';
 import { SpexError } from '../domain/service/errors.js';
-import { holdersRefusal } from '../domain/access/holders.js';
+import { holdersRefusal, isHeld } from '../domain/access/holders.js';
 import { cloudControlRefusalText } from '../domain/profile/cloud-control-safe.js';
 import { applyPatch, buildPatch } from '../domain/profile/patch.js';
 import { connectIssues, connectTakesAll, connectUpdateRequests } from '../domain/profile/connect-plan.js';
@@ -146,9 +146,9 @@ export async function updateCommand(ctx: CommandContext): Promise<number> {
  */
 async function refuseHeld(ctx: CommandContext, service: RegionService, arn: string, name: string): Promise<void> {
   const list = await service.listHolders(arn);
-  if (list.holders.length > 0) {
+  if (isHeld(list)) {
     const move = `spex move-holders --instance ${shellQuote(instanceOfArn(arn))} --from ${shellQuote(name)} --to PROFILE --delete`;
-    throw new SpexError({ kind: 'conflict', message: `${holdersRefusal(name, list.holders)} Nothing was deleted. To move them to another profile and then delete it, in one batch: ${move}` });
+    throw new SpexError({ kind: 'conflict', message: `${holdersRefusal(name, list.holders, 10, list.agents)} Nothing was deleted. To move them to another profile and then delete it, in one batch: ${move}` });
   }
   if (!list.complete) ctx.io.stderr.write(`spex: note: ${list.note ?? 'who holds it is unknown'}; Connect refuses the delete if anyone does.\n`);
 }

@@ -259,6 +259,14 @@ describe('delete', () => {
     expect(sent('DeleteResource')).toHaveLength(0);
   });
 
+  it('refuses a profile an AI agent holds before sending anything, naming the agent', async () => {
+    const { code, err } = await run(['delete', demoProfileArn('AI Agent Builders'), '--yes']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/AI Agent Builders is held by (\d+ users? and )?1 AI agent: .*AI agent “Order status assistant”/);
+    expect(err).toContain('Nothing was deleted');
+    expect(sent('DeleteResource')).toHaveLength(0);
+  });
+
   it('when SearchUsers is refused, the guard asks AWS::Connect::User through Cloud Control; when nobody can say, Connect decides', async () => {
     backend.emulator.failNext('SearchUsers', 1, { exception: 'AccessDeniedException' });
     const held = await run(['delete', demoProfileArn('Compliance Auditors'), '--yes']);

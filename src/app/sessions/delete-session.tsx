@@ -2,7 +2,7 @@
 // is refused before anything is sent, naming them), then the typed-name confirmation, then the same
 // tracking as a save; a delete Connect refuses all the same says why and offers a retry.
 import { Box, Text, useInput } from 'ink';
-import { holdersRefusal } from '../../domain/access/holders.js';
+import { holdersRefusal, isHeld } from '../../domain/access/holders.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { type DeleteSessionProps, useDeleteSession } from '../../hooks/use-delete-session.js';
 import { ConfirmDelete } from '../../components/confirm-delete.js';
@@ -26,7 +26,8 @@ export function DeleteSession(props: DeleteSessionProps) {
     },
     { isActive: isActive && gate.isArmed && step.kind !== 'deleting' },
   );
-  const held = check.status === 'success' && check.data.holders.length > 0 ? check.data.holders : undefined;
+  const held = check.status === 'success' && isHeld(check.data) ? check.data.holders : undefined;
+  const agents = check.status === 'success' ? (check.data.agents ?? []) : [];
   useInput(
     (input, key) => {
       if (key.escape || key.return) onClose();
@@ -38,9 +39,9 @@ export function DeleteSession(props: DeleteSessionProps) {
   if (held !== undefined) {
     return (
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
-        <Text {...tone('error')}>Cannot delete “{shown}”: users hold it. Nothing was sent.</Text>
-        <Text wrap="wrap">{sanitizeLine(holdersRefusal(name, held))}</Text>
-        {props.onMoveThenDelete ? <Text>m: move them to another profile, then delete “{shown}” (one batch, reviewed first)</Text> : null}
+        <Text {...tone('error')}>Cannot delete “{shown}”: {held.length > 0 ? 'users' : 'AI agents'} hold it. Nothing was sent.</Text>
+        <Text wrap="wrap">{sanitizeLine(holdersRefusal(name, held, 10, agents))}</Text>
+        {props.onMoveThenDelete && held.length > 0 ? <Text>m: move them to another profile, then delete “{shown}” (one batch, reviewed first)</Text> : null}
         <Text {...tone('muted')}>Esc closes; u on the profile lists every holder.</Text>
       </Box>
     );

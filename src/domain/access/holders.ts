@@ -1,5 +1,6 @@
 // Who holds a profile: the users of an instance with their security profiles, and what a change to a
 // profile means for them. Pure: no I/O.
+import type { AiAgentInfo } from './ai-agents.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
 /** A Connect user as spex needs it: who, where in the hierarchy, and which profiles (ARNs). */
@@ -34,6 +35,13 @@ export interface HolderList {
   route: UserIndex['route'];
   complete: boolean;
   note?: string;
+  /** The AI agents that hold it too (Amazon Q in Connect), when spex could read them. */
+  agents?: AiAgentInfo[];
+}
+
+/** Whether anyone holds it: a user, or an AI agent. */
+export function isHeld(list: Pick<HolderList, 'holders' | 'agents'>): boolean {
+  return list.holders.length > 0 || (list.agents?.length ?? 0) > 0;
 }
 
 export function holdersIn(index: Pick<UserIndex, 'users'>, profileArn: string): ConnectUser[] {
@@ -135,9 +143,14 @@ export function reachSentence(r: PermissionReach): string {
 }
 
 /** The delete guard's sentence: who holds it (up to ten) and what to do. */
-export function holdersRefusal(profileName: string, holders: readonly ConnectUser[], limit = 10): string {
-  const shown = holders.slice(0, limit).map(userLabel);
+export function holdersRefusal(profileName: string, holders: readonly ConnectUser[], limit = 10, agents: readonly AiAgentInfo[] = []): string {
+  const shown = [...holders.slice(0, limit).map(userLabel), ...agents.map((a) => `AI agent “${sanitizeLine(a.name)}”`)];
   const more = holders.length > limit ? ` and ${holders.length - limit} more` : '';
-  const count = `${holders.length} user${holders.length === 1 ? '' : 's'}`;
-  return `${sanitizeLine(profileName)} is held by ${count}: ${shown.join(', ')}${more}. Connect refuses to delete a profile in use: assign ${holders.length === 1 ? 'that user' : 'those users'} other profiles first (spex users shows them all).`;
+  const counts = [
+    ...(holders.length > 0 ? [`${holders.length} user${holders.length === 1 ? '' : 's'}`] : []),
+    ...(agents.length > 0 ? [`${agents.length} AI agent${agents.length === 1 ? '' : 's'}`] : []),
+  ].join(' and ');
+  const them = holders.length + agents.length === 1 ? (holders.length === 1 ? 'that user' : 'that AI agent') : agents.length === 0 ? 'those users' : 'them';
+  const where = agents.length > 0 ? 'spex users shows the users; the detail names the AI agents' : 'spex users shows them all';
+  return `${sanitizeLine(profileName)} is held by ${counts}: ${shown.join(', ')}${more}. Connect refuses to delete a profile in use: assign ${them} other profiles first (${where}).`;
 }
