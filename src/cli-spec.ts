@@ -164,7 +164,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     synopsis: 'lint --instance I',
     help:
       'least-privilege checks of every profile [--fail-on high|medium|low] (exit 1 at a finding at or above it, default high; --output sarif for code scanning). Rules: escalation (high: a non-Admin profile grants Users.Edit/Create/EditPermission or SecurityProfiles.Edit/Create, so its holders can grant themselves Admin); ' +
-      'multi-tag-restricted (high: a user holds a tag-restricted profile beside another, lifting the restriction); view-missing, tag-restriction-leak, quota (medium: above 80% of the Service Quotas quota, else of the default 100, said so); restricted-without-view, empty, duplicate, unknown-permission, not-cloud-control-safe (low)',
+      'multi-tag-restricted (high: a user holds a tag-restricted profile beside another, lifting the restriction); agent-escalation (high: an AI agent holds escalation permissions); view-missing, tag-restriction-leak, quota (medium: above 80% of the Service Quotas quota, else of the default 100, said so), agent-every-tool (medium: an AI agent may call every tool of an MCP server); restricted-without-view, empty, duplicate, unknown-permission, not-cloud-control-safe, agent-allowance-unused (low: allows AI agents nobody holding it reaches, or that are gone)',
     flags: ['fail-on'],
     positionals: 0,
     formats: ['sarif', 'csv'],

@@ -144,7 +144,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   useExport(state.exportRequest, { service, loader: details.loader, instance: state.instance, ...(exportDir !== undefined ? { cwd: exportDir } : {}) }, useCallback((text: string, tone: 'info' | 'error') => dispatch({ type: 'notice/show', notice: { text, tone } }), []));
   const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor' || modal.kind === 'assign');
   // One computation of the instance's findings for the table's !, the status line and the detail (the ! screen reads every detail into the same).
-  const findings = useFindings(profiles.rows, details.loader, details.version, users);
+  const agents = useAiAgents(service, instanceArn, list.reloadKey);
+  const findings = useFindings(profiles.rows, details.loader, details.version, users, agents);
   const groupName = useHierarchyGroups(service, instanceArn, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'explain');
   const view = useProfileView({ rows: profiles.rows, list, details, layout });
   if (list.shown !== view.shownArns) dispatch({ type: 'list/shown', arns: view.shownArns });
@@ -163,7 +164,6 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     if (state.isLeaving) onLeave?.();
   }, [state.isLeaving, onLeave]);
 
-  const agents = useAiAgents(service, instanceArn, list.reloadKey);
   const { loadedDetail, nameOf, granting, holderNames } = useProfileNames(profiles.rows, details, groupName, agents);
   useUnfinishedBatch(batchDir, instanceArn, modal.kind === 'none', useCallback((batch) => dispatch({ type: 'batches/found', batch }), []));
   usePromoteRequest(state.promoteRequest, state.region, instanceArn, nameOf, onPromote, dispatch);

@@ -28,7 +28,8 @@ export async function lintCommand(ctx: CommandContext): Promise<number> {
   const index = await service.loadUsers(instanceArn, {}).catch(() => undefined);
   const users = index !== undefined && index.complete ? index.users : undefined;
   const limit = await service.profileQuota();
-  const result = lintProfiles({ profiles, ...(users ? { users } : {}), ...(limit !== undefined ? { quota: { limit, source: 'service-quotas' as const } } : {}) });
+  const agents = await service.listAiAgents(instanceArn).catch(() => undefined);
+  const result = lintProfiles({ profiles, ...(users ? { users } : {}), ...(agents ? { agents } : {}), ...(limit !== undefined ? { quota: { limit, source: 'service-quotas' as const } } : {}) });
   for (const note of result.notes) ctx.io.stderr.write(`spex: note: ${note}\n`);
   if (str(ctx.values, 'output') === 'sarif') ctx.io.stdout.write(toJson(toSarif(result, VERSION)));
   else {

@@ -83,7 +83,8 @@ const CUSTOM: CustomProfile[] = [
     extra: () => ({ Tags: [{ Key: 'team', Value: 'support' }, { Key: 'contract', Value: 'seasonal' }], AllowedAccessControlTags: [{ Key: 'vendor', Value: 'external' }], TagRestrictedResources: ['User', 'Queue', 'RoutingProfile'] }) },
   { name: 'AI Agent Builders', description: 'Configure Amazon Q in Connect agents, prompts and guardrails', permissions: 'ai',
     extra: () => ({ ...TEAM('platform', 'cc-4210'),
-      Applications: [{ Namespace: 'mcp.knowledge.acme.example', ApplicationPermissions: ['READ'], Type: 'MCP' }],
+      // An MCP server's permissions are its tool names; "*" allows every tool (spex lint's agent-every-tool).
+      Applications: [{ Namespace: 'mcp.knowledge.acme.example', ApplicationPermissions: ['READ'], Type: 'MCP' }, { Namespace: 'mcp.orders.acme.example', ApplicationPermissions: ['*'], Type: 'MCP' }],
       GranularAccessControlConfiguration: { DataTableAccessControlConfiguration: { PrimaryAttributeAccessControlConfiguration: {
         PrimaryAttributeValues: [{ AccessType: 'ALLOW', AttributeName: 'Region', Values: ['EMEA', 'NA'] }] } } } }) },
 ];
@@ -213,7 +214,11 @@ function addProfiles(store: Store, region: string, instance: InstanceState, cust
 
 function addUntidy(store: Store, region: string, instance: InstanceState): void {
   const arn = String(instance.entry.model.Arn);
-  UNTIDY.forEach((p, i) => store.addProfile(instance, { ...profileBase(region, arn, p.name, 40 * 86_400 + i * 777), Description: p.description, Permissions: p.permissions }));
+  // Legacy Wallboard still allows an AI agent deleted long ago (spex lint's agent-allowance-unused).
+  const gone = { Arn: `arn:aws:wisdom:${region}:${arn.split(':')[4] ?? ''}:ai-agent/${stableUuid(`${arn}/assistant`)}/${stableUuid(`${arn}/deleted-agent`)}`, Type: 'THIRD_PARTY' };
+  UNTIDY.forEach((p, i) =>
+    store.addProfile(instance, { ...profileBase(region, arn, p.name, 40 * 86_400 + i * 777), Description: p.description, Permissions: p.permissions, ...(p.name === 'Legacy Wallboard' ? { AllowedAIAgents: [gone] } : {}) }),
+  );
   for (let i = 1; i <= UNTIDY_SITES; i += 1) {
     const site = `Site ${String(i).padStart(2, '0')} agents`;
     // Each site's agents: the softphone, and the site's own mix of Contact Control Panel extras (one

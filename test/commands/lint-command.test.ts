@@ -48,6 +48,11 @@ describe('spex lint', () => {
     expect(apac.findings).toContainEqual(expect.objectContaining({ rule: 'quota', evidence: [expect.stringMatching(/^\d+ of 100 profiles \(\d+%\)$/)] }));
     expect(backend.emulator.requests.some((r) => r.operation === 'GetServiceQuota')).toBe(true);
     expect(apac.findings.some((f) => f.profile === 'Site 01 agents')).toBe(false);
+    // The AI agents' rules: an agent holding escalation permissions, one allowed every tool of an MCP server, an allowance to an agent gone.
+    const all = [...support.findings, ...apac.findings] as { rule: string; profile: string; evidence: string[] }[];
+    expect(all).toContainEqual(expect.objectContaining({ rule: 'agent-escalation', profile: 'CallCenterManager', evidence: [expect.stringMatching(/^AI agent “Supervisor copilot” holds it: Users\.Edit/)] }));
+    expect(all).toContainEqual(expect.objectContaining({ rule: 'agent-every-tool', profile: 'AI Agent Builders', evidence: [expect.stringContaining('AI agent “Order status assistant” may call every tool of mcp.orders.acme.example (*)')] }));
+    expect(all).toContainEqual(expect.objectContaining({ rule: 'agent-allowance-unused', profile: 'Legacy Wallboard', evidence: expect.arrayContaining([expect.stringContaining('which is no AI agent of this instance spex can find')]) }));
     expect(support.findings.some((f) => f.profile === 'Workforce Planning')).toBe(false);
   });
 
@@ -89,7 +94,8 @@ describe('spex lint', () => {
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] })).toBe(false);
     const sarif = raw as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; message: { text: string } }[] }[] };
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain('escalation');
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['escalation', 'agent-escalation']));
+    expect(sarif.runs[0]!.results).toContainEqual(expect.objectContaining({ ruleId: 'agent-escalation', level: 'error', message: { text: expect.stringContaining('Supervisor copilot') } }));
     expect(sarif.runs[0]!.results).toContainEqual(expect.objectContaining({ ruleId: 'escalation', level: 'error', message: { text: expect.stringContaining('CallCenterManager') } }));
     const table = await lint('--output', 'table');
     expect(table.out).toMatch(/^SEVERITY\s+RULE\s+PROFILE\s+EVIDENCE/m);

@@ -17,6 +17,8 @@ import { lookupPermission } from '../permissions/permissions.js';
 import { isBuiltInProfileName, type SecurityProfile } from '../profile/security-profile.js';
 import type { ConnectUser } from './holders.js';
 import { DEFAULT_PROFILE_QUOTA } from './quota.js';
+import { agentEvidence, type AgentRuleId } from './agent-lint.js';
+import type { AiAgentInfo } from './ai-agents.js';
 
 export type Severity = 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
@@ -31,7 +33,8 @@ export type RuleId =
   | 'unknown-permission'
   | 'quota'
   | 'multi-tag-restricted'
-  | 'not-cloud-control-safe';
+  | 'not-cloud-control-safe'
+  | AgentRuleId;
 
 export interface Rule {
   id: RuleId;
@@ -51,6 +54,9 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   quota: { id: 'quota', severity: 'medium', why: 'the instance is above 80% of its security-profile quota' },
   'multi-tag-restricted': { id: 'multi-tag-restricted', severity: 'high', why: 'a user holds a tag-restricted profile beside another profile, and the union of what they allow lifts the restriction' },
   'not-cloud-control-safe': { id: 'not-cloud-control-safe', severity: 'low', why: 'values Cloud Control refuses: it cannot change this profile (only the Connect API can)' },
+  'agent-escalation': { id: 'agent-escalation', severity: 'high', why: 'an AI agent holds it, and it can edit users or security profiles: an unattended agent could grant Admin' },
+  'agent-every-tool': { id: 'agent-every-tool', severity: 'medium', why: 'an AI agent holds it, and it allows every tool of an MCP server where the tools the agent needs could be listed' },
+  'agent-allowance-unused': { id: 'agent-allowance-unused', severity: 'low', why: 'it allows AI agents that nobody holding it can reach, or that spex cannot find' },
 };
 
 /** Permissions that let a holder raise their own privilege. */
@@ -86,6 +92,8 @@ export interface LintInput {
   profiles: readonly SecurityProfile[];
   /** Who holds what, when known (for multi-tag-restricted). */
   users?: readonly ConnectUser[];
+  /** The instance's AI agents and what they hold, when Amazon Q in Connect gave them (for the agent rules). */
+  agents?: readonly AiAgentInfo[];
   /** The instance's security-profile quota, and where the number came from. */
   quota?: { limit: number; source: 'service-quotas' | 'default' };
 }
@@ -170,6 +178,9 @@ export function lintProfiles(input: LintInput): LintResult {
   // multi-tag-restricted: per user, a tag-restricted profile beside any other.
   if (input.users === undefined) notes.push('multi-tag-restricted: who holds which profile is not known, so it was not checked');
   else findings.push(...multiTagFindings(input.profiles, input.users));
+  // AI agents: what they hold, and what the profiles allow them (agent-lint.ts).
+  if (input.agents === undefined) notes.push('agent rules: the AI agents could not be read (Amazon Q in Connect), so they were not checked');
+  else for (const e of agentEvidence(input.profiles, input.agents, input.users, ESCALATION_PERMISSIONS)) findings.push(finding(e.rule, e.profile, e.evidence));
   const order = (s: Severity): number => SEVERITIES.indexOf(s);
   findings.sort((a, b) => order(a.severity) - order(b.severity) || a.profile.localeCompare(b.profile, 'en', { sensitivity: 'base', numeric: true }) || a.rule.localeCompare(b.rule));
   return { findings, notes };
@@ -226,7 +237,7 @@ function multiTagFindings(profiles: readonly SecurityProfile[], users: readonly 
  * across profiles (a duplicate; a tag-restricted profile held beside another, once holders are known).
  * The one computation behind the table's `!`, the status line and the detail's Findings.
  */
-export function findingsByArn(profiles: readonly SecurityProfile[], users: readonly ConnectUser[] | undefined): ReadonlyMap<string, readonly Finding[]> {
+export function findingsByArn(profiles: readonly SecurityProfile[], users: readonly ConnectUser[] | undefined, agents?: readonly AiAgentInfo[]): ReadonlyMap<string, readonly Finding[]> {
   const out = new Map<string, Finding[]>();
   const add = (arn: string | undefined, f: Finding): void => {
     if (arn === undefined) return;
@@ -236,6 +247,7 @@ export function findingsByArn(profiles: readonly SecurityProfile[], users: reado
   };
   for (const p of profiles) for (const f of profileFindings(p)) add(p.SecurityProfileArn, f);
   for (const f of [...duplicateFindings(profiles), ...(users === undefined ? [] : multiTagFindings(profiles, users))]) add(f.arn, f);
+  for (const e of agents === undefined ? [] : agentEvidence(profiles, agents, users, ESCALATION_PERMISSIONS)) add(e.profile.SecurityProfileArn, finding(e.rule, e.profile, e.evidence));
   const order = (sev: Severity): number => SEVERITIES.indexOf(sev);
   for (const list of out.values()) list.sort((a, b) => order(a.severity) - order(b.severity) || a.rule.localeCompare(b.rule));
   return out;
