@@ -171,7 +171,13 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   },
   'explain-user': {
     synopsis: 'explain-user <login|id>',
-    help: 'what a user can really do (--instance I): every permission, which of their profiles grants it, the tag and hierarchy restrictions that still apply once their profiles combine, and the Views the console grants implicitly (marked ~)',
+    help: 'what a user (or an AI agent, by name) can really do (--instance I): every permission, which of their profiles grants it, the tag and hierarchy restrictions that still apply once their profiles combine, and the Views the console grants implicitly (marked ~)',
+    flags: [],
+    positionals: 1,
+  },
+  'explain-agent': {
+    synopsis: 'explain-agent <name|arn>',
+    help: 'what an AI agent (Amazon Q in Connect) can really do (--instance I): its profiles, every permission and which profile grants it, the restrictions as they combine, and the MCP tools and flow modules it may use',
     flags: [],
     positionals: 1,
   },

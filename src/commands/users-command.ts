@@ -39,18 +39,28 @@ export async function usersCommand(ctx: CommandContext): Promise<number> {
     hierarchyGroup: u.hierarchyGroupArn === undefined ? undefined : (groupNames.get(u.hierarchyGroupArn) ?? u.hierarchyGroupArn.split('/').pop()),
     otherProfiles: u.securityProfileArns.filter((a) => a !== arn).map((a) => names.get(a) ?? a.split('/').pop() ?? a),
   }));
-  const doc = { profile: { arn, name: names.get(arn) }, count: rows.length, complete: list.complete, route: list.route, users: rows };
+  // AI agents hold profiles too (Amazon Q in Connect): listed after the users, by name.
+  const agents = (list.agents ?? []).map((a) => ({ name: a.name, arn: a.arn, otherProfiles: a.profileArns.filter((p) => p !== arn).map((p) => names.get(p) ?? p.split('/').pop() ?? p) }));
+  const doc = { profile: { arn, name: names.get(arn) }, count: rows.length, complete: list.complete, route: list.route, users: rows, aiAgents: agents };
+  const agentLines = (t: Parameters<Parameters<typeof write>[3]>[0]): string =>
+    agents.length === 0
+      ? ''
+      : `\n${t.renderTable(agents, [
+          { header: 'AI AGENT', value: (r) => r.name },
+          { header: 'ARN', value: (r) => r.arn, max: 120 },
+          { header: 'OTHER PROFILES', value: (r) => r.otherProfiles.join(', '), max: 80 },
+        ])}${agents.length} AI agent${agents.length === 1 ? '' : 's'} hold${agents.length === 1 ? 's' : ''} it too.\n`;
   await write(ctx.io, ctx.output, doc, (t) =>
-    rows.length === 0
+    (rows.length === 0
       ? list.complete
-        ? `Nobody holds ${names.get(arn) ?? arn}.\n`
+        ? `${agents.length > 0 ? 'No user holds' : 'Nobody holds'} ${names.get(arn) ?? arn}.\n`
         : `Who holds ${names.get(arn) ?? arn} is unknown.\n`
       : t.renderTable(rows, [
           { header: 'USERNAME', value: (r) => r.username },
           { header: 'NAME', value: (r) => r.name },
           { header: 'HIERARCHY GROUP', value: (r) => r.hierarchyGroup },
           { header: 'OTHER PROFILES', value: (r) => r.otherProfiles.join(', '), max: 80 },
-        ]) + `${rows.length} user${rows.length === 1 ? '' : 's'} hold ${names.get(arn) ?? arn}.\n`,
+        ]) + `${rows.length} user${rows.length === 1 ? '' : 's'} hold ${names.get(arn) ?? arn}.\n`) + agentLines(t),
   );
   return 0;
 }

@@ -266,7 +266,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     modifyModel: (region, typeName, identifier, change, account) => {
       const { store, book } = of(account);
       book.settle();
-      const model = findModel({ store, region }, typeName, identifier);
+      const model =
+        typeName === AI_AGENT_MODELS
+          ? [...(store.regions.get(region)?.instances.values() ?? [])].map((i) => i.aiAgents.get(identifier)?.model).find((m) => m !== undefined)
+          : findModel({ store, region }, typeName, identifier);
       if (!model) throw new Error(`no ${typeName} ${identifier} in ${region}`);
       change(model);
       persist();

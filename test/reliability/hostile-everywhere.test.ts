@@ -12,7 +12,7 @@ import { commandTable } from '../../src/commands/index.js';
 import type { CommandName } from '../../src/commands/names.js';
 import { INSTANCE_TYPE } from '../../src/domain/profile/security-profile.js';
 import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
-import { HOSTILE, HOSTILE_CLASSES, plantHostile, type Planted } from '../fixtures/hostile.js';
+import { HOSTILE, HOSTILE_AGENT, HOSTILE_CLASSES, plantHostile, type Planted } from '../fixtures/hostile.js';
 import { ACTIVE, runAgainst } from './support/run.js';
 
 let backend: TestBackend;
@@ -64,6 +64,7 @@ function invocations(name: CommandName): string[][] {
     // No --yes and no terminal: refused after showing the plan.
     apply: [['-f', file, '--instance', I]],
     'explain-user': [[hostileLogin(), '--instance', I]],
+    'explain-agent': [[HOSTILE_AGENT, '--instance', I]],
     fleet: [[]],
     drift: [['--baseline', I]],
     // The target lacks the hostile group: blocked, with a hint to paste.

@@ -33,3 +33,44 @@ export function holdersCell(users: number | undefined, agents: number): string {
   const u = users === undefined ? '…' : String(users);
   return agents > 0 ? `${u} · ${agents} AI` : u;
 }
+
+/** The tools an AI agent may call across its profiles: each MCP server (or application) with its tools, and the flow modules. */
+export interface AgentTools {
+  applications: { namespace: string; type: string; tools: string[]; grantedBy: string[] }[];
+  flowModules: { id: string; grantedBy: string[] }[];
+}
+
+export function agentTools(profiles: readonly SecurityProfile[]): AgentTools {
+  const apps = new Map<string, { namespace: string; type: string; tools: Set<string>; grantedBy: Set<string> }>();
+  const modules = new Map<string, Set<string>>();
+  for (const p of profiles) {
+    for (const app of p.Applications ?? []) {
+      const key = `${app.Type ?? ''}|${app.Namespace ?? ''}`;
+      const entry = apps.get(key) ?? { namespace: app.Namespace ?? '?', type: app.Type ?? 'THIRD_PARTY_APPLICATION', tools: new Set<string>(), grantedBy: new Set<string>() };
+      for (const t of app.ApplicationPermissions ?? []) entry.tools.add(t);
+      entry.grantedBy.add(p.SecurityProfileName);
+      apps.set(key, entry);
+    }
+    for (const m of p.AllowedFlowModules ?? []) modules.set(m.FlowModuleId ?? '?', (modules.get(m.FlowModuleId ?? '?') ?? new Set()).add(p.SecurityProfileName));
+  }
+  return {
+    applications: [...apps.values()].map((a) => ({ namespace: a.namespace, type: a.type, tools: [...a.tools].sort(), grantedBy: [...a.grantedBy] })).sort((a, b) => a.namespace.localeCompare(b.namespace)),
+    flowModules: [...modules].map(([id, by]) => ({ id, grantedBy: [...by] })),
+  };
+}
+
+/** The tools as lines for people: "mcp.orders.acme.example (MCP server): every tool (*) — from AI Agent Builders". */
+export function agentToolLines(tools: AgentTools, moduleName: (id: string) => string | undefined = () => undefined): string[] {
+  const lines = ['', 'Tools and applications it may use:'];
+  if (tools.applications.length === 0 && tools.flowModules.length === 0) lines.push('  none: its profiles allow no MCP server, application or flow module');
+  for (const a of tools.applications) {
+    const what = a.type === 'MCP' ? 'MCP server' : 'application';
+    const list = a.tools.map((t) => (t === '*' || t.endsWith('*') ? `every tool (${t})` : t)).join(', ') || 'no tools';
+    lines.push(`  ${sanitizeLine(a.namespace)} (${what}): ${sanitizeLine(list)} — from ${a.grantedBy.map(sanitizeLine).join(', ')}`);
+  }
+  for (const m of tools.flowModules) {
+    const name = moduleName(m.id);
+    lines.push(`  flow module ${name !== undefined ? `“${sanitizeLine(name)}” (${sanitizeLine(m.id)})` : sanitizeLine(m.id)} — from ${m.grantedBy.map(sanitizeLine).join(', ')}`);
+  }
+  return lines;
+}
