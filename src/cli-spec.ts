@@ -76,6 +76,7 @@ export const FLAGS = {
   all: { type: 'boolean', help: 'update: every profile of the instance (with --grants P: every one granting P)' },
   delete: { type: 'boolean', help: 'move-holders: then delete the profile, last, and only if every holder was moved' },
   user: { type: 'string', multiple: true, value: 'LOGIN', help: 'only this user (their login); repeatable' },
+  'ai-agent': { type: 'string', multiple: true, value: 'NAME', help: 'an AI agent (Amazon Q in Connect: its name or ARN); repeatable' },
   add: { type: 'string', multiple: true, value: 'PROFILE', help: 'a security profile to give (ARN, id or name); repeatable' },
   remove: { type: 'string', multiple: true, value: 'PROFILE', help: 'a security profile to take away (ARN, id or name); repeatable' },
   'skip-unmapped': { type: 'boolean', help: 'leave out a profile whose hierarchy group the target lacks' },
@@ -226,7 +227,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   },
   'move-holders': {
     synopsis: 'move-holders --from A --to B',
-    help: 'move the users who hold profile A to profile B (--instance I; [--user LOGIN]... only those): one review first (per group of users what they lose and gain in console words; a user left with more than 10 profiles is blocked and skipped), then one guarded write per user at AWS\'s pace (a user changed by someone else meanwhile is refused, never overwritten), journalled: the same command again resumes; --delete then deletes A, last, and only if every holder moved; [--dry-run] (exit 2 on changes), --yes; exit 0 only if every change is in effect when read again',
+    help: 'move the users and AI agents who hold profile A to profile B (--instance I; [--user LOGIN]... only those; an AI agent through Associate/DisassociateSecurityProfiles): one review first (per group of users what they lose and gain in console words; a user left with more than 10 profiles is blocked and skipped), then one guarded write per user at AWS\'s pace (a user changed by someone else meanwhile is refused, never overwritten), journalled: the same command again resumes; --delete then deletes A, last, and only if every holder moved; [--dry-run] (exit 2 on changes), --yes; exit 0 only if every change is in effect when read again',
     flags: ['from', 'to', 'user', 'delete', 'dry-run', 'yes'],
     positionals: 0,
     exitTwoIsAFinding: true,
@@ -240,8 +241,8 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   },
   assign: {
     synopsis: 'assign --user LOGIN --add P',
-    help: 'give users profiles and take others away (--instance I; [--add P]... [--remove Q]...), on the same batch as move-holders: one review, guarded writes, resumable; a user left with none or more than 10 is blocked and skipped; [--dry-run] (exit 2 on changes), --yes',
-    flags: ['user', 'add', 'remove', 'dry-run', 'yes'],
+    help: 'give users (--user) or AI agents (--ai-agent NAME) profiles and take others away (--instance I; [--add P]... [--remove Q]...), on the same batch as move-holders: one review, guarded writes, resumable; a user left with none or more than 10 is blocked and skipped (an AI agent may hold none); [--dry-run] (exit 2 on changes), --yes',
+    flags: ['user', 'ai-agent', 'add', 'remove', 'dry-run', 'yes'],
     positionals: 0,
     exitTwoIsAFinding: true,
   },

@@ -66,6 +66,18 @@ export async function readAiAgents(ctx: RegionContext, instanceArn: string, sign
   }
 }
 
+/** The profiles (ARNs) one AI agent holds in the instance (ListEntitySecurityProfiles, page by page). */
+export async function readAgentProfiles(ctx: RegionContext, instanceArn: string, agentArn: string, signal?: AbortSignal): Promise<string[]> {
+  const connect = ctx.connectApi('ListEntitySecurityProfiles');
+  if (connect === undefined) throw new Error(`ListEntitySecurityProfiles needs the Connect API, which ${ctx.connectUnavailable() ?? 'is off (--cloudcontrol-only)'}`);
+  const held = await pages(async (NextToken) => {
+    await ctx.spend('ListEntitySecurityProfiles', signal);
+    const out = await connect.send(new ListEntitySecurityProfilesCommand({ InstanceId: instanceArn.split('/').pop() ?? '', EntityType: 'AI_AGENT', EntityArn: agentArn, MaxResults: 100, ...(NextToken ? { NextToken } : {}) }), { abortSignal: ctx.signalFor(signal) });
+    return { items: out.SecurityProfiles, next: out.NextToken };
+  });
+  return held.map((p) => `${instanceArn}/security-profile/${p.Id ?? ''}`);
+}
+
 /** Gives an AI agent profiles (AssociateSecurityProfiles) or takes them away (Disassociate…), 1–10 a call. */
 export async function changeAiAgentProfiles(ctx: RegionContext, instanceArn: string, agentArn: string, change: 'add' | 'remove', profileArns: readonly string[], signal?: AbortSignal): Promise<void> {
   const operation = change === 'add' ? 'AssociateSecurityProfiles' : 'DisassociateSecurityProfiles';

@@ -9,7 +9,7 @@ import { listHolders, loadUserIndex } from './users.js';
 import { setUserProfileIds, userProfileIds } from './user-writes.js';
 import { timeLeft } from '../domain/service/rate-limits.js';
 import { type AiAgentInfo, agentHoldersOf } from '../domain/access/ai-agents.js';
-import { changeAiAgentProfiles, readAiAgents } from './ai-agents.js';
+import { changeAiAgentProfiles, readAgentProfiles, readAiAgents } from './ai-agents.js';
 
 /** Amazon Connect's "Security profiles per instance" in Service Quotas. */
 const PROFILE_QUOTA_CODE = 'L-F325A715';
@@ -48,6 +48,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
       }
       return pending;
     },
+    aiAgentProfileArns: (instanceArn, agentArn, options) => readAgentProfiles(ctx, instanceArn, agentArn, options?.signal),
     changeAiAgentProfiles: async (instanceArn, agentArn, change, profileArns, options) => {
       if (ctx.readOnly) throw readOnlyError(change === 'add' ? 'AssociateSecurityProfiles' : 'DisassociateSecurityProfiles');
       agents.delete(instanceArn);

@@ -100,6 +100,8 @@ export interface RegionService {
    * not read them. Read once per instance and kept; `fresh` reads again (after a change).
    */
   listAiAgents(instanceArn: string, options?: CallOptions & { fresh?: boolean }): Promise<AiAgentInfo[] | undefined>;
+  /** The profiles (ARNs) one AI agent holds now (ListEntitySecurityProfiles): a batch step's guard. */
+  aiAgentProfileArns(instanceArn: string, agentArn: string, options?: CallOptions): Promise<string[]>;
   /** Gives an AI agent profiles, or takes them away (Connect's Associate/DisassociateSecurityProfiles). */
   changeAiAgentProfiles(instanceArn: string, agentArn: string, change: 'add' | 'remove', profileArns: readonly string[], options?: CallOptions): Promise<void>;
   /** Streams pages as they arrive, so the first rows can show before the last page. */

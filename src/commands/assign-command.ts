@@ -7,12 +7,13 @@
 import type { RegionService } from '../aws/index.js';
 import type { AssignmentPlan } from '../domain/access/assignments.js';
 import { type AssignmentRequest, assignmentOutcome, assignmentReview, assignRequest, moveRequest, newNameIssue, refusalOf, renameRequest, reviewedProfiles } from '../domain/access/assignment-batch.js';
-import type { ConnectUser } from '../domain/access/holders.js';
+import { agentAsHolder, type ConnectUser, holdersWithAgents } from '../domain/access/holders.js';
+import type { AiAgentInfo } from '../domain/access/ai-agents.js';
 import { isBuiltInProfileName, type ProfileSummary, type SecurityProfile } from '../domain/profile/security-profile.js';
 import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
-import { type AssignmentBatch, batchesDir, newAssignmentBatch, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
+import { type AssignmentBatch, batchesDir, currentHolderSets, newAssignmentBatch, runAssignments, unfinishedBatch, userSteps } from '../fleet/assignments.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
 import { confirmYes } from './ask.js';
 import { type CommandContext, list, str } from './context.js';
@@ -29,6 +30,17 @@ function usersNamed(users: readonly ConnectUser[], logins: readonly string[], am
     const user = users.find((u) => u.username === login) ?? users.find((u) => u.username.toLowerCase() === login.toLowerCase());
     if (user === undefined) throw new SpexError({ kind: 'not-found', message: `--user: no user '${sanitizeLine(login)}' ${among}${didYouMean(login, users.map((u) => u.username))}` });
     return user;
+  });
+}
+
+/** The AI agents named by --ai-agent (names or ARNs); unknown names are an error naming the closest. */
+function agentsNamed(agents: readonly AiAgentInfo[] | undefined, names: readonly string[]): ConnectUser[] {
+  if (names.length === 0) return [];
+  if (agents === undefined) throw new SpexError({ kind: 'not-found', message: '--ai-agent: the AI agents could not be read (Amazon Q in Connect: qconnect:ListAssistants, qconnect:ListAIAgents)' });
+  return names.map((name) => {
+    const agent = agents.find((a) => a.arn === name || a.name.toLowerCase() === name.toLowerCase());
+    if (agent === undefined) throw new SpexError({ kind: 'not-found', message: `--ai-agent: no AI agent '${sanitizeLine(name)}' in that instance${didYouMean(name, agents.map((a) => a.name))}` });
+    return agentAsHolder(agent);
   });
 }
 
@@ -53,7 +65,9 @@ export async function moveHoldersCommand(ctx: CommandContext): Promise<number> {
     const holders = await service.listHolders(source.arn);
     if (!holders.complete) throw new SpexError({ kind: 'validation', message: `who holds “${sanitizeLine(source.name ?? from)}” is unknown (${holders.note ?? 'the user list cannot be trusted'}); nothing was planned` });
     const logins = list(ctx.values, 'user');
-    const users = logins.length > 0 ? usersNamed(holders.holders, logins, `holds “${sanitizeLine(source.name ?? from)}”`) : holders.holders;
+    // Its users and its AI agents alike: each moved by its own guarded step.
+    const every = holdersWithAgents(holders);
+    const users = logins.length > 0 ? usersNamed(every, logins, `holds “${sanitizeLine(source.name ?? from)}”`) : every;
     return moveRequest(instanceArn, named, source, target, users, logins.length > 0 ? users.map((u) => u.username) : [], remove);
   });
 }
@@ -72,7 +86,7 @@ export async function renameCommand(ctx: CommandContext): Promise<number> {
     if (named.some((p) => p.name?.toLowerCase() === to.toLowerCase())) throw new SpexError({ kind: 'conflict', message: `--to: the instance already has a profile named '${sanitizeLine(to)}'` });
     const [profile, holders] = await Promise.all([service.getProfile(source.arn), service.listHolders(source.arn)]);
     if (!holders.complete) throw new SpexError({ kind: 'validation', message: `who holds “${sanitizeLine(name)}” is unknown (${holders.note ?? 'the user list cannot be trusted'}); nothing was planned` });
-    return renameRequest(instanceArn, named, profile, to, holders.holders);
+    return renameRequest(instanceArn, named, profile, to, holdersWithAgents(holders));
   });
 }
 
@@ -80,14 +94,15 @@ export async function assignCommand(ctx: CommandContext): Promise<number> {
   const logins = list(ctx.values, 'user');
   const adds = list(ctx.values, 'add');
   const removes = list(ctx.values, 'remove');
-  if (logins.length === 0) throw new UsageError('assign needs --user LOGIN (once per user)');
+  const agentNames = list(ctx.values, 'ai-agent');
+  if (logins.length === 0 && agentNames.length === 0) throw new UsageError('assign needs --user LOGIN (once per user) or --ai-agent NAME (once per AI agent)');
   if (adds.length === 0 && removes.length === 0) throw new UsageError('assign needs --add PROFILE or --remove PROFILE (ARN, id or name)');
   return run(ctx, async (service, instanceArn) => {
     const named = await namedProfiles(ctx, service, instanceArn);
     const add = adds.map((ref) => profileNamed(named, ref, '--add').arn);
     const remove = removes.map((ref) => profileNamed(named, ref, '--remove').arn);
-    const index = await service.loadUsers(instanceArn);
-    const users = usersNamed(index.users, logins, 'in that instance');
+    const [index, agents] = await Promise.all([service.loadUsers(instanceArn), agentNames.length > 0 ? service.listAiAgents(instanceArn) : Promise.resolve(undefined)]);
+    const users = [...usersNamed(index.users, logins, 'in that instance'), ...agentsNamed(agents, agentNames)];
     return assignRequest(instanceArn, named, users, add, remove);
   });
 }
@@ -138,8 +153,7 @@ async function reviewLines(ctx: CommandContext, service: RegionService, asked: A
 
 /** After the run: what failed, then every user read again; exit 0 only if every change is in effect. */
 async function report(ctx: CommandContext, service: RegionService, batch: AssignmentBatch, plan: AssignmentPlan): Promise<number> {
-  const index = await service.loadUsers(batch.instanceArn);
-  const outcome = assignmentOutcome(batch, plan, new Map(index.users.map((u) => [u.arn, u.securityProfileArns])), 'run the same command again');
+  const outcome = assignmentOutcome(batch, plan, await currentHolderSets(service, batch.instanceArn), 'run the same command again');
   for (const line of [...outcome.lines, outcome.summary]) ctx.io.stderr.write(`spex: ${sanitizeLine(line)}\n`);
   return outcome.isComplete ? EXIT_OK : EXIT_FAILURE;
 }

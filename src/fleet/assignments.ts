@@ -10,6 +10,7 @@ import type { RegionService } from '../aws/types.js';
 import { profileIdOf, sameProfiles, type UserChange } from '../domain/access/assignments.js';
 import { ASSIGNMENTS_KIND, type AssignmentBatch, type AssignmentStep, type CreateStep, type DeleteStep, NEW_PROFILE, resolvedSet, type UserStep, userSteps } from '../domain/access/assignment-batch.js';
 import { isSpexError } from '../domain/service/errors.js';
+import { isAgentArn } from '../domain/access/ai-agents.js';
 import type { SecurityProfileDraft } from '../domain/profile/security-profile.js';
 import { MAY_STILL_APPLY, runJournal, type StepResult, unfinishedJournals } from './journal.js';
 
@@ -40,6 +41,12 @@ export function newAssignmentBatch(
 }
 
 /** The unfinished batch the same command left, if any. */
+/** Who holds what now, users and AI agents, by ARN: every holder read again at the end of a run. */
+export async function currentHolderSets(service: RegionService, instanceArn: string): Promise<Map<string, readonly string[]>> {
+  const [index, agents] = await Promise.all([service.loadUsers(instanceArn), service.listAiAgents(instanceArn, { fresh: true }).catch(() => undefined)]);
+  return new Map<string, readonly string[]>([...index.users.map((u) => [u.arn, u.securityProfileArns] as const), ...(agents ?? []).map((a) => [a.arn, a.profileArns] as const)]);
+}
+
 export function unfinishedBatch(dir: string, key: string): AssignmentBatch | undefined {
   return unfinishedJournals<AssignmentBatch>(dir, ASSIGNMENTS_KIND).find((b) => b.key === key);
 }
@@ -59,6 +66,7 @@ export async function runAssignments(batch: AssignmentBatch, service: RegionServ
     if (before === undefined || after === undefined) return { status: 'failed', error: `${step.login} was not moved: the new profile was not created` };
     const userId = userIdOf(step.userArn);
     try {
+      if (isAgentArn(step.userArn)) return await agentStep(step.userArn, step.login, before, after);
       const current = await service.userProfileIds(batch.instanceArn, userId, events.signal ? { signal: events.signal } : {});
       if (sameProfiles(current, after)) return { status: 'done' };
       if (!sameProfiles(current, before)) {
@@ -72,6 +80,19 @@ export async function runAssignments(batch: AssignmentBatch, service: RegionServ
       const unsure = known === undefined || UNKNOWN_KINDS.has(known.kind) || known.retryable === true;
       return { status: unsure ? 'unknown' : 'failed', error: `${step.login}: ${message}` };
     }
+  };
+  /** An AI agent's step, guarded the same way: its profiles read now must be the plan's "before"; then what it gains and loses. */
+  const agentStep = async (agentArn: string, login: string, before: readonly string[], after: readonly string[]): Promise<StepResult> => {
+    const options = events.signal ? { signal: events.signal } : {};
+    const current = await service.aiAgentProfileArns(batch.instanceArn, agentArn, options);
+    if (sameProfiles(current, after)) return { status: 'done' };
+    if (!sameProfiles(current, before)) return { status: 'failed', error: `${login} was changed by someone else since the plan (now holds ${current.length} profile${current.length === 1 ? '' : 's'}, not the ${before.length} planned from): left as it is` };
+    const has = (list: readonly string[], arn: string): boolean => list.some((a) => profileIdOf(a) === profileIdOf(arn));
+    const gains = after.filter((arn) => !has(current, arn));
+    const loses = current.filter((arn) => !has(after, arn));
+    if (gains.length > 0) await service.changeAiAgentProfiles(batch.instanceArn, agentArn, 'add', gains, options);
+    if (loses.length > 0) await service.changeAiAgentProfiles(batch.instanceArn, agentArn, 'remove', loses, options);
+    return { status: 'done' };
   };
   /** The copy under the new name, with a client token fixed by the plan: sent again on resume, it is created once. */
   const createFirst = async (step: CreateStep): Promise<StepResult> => {

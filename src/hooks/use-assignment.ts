@@ -8,10 +8,10 @@ import { type Dispatch, useEffect, useRef } from 'react';
 import type { DetailLoader, RegionService } from '../aws/types.js';
 import { type AssignmentBatch, type AssignmentRequest, assignmentOutcome, assignmentReview, assignRequest, moveRequest, type NamedProfile, NEW_PROFILE, newNameIssue, refusalOf, renameRequest, reviewedProfiles, userSteps } from '../domain/access/assignment-batch.js';
 import { profileIdOf } from '../domain/access/assignments.js';
-import { type ConnectUser, holderCounts } from '../domain/access/holders.js';
+import { type ConnectUser, holderCounts, holdersWithAgents } from '../domain/access/holders.js';
 import { isBuiltInProfileName, type SecurityProfile } from '../domain/profile/security-profile.js';
 import { isSpexError } from '../domain/service/errors.js';
-import { ASSIGNMENTS_KIND, newAssignmentBatch, runAssignments, unfinishedBatch } from '../fleet/assignments.js';
+import { ASSIGNMENTS_KIND, currentHolderSets, newAssignmentBatch, runAssignments, unfinishedBatch } from '../fleet/assignments.js';
 import { applyBulkEdit, bulkReview, parseBulkEdit, planBulk } from '../domain/profile/bulk-edit.js';
 import { bulkOutcome, newBulkUpdate, runBulkUpdate, unfinishedBulk } from '../fleet/bulk-update.js';
 import { unfinishedJournals } from '../fleet/journal.js';
@@ -141,8 +141,7 @@ async function planAssignmentBatch(world: AssignmentWorld, state: AssignState, s
     },
     run: async (onStep, stop) => {
       await runAssignments(batch, loggedService(world.service, world.log, batch.what), world.batchDir, { onStep, stop });
-      const index = await world.service.loadUsers(world.instanceArn).catch(() => undefined);
-      const current = new Map((index?.users ?? []).map((u) => [u.arn, u.securityProfileArns]));
+      const current = await currentHolderSets(world.service, world.instanceArn).catch(() => new Map<string, readonly string[]>());
       const outcome = assignmentOutcome(batch, request.plan, current, world.batchDir ? 'B in the profile table resumes it' : 'start the same change again');
       return { lines: [batch.what, ...outcome.lines, outcome.summary], isComplete: outcome.isComplete, summary: outcome.summary };
     },
@@ -192,7 +191,8 @@ async function requestOf(world: AssignmentWorld, state: AssignState, signal: Abo
   const holdersOf = async (arn: string): Promise<ConnectUser[]> => {
     const list = await world.service.listHolders(arn, { signal });
     if (!list.complete) throw new Error(`who holds ${quoted(named(arn), arn)} is unknown (${list.note ?? 'the user list cannot be trusted'}); nothing was planned`);
-    return list.holders;
+    // Its users and its AI agents: a move, a rename and a move-then-delete take them all.
+    return holdersWithAgents(list);
   };
   switch (intent.kind) {
     case 'add':

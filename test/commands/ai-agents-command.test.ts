@@ -57,3 +57,25 @@ describe('AI agents in the headless commands', () => {
     }
   });
 });
+
+describe('AI agents on the batch of holder changes', () => {
+  it('assign --ai-agent gives and takes away through Associate/DisassociateSecurityProfiles, guarded and read again; move-holders moves agents with the users', async () => {
+    const before = await run('assign', '--instance', 'acme-support', '--ai-agent', 'Supervisor copilot', '--add', 'QualityAnalyst', '--remove', 'CallCenterManager', '--dry-run', '--output', 'table');
+    expect(before.code).toBe(2);
+    expect(before.out).toContain('AI agent “Supervisor copilot”: CallCenterManager → QualityAnalyst');
+    const sent = await run('assign', '--instance', 'acme-support', '--ai-agent', 'supervisor copilot', '--add', 'QualityAnalyst', '--remove', 'CallCenterManager', '--yes');
+    expect(sent.code, sent.err).toBe(0);
+    expect(sent.err).toContain('1 of 1 user changed and read again');
+    const ops = backend.emulator.requests.map((r) => r.operation);
+    expect(ops).toContain('AssociateSecurityProfiles');
+    expect(ops).toContain('DisassociateSecurityProfiles');
+    expect(ops).not.toContain('UpdateUserSecurityProfiles');
+    // Back again with move-holders, which takes the agent as a holder of QualityAnalyst (no user holds it).
+    const moved = await run('move-holders', '--instance', 'acme-support', '--from', 'QualityAnalyst', '--to', 'CallCenterManager', '--yes');
+    expect(moved.code, moved.err).toBe(0);
+    const users = JSON.parse((await run('users', 'CallCenterManager', '--instance', 'acme-support', '--output', 'json')).out) as { aiAgents: { name: string }[] };
+    expect(users.aiAgents.map((a) => a.name)).toEqual(['Supervisor copilot']);
+    const unknown = await run('assign', '--instance', 'acme-support', '--ai-agent', 'Supervisor copilt', '--add', 'Agent', '--dry-run');
+    expect(unknown.err).toContain("--ai-agent: no AI agent 'Supervisor copilt' in that instance");
+  });
+});

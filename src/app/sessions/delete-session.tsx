@@ -41,7 +41,7 @@ export function DeleteSession(props: DeleteSessionProps) {
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
         <Text {...tone('error')}>Cannot delete “{shown}”: {held.length > 0 ? 'users' : 'AI agents'} hold it. Nothing was sent.</Text>
         <Text wrap="wrap">{sanitizeLine(holdersRefusal(name, held, 10, agents))}</Text>
-        {props.onMoveThenDelete && held.length > 0 ? <Text>m: move them to another profile, then delete “{shown}” (one batch, reviewed first)</Text> : null}
+        {props.onMoveThenDelete ? <Text>m: move them to another profile, then delete “{shown}” (one batch, reviewed first)</Text> : null}
         <Text {...tone('muted')}>Esc closes; u on the profile lists every holder.</Text>
       </Box>
     );

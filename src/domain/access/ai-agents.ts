@@ -11,6 +11,9 @@ export interface AiAgentInfo {
   profileArns: string[];
 }
 
+/** An AI agent's ARN (Amazon Q in Connect's `wisdom` service), as a batch's holder steps tell agents from users. */
+export const isAgentArn = (arn: string): boolean => /^arn:[^:]+:wisdom:/.test(arn);
+
 /** The AI agents that hold a profile. */
 export function agentHoldersOf(agents: readonly AiAgentInfo[] | undefined, profileArn: string): AiAgentInfo[] {
   return (agents ?? []).filter((a) => a.profileArns.includes(profileArn));

@@ -7,6 +7,7 @@ import type { SecurityProfile } from '../profile/security-profile.js';
 import { explainUser } from './explain-user.js';
 import { ESCALATION_PERMISSIONS } from './lint.js';
 import type { ConnectUser } from './holders.js';
+import { isAgentArn } from './ai-agents.js';
 
 /** Connect's bounds on a user's set (UpdateUserSecurityProfiles: SecurityProfileIds 1–10). */
 export const MAX_PROFILES_PER_USER = 10;
@@ -58,7 +59,8 @@ export function planAssignment(users: readonly ConnectUser[], edit: AssignmentEd
     const kept = before.filter((arn) => !remove.has(profileIdOf(arn)));
     const added = [...kept, ...(edit.add ?? []).filter((arn) => !kept.some((k) => profileIdOf(k) === profileIdOf(arn)))];
     const after = added.length === 0 && edit.replacement !== undefined ? [edit.replacement] : added;
-    if (after.length === 0) plan.blocked.push({ login: user.username, reason: 'would be left with no security profile (Connect needs at least one): pick one to move them to' });
+    // An AI agent may hold none (Disassociate takes any); a user needs one (UpdateUserSecurityProfiles: 1–10).
+    if (after.length === 0 && !isAgentArn(user.arn)) plan.blocked.push({ login: user.username, reason: 'would be left with no security profile (Connect needs at least one): pick one to move them to' });
     else if (after.length > MAX_PROFILES_PER_USER) plan.blocked.push({ login: user.username, reason: `would hold ${after.length} security profiles (Connect allows ${MAX_PROFILES_PER_USER})` });
     else if (sameProfiles(before, after)) plan.unchanged.push(user.username);
     else plan.changes.push({ userArn: user.arn, login: user.username, before, after });

@@ -39,6 +39,19 @@ export interface HolderList {
   agents?: AiAgentInfo[];
 }
 
+/**
+ * An AI agent as a holder in a batch of holder changes: its ARN, its name as the review shows it, the
+ * profiles it holds (Associate/DisassociateSecurityProfiles change them; fleet/assignments.ts tells by the ARN).
+ */
+export function agentAsHolder(agent: AiAgentInfo): ConnectUser {
+  return { arn: agent.arn, username: `AI agent “${agent.name}”`, securityProfileArns: [...agent.profileArns] };
+}
+
+/** Every holder of a profile: its users, then its AI agents. */
+export function holdersWithAgents(list: Pick<HolderList, 'holders' | 'agents'>): ConnectUser[] {
+  return [...list.holders, ...(list.agents ?? []).map(agentAsHolder)];
+}
+
 /** Whether anyone holds it: a user, or an AI agent. */
 export function isHeld(list: Pick<HolderList, 'holders' | 'agents'>): boolean {
   return list.holders.length > 0 || (list.agents?.length ?? 0) > 0;
