@@ -62,7 +62,7 @@ export function EditorModal(props: EditorModalProps) {
   const targetInstance = target.mode === 'clone' ? target.target.instance : instance;
   const groups = useRemote((signal) => targetService.listHierarchyGroups(targetInstance.arn, { signal }), [targetService, targetInstance.arn]);
   const aiAgents = useAiAgents(targetService, targetInstance.arn, 0);
-  const reach = useChangeReach(props.users, props.loader, target.mode === 'edit' ? target.arn : undefined);
+  const reach = useChangeReach(props.users, props.loader, target.mode === 'edit' ? target.arn : undefined, aiAgents);
   const names = useInstanceNames(target.mode === 'edit' ? undefined : targetService, targetInstance.arn, targetInstance.arn === instance.arn ? props.nameOf : undefined);
 
   const save = useCallback(

@@ -61,7 +61,7 @@ export async function readAiAgents(ctx: RegionContext, instanceArn: string, sign
   } catch (error) {
     const name = (error as { name?: string }).name ?? '';
     if (!REFUSED.has(name)) throw error;
-    ctx.denyConnectApi('ListAIAgents', `Amazon Q in Connect refused spex (${name}): AI agents are not listed as holders (qconnect:ListAssistants, qconnect:ListAIAgents and connect:ListEntitySecurityProfiles are needed)`);
+    ctx.denyConnectApi('ListAIAgents', `Amazon Q in Connect refused spex (${name}): AI agents are not listed as holders (wisdom:ListAssistants, wisdom:ListAIAgents and connect:ListEntitySecurityProfiles are needed)`);
     return undefined;
   }
 }

@@ -36,7 +36,7 @@ function usersNamed(users: readonly ConnectUser[], logins: readonly string[], am
 /** The AI agents named by --ai-agent (names or ARNs); unknown names are an error naming the closest. */
 function agentsNamed(agents: readonly AiAgentInfo[] | undefined, names: readonly string[]): ConnectUser[] {
   if (names.length === 0) return [];
-  if (agents === undefined) throw new SpexError({ kind: 'not-found', message: '--ai-agent: the AI agents could not be read (Amazon Q in Connect: qconnect:ListAssistants, qconnect:ListAIAgents)' });
+  if (agents === undefined) throw new SpexError({ kind: 'not-found', message: '--ai-agent: the AI agents could not be read (Amazon Q in Connect: wisdom:ListAssistants, wisdom:ListAIAgents)' });
   return names.map((name) => {
     const agent = agents.find((a) => a.arn === name || a.name.toLowerCase() === name.toLowerCase());
     if (agent === undefined) throw new SpexError({ kind: 'not-found', message: `--ai-agent: no AI agent '${sanitizeLine(name)}' in that instance${didYouMean(name, agents.map((a) => a.name))}` });

@@ -61,7 +61,7 @@ async function explainCommand(ctx: CommandContext, command: 'explain-user' | 'ex
 
 async function explainAgent(ctx: CommandContext, service: RegionService, instanceArn: string, wanted: string, agent: AiAgentInfo | undefined, agents: readonly AiAgentInfo[] | undefined): Promise<number> {
   if (agent === undefined) {
-    if (agents === undefined) throw new SpexError({ kind: 'not-found', message: `The AI agents could not be read (Amazon Q in Connect: qconnect:ListAssistants, qconnect:ListAIAgents), so '${sanitizeLine(wanted)}' cannot be looked up.` });
+    if (agents === undefined) throw new SpexError({ kind: 'not-found', message: `The AI agents could not be read (Amazon Q in Connect: wisdom:ListAssistants, wisdom:ListAIAgents), so '${sanitizeLine(wanted)}' cannot be looked up.` });
     const close = rankSuggestions(wanted, agents.map((a) => a.name), 3);
     throw new SpexError({ kind: 'not-found', message: `No AI agent '${sanitizeLine(wanted)}' in that instance${close.length ? ` (did you mean ${close.join(', ')}?)` : agents.length === 0 ? ' (it has none)' : ''}.` });
   }

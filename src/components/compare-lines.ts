@@ -9,7 +9,7 @@ import { wrapText } from './pane-lines.js';
 import { FIELD_LABELS } from '../state/editor/field-rows.js';
 import { canonicalValue, PROPERTY_ORDER } from '../domain/profile/patch.js';
 import { applicationText, describeGranularAccess } from '../domain/profile/profile-diff.js';
-import type { Application, FlowModule, SecurityProfile, Tag } from '../domain/profile/security-profile.js';
+import type { AllowedAIAgent, Application, FlowModule, SecurityProfile, Tag } from '../domain/profile/security-profile.js';
 
 export interface CompareSide {
   name: string;
@@ -130,6 +130,10 @@ function fieldValue(profile: SecurityProfile, property: string): string[] {
       break;
     case 'GranularAccessControlConfiguration':
       out = describeGranularAccess(profile.GranularAccessControlConfiguration);
+      break;
+    case 'AllowedAIAgents':
+      // By name where drift put the name in place of the ARN; else the ARN's last part (the agent's id).
+      out = ((value as AllowedAIAgent[] | undefined) ?? []).map((a) => sanitizeLine(a.Arn?.startsWith('“') ? a.Arn : (a.Arn?.split('/').pop() ?? '?'))).sort();
       break;
     default:
       out = value === undefined || value === '' ? [] : [sanitizeLine(typeof value === 'string' ? value : JSON.stringify(value) ?? '')];

@@ -266,10 +266,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     modifyModel: (region, typeName, identifier, change, account) => {
       const { store, book } = of(account);
       book.settle();
-      const model =
-        typeName === AI_AGENT_MODELS
-          ? [...(store.regions.get(region)?.instances.values() ?? [])].map((i) => i.aiAgents.get(identifier)?.model).find((m) => m !== undefined)
-          : findModel({ store, region }, typeName, identifier);
+      const model = findModel({ store, region }, typeName, identifier);
       if (!model) throw new Error(`no ${typeName} ${identifier} in ${region}`);
       change(model);
       persist();

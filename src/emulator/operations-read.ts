@@ -6,7 +6,7 @@ import { connectRateMessage } from './connect-limits.js';
 import { handlerFailure, ServiceError } from './errors.js';
 import { type Body, commonMembers, intMember, parseDocument, RULES, stringMember } from './input.js';
 import { ID_KEY, plainIdentifier, presentModel } from './present.js';
-import { type Entry, type InstanceState, type Model, pageOf } from './store.js';
+import { AI_AGENT_MODELS, type Entry, type InstanceState, type Model, pageOf } from './store.js';
 
 const INSTANCE_ARN = /^arn:aws[-a-z0-9]*:connect:[-a-z0-9]*:[0-9]{12}:instance\/[-a-zA-Z0-9]*$/;
 
@@ -115,6 +115,8 @@ export function listResources(ctx: OperationContext, body: Body): Body {
 /** A model by type and identifier in the context's region (undefined when there is none). */
 export function findModel(ctx: Pick<OperationContext, 'store' | 'region'>, typeName: string, identifier: string): Model | undefined {
   if (typeName === INSTANCE_TYPE) return ctx.store.regions.get(ctx.region)?.instances.get(identifier)?.entry.model;
+  // Not a Cloud Control type: an AI agent that holds profiles, by its ARN (for tests and the hostile fixture).
+  if (typeName === AI_AGENT_MODELS) return [...(ctx.store.regions.get(ctx.region)?.instances.values() ?? [])].map((i) => i.aiAgents.get(identifier)?.model).find((m) => m !== undefined);
   const instance = ctx.store.instanceOf(ctx.region, identifier);
   if (typeName === SECURITY_PROFILE_TYPE) return instance?.profiles.get(identifier)?.model;
   if (typeName === HIERARCHY_GROUP_TYPE) return instance?.groups.get(identifier)?.model;

@@ -2,11 +2,14 @@
 // permissions of the other profiles they hold (from the detail loader, fetched in the background).
 import { useEffect, useMemo, useState } from 'react';
 import type { DetailLoader } from '../aws/types.js';
-import type { ReachInput } from '../domain/access/holders.js';
+import { agentAsHolder, type ReachInput } from '../domain/access/holders.js';
+import { type AiAgentInfo, agentHoldersOf } from '../domain/access/ai-agents.js';
 import type { Users } from './use-user-index.js';
 
-export function useChangeReach(users: Users | undefined, loader: DetailLoader | undefined, profileArn: string | undefined): ReachInput | undefined {
-  const holders = profileArn === undefined ? undefined : users?.holdersOf(profileArn);
+export function useChangeReach(users: Users | undefined, loader: DetailLoader | undefined, profileArn: string | undefined, agents?: readonly AiAgentInfo[]): ReachInput | undefined {
+  const userHolders = profileArn === undefined ? undefined : users?.holdersOf(profileArn);
+  // The AI agents that hold it reach too: counted apart in the review ("37 users and 2 AI agents").
+  const holders = useMemo(() => (userHolders === undefined || profileArn === undefined ? undefined : [...userHolders, ...agentHoldersOf(agents, profileArn).map(agentAsHolder)]), [userHolders, agents, profileArn]);
   const others = useMemo(() => {
     const set = new Set<string>();
     for (const u of holders ?? []) for (const arn of u.securityProfileArns) if (arn !== profileArn) set.add(arn);

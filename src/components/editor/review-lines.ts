@@ -2,10 +2,10 @@
 // action, and on request exactly what will be sent (the JSON Patch of an update, the DesiredState of
 // a create). Pure: the lines are built here so tests can read them without rendering.
 import { isSpexError } from '../../domain/service/errors.js';
-import { buildPatch, type JsonPatchOperation } from '../../domain/profile/patch.js';
+import { buildPatch, connectOnlyChanges, type JsonPatchOperation, withoutConnectOnly } from '../../domain/profile/patch.js';
 import { describeChanges, describeImpliedAdds, summariseChanges } from '../../domain/profile/profile-diff.js';
 import { inertJson, sanitizeLine } from '../../domain/text/sanitize.js';
-import type { SecurityProfile, SecurityProfileDraft } from '../../domain/profile/security-profile.js';
+import { type SecurityProfile, type SecurityProfileDraft, toDraft } from '../../domain/profile/security-profile.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
 import { changeReach, type ReachInput, reachSentence } from '../../domain/access/holders.js';
 import { cloudControlRefusals } from '../../domain/profile/cloud-control-safe.js';
@@ -13,6 +13,7 @@ import { connectCreateRequest, connectIssues, connectTakesAll, connectUpdateRequ
 import { validateProfile } from '../../domain/profile/validate.js';
 import { wrapLine, wrapText } from '../pane-lines.js';
 import { findingChanges, findingSentence } from '../../domain/access/lint.js';
+import { isAgentArn } from '../../domain/access/ai-agents.js';
 export type { ReachInput } from '../../domain/access/holders.js';
 
 export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
@@ -48,7 +49,10 @@ export function reachLines(profileArn: string, original: SecurityProfileDraft, d
   if (reach.kind === 'unknown') return [{ text: '' }, { text: `Who it reaches: unknown (${sanitizeLine(reach.why)})`, tone: 'muted' }];
   if (reach.holders.length === 0) return [{ text: '' }, { text: 'Who it reaches: nobody holds this profile, so no user gains or loses anything yet.', tone: 'muted' }];
   const result = changeReach(profileArn, { added, removed }, reach.holders, reach.permissionsOf);
-  const lines: ReviewLine[] = [{ text: '' }, { text: `Who it reaches (${result.holders} user${result.holders === 1 ? '' : 's'} hold this profile):`, tone: 'heading' }];
+  const agents = reach.holders.filter((h) => isAgentArn(h.arn)).length;
+  const people = result.holders - agents;
+  const who = `${people} user${people === 1 ? '' : 's'}${agents > 0 ? ` and ${agents} AI agent${agents === 1 ? '' : 's'}` : ''}`;
+  const lines: ReviewLine[] = [{ text: '' }, { text: `Who it reaches (${who} hold this profile):`, tone: 'heading' }];
   for (const r of result.permissions) lines.push({ text: `  ${reachSentence(r)}`, ...(r.change === 'removes' && r.sole > 0 ? { tone: 'warning' as const } : {}) });
   if (result.unknownProfiles.length > 0) {
     lines.push({ text: `  (${result.unknownProfiles.length} other profile${result.unknownProfiles.length === 1 ? '' : 's'} they hold still loading: the "lose it" numbers may fall)`, tone: 'muted' });
@@ -159,7 +163,7 @@ function reviewLines(input: ReviewInput): Review {
   if (input.mode === 'edit' && input.original) {
     try {
       patch = buildPatch(input.original, input.draft, { guard: true });
-      if (!patch.some((op) => op.op !== 'test')) canConfirm = false;
+      if (!patch.some((op) => op.op !== 'test') && connectOnlyChanges(input.original, input.draft).length === 0) canConfirm = false;
     } catch (error) {
       canConfirm = false;
       lines.push({ text: '' });
@@ -175,7 +179,17 @@ function reviewLines(input: ReviewInput): Review {
       for (const line of inertJson(patch, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
     } else if (input.mode !== 'edit') {
       lines.push({ text: 'CreateResource DesiredState:', tone: 'muted' });
-      for (const line of inertJson(input.draft, 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
+      for (const line of inertJson(withoutConnectOnly(input.draft, {}), 2).split('\n')) lines.push({ text: `  ${sanitizeLine(line)}` });
+    }
+    // The allowed AI agents: the Cloud Control schema lacks them, so Connect's UpdateSecurityProfile sends them after.
+    const base = input.mode === 'edit' && input.original ? input.original : {};
+    if (connectOnlyChanges(base, input.draft).length > 0) {
+      lines.push({ text: '' });
+      lines.push({ text: 'Then through the Connect API (the Cloud Control schema has no AllowedAIAgents):', tone: 'muted' });
+      const request = input.mode === 'edit' && input.original ? connectUpdateRequests(input.original, { ...toDraft(input.original), AllowedAIAgents: input.draft.AllowedAIAgents ?? [] })[0] : undefined;
+      lines.push({ text: `  UpdateSecurityProfile${request ? '' : ' (of the new profile)'}` });
+      if (request) lines.push({ text: `    ${sanitizeLine(request.http)}` });
+      for (const line of inertJson(request?.body ?? { AllowedAIAgents: input.draft.AllowedAIAgents }, 2).split('\n')) lines.push({ text: `    ${sanitizeLine(line)}` });
     }
   }
   return { lines, canConfirm, ...(patch ? { patch } : {}) };

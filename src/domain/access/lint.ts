@@ -1,16 +1,14 @@
 // Least-privilege checks over an instance's security profiles (`spex lint`): each rule is data (id,
 // severity, a one-line why) plus a small pure function that returns the evidence, or nothing. Pure.
-//
-// The guidance followed (real-aws-notes "What admins ask for"):
+// The AI agents' rules are in agent-lint.ts. The guidance followed (real-aws-notes "What admins ask for"):
 // - Amazon Connect's security best practices: anyone who can edit or create users or security
 //   profiles can grant themselves Admin, so those permissions belong to Admin alone.
 // - AWS's posture-assessment sample for Connect: it fails non-admin profiles holding admin-level
 //   permissions, and warns above 80% of the security-profile quota.
 // - The console's own rule: acting on a resource (Edit, Create, Remove…) needs its View.
 // - The admin guide on tag-based access control: restrictions apply only to the resources listed in
-//   TagRestrictedResources; a holder who may create users or profiles without that restriction can
-//   step around it. A user who holds several profiles gets the union of what they allow, so an
-//   unrestricted profile beside a restricted one lifts the restriction.
+//   TagRestrictedResources, so a holder who may create users or profiles without it steps around it; a
+//   user holding several profiles gets their union, so an unrestricted one beside a restricted one lifts it.
 import { cloudControlRefusals } from '../profile/cloud-control-safe.js';
 import { impliedPermissions } from '../permissions/permission-rules.js';
 import { lookupPermission } from '../permissions/permissions.js';
@@ -182,9 +180,12 @@ export function lintProfiles(input: LintInput): LintResult {
   if (input.agents === undefined) notes.push('agent rules: the AI agents could not be read (Amazon Q in Connect), so they were not checked');
   else for (const e of agentEvidence(input.profiles, input.agents, input.users, ESCALATION_PERMISSIONS)) findings.push(finding(e.rule, e.profile, e.evidence));
   const order = (s: Severity): number => SEVERITIES.indexOf(s);
-  findings.sort((a, b) => order(a.severity) - order(b.severity) || a.profile.localeCompare(b.profile, 'en', { sensitivity: 'base', numeric: true }) || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => order(a.severity) - order(b.severity) || a.profile.localeCompare(b.profile, 'en', { sensitivity: 'base', numeric: true }) || byRule(a, b));
   return { findings, notes };
 }
+
+/** Within a severity: the people's rules first, then the AI agents' (agent-lint.ts), each by name. */
+const byRule = (a: Finding, b: Finding): number => Number(a.rule.startsWith('agent-')) - Number(b.rule.startsWith('agent-')) || a.rule.localeCompare(b.rule);
 
 /** The permission set of a profile as one key (order aside), kept per profile object. */
 const setKeys = new WeakMap<SecurityProfile, string>();
@@ -249,7 +250,7 @@ export function findingsByArn(profiles: readonly SecurityProfile[], users: reado
   for (const f of [...duplicateFindings(profiles), ...(users === undefined ? [] : multiTagFindings(profiles, users))]) add(f.arn, f);
   for (const e of agents === undefined ? [] : agentEvidence(profiles, agents, users, ESCALATION_PERMISSIONS)) add(e.profile.SecurityProfileArn, finding(e.rule, e.profile, e.evidence));
   const order = (sev: Severity): number => SEVERITIES.indexOf(sev);
-  for (const list of out.values()) list.sort((a, b) => order(a.severity) - order(b.severity) || a.rule.localeCompare(b.rule));
+  for (const list of out.values()) list.sort((a, b) => order(a.severity) - order(b.severity) || byRule(a, b));
   return out;
 }
 

@@ -109,6 +109,9 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
     { Sid: 'OptionalFlowModuleNames', Effect: 'Allow', Action: ['connect:ListContactFlowModules'], Resource: '*' },
     // Optional: the security-profile quota for `spex lint` (without it, AWS's default of 100, said so).
     { Sid: 'OptionalServiceQuotas', Effect: 'Allow', Action: ['servicequotas:GetServiceQuota'], Resource: '*' },
+    // Optional: AI agents (Amazon Q in Connect) as holders, by name, and a profile's AllowedAIAgents,
+    // which only the Connect API reads (without them: holders are the users alone, the field not shown).
+    { Sid: 'OptionalAiAgents', Effect: 'Allow', Action: ['connect:ListEntitySecurityProfiles', 'connect:ListSecurityProfileAIAgents', 'wisdom:ListAIAgents', 'wisdom:ListAssistants'], Resource: '*' },
   );
   if (!readOnly) {
     statements.push(
@@ -117,6 +120,8 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
       // Optional: moving and assigning holders (spex move-holders, assign, rename): each user's set read
       // fresh (connect:DescribeUser, in OptionalUsersThroughCloudControl above), then replaced whole.
       { Sid: 'OptionalAssignHolders', Effect: 'Allow', Action: ['connect:UpdateUserSecurityProfiles'], Resource: '*' },
+      // Optional: AI agents' profiles (spex assign --ai-agent, and moves that take a profile's agents along).
+      { Sid: 'OptionalAssignAiAgents', Effect: 'Allow', Action: ['connect:AssociateSecurityProfiles', 'connect:DisassociateSecurityProfiles'], Resource: '*' },
     );
   }
   return { Version: '2012-10-17', Statement: statements };
