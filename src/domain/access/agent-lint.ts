@@ -53,3 +53,6 @@ export function agentEvidence(profiles: readonly SecurityProfile[], agents: read
   }
   return out;
 }
+
+/** Within a severity: the people's rules first, then the AI agents', each by name. */
+export const byRule = (a: { rule: string }, b: { rule: string }): number => Number(a.rule.startsWith('agent-')) - Number(b.rule.startsWith('agent-')) || a.rule.localeCompare(b.rule);

@@ -15,7 +15,7 @@ import { lookupPermission } from '../permissions/permissions.js';
 import { isBuiltInProfileName, type SecurityProfile } from '../profile/security-profile.js';
 import type { ConnectUser } from './holders.js';
 import { DEFAULT_PROFILE_QUOTA } from './quota.js';
-import { agentEvidence, type AgentRuleId } from './agent-lint.js';
+import { agentEvidence, type AgentRuleId, byRule } from './agent-lint.js';
 import type { AiAgentInfo } from './ai-agents.js';
 
 export type Severity = 'high' | 'medium' | 'low';
@@ -183,9 +183,6 @@ export function lintProfiles(input: LintInput): LintResult {
   findings.sort((a, b) => order(a.severity) - order(b.severity) || a.profile.localeCompare(b.profile, 'en', { sensitivity: 'base', numeric: true }) || byRule(a, b));
   return { findings, notes };
 }
-
-/** Within a severity: the people's rules first, then the AI agents' (agent-lint.ts), each by name. */
-const byRule = (a: Finding, b: Finding): number => Number(a.rule.startsWith('agent-')) - Number(b.rule.startsWith('agent-')) || a.rule.localeCompare(b.rule);
 
 /** The permission set of a profile as one key (order aside), kept per profile object. */
 const setKeys = new WeakMap<SecurityProfile, string>();
