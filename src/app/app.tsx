@@ -24,6 +24,7 @@ import { useHierarchyGroups } from '../hooks/use-hierarchy-groups.js';
 import { useUserIndex } from '../hooks/use-user-index.js';
 import { useProfileNames } from '../hooks/use-profile-names.js';
 import { useAiAgents } from '../hooks/use-ai-agents.js';
+import { useFlowModuleNames } from '../hooks/use-flow-modules.js';
 import { useUnfinishedBatch } from '../hooks/use-assignment.js';
 import { type OnPromote, usePromoteRequest } from '../hooks/use-promote-request.js';
 import { useSpex } from '../hooks/spex-context.js';
@@ -164,7 +165,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
     if (state.isLeaving) onLeave?.();
   }, [state.isLeaving, onLeave]);
 
-  const { loadedDetail, nameOf, granting, holderNames } = useProfileNames(profiles.rows, details, groupName, agents);
+  const { loadedDetail, nameOf, granting, holderNames } = useProfileNames(profiles.rows, details, groupName, agents, useFlowModuleNames(service, instanceArn, screen.kind === 'detail'));
   useUnfinishedBatch(batchDir, instanceArn, modal.kind === 'none', useCallback((batch) => dispatch({ type: 'batches/found', batch }), []));
   usePromoteRequest(state.promoteRequest, state.region, instanceArn, nameOf, onPromote, dispatch);
 

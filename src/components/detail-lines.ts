@@ -103,6 +103,8 @@ export interface DetailContext {
   hierarchyGroupName?: string | undefined;
   /** How many users hold the profile ("37 users (u lists them)"), once known. */
   heldBy?: string | undefined;
+  /** A flow module's name by id (Connect's ListContactFlowModules), where spex could read them. */
+  flowModuleName?: ((id: string) => string | undefined) | undefined;
   /** The instance's AI agents, for the names of the allowed ones (an ARN where a name cannot be read). */
   agents?: readonly AiAgentInfo[] | undefined;
   /** The profile's findings as the instance's are computed (hooks/use-findings.ts); else its own rules only. */
@@ -145,12 +147,16 @@ export function profileDetailLines(profile: SecurityProfile, context: DetailCont
   for (const app of profile.Applications ?? []) {
     const type = app.Type !== undefined ? ` [${s(app.Type)}]` : '';
     lines.push({ text: `  ${s(app.Namespace ?? '?')}${type}` });
-    for (const p of app.ApplicationPermissions ?? []) lines.push({ text: `    ✓ ${s(p)}` });
+    // An MCP server's permissions are the tools it may call ("*": every one of them).
+    for (const p of app.ApplicationPermissions ?? []) lines.push({ text: `    ✓ ${app.Type === 'MCP' ? `tool ${p === '*' || p.endsWith('*') ? `${s(p)} (every tool)` : s(p)}` : s(p)}` });
   }
   lines.push({ text: '' });
   lines.push(heading(`Flow modules (${profile.AllowedFlowModules?.length ?? 0})`));
   if ((profile.AllowedFlowModules ?? []).length === 0) lines.push({ text: '  (none)', tone: 'muted' });
-  for (const m of profile.AllowedFlowModules ?? []) lines.push({ text: `  • ${s(m.Type ?? '?')} ${s(m.FlowModuleId ?? '?')}` });
+  for (const m of profile.AllowedFlowModules ?? []) {
+    const name = context.flowModuleName?.(m.FlowModuleId ?? '');
+    lines.push({ text: `  • ${s(m.Type ?? '?')} ${name !== undefined ? `“${s(name)}” (${s(m.FlowModuleId ?? '?')})` : s(m.FlowModuleId ?? '?')}` });
+  }
   lines.push({ text: '' });
   lines.push(...allowedAgentLines(profile, context.agents));
   lines.push({ text: '' });

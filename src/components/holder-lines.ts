@@ -16,6 +16,8 @@ export interface HolderNames {
   groupName: (arn: string) => string | undefined;
   /** The instance's AI agents, once Amazon Q in Connect named them (holders beside the users). */
   agents?: readonly AiAgentInfo[] | undefined;
+  /** A flow module's name by id, once read (the detail's flow modules). */
+  flowModuleName?: ((id: string) => string | undefined) | undefined;
 }
 
 export interface HolderRow {
@@ -84,7 +86,7 @@ export function heldByLines(
   const agents = aiAgentLines(profileArn, names.agents);
   if (holders === undefined) return [heading('Held by'), status ?? { text: '  (unknown)', tone: 'muted' }, ...agents];
   const lines: PaneLine[] = [heading(`Held by (${holders.length} user${holders.length === 1 ? '' : 's'})`)];
-  if (holders.length === 0) return [...lines, { text: '  (nobody: no user holds this profile)', tone: 'muted' }, ...agents];
+  if (holders.length === 0) return [...lines, { text: agents.length > 0 ? '  (no user holds this profile)' : '  (nobody: no user holds this profile)', tone: 'muted' }, ...agents];
   lines.push({ text: holderHeader(width), tone: 'muted' });
   for (const user of holders.slice(0, limit)) lines.push(holderLine(holderRow(user, profileArn, names), width));
   if (holders.length > limit) lines.push({ text: `  … and ${holders.length - limit} more: u lists them all`, tone: 'muted' });

@@ -15,7 +15,7 @@ export interface ProfileNames {
   holderNames: HolderNames;
 }
 
-export function useProfileNames(rows: readonly ProfileSummary[], details: Details, groupName: HolderNames['groupName'], agents?: HolderNames['agents']): ProfileNames {
+export function useProfileNames(rows: readonly ProfileSummary[], details: Details, groupName: HolderNames['groupName'], agents?: HolderNames['agents'], flowModuleName?: HolderNames['flowModuleName']): ProfileNames {
   const rowByArn = useMemo(() => new Map(rows.map((r) => [r.arn, r])), [rows]);
   const loadedDetail = (arn: string | undefined): SecurityProfile | undefined => {
     const entry = arn === undefined ? undefined : details.loader?.get(arn);
@@ -37,6 +37,6 @@ export function useProfileNames(rows: readonly ProfileSummary[], details: Detail
     return { count, of, total: rows.length };
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps -- profile names come from the list (and the details as they load): re-made when either changes
-  const holderNames: HolderNames = useMemo(() => ({ profileName: nameOf, groupName, agents }), [rowByArn, details.version, groupName, agents]);
+  const holderNames: HolderNames = useMemo(() => ({ profileName: nameOf, groupName, agents, flowModuleName }), [rowByArn, details.version, groupName, agents, flowModuleName]);
   return { loadedDetail, nameOf, granting, holderNames };
 }

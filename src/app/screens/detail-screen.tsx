@@ -54,7 +54,7 @@ export function DetailScreen({ screen, loader, instanceAlias, users, names, layo
     if (screen.isRaw) return rawJsonLines(profile);
     const agents = agentHoldersOf(names.agents, arn).length;
     const heldBy = holders === undefined ? undefined : `${holders.length} user${holders.length === 1 ? '' : 's'}${agents > 0 ? ` and ${agents} AI agent${agents === 1 ? '' : 's'}` : ''} (below; u lists them all)`;
-    return [...profileDetailLines(profile, { width, layout, now: now(), instanceAlias, hierarchyGroupName, heldBy, agents: names.agents, findings: findings?.of(arn) }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
+    return [...profileDetailLines(profile, { width, layout, now: now(), instanceAlias, hierarchyGroupName, heldBy, agents: names.agents, flowModuleName: names.flowModuleName, findings: findings?.of(arn) }), { text: '' }, ...heldByLines(arn, holders, status, names, width)];
   }, [profile, arn, screen.isRaw, layout, width, now, instanceAlias, hierarchyGroupName, holders, status, names, findings]);
   useEffect(() => {
     dispatch({ type: 'detail/measured', lineCount: lines.length });

@@ -90,6 +90,7 @@ export function EditSession(props: EditSessionProps) {
           draft={session.draft}
           {...(session.effective.conflicts ? { conflicts: session.effective.conflicts } : {})}
           {...(props.reach ? { reach: props.reach } : {})}
+          {...(props.aiAgents ? { aiAgents: props.aiAgents } : {})}
           route={props.connectSaves ? 'connect' : 'cloud-control'}
           height={props.height}
           width={props.width}

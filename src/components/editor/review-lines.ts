@@ -13,7 +13,7 @@ import { connectCreateRequest, connectIssues, connectTakesAll, connectUpdateRequ
 import { validateProfile } from '../../domain/profile/validate.js';
 import { wrapLine, wrapText } from '../pane-lines.js';
 import { findingChanges, findingSentence } from '../../domain/access/lint.js';
-import { isAgentArn } from '../../domain/access/ai-agents.js';
+import { type AiAgentInfo, isAgentArn } from '../../domain/access/ai-agents.js';
 export type { ReachInput } from '../../domain/access/holders.js';
 
 export type ReviewTone = 'heading' | 'muted' | 'error' | 'warning' | 'success';
@@ -35,6 +35,8 @@ export interface ReviewInput {
   reach?: ReachInput;
   /** Where an edit of a profile Cloud Control refuses goes: the Connect API, or nowhere (default). */
   route?: 'cloud-control' | 'connect';
+  /** The instance's AI agents: the allowed ones are named in the change. */
+  aiAgents?: readonly AiAgentInfo[];
   /** Columns to wrap long lines to (whole values, never cut). Default 100. */
   width?: number;
 }
@@ -81,7 +83,7 @@ export function buildReview(input: ReviewInput): Review {
 function reviewLines(input: ReviewInput): Review {
   const lines: ReviewLine[] = [];
   const base = baseOf(input);
-  const changes = describeChanges(base, input.draft);
+  const changes = describeChanges(base, input.draft, { aiAgent: (arn) => input.aiAgents?.find((a) => a.arn === arn)?.name });
   const name = sanitizeLine(input.draft.SecurityProfileName);
   lines.push({ text: input.mode === 'edit' ? `Save changes to “${name}”: ${summariseChanges(changes)}` : `Create “${name}”: ${summariseChanges(changes)}`, tone: 'heading' });
   if (input.conflicts && input.conflicts.length > 0) {

@@ -5,6 +5,7 @@ import { burstOf } from '../../keys/burst.js';
 import { helpText, type KeyState } from '../../keys/keymap.js';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
+import type { AiAgentInfo } from '../../domain/access/ai-agents.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/profile/security-profile.js';
 import { EDITOR_MODE_TITLES, editorFooterHints, editorHelpEntries, resolveEditorCommand } from '../../keys/editor-keys.js';
 import type { EditorMode } from '../../state/editor/editor-state.js';
@@ -26,6 +27,8 @@ export interface ReviewScreenProps {
   readonly reach?: ReachInput;
   /** Where a profile Cloud Control refuses is saved: through the Connect API, or nowhere. */
   readonly route?: 'cloud-control' | 'connect';
+  /** The instance's AI agents: the allowed ones are named in the change. */
+  readonly aiAgents?: readonly AiAgentInfo[];
   readonly isActive: boolean;
   /** Rows and columns the view may use (from the shell's layout: views never measure the terminal). */
   readonly height: number;
@@ -37,7 +40,7 @@ export interface ReviewScreenProps {
   readonly onBack: () => void;
 }
 
-export function ReviewScreen({ mode, original, draft, conflicts, reach, route, isActive, height, width, showHints, gate = NO_PRODUCTION_GATE, onConfirm, onBack }: ReviewScreenProps) {
+export function ReviewScreen({ mode, original, draft, conflicts, reach, route, aiAgents, isActive, height, width, showHints, gate = NO_PRODUCTION_GATE, onConfirm, onBack }: ReviewScreenProps) {
   const tone = useTone();
   const total = Math.max(6, height);
   const [showRequest, setShowRequest] = useState(false);
@@ -46,8 +49,8 @@ export function ReviewScreen({ mode, original, draft, conflicts, reach, route, i
   const [isHelp, setHelp] = useState(false);
   const confirmed = useRef(false);
   const review = useMemo(
-    () => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}), ...(reach ? { reach } : {}), ...(route ? { route } : {}), width }),
-    [mode, original, draft, showRequest, conflicts, reach, route, width],
+    () => buildReview({ mode, original, draft, showRequest, ...(conflicts ? { conflicts } : {}), ...(reach ? { reach } : {}), ...(route ? { route } : {}), ...(aiAgents ? { aiAgents } : {}), width }),
+    [mode, original, draft, showRequest, conflicts, reach, route, aiAgents, width],
   );
   const paneHeight = total - (showHints === false ? 2 : 3);
 

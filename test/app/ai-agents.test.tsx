@@ -1,0 +1,63 @@
+// AI agents in the TUI, on the emulator's demo (acme-support): the table counts them beside the users,
+// the detail names the agents that hold a profile and those it allows, and the editor adds an allowed
+// agent by name; the review names it and the save sends Connect's UpdateSecurityProfile.
+import { describe, expect, it } from 'vitest';
+import { AI_AGENT_MODELS, demoProfileArn } from '../../src/emulator/index.js';
+import { keys } from '../helpers/keys.js';
+import { settle, typeText } from '../helpers/typing.js';
+import { backendPerTest } from '../helpers/tui-backend.js';
+import { OPEN_LIST, selectProfile, sent } from './editing-helpers.js';
+import { renderSpexApp } from './render-app.js';
+
+const backend = backendPerTest();
+const open = () => renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 120, rows: 34 });
+const agentArn = (name: string) => String(backend.emulator.listModels('us-east-1', AI_AGENT_MODELS).find((a) => a.Name === name)?.AIAgentArn);
+
+describe('AI agents in the TUI', () => {
+  it('the table counts them beside the users; the detail lists who holds it and the agents it allows, by name', async () => {
+    const tui = open();
+    const table = await tui.waitForFrame(/CallCenterManager.*7 · 1 AI/);
+    expect(table).toMatch(/Users/);
+    await selectProfile(tui, 'Tier 1 Support');
+    await tui.press(keys.enter);
+    await settle(tui, /Held by:\s+\d+ users \(below/);
+    await tui.press('G');
+    const end = await settle(tui, 'Allowed AI agents (1)');
+    expect(end).toMatch(/Allowed AI agents \(1\)\n\s+• “Order status assistant”/);
+    expect(end).not.toContain('AI agents holding it');
+    await tui.press(keys.escape);
+    await settle(tui, /›.*Tier 1 Support/);
+    await tui.press(keys.escape);
+    await selectProfile(tui, 'CallCenterManager');
+    await tui.press(keys.enter);
+    await settle(tui, /Held by:\s+7 users and 1 AI agent/);
+    await tui.press('G');
+    expect(await settle(tui, 'AI agents holding it (1)')).toContain('“Supervisor copilot”');
+  });
+
+  it('the editor adds an allowed AI agent by name; the review names it, p shows the Connect request, y sends it', async () => {
+    const tui = open();
+    await selectProfile(tui, 'Tier 1 Support');
+    await tui.press('e');
+    await settle(tui, '[Permissions]');
+    await tui.press(keys.tab);
+    await tui.waitForFrame('[Fields]');
+    await tui.press(keys.end);
+    await settle(tui, /› \+ add \(an AI agent’s name or ARN\)/);
+    await tui.press(keys.enter);
+    await typeText(tui, 'supervisor copilot');
+    await tui.press(keys.enter);
+    await settle(tui, '“Supervisor copilot”');
+    await tui.press('s');
+    const review = await settle(tui, '+ allowed AI agent “Supervisor copilot”');
+    expect(review).not.toContain('nothing would be sent');
+    await tui.press('p');
+    await settle(tui, 'Then through the Connect API (the Cloud Control schema has no AllowedAIAgents)');
+    await tui.press('y');
+    await tui.waitForFrame(/Saved|saved/, { timeoutMs: 10_000 });
+    const model = backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', demoProfileArn('Tier 1 Support'));
+    expect((model?.AllowedAIAgents as { Arn: string }[]).map((a) => a.Arn)).toEqual([agentArn('Order status assistant'), agentArn('Supervisor copilot')]);
+    expect(sent(backend, 'UpdateSecurityProfile')).toHaveLength(1);
+    expect(sent(backend, 'UpdateResource')).toHaveLength(0);
+  });
+});
