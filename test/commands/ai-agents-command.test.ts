@@ -25,7 +25,9 @@ describe('AI agents in the headless commands', () => {
     expect(copilot.code).toBe(0);
     expect(copilot.out).toMatch(/^AI agent Supervisor copilot holds CallCenterManager\./);
     expect(copilot.out).toMatch(/✓ Users · Edit \(Users\.Edit\) — from CallCenterManager/);
-    expect(copilot.out).toContain('none: its profiles allow no MCP server, application or flow module');
+    // CallCenterManager grants what a human agent needs for the built-in tools (the admin guide's table).
+    expect(copilot.out).toContain('Customer Profiles (built in): needs CustomerProfiles.View, which its profiles grant');
+    expect(copilot.out).toContain('Cases (create, update, search) (built in): needs Cases.View and Cases.Edit');
     const order = JSON.parse((await run('explain-user', 'Order status assistant', '--instance', 'acme-support', '--output', 'json')).out) as { kind: string; profiles: { name: string }[]; tools: { applications: { namespace: string; tools: string[] }[] } };
     expect(order.kind).toBe('AI agent');
     expect(order.profiles.map((p) => p.name)).toEqual(['AI Agent Builders']);

@@ -39,11 +39,26 @@ export function holdersCell(users: number | undefined, agents: number): string {
 
 /** The tools an AI agent may call across its profiles: each MCP server (or application) with its tools, and the flow modules. */
 export interface AgentTools {
+  /** Amazon Connect's own tools its permissions open (the admin guide's table, by the human agent's permission). */
+  builtIn: { tool: string; via: string[] }[];
   applications: { namespace: string; type: string; tools: string[]; grantedBy: string[] }[];
   flowModules: { id: string; grantedBy: string[] }[];
 }
 
+/**
+ * The admin guide, "Assigning security profile permissions to AI agents": an AI agent's built-in tools
+ * need the permission a human agent would ("the security profile permissions for built-in tools mirror
+ * those used for employee access").
+ */
+const BUILT_IN_TOOLS: readonly { tool: string; needs: readonly string[] }[] = [
+  { tool: 'Cases (create, update, search)', needs: ['Cases.View', 'Cases.Edit'] },
+  { tool: 'Customer Profiles', needs: ['CustomerProfiles.View'] },
+  { tool: 'Knowledge base (Retrieve)', needs: ['Wisdom.View'] },
+];
+
 export function agentTools(profiles: readonly SecurityProfile[]): AgentTools {
+  const granted = new Set(profiles.flatMap((p) => p.Permissions ?? []));
+  const builtIn = BUILT_IN_TOOLS.filter((t) => t.needs.every((n) => granted.has(n))).map((t) => ({ tool: t.tool, via: [...t.needs] }));
   const apps = new Map<string, { namespace: string; type: string; tools: Set<string>; grantedBy: Set<string> }>();
   const modules = new Map<string, Set<string>>();
   for (const p of profiles) {
@@ -57,6 +72,7 @@ export function agentTools(profiles: readonly SecurityProfile[]): AgentTools {
     for (const m of p.AllowedFlowModules ?? []) modules.set(m.FlowModuleId ?? '?', (modules.get(m.FlowModuleId ?? '?') ?? new Set()).add(p.SecurityProfileName));
   }
   return {
+    builtIn,
     applications: [...apps.values()].map((a) => ({ namespace: a.namespace, type: a.type, tools: [...a.tools].sort(), grantedBy: [...a.grantedBy] })).sort((a, b) => a.namespace.localeCompare(b.namespace)),
     flowModules: [...modules].map(([id, by]) => ({ id, grantedBy: [...by] })),
   };
@@ -65,7 +81,8 @@ export function agentTools(profiles: readonly SecurityProfile[]): AgentTools {
 /** The tools as lines for people: "mcp.orders.acme.example (MCP server): every tool (*) — from AI Agent Builders". */
 export function agentToolLines(tools: AgentTools, moduleName: (id: string) => string | undefined = () => undefined): string[] {
   const lines = ['', 'Tools and applications it may use:'];
-  if (tools.applications.length === 0 && tools.flowModules.length === 0) lines.push('  none: its profiles allow no MCP server, application or flow module');
+  if (tools.builtIn.length === 0 && tools.applications.length === 0 && tools.flowModules.length === 0) lines.push('  none: its profiles allow no built-in tool, MCP server, application or flow module');
+  for (const t of tools.builtIn) lines.push(`  ${t.tool} (built in): needs ${t.via.join(' and ')}, which its profiles grant`);
   for (const a of tools.applications) {
     const what = a.type === 'MCP' ? 'MCP server' : 'application';
     const list = a.tools.map((t) => (t === '*' || t.endsWith('*') ? `every tool (${t})` : t)).join(', ') || 'no tools';
