@@ -1,6 +1,6 @@
 // Who holds a profile, as pane lines: the detail's "Held by" section (the first few) and the holders
 // screen (all of them, filtered). Pure.
-import { type AiAgentInfo, agentHoldersOf, agentLabel } from '../domain/access/ai-agents.js';
+import { type AiAgentInfo, agentHoldersOf, agentLabel, isAgentArn } from '../domain/access/ai-agents.js';
 import { padEnd } from '../domain/text/format.js';
 import { type ConnectUser, fullName } from '../domain/access/holders.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
@@ -30,9 +30,11 @@ export interface HolderRow {
 export function holderRow(user: ConnectUser, profileArn: string, names: HolderNames): HolderRow {
   const group = user.hierarchyGroupArn === undefined ? '—' : (names.groupName(user.hierarchyGroupArn) ?? user.hierarchyGroupArn.split('/').pop() ?? '—');
   const others = user.securityProfileArns.filter((a) => a !== profileArn).map((a) => names.profileName(a) ?? a.split('/').pop() ?? a);
+  // An AI agent (holders.ts#agentAsHolder): "AI agent" where a login would be, its name as the name.
+  const isAgent = isAgentArn(user.arn);
   return {
-    username: sanitizeLine(user.username),
-    name: sanitizeLine(fullName(user)),
+    username: isAgent ? 'AI agent' : sanitizeLine(user.username),
+    name: sanitizeLine(isAgent ? (user.firstName ?? user.username) : fullName(user)),
     group: sanitizeLine(group),
     others: others.length === 0 ? '—' : sanitizeLine(others.join(', ')),
   };

@@ -5,7 +5,8 @@
 // the table alone is not worth that many calls.
 import { useEffect, useMemo, useState } from 'react';
 import type { RegionService } from '../aws/types.js';
-import { type ConnectUser, holderCounts, holdersIn, type UserIndex } from '../domain/access/holders.js';
+import { agentAsHolder, type ConnectUser, holderCounts, holdersIn, type UserIndex } from '../domain/access/holders.js';
+import { type AiAgentInfo, agentHoldersOf } from '../domain/access/ai-agents.js';
 import type { Remote } from '../state/remote.js';
 import { domainErrorOf, isAbort } from './remote.js';
 import { ALL_USERS } from '../state/app-state.js';
@@ -19,6 +20,17 @@ export interface Users {
   /** How many users hold a profile; undefined while unknown (loading, failed, or not to be trusted). */
   readonly countOf: (arn: string) => number | undefined;
   holdersOf(arn: string): ConnectUser[] | undefined;
+}
+
+/**
+ * The holders a screen lists: the users who hold the profile (every user for ALL_USERS), then the AI
+ * agents that do (every agent for ALL_USERS), marked and acted on alike. Undefined while the users are unknown.
+ */
+export function holdersShown(users: Users, agents: readonly AiAgentInfo[] | undefined, arn: string): ConnectUser[] | undefined {
+  const people = users.holdersOf(arn);
+  if (people === undefined) return undefined;
+  const holding = arn === ALL_USERS ? (agents ?? []) : agentHoldersOf(agents, arn);
+  return holding.length === 0 ? people : [...people, ...holding.map(agentAsHolder)];
 }
 
 export function useUserIndex(service: RegionService | undefined, instanceArn: string | undefined, reloadKey: number, isNeeded: boolean): Users {

@@ -60,4 +60,29 @@ describe('AI agents in the TUI', () => {
     expect(sent(backend, 'UpdateSecurityProfile')).toHaveLength(1);
     expect(sent(backend, 'UpdateResource')).toHaveLength(0);
   });
+
+  it('the holders screen lists the AI agents after the users; one marked and moved goes through Associate/DisassociateSecurityProfiles', async () => {
+    const tui = open();
+    await selectProfile(tui, 'CallCenterManager');
+    await tui.press('u');
+    await settle(tui, 'Who holds CallCenterManager — 7 users and 1 AI agent');
+    await tui.press('G');
+    await settle(tui, /›\s+AI agent\s+Supervisor copilot/);
+    await tui.press(' ');
+    await settle(tui, '1 marked');
+    await tui.press('m');
+    await settle(tui, 'to which profile?');
+    await tui.press(...'quality');
+    await settle(tui, /›\s+QualityAnalyst/);
+    await tui.press(keys.enter);
+    const review = await settle(tui, 'Review — nothing has been sent yet');
+    expect(review).toContain('AI agent “Supervisor copilot”: CallCenterManager → QualityAnalyst');
+    await tui.press('y');
+    await settle(tui, '1 of 1 user changed and read again.');
+    const agent = backend.emulator.listModels('us-east-1', AI_AGENT_MODELS).find((a) => a.Name === 'Supervisor copilot')!;
+    expect(agent.SecurityProfileArns).toEqual([demoProfileArn('QualityAnalyst')]);
+    expect(sent(backend, 'AssociateSecurityProfiles')).toHaveLength(1);
+    expect(sent(backend, 'DisassociateSecurityProfiles')).toHaveLength(1);
+    expect(sent(backend, 'UpdateUserSecurityProfiles')).toHaveLength(0);
+  });
 });

@@ -10,10 +10,11 @@ import type { PaneLine } from '../../components/pane-lines.js';
 import { wrapText } from '../../components/pane-lines.js';
 import { ScrollPane } from '../../components/scroll-pane.js';
 import { explainUser, explanationLines } from '../../domain/access/explain-user.js';
+import { agentToolLines, agentTools, isAgentArn } from '../../domain/access/ai-agents.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { SecurityProfile } from '../../domain/profile/security-profile.js';
 import { useRemote } from '../../hooks/use-remote.js';
-import type { Users } from '../../hooks/use-user-index.js';
+import { holdersShown, type Users } from '../../hooks/use-user-index.js';
 import type { Screen } from '../../state/app-state.js';
 import type { Action } from '../../state/app-actions.js';
 import { counted } from '../../domain/text/format.js';
@@ -30,7 +31,7 @@ export interface ExplainScreenProps {
 
 export function ExplainScreen({ screen, users, names, loader, width, height, dispatch }: ExplainScreenProps) {
   const { arn, filter } = screen.from;
-  const matching = useMemo(() => (users.holdersOf(arn) ?? []).filter((u) => matchesHolder(holderRow(u, arn, names), filter)), [users, arn, names, filter]);
+  const matching = useMemo(() => (holdersShown(users, names.agents, arn) ?? []).filter((u) => matchesHolder(holderRow(u, arn, names), filter)), [users, arn, names, filter]);
   const user = matching[Math.min(screen.from.cursor, matching.length - 1)];
   const profiles = useRemote(
     user === undefined || loader === undefined
@@ -44,8 +45,10 @@ export function ExplainScreen({ screen, users, names, loader, width, height, dis
   const lines: PaneLine[] = useMemo(() => {
     if (user === undefined || profiles.status !== 'success') return [];
     // The profile stores the group's id; the names are kept by ARN.
-    const instanceArn = user.arn.replace(/\/agent\/.*$/, '');
+    const instanceArn = isAgentArn(user.arn) ? (user.securityProfileArns[0] ?? '').replace(/\/security-profile\/.*$/, '') : user.arn.replace(/\/agent\/.*$/, '');
     const text = explanationLines(explainUser(user, profiles.data), (id) => names.groupName(`${instanceArn}/agent-group/${id}`));
+    // An AI agent: the tools its profiles let it use, too.
+    if (isAgentArn(user.arn)) text.push(...agentToolLines(agentTools([...profiles.data.values()]), (id) => names.flowModuleName?.(id)));
     const out: PaneLine[] = [];
     if (matching.length > 1) {
       const why = `${counted(matching.length, 'user')} ${filter === '' ? (matching.length === 1 ? 'holds' : 'hold') + ' the profile' : (matching.length === 1 ? 'matches' : 'match') + " the holders' filter"}; this is the one under › (Esc, then j/k or / picks another).`;

@@ -5,7 +5,7 @@ import { holderHeader, holderLine, holderRow, type HolderNames, holderStatus, ma
 import { ScrollPane } from '../../components/scroll-pane.js';
 import type { PaneLine } from '../../components/pane-lines.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
-import { ALL_USERS, type Users } from '../../hooks/use-user-index.js';
+import { ALL_USERS, holdersShown, type Users } from '../../hooks/use-user-index.js';
 import type { Screen } from '../../state/app-state.js';
 import type { Action } from '../../state/app-actions.js';
 
@@ -19,7 +19,9 @@ export interface HoldersScreenProps {
 }
 
 export function HoldersScreen({ screen, users, names, width, height, dispatch }: HoldersScreenProps) {
-  const holders = users.holdersOf(screen.arn);
+  // The users, then the AI agents (hooks/use-user-index.ts#holdersShown): marked and acted on alike.
+  const holders = useMemo(() => holdersShown(users, names.agents, screen.arn), [users, names.agents, screen.arn]);
+  const agentCount = (holders?.length ?? 0) - (users.holdersOf(screen.arn)?.length ?? 0);
   const rows = useMemo(() => (holders ?? []).map((u) => ({ arn: u.arn, row: holderRow(u, screen.arn, names) })), [holders, screen.arn, names]);
   const shown = useMemo(() => rows.filter((r) => matchesHolder(r.row, screen.filter)), [rows, screen.filter]);
   const shownArns = useMemo(() => shown.map((r) => r.arn), [shown]);
@@ -41,6 +43,8 @@ export function HoldersScreen({ screen, users, names, width, height, dispatch }:
   }, [lines.length, shownArns, dispatch]);
   const isAll = screen.arn === ALL_USERS;
   const name = isAll ? '' : sanitizeLine(names.profileName(screen.arn) ?? screen.arn.split('/').pop() ?? '');
-  const count = `${holders === undefined ? '' : screen.filter === '' ? ` — ${rows.length} user${rows.length === 1 ? '' : 's'}` : ` — ${shown.length} of ${rows.length} users`}${screen.marked.length > 0 ? ` · ${screen.marked.length} marked` : ''}`;
+  const userCount = rows.length - agentCount;
+  const whole = `${userCount} user${userCount === 1 ? '' : 's'}${agentCount > 0 ? ` and ${agentCount} AI agent${agentCount === 1 ? '' : 's'}` : ''}`;
+  const count = `${holders === undefined ? '' : screen.filter === '' ? ` — ${whole}` : ` — ${shown.length} of ${whole}`}${screen.marked.length > 0 ? ` · ${screen.marked.length} marked` : ''}`;
   return <ScrollPane title={`${isAll ? 'Users of the instance (Enter: what the user under › can do)' : `Who holds ${name}`}${count}`} subtitle={holders !== undefined && shown.length > 0 ? holderHeader(width) : undefined} lines={lines} scroll={screen.scroll} height={height} />;
 }

@@ -3,6 +3,7 @@
 // review before anything is sent; then one guarded request per user on the batch engine, at AWS's pace,
 // with progress; Esc stops after the request in flight. State: state/assign-reducer.ts; I/O:
 // hooks/use-assignment.ts; view: components/assign-view.tsx.
+import { useAiAgents } from '../../hooks/use-ai-agents.js';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { DetailLoader, RegionService } from '../../aws/types.js';
 import { AssignView } from '../../components/assign-view.js';
@@ -13,7 +14,7 @@ import type { SecurityProfile } from '../../domain/profile/security-profile.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
 import { useAssignment } from '../../hooks/use-assignment.js';
 import { useProduction } from '../../hooks/production.js';
-import { ALL_USERS, type Users } from '../../hooks/use-user-index.js';
+import { ALL_USERS, holdersShown, type Users } from '../../hooks/use-user-index.js';
 import { ASSIGN_KEYMAP } from '../../keys/assign-keys.js';
 import type { OperationLog } from '../../state/operation-log.js';
 import { type AssignIntent, assignModeOf, assignReducer, checkedOf, checklistIssue, initialAssignState, offered } from '../../state/assign-reducer.js';
@@ -39,7 +40,9 @@ export interface AssignSessionProps {
 export function AssignSession({ intent, service, loader, instanceArn, users, profiles, batchDir, log, readOnly, isActive, width, height, onClose }: AssignSessionProps) {
   const [state, dispatch] = useReducer(assignReducer, intent, initialAssignState);
   const production = useProduction();
-  const everyone = users?.holdersOf(ALL_USERS);
+  // The instance's users, and its AI agents (marked on the holders screen like users; their steps go through Associate/Disassociate).
+  const agents = useAiAgents(service, instanceArn, 0);
+  const everyone = useMemo(() => (users === undefined ? undefined : holdersShown(users, agents, ALL_USERS)), [users, agents]);
   useAssignment({ service, loader, instanceArn, users: everyone, profiles, batchDir, log }, state, dispatch);
   const user = intent.kind === 'edit' ? everyone?.find((u) => u.arn === intent.userArn) : undefined;
   const nameOf = (arn: string): string => profiles.find((p) => p.arn === arn)?.name ?? arn.split('/').pop() ?? arn;

@@ -44,7 +44,7 @@ export interface HolderList {
  * profiles it holds (Associate/DisassociateSecurityProfiles change them; fleet/assignments.ts tells by the ARN).
  */
 export function agentAsHolder(agent: AiAgentInfo): ConnectUser {
-  return { arn: agent.arn, username: `AI agent “${agent.name}”`, securityProfileArns: [...agent.profileArns] };
+  return { arn: agent.arn, username: `AI agent “${agent.name}”`, firstName: agent.name, securityProfileArns: [...agent.profileArns] };
 }
 
 /** Every holder of a profile: its users, then its AI agents. */
