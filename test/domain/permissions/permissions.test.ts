@@ -30,6 +30,13 @@ describe('catalogue', () => {
     expect(lookupPermission('ScreenRecording.Delete')).toMatchObject({ uiName: 'Screen recording', uiNameDerived: true });
     expect(canonicalPermissionName(' users.EDIT ')).toBe('Users.Edit');
   });
+
+  it("carries the admin guide's newer names with their console groups and labels: AI agents, prompts and guardrails, data tables", () => {
+    expect(permissionLabel('QConnectAIAgents.Edit')).toBe('AI agents · Edit');
+    expect(lookupPermission('QConnectAIAgents.Edit')).toMatchObject({ group: 'Amazon Q' });
+    expect(lookupPermission('QConnectGuardrails.Delete')).toMatchObject({ group: 'Amazon Q', action: 'Delete' });
+    for (const name of ['DataTables.View', 'DataTables.Edit', 'DataTables.Create', 'DataTables.Delete']) expect(lookupPermission(name), name).toBeDefined();
+  });
 });
 
 describe('groupPermissions', () => {
