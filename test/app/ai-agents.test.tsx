@@ -65,7 +65,7 @@ describe('AI agents in the TUI', () => {
     const tui = open();
     await selectProfile(tui, 'CallCenterManager');
     await tui.press('u');
-    await settle(tui, 'Who holds CallCenterManager — 7 users and 1 AI agent');
+    await settle(tui, 'Who holds CallCenterManager — 7 users · 1 AI');
     await tui.press('G');
     await settle(tui, /›\s+AI agent\s+Supervisor copilot/);
     await tui.press(' ');

@@ -44,7 +44,8 @@ export function HoldersScreen({ screen, users, names, width, height, dispatch }:
   const isAll = screen.arn === ALL_USERS;
   const name = isAll ? '' : sanitizeLine(names.profileName(screen.arn) ?? screen.arn.split('/').pop() ?? '');
   const userCount = rows.length - agentCount;
-  const whole = `${userCount} user${userCount === 1 ? '' : 's'}${agentCount > 0 ? ` and ${agentCount} AI agent${agentCount === 1 ? '' : 's'}` : ''}`;
+  // AI agents counted apart, as in the table's Users column ("7 users · 1 AI").
+  const whole = `${userCount} user${userCount === 1 ? '' : 's'}${agentCount > 0 ? ` · ${agentCount} AI` : ''}`;
   const count = `${holders === undefined ? '' : screen.filter === '' ? ` — ${whole}` : ` — ${shown.length} of ${whole}`}${screen.marked.length > 0 ? ` · ${screen.marked.length} marked` : ''}`;
   return <ScrollPane title={`${isAll ? 'Users of the instance (Enter: what the user under › can do)' : `Who holds ${name}`}${count}`} subtitle={holders !== undefined && shown.length > 0 ? holderHeader(width) : undefined} lines={lines} scroll={screen.scroll} height={height} />;
 }
