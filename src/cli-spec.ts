@@ -65,7 +65,9 @@ export const FLAGS = {
   yes: { type: 'boolean', help: 'do not ask before sending' },
   cancel: { type: 'string', value: 'TOKEN', help: 'cancel the request in flight with this token, followed to its end' },
   file: { type: 'string', short: 'f', value: 'FILE', help: 'the export written to FILE (export); the profiles file to plan or apply (plan, apply)' },
-  format: { type: 'string', value: 'F', help: 'yaml (default), json, cloudformation, cloudformation-json, terraform-awscc or terraform-aws' },
+  format: { type: 'string', value: 'F', help: 'export: yaml (default), json, cloudformation, cloudformation-json, terraform-awscc or terraform-aws; access-review: csv, xlsx, json, html, comma-separated (default all four)' },
+  out: { type: 'string', value: 'DIR', help: 'the new folder the access review is written to (default access-review-ALIAS-TIME)' },
+  diff: { type: 'boolean', help: 'access-review: compare two reviews (OLD NEW: folders or their access-review.json): who gained or lost what' },
   'allow-loss': { type: 'boolean', help: 'write an export that cannot express every field (else exit 3, naming what is lost)' },
   prune: { type: 'boolean', help: 'delete the instance\'s profiles the file does not name' },
   save: { type: 'string', value: 'FILE', help: 'keep the plan as JSON, to apply exactly it later' },
@@ -175,6 +177,14 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     help: 'what a user (or an AI agent, by name) can really do (--instance I): every permission, which of their profiles grants it, the tag and hierarchy restrictions that still apply once their profiles combine, and the Views the console grants implicitly (marked ~)',
     flags: [],
     positionals: 1,
+  },
+  'access-review': {
+    synopsis: 'access-review --instance I',
+    help:
+      'the access review auditors ask for, written to a new folder (--out DIR) as CSV (a file per table), XLSX (a sheet per table, headers frozen and filtered), JSON and one self-contained HTML page (a heat map of profiles × permission groups, holders per profile as bars, findings highlighted, tables sortable and filterable) [--format csv,xlsx,json,html]: every user and AI agent × their profiles × their effective permissions in console words (implied Views, restrictions as they combine), every profile × permission, holders per profile and the lint findings, stamped with when, by whom (STS GetCallerIdentity), which instance and spex version; manifest.json holds each file\'s SHA-256. --diff OLD NEW: who gained or lost what between two reviews (exit 2 when anything changed)',
+    flags: ['format', 'out', 'diff'],
+    positionals: 2,
+    exitTwoIsAFinding: true,
   },
   'explain-agent': {
     synopsis: 'explain-agent <name|arn>',

@@ -2,6 +2,7 @@
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import type { QConnectClient } from '@aws-sdk/client-qconnect';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -148,6 +149,17 @@ export async function createQConnectClient(settings: ClientSettings): Promise<QC
   // @aws-sdk/client-qconnect 3.828 (the newest the registry has) sits on an older smithy; the handler and
   // retry strategy of the others work with it the same (test/aws/ai-agents.test.ts drives it).
   return new Client(clientConfig(settings));
+}
+
+/** STS (GetCallerIdentity: who the caller is), with the same settings; loaded on first use. */
+export async function createStsClient(settings: ClientSettings): Promise<STSClient> {
+  const { STSClient: Client } = await loadSts();
+  return new Client(clientConfig(settings));
+}
+
+export async function loadSts(): Promise<typeof import('@aws-sdk/client-sts')> {
+  const mod = (await import('@aws-sdk/client-sts')) as typeof import('@aws-sdk/client-sts') & { default?: typeof import('@aws-sdk/client-sts') };
+  return mod.STSClient !== undefined ? mod : (mod.default ?? mod);
 }
 
 /** The Amazon Q in Connect SDK, loaded only when AI agents are read (CommonJS: maybe under `default`). */

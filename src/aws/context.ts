@@ -12,6 +12,7 @@ import {
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { QConnectClient } from '@aws-sdk/client-qconnect';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { SpexError } from '../domain/service/errors.js';
 import { type ErrorContext, defaultEndpoint, mapError } from './map-error.js';
 import { accountOfArn } from './parse.js';
@@ -68,6 +69,8 @@ export interface RegionContext {
   connect(): ConnectClient | undefined;
   /** The Service Quotas client, when spex has one. */
   quotas(): Promise<ServiceQuotasClient> | undefined;
+  /** STS, for who the caller is (GetCallerIdentity: the access review's stamp). */
+  sts(): Promise<STSClient> | undefined;
   /** The Amazon Q in Connect client (AI agents' names), unless Connect is off for this run. */
   qconnect(): Promise<QConnectClient> | undefined;
   /** Connect refused a call (access denied): from then on spex works on Cloud Control alone. */
@@ -107,6 +110,7 @@ export function createRegionContext(settings: {
   /** Service Quotas, for the security-profile quota (`spex lint`'s quota rule). */
   quotas?: (() => Promise<ServiceQuotasClient>) | undefined;
   qconnect?: (() => Promise<QConnectClient>) | undefined;
+  sts?: (() => Promise<STSClient>) | undefined;
   onConnectUnavailable?: ((reason: string) => void) | undefined;
   budget?: RateBudget | undefined;
   cache?: DetailCache | undefined;
@@ -161,6 +165,7 @@ export function createRegionContext(settings: {
     connect: () => (connectOff === undefined ? settings.connect?.() : undefined),
     quotas: () => settings.quotas?.(),
     qconnect: () => (connectOff === undefined ? settings.qconnect?.() : undefined),
+    sts: () => settings.sts?.(),
     disableConnect(reason) {
       if (connectOff !== undefined) return;
       connectOff = reason;

@@ -4,9 +4,10 @@ import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectClient } from '@aws-sdk/client-connect';
-import { type ClientSettings, createClient, createConnectClient, createQConnectClient, createQuotasClient, loadDefaultProvider } from './client.js';
+import { type ClientSettings, createClient, createConnectClient, createQConnectClient, createQuotasClient, createStsClient, loadDefaultProvider } from './client.js';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { QConnectClient } from '@aws-sdk/client-qconnect';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
@@ -130,6 +131,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
   const clientFor = (region: string): CloudControlClient => cached(clients, region, () => createClient(settingsFor(region, options.endpoint)));
   const quotasClients = new Map<string, Promise<ServiceQuotasClient>>();
   const quotasFor = (region: string): Promise<ServiceQuotasClient> => cached(quotasClients, region, () => createQuotasClient(settingsFor(region, options.endpoint)));
+  const stsClients = new Map<string, Promise<STSClient>>();
+  const stsFor = (region: string): Promise<STSClient> => cached(stsClients, region, () => createStsClient(settingsFor(region, options.endpoint)));
   const qconnectClients = new Map<string, Promise<QConnectClient>>();
   const qconnectFor = (region: string): Promise<QConnectClient> => cached(qconnectClients, region, () => createQConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
   const connectFor = (region: string): ConnectClient =>
@@ -155,6 +158,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           connect: options.cloudControlOnly ? undefined : () => connectFor(region),
           quotas: () => quotasFor(region),
           qconnect: options.cloudControlOnly ? undefined : () => qconnectFor(region),
+          sts: () => stsFor(region),
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
           cache: options.cache,
           budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep, carried: options.budgetStore?.load(region) }),
@@ -177,6 +181,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
       quotasClients.clear();
       for (const client of qconnectClients.values()) void client.then((c) => c.destroy(), () => undefined);
       qconnectClients.clear();
+      for (const client of stsClients.values()) void client.then((c) => c.destroy(), () => undefined);
+      stsClients.clear();
       clients.clear();
       connectClients.clear();
       services.clear();

@@ -1,7 +1,7 @@
 // One region's RegionService: the reads, the mutations and the detail loaders, over one context.
 import { type RegionContext, readOnlyError } from './context.js';
 import { createDetailLoader } from './detail-loader.js';
-import { loadServiceQuotas } from './client.js';
+import { loadServiceQuotas, loadSts } from './client.js';
 import { canSaveThroughConnect, createProfile, deleteProfile, trackRequest, updateProfile } from './mutations.js';
 import { cancelRequest, getProfile, listFlowModules, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
@@ -47,6 +47,17 @@ export function createRegionService(ctx: RegionContext): RegionService {
         pending.catch(() => agents.delete(instanceArn));
       }
       return pending;
+    },
+    async callerArn(options) {
+      const pending = ctx.sts();
+      if (pending === undefined) return undefined;
+      try {
+        const [client, { GetCallerIdentityCommand }] = await Promise.all([pending, loadSts()]);
+        return (await client.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signalFor(options?.signal) })).Arn;
+      } catch {
+        // Denied or unreachable: the review says "unknown" rather than failing.
+        return undefined;
+      }
     },
     aiAgentProfileArns: (instanceArn, agentArn, options) => readAgentProfiles(ctx, instanceArn, agentArn, options?.signal),
     changeAiAgentProfiles: async (instanceArn, agentArn, change, profileArns, options) => {

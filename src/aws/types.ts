@@ -100,6 +100,8 @@ export interface RegionService {
    * not read them. Read once per instance and kept; `fresh` reads again (after a change).
    */
   listAiAgents(instanceArn: string, options?: CallOptions & { fresh?: boolean }): Promise<AiAgentInfo[] | undefined>;
+  /** Who the caller is (STS GetCallerIdentity's ARN); undefined when STS cannot say. */
+  callerArn(options?: CallOptions): Promise<string | undefined>;
   /** The profiles (ARNs) one AI agent holds now (ListEntitySecurityProfiles): a batch step's guard. */
   aiAgentProfileArns(instanceArn: string, agentArn: string, options?: CallOptions): Promise<string[]>;
   /** Gives an AI agent profiles, or takes them away (Connect's Associate/DisassociateSecurityProfiles). */
