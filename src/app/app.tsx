@@ -39,6 +39,7 @@ import { filterHint, permHint } from '../state/filter.js';
 import { markHint, riskHint, unconfirmedHint } from './chrome.js';
 import { useDrafts } from '../hooks/use-drafts.js';
 import { useExport } from '../hooks/use-export.js';
+import { useAccessReview } from '../hooks/use-access-review.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { draftsAnnouncement } from '../domain/profile/drafts.js';
 import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, listingHint, refusedHint, sortLabel, unnamedHint } from './chrome.js';
@@ -139,10 +140,11 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const profiles = useProfileList(service, instanceArn, list.reloadKey);
   const details = useDetailLoader(service, instanceArn, list.reloadKey, concurrency);
   const listedArns = useMemo(() => profiles.rows.map((r) => r.arn), [profiles.rows]);
-  // `y`/`Y`: the ARN or console URL to the terminal's clipboard.
-  useClipboard(state.clipboardRequest);
-  // `X`: the export is written here, the file named after the instance; the status line says where.
-  useExport(state.exportRequest, { service, loader: details.loader, instance: state.instance, ...(exportDir !== undefined ? { cwd: exportDir } : {}) }, useCallback((text: string, tone: 'info' | 'error') => dispatch({ type: 'notice/show', notice: { text, tone } }), []));
+  useClipboard(state.clipboardRequest); // `y`/`Y`: the ARN or console URL to the terminal's clipboard.
+  // `X`: the export is written here, the file named after the instance, and `W` the access review; the status line says where.
+  const say = useCallback((text: string, tone: 'info' | 'error') => dispatch({ type: 'notice/show', notice: { text, tone } }), []);
+  useExport(state.exportRequest, { service, loader: details.loader, instance: state.instance, ...(exportDir !== undefined ? { cwd: exportDir } : {}) }, say);
+  useAccessReview(state.reviewRequest, { service, instance: state.instance, cwd: exportDir }, say);
   const users = useUserIndex(service, instanceArn, list.reloadKey, screen.kind === 'detail' || screen.kind === 'holders' || screen.kind === 'findings' || screen.kind === 'explain' || modal.kind === 'editor' || modal.kind === 'assign');
   // One computation of the instance's findings for the table's !, the status line and the detail (the ! screen reads every detail into the same).
   const agents = useAiAgents(service, instanceArn, list.reloadKey);

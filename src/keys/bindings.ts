@@ -34,6 +34,7 @@ export type Command =
   | 'list.next-draft'
   | 'list.findings'
   | 'list.export'
+  | 'list.review'
   | 'list.promote'
   | 'list.apply-file'
   | 'holders.explain'
@@ -157,6 +158,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     b('app.users', ':', [{ input: ':' }], 'Every user of the instance: type a login, Enter shows what that user can do'),
     mutating(b('list.promote', 'P', [{ input: 'P' }], 'Promote the marked profiles (or the one under the cursor) to other instances of the fleet: a plan per target, then apply')),
     b('list.export', 'X', [{ input: 'X' }], 'Export the marked profiles (or every one listed) to a YAML file, for spex plan and apply (asks where; Tab completes the path)'),
+    b('list.review', 'W', [{ input: 'W' }], "Write the instance's access review (who can do what, as CSV, XLSX, JSON and HTML with a SHA-256 manifest) to a new folder, as spex access-review"),
     mutating(b('list.apply-file', 'A', [{ input: 'A' }], "Apply a profiles file: its plan in a review, applied after y (as spex apply)")),
     b('list.findings', '!', [{ input: '!' }], "The instance's least-privilege findings (spex lint's rules; reads every detail)"),
     b('list.next-draft', 'D', [{ input: 'D' }], 'Go to the next profile with an unsaved draft (✎) and review it in the editor'),

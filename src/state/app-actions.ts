@@ -50,6 +50,8 @@ export type Action =
   | { type: 'detail/toggle-layout' }
   | { type: 'drafts/loaded'; keys: readonly string[] }
   | { type: 'export/start' }
+  /** `W`: the access review, written by the app's hook to a new folder. */
+  | { type: 'review/start' }
   /** The path `X` asked for was given: the app's hook writes the file there. */
   | { type: 'export/write'; path: string }
   | { type: 'clipboard/copy'; which: 'arn' | 'console' }

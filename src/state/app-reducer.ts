@@ -131,6 +131,9 @@ export function appReducer(state: AppState, action: Action): AppState {
       const arns = state.list.marked.length > 0 ? state.list.marked : state.list.shown;
       return { ...state, modal: { kind: 'export-file', arns }, notice: undefined };
     }
+    case 'review/start':
+      if (state.instance === undefined) return state;
+      return { ...state, reviewRequest: { id: (state.reviewRequest?.id ?? 0) + 1 }, notice: { tone: 'info', text: 'Taking the access review: every profile, user and AI agent…' } };
     case 'export/write': {
       if (state.modal.kind !== 'export-file') return state;
       return { ...state, modal: { kind: 'none' }, exportRequest: { arns: state.modal.arns, path: action.path, id: (state.exportRequest?.id ?? 0) + 1 } };

@@ -170,6 +170,8 @@ export interface AppState {
   draftKeys: readonly string[];
   /** `X`: the profiles to export (the marked ones, or every one listed); the app's hook writes the file. */
   exportRequest?: { arns: readonly string[]; path: string; id: number };
+  /** `W`: the access review to take and write (bumped per request). */
+  reviewRequest?: { id: number };
   /** The profile last cloned into another instance this session: `J` goes there. */
   lastElsewhere?: { arn: string; region: string; instanceArn: string; name: string };
   /** `y`/`Y`: text for the clipboard (an ARN or a console URL); the app's hook writes it to the terminal. */

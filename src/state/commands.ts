@@ -139,6 +139,8 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'clipboard/copy', which: 'console' };
     case 'list.export':
       return { type: 'export/start' };
+    case 'list.review':
+      return { type: 'review/start' };
     case 'list.promote':
       return { type: 'promote/start' };
     case 'list.findings':

@@ -1,6 +1,10 @@
 // AI agents in the TUI, on the emulator's demo (acme-support): the table counts them beside the users,
 // the detail names the agents that hold a profile and those it allows, and the editor adds an allowed
-// agent by name; the review names it and the save sends Connect's UpdateSecurityProfile.
+// agent by name; the review names it and the save sends Connect's UpdateSecurityProfile. W writes the
+// instance's access review (users and AI agents alike) to a new folder.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AI_AGENT_MODELS, demoProfileArn } from '../../src/emulator/index.js';
 import { keys } from '../helpers/keys.js';
@@ -84,5 +88,22 @@ describe('AI agents in the TUI', () => {
     expect(sent(backend, 'AssociateSecurityProfiles')).toHaveLength(1);
     expect(sent(backend, 'DisassociateSecurityProfiles')).toHaveLength(1);
     expect(sent(backend, 'UpdateUserSecurityProfiles')).toHaveLength(0);
+  });
+
+  it('W writes the access review to a new folder beside the exports; the status line says where and what', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spex-tui-review-'));
+    try {
+      const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 200, rows: 34, exportDir: dir });
+      await tui.waitForFrame('Tier 2 Escalations');
+      await tui.press('W');
+      const said = await tui.waitForFrame(/Access review written to .*: \d+ users, 2 AI agents, 18 profiles/, { timeoutMs: 15_000 });
+      expect(said).toContain('SHA256SUMS');
+      const [folder] = readdirSync(dir);
+      expect(folder).toMatch(/^access-review-acme-support-/);
+      expect(existsSync(join(dir, folder!, 'access-review.xlsx'))).toBe(true);
+      expect(readFileSync(join(dir, folder!, 'SHA256SUMS'), 'utf8').split('\n').filter(Boolean)).toHaveLength(9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
