@@ -63,7 +63,7 @@ ${exitStatus()}
 export function exitStatus(): string {
   const finding = (Object.entries(COMMANDS) as [CommandName, CommandSpec][]).filter(([, c]) => c.exitTwoIsAFinding).map(([name]) => name);
   const names = `${finding.slice(0, -1).join(', ')} and ${finding.at(-1)}`;
-  return entry('Exit status:', `0 success, 1 failure, 2 usage error; for ${names}, 2 means changes (plan always, the others with --dry-run; drift: drift) and every error, a usage error too, is 1`).replace(/^ {2}/, '');
+  return entry('Exit status:', `0 success, 1 failure, 2 usage error; for ${names}, 2 means changes (plan always, the others with --dry-run; drift: drift; access-review: --diff found a change) and every error, a usage error too, is 1`).replace(/^ {2}/, '');
 }
 
 /** `spex <command> --help`: what it does, its own flags each with what it does, and the common options. */
