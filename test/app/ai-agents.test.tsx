@@ -49,7 +49,12 @@ describe('AI agents in the TUI', () => {
     await tui.press(keys.end);
     await settle(tui, /› \+ add \(an AI agent’s name or ARN\)/);
     await tui.press(keys.enter);
-    await typeText(tui, 'supervisor copilot');
+    // A name that is not an agent's is said in place (the field's label once); Tab completes an agent's name.
+    await typeText(tui, 'Sup');
+    await settle(tui, '✗ Allowed AI agents: no AI agent of this instance is named "Sup"');
+    expect(tui.frame()).not.toContain('Allowed AI agents: Allowed AI agents');
+    await tui.press(keys.tab);
+    await settle(tui, (f) => f.includes('Supervisor copilot') && !f.includes('named "Sup"'));
     await tui.press(keys.enter);
     await settle(tui, '“Supervisor copilot”');
     await tui.press('s');

@@ -171,6 +171,12 @@ function reduce(state: EditorState, action: EditorAction): EditorState {
     case 'editor/input-submit':
       return clampFieldCursor(submitInput(state));
     case 'editor/input-complete': {
+      // An allowed AI agent: Tab puts the first of the instance's agents whose name starts with what is typed.
+      if (state.input.kind === 'field' && state.input.field === 'AllowedAIAgents') {
+        const typed = state.input.text.trim().toLowerCase();
+        const name = state.aiAgents.map((a) => a.name).find((n) => n.toLowerCase().startsWith(typed) && n.toLowerCase() !== typed);
+        return name === undefined ? state : { ...state, input: { ...state.input, text: name, cursor: name.length } };
+      }
       if (state.input.kind !== 'add-permission') return state;
       const typed = state.input.completing?.typed ?? state.input.text;
       const candidates = permissionCandidates(typed);

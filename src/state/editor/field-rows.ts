@@ -138,7 +138,8 @@ export function issuesWhileTyping(state: EditorState): ValidationIssue[] {
   if (isListField(input.field)) {
     const existing = input.index === undefined ? undefined : itemsOf(state.draft, input.field)[input.index];
     const parsed = parseItem(input.field, input.text, existing, state.aiAgents);
-    if (!parsed.ok) return [{ field: input.field, rule: 'format', message: `${FIELD_LABELS[input.field]}: ${parsed.error}` }];
+    // The field's name first, as the schema's issues have it: plainIssue puts its label in its place.
+    if (!parsed.ok) return [{ field: input.field, rule: 'format', message: `${input.field}: ${parsed.error}` }];
     candidate = withItem(state.draft, input.field, input.index, parsed.value);
   } else {
     candidate = withText(state.draft, input.field, input.text);
