@@ -66,6 +66,7 @@ export const FLAGS = {
   cancel: { type: 'string', value: 'TOKEN', help: 'cancel the request in flight with this token, followed to its end' },
   file: { type: 'string', short: 'f', value: 'FILE', help: 'the export written to FILE (export); the profiles file to plan or apply (plan, apply)' },
   format: { type: 'string', value: 'F', help: 'export: yaml (default), json, cloudformation, cloudformation-json, terraform-awscc or terraform-aws; access-review: csv, xlsx, json, html, comma-separated (default all four)' },
+  days: { type: 'string', value: 'N', help: 'history: how many days back (1–90; CloudTrail keeps 90)' },
   out: { type: 'string', value: 'DIR', help: 'the new folder the access review is written to (default access-review-ALIAS-TIME)' },
   diff: { type: 'boolean', help: 'access-review: compare two reviews (OLD NEW: folders or their access-review.json): who gained or lost what' },
   'allow-loss': { type: 'boolean', help: 'write an export that cannot express every field (else exit 3, naming what is lost)' },
@@ -176,6 +177,12 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     synopsis: 'explain-user <login|id>',
     help: 'what a user (or an AI agent, by name) can really do (--instance I): every permission, which of their profiles grants it, the tag and hierarchy restrictions that still apply once their profiles combine, and the Views the console grants implicitly (marked ~)',
     flags: [],
+    positionals: 1,
+  },
+  history: {
+    synopsis: 'history <profile>',
+    help: "a profile's changes from CloudTrail, newest first (--instance I; [--days N], default 90): when, who (the IAM principal), through what (Cloud Control, the Connect API, the console, spex) and what changed, in the console's words where the event carries it; who was given or relieved of it. Needs cloudtrail:LookupEvents",
+    flags: ['days'],
     positionals: 1,
   },
   'access-review': {

@@ -3,6 +3,7 @@ import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import type { QConnectClient } from '@aws-sdk/client-qconnect';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -149,6 +150,17 @@ export async function createQConnectClient(settings: ClientSettings): Promise<QC
   // @aws-sdk/client-qconnect 3.828 (the newest the registry has) sits on an older smithy; the handler and
   // retry strategy of the others work with it the same (test/aws/ai-agents.test.ts drives it).
   return new Client(clientConfig(settings));
+}
+
+/** CloudTrail (LookupEvents: a profile's history), with the same settings; loaded on first use. */
+export async function createCloudTrailClient(settings: ClientSettings): Promise<CloudTrailClient> {
+  const { CloudTrailClient: Client } = await loadCloudTrail();
+  return new Client(clientConfig(settings));
+}
+
+export async function loadCloudTrail(): Promise<typeof import('@aws-sdk/client-cloudtrail')> {
+  const mod = (await import('@aws-sdk/client-cloudtrail')) as typeof import('@aws-sdk/client-cloudtrail') & { default?: typeof import('@aws-sdk/client-cloudtrail') };
+  return mod.CloudTrailClient !== undefined ? mod : (mod.default ?? mod);
 }
 
 /** STS (GetCallerIdentity: who the caller is), with the same settings; loaded on first use. */

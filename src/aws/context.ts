@@ -13,6 +13,7 @@ import type { ConnectClient } from '@aws-sdk/client-connect';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { QConnectClient } from '@aws-sdk/client-qconnect';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { SpexError } from '../domain/service/errors.js';
 import { type ErrorContext, defaultEndpoint, mapError } from './map-error.js';
 import { accountOfArn } from './parse.js';
@@ -71,6 +72,8 @@ export interface RegionContext {
   quotas(): Promise<ServiceQuotasClient> | undefined;
   /** STS, for who the caller is (GetCallerIdentity: the access review's stamp). */
   sts(): Promise<STSClient> | undefined;
+  /** CloudTrail, for a profile's history (LookupEvents). */
+  cloudtrail(): Promise<CloudTrailClient> | undefined;
   /** The Amazon Q in Connect client (AI agents' names), unless Connect is off for this run. */
   qconnect(): Promise<QConnectClient> | undefined;
   /** Connect refused a call (access denied): from then on spex works on Cloud Control alone. */
@@ -111,6 +114,7 @@ export function createRegionContext(settings: {
   quotas?: (() => Promise<ServiceQuotasClient>) | undefined;
   qconnect?: (() => Promise<QConnectClient>) | undefined;
   sts?: (() => Promise<STSClient>) | undefined;
+  cloudtrail?: (() => Promise<CloudTrailClient>) | undefined;
   onConnectUnavailable?: ((reason: string) => void) | undefined;
   budget?: RateBudget | undefined;
   cache?: DetailCache | undefined;
@@ -166,6 +170,7 @@ export function createRegionContext(settings: {
     quotas: () => settings.quotas?.(),
     qconnect: () => (connectOff === undefined ? settings.qconnect?.() : undefined),
     sts: () => settings.sts?.(),
+    cloudtrail: () => settings.cloudtrail?.(),
     disableConnect(reason) {
       if (connectOff !== undefined) return;
       connectOff = reason;

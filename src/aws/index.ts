@@ -4,10 +4,11 @@ import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectClient } from '@aws-sdk/client-connect';
-import { type ClientSettings, createClient, createConnectClient, createQConnectClient, createQuotasClient, createStsClient, loadDefaultProvider } from './client.js';
+import { type ClientSettings, createClient, createConnectClient, createQConnectClient, createQuotasClient, createStsClient, createCloudTrailClient, loadDefaultProvider } from './client.js';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { QConnectClient } from '@aws-sdk/client-qconnect';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { credentialsFromEnv } from './connection.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
@@ -131,6 +132,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
   const clientFor = (region: string): CloudControlClient => cached(clients, region, () => createClient(settingsFor(region, options.endpoint)));
   const quotasClients = new Map<string, Promise<ServiceQuotasClient>>();
   const quotasFor = (region: string): Promise<ServiceQuotasClient> => cached(quotasClients, region, () => createQuotasClient(settingsFor(region, options.endpoint)));
+  const trailClients = new Map<string, Promise<CloudTrailClient>>();
+  const trailFor = (region: string): Promise<CloudTrailClient> => cached(trailClients, region, () => createCloudTrailClient(settingsFor(region, options.endpoint)));
   const stsClients = new Map<string, Promise<STSClient>>();
   const stsFor = (region: string): Promise<STSClient> => cached(stsClients, region, () => createStsClient(settingsFor(region, options.endpoint)));
   const qconnectClients = new Map<string, Promise<QConnectClient>>();
@@ -159,6 +162,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           quotas: () => quotasFor(region),
           qconnect: options.cloudControlOnly ? undefined : () => qconnectFor(region),
           sts: () => stsFor(region),
+          cloudtrail: () => trailFor(region),
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
           cache: options.cache,
           budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep, carried: options.budgetStore?.load(region) }),
@@ -183,6 +187,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
       qconnectClients.clear();
       for (const client of stsClients.values()) void client.then((c) => c.destroy(), () => undefined);
       stsClients.clear();
+      for (const client of trailClients.values()) void client.then((c) => c.destroy(), () => undefined);
+      trailClients.clear();
       clients.clear();
       connectClients.clear();
       services.clear();

@@ -9,6 +9,7 @@ import { listHolders, loadUserIndex } from './users.js';
 import { setUserProfileIds, userProfileIds } from './user-writes.js';
 import { timeLeft } from '../domain/service/rate-limits.js';
 import { type AiAgentInfo, agentHoldersOf } from '../domain/access/ai-agents.js';
+import { lookupWrites } from './history.js';
 import { changeAiAgentProfiles, readAgentProfiles, readAiAgents } from './ai-agents.js';
 
 /** Amazon Connect's "Security profiles per instance" in Service Quotas. */
@@ -47,6 +48,11 @@ export function createRegionService(ctx: RegionContext): RegionService {
         pending.catch(() => agents.delete(instanceArn));
       }
       return pending;
+    },
+    async lookupWrites(options) {
+      const client = await ctx.cloudtrail();
+      if (client === undefined) throw new Error('CloudTrail is not available');
+      return lookupWrites(ctx, client, options?.since, options?.signal);
     },
     async callerArn(options) {
       const pending = ctx.sts();

@@ -1,6 +1,7 @@
 // The contract between spex's Cloud Control layer and everything above it (TUI hooks, headless
 // commands). Only domain types cross it; nothing here imports @aws-sdk.
 import type { AiAgentInfo } from '../domain/access/ai-agents.js';
+import type { TrailRecord } from '../domain/access/history.js';
 import type { DomainError } from '../domain/service/errors.js';
 import type { HolderList, UserIndex } from '../domain/access/holders.js';
 export type { ConnectUser, HolderList, UserIndex } from '../domain/access/holders.js';
@@ -100,6 +101,8 @@ export interface RegionService {
    * not read them. Read once per instance and kept; `fresh` reads again (after a change).
    */
   listAiAgents(instanceArn: string, options?: CallOptions & { fresh?: boolean }): Promise<AiAgentInfo[] | undefined>;
+  /** The recorded writes of a profile's history (CloudTrail LookupEvents, since `since` epoch ms), newest first. */
+  lookupWrites(options?: CallOptions & { since?: number }): Promise<TrailRecord[]>;
   /** Who the caller is (STS GetCallerIdentity's ARN); undefined when STS cannot say. */
   callerArn(options?: CallOptions): Promise<string | undefined>;
   /** The profiles (ARNs) one AI agent holds now (ListEntitySecurityProfiles): a batch step's guard. */

@@ -17,6 +17,7 @@ import { defaultHandlerMessage, RequestBook } from './requests.js';
 import { Concurrency, RequestLog } from './request-log.js';
 import { emulatorSettings } from './settings.js';
 import { answerQuery, queryActionOf } from './query-protocol.js';
+import { Trail } from './cloudtrail.js';
 import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, regionOf, writeReply } from './server.js';
 import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect/index.js';
 import { AI_AGENT_MODELS, Store } from './store.js';
@@ -79,8 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const of = (account: string | undefined) => accountState(account ?? DEMO_ACCOUNT_ID);
   const faults = new Faults(settings, seed, Date.now);
   if (!loaded) persist();
-
-
+  const trail = new Trail(Date.now);
   const log = new RequestLog();
   const concurrency = new Concurrency();
   const { requests } = log;
@@ -155,7 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         counted = true;
         const queued = faults.takeQueued(quotasOp);
         if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
-        const answer = handleServiceQuotas(req, raw, quotasOp, settings.profileQuota, account);
+        const answer = handleServiceQuotas(req, raw, quotasOp, settings.profileQuota, account, (region, body) => trail.lookup(account, region, body, budgets.enabled));
         info.region = answer.region;
         info.body = answer.request;
         payload = answer.body;
@@ -211,6 +211,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!res.destroyed && !answered) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : json11 ? 'application/x-amz-json-1.1' : undefined);
     if (close) res.on('finish', () => req.destroy());
     log.record({ account, operation: info.operation, region: info.region, status, errorType, startedAt, endedAt: Date.now() }, info.body);
+    if (status < 400) trail.record(account, info.region, info.operation, info.body, /Credential=([^/\s,]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '');
   };
 
   const server = createServer((req, res) => {

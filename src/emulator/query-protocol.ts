@@ -2,6 +2,7 @@
 // the caller's account (the one a 12-digit access key id selects, as elsewhere in the emulator). Any
 // other query-protocol action is refused in that protocol's own error shape, naming the action, so
 // every AWS client can read the refusal.
+import { userNameOf } from './cloudtrail.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -31,7 +32,7 @@ export function answerQuery(res: ServerResponse, action: string, account: string
     write(
       res,
       200,
-      `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult><Arn>arn:aws:iam::${account}:user/spex-emulator</Arn><UserId>${userId}</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+      `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult><Arn>arn:aws:iam::${account}:user/${xml(userNameOf(accessKeyId))}</Arn><UserId>${userId}</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
     );
     return 200;
   }

@@ -4,17 +4,30 @@
 import type { IncomingMessage } from 'node:http';
 import { regionOf } from './server.js';
 import { ServiceError } from './errors.js';
+import { CLOUDTRAIL_PREFIX } from './cloudtrail.js';
 
 export const SERVICE_QUOTAS_PREFIX = 'ServiceQuotasV20190624.';
 export const PROFILE_QUOTA_CODE = 'L-F325A715';
 
-/** The Service Quotas operation a request makes, if it is one (told apart by its X-Amz-Target). */
+/**
+ * The awsJson1_1 operation a request makes, if it is one (told apart by its X-Amz-Target): Service
+ * Quotas' GetServiceQuota, or CloudTrail's LookupEvents (cloudtrail.ts), served here alike.
+ */
 export function serviceQuotasOperationOf(req: IncomingMessage): string | undefined {
   const target = String(req.headers['x-amz-target'] ?? '');
+  // botocore's model gives the long target prefix, the JS SDK's the short one: both are CloudTrail's.
+  if (target === `${CLOUDTRAIL_PREFIX}LookupEvents` || target === 'CloudTrail_20131101.LookupEvents') return 'LookupEvents';
   return target.startsWith(SERVICE_QUOTAS_PREFIX) ? target.slice(SERVICE_QUOTAS_PREFIX.length) : undefined;
 }
 
-export function handleServiceQuotas(req: IncomingMessage, raw: Buffer, operation: string, profileQuota: number, account: string): { region: string; request: Record<string, unknown>; body: unknown } {
+export function handleServiceQuotas(
+  req: IncomingMessage,
+  raw: Buffer,
+  operation: string,
+  profileQuota: number,
+  account: string,
+  lookupEvents: (region: string, body: Record<string, unknown>) => unknown,
+): { region: string; request: Record<string, unknown>; body: unknown } {
   const region = regionOf(req.headers.authorization);
   let request: Record<string, unknown> = {};
   try {
@@ -22,6 +35,7 @@ export function handleServiceQuotas(req: IncomingMessage, raw: Buffer, operation
   } catch (error) {
     throw new ServiceError('SerializationException', `The request body is not valid JSON: ${(error as Error).message}`);
   }
+  if (operation === 'LookupEvents') return { region, request, body: lookupEvents(region, request) };
   if (operation !== 'GetServiceQuota') throw new ServiceError('UnknownOperationException', `The local endpoint serves only GetServiceQuota of Service Quotas (got ${operation.slice(0, 60)})`);
   if (request.ServiceCode !== 'connect' || request.QuotaCode !== PROFILE_QUOTA_CODE) {
     throw new ServiceError('NoSuchResourceException', `The request failed because the specified service quota (${String(request.ServiceCode)}/${String(request.QuotaCode)}) does not exist.`);

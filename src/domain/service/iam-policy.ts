@@ -109,6 +109,8 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
     { Sid: 'OptionalFlowModuleNames', Effect: 'Allow', Action: ['connect:ListContactFlowModules'], Resource: '*' },
     // Optional: the security-profile quota for `spex lint` (without it, AWS's default of 100, said so).
     { Sid: 'OptionalServiceQuotas', Effect: 'Allow', Action: ['servicequotas:GetServiceQuota'], Resource: '*' },
+    // Optional: a profile's history (spex history): CloudTrail's management events.
+    { Sid: 'OptionalHistory', Effect: 'Allow', Action: ['cloudtrail:LookupEvents'], Resource: '*' },
     // Optional: AI agents (Amazon Q in Connect) as holders, by name, and a profile's AllowedAIAgents,
     // which only the Connect API reads (without them: holders are the users alone, the field not shown).
     { Sid: 'OptionalAiAgents', Effect: 'Allow', Action: ['connect:ListEntitySecurityProfiles', 'connect:ListSecurityProfileAIAgents', 'wisdom:ListAIAgents', 'wisdom:ListAssistants'], Resource: '*' },

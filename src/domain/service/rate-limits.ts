@@ -33,6 +33,8 @@ export const API_RATES: Readonly<Record<string, Rate>> = {
   AssociateSecurityProfiles: { rps: 2, burst: 5 },
   DisassociateSecurityProfiles: { rps: 2, burst: 5 },
   ListEntitySecurityProfiles: { rps: 2, burst: 5 },
+  // CloudTrail's API reference: LookupEvents, 2 requests a second per account and region.
+  LookupEvents: { rps: 2, burst: 2 },
   // Amazon Q in Connect: no published rate spex has; the same default.
   ListAssistants: { rps: 2, burst: 5 },
   ListAIAgents: { rps: 2, burst: 5 },

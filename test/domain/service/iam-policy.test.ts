@@ -8,7 +8,7 @@ describe('buildIamPolicy', () => {
   it('read-only: lists and reads the three types, watches requests, and writes nothing', () => {
     const policy = buildIamPolicy({ readOnly: true });
     expect(policy.Version).toBe('2012-10-17');
-    expect(policy.Statement.map((s) => s.Sid)).toEqual(['CloudControlRead', 'ConnectRead', 'ConnectInstanceDirectoryRead', 'OptionalConnectApiHolders', 'OptionalUsersThroughCloudControl', 'OptionalFlowModuleNames', 'OptionalServiceQuotas', 'OptionalAiAgents']);
+    expect(policy.Statement.map((s) => s.Sid)).toEqual(['CloudControlRead', 'ConnectRead', 'ConnectInstanceDirectoryRead', 'OptionalConnectApiHolders', 'OptionalUsersThroughCloudControl', 'OptionalFlowModuleNames', 'OptionalServiceQuotas', 'OptionalHistory', 'OptionalAiAgents']);
     expect(policy.Statement.find((s) => s.Sid === 'OptionalConnectApiHolders')!.Action).toEqual(['connect:SearchUsers']);
     // AI agents: Amazon Q in Connect's IAM prefix is wisdom.
     expect(policy.Statement.find((s) => s.Sid === 'OptionalAiAgents')!.Action).toEqual(['connect:ListEntitySecurityProfiles', 'connect:ListSecurityProfileAIAgents', 'wisdom:ListAIAgents', 'wisdom:ListAssistants']);
