@@ -75,7 +75,7 @@ export const FLAGS = {
   baseline: { type: 'string', value: 'PROFILE:INSTANCE', help: 'the instance the others are compared with (default: the first)' },
   'profile-name': { type: 'string', multiple: true, value: 'N', help: 'only the profile named N; repeatable' },
   from: { type: 'string', value: 'P:I | PROFILE', help: 'promote: the instance profiles are carried from (AWS profile:instance); move-holders: the security profile its users leave' },
-  to: { type: 'string', value: 'P:I[,P:I…] | PROFILE', help: 'promote: the instances they are carried to; move-holders: the security profile its users are given; rename: the new name' },
+  to: { type: 'string', value: 'P:I[,P:I…] | PROFILE', help: 'promote: the instances they are carried to; move-holders: the security profile its users are given; rename: the new name; revert: the version\'s time' },
   all: { type: 'boolean', help: 'update: every profile of the instance (with --grants P: every one granting P)' },
   delete: { type: 'boolean', help: 'move-holders: then delete the profile, last, and only if every holder was moved' },
   user: { type: 'string', multiple: true, value: 'LOGIN', help: 'only this user (their login); repeatable' },
@@ -178,6 +178,13 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     help: 'what a user (or an AI agent, by name) can really do (--instance I): every permission, which of their profiles grants it, the tag and hierarchy restrictions that still apply once their profiles combine, and the Views the console grants implicitly (marked ~)',
     flags: [],
     positionals: 1,
+  },
+  revert: {
+    synopsis: 'revert <profile> [--to TIME]',
+    help: 'a profile back to a version spex has read before (kept by its last-modified time in the cache; --instance I): without --to, the versions known and what going back to each would change; with --to, the update in console words and whom it reaches, one question (--yes), then a guarded update, read again. [--dry-run] (exit 2 on changes)',
+    flags: ['to', 'dry-run', 'yes'],
+    positionals: 1,
+    exitTwoIsAFinding: true,
   },
   history: {
     synopsis: 'history <profile>',

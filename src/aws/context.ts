@@ -22,6 +22,7 @@ import type { DetailLoader } from './types.js';
 import { budgetsOf } from '../domain/service/rate-limits.js';
 import type { RateBudget } from './rate-budget.js';
 import type { DetailCache } from '../cache/detail-cache.js';
+import type { VersionStore } from '../cache/versions.js';
 
 /** Any CloudControl command (the client's overloaded send() has no single parameter type). */
 type Sendable = object;
@@ -89,6 +90,8 @@ export interface RegionContext {
   readonly budget: RateBudget | undefined;
   /** Profile details kept between runs (undefined: --no-cache, the demo, tests). */
   readonly cache: DetailCache | undefined;
+  /** The versions of each profile read (spex revert), when kept. */
+  readonly versions: VersionStore | undefined;
   /** LastModifiedTime by profile ARN from Connect's summaries: what a cached detail is checked against. */
   readonly summaryTimes: Map<string, number>;
   /** Instances whose summaries were read (a profile of one missing from summaryTimes was not listed). */
@@ -118,6 +121,7 @@ export function createRegionContext(settings: {
   onConnectUnavailable?: ((reason: string) => void) | undefined;
   budget?: RateBudget | undefined;
   cache?: DetailCache | undefined;
+  versions?: VersionStore | undefined;
 }): RegionContext {
   let account: string | undefined;
   let connectOff: string | undefined;
@@ -179,6 +183,7 @@ export function createRegionContext(settings: {
     connectUnavailable: () => connectOff,
     budget: settings.budget,
     cache: settings.cache,
+    versions: settings.versions,
     summaryTimes: new Map(),
     summarised: new Set(),
     spend: async (api, signal) => {

@@ -15,6 +15,7 @@ import { createRegionService } from './region-service.js';
 import { CLOUD_CONTROL_ALONE_COSTS } from './reads.js';
 import { createRateBudget } from './rate-budget.js';
 import type { BudgetStore, DetailCache } from '../cache/detail-cache.js';
+import type { VersionStore } from '../cache/versions.js';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from './tracked-operation.js';
 import type { RegionService, RetryEvent, Spex } from './types.js';
 
@@ -62,6 +63,8 @@ export interface SpexOptions {
   rateShare?: number | false;
   /** Profile details kept between runs, checked against Connect's summaries (see cache/detail-cache.ts). */
   cache?: DetailCache;
+  /** Every version of a profile read, kept by LastModifiedTime (spex revert); none with --no-cache. */
+  versions?: VersionStore;
   /** Where the rate budgets were left by the previous process, and are left by this one on close. */
   budgetStore?: BudgetStore;
   /** Told once per region when Connect refuses spex and it falls back to Cloud Control alone. */
@@ -165,6 +168,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           cloudtrail: () => trailFor(region),
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
           cache: options.cache,
+          versions: options.versions,
           budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep, carried: options.budgetStore?.load(region) }),
         });
         contexts.push(ctx);
@@ -177,6 +181,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
     close() {
       closing.abort();
       options.cache?.flush();
+      options.versions?.flush();
       for (const ctx of contexts) if (ctx.budget) options.budgetStore?.save(ctx.region, ctx.budget.snapshot());
       for (const ctx of contexts) for (const loader of [...ctx.loaders]) loader.dispose();
       for (const client of clients.values()) client.destroy();

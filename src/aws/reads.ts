@@ -224,6 +224,7 @@ export async function getProfile(ctx: RegionContext, arn: string, options?: Call
   if (allowed !== undefined) profile = { ...profile, AllowedAIAgents: allowed };
   ctx.noteArn(profile.SecurityProfileArn ?? arn);
   ctx.cache?.put(profile.SecurityProfileArn ? profile : { ...profile, SecurityProfileArn: arn });
+  ctx.versions?.record(profile.SecurityProfileArn ? profile : { ...profile, SecurityProfileArn: arn });
   return profile;
 }
 

@@ -49,6 +49,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
       }
       return pending;
     },
+    profileVersions: (arn) => ctx.versions?.versions(arn) ?? [],
     async lookupWrites(options) {
       const client = await ctx.cloudtrail();
       if (client === undefined) throw new Error('CloudTrail is not available');

@@ -103,6 +103,8 @@ export interface RegionService {
   listAiAgents(instanceArn: string, options?: CallOptions & { fresh?: boolean }): Promise<AiAgentInfo[] | undefined>;
   /** The recorded writes of a profile's history (CloudTrail LookupEvents, since `since` epoch ms), newest first. */
   lookupWrites(options?: CallOptions & { since?: number }): Promise<TrailRecord[]>;
+  /** The versions of a profile spex has read (kept by LastModifiedTime), oldest first; none without the cache. */
+  profileVersions(arn: string): SecurityProfile[];
   /** Who the caller is (STS GetCallerIdentity's ARN); undefined when STS cannot say. */
   callerArn(options?: CallOptions): Promise<string | undefined>;
   /** The profiles (ARNs) one AI agent holds now (ListEntitySecurityProfiles): a batch step's guard. */

@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { SecurityProfile } from '../domain/profile/security-profile.js';
+import { openVersionStore, type VersionStore } from './versions.js';
 
 const FORMAT = 'spex-detail-cache';
 const VERSION = 1;
@@ -39,11 +40,11 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** The detail cache for a run, unless --no-cache (or no cache directory): `{ cache }` to spread into SpexOptions. */
-export function cacheFor(noCache: boolean, env: NodeJS.ProcessEnv, endpoint: string | undefined, profile?: string): { cache?: DetailCache; budgetStore?: BudgetStore } {
+export function cacheFor(noCache: boolean, env: NodeJS.ProcessEnv, endpoint: string | undefined, profile?: string): { cache?: DetailCache; budgetStore?: BudgetStore; versions?: VersionStore } {
   const dir = cacheDir(env);
   if (dir === undefined) return {};
   // The budgets are carried over even with --no-cache: they are AWS's state, not a shortcut.
-  return { ...(noCache ? {} : { cache: openDetailCache(dir, endpoint) }), budgetStore: openBudgetStore(dir, endpoint, profile) };
+  return { ...(noCache ? {} : { cache: openDetailCache(dir, endpoint), versions: openVersionStore(dir, endpoint) }), budgetStore: openBudgetStore(dir, endpoint, profile) };
 }
 
 /** Empties the cache directory (`spex cache clear`); returns how many instance files went. */
@@ -53,7 +54,17 @@ export function clearCache(dir: string): number {
     rmSync(file, { force: true });
     count += 1;
   }
+  // The versions of profiles kept for spex revert (cache/versions.ts) go too (not counted: they are no instance's details).
+  for (const endpoint of safeList(dir)) rmSync(join(dir, endpoint, 'versions'), { recursive: true, force: true });
   return count;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function listFiles(dir: string): string[] {

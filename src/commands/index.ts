@@ -35,6 +35,7 @@ const RUN: Record<CommandName, Run> = {
   plan: async (ctx) => (await import('./as-code.js')).planCommand(ctx),
   apply: async (ctx) => (await import('./as-code.js')).applyCommand(ctx),
   'explain-user': async (ctx) => (await import('./explain-user-command.js')).explainUserCommand(ctx),
+  revert: async (ctx) => (await import('./revert-command.js')).revertCommand(ctx),
   history: async (ctx) => (await import('./history-command.js')).historyCommand(ctx),
   'access-review': async (ctx) => (await import('./access-review-command.js')).accessReviewCommand(ctx),
   'explain-agent': async (ctx) => (await import('./explain-user-command.js')).explainAgentCommand(ctx),

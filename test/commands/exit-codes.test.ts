@@ -32,7 +32,7 @@ describe('usage errors, command by command', () => {
 
   it('the commands whose 2 is a finding are the ones --help and docs/headless.md name', async () => {
     const finding = commandTable().filter((c) => c.exitTwoIsAFinding).map((c) => c.name).sort();
-    expect(finding).toEqual(['access-review', 'assign', 'drift', 'move-holders', 'plan', 'promote', 'rename']);
+    expect(finding).toEqual(['access-review', 'assign', 'drift', 'move-holders', 'plan', 'promote', 'rename', 'revert']);
     const { exitStatus } = await import('../../src/help.js');
     const docs = readFileSync(new URL('../../docs/headless.md', import.meta.url), 'utf8');
     for (const name of finding) {

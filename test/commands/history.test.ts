@@ -1,9 +1,13 @@
 // A profile's history from CloudTrail, through the SDK against the emulator: writes by another identity
 // (its own access key) through the Connect API, a Cloud Control update, an assignment and an AI agent
 // given the profile each appear in `spex history` with who, through what and what changed; CloudTrail's
-// LookupEvents rules (one lookup attribute, 1–50 a page) are the emulator's too.
+// LookupEvents rules (one lookup attribute, 1–50 a page) are the emulator's too. spex revert lists the
+// versions spex has read (kept in its cache) and goes back to one through a guarded, reviewed update.
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { AssociateSecurityProfilesCommand, ConnectClient, UpdateSecurityProfileCommand, UpdateUserSecurityProfilesCommand } from '@aws-sdk/client-connect';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
 import { AI_AGENT_MODELS, demoProfileArn } from '../../src/emulator/index.js';
@@ -72,6 +76,42 @@ describe('spex history', () => {
       expect(page.Events![0]!.EventTime!.getTime()).toBeGreaterThanOrEqual(page.Events![1]!.EventTime!.getTime());
     } finally {
       trail.destroy();
+    }
+  });
+});
+
+describe('spex revert', () => {
+  it('lists the versions read, plans going back to one in console words (dry run: exit 2), sends it after yes and reads it again', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'spex-versions-'));
+    const run = async (command: string, ...args: string[]) => {
+      const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, SPEX_CACHE_DIR: cache } });
+      const code = await runCommand(command, [...args, '--endpoint-url', backend.emulator.url, '--region', 'us-east-1'], io);
+      return { code, out: io.out(), err: io.err() };
+    };
+    try {
+      const arn = demoProfileArn('Workforce Planning');
+      const held = backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', arn)?.Permissions as string[];
+      const added = ['TaskTemplates.View', 'HoursOfOperation.View', 'Prompts.View'].find((p) => !held.includes(p))!;
+      // Read as it is (a version kept), then changed (the re-read keeps the new one).
+      expect((await run('update', arn, '--add-permission', added, '--yes')).code).toBe(0);
+      const listed = JSON.parse((await run('revert', arn, '--output', 'json')).out) as { versions: { time: string; differs: string[] }[] };
+      expect(listed.versions).toHaveLength(2);
+      expect(listed.versions[0]!.differs).toEqual([]);
+      expect(listed.versions[1]!.differs).toEqual([expect.stringMatching(new RegExp(`^− .*\\(${added.replace('.', '\\.')}\\)$`))]);
+      const older = listed.versions[1]!.time;
+      const dry = await run('revert', arn, '--to', older, '--dry-run');
+      expect(dry.code).toBe(2);
+      expect(dry.out).toContain(`Revert “Workforce Planning” to its version of ${older} (`);
+      expect(dry.out).toContain(`(${added})`);
+      expect(backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', arn)?.Permissions).toContain(added);
+      const sent = await run('revert', arn, '--to', older, '--yes');
+      expect(sent.code, sent.err).toBe(0);
+      expect(sent.out).toContain(`Reverted: read again, it is as it was at ${older}`);
+      expect(backend.emulator.getModel('us-east-1', 'AWS::Connect::SecurityProfile', arn)?.Permissions).not.toContain(added);
+      const unknown = await run('revert', arn, '--to', '2001-01-01T00:00:00Z');
+      expect(unknown.err).toContain('No version of “Workforce Planning” from 2001-01-01T00:00:00Z is known');
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 });
