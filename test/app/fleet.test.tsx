@@ -342,7 +342,8 @@ describe('drift and promote in the TUI', () => {
     const tui = open();
     await tui.waitForFrame('1 unfinished promotion (stopped before every step was confirmed): R resumes');
     await tui.press('R');
-    const review = await tui.waitForFrame('Resume the promotion of');
+    // Settled first: a y typed before the review reads keys is not an answer.
+    const review = await settle(tui, 'Resume the promotion of');
     expect(review).toContain('sent    acme-platform:acme-prod: update “Tier 1 Support”');
     await tui.press('y');
     // Production asks once more: the second y only once the question is on screen (a y before it is not an answer).
