@@ -56,7 +56,11 @@ export async function readAllowedAIAgents(ctx: RegionContext, arn: string, signa
       ctx.denyConnectApi('ListSecurityProfileAIAgents', `connect:ListSecurityProfileAIAgents was refused (${name}): profiles' allowed AI agents are not shown`);
       return undefined;
     }
-    throw error;
+    // Stopped by the caller: the read stops too.
+    if (signal?.aborted || name === 'AbortError') throw error;
+    // Anything else (throttled past the retries, a 5xx): the profile is still read, this field "not read"
+    // this time; a draft that does not carry it leaves it alone (patch.ts#connectOnlyChanges).
+    return undefined;
   }
 }
 

@@ -112,11 +112,16 @@ export function createRegionService(ctx: RegionContext): RegionService {
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
     loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
     listHolders: async (profileArn, options) => {
-      // The users (SearchUsers) and the AI agents, read again: the delete guard and moves act on what holds it now.
+      // The users (SearchUsers) and the AI agents: read once a run (a change through spex reads them again).
       const instanceArn = profileArn.replace(/\/security-profile\/.*$/, '');
-      const fresh = readAiAgents(ctx, instanceArn, options?.signal).catch(() => undefined);
-      agents.set(instanceArn, fresh);
-      const [list, all] = await Promise.all([listHolders(ctx, profileArn, options), fresh]);
+      let pending = agents.get(instanceArn);
+      if (pending === undefined) {
+        pending = readAiAgents(ctx, instanceArn, options?.signal).catch(() => undefined);
+        agents.set(instanceArn, pending);
+        // Not readable this time: asked again next time rather than remembered as none.
+        void pending.then((read) => read === undefined && agents.get(instanceArn) === pending && agents.delete(instanceArn));
+      }
+      const [list, all] = await Promise.all([listHolders(ctx, profileArn, options), pending]);
       const holding = agentHoldersOf(all, profileArn);
       return holding.length > 0 ? { ...list, agents: holding } : list;
     },

@@ -43,7 +43,7 @@ export function newAssignmentBatch(
 /** The unfinished batch the same command left, if any. */
 /** Who holds what now, users and AI agents, by ARN: every holder read again at the end of a run. */
 export async function currentHolderSets(service: RegionService, instanceArn: string): Promise<Map<string, readonly string[]>> {
-  const [index, agents] = await Promise.all([service.loadUsers(instanceArn), service.listAiAgents(instanceArn, { fresh: true }).catch(() => undefined)]);
+  const [index, agents] = await Promise.all([service.loadUsers(instanceArn), service.listAiAgents(instanceArn).catch(() => undefined)]);
   return new Map<string, readonly string[]>([...index.users.map((u) => [u.arn, u.securityProfileArns] as const), ...(agents ?? []).map((a) => [a.arn, a.profileArns] as const)]);
 }
 
