@@ -23,6 +23,7 @@ import { budgetsOf } from '../domain/service/rate-limits.js';
 import type { RateBudget } from './rate-budget.js';
 import type { DetailCache } from '../cache/detail-cache.js';
 import type { VersionStore } from '../cache/versions.js';
+import type { HistoryStore } from '../cache/history.js';
 
 /** Any CloudControl command (the client's overloaded send() has no single parameter type). */
 type Sendable = object;
@@ -92,6 +93,8 @@ export interface RegionContext {
   readonly cache: DetailCache | undefined;
   /** The versions of each profile read (spex revert), when kept. */
   readonly versions: VersionStore | undefined;
+  /** The CloudTrail events fetched before (spex history), when kept. */
+  readonly history: HistoryStore | undefined;
   /** LastModifiedTime by profile ARN from Connect's summaries: what a cached detail is checked against. */
   readonly summaryTimes: Map<string, number>;
   /** Instances whose summaries were read (a profile of one missing from summaryTimes was not listed). */
@@ -122,6 +125,7 @@ export function createRegionContext(settings: {
   budget?: RateBudget | undefined;
   cache?: DetailCache | undefined;
   versions?: VersionStore | undefined;
+  history?: HistoryStore | undefined;
 }): RegionContext {
   let account: string | undefined;
   let connectOff: string | undefined;
@@ -184,6 +188,7 @@ export function createRegionContext(settings: {
     budget: settings.budget,
     cache: settings.cache,
     versions: settings.versions,
+    history: settings.history,
     summaryTimes: new Map(),
     summarised: new Set(),
     spend: async (api, signal) => {

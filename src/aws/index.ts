@@ -16,6 +16,7 @@ import { CLOUD_CONTROL_ALONE_COSTS } from './reads.js';
 import { createRateBudget } from './rate-budget.js';
 import type { BudgetStore, DetailCache } from '../cache/detail-cache.js';
 import type { VersionStore } from '../cache/versions.js';
+import type { HistoryStore } from '../cache/history.js';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from './tracked-operation.js';
 import type { RegionService, RetryEvent, Spex } from './types.js';
 
@@ -65,6 +66,8 @@ export interface SpexOptions {
   cache?: DetailCache;
   /** Every version of a profile read, kept by LastModifiedTime (spex revert); none with --no-cache. */
   versions?: VersionStore;
+  /** CloudTrail events fetched for spex history, so a second look asks only for newer ones. */
+  history?: HistoryStore;
   /** Where the rate budgets were left by the previous process, and are left by this one on close. */
   budgetStore?: BudgetStore;
   /** Told once per region when Connect refuses spex and it falls back to Cloud Control alone. */
@@ -169,6 +172,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
           onConnectUnavailable: options.onConnectUnavailable ? (reason) => options.onConnectUnavailable?.(region, reason) : undefined,
           cache: options.cache,
           versions: options.versions,
+          history: options.history,
           budget: rateShare === false ? undefined : createRateBudget({ share: rateShare, now, sleep: options.sleep ?? realSleep, carried: options.budgetStore?.load(region) }),
         });
         contexts.push(ctx);

@@ -53,7 +53,16 @@ export function createRegionService(ctx: RegionContext): RegionService {
     async lookupWrites(options) {
       const client = await ctx.cloudtrail();
       if (client === undefined) throw new Error('CloudTrail is not available');
-      return lookupWrites(ctx, client, options?.since, options?.signal);
+      const account = ctx.account();
+      const kept = account === undefined ? [] : (ctx.history?.read(account, ctx.region) ?? []);
+      // What was fetched before is kept: only what is newer is asked for, with 15 minutes of overlap, as
+      // CloudTrail delivers events minutes late (an event that happened before the last look but arrived after it).
+      const newest = kept[0]?.time;
+      const since = newest === undefined ? options?.since : Math.max(options?.since ?? 0, newest - 15 * 60_000);
+      const fetched = await lookupWrites(ctx, client, since, options?.signal);
+      if (account !== undefined) ctx.history?.add(account, ctx.region, fetched);
+      const byId = new Map([...kept, ...fetched].map((r) => [r.id, r]));
+      return [...byId.values()].filter((r) => options?.since === undefined || r.time >= options.since).sort((a, b) => b.time - a.time);
     },
     async callerArn(options) {
       const pending = ctx.sts();

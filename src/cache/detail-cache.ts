@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { SecurityProfile } from '../domain/profile/security-profile.js';
 import { openVersionStore, type VersionStore } from './versions.js';
+import { type HistoryStore, openHistoryStore } from './history.js';
 
 const FORMAT = 'spex-detail-cache';
 const VERSION = 1;
@@ -40,11 +41,11 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** The detail cache for a run, unless --no-cache (or no cache directory): `{ cache }` to spread into SpexOptions. */
-export function cacheFor(noCache: boolean, env: NodeJS.ProcessEnv, endpoint: string | undefined, profile?: string): { cache?: DetailCache; budgetStore?: BudgetStore; versions?: VersionStore } {
+export function cacheFor(noCache: boolean, env: NodeJS.ProcessEnv, endpoint: string | undefined, profile?: string): { cache?: DetailCache; budgetStore?: BudgetStore; versions?: VersionStore; history?: HistoryStore } {
   const dir = cacheDir(env);
   if (dir === undefined) return {};
   // The budgets are carried over even with --no-cache: they are AWS's state, not a shortcut.
-  return { ...(noCache ? {} : { cache: openDetailCache(dir, endpoint), versions: openVersionStore(dir, endpoint) }), budgetStore: openBudgetStore(dir, endpoint, profile) };
+  return { ...(noCache ? {} : { cache: openDetailCache(dir, endpoint), versions: openVersionStore(dir, endpoint), history: openHistoryStore(dir, endpoint) }), budgetStore: openBudgetStore(dir, endpoint, profile) };
 }
 
 /** Empties the cache directory (`spex cache clear`); returns how many instance files went. */
@@ -55,7 +56,7 @@ export function clearCache(dir: string): number {
     count += 1;
   }
   // The versions of profiles kept for spex revert (cache/versions.ts) go too (not counted: they are no instance's details).
-  for (const endpoint of safeList(dir)) rmSync(join(dir, endpoint, 'versions'), { recursive: true, force: true });
+  for (const endpoint of safeList(dir)) for (const kept of ['versions', 'history']) rmSync(join(dir, endpoint, kept), { recursive: true, force: true });
   return count;
 }
 

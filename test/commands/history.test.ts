@@ -80,6 +80,31 @@ describe('spex history', () => {
   });
 });
 
+describe('spex history, a second look', () => {
+  it('asks CloudTrail only for what is newer than the events kept (the request log says from when), and still lists the older ones', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'spex-history-'));
+    const look = async () => {
+      const io = memoryIo({ env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, SPEX_CACHE_DIR: cache } });
+      backend.emulator.clearRequests();
+      const code = await runCommand('history', ['Reporting Analysts', '--instance', 'acme-support', '--output', 'json', '--endpoint-url', backend.emulator.url, '--region', 'us-east-1'], io);
+      expect(code).toBe(0);
+      const lookups = backend.emulator.requests.filter((r) => r.operation === 'LookupEvents');
+      return { entries: (JSON.parse(io.out()) as { entries: unknown[] }).entries, starts: lookups.map((r) => Number(r.body.StartTime)) };
+    };
+    try {
+      const first = await look();
+      const second = await look();
+      expect(second.entries).toEqual(first.entries);
+      expect(second.starts).toHaveLength(11);
+      // The first look went back 90 days; the second only to 15 minutes before the newest event kept.
+      expect(Math.max(...first.starts)).toBeLessThan(Date.now() / 1000 - 89 * 86_400);
+      expect(Math.min(...second.starts)).toBeGreaterThan(Date.now() / 1000 - 3600);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('spex revert', () => {
   it('lists the versions read, plans going back to one in console words (dry run: exit 2), sends it after yes and reads it again', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'spex-versions-'));
