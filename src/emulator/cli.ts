@@ -30,6 +30,8 @@ Options:
                              Connect's with a throttle, a 500, or the answer lost after the change is made
   --fault-seed S             seed for --fail-rate and jitter, to repeat a run exactly
   --async-delay MS           how long create/update/delete stay IN_PROGRESS (default 300)
+  --trail-delay MS           how long CloudTrail takes to deliver an event to LookupEvents (default 0;
+                             AWS takes minutes)
   --list-properties identifiers|summary|full
                              what each security-profile list item carries (default identifiers:
                              only the ARN, as AWS's handlers may; summary adds name and times)
@@ -92,6 +94,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
       'fail-rate': { type: 'string' },
       'fault-seed': { type: 'string' },
       'async-delay': { type: 'string' },
+      'trail-delay': { type: 'string' },
       'list-properties': { type: 'string' },
       'user-list': { type: 'string' },
       'profile-quota': { type: 'string' },
@@ -117,6 +120,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
     failRate: numberFlag('fail-rate', values['fail-rate'], 0, 1),
     faultSeed: intFlag('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1),
     asyncDelayMs: intFlag('async-delay', values['async-delay'], 0, 3_600_000),
+    trailDelayMs: intFlag('trail-delay', values['trail-delay'], 0, 86_400_000),
     listProperties: choice('list-properties', values['list-properties'], ['summary', 'identifiers', 'full'] as const),
     userList: choice('user-list', values['user-list'], ['full', 'empty'] as const),
     pageSize: intFlag('page-size', values['page-size'], 1, 1000),

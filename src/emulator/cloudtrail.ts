@@ -47,7 +47,11 @@ export class Trail {
   private readonly events = new Map<string, TrailEvent[]>();
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly now: () => number) {}
+  /** `delay`: how long an event takes to reach LookupEvents (`--trail-delay`; AWS: minutes). */
+  constructor(
+    private readonly now: () => number,
+    private readonly delay: () => number = () => 0,
+  ) {}
 
   /** Records a write that succeeded (a no-op for any other operation). */
   record(account: string, region: string, operation: string, request: Record<string, unknown>, accessKeyId: string): void {
@@ -100,7 +104,7 @@ export class Trail {
     if (start > end) throw new ServiceError('InvalidTimeRangeException', 'StartTime must be before EndTime');
     const field = attribute?.AttributeKey as keyof TrailEvent | undefined;
     const matching = (this.events.get(account) ?? [])
-      .filter((e) => e.region === region && e.EventTime >= start && e.EventTime <= end && (field === undefined || String(e[field]) === String(attribute?.AttributeValue)))
+      .filter((e) => e.region === region && e.EventTime >= start && e.EventTime <= end && e.EventTime + this.delay() <= now && (field === undefined || String(e[field]) === String(attribute?.AttributeValue)))
       .sort((a, b) => b.EventTime - a.EventTime);
     const from = body.NextToken === undefined ? 0 : Number(Buffer.from(String(body.NextToken), 'base64url').toString('utf8'));
     if (!Number.isInteger(from) || from < 0 || from > matching.length) throw new ServiceError('InvalidNextTokenException', 'Invalid NextToken');

@@ -80,7 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const of = (account: string | undefined) => accountState(account ?? DEMO_ACCOUNT_ID);
   const faults = new Faults(settings, seed, Date.now);
   if (!loaded) persist();
-  const trail = new Trail(Date.now);
+  const trail = new Trail(Date.now, () => settings.trailDelayMs);
   const log = new RequestLog();
   const concurrency = new Concurrency();
   const { requests } = log;

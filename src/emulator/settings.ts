@@ -29,5 +29,6 @@ export function emulatorSettings(options: EmulatorOptions) {
     timeUnit: options.timeUnit ?? 's',
     cancelApplies: options.cancelApplies ?? 'sometimes',
     handlerKeeps: options.handlerKeeps ?? [],
+    trailDelayMs: options.trailDelayMs ?? 0,
   };
 }

@@ -38,9 +38,11 @@ export interface EmulatorOptions {
   cancelApplies?: 'never' | 'sometimes' | 'always' | undefined;
   /** Properties the update handler leaves as they were when a patch removes them. Default none. */
   handlerKeeps?: string[] | undefined;
+  /** How long CloudTrail takes to deliver an event to LookupEvents (AWS: minutes). Default 0. */
+  trailDelayMs?: number | undefined;
 }
 
-type Adjustable = 'userList' | 'profileQuota' | 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps';
+type Adjustable = 'userList' | 'profileQuota' | 'latencyMs' | 'throttleRps' | 'failRate' | 'asyncDelayMs' | 'listProperties' | 'pageSize' | 'realLimits' | 'timeUnit' | 'cancelApplies' | 'handlerKeeps' | 'trailDelayMs';
 
 export interface RecordedRequest {
   /** The caller's account (a 12-digit access key id selects one; other keys are the default account's). */

@@ -4,7 +4,7 @@
 // LookupEvents rules (one lookup attribute, 1–50 a page) are the emulator's too. spex revert lists the
 // versions spex has read (kept in its cache) and goes back to one through a guarded, reviewed update.
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { AssociateSecurityProfilesCommand, ConnectClient, UpdateSecurityProfileCommand, UpdateUserSecurityProfilesCommand } from '@aws-sdk/client-connect';
+import { AssociateSecurityProfilesCommand, ConnectClient, TagResourceCommand, UpdateSecurityProfileCommand, UpdateUserSecurityProfilesCommand } from '@aws-sdk/client-connect';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,13 +63,26 @@ describe('spex history', () => {
     expect(entries[0]!.who).not.toBe(entries[3]!.who);
   });
 
-  it("CloudTrail's rules: one lookup attribute a call, 1–50 events a page, newest first", async () => {
+  it("CloudTrail's rules: one lookup attribute a call, 1–50 events a page, newest first, delivered late with --trail-delay", async () => {
     const trail = new CloudTrailClient({ endpoint: backend.emulator.url, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
     try {
       const two = await trail.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'a' }, { AttributeKey: 'EventName', AttributeValue: 'b' }] })).catch((e: Error) => e);
       expect((two as Error).name).toBe('InvalidLookupAttributesException');
       const big = await trail.send(new LookupEventsCommand({ MaxResults: 51 })).catch((e: Error) => e);
       expect((big as Error).name).toBe('InvalidMaxResultsException');
+      // --trail-delay: an event reaches LookupEvents only that long after the call, as CloudTrail delivers late.
+      const count = async () => (await trail.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'TagResource' }] }))).Events?.length ?? 0;
+      const before = await count();
+      backend.emulator.setFaults({ trailDelayMs: 60_000 });
+      try {
+        const connect = new ConnectClient({ endpoint: backend.emulator.url, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+        await connect.send(new TagResourceCommand({ resourceArn: demoProfileArn('Team Leads'), tags: { reviewed: 'yes' } }));
+        connect.destroy();
+        expect(await count()).toBe(before);
+      } finally {
+        backend.emulator.setFaults({ trailDelayMs: 0 });
+      }
+      expect(await count()).toBe(before + 1);
       const page = await trail.send(new LookupEventsCommand({ MaxResults: 2 }));
       expect(page.Events).toHaveLength(2);
       expect(page.NextToken).toBeDefined();
