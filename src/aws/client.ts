@@ -159,8 +159,7 @@ export async function createCloudTrailClient(settings: ClientSettings): Promise<
 }
 
 export async function loadCloudTrail(): Promise<typeof import('@aws-sdk/client-cloudtrail')> {
-  const mod = (await import('@aws-sdk/client-cloudtrail')) as typeof import('@aws-sdk/client-cloudtrail') & { default?: typeof import('@aws-sdk/client-cloudtrail') };
-  return mod.CloudTrailClient !== undefined ? mod : (mod.default ?? mod);
+  return commonJs(await import('@aws-sdk/client-cloudtrail'), 'CloudTrailClient');
 }
 
 /** STS (GetCallerIdentity: who the caller is), with the same settings; loaded on first use. */
@@ -170,14 +169,12 @@ export async function createStsClient(settings: ClientSettings): Promise<STSClie
 }
 
 export async function loadSts(): Promise<typeof import('@aws-sdk/client-sts')> {
-  const mod = (await import('@aws-sdk/client-sts')) as typeof import('@aws-sdk/client-sts') & { default?: typeof import('@aws-sdk/client-sts') };
-  return mod.STSClient !== undefined ? mod : (mod.default ?? mod);
+  return commonJs(await import('@aws-sdk/client-sts'), 'STSClient');
 }
 
 /** The Amazon Q in Connect SDK, loaded only when AI agents are read (CommonJS: maybe under `default`). */
 export async function loadQConnect(): Promise<typeof import('@aws-sdk/client-qconnect')> {
-  const mod = (await import('@aws-sdk/client-qconnect')) as typeof import('@aws-sdk/client-qconnect') & { default?: typeof import('@aws-sdk/client-qconnect') };
-  return mod.QConnectClient !== undefined ? mod : (mod.default ?? mod);
+  return commonJs(await import('@aws-sdk/client-qconnect'), 'QConnectClient');
 }
 
 /**
@@ -185,8 +182,15 @@ export async function loadQConnect(): Promise<typeof import('@aws-sdk/client-qco
  * it. It is CommonJS: loaded from the bundle by Node's ESM loader, its exports may sit under `default`.
  */
 export async function loadServiceQuotas(): Promise<typeof import('@aws-sdk/client-service-quotas')> {
-  const mod = (await import('@aws-sdk/client-service-quotas')) as typeof import('@aws-sdk/client-service-quotas') & { default?: typeof import('@aws-sdk/client-service-quotas') };
-  return mod.ServiceQuotasClient !== undefined ? mod : (mod.default ?? mod);
+  return commonJs(await import('@aws-sdk/client-service-quotas'), 'ServiceQuotasClient');
+}
+
+/**
+ * A CommonJS module as Node's ESM loader gives it from the bundle: its exports, or the same under
+ * `default` (told by whether `key` is there).
+ */
+function commonJs<M extends object>(mod: M, key: keyof M): M {
+  return (mod as Record<keyof M, unknown>)[key] !== undefined ? mod : ((mod as M & { default?: M }).default ?? mod);
 }
 
 /** The SDK's credential chain, loaded on first use (CommonJS too: its exports may sit under `default`). */

@@ -33,6 +33,18 @@ function cachedDetail(ctx: RegionContext, arn: string): { profile: SecurityProfi
 
 export function createRegionService(ctx: RegionContext): RegionService {
   const agents = new Map<string, Promise<AiAgentInfo[] | undefined>>();
+  /** The instance's AI agents, read once and kept (`fresh`: read again); a failed or unreadable answer is asked again next time. */
+  const agentsOf = (instanceArn: string, options?: { signal?: AbortSignal | undefined; fresh?: boolean | undefined }): Promise<AiAgentInfo[] | undefined> => {
+    let pending = options?.fresh ? undefined : agents.get(instanceArn);
+    if (pending === undefined) {
+      const read = readAiAgents(ctx, instanceArn, options?.signal);
+      agents.set(instanceArn, read);
+      const forget = (): void => void (agents.get(instanceArn) === read && agents.delete(instanceArn));
+      read.then((list) => list === undefined && forget(), forget);
+      pending = read;
+    }
+    return pending;
+  };
   return {
     region: ctx.region,
     readOnly: ctx.readOnly,
@@ -40,15 +52,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
     listHierarchyGroups: (instanceArn, options) => listHierarchyGroups(ctx, instanceArn, options),
     listFlowModules: (instanceArn, options) => listFlowModules(ctx, instanceArn, options),
     listProfiles: (instanceArn, options) => listProfiles(ctx, instanceArn, options),
-    listAiAgents: (instanceArn, options) => {
-      let pending = options?.fresh ? undefined : agents.get(instanceArn);
-      if (pending === undefined) {
-        pending = readAiAgents(ctx, instanceArn, options?.signal);
-        agents.set(instanceArn, pending);
-        pending.catch(() => agents.delete(instanceArn));
-      }
-      return pending;
-    },
+    listAiAgents: (instanceArn, options) => agentsOf(instanceArn, options),
     profileVersions: (arn) => ctx.versions?.versions(arn) ?? [],
     async lookupWrites(options) {
       const client = await ctx.cloudtrail();
@@ -121,16 +125,9 @@ export function createRegionService(ctx: RegionContext): RegionService {
     cancelRequest: (requestToken, options) => cancelRequest(ctx, requestToken, options),
     loadUsers: ((instanceArn: string, options?: UserLoadOptions) => loadUserIndex(ctx, instanceArn, options)) as RegionService['loadUsers'],
     listHolders: async (profileArn, options) => {
-      // The users (SearchUsers) and the AI agents: read once a run (a change through spex reads them again).
+      // The users (SearchUsers) and the AI agents, as read once a run (a change through spex reads them again).
       const instanceArn = profileArn.replace(/\/security-profile\/.*$/, '');
-      let pending = agents.get(instanceArn);
-      if (pending === undefined) {
-        pending = readAiAgents(ctx, instanceArn, options?.signal).catch(() => undefined);
-        agents.set(instanceArn, pending);
-        // Not readable this time: asked again next time rather than remembered as none.
-        void pending.then((read) => read === undefined && agents.get(instanceArn) === pending && agents.delete(instanceArn));
-      }
-      const [list, all] = await Promise.all([listHolders(ctx, profileArn, options), pending]);
+      const [list, all] = await Promise.all([listHolders(ctx, profileArn, options), agentsOf(instanceArn, options).catch(() => undefined)]);
       const holding = agentHoldersOf(all, profileArn);
       return holding.length > 0 ? { ...list, agents: holding } : list;
     },

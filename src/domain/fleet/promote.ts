@@ -116,22 +116,22 @@ export function promotePlan(source: readonly SecurityProfile[], sourceGroups: re
     }
     for (const app of file.Applications ?? []) mapping.push({ profile: profile.SecurityProfileName, what: 'application', from: app.Namespace ?? '?', to: `${app.Namespace ?? '?'} (by namespace)` });
     if (file.AllowedFlowModules !== undefined) {
-      const mapped = mapFlowModules(profile.SecurityProfileName, file.AllowedFlowModules, sourceModules, target.modules, choices);
+      const mapped = mapByName(FLOW_MODULES, profile.SecurityProfileName, file.AllowedFlowModules, sourceModules, target.modules, choices);
       mapping.push(...mapped.mapping);
       if (mapped.blocked.length > 0) {
         blocked.push(...mapped.blocked);
         continue;
       }
-      file.AllowedFlowModules = mapped.modules;
+      file.AllowedFlowModules = mapped.items;
     }
     if (file.AllowedAIAgents !== undefined) {
-      const mapped = mapAiAgents(profile.SecurityProfileName, file.AllowedAIAgents, sourceAgents, target.agents, choices);
+      const mapped = mapByName(AI_AGENTS, profile.SecurityProfileName, file.AllowedAIAgents, agentNames(sourceAgents), agentNames(target.agents), choices);
       mapping.push(...mapped.mapping);
       if (mapped.blocked.length > 0) {
         blocked.push(...mapped.blocked);
         continue;
       }
-      file.AllowedAIAgents = mapped.agents;
+      file.AllowedAIAgents = mapped.items;
     }
     profiles.push(file);
   }
@@ -143,77 +143,80 @@ export function promotePlan(source: readonly SecurityProfile[], sourceGroups: re
   return { key: target.key, instanceArn: target.instanceArn, steps, blocked, problems, mapping };
 }
 
-/** A profile's flow modules carried by name to the target's ids; a name the target lacks is blocked. */
-function mapFlowModules(
-  profile: string,
-  modules: NonNullable<SecurityProfile['AllowedFlowModules']>,
-  sourceModules: readonly FlowModuleName[] | undefined,
-  targetModules: readonly FlowModuleName[] | undefined,
-  choices: readonly MappingChoice[],
-): { modules: NonNullable<SecurityProfile['AllowedFlowModules']>; mapping: MappedValue[]; blocked: Unmapped[] } {
-  const mapping: MappedValue[] = [];
-  const blocked: Unmapped[] = [];
-  const out: NonNullable<SecurityProfile['AllowedFlowModules']> = [];
-  for (const module of modules) {
-    const id = module.FlowModuleId ?? '?';
-    const name = sourceModules?.find((m) => m.id === id)?.name;
-    if (name === undefined || targetModules === undefined) {
-      mapping.push({ profile, what: 'flow module', from: id, to: `${id} (the same id: spex could not read ${name === undefined ? "the source's" : "the target's"} module names; check the target has it)` });
-      out.push(module);
-      continue;
-    }
-    const choice = choices.find((c) => c.path === name);
-    if (choice?.action === 'skip') {
-      mapping.push({ profile, what: 'flow module', from: `“${name}”`, to: '(left out: skipped)' });
-      continue;
-    }
-    const wanted = choice?.action === 'map' ? choice.to : name;
-    const found = targetModules.find((m) => m.name === wanted);
-    if (found === undefined) {
-      blocked.push({ profile, field: 'AllowedFlowModules', path: name, candidates: targetModules.map((m) => m.name).sort() });
-      continue;
-    }
-    mapping.push({ profile, what: 'flow module', from: `“${name}” (${id})`, to: `“${found.name}” (${found.id})${choice ? ': chosen' : ''}` });
-    out.push({ ...module, FlowModuleId: found.id });
-  }
-  return { modules: out, mapping, blocked };
+/** How one kind of instance-bound id is carried by name: flow modules (by id) and allowed AI agents (by ARN). */
+interface ByName<T> {
+  field: 'AllowedFlowModules' | 'AllowedAIAgents';
+  what: string;
+  idOf: (item: T) => string;
+  withId: (item: T, id: string) => T;
+  /** Why the id is kept as it is when names are missing ("module names", "AI agents"). */
+  unnamed: { kept: string; names: string; check: string };
+  /** How a target's id is shown beside its name. */
+  short: (id: string) => string;
+  /** Whether the mapping line shows the source's id too. */
+  showSourceId: boolean;
 }
 
-/** A profile's allowed AI agents carried by name to the target's ARNs; a name the target lacks is blocked. */
-function mapAiAgents(
+const FLOW_MODULES: ByName<NonNullable<SecurityProfile['AllowedFlowModules']>[number]> = {
+  field: 'AllowedFlowModules',
+  what: 'flow module',
+  idOf: (m) => m.FlowModuleId ?? '?',
+  withId: (m, id) => ({ ...m, FlowModuleId: id }),
+  unnamed: { kept: 'id', names: 'module names', check: 'check the target has it' },
+  short: (id) => id,
+  showSourceId: true,
+};
+
+const AI_AGENTS: ByName<NonNullable<SecurityProfile['AllowedAIAgents']>[number]> = {
+  field: 'AllowedAIAgents',
+  what: 'allowed AI agent',
+  idOf: (a) => a.Arn ?? '?',
+  withId: (a, arn) => ({ ...a, Arn: arn }),
+  unnamed: { kept: 'ARN', names: 'AI agents', check: 'check the target can reach it' },
+  short: (arn) => arn.split('/').pop() ?? arn,
+  showSourceId: false,
+};
+
+/** A profile's instance-bound values carried by name to the target's ids; a name the target lacks is blocked until chosen. */
+function mapByName<T>(
+  kind: ByName<T>,
   profile: string,
-  allowed: NonNullable<SecurityProfile['AllowedAIAgents']>,
-  sourceAgents: readonly AiAgentInfo[] | undefined,
-  targetAgents: readonly AiAgentInfo[] | undefined,
+  items: readonly T[],
+  source: readonly { id: string; name: string }[] | undefined,
+  target: readonly { id: string; name: string }[] | undefined,
   choices: readonly MappingChoice[],
-): { agents: NonNullable<SecurityProfile['AllowedAIAgents']>; mapping: MappedValue[]; blocked: Unmapped[] } {
+): { items: T[]; mapping: MappedValue[]; blocked: Unmapped[] } {
   const mapping: MappedValue[] = [];
   const blocked: Unmapped[] = [];
-  const out: NonNullable<SecurityProfile['AllowedAIAgents']> = [];
-  for (const agent of allowed) {
-    const arn = agent.Arn ?? '?';
-    const name = sourceAgents?.find((a) => a.arn === arn)?.name;
-    if (name === undefined || targetAgents === undefined) {
-      mapping.push({ profile, what: 'allowed AI agent', from: arn, to: `${arn} (the same ARN: spex could not read ${name === undefined ? "the source's" : "the target's"} AI agents; check the target can reach it)` });
-      out.push(agent);
+  const out: T[] = [];
+  const what = kind.what;
+  for (const item of items) {
+    const id = kind.idOf(item);
+    const name = source?.find((m) => m.id === id)?.name;
+    if (name === undefined || target === undefined) {
+      mapping.push({ profile, what, from: id, to: `${id} (the same ${kind.unnamed.kept}: spex could not read ${name === undefined ? "the source's" : "the target's"} ${kind.unnamed.names}; ${kind.unnamed.check})` });
+      out.push(item);
       continue;
     }
     const choice = choices.find((c) => c.path === name);
     if (choice?.action === 'skip') {
-      mapping.push({ profile, what: 'allowed AI agent', from: `“${name}”`, to: '(left out: skipped)' });
+      mapping.push({ profile, what, from: `“${name}”`, to: '(left out: skipped)' });
       continue;
     }
     const wanted = choice?.action === 'map' ? choice.to : name;
-    const found = targetAgents.find((a) => a.name === wanted);
+    const found = target.find((m) => m.name === wanted);
     if (found === undefined) {
-      blocked.push({ profile, field: 'AllowedAIAgents', path: name, candidates: targetAgents.map((a) => a.name).sort() });
+      blocked.push({ profile, field: kind.field, path: name, candidates: target.map((m) => m.name).sort() });
       continue;
     }
-    mapping.push({ profile, what: 'allowed AI agent', from: `“${name}”`, to: `“${found.name}” (${found.arn.split('/').pop() ?? found.arn})${choice ? ': chosen' : ''}` });
-    out.push({ ...agent, Arn: found.arn });
+    mapping.push({ profile, what, from: kind.showSourceId ? `“${name}” (${id})` : `“${name}”`, to: `“${found.name}” (${kind.short(found.id)})${choice ? ': chosen' : ''}` });
+    out.push(kind.withId(item, found.id));
   }
-  return { agents: out, mapping, blocked };
+  return { items: out, mapping, blocked };
 }
+
+/** AI agents as the by-name mapping takes them. */
+const agentNames = (agents: readonly AiAgentInfo[] | undefined): { id: string; name: string }[] | undefined => agents?.map((a) => ({ id: a.arn, name: a.name }));
 
 /** `--map "FROM=TO"` (a source group path = a target group path, or module name = name) or `--skip-unmapped`, as choices. */
 export function parseMapping(values: readonly string[]): MappingChoice[] {
