@@ -186,7 +186,9 @@ describe('A: apply a profiles file from the table', () => {
     try {
       const tui = renderSpexApp(backend.spex, { initial: OPEN_LIST, columns: 140, rows: 34, exportDir: dir });
       await tui.waitForFrame((f) => f.includes('Workforce Planning') && !/names? not loaded yet/.test(f));
-      await tui.press('X', keys.enter);
+      await tui.press('X');
+      await settle(tui, 'Export 18 profiles of acme-support');
+      await tui.press(keys.enter);
       await settle(tui, /Exported 18 profiles/);
       const path = join(dir, 'acme-support-security-profiles.yaml');
       const doc = YAML.parse(readFileSync(path, 'utf8')) as { profiles: { SecurityProfileName: string; Description?: string }[] };
