@@ -186,9 +186,15 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     positionals: 1,
     exitTwoIsAFinding: true,
   },
+  versions: {
+    synopsis: 'versions <profile> [TIME [TIME2]]',
+    help: 'the versions of a profile spex keeps (each version it has read, by its last-modified time; --instance I) and what going back to each would change; with TIME, that version side by side with the profile now (or with the version of TIME2), differences only, in console words',
+    flags: [],
+    positionals: 3,
+  },
   history: {
     synopsis: 'history <profile>',
-    help: "a profile's changes from CloudTrail, newest first (--instance I; [--days N], default 90): when, who (the IAM principal), through what (Cloud Control, the Connect API, the console, spex) and what changed, in the console's words where the event carries it; who was given or relieved of it. Needs cloudtrail:LookupEvents",
+    help: "a profile's changes from CloudTrail, newest first (--instance I; [--days N], default 90): when, who (the IAM principal), through what (Cloud Control, the Connect API, the console, spex) and what changed, in the console's words where the event carries it (each change against the profile as the trail last showed it); which user gained, kept or lost it; the admin website's edits by the Connect user's login (DescribeUser; an id that is no user: emergency access or a deleted user); the changes whose version spex keeps marked. Needs cloudtrail:LookupEvents",
     flags: ['days'],
     positionals: 1,
   },

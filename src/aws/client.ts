@@ -219,6 +219,8 @@ function clientConfig(settings: ClientSettings) {
     maxAttempts: settings.maxAttempts,
     retryStrategy: new SpexRetryStrategy(settings.maxAttempts, settings.region, settings.onRetry),
     requestHandler,
+    // Named in every request's User-Agent: CloudTrail records it, so `spex history` can tell spex's changes apart.
+    customUserAgent: 'spex',
   };
 }
 

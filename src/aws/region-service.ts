@@ -6,7 +6,7 @@ import { canSaveThroughConnect, createProfile, deleteProfile, trackRequest, upda
 import { cancelRequest, getProfile, listFlowModules, listHierarchyGroups, listInstances, listProfiles, listRequests } from './reads.js';
 import type { DetailLoader, RegionService, UserLoadOptions } from './types.js';
 import { listHolders, loadUserIndex } from './users.js';
-import { setUserProfileIds, userProfileIds } from './user-writes.js';
+import { setUserProfileIds, userLogin, userProfileIds } from './user-writes.js';
 import { timeLeft } from '../domain/service/rate-limits.js';
 import { type AiAgentInfo, agentHoldersOf } from '../domain/access/ai-agents.js';
 import { lookupWrites } from './history.js';
@@ -132,6 +132,7 @@ export function createRegionService(ctx: RegionContext): RegionService {
       return holding.length > 0 ? { ...list, agents: holding } : list;
     },
     userProfileIds: (instanceArn, userId, options) => userProfileIds(ctx, instanceArn, userId, options),
+    userLogin: (instanceArn, userId, options) => userLogin(ctx, instanceArn, userId, options),
     setUserProfileIds: async (instanceArn, userId, profileIds, options) => {
       if (ctx.readOnly) throw readOnlyError('UpdateUserSecurityProfiles');
       return setUserProfileIds(ctx, instanceArn, userId, profileIds, options);

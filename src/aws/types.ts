@@ -137,6 +137,8 @@ export interface RegionService {
   listHolders(profileArn: string, options?: UserLoadOptions): Promise<HolderList>;
   /** The ids of the security profiles a user holds now (Connect's DescribeUser). */
   userProfileIds(instanceArn: string, userId: string, options?: CallOptions): Promise<string[]>;
+  /** A Connect user's login from its id (DescribeUser): null when there is no such user, undefined without the Connect API. */
+  userLogin(instanceArn: string, userId: string, options?: CallOptions): Promise<string | null | undefined>;
   /** Replaces a user's whole set of security profiles (UpdateUserSecurityProfiles: 1–10 ids); refused in read-only mode. */
   setUserProfileIds(instanceArn: string, userId: string, profileIds: readonly string[], options?: CallOptions): Promise<void>;
   /**

@@ -29,12 +29,31 @@ export async function userProfileIds(ctx: RegionContext, instanceArn: string, us
     const model = JSON.parse(out.ResourceDescription?.Properties ?? '{}') as { SecurityProfileArns?: string[] };
     return (model.SecurityProfileArns ?? []).map(idOf);
   }
+  return (await describeUser(ctx, connect, instanceArn, userId, options)).SecurityProfileIds ?? [];
+}
+
+async function describeUser(ctx: RegionContext, connect: NonNullable<ReturnType<RegionContext['connectApi']>>, instanceArn: string, userId: string, options: CallOptions) {
   try {
     await ctx.spend('DescribeUser', options.signal);
     const out = await connect.send(new DescribeUserCommand({ InstanceId: instanceIdOf(instanceArn) ?? instanceArn, UserId: userId }), { abortSignal: ctx.signalFor(options.signal) });
-    return out.User?.SecurityProfileIds ?? [];
+    return out.User ?? {};
   } catch (error) {
     throw mapError(error, ctx.errorContext('DescribeUser', { identifier: userId }));
+  }
+}
+
+/**
+ * A Connect user's login from its id (DescribeUser): null when Connect has no such user (the admin
+ * website's emergency access, or a user since deleted), undefined without the Connect API.
+ */
+export async function userLogin(ctx: RegionContext, instanceArn: string, userId: string, options: CallOptions = {}): Promise<string | null | undefined> {
+  const connect = ctx.connectApi('DescribeUser');
+  if (connect === undefined) return undefined;
+  try {
+    return (await describeUser(ctx, connect, instanceArn, userId, options)).Username ?? null;
+  } catch (error) {
+    if (error instanceof SpexError && error.error.kind === 'not-found') return null;
+    throw error;
   }
 }
 

@@ -36,6 +36,7 @@ const RUN: Record<CommandName, Run> = {
   apply: async (ctx) => (await import('./as-code.js')).applyCommand(ctx),
   'explain-user': async (ctx) => (await import('./explain-user-command.js')).explainUserCommand(ctx),
   revert: async (ctx) => (await import('./revert-command.js')).revertCommand(ctx),
+  versions: async (ctx) => (await import('./revert-command.js')).versionsCommand(ctx),
   history: async (ctx) => (await import('./history-command.js')).historyCommand(ctx),
   'access-review': async (ctx) => (await import('./access-review-command.js')).accessReviewCommand(ctx),
   'explain-agent': async (ctx) => (await import('./explain-user-command.js')).explainAgentCommand(ctx),

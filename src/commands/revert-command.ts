@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { isHeld } from '../domain/access/holders.js';
 import type { PlanStep } from '../domain/as-code/profiles-plan.js';
 import { describeChanges } from '../domain/profile/profile-diff.js';
+import { permissionLabel } from '../domain/permissions/permissions.js';
 import { type SecurityProfile, toDraft } from '../domain/profile/security-profile.js';
 import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
@@ -31,19 +32,56 @@ function timeOf(text: string): number {
   return t / 1000;
 }
 
-export async function revertCommand(ctx: CommandContext): Promise<number> {
+/** The kept version closest to TIME, within a second (the list gives each to the millisecond). */
+function versionAt(ctx: CommandContext, current: SecurityProfile, versions: readonly SecurityProfile[], to: string): SecurityProfile {
+  const wanted = timeOf(to);
+  const version = [...versions].filter((v) => v.LastModifiedTime !== undefined && Math.abs(v.LastModifiedTime - wanted) < 1).sort((a, b) => Math.abs(a.LastModifiedTime! - wanted) - Math.abs(b.LastModifiedTime! - wanted))[0];
+  if (version === undefined) {
+    throw new SpexError({ kind: 'not-found', message: `No version of “${sanitizeLine(current.SecurityProfileName)}” from ${sanitizeLine(to)} is known (spex keeps the versions it has read; spex versions ${sanitizeLine(ctx.positionals[0] ?? '')} --instance … lists them)` });
+  }
+  return version;
+}
+
+/** The profile as read now and the versions kept of it. */
+async function readVersions(ctx: CommandContext) {
   const service = await ctx.service();
   const { arn } = await resolveProfileRef(service, ctx.io, ctx.positionals[0], str(ctx.values, 'instance'));
   const current = await service.getProfile(arn);
-  const versions = service.profileVersions(arn);
+  return { service, arn, current, versions: service.profileVersions(arn) };
+}
+
+/**
+ * `spex versions <profile> [TIME [TIME2]]`: the versions spex keeps; with TIME, that version side by side
+ * with the profile now (or with the version of TIME2), in the console's words.
+ */
+export async function versionsCommand(ctx: CommandContext): Promise<number> {
+  const { current, versions } = await readVersions(ctx);
+  const [, from, to] = ctx.positionals;
+  if (from === undefined) return listVersions(ctx, current, versions);
+  const left = versionAt(ctx, current, versions, from);
+  const right = to === undefined ? current : versionAt(ctx, current, versions, to);
+  const [l, r] = [isoOf(left).replace(/\.\d+Z$/, 'Z'), to === undefined ? 'now' : isoOf(right).replace(/\.\d+Z$/, 'Z')];
+  const [a, b] = [new Set(left.Permissions ?? []), new Set(right.Permissions ?? [])];
+  const rows = [...new Set([...a, ...b])].filter((p) => a.has(p) !== b.has(p)).sort().map((p) => ({ permission: permissionLabel(p), api: p, left: a.has(p), right: b.has(p) }));
+  const others = describeChanges(left, { ...toDraft(right), SecurityProfileName: left.SecurityProfileName, InstanceArn: left.InstanceArn }).filter((c) => c.property !== 'Permissions').map((c) => c.label);
+  await write(ctx.io, ctx.output, { profile: current.SecurityProfileArn, left: l, right: r, permissions: rows, otherFields: others }, (t) =>
+    `“${sanitizeLine(current.SecurityProfileName)}”: ${l} ↔ ${r}, differences only\n` +
+    (rows.length === 0 ? 'The permissions are the same.\n' : t.renderTable(rows, [
+      { header: 'PERMISSION', value: (x) => x.permission, max: 60 },
+      { header: 'API NAME', value: (x) => x.api },
+      { header: l, value: (x) => (x.left ? '✓ yes' : '✗ no') },
+      { header: r, value: (x) => (x.right ? '✓ yes' : '✗ no') },
+    ])) +
+    (others.length === 0 ? 'No other field differs.\n' : `Other fields, from ${l} to ${r}:\n${others.map((o) => `  ${o}\n`).join('')}`),
+  );
+  return EXIT_OK;
+}
+
+export async function revertCommand(ctx: CommandContext): Promise<number> {
+  const { service, arn, current, versions } = await readVersions(ctx);
   const to = str(ctx.values, 'to');
   if (to === undefined) return listVersions(ctx, current, versions);
-  const wanted = timeOf(to);
-  // The closest kept version within a second of TIME (the list gives each to the millisecond).
-  const version = [...versions].filter((v) => v.LastModifiedTime !== undefined && Math.abs(v.LastModifiedTime - wanted) < 1).sort((a, b) => Math.abs(a.LastModifiedTime! - wanted) - Math.abs(b.LastModifiedTime! - wanted))[0];
-  if (version === undefined) {
-    throw new SpexError({ kind: 'not-found', message: `No version of “${sanitizeLine(current.SecurityProfileName)}” from ${sanitizeLine(to)} is known (spex keeps the versions it has read; spex revert ${sanitizeLine(ctx.positionals[0] ?? '')} --instance … lists them)` });
-  }
+  const version = versionAt(ctx, current, versions, to);
   const after = { ...toDraft(version), InstanceArn: current.InstanceArn, SecurityProfileName: current.SecurityProfileName };
   const changes = describeChanges(current, after).map((c) => c.label);
   const when = isoOf(version);

@@ -32,6 +32,8 @@ Options:
   --async-delay MS           how long create/update/delete stay IN_PROGRESS (default 300)
   --trail-delay MS           how long CloudTrail takes to deliver an event to LookupEvents (default 0;
                              AWS takes minutes)
+  --no-history               leave CloudTrail empty (the demo data comes with three months of changes
+                             to acme-support's profiles, by several people, in it)
   --list-properties identifiers|summary|full
                              what each security-profile list item carries (default identifiers:
                              only the ARN, as AWS's handlers may; summary adds name and times)
@@ -95,6 +97,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
       'fault-seed': { type: 'string' },
       'async-delay': { type: 'string' },
       'trail-delay': { type: 'string' },
+      'no-history': { type: 'boolean' },
       'list-properties': { type: 'string' },
       'user-list': { type: 'string' },
       'profile-quota': { type: 'string' },
@@ -121,6 +124,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
     faultSeed: intFlag('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1),
     asyncDelayMs: intFlag('async-delay', values['async-delay'], 0, 3_600_000),
     trailDelayMs: intFlag('trail-delay', values['trail-delay'], 0, 86_400_000),
+    ...(values['no-history'] ? { history: false } : {}),
     listProperties: choice('list-properties', values['list-properties'], ['summary', 'identifiers', 'full'] as const),
     userList: choice('user-list', values['user-list'], ['full', 'empty'] as const),
     pageSize: intFlag('page-size', values['page-size'], 1, 1000),

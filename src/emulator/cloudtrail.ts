@@ -53,23 +53,28 @@ export class Trail {
     private readonly delay: () => number = () => 0,
   ) {}
 
-  /** Records a write that succeeded (a no-op for any other operation). */
-  record(account: string, region: string, operation: string, request: Record<string, unknown>, accessKeyId: string): void {
-    const source = SOURCES[operation];
-    if (source === undefined) return;
-    const time = this.now();
+  /** Records a write that succeeded (a no-op for any other operation), with the caller's User-Agent as CloudTrail keeps it. */
+  record(account: string, region: string, operation: string, request: Record<string, unknown>, accessKeyId: string, userAgent = ''): void {
     const userName = userNameOf(accessKeyId);
+    const identity = { type: 'IAMUser', principalId: `AIDA${accessKeyId.slice(4, 20)}`, arn: `arn:aws:iam::${account}:user/${userName}`, accountId: account, accessKeyId, userName };
+    this.add(account, region, { operation, request, identity, userAgent: userAgent.slice(0, 1000) || 'spex-emulator', time: this.now(), username: userName, accessKeyId });
+  }
+
+  /** An event of another caller and time (the demo's history: the admin website, a pipeline's role). */
+  add(account: string, region: string, e: { operation: string; request: Record<string, unknown>; identity: Record<string, unknown>; userAgent: string; time: number; username: string; accessKeyId: string }): void {
+    const source = SOURCES[e.operation];
+    if (source === undefined) return;
     const id = randomUUID();
-    const { ClientToken: _token, ...parameters } = request;
+    const { ClientToken: _token, ...parameters } = e.request;
     const detail = {
       eventVersion: '1.09',
-      userIdentity: { type: 'IAMUser', principalId: `AIDA${accessKeyId.slice(4, 20)}`, arn: `arn:aws:iam::${account}:user/${userName}`, accountId: account, accessKeyId, userName },
-      eventTime: new Date(time).toISOString().replace(/\.\d+Z$/, 'Z'),
+      userIdentity: e.identity,
+      eventTime: new Date(e.time).toISOString().replace(/\.\d+Z$/, 'Z'),
       eventSource: source,
-      eventName: operation,
+      eventName: e.operation,
       awsRegion: region,
       sourceIPAddress: '127.0.0.1',
-      userAgent: 'spex-emulator',
+      userAgent: e.userAgent,
       requestParameters: parameters,
       responseElements: null,
       eventID: id,
@@ -79,7 +84,7 @@ export class Trail {
       recipientAccountId: account,
     };
     const list = this.events.get(account) ?? [];
-    list.push({ EventId: id, EventName: operation, EventTime: time, EventSource: source, Username: userName, AccessKeyId: accessKeyId, ReadOnly: 'false', region, CloudTrailEvent: JSON.stringify(detail) });
+    list.push({ EventId: id, EventName: e.operation, EventTime: e.time, EventSource: source, Username: e.username, AccessKeyId: e.accessKeyId, ReadOnly: 'false', region, CloudTrailEvent: JSON.stringify(detail) });
     this.events.set(account, list);
   }
 

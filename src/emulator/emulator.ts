@@ -18,6 +18,7 @@ import { Concurrency, RequestLog } from './request-log.js';
 import { emulatorSettings } from './settings.js';
 import { answerQuery, queryActionOf } from './query-protocol.js';
 import { Trail } from './cloudtrail.js';
+import { seedDemoHistory } from './demo-history.js';
 import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, regionOf, writeReply } from './server.js';
 import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect/index.js';
 import { AI_AGENT_MODELS, Store } from './store.js';
@@ -79,11 +80,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   /** The default account's store and book (what tests reach directly unless they name an account). */
   const of = (account: string | undefined) => accountState(account ?? DEMO_ACCOUNT_ID);
   const faults = new Faults(settings, seed, Date.now);
-  if (!loaded) persist();
   const trail = new Trail(Date.now, () => settings.trailDelayMs);
+  if (isDemo && !loaded && options.history !== false) seedDemoHistory(trail, of(undefined).store, DEMO_ACCOUNT_ID, Math.floor(Date.now() / 86_400_000) * 86_400_000);
+  if (!loaded) persist();
   const log = new RequestLog();
-  const concurrency = new Concurrency();
-  const { requests } = log;
+  const concurrency = new Concurrency(), { requests } = log;
   const enter = (op: string): void => concurrency.enter(op);
   const leave = (op: string): void => concurrency.leave(op);
   const run = (call: Call, account: string): Record<string, unknown> => {
@@ -211,7 +212,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!res.destroyed && !answered) writeReply(res, status, payload, errorType, close, restJson ? 'application/json' : json11 ? 'application/x-amz-json-1.1' : undefined);
     if (close) res.on('finish', () => req.destroy());
     log.record({ account, operation: info.operation, region: info.region, status, errorType, startedAt, endedAt: Date.now() }, info.body);
-    if (status < 400) trail.record(account, info.region, info.operation, info.body, /Credential=([^/\s,]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '');
+    if (status < 400) trail.record(account, info.region, info.operation, info.body, /Credential=([^/\s,]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '', String(req.headers['user-agent'] ?? ''));
   };
 
   const server = createServer((req, res) => {

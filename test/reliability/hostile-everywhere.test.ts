@@ -67,6 +67,7 @@ function invocations(name: CommandName): string[][] {
     'explain-agent': [[HOSTILE_AGENT, '--instance', I]],
     history: [[P]],
     revert: [[P]],
+    versions: [[P]],
     // Written to a new folder each time: the summary on the terminal names the hostile alias, inert.
     'access-review': [['--instance', I, '--out', join(tmpdir(), `spex-hostile-review-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`), '--format', 'json,html']],
     fleet: [[]],
