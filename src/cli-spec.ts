@@ -189,8 +189,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   versions: {
     synopsis: 'versions <profile> [TIME [TIME2]]',
     help: 'the versions of a profile spex keeps (each version it has read, by its last-modified time; --instance I) and what going back to each would change; with TIME, that version side by side with the profile now (or with the version of TIME2), differences only, in console words',
-    flags: [],
-    positionals: 3,
+    flags: [], positionals: 3,
   },
   history: {
     synopsis: 'history <profile>',

@@ -1,6 +1,7 @@
 // `--demo`: an in-process emulator with demo data and a Spex pointed at it, with static demo
 // credentials and an explicit region, so no AWS configuration is read and nothing leaves the machine.
 import { createSpex, type Spex, type SpexOptions } from './aws/index.js';
+import { memoryVersionStore } from './cache/versions.js';
 import { DEMO_PLATFORM_ACCOUNT_ID, type Emulator, startEmulator } from './emulator/index.js';
 import type { Fleet } from './fleet/fleet.js';
 import { fleetRegions, productionOf } from './fleet/fleet.js';
@@ -44,9 +45,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
     ...(options.statePath !== undefined ? { statePath: options.statePath } : {}),
   });
+  // The versions read are kept for the run (nothing of the demo is kept on disk): h can compare and go back.
+  const versions = memoryVersionStore();
   const spex = createSpex({
     // The in-process emulator has no limits to respect: the demo is not paced unless asked (--rate-share).
     rateShare: false,
+    versions,
     ...options.spex,
     region: DEMO_REGION,
     endpoint: emulator.url,
@@ -58,7 +62,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     spex,
     region: DEMO_REGION,
     fleet(production = DEMO_PRODUCTION) {
-      platform ??= createSpex({ rateShare: false, ...options.spex, region: DEMO_REGION, endpoint: emulator.url, credentials: { ...DEMO_PLATFORM_CREDENTIALS } });
+      platform ??= createSpex({ rateShare: false, versions, ...options.spex, region: DEMO_REGION, endpoint: emulator.url, credentials: { ...DEMO_PLATFORM_CREDENTIALS } });
       const mark = (profile: string): true | string[] => productionOf(profile, production);
       return {
         accounts: [

@@ -43,13 +43,7 @@ import { useAccessReview } from '../hooks/use-access-review.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { draftsAnnouncement } from '../domain/profile/drafts.js';
 import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, listingHint, refusedHint, sortLabel, unnamedHint } from './chrome.js';
-import { CompareScreen } from './screens/compare-screen.js';
-import { DetailScreen } from './screens/detail-screen.js';
-import { HoldersScreen } from './screens/holders-screen.js';
-import { InstancesBody } from './screens/instances-body.js';
-import { ProfilesBody } from './screens/profiles-body.js';
-import { FindingsScreen } from './screens/findings-screen.js';
-import { ExplainScreen } from './screens/explain-screen.js';
+import { CompareScreen, DetailScreen, ExplainScreen, FindingsScreen, HistoryScreen, HoldersScreen, InstancesBody, ProfilesBody } from './screens/index.js';
 import { ModalBody } from './modals.js';
 import { QuitPrompt } from './quit-prompt.js';
 import { useAppKeys } from './use-app-keys.js';
@@ -258,6 +252,8 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
         return <FindingsScreen screen={screen} rows={profiles.rows} loader={details.loader} detailsVersion={details.version} users={users} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
       case 'compare':
         return <CompareScreen screen={screen} loader={details.loader} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
+      case 'history':
+        return <HistoryScreen screen={screen} service={service} loader={details.loader} name={nameOf(screen.arn)} width={layout.columns} height={paneHeight(state)} dispatch={dispatch} />;
     }
   })();
 

@@ -37,11 +37,12 @@ export function breadcrumb(state: AppState, profileName: (arn: string) => string
   if (screen.kind === 'holders') crumbs.push(...(screen.arn === ALL_USERS ? ['Users'] : [profileName(screen.arn) ?? '…', 'Held by']));
   if (screen.kind === 'findings') crumbs.push('Findings');
   if (screen.kind === 'explain') crumbs.push(screen.from.arn === ALL_USERS ? 'Users' : `Holders of ${profileName(screen.from.arn) ?? '…'}`, 'What this user can do');
+  if (screen.kind === 'history') crumbs.push(profileName(screen.arn) ?? '…', screen.comparing === undefined ? 'History' : 'History › Compare versions');
   if (screen.kind === 'compare') crumbs.push(`Compare ${profileName(screen.arns[0]) ?? '…'} ↔ ${profileName(screen.arns[1]) ?? '…'}`);
   const { modal } = state;
   if (modal.kind === 'editor') {
     const { target } = modal;
-    if (target.mode === 'edit') crumbs.push(screen.kind === 'detail' ? 'Edit' : `Edit ${profileName(target.arn) ?? '…'}`);
+    if (target.mode === 'edit') crumbs.push(target.revertTo !== undefined ? 'Go back to a version' : screen.kind === 'detail' ? 'Edit' : `Edit ${profileName(target.arn) ?? '…'}`);
     else if (target.mode === 'create') crumbs.push('New profile');
     else crumbs.push(`Clone ${profileName(target.sourceArn) ?? '…'} → ${target.target.region} ${instanceLabel(target.target.instance) ?? ''}`.trimEnd());
   } else if (modal.kind === 'delete') crumbs.push(screen.kind === 'detail' ? 'Delete' : `Delete ${profileName(modal.arn) ?? '…'}`);

@@ -86,7 +86,8 @@ export function EditorModal(props: EditorModalProps) {
     if (target.mode === 'create') return { InstanceArn: instance.arn, SecurityProfileName: '' };
     if (profile === undefined) return undefined;
     if (target.mode === 'edit') {
-      const draft = toDraft(profile);
+      // The history's R: the version kept, under the profile's own name and instance, reviewed as any edit.
+      const draft = target.revertTo === undefined ? toDraft(profile) : { ...toDraft(target.revertTo), InstanceArn: profile.InstanceArn, SecurityProfileName: profile.SecurityProfileName };
       if (target.seed === undefined) return draft;
       // Compare's </>: the one permission copied from the other profile, with what it implies.
       let granted: ReadonlySet<string> = new Set(draft.Permissions ?? []);

@@ -98,3 +98,16 @@ export function openVersionStore(dir: string, endpoint: string | undefined): Ver
   };
   return store;
 }
+
+/** The versions of this run only, in memory (the demo, which keeps nothing on disk). */
+export function memoryVersionStore(): VersionStore {
+  const kept = new Map<string, SecurityProfile[]>();
+  return {
+    record(profile) {
+      const arn = profile.SecurityProfileArn;
+      if (arn && profile.LastModifiedTime !== undefined) kept.set(arn, merge(kept.get(arn) ?? [], profile));
+    },
+    versions: (arn) => [...(kept.get(arn) ?? [])],
+    flush: () => undefined,
+  };
+}

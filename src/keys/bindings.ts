@@ -15,6 +15,8 @@ export type Mode =
   | 'explain'
   /** Who holds a profile. */
   | 'holders'
+  /** A profile's changes and kept versions. */
+  | 'history'
   | 'help'
   /** An editing screen (editor, delete guard, operations view) is open and reads its own keys. */
   | 'session'
@@ -74,6 +76,11 @@ export type Command =
   | 'profile.clone-elsewhere'
   | 'profile.delete'
   | 'profile.holders'
+  | 'profile.history'
+  | 'history.next-version'
+  | 'history.previous-version'
+  | 'history.compare'
+  | 'history.revert'
   | 'app.operations'
   | 'clone-target.regions'
   | 'quit.confirm'
@@ -100,6 +107,7 @@ const CLONE = mutating(b('profile.clone', 'c', [{ input: 'c' }], 'Clone the prof
 const CLONE_ELSEWHERE = mutating(b('profile.clone-elsewhere', 'C', [{ input: 'C' }], 'Clone the profile into another instance or region'));
 const DELETE = mutating(b('profile.delete', 'd', [{ input: 'd' }], 'Delete the profile (asks you to type its name)', 'delete'));
 const HOLDERS = b('profile.holders', 'u', [{ input: 'u' }], 'Who holds the profile: every user, filterable', 'users');
+const HISTORY = b('profile.history', 'h', [{ input: 'h' }], "The profile's history: who changed what and when (CloudTrail, 90 days; needs cloudtrail:LookupEvents), and the versions spex keeps, to compare or go back to");
 const RENAME = mutating(b('profile.rename', 'R', [{ input: 'R' }], 'Rename the profile: a copy under the new name, every holder moved to it, the old one deleted (one reviewed batch)'));
 const USER_EDIT = mutating(b('holders.edit', 'e', [{ input: 'e' }], "Edit the user's profiles: a checklist (1–10), what they would gain and lose, reviewed before sending", 'edit user'));
 const WHAT_IF = b('holders.what-if', 'w', [{ input: 'w' }], 'What if: tick any profiles and see what the user would gain and lose (nothing is sent)', 'what if');
@@ -171,6 +179,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     RENAME,
     RESUME,
     HOLDERS,
+    HISTORY,
     OPERATIONS,
     COPY_ARN,
     COPY_URL,
@@ -200,6 +209,7 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     DELETE,
     RENAME,
     HOLDERS,
+    HISTORY,
     OPERATIONS,
     COPY_ARN,
     COPY_URL,
@@ -222,6 +232,19 @@ export const KEYMAP: Readonly<Record<Mode, readonly Binding[]>> = {
     WHAT_IF,
     RESUME,
     b('app.back', 'Esc', [{ key: 'escape' }], 'Clear the filter, else the marks, else back', 'back'),
+    HELP,
+    QUIT,
+    CTRL_C,
+  ],
+  history: [
+    ...PANE_NAVIGATION,
+    b('history.next-version', ']', [{ input: ']' }], 'Point › at the next (older) version spex keeps', 'next version'),
+    b('history.previous-version', '[', [{ input: '[' }], 'Point › at the previous (newer) version'),
+    b('item.mark', 'Space', [{ input: ' ' }], 'Mark or unmark the version under › (two at most: = compares them)', 'mark'),
+    b('history.compare', '=', [{ input: '=' }], 'The two marked versions side by side, else the one under › beside the profile now (Esc: back)', 'compare'),
+    mutating(b('history.revert', 'R', [{ input: 'R' }], 'Go back to the version under ›: the editor opens on it, to review (what changes, whom it reaches) and save as any edit', 'go back')),
+    b('list.refresh', 'r', [{ input: 'r' }], 'Ask CloudTrail again for what is newer', 'reload'),
+    b('app.back', 'Esc', [{ key: 'escape' }], 'Back (from a comparison, to the timeline)', 'back'),
     HELP,
     QUIT,
     CTRL_C,

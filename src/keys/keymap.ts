@@ -58,6 +58,7 @@ export const MODE_TITLES: Readonly<Record<Mode, string>> = {
   findings: 'Findings',
   explain: 'What this user can do',
   holders: 'Who holds the profile',
+  history: 'History and versions',
   help: 'Help',
   session: 'Editing',
   'clone-target': 'Clone into…',

@@ -1,6 +1,6 @@
 // Every action of the app's reducer (app-reducer.ts and the reducers it delegates to): keys, commands,
 // what the hooks report, and the sessions' steps. Pure types.
-import type { ConnectInstance } from '../domain/profile/security-profile.js';
+import type { ConnectInstance, SecurityProfile } from '../domain/profile/security-profile.js';
 import type { Command, KeyState } from '../keys/keymap.js';
 import type { Notice, SortKey } from './app-state.js';
 import type { Layout } from './layout.js';
@@ -71,6 +71,14 @@ export type Action =
   | { type: 'holders/filter-accept' }
   | { type: 'holders/filter-clear' }
   | { type: 'compare/scroll'; motion: Motion }
+  | { type: 'history/open' }
+  | { type: 'history/scroll'; motion: Motion }
+  | { type: 'history/measured'; lineCount: number; versions?: readonly SecurityProfile[]; versionLines?: readonly number[] }
+  | { type: 'history/next-version'; delta: 1 | -1 }
+  | { type: 'history/toggle-mark' }
+  | { type: 'history/compare' }
+  | { type: 'history/reload' }
+  | { type: 'session/revert' }
   | { type: 'findings/open' }
   | { type: 'explain/open' }
   | { type: 'explain/scroll'; motion: Motion }

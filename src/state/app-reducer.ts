@@ -13,6 +13,7 @@ import { jumpElsewhere, pickerReducer } from './picker-reducer.js';
 import { quit, sessionReducer } from './session-reducer.js';
 import { findingTarget, helpLineCount, modeOf, scrollRoom, shownInstances } from './selectors.js';
 import { holdersBack, holdersReducer } from './holders-reducer.js';
+import { historyBack, historyReducer } from './history-reducer.js';
 
 function back(state: AppState): AppState {
   if (state.modal.kind !== 'none' && state.modal.kind !== 'help') return { ...state, modal: { kind: 'none' } };
@@ -33,6 +34,8 @@ function back(state: AppState): AppState {
       return { ...state, screen: state.screen.from };
     case 'holders':
       return holdersBack(state, state.screen);
+    case 'history':
+      return historyBack(state, state.screen);
   }
 }
 
@@ -243,7 +246,10 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'clone-target/choose':
     case 'quit/confirm':
     case 'quit/cancel':
+    case 'session/revert':
       return sessionReducer(state, action);
+    case 'history/open': case 'history/scroll': case 'history/measured': case 'history/next-version': case 'history/toggle-mark': case 'history/compare': case 'history/reload':
+      return historyReducer(state, action);
     case 'holders/open':
     case 'holders/open-all':
     case 'holders/scroll':

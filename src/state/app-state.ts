@@ -9,7 +9,7 @@
 // `useAppKeys` off while it is open, so exactly one handler is active. The editing sessions (editor,
 // delete guard, operations view) are such modals: their actions and rules are in session-reducer.ts
 // and their bodies in app/modals.tsx.
-import type { ConnectInstance } from '../domain/profile/security-profile.js';
+import type { ConnectInstance, SecurityProfile } from '../domain/profile/security-profile.js';
 import { CONNECT_REGIONS } from '../domain/service/regions.js';
 import type { Mode } from '../keys/keymap.js';
 import type { AssignIntent } from './assign-reducer.js';
@@ -93,7 +93,30 @@ export type Screen =
       differences: readonly { name: string; inLeft: boolean; line: number }[];
       /** Bumped when one of the two was saved: both are read again. */
       reloadKey: number;
-    };
+    }
+  /** A profile's changes from CloudTrail and the versions spex keeps (`h`). */
+  | HistoryScreen;
+
+/** `h`: the timeline (newest first), a › on a kept version (`]`/`[`), `=` compares, `R` goes back to one. */
+export interface HistoryScreen {
+  kind: 'history';
+  arn: string;
+  scroll: number;
+  lineCount: number;
+  /** The kept versions as the timeline lists them, newest first (told by the view). */
+  versions: readonly SecurityProfile[];
+  /** The line of each version in the timeline (told by the view). */
+  versionLines: readonly number[];
+  /** The version under › (an index into `versions`). */
+  cursor: number;
+  /** Versions marked with Space (by LastModifiedTime), at most two: `=` compares them. */
+  marked: readonly number[];
+  /** What `=` opened: two versions by LastModifiedTime, or one and the profile now ('now'); Esc goes back. */
+  comparing?: readonly [number, number | 'now'];
+  /** Bumped by `r`: CloudTrail asked again for what is newer. */
+  reloadKey: number;
+  returnTo?: Extract<Screen, { kind: 'detail' }>;
+}
 
 /** Where a clone goes: an instance of a region (the source's own by default). */
 export interface CloneTarget {
@@ -104,7 +127,7 @@ export interface CloneTarget {
 /** What the editor was opened for. */
 export type EditTarget =
   /** `seed`: a change to start from (compare's `<`/`>`), applied to the profile as read. */
-  | { mode: 'edit'; arn: string; seed?: { add: readonly string[]; remove: readonly string[] }; focus?: { permission: string; note: string } }
+  | { mode: 'edit'; arn: string; seed?: { add: readonly string[]; remove: readonly string[] }; focus?: { permission: string; note: string }; revertTo?: SecurityProfile }
   | { mode: 'create' }
   | { mode: 'clone'; sourceArn: string; target: CloneTarget };
 
@@ -135,7 +158,7 @@ export type Prompt = { kind: 'none' } | { kind: 'quit' };
  * Every kind of screen and modal, at run time: tests that must reach each one (hostile text on every
  * screen) enumerate these, and the checks below fail to compile when a kind is added to a union only.
  */
-export const SCREEN_KINDS = ['regions', 'instances', 'list', 'detail', 'holders', 'explain', 'findings', 'compare'] as const satisfies readonly Screen['kind'][];
+export const SCREEN_KINDS = ['regions', 'instances', 'list', 'detail', 'holders', 'explain', 'findings', 'compare', 'history'] as const satisfies readonly Screen['kind'][];
 export const MODAL_KINDS = ['help', 'editor', 'delete', 'operations', 'apply-file', 'export-file', 'assign', 'clone-target'] as const satisfies readonly Exclude<Modal['kind'], 'none'>[];
 type Unlisted = Exclude<Screen['kind'], (typeof SCREEN_KINDS)[number]>  ;
 export const ALL_KINDS_LISTED: [Unlisted] extends [never] ? true : never = true;

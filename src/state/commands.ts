@@ -28,6 +28,8 @@ function moveAction(mode: Mode, state: AppState, motion: Motion): Action | undef
       return { type: 'explain/scroll', motion };
     case 'holders':
       return { type: 'holders/scroll', motion };
+    case 'history':
+      return { type: 'history/scroll', motion };
     case 'help':
       return { type: 'help/scroll', motion };
     case 'clone-target':
@@ -88,6 +90,7 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       if (state.screen.kind === 'instances') return { type: 'instances/select' };
       return { type: 'list/open' };
     case 'item.mark':
+      if (state.screen.kind === 'history') return { type: 'history/toggle-mark' };
       return state.screen.kind === 'holders' ? { type: 'holders/toggle-mark' } : { type: 'list/toggle-mark' };
     case 'holders.mark-shown':
       return { type: 'holders/mark-shown' };
@@ -110,6 +113,7 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
     case 'list.refresh':
       if (state.screen.kind === 'instances') return { type: 'instances/refresh' };
       if (state.screen.kind === 'detail') return { type: 'detail/reload' };
+      if (state.screen.kind === 'history') return { type: 'history/reload' };
       return { type: 'list/refresh' };
     case 'sort.name':
       return { type: 'list/sort', key: 'name' };
@@ -169,6 +173,16 @@ export function commandToAction(state: AppState, command: Command, text = ''): A
       return { type: 'session/delete' };
     case 'profile.holders':
       return { type: 'holders/open' };
+    case 'profile.history':
+      return { type: 'history/open' };
+    case 'history.next-version':
+      return { type: 'history/next-version', delta: 1 };
+    case 'history.previous-version':
+      return { type: 'history/next-version', delta: -1 };
+    case 'history.compare':
+      return { type: 'history/compare' };
+    case 'history.revert':
+      return { type: 'session/revert' };
     case 'app.operations':
       return { type: 'session/operations' };
     case 'clone-target.regions':

@@ -42,6 +42,8 @@ export function modeOf(state: AppState): Mode {
       return 'explain';
     case 'holders':
       return state.screen.isFiltering ? 'filter' : 'holders';
+    case 'history':
+      return 'history';
   }
 }
 

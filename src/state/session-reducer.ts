@@ -56,7 +56,7 @@ function withCloneCursor(state: AppState, modal: CloneTarget, cursor: number): A
 
 export function sessionReducer(state: AppState, action: SessionAction): AppState {
   const { modal } = state;
-  const mutates = action.type === 'session/edit' || action.type === 'session/new' || action.type === 'session/clone' || action.type === 'session/delete' || action.type === 'session/apply-file' || (action.type === 'session/assign' && action.what !== 'what-if');
+  const mutates = action.type === 'session/edit' || action.type === 'session/revert' || action.type === 'session/new' || action.type === 'session/clone' || action.type === 'session/delete' || action.type === 'session/apply-file' || (action.type === 'session/assign' && action.what !== 'what-if');
   // The keymap has no such keys in read-only mode; this is the second lock.
   if (mutates && state.readOnly) return state;
   switch (action.type) {
@@ -65,6 +65,12 @@ export function sessionReducer(state: AppState, action: SessionAction): AppState
       if (state.screen.kind === 'list' && state.list.marked.length >= 2) return open(state, { kind: 'assign', intent: { kind: 'bulk', profileArns: state.list.marked } });
       const arn = targetArn(state);
       return arn === undefined ? noProfile(state) : open(state, { kind: 'editor', target: { mode: 'edit', arn }, isDirty: false });
+    }
+    case 'session/revert': {
+      // `R` on the history's kept version: the editor opens on that version, to review and save as an edit.
+      const version = state.screen.kind === 'history' && state.screen.comparing === undefined ? state.screen.versions[state.screen.cursor] : undefined;
+      if (state.screen.kind !== 'history' || version === undefined) return { ...state, notice: { tone: 'info', text: 'No kept version under › to go back to (spex keeps each version it reads)' } };
+      return open(state, { kind: 'editor', target: { mode: 'edit', arn: state.screen.arn, revertTo: version }, isDirty: false });
     }
     case 'session/new':
       if (state.instance === undefined) return state;

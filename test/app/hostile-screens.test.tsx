@@ -190,6 +190,7 @@ describe('hostile text on every screen of the TUI, on a real terminal', () => {
           return waitFor(/Permission|↔|compare/i);
         },
       },
+      { kind: 'screen:history', go: async () => (await backToList(), await press('h'), waitFor(/History of .*changes? in 90 days/)) },
       { kind: 'modal:help', go: async () => (await backToList(), await press('?'), waitFor('Keys — ')) },
       {
         kind: 'modal:editor',

@@ -117,7 +117,7 @@ describe('editing keys and read-only mode', () => {
       expect(helpEntries(mode).map((h) => h.keys)).toEqual(expect.arrayContaining(['e', 'd']));
     }
     expect(Object.values(KEYMAP).flat().filter((x) => x.mutates === true).map((x) => x.command).sort()).toEqual(
-      ['compare.copy-left', 'compare.copy-right', 'holders.add', 'holders.edit', 'holders.edit', 'holders.move', 'holders.remove', 'list.apply-file', 'list.promote', 'list.resume', 'list.resume', 'profile.clone', 'profile.clone', 'profile.clone-elsewhere', 'profile.clone-elsewhere', 'profile.delete', 'profile.delete', 'profile.edit', 'profile.edit', 'profile.new', 'profile.rename', 'profile.rename'],
+      ['compare.copy-left', 'compare.copy-right', 'history.revert', 'holders.add', 'holders.edit', 'holders.edit', 'holders.move', 'holders.remove', 'list.apply-file', 'list.promote', 'list.resume', 'list.resume', 'profile.clone', 'profile.clone', 'profile.clone-elsewhere', 'profile.clone-elsewhere', 'profile.delete', 'profile.delete', 'profile.edit', 'profile.edit', 'profile.new', 'profile.rename', 'profile.rename'],
     );
   });
 
