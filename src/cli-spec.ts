@@ -21,6 +21,7 @@ export const FLAGS = {
     help: 'AWS named profile (else AWS_PROFILE); a,b,c: several accounts (fleet, drift, promote and the TUI), each with its own credentials, region and endpoint_url from the AWS config files',
   },
   'all-profiles': { type: 'boolean', help: 'every profile of the AWS config and credentials files' },
+  'all-instances': { type: 'boolean', help: 'access-review: every ACTIVE instance of the fleet (--fleet NAME, --profile a,b, --all-profiles; else the account, in the regions of --region a,b), one review with an Instance column' },
   fleet: { type: 'string', value: 'NAME', help: 'a saved set of profiles: "fleets": {"NAME": ["dev", "prod"]} in config.json' },
   'confirm-production': {
     type: 'boolean',
@@ -198,11 +199,10 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     positionals: 1,
   },
   'access-review': {
-    synopsis: 'access-review --instance I',
+    synopsis: 'access-review --instance I[,I…] | --all-instances',
     help:
-      'the access review auditors ask for, written to a new folder (--out DIR) as CSV (a file per table), XLSX (a sheet per table, headers frozen and filtered), JSON and one self-contained HTML page (a heat map of profiles × permission groups, holders per profile as bars, findings highlighted, tables sortable and filterable) [--format csv,xlsx,json,html]: every user and AI agent × their profiles × their effective permissions in console words (implied Views, restrictions as they combine), every profile × permission, holders per profile and the lint findings, stamped with when, by whom (STS GetCallerIdentity), which instance and spex version; manifest.json holds each file\'s SHA-256. --diff OLD NEW: who gained or lost what between two reviews (exit 2 when anything changed)',
-    flags: ['format', 'out', 'diff'],
-    positionals: 2,
+      'the access review auditors ask for (of an instance; of several with --instance a,b, or of every ACTIVE instance of the fleet with --all-instances: one review whose rows say their instance), written to a new folder (--out DIR) as CSV (a file per table), XLSX (a sheet per table, headers frozen and filtered), JSON and one self-contained HTML page (a heat map of profiles × permission groups, holders per profile as bars, findings highlighted, tables sortable and filterable) [--format csv,xlsx,json,html]: every user and AI agent × their profiles × their effective permissions in console words (implied Views, restrictions as they combine), every profile × permission, holders per profile and the lint findings, stamped with when, by whom (STS GetCallerIdentity), which instance and spex version; manifest.json holds each file\'s SHA-256. --diff OLD NEW: who gained or lost what between two reviews (exit 2 when anything changed)',
+    flags: ['format', 'out', 'diff', 'all-instances', ...FLEET_FLAGS], positionals: 2,
     exitTwoIsAFinding: true,
   },
   'explain-agent': {

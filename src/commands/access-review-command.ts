@@ -3,7 +3,10 @@
 // evidence is tamper-evident; and `spex access-review --diff OLD NEW`: who gained or lost what between two.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACCESS_REVIEW_KIND, type AccessReview, reviewDiff } from '../domain/access/access-review.js';
+import type { RegionService } from '../aws/types.js';
+import { ACCESS_REVIEW_KIND, type AccessReview, mergeReviews, reviewDiff } from '../domain/access/access-review.js';
+import { scanFleet } from '../fleet/fleet.js';
+import { serviceOf } from '../fleet/read.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { SpexError } from '../domain/service/errors.js';
 import { defaultReviewDir, REVIEW_FORMATS, type ReviewFormat, reviewDirIssue, takeAccessReview, writeAccessReview } from '../fleet/access-review.js';
@@ -31,20 +34,49 @@ export async function accessReviewCommand(ctx: CommandContext): Promise<number> 
   const out = str(ctx.values, 'out');
   const early = out === undefined ? undefined : reviewDirIssue(out);
   if (early !== undefined) throw new UsageError(`--out: ${early}`);
-  const service = await ctx.service();
-  const instanceArn = await resolveInstance(service, str(ctx.values, 'instance'));
-  const review = await takeAccessReview(service, instanceArn, { ...onStderr(ctx.io), what: 'details (for the access review)' });
+  const targets = await instancesToReview(ctx);
+  // A few instances at a time: each service paces its own account's calls.
+  const reviews: AccessReview[] = new Array(targets.length);
+  const queue = targets.map((t, i) => ({ ...t, i }));
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const what = targets.length > 1 ? `details of ${next.label} (for the access review)` : 'details (for the access review)';
+      reviews[next.i] = await takeAccessReview(next.service, next.arn, { ...onStderr(ctx.io), what });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, targets.length) }, worker));
+  const review = mergeReviews(reviews);
   const dir = out ?? defaultReviewDir(review);
   const files = await writeAccessReview(review, dir, formats);
   const people = review.holders.filter((h) => h.kind === 'user').length;
   for (const note of review.notes) ctx.io.stderr.write(`spex: note: ${sanitizeLine(note)}\n`);
-  const where = review.instances[0]?.alias ?? instanceArn;
+  const where = review.instances.length > 1 ? `${review.instances.length} instances` : (review.instances[0]?.alias ?? review.instances[0]?.arn ?? '');
   await write(ctx.io, ctx.output, { dir, takenAt: review.takenAt, takenBy: review.takenBy ?? null, files }, () =>
     `Access review of ${sanitizeLine(where)} written to ${dir}: ${people} users, ${review.holders.length - people} AI agents, ${review.profiles.length} profiles, ${review.findings.length} findings.\n` +
     files.map((f) => `  ${f.file}  sha256 ${f.sha256}\n`).join('') +
     `  manifest.json and SHA256SUMS hold each file's SHA-256 (in the folder, sha256sum -c SHA256SUMS checks all ${files.length}).\n`,
   );
   return EXIT_OK;
+}
+
+/**
+ * The instances to review: `--instance I` (or several, `--instance a,b`) of the account and region, or
+ * with `--all-instances` every ACTIVE instance of the fleet (`--fleet NAME`, `--profile a,b`,
+ * `--all-profiles`; else the one account, in the regions of `--region a,b`).
+ */
+async function instancesToReview(ctx: CommandContext): Promise<{ service: RegionService; arn: string; label: string }[]> {
+  if (ctx.values['all-instances'] === true) {
+    const fleet = await ctx.fleet();
+    const rows = await scanFleet(fleet, { countProfiles: false });
+    for (const row of rows.filter((r) => r.error)) ctx.io.stderr.write(`spex: ${sanitizeLine(row.profile)}${row.region ? ` ${row.region}` : ''}: ${sanitizeLine(row.error!.message)} (not in the review)\n`);
+    const active = rows.filter((r) => r.instance !== undefined && (r.instance.status === undefined || r.instance.status === 'ACTIVE'));
+    if (active.length === 0) throw new SpexError({ kind: 'not-found', message: 'no ACTIVE instance in the fleet to review (spex fleet lists them)' });
+    return active.map((r) => ({ service: serviceOf(fleet, r), arn: r.instance!.arn, label: sanitizeLine(r.instance!.alias ?? r.instance!.arn) }));
+  }
+  const service = await ctx.service();
+  const refs = (str(ctx.values, 'instance') ?? '').split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const arns = await Promise.all((refs.length === 0 ? [undefined] : refs).map((ref) => resolveInstance(service, ref)));
+  return [...new Set(arns)].map((arn) => ({ service, arn, label: arn.split('/').pop() ?? arn }));
 }
 
 /** A review as written: its JSON file, or the folder holding access-review.json. */

@@ -34,10 +34,10 @@ export async function takeAccessReview(service: RegionService, instanceArn: stri
   return buildAccessReview({ takenAt: new Date(), takenBy, spexVersion: VERSION, instance: { arn: instanceArn, alias }, profiles, users, agents, findings: lint.findings, notes });
 }
 
-/** The folder a review goes to by default: `access-review-ALIAS-20261206-160312Z`. */
+/** The folder a review goes to by default: `access-review-ALIAS-20261206-160312Z` (`…-3-instances-…` for several). */
 export function defaultReviewDir(review: AccessReview): string {
   const instance = review.instances[0];
-  const name = (instance?.alias ?? instance?.arn.split('/').pop() ?? 'instance').replace(/[^A-Za-z0-9._-]/g, '_');
+  const name = review.instances.length > 1 ? `${review.instances.length}-instances` : (instance?.alias ?? instance?.arn.split('/').pop() ?? 'instance').replace(/[^A-Za-z0-9._-]/g, '_');
   return `access-review-${name}-${review.takenAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-')}`;
 }
 

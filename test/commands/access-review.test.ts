@@ -109,4 +109,24 @@ describe('spex access-review', () => {
     expect(same.out).toContain('Nobody gained or lost anything');
     expect((await run('--diff', first)).err).toContain('needs two reviews');
   });
+
+  it('several instances make one review whose rows say their instance; --all-instances takes every ACTIVE instance of the account', async () => {
+    const several = join(dir, 'several');
+    const { code, out } = await run('--instance', 'acme-support,acme-sales', '--out', several, '--format', 'json,csv', '--output', 'table');
+    expect(code).toBe(0);
+    const inInstance = (alias: string) => backend.emulator.listModels('us-east-1', 'AWS::Connect::User').filter((u) => String(u.InstanceArn).endsWith(backend.emulator.listModels('us-east-1', 'AWS::Connect::Instance').find((i) => i.InstanceAlias === alias)!.Id as string)).length;
+    const total = inInstance('acme-support') + inInstance('acme-sales');
+    expect(out).toMatch(new RegExp(`Access review of 2 instances written to ${several}: ${total} users`));
+    const review = JSON.parse(readFileSync(join(several, 'access-review.json'), 'utf8')) as AccessReview;
+    expect(review.instances.map((i) => i.alias)).toEqual(['acme-support', 'acme-sales']);
+    expect(review.holders.filter((h) => h.instance === 'acme-sales' && h.kind === 'user')).toHaveLength(inInstance('acme-sales'));
+    const csv = readFileSync(join(several, 'holders.csv'), 'utf8').split(/\r?\n/);
+    expect(csv[0]).toBe('"Instance","Kind","Login","Name","Profiles","Permissions","Restrictions","ARN"');
+    expect(csv.filter((l) => l.startsWith('"acme-sales","user"'))).toHaveLength(inInstance('acme-sales'));
+    // The whole account (the region asked for): every ACTIVE instance of us-east-1.
+    const all = await run('--all-instances', '--out', join(dir, 'all'), '--format', 'json');
+    expect(all.code, all.err).toBe(0);
+    const active = backend.emulator.listModels('us-east-1', 'AWS::Connect::Instance').filter((i) => i.InstanceStatus === undefined || i.InstanceStatus === 'ACTIVE');
+    expect((JSON.parse(readFileSync(join(dir, 'all', 'access-review.json'), 'utf8')) as AccessReview).instances).toHaveLength(active.length);
+  });
 });

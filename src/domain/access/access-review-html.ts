@@ -30,7 +30,7 @@ function heatMap(review: AccessReview): string {
       const shade = n === 0 ? 0 : 0.15 + (0.85 * n) / Math.max(g.total, 1);
       return `<td class="c" style="background:rgba(74,123,208,${shade.toFixed(2)})" title="${n} of ${g.total}">${n || ''}</td>`;
     });
-    return `<tr><td>${esc(p.name)}</td>${cells.join('')}</tr>`;
+    return `<tr><td>${esc(p.instance === undefined ? p.name : `${p.instance} · ${p.name}`)}</td>${cells.join('')}</tr>`;
   });
   return `<table class="heat"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p>Each cell: how many of the group's permissions (${max} at most in one group) the profile grants.</p>`;
 }
@@ -38,7 +38,7 @@ function heatMap(review: AccessReview): string {
 function bars(review: AccessReview): string {
   const most = Math.max(1, ...review.profiles.map((p) => p.users + p.agents));
   const rows = review.profiles.map(
-    (p) => `<tr><td>${esc(p.name)}</td><td class="n">${p.users}</td><td class="n">${p.agents}</td><td><span class="bar" style="width:${Math.round((300 * (p.users + p.agents)) / most)}px"></span></td></tr>`,
+    (p) => `<tr><td>${esc(p.instance === undefined ? p.name : `${p.instance} · ${p.name}`)}</td><td class="n">${p.users}</td><td class="n">${p.agents}</td><td><span class="bar" style="width:${Math.round((300 * (p.users + p.agents)) / most)}px"></span></td></tr>`,
   );
   return `<table><thead><tr><th>Profile</th><th>Users</th><th>AI agents</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -13,6 +13,8 @@ import type { Finding } from './lint.js';
 export const ACCESS_REVIEW_KIND = 'spex/access-review';
 
 export interface ReviewHolder {
+  /** In a review of several instances: the instance (its alias, else its id). */
+  instance?: string;
   kind: 'user' | 'AI agent';
   login: string;
   name: string;
@@ -25,6 +27,7 @@ export interface ReviewHolder {
 }
 
 export interface ReviewProfile {
+  instance?: string;
   name: string;
   arn: string;
   permissions: { name: string; label: string; group: string }[];
@@ -42,7 +45,7 @@ export interface AccessReview {
   instances: { arn: string; alias: string | undefined; account: string; region: string }[];
   holders: ReviewHolder[];
   profiles: ReviewProfile[];
-  findings: Finding[];
+  findings: (Finding & { instance?: string })[];
   /** What the review could not see (holders unknown, AI agents not readable…). */
   notes: string[];
 }
@@ -113,6 +116,31 @@ export function buildAccessReview(input: ReviewInput): AccessReview {
   };
 }
 
+/** An instance's label in a review of several: its alias, else its id. */
+const instanceLabel = (i: AccessReview['instances'][number] | undefined): string => i?.alias ?? i?.arn.split('/').pop() ?? '?';
+
+/**
+ * Several instances' reviews as one (an estate's, or a fleet's): every holder, profile, finding and note
+ * says its instance; who took it is each account's caller.
+ */
+export function mergeReviews(reviews: readonly AccessReview[]): AccessReview {
+  if (reviews.length === 1) return reviews[0]!;
+  const tag = <T extends object>(review: AccessReview, items: readonly T[]): (T & { instance: string })[] => items.map((x) => ({ ...x, instance: instanceLabel(review.instances[0]) }));
+  const by = [...new Set(reviews.flatMap((r) => (r.takenBy === undefined ? [] : [r.takenBy])))];
+  return {
+    kind: ACCESS_REVIEW_KIND,
+    version: 1,
+    takenAt: reviews.map((r) => r.takenAt).sort()[0] ?? new Date(0).toISOString(),
+    takenBy: by.length === 0 ? undefined : by.join(', '),
+    spexVersion: reviews[0]?.spexVersion ?? '',
+    instances: reviews.flatMap((r) => r.instances),
+    holders: reviews.flatMap((r) => tag(r, r.holders)),
+    profiles: reviews.flatMap((r) => tag(r, r.profiles)),
+    findings: reviews.flatMap((r) => tag(r, r.findings)),
+    notes: reviews.flatMap((r) => r.notes.map((n) => `${instanceLabel(r.instances[0])}: ${n}`)),
+  };
+}
+
 export interface ReviewTable {
   /** The file (CSV) or sheet (XLSX) name. */
   name: string;
@@ -123,6 +151,10 @@ export interface ReviewTable {
 
 /** The review as tables, one per question an auditor asks; every format writes these. */
 export function reviewTables(review: AccessReview): ReviewTable[] {
+  // Several instances: each row says which (the first column).
+  const several = review.instances.length > 1;
+  const head = (header: string[]): string[] => (several ? ['Instance', ...header] : header);
+  const row = (x: { instance?: string }, cells: (string | number)[]): (string | number)[] => (several ? [x.instance ?? '', ...cells] : cells);
   return [
     {
       name: 'about',
@@ -142,32 +174,32 @@ export function reviewTables(review: AccessReview): ReviewTable[] {
     {
       name: 'holders',
       title: 'Users and AI agents, their profiles and restrictions',
-      header: ['Kind', 'Login', 'Name', 'Profiles', 'Permissions', 'Restrictions', 'ARN'],
-      rows: review.holders.map((h) => [h.kind, h.login, h.name, h.profiles.join(', '), h.permissions.length, h.restrictions.join('; ') || 'none', h.arn]),
+      header: head(['Kind', 'Login', 'Name', 'Profiles', 'Permissions', 'Restrictions', 'ARN']),
+      rows: review.holders.map((h) => row(h, [h.kind, h.login, h.name, h.profiles.join(', '), h.permissions.length, h.restrictions.join('; ') || 'none', h.arn])),
     },
     {
       name: 'effective-permissions',
       title: 'Who can do what (effective permissions, console words)',
-      header: ['Kind', 'Login', 'Name', 'Permission', 'Console name', 'Console group', 'From'],
-      rows: review.holders.flatMap((h) => h.permissions.map((p) => [h.kind, h.login, h.name, p.name, p.label, p.group, p.from])),
+      header: head(['Kind', 'Login', 'Name', 'Permission', 'Console name', 'Console group', 'From']),
+      rows: review.holders.flatMap((h) => h.permissions.map((p) => row(h, [h.kind, h.login, h.name, p.name, p.label, p.group, p.from]))),
     },
     {
       name: 'profile-permissions',
       title: 'Profiles and their permissions',
-      header: ['Profile', 'Permission', 'Console name', 'Console group'],
-      rows: review.profiles.flatMap((p) => p.permissions.map((x) => [p.name, x.name, x.label, x.group])),
+      header: head(['Profile', 'Permission', 'Console name', 'Console group']),
+      rows: review.profiles.flatMap((p) => p.permissions.map((x) => row(p, [p.name, x.name, x.label, x.group]))),
     },
     {
       name: 'profile-holders',
       title: 'Holders per profile',
-      header: ['Profile', 'Users', 'AI agents', 'Permissions', 'ARN'],
-      rows: review.profiles.map((p) => [p.name, p.users, p.agents, p.permissions.length, p.arn]),
+      header: head(['Profile', 'Users', 'AI agents', 'Permissions', 'ARN']),
+      rows: review.profiles.map((p) => row(p, [p.name, p.users, p.agents, p.permissions.length, p.arn])),
     },
     {
       name: 'findings',
       title: 'Least-privilege findings (spex lint)',
-      header: ['Severity', 'Rule', 'Profile', 'Why', 'Evidence'],
-      rows: review.findings.map((f) => [f.severity, f.rule, f.profile, f.why, f.evidence.join('; ')]),
+      header: head(['Severity', 'Rule', 'Profile', 'Why', 'Evidence']),
+      rows: review.findings.map((f) => row(f, [f.severity, f.rule, f.profile, f.why, f.evidence.join('; ')])),
     },
   ];
 }
