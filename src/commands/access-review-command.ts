@@ -36,7 +36,7 @@ export async function accessReviewCommand(ctx: CommandContext): Promise<number> 
   if (early !== undefined) throw new UsageError(`--out: ${early}`);
   const targets = await instancesToReview(ctx);
   // A few instances at a time: each service paces its own account's calls.
-  const reviews: AccessReview[] = new Array(targets.length);
+  const reviews: AccessReview[] = [];
   const queue = targets.map((t, i) => ({ ...t, i }));
   const worker = async (): Promise<void> => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
