@@ -31,6 +31,8 @@ export interface RemoteEmulator {
   modify(arns: string[]): Promise<void>;
   /** Set-up in the store (no API call): the first `count` users of an instance hold a profile; how many now do. */
   give(region: string, instanceAlias: string, profileName: string, count: number): Promise<number>;
+  /** Set-up in CloudTrail (no API call): `count` writes over the last `days`, one in five to the profile. */
+  history(region: string, instanceAlias: string, profileName: string, count: number, days: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startRemoteEmulator(options: EmulatorOptions): Promise<Rem
     profileArns: () => call<string[]>({ op: 'profileArns' }),
     modify: (arns) => call<void>({ op: 'modify', arns }),
     give: (region, instanceAlias, profileName, count) => call<number>({ op: 'give', region, instanceAlias, profileName, count }),
+    history: (region, instanceAlias, profileName, count, days) => call<number>({ op: 'history', region, instanceAlias, profileName, count, days }),
     async close() {
       if (closed) return;
       closed = true;

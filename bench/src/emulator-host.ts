@@ -20,6 +20,7 @@ export type HostCall =
   | { id: number; op: 'profileArns' }
   | { id: number; op: 'modify'; arns: string[] }
   | { id: number; op: 'give'; region: string; instanceAlias: string; profileName: string; count: number }
+  | { id: number; op: 'history'; region: string; instanceAlias: string; profileName: string; count: number; days: number }
   | { id: number; op: 'close' };
 
 async function main(): Promise<void> {
@@ -72,6 +73,23 @@ async function main(): Promise<void> {
             });
           }
           return send({ id: call.id, result: users.length });
+        }
+        case 'history': {
+          // Set-up: `count` writes CloudTrail holds, spread over the last `days` (by another caller), one
+          // in five a change to the profile, the rest to the instance's other profiles.
+          const instance = (emulator.listModels(call.region, INSTANCE_TYPE) as { Arn?: string; Id?: string; InstanceAlias?: string }[]).find((i) => i.InstanceAlias === call.instanceAlias);
+          const profiles = emulator.listModels(call.region, SECURITY_PROFILE_TYPE).filter((p) => p.InstanceArn === instance?.Arn);
+          const target = profiles.find((p) => p.SecurityProfileName === call.profileName);
+          if (instance?.Id === undefined || target === undefined) return send({ id: call.id, result: 0 });
+          const others = profiles.filter((p) => p !== target);
+          const idOf = (arn: unknown): string => String(arn).split('/').pop() ?? '';
+          for (let i = 0; i < call.count; i++) {
+            const p = i % 5 === 0 ? target : others[i % others.length]!;
+            const time = Date.now() - ((i + 1) / call.count) * call.days * 86_400_000;
+            if (i % 2 === 0) emulator.recordEvent(call.region, 'UpdateSecurityProfile', { InstanceId: instance.Id, SecurityProfileId: idOf(p.SecurityProfileArn), Description: `change ${i}` }, time);
+            else emulator.recordEvent(call.region, 'TagResource', { resourceArn: p.SecurityProfileArn, tags: { change: String(i) } }, time);
+          }
+          return send({ id: call.id, result: call.count });
         }
         case 'close':
           await emulator.close();

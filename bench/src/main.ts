@@ -17,6 +17,7 @@ const ITEMS: Record<string, () => Promise<Item>> = {
   throttled: async () => (await import('./throttled.js')).runThrottled,
   limits: async () => (await import('./limits.js')).runLimits,
   moves: async () => (await import('./moves.js')).runMoves,
+  history: async () => (await import('./history.js')).runHistory,
 };
 
 async function main(): Promise<void> {

@@ -54,10 +54,10 @@ export class Trail {
   ) {}
 
   /** Records a write that succeeded (a no-op for any other operation), with the caller's User-Agent as CloudTrail keeps it. */
-  record(account: string, region: string, operation: string, request: Record<string, unknown>, accessKeyId: string, userAgent = ''): void {
+  record(account: string, region: string, operation: string, request: Record<string, unknown>, accessKeyId: string, userAgent = '', time = this.now()): void {
     const userName = userNameOf(accessKeyId);
     const identity = { type: 'IAMUser', principalId: `AIDA${accessKeyId.slice(4, 20)}`, arn: `arn:aws:iam::${account}:user/${userName}`, accountId: account, accessKeyId, userName };
-    this.add(account, region, { operation, request, identity, userAgent: userAgent.slice(0, 1000) || 'spex-emulator', time: this.now(), username: userName, accessKeyId });
+    this.add(account, region, { operation, request, identity, userAgent: userAgent.slice(0, 1000) || 'spex-emulator', time, username: userName, accessKeyId });
   }
 
   /** An event of another caller and time (the demo's history: the admin website, a pipeline's role). */
@@ -86,12 +86,6 @@ export class Trail {
     const list = this.events.get(account) ?? [];
     list.push({ EventId: id, EventName: e.operation, EventTime: e.time, EventSource: source, Username: e.username, AccessKeyId: e.accessKeyId, ReadOnly: 'false', region, CloudTrailEvent: JSON.stringify(detail) });
     this.events.set(account, list);
-  }
-
-  /** An event told as if it happened earlier (the demo's history, tests). */
-  backdate(account: string, eventId: string, time: number): void {
-    const event = this.events.get(account)?.find((e) => e.EventId === eventId);
-    if (event) event.EventTime = time;
   }
 
   lookup(account: string, region: string, body: Record<string, unknown>, limited: boolean): Record<string, unknown> {

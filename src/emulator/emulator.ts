@@ -234,8 +234,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port,
     requests,
     clearRequests: () => log.clear(),
-    maxConcurrent: (operation) => concurrency.max(operation),
-    resetStats: () => concurrency.reset(),
+    maxConcurrent: (operation) => concurrency.max(operation), resetStats: () => concurrency.reset(),
+    recordEvent: (region, operation, request, time, accessKeyId, account) => trail.record(account ?? DEMO_ACCOUNT_ID, region, operation, request, accessKeyId ?? 'AKIDSOMEONEELSE', 'aws-cli/2.17.0', time),
     failNext: (operation, count, failure) => faults.failNext(operation, count, failure),
     setFaults: (change) => {
       for (const [key, value] of Object.entries(change)) if (value !== undefined) (settings as Record<string, unknown>)[key] = value;

@@ -68,6 +68,8 @@ export interface Emulator {
   /** The highest number of requests of an operation handled at the same time since the last reset. */
   maxConcurrent(operation?: string): number;
   resetStats(): void;
+  /** A write CloudTrail holds as made at `time` (epoch ms) by another caller (default key AKIDSOMEONEELSE): tests and the bench. */
+  recordEvent(region: string, operation: string, request: Record<string, unknown>, time: number, accessKeyId?: string, account?: string): void;
   /** exception → a synchronous error of that name/status; handlerErrorCode → the async request ends FAILED with it; count 0 takes back what is queued. */
   failNext(operation: string, count: number, failure: InjectedFailure): void;
   setFaults(faults: Partial<Pick<EmulatorOptions, Adjustable>>): void;
