@@ -23,10 +23,10 @@ export const FLAGS = {
   'all-profiles': { type: 'boolean', help: 'every profile of the AWS config and credentials files' },
   'all-instances': { type: 'boolean', help: 'access-review: every ACTIVE instance of the fleet (--fleet NAME, --profile a,b, --all-profiles; else the account, in the regions of --region a,b), one review with an Instance column' },
   fleet: { type: 'string', value: 'NAME', help: 'a saved set of profiles: "fleets": {"NAME": ["dev", "prod"]} in config.json' },
-  'confirm-production': {
-    type: 'boolean',
-    help: 'write to an instance config.json marks production ("production": ["prod"] or ["prod:alias"]); without it such a write is refused (the TUI asks for a second y instead)',
-  },
+  org: { type: 'boolean', help: "the organisation's accounts as the fleet (with the management or a delegated-admin account's credentials): Organizations ListAccounts, then a role assumed in each ACTIVE account" },
+  'org-role': { type: 'string', value: 'NAME', help: '--org: the role assumed in each account (default OrganizationAccountAccessRole)' },
+  'external-id': { type: 'string', value: 'ID', help: '--org: the ExternalId the role demands' },
+  'confirm-production': { type: 'boolean', help: 'write to an instance config.json marks production ("production": ["prod"] or ["prod:alias"]); without it such a write is refused (the TUI asks for a second y instead)' },
   'endpoint-url': { type: 'string', value: 'URL', help: 'Cloud Control endpoint (else AWS_ENDPOINT_URL_CLOUDCONTROL, AWS_ENDPOINT_URL)' },
   demo: { type: 'boolean', help: 'start an in-process emulator with demo data and use it (the data resets each start; --demo-state FILE keeps it between runs)' },
   'demo-state': { type: 'string', value: 'FILE', help: 'the demo\'s data kept in FILE between runs (implies --demo)' },
@@ -97,11 +97,11 @@ export const COMMON_FLAGS = [
 
 /** The terminal UI's flags (`spex [options]`). */
 export const TUI_FLAGS = [
-  'demo', 'demo-state', 'region', 'instance', 'endpoint-url', 'profile', 'read-only', 'cloudcontrol-only', 'concurrency', 'rate-share', 'no-cache', 'debug', 'all-profiles', 'fleet',
+  'demo', 'demo-state', 'region', 'instance', 'endpoint-url', 'profile', 'read-only', 'cloudcontrol-only', 'concurrency', 'rate-share', 'no-cache', 'debug', 'all-profiles', 'fleet', 'org', 'org-role', 'external-id',
 ] as const satisfies readonly FlagName[];
 
 /** The accounts a fleet command looks at (with `--profile a,b,c` and `--region a,b`). */
-const FLEET_FLAGS = ['all-profiles', 'fleet'] as const satisfies readonly FlagName[];
+const FLEET_FLAGS = ['all-profiles', 'fleet', 'org', 'org-role', 'external-id'] as const satisfies readonly FlagName[];
 
 export interface CommandSpec {
   /** What follows `spex` in the help's left column (`list --instance I`). */

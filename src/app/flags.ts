@@ -29,6 +29,10 @@ export interface TuiFlags {
   allProfiles?: boolean;
   /** --fleet NAME: a saved set of profiles (config.json "fleets"). */
   fleet?: string;
+  /** --org (--org-role NAME, --external-id ID): the organisation's accounts. */
+  org?: boolean;
+  orgRole?: string;
+  externalId?: string;
 }
 
 /** The TUI's flags, as cli-spec.ts declares them. */
@@ -62,6 +66,9 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
   if (values['no-cache'] === true) flags.noCache = true;
   if (values['all-profiles'] === true) flags.allProfiles = true;
   if (typeof values.fleet === 'string') flags.fleet = values.fleet;
+  if (values.org === true) flags.org = true;
+  if (typeof values['org-role'] === 'string') flags.orgRole = values['org-role'];
+  if (typeof values['external-id'] === 'string') flags.externalId = values['external-id'];
   if (typeof values['demo-state'] === 'string') {
     flags.demoState = values['demo-state'];
     flags.demo = true;

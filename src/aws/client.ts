@@ -189,7 +189,7 @@ export async function loadServiceQuotas(): Promise<typeof import('@aws-sdk/clien
  * A CommonJS module as Node's ESM loader gives it from the bundle: its exports, or the same under
  * `default` (told by whether `key` is there).
  */
-function commonJs<M extends object>(mod: M, key: keyof M): M {
+export function commonJs<M extends object>(mod: M, key: keyof M): M {
   return (mod as Record<keyof M, unknown>)[key] !== undefined ? mod : ((mod as M & { default?: M }).default ?? mod);
 }
 
@@ -200,7 +200,7 @@ export async function loadDefaultProvider(): Promise<typeof import('@aws-sdk/cre
 }
 
 /** What the Cloud Control and the Connect clients share: handler, timeouts, retries, debug log. */
-function clientConfig(settings: ClientSettings) {
+export function clientConfig(settings: ClientSettings) {
   // spex targets Node 20 on purpose; the SDK's multi-line notice about future Node 22 releases would
   // otherwise land on the stderr of every command and in the middle of the TUI.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

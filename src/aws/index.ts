@@ -22,6 +22,7 @@ import type { RegionService, RetryEvent, Spex } from './types.js';
 
 export type * from './types.js';
 export { type Connection, type ConnectionFlags, resolveConnection } from './connection.js';
+export { assumedRoleCredentials, callerAccount, listOrgAccounts, type OrgMember } from './organizations.js';
 export type { PollSchedule, Sleep } from './tracked-operation.js';
 
 export interface SpexOptions {
@@ -88,6 +89,11 @@ export function isLocalEndpoint(endpoint: string | undefined): boolean {
 export const DEFAULT_MAX_ATTEMPTS = 4;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 export const DEFAULT_CONCURRENCY = 2;
+
+/** The settings of a call made outside a Spex (the organisation's accounts, a role assumed). */
+export function plainSettings(o: { region: string; endpoint?: string | undefined; credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider }): ClientSettings {
+  return { region: o.region, ...(o.endpoint ? { endpoint: o.endpoint } : {}), credentials: o.credentials, maxAttempts: DEFAULT_MAX_ATTEMPTS, requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, now: Date.now };
+}
 
 export function createSpex(options: SpexOptions = {}): Spex {
   const clients = new Map<string, CloudControlClient>();

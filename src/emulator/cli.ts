@@ -32,6 +32,9 @@ Options:
   --async-delay MS           how long create/update/delete stay IN_PROGRESS (default 300)
   --trail-delay MS           how long CloudTrail takes to deliver an event to LookupEvents (default 0;
                              AWS takes minutes)
+  --org-accounts N           N more accounts in the demo's organisation (Organizations ListAccounts from
+                             the management account 123456789012, STS AssumeRole into each with
+                             OrganizationAccountAccessRole, or SpexAudit with the ExternalId spex-audit)
   --no-history               leave CloudTrail empty (the demo data comes with three months of changes
                              to acme-support's profiles, by several people, in it)
   --list-properties identifiers|summary|full
@@ -98,6 +101,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
       'async-delay': { type: 'string' },
       'trail-delay': { type: 'string' },
       'no-history': { type: 'boolean' },
+      'org-accounts': { type: 'string' },
       'list-properties': { type: 'string' },
       'user-list': { type: 'string' },
       'profile-quota': { type: 'string' },
@@ -125,6 +129,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions | 'help' {
     asyncDelayMs: intFlag('async-delay', values['async-delay'], 0, 3_600_000),
     trailDelayMs: intFlag('trail-delay', values['trail-delay'], 0, 86_400_000),
     ...(values['no-history'] ? { history: false } : {}),
+    orgAccounts: intFlag('org-accounts', values['org-accounts'], 0, 10_000),
     listProperties: choice('list-properties', values['list-properties'], ['summary', 'identifiers', 'full'] as const),
     userList: choice('user-list', values['user-list'], ['full', 'empty'] as const),
     pageSize: intFlag('page-size', values['page-size'], 1, 1000),

@@ -19,6 +19,7 @@ import { emulatorSettings } from './settings.js';
 import { answerQuery, queryActionOf } from './query-protocol.js';
 import { Trail } from './cloudtrail.js';
 import { seedDemoHistory } from './demo-history.js';
+import { demoOrganization } from './organization.js';
 import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, regionOf, writeReply } from './server.js';
 import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect/index.js';
 import { AI_AGENT_MODELS, Store } from './store.js';
@@ -80,7 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   /** The default account's store and book (what tests reach directly unless they name an account). */
   const of = (account: string | undefined) => accountState(account ?? DEMO_ACCOUNT_ID);
   const faults = new Faults(settings, seed, Date.now);
-  const trail = new Trail(Date.now, () => settings.trailDelayMs);
+  const trail = new Trail(Date.now, () => settings.trailDelayMs), org = demoOrganization(options.orgAccounts ?? 0);
   if (isDemo && !loaded && options.history !== false) seedDemoHistory(trail, of(undefined).store, DEMO_ACCOUNT_ID, Math.floor(Date.now() / 86_400_000) * 86_400_000);
   if (!loaded) persist();
   const log = new RequestLog();
@@ -148,7 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         info.region = regionOf(req.headers.authorization);
         const queued = faults.takeQueued(queryAction);
         if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
-        status = answerQuery(res, queryAction, account, /Credential=([^/\s,]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '');
+        status = answerQuery(res, queryAction, account, /Credential=([^/\s,]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '', raw, org);
         answered = true;
       } else if (quotasOp !== undefined) {
         info.operation = quotasOp;
@@ -156,7 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         counted = true;
         const queued = faults.takeQueued(quotasOp);
         if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
-        const answer = handleServiceQuotas(req, raw, quotasOp, settings.profileQuota, account, (region, body) => trail.lookup(account, region, body, budgets.enabled));
+        const answer = handleServiceQuotas(req, raw, quotasOp, settings.profileQuota, account, (region, body) => trail.lookup(account, region, body, budgets.enabled), org);
         info.region = answer.region;
         info.body = answer.request;
         payload = answer.body;
@@ -226,8 +227,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const port = (server.address() as AddressInfo).port, shownHost = host.includes(':') ? `[${host}]` : host;
 
   return {
     url: `http://${shownHost}:${port}`,

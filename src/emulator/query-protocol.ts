@@ -1,8 +1,11 @@
 // The AWS query protocol (form-encoded POST, XML answers) as STS speaks it: GetCallerIdentity names
-// the caller's account (the one a 12-digit access key id selects, as elsewhere in the emulator). Any
+// the caller's account (the one a 12-digit access key id selects, as elsewhere in the emulator), and
+// AssumeRole hands out a key for a role of the organisation (organization.ts). Any
 // other query-protocol action is refused in that protocol's own error shape, naming the action, so
 // every AWS client can read the refusal.
 import { userNameOf } from './cloudtrail.js';
+import { ServiceError } from './errors.js';
+import { assumeRole, type Organization } from './organization.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -24,8 +27,24 @@ function write(res: ServerResponse, status: number, body: string): void {
 }
 
 /** Answers a query-protocol call; returns the status written. */
-export function answerQuery(res: ServerResponse, action: string, account: string, accessKeyId: string): number {
+export function answerQuery(res: ServerResponse, action: string, account: string, accessKeyId: string, raw: Buffer, org: Organization): number {
   const requestId = randomUUID();
+  if (action === 'AssumeRole') {
+    try {
+      const role = assumeRole(org, `arn:aws:iam::${account}:user/${userNameOf(accessKeyId)}`, new URLSearchParams(raw.toString('utf8')), Date.now());
+      const secret = createHash('sha256').update(`${role.arn}/${requestId}`).digest('base64').slice(0, 40);
+      write(
+        res,
+        200,
+        `<AssumeRoleResponse xmlns="${STS_NS}"><AssumeRoleResult><Credentials><AccessKeyId>${role.accessKeyId}</AccessKeyId><SecretAccessKey>${secret}</SecretAccessKey><SessionToken>${xml(Buffer.from(requestId).toString('base64'))}</SessionToken><Expiration>${role.expiration.toISOString()}</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>${xml(role.assumedRoleId)}</AssumedRoleId><Arn>${xml(role.arn)}</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+      );
+      return 200;
+    } catch (error) {
+      const e = error instanceof ServiceError ? error : new ServiceError('InternalFailure', String(error));
+      write(res, e.status, `<ErrorResponse xmlns="${STS_NS}"><Error><Type>Sender</Type><Code>${xml(e.code)}</Code><Message>${xml(e.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`);
+      return e.status;
+    }
+  }
   if (action === 'GetCallerIdentity') {
     // The STS API reference's GetCallerIdentity answer for an IAM user: UserId is the principal's unique id (not the key).
     const userId = `AIDA${createHash('sha256').update(`${account}/${accessKeyId}`).digest('hex').slice(0, 17).toUpperCase()}`;
@@ -39,7 +58,7 @@ export function answerQuery(res: ServerResponse, action: string, account: string
   write(
     res,
     400,
-    `<ErrorResponse xmlns="${STS_NS}"><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>The local endpoint does not serve the action ${xml(action.slice(0, 80))} (of the query protocol it serves only STS GetCallerIdentity)</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+    `<ErrorResponse xmlns="${STS_NS}"><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>The local endpoint does not serve the action ${xml(action.slice(0, 80))} (of the query protocol it serves only STS GetCallerIdentity and AssumeRole)</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
   );
   return 400;
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { regionOf } from './server.js';
 import { ServiceError } from './errors.js';
 import { CLOUDTRAIL_PREFIX } from './cloudtrail.js';
+import { handleOrganizations, ORGANIZATIONS_PREFIX, type Organization } from './organization.js';
 
 export const SERVICE_QUOTAS_PREFIX = 'ServiceQuotasV20190624.';
 export const PROFILE_QUOTA_CODE = 'L-F325A715';
@@ -17,6 +18,7 @@ export function serviceQuotasOperationOf(req: IncomingMessage): string | undefin
   const target = String(req.headers['x-amz-target'] ?? '');
   // botocore's model gives the long target prefix, the JS SDK's the short one: both are CloudTrail's.
   if (target === `${CLOUDTRAIL_PREFIX}LookupEvents` || target === 'CloudTrail_20131101.LookupEvents') return 'LookupEvents';
+  if (target.startsWith(ORGANIZATIONS_PREFIX)) return target.slice(ORGANIZATIONS_PREFIX.length);
   return target.startsWith(SERVICE_QUOTAS_PREFIX) ? target.slice(SERVICE_QUOTAS_PREFIX.length) : undefined;
 }
 
@@ -27,6 +29,7 @@ export function handleServiceQuotas(
   profileQuota: number,
   account: string,
   lookupEvents: (region: string, body: Record<string, unknown>) => unknown,
+  org?: Organization,
 ): { region: string; request: Record<string, unknown>; body: unknown } {
   const region = regionOf(req.headers.authorization);
   let request: Record<string, unknown> = {};
@@ -36,6 +39,7 @@ export function handleServiceQuotas(
     throw new ServiceError('SerializationException', `The request body is not valid JSON: ${(error as Error).message}`);
   }
   if (operation === 'LookupEvents') return { region, request, body: lookupEvents(region, request) };
+  if ((operation === 'ListAccounts' || operation === 'DescribeOrganization') && org !== undefined) return { region, request, body: handleOrganizations(org, operation, account, request) };
   if (operation !== 'GetServiceQuota') throw new ServiceError('UnknownOperationException', `The local endpoint serves only GetServiceQuota of Service Quotas (got ${operation.slice(0, 60)})`);
   if (request.ServiceCode !== 'connect' || request.QuotaCode !== PROFILE_QUOTA_CODE) {
     throw new ServiceError('NoSuchResourceException', `The request failed because the specified service quota (${String(request.ServiceCode)}/${String(request.QuotaCode)}) does not exist.`);

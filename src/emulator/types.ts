@@ -40,6 +40,8 @@ export interface EmulatorOptions {
   handlerKeeps?: string[] | undefined;
   /** How long CloudTrail takes to deliver an event to LookupEvents (AWS: minutes). Default 0. */
   trailDelayMs?: number | undefined;
+  /** Accounts in the organisation beyond the demo's four (Organizations ListAccounts, STS AssumeRole; organization.ts). */
+  orgAccounts?: number | undefined;
   /** Seed CloudTrail with the demo's three months of changes (demo-history.ts). Default: with demo data, unless a state file is loaded. */
   history?: boolean | undefined;
 }

@@ -19,6 +19,10 @@ export interface BackendFlags {
   endpointUrl?: string | undefined;
   allProfiles?: boolean | undefined;
   fleet?: string | undefined;
+  /** --org, --org-role NAME, --external-id ID: the organisation's accounts (fleet/org.ts). */
+  org?: boolean | undefined;
+  orgRole?: string | undefined;
+  externalId?: string | undefined;
   noCache?: boolean | undefined;
   readOnly?: boolean | undefined;
   cloudControlOnly?: boolean | undefined;
@@ -138,6 +142,10 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
           const whole = opened.fleet(settings.production);
           const asked = flags.profile === undefined ? undefined : flags.profile.split(',');
           return { accounts: whole.accounts.filter((a) => asked === undefined || asked.includes(a.profile)).map((a) => ({ ...a, regions: fleetRegions(opened.region, only) })), close: whole.close };
+        }
+        if (flags.org === true) {
+          const { openOrgFleet } = await import('./org.js');
+          return openOrgFleet(await connect(flags.profile, only?.[0]), { role: flags.orgRole, externalId: flags.externalId, regions: only, noCache: flags.noCache }, env, settings, common);
         }
         if (isFleetRequest) return openFleet(flags, env, settings, common);
         // One account: the flags' and environment's (as every other command has it).

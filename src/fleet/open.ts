@@ -14,6 +14,8 @@ export interface FleetFlags {
   profile?: string | undefined;
   allProfiles?: boolean | undefined;
   fleet?: string | undefined;
+  /** `--org`: the organisation's accounts (fleet/org.ts). */
+  org?: boolean | undefined;
   /** `--region a,b`: only these regions. */
   region?: string | undefined;
   endpointUrl?: string | undefined;
@@ -22,7 +24,7 @@ export interface FleetFlags {
 
 /** Whether the flags ask for several accounts (a fleet) rather than one. */
 export function isFleetRequest(flags: FleetFlags): boolean {
-  return flags.allProfiles === true || flags.fleet !== undefined || (flags.profile ?? '').includes(',');
+  return flags.allProfiles === true || flags.org === true || flags.fleet !== undefined || (flags.profile ?? '').includes(',');
 }
 
 export function splitList(value: string | undefined): string[] {
