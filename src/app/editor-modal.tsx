@@ -8,7 +8,7 @@ import type { Users } from '../hooks/use-user-index.js';
 import type { OperationOutcome } from '../domain/service/operations.js';
 import { EditSession } from './sessions/edit-session.js';
 import { toggleWithImplications } from '../domain/permissions/permission-rules.js';
-import { toDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/profile/security-profile.js';
+import { toDraft, versionAsDraft, type SecurityProfile, type SecurityProfileDraft } from '../domain/profile/security-profile.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { OperationLog } from '../state/operation-log.js';
 import { useInstanceNames } from '../hooks/use-instance-names.js';
@@ -87,7 +87,7 @@ export function EditorModal(props: EditorModalProps) {
     if (profile === undefined) return undefined;
     if (target.mode === 'edit') {
       // The history's R: the version kept, under the profile's own name and instance, reviewed as any edit.
-      const draft = target.revertTo === undefined ? toDraft(profile) : { ...toDraft(target.revertTo), InstanceArn: profile.InstanceArn, SecurityProfileName: profile.SecurityProfileName };
+      const draft = target.revertTo === undefined ? toDraft(profile) : versionAsDraft(target.revertTo, profile);
       if (target.seed === undefined) return draft;
       // Compare's </>: the one permission copied from the other profile, with what it implies.
       let granted: ReadonlySet<string> = new Set(draft.Permissions ?? []);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegionService } from '../aws/types.js';
 import { ACCESS_REVIEW_KIND, type AccessReview, mergeReviews, reviewDiff } from '../domain/access/access-review.js';
-import { scanFleet } from '../fleet/fleet.js';
+import { pool, scanFleet } from '../fleet/fleet.js';
 import { serviceOf } from '../fleet/read.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { SpexError } from '../domain/service/errors.js';
@@ -37,14 +37,10 @@ export async function accessReviewCommand(ctx: CommandContext): Promise<number> 
   const targets = await instancesToReview(ctx);
   // A few instances at a time: each service paces its own account's calls.
   const reviews: AccessReview[] = [];
-  const queue = targets.map((t, i) => ({ ...t, i }));
-  const worker = async (): Promise<void> => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const what = targets.length > 1 ? `details of ${next.label} (for the access review)` : 'details (for the access review)';
-      reviews[next.i] = await takeAccessReview(next.service, next.arn, { ...onStderr(ctx.io), what });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, targets.length) }, worker));
+  await pool([...targets.entries()], 4, async ([i, t]) => {
+    const what = targets.length > 1 ? `details of ${t.label} (for the access review)` : 'details (for the access review)';
+    reviews[i] = await takeAccessReview(t.service, t.arn, { ...onStderr(ctx.io), what });
+  });
   const review = mergeReviews(reviews);
   const dir = out ?? defaultReviewDir(review);
   const files = await writeAccessReview(review, dir, formats);

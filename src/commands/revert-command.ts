@@ -9,7 +9,7 @@ import { isHeld } from '../domain/access/holders.js';
 import type { PlanStep } from '../domain/as-code/profiles-plan.js';
 import { describeChanges } from '../domain/profile/profile-diff.js';
 import { permissionLabel } from '../domain/permissions/permissions.js';
-import { type SecurityProfile, toDraft } from '../domain/profile/security-profile.js';
+import { type SecurityProfile, versionAsDraft } from '../domain/profile/security-profile.js';
 import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { runJournal } from '../fleet/journal.js';
@@ -63,7 +63,7 @@ export async function versionsCommand(ctx: CommandContext): Promise<number> {
   const [l, r] = [isoOf(left).replace(/\.\d+Z$/, 'Z'), to === undefined ? 'now' : isoOf(right).replace(/\.\d+Z$/, 'Z')];
   const [a, b] = [new Set(left.Permissions ?? []), new Set(right.Permissions ?? [])];
   const rows = [...new Set([...a, ...b])].filter((p) => a.has(p) !== b.has(p)).sort().map((p) => ({ permission: permissionLabel(p), api: p, left: a.has(p), right: b.has(p) }));
-  const others = describeChanges(left, { ...toDraft(right), SecurityProfileName: left.SecurityProfileName, InstanceArn: left.InstanceArn }).filter((c) => c.property !== 'Permissions').map((c) => c.label);
+  const others = describeChanges(left, versionAsDraft(right, left)).filter((c) => c.property !== 'Permissions').map((c) => c.label);
   await write(ctx.io, ctx.output, { profile: current.SecurityProfileArn, left: l, right: r, permissions: rows, otherFields: others }, (t) =>
     `“${sanitizeLine(current.SecurityProfileName)}”: ${l} ↔ ${r}, differences only\n` +
     (rows.length === 0 ? 'The permissions are the same.\n' : t.renderTable(rows, [
@@ -82,7 +82,7 @@ export async function revertCommand(ctx: CommandContext): Promise<number> {
   const to = str(ctx.values, 'to');
   if (to === undefined) return listVersions(ctx, current, versions);
   const version = versionAt(ctx, current, versions, to);
-  const after = { ...toDraft(version), InstanceArn: current.InstanceArn, SecurityProfileName: current.SecurityProfileName };
+  const after = versionAsDraft(version, current);
   const changes = describeChanges(current, after).map((c) => c.label);
   const when = isoOf(version);
   if (changes.length === 0) {
@@ -128,7 +128,7 @@ async function listVersions(ctx: CommandContext, current: SecurityProfile, versi
   const rows = [...versions].reverse().map((v) => ({
     time: isoOf(v),
     permissions: v.Permissions?.length ?? 0,
-    differs: describeChanges(current, { ...toDraft(v), SecurityProfileName: current.SecurityProfileName, InstanceArn: current.InstanceArn }).map((c) => c.label),
+    differs: describeChanges(current, versionAsDraft(v, current)).map((c) => c.label),
   }));
   await write(ctx.io, ctx.output, { profile: current.SecurityProfileArn, versions: rows }, (t) =>
     rows.length === 0

@@ -48,7 +48,8 @@ export function seedDemoHistory(trail: Trail, store: Store, account: string, tod
   const idOf = (arn: unknown): string => String(arn).split('/').pop() ?? '';
   const users = [...instance.users.values()].map((e) => e.model);
   const holding = (arn: unknown) => users.filter((u) => (u.SecurityProfileArns as string[]).includes(String(arn)));
-  const admin = holding(profile('Admin').SecurityProfileArn)[0]!;
+  const adminArn = profile('Admin').SecurityProfileArn;
+  const admin = holding(adminArn)[0]!;
   const pipeline = role(account, 'PlatformDeploy', 'github-actions-8841', `${CLI_AGENT} command/cloudcontrol.update-resource`);
   const okafor = { identity: { type: 'IAMUser', principalId: 'AIDAOKAFOR0000000001', arn: `arn:aws:iam::${account}:user/m.okafor`, accountId: account, accessKeyId: 'AKIAOKAFOR0000000001', userName: 'm.okafor' }, userAgent: `${CLI_AGENT} command/connect.update-security-profile`, username: 'm.okafor', accessKeyId: 'AKIAOKAFOR0000000001' };
   const spexUser = role(account, 'ConnectAdmins', 'priya', SPEX_AGENT);
@@ -73,7 +74,7 @@ export function seedDemoHistory(trail: Trail, store: Store, account: string, tod
   touched(tier1, 62);
   // Tier 1 Support: one user gains it, another loses it (their whole sets replaced on the admin website).
   const gainer = holding(tier1.SecurityProfileArn).find((u) => (u.SecurityProfileArns as string[]).length > 1);
-  const loser = users.find((u) => u !== admin && !(u.SecurityProfileArns as string[]).some((a) => a === tier1.SecurityProfileArn || a === profile('Admin').SecurityProfileArn) && (u.SecurityProfileArns as string[]).length < 10);
+  const loser = users.find((u) => u !== admin && !(u.SecurityProfileArns as string[]).some((a) => a === tier1.SecurityProfileArn || a === adminArn) && (u.SecurityProfileArns as string[]).length < 10);
   if (gainer) {
     put(website, 45, 'UpdateUserSecurityProfiles', { InstanceId, UserId: idOf(gainer.UserArn), SecurityProfileIds: (gainer.SecurityProfileArns as string[]).filter((a) => a !== tier1.SecurityProfileArn).map(idOf) });
     put(website, 20, 'UpdateUserSecurityProfiles', { InstanceId, UserId: idOf(gainer.UserArn), SecurityProfileIds: (gainer.SecurityProfileArns as string[]).map(idOf) });

@@ -4,7 +4,7 @@
 // website's ids the list lacks: "no such user" is told as emergency access or a deleted user), and the
 // versions spex keeps of the profile, to mark the changes known in full.
 import type { RegionService } from '../aws/types.js';
-import { concernsProfile, consoleUserIds, type HistoryEntry, profileHistory } from '../domain/access/history.js';
+import { consoleUserIds, type HistoryEntry, profileHistory } from '../domain/access/history.js';
 import type { SecurityProfile } from '../domain/profile/security-profile.js';
 
 export interface ProfileHistory {
@@ -25,7 +25,7 @@ export async function readProfileHistory(service: RegionService, profile: { arn:
     service.loadUsers(instanceArn).catch(() => undefined),
   ]);
   const logins = new Map<string, string | null>((index?.users ?? []).map((u) => [u.arn.split('/').pop() ?? u.arn, u.username]));
-  const unknown = consoleUserIds(records.filter((r) => concernsProfile(r, profile) || r.name === 'UpdateUserSecurityProfiles')).filter((id) => !logins.has(id));
+  const unknown = consoleUserIds(records, profile).filter((id) => !logins.has(id));
   for (const id of unknown.slice(0, MAX_LOOKUPS)) {
     const login = await service.userLogin(instanceArn, id, options).catch(() => undefined);
     if (login !== undefined) logins.set(id, login);

@@ -8,7 +8,7 @@ import { assumedRoleCredentials, callerAccount, createSpex, listOrgAccounts, pla
 import { cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { SpexError } from '../domain/service/errors.js';
-import { type Fleet, type FleetAccount, fleetRegions, productionOf } from './fleet.js';
+import { type Fleet, type FleetAccount, fleetRegions, pool, productionOf } from './fleet.js';
 import type { FleetSpexOptions } from './open.js';
 
 export interface OrgFlags {
@@ -36,22 +36,16 @@ export async function openOrgFleet(connection: Connection, flags: OrgFlags, env:
     throw new SpexError({ kind: 'credentials', message });
   };
   const accounts: FleetAccount[] = [];
-  const queue = [...members];
-  const worker = async (): Promise<void> => {
-    for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
-      const name = m.name;
-      const index = members.indexOf(m);
-      const account = (credentials: Connection['credentials']): FleetAccount => ({ profile: name, spex: spexOf(name, credentials), regions: fleetRegions(region, flags.regions), production: productionOf(name, settings.production) });
-      if (m.status !== 'ACTIVE') accounts[index] = account(refused(`account ${m.id} is ${m.status}: listed, not read`));
-      else if (m.id === self) accounts[index] = account(connection.credentials);
-      else {
-        const assumed = assumedRoleCredentials(base, { arn: `arn:aws:iam::${m.id}:role/${role}`, session, externalId: flags.externalId });
-        const failure = await assumed.first().then(() => undefined, (error: unknown) => (error instanceof SpexError ? error.error.message : String(error)));
-        accounts[index] = account(failure === undefined ? assumed.provider : refused(`account ${m.id}: ${failure}`));
-      }
+  await pool([...members.entries()], AT_ONCE, async ([index, m]) => {
+    const account = (credentials: Connection['credentials']): FleetAccount => ({ profile: m.name, spex: spexOf(m.name, credentials), regions: fleetRegions(region, flags.regions), production: productionOf(m.name, settings.production) });
+    if (m.status !== 'ACTIVE') accounts[index] = account(refused(`account ${m.id} is ${m.status}: listed, not read`));
+    else if (m.id === self) accounts[index] = account(connection.credentials);
+    else {
+      const assumed = assumedRoleCredentials(base, { arn: `arn:aws:iam::${m.id}:role/${role}`, session, externalId: flags.externalId });
+      const failure = await assumed.first().then(() => undefined, (error: unknown) => (error instanceof SpexError ? error.error.message : String(error)));
+      accounts[index] = account(failure === undefined ? assumed.provider : refused(`account ${m.id}: ${failure}`));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, members.length) }, worker));
+  });
   return {
     accounts,
     async close() {

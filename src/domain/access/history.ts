@@ -11,17 +11,8 @@ import { sanitizeLine } from '../text/sanitize.js';
 
 /** The writes a profile's history is made of (one LookupEvents call each: one lookup attribute a call). */
 export const HISTORY_EVENT_NAMES = [
-  'UpdateSecurityProfile',
-  'CreateSecurityProfile',
-  'DeleteSecurityProfile',
-  'TagResource',
-  'UntagResource',
-  'UpdateUserSecurityProfiles',
-  'AssociateSecurityProfiles',
-  'DisassociateSecurityProfiles',
-  'UpdateResource',
-  'CreateResource',
-  'DeleteResource',
+  'UpdateSecurityProfile', 'CreateSecurityProfile', 'DeleteSecurityProfile', 'TagResource', 'UntagResource',
+  'UpdateUserSecurityProfiles', 'AssociateSecurityProfiles', 'DisassociateSecurityProfiles', 'UpdateResource', 'CreateResource', 'DeleteResource',
 ] as const;
 
 export interface TrailRecord {
@@ -81,8 +72,7 @@ const PROFILE_TYPE = 'AWS::Connect::SecurityProfile';
  * user's id (real-aws-notes: "Console edits carry an internal Connect user id, resolved with
  * DescribeUser"): that id, or undefined for any other caller.
  */
-export function consoleUserId(record: TrailRecord): string | undefined {
-  const { identity } = parse(record);
+function consoleUserId(identity: Params): string | undefined {
   const issuer = (identity.sessionContext as { sessionIssuer?: { userName?: string } } | undefined)?.sessionIssuer?.userName ?? '';
   return issuer.startsWith('AWSServiceRoleForAmazonConnect') ? idOf(text(identity.arn)) : undefined;
 }
@@ -104,8 +94,7 @@ function assignmentOf(record: TrailRecord, params: Params | undefined): { user: 
 }
 
 /** Whether an event's parameters name the profile (its ARN, its id in its instance, or, for a create, its name). */
-export function concernsProfile(record: TrailRecord, profile: { arn: string; name: string }): boolean {
-  const { params } = parse(record);
+function namesProfile(record: TrailRecord, params: Params | undefined, profile: { arn: string; name: string }): boolean {
   if (params === undefined) return false;
   const id = idOf(profile.arn);
   const instanceId = /:instance\/([^/]+)/.exec(profile.arn)?.[1];
@@ -171,26 +160,53 @@ function fieldsSet(record: TrailRecord, params: Params): Record<string, unknown>
   }
 }
 
+/** fieldsSet, or null when the event's text cannot be read. */
+function readFields(record: TrailRecord, params: Params): Record<string, unknown> | undefined | null {
+  try {
+    return fieldsSet(record, params);
+  } catch {
+    return null;
+  }
+}
+
 /** What a field set to a value no earlier event showed says. */
 const setText = (k: string, v: unknown): string => (k === 'Permissions' ? `permissions set to ${Array.isArray(v) ? v.length : '?'}: ${permissions(v)}` : `${k} set to ${v === undefined ? '(none)' : JSON.stringify(v)}`);
 
-interface Walk {
-  /** The profile's fields as the trail last showed them (from older events, or a version spex keeps). */
-  known: Record<string, unknown>;
-  /** When `known` was last told (epoch ms). */
-  knownAt: number;
-  /** The kept versions `known` took in (each once). */
-  fromVersion: Set<SecurityProfile>;
-  /** Each user's set of profile ids as the trail last showed it. */
-  sets: Map<string, string[]>;
+/** A record that concerns the profile, parsed once, with the assignment it makes and that user's set before it. */
+interface Step {
+  record: TrailRecord;
+  parsed: Parsed;
+  assignment: { user: string; set: string[] } | undefined;
+  /** The user's set as the trail last showed it, before this assignment (undefined: not in the trail). */
+  before: string[] | undefined;
 }
 
-/** What the event changed, in words, as far as its parameters say; `walk` is what older events showed. */
-function whatOf(record: TrailRecord, params: Params | undefined, id: string, walk: Walk, loginOf: LoginOf): string[] {
+/**
+ * The records that concern the profile, oldest first: those whose parameters name it, and the
+ * assignments that took it from a user the trail showed holding it (every user's set is followed).
+ */
+function* walk(records: readonly TrailRecord[], profile: { arn: string; name: string }): Generator<Step> {
+  const id = idOf(profile.arn);
+  const sets = new Map<string, string[]>();
+  for (const record of [...records].sort((a, b) => a.time - b.time)) {
+    const parsed = parse(record);
+    const assignment = assignmentOf(record, parsed.params);
+    const before = assignment === undefined ? undefined : sets.get(assignment.user);
+    if (namesProfile(record, parsed.params, profile) || before?.includes(id) === true) yield { record, parsed, assignment, before };
+    if (assignment !== undefined) sets.set(assignment.user, assignment.set);
+  }
+}
+
+/** The Connect user ids the admin website acted as in the profile's history (to resolve with DescribeUser). */
+export function consoleUserIds(records: readonly TrailRecord[], profile: { arn: string; name: string }): string[] {
+  return [...new Set([...walk(records, profile)].flatMap((step) => consoleUserId(step.parsed.identity) ?? []))];
+}
+
+/** What the event changed, in words, as far as its parameters say; `known` is the profile as older events (or a kept version) showed it. */
+function whatOf(step: Step, id: string, known: Record<string, unknown>, loginOf: LoginOf): string[] {
+  const { record, parsed: { params }, assignment, before } = step;
   if (params === undefined) return ['(the event carries no request parameters: what changed is not known)'];
-  const assignment = assignmentOf(record, params);
   if (assignment !== undefined) {
-    const before = walk.sets.get(assignment.user);
     const user = loginOf(assignment.user) ?? assignment.user;
     const has = assignment.set.includes(id);
     if (before === undefined) return [`user ${user} holds it (their whole set replaced: ${assignment.set.length} profile${assignment.set.length === 1 ? '' : 's'}; what they held before is not in the trail)`];
@@ -210,17 +226,13 @@ function whatOf(record: TrailRecord, params: Params | undefined, id: string, wal
     case 'DisassociateSecurityProfiles':
       return [`AI agent ${idOf(text(params.EntityArn) || '?')} no longer holds it`];
   }
-  let fields: Record<string, unknown> | undefined;
-  try {
-    fields = fieldsSet(record, params);
-  } catch {
-    return ['(the change could not be read)'];
-  }
+  const fields = readFields(record, params);
+  if (fields === null) return ['(the change could not be read)'];
   if (fields === undefined) return [];
   const head = record.name === 'CreateSecurityProfile' ? [`created “${text(params.SecurityProfileName)}”`] : record.name === 'CreateResource' ? ['created through Cloud Control'] : [];
   const lines = Object.entries(fields).flatMap(([k, v]) => {
-    if (!(k in walk.known)) return [setText(k, v)];
-    const changes = describeChanges({ [k]: walk.known[k] } as unknown as SecurityProfile, { [k]: v } as unknown as SecurityProfile).map((c) => c.label);
+    if (!(k in known)) return [setText(k, v)];
+    const changes = describeChanges({ [k]: known[k] } as unknown as SecurityProfile, { [k]: v } as unknown as SecurityProfile).map((c) => c.label);
     return changes.length > 0 ? changes : [`${k} sent unchanged`];
   });
   return [...head, ...(lines.length > 0 || head.length > 0 ? lines : ['(nothing but the identifiers was sent)'])];
@@ -228,7 +240,7 @@ function whatOf(record: TrailRecord, params: Params | undefined, id: string, wal
 
 /** Who made the change, and through what. */
 function actorOf(record: TrailRecord, parsed: Parsed, loginOf: LoginOf): { who: string; through: Through } {
-  const connectUser = consoleUserId(record);
+  const connectUser = consoleUserId(parsed.identity);
   if (connectUser !== undefined) {
     const login = loginOf(connectUser);
     const who = login === null ? `Connect user ${connectUser}: not a user of the instance (emergency access, or a user since deleted)` : login === undefined ? `Connect user ${connectUser}` : login;
@@ -249,46 +261,36 @@ const SAME_CHANGE_MS = 120_000;
  */
 export function profileHistory(records: readonly TrailRecord[], profile: { arn: string; name: string }, loginOf: LoginOf = () => undefined, versions: readonly SecurityProfile[] = []): HistoryEntry[] {
   const id = idOf(profile.arn);
-  let walk: Walk = { known: {}, knownAt: 0, sets: new Map(), fromVersion: new Set() };
+  // The profile's fields as the trail last showed them (from older events, or a version spex keeps), and when.
+  let known: Record<string, unknown> = {};
+  let knownAt = 0;
+  const taken = new Set<SecurityProfile>();
   const entries: HistoryEntry[] = [];
-  for (const r of [...records].sort((a, b) => a.time - b.time)) {
-    const parsed = parse(r);
-    const assignment = assignmentOf(r, parsed.params);
-    const previous = assignment === undefined ? undefined : walk.sets.get(assignment.user);
-    // A user's set that drops the profile concerns it too (they lost it), when the trail showed them holding it.
-    const concerns = concernsProfile(r, profile) || (assignment !== undefined && previous?.includes(id) === true);
-    if (concerns) {
-      // A kept version made after the changes the walk has seen, and before this one, is what this one changed.
-      const before = versions.filter((v) => v.LastModifiedTime !== undefined && v.LastModifiedTime * 1000 < r.time - SAME_CHANGE_MS).at(-1);
-      if (before !== undefined && before.LastModifiedTime! * 1000 >= walk.knownAt - SAME_CHANGE_MS && !walk.fromVersion.has(before)) {
-        walk = { ...walk, known: { ...walk.known, ...before }, knownAt: before.LastModifiedTime! * 1000 };
-        walk.fromVersion.add(before);
-      }
-      const { who, through } = actorOf(r, parsed, loginOf);
-      const version = versions.find((v) => v.LastModifiedTime !== undefined && Math.abs(v.LastModifiedTime * 1000 - r.time) <= SAME_CHANGE_MS);
-      entries.push({
-        time: new Date(r.time).toISOString(),
-        who: sanitizeLine(who),
-        through,
-        event: r.name,
-        what: whatOf(r, parsed.params, id, walk, loginOf).map((w) => sanitizeLine(w)),
-        ...(version ? { version: new Date(version.LastModifiedTime! * 1000).toISOString() } : {}),
-      });
-      if (parsed.params !== undefined && !assignment) {
-        try {
-          const set = fieldsSet(r, parsed.params);
-          if (set !== undefined) walk = { ...walk, known: { ...walk.known, ...set }, knownAt: r.time };
-        } catch {
-          // Unreadable: the next change is told as set, not as changed.
-        }
-      }
+  for (const step of walk(records, profile)) {
+    const { record: r, parsed } = step;
+    // A kept version made after the changes seen so far, and before this one, is what this one changed.
+    const before = versions.filter((v) => v.LastModifiedTime !== undefined && v.LastModifiedTime * 1000 < r.time - SAME_CHANGE_MS).at(-1);
+    if (before !== undefined && before.LastModifiedTime! * 1000 >= knownAt - SAME_CHANGE_MS && !taken.has(before)) {
+      known = { ...known, ...before };
+      knownAt = before.LastModifiedTime! * 1000;
+      taken.add(before);
     }
-    if (assignment !== undefined) walk.sets.set(assignment.user, assignment.set);
+    const { who, through } = actorOf(r, parsed, loginOf);
+    const version = versions.find((v) => v.LastModifiedTime !== undefined && Math.abs(v.LastModifiedTime * 1000 - r.time) <= SAME_CHANGE_MS);
+    entries.push({
+      time: new Date(r.time).toISOString(),
+      who: sanitizeLine(who),
+      through,
+      event: r.name,
+      what: whatOf(step, id, known, loginOf).map((w) => sanitizeLine(w)),
+      ...(version ? { version: new Date(version.LastModifiedTime! * 1000).toISOString() } : {}),
+    });
+    // An unreadable change leaves `known` as it was: the next is told as set, not as changed.
+    const set = parsed.params === undefined || step.assignment !== undefined ? undefined : readFields(r, parsed.params);
+    if (set) {
+      known = { ...known, ...set };
+      knownAt = r.time;
+    }
   }
   return entries.reverse();
-}
-
-/** The Connect user ids the admin website acted as, among the events that concern the profile (to resolve with DescribeUser). */
-export function consoleUserIds(records: readonly TrailRecord[]): string[] {
-  return [...new Set(records.flatMap((r) => consoleUserId(r) ?? []))];
 }

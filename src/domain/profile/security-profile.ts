@@ -156,3 +156,8 @@ export function toDraft(profile: SecurityProfile): SecurityProfileDraft {
   const { SecurityProfileArn: _a, LastModifiedTime: _t, LastModifiedRegion: _r, ...draft } = profile;
   return draft;
 }
+
+/** A kept version of a profile as a draft of it: the version's values under the profile's own name and instance (what going back sends). */
+export function versionAsDraft(version: SecurityProfile, of: Pick<SecurityProfile, 'InstanceArn' | 'SecurityProfileName'>): SecurityProfileDraft {
+  return { ...toDraft(version), InstanceArn: of.InstanceArn, SecurityProfileName: of.SecurityProfileName };
+}
