@@ -19,6 +19,11 @@ interface Tty {
   output(): string;
   text(): string;
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<void>;
+  /**
+   * Presses a key until what it leads to shows. On a loaded machine a key can land before the screen
+   * it is meant for reads keys; it is pressed again only while nothing changed.
+   */
+  press(key: string, then: string | RegExp): Promise<void>;
   exited: Promise<number | null>;
   /** The spex process itself (script's child), to signal it. */
   spexPid(): number;
@@ -46,6 +51,17 @@ function spawnTty(args: string, env: NodeJS.ProcessEnv): Tty {
       while (!hit()) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ${String(what)} in the terminal; it shows:\n${text().slice(-3000)}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    async press(key, then) {
+      for (let attempt = 1; ; attempt += 1) {
+        child.stdin!.write(key);
+        try {
+          await this.waitFor(then, 5_000);
+          return;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
       }
     },
     spexPid() {
@@ -87,17 +103,8 @@ describe('the terminal after SIGTERM', () => {
     await tty.waitFor('Edit Admin ·', 20_000);
     // The editor's rows drawn (not only its title, which the breadcrumb repeats): its keys are live.
     await tty.waitFor('AI agents · View', 20_000);
-    // Space on the first group's title toggles the whole group: the draft is dirty. On a loaded machine
-    // the key can land before the editor reads keys; it is pressed again only if nothing changed.
-    for (let attempt = 1; ; attempt += 1) {
-      tty.child.stdin!.write(' ');
-      try {
-        await tty.waitFor('unsaved', 5_000);
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
+    // Space on the first group's title toggles the whole group: the draft is dirty.
+    await tty.press(' ', 'unsaved');
     process.kill(tty.spexPid(), 'SIGTERM');
     await tty.exited;
     // Left the alternate screen and showed the cursor last (Ink's own exit hook may show it once more).
@@ -112,13 +119,12 @@ describe('the terminal after SIGTERM', () => {
     const env = { ...dirs(), AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
     tty = spawnTty(`--endpoint-url ${backend.emulator.url} --region us-east-1 --instance acme-support`, env);
     await tty.waitFor('Tier 2 Escalations');
-    tty.child.stdin!.write('e');
-    await tty.waitFor('Edit Admin ·');
-    tty.child.stdin!.write(' ');
-    await tty.waitFor('unsaved');
-    tty.child.stdin!.write('s');
-    await tty.waitFor('Review the change');
-    tty.child.stdin!.write('y');
+    await tty.press('e', 'Edit Admin ·');
+    await tty.waitFor('AI agents · View');
+    await tty.press(' ', 'unsaved');
+    await tty.press('s', 'Review the change');
+    // The progress line starts at SENDING (the review's own text never says it).
+    await tty.press('y', /SENDING|IN_PROGRESS/);
     await tty.waitFor(/IN_PROGRESS .* request [0-9a-f-]{36}/);
     const update = backend.emulator.requests.find((r) => r.operation === 'UpdateResource');
     expect(update).toBeDefined();
