@@ -2,6 +2,7 @@
 // help (`spex --help`, `spex <command> --help`), the entry point's reading of which word is the
 // command, and shell completion are all made from these tables. Pure data: nothing is loaded.
 import { COMMAND_NAMES, type CommandName } from './commands/names.js';
+import { ACCOUNT_FLAGS } from './cli-accounts.js';
 
 export interface FlagSpec {
   readonly type: 'string' | 'boolean';
@@ -14,18 +15,13 @@ export interface FlagSpec {
 }
 
 export const FLAGS = {
+  ...ACCOUNT_FLAGS,
   region: { type: 'string', value: 'R', help: 'AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile\'s region); a,b: several regions (fleet, drift, promote and the TUI over a fleet)' },
   profile: {
     type: 'string',
     value: 'P',
     help: 'AWS named profile (else AWS_PROFILE); a,b,c: several accounts (fleet, drift, promote and the TUI), each with its own credentials, region and endpoint_url from the AWS config files',
   },
-  'all-profiles': { type: 'boolean', help: 'every profile of the AWS config and credentials files' },
-  'all-instances': { type: 'boolean', help: 'access-review: every ACTIVE instance of the fleet (--fleet NAME, --profile a,b, --all-profiles; else the account, in the regions of --region a,b), one review with an Instance column' },
-  fleet: { type: 'string', value: 'NAME', help: 'a saved set of profiles: "fleets": {"NAME": ["dev", "prod"]} in config.json' },
-  org: { type: 'boolean', help: "the organisation's accounts as the fleet (with the management or a delegated-admin account's credentials): Organizations ListAccounts, then a role assumed in each ACTIVE account" },
-  'org-role': { type: 'string', value: 'NAME', help: '--org: the role assumed in each account (default OrganizationAccountAccessRole)' },
-  'external-id': { type: 'string', value: 'ID', help: '--org: the ExternalId the role demands' },
   'confirm-production': { type: 'boolean', help: 'write to an instance config.json marks production ("production": ["prod"] or ["prod:alias"]); without it such a write is refused (the TUI asks for a second y instead)' },
   'endpoint-url': { type: 'string', value: 'URL', help: 'Cloud Control endpoint (else AWS_ENDPOINT_URL_CLOUDCONTROL, AWS_ENDPOINT_URL)' },
   demo: { type: 'boolean', help: 'start an in-process emulator with demo data and use it (the data resets each start; --demo-state FILE keeps it between runs)' },
@@ -92,16 +88,17 @@ export type FlagName = keyof typeof FLAGS;
 
 /** The flags every headless command takes. */
 export const COMMON_FLAGS = [
-  'region', 'profile', 'endpoint-url', 'demo', 'demo-state', 'read-only', 'cloudcontrol-only', 'debug', 'output', 'concurrency', 'rate-share', 'no-cache', 'instance', 'confirm-production',
+  'region', 'profile', 'endpoint-url', 'demo', 'demo-state', 'read-only', 'cloudcontrol-only', 'debug', 'output', 'concurrency', 'rate-share', 'no-cache', 'instance', 'confirm-production', 'mfa-code',
 ] as const satisfies readonly FlagName[];
 
 /** The terminal UI's flags (`spex [options]`). */
 export const TUI_FLAGS = [
-  'demo', 'demo-state', 'region', 'instance', 'endpoint-url', 'profile', 'read-only', 'cloudcontrol-only', 'concurrency', 'rate-share', 'no-cache', 'debug', 'all-profiles', 'fleet', 'org', 'org-role', 'external-id',
+  'demo', 'demo-state', 'region', 'instance', 'endpoint-url', 'profile', 'read-only', 'cloudcontrol-only', 'concurrency', 'rate-share', 'no-cache', 'debug', 'mfa-code',
+  'all-profiles', 'fleet', 'org', 'org-role', 'external-id', 'org-unit', 'org-account', 'sso', 'sso-role',
 ] as const satisfies readonly FlagName[];
 
 /** The accounts a fleet command looks at (with `--profile a,b,c` and `--region a,b`). */
-const FLEET_FLAGS = ['all-profiles', 'fleet', 'org', 'org-role', 'external-id'] as const satisfies readonly FlagName[];
+const FLEET_FLAGS = ['all-profiles', 'fleet', 'org', 'org-role', 'external-id', 'org-unit', 'org-account', 'sso', 'sso-role'] as const satisfies readonly FlagName[];
 
 export interface CommandSpec {
   /** What follows `spex` in the help's left column (`list --instance I`). */

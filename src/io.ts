@@ -110,3 +110,51 @@ export async function readBoundedText(path: string, limit = MAX_FILE_BYTES): Pro
     await handle.close();
   }
 }
+
+/**
+ * One line typed on the terminal without showing it (each key echoed as `*`), after the question on
+ * stderr: an MFA code. Refused when stdin is not a terminal.
+ */
+export async function askHidden(io: Io, question: string): Promise<string> {
+  const stdin = io.stdin as NodeJS.ReadStream;
+  if (stdin.isTTY !== true || typeof stdin.setRawMode !== 'function') throw new UsageError(`${question.replace(/:\s*$/, '')}: stdin is not a terminal to ask on`);
+  io.stderr.write(question);
+  const wasRaw = stdin.isRaw;
+  stdin.setRawMode(true);
+  stdin.resume();
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const onData = (chunk: Buffer | string): void => {
+        for (const ch of String(chunk)) {
+          if (ch === '\r' || ch === '\n') {
+            stdin.off('data', onData);
+            io.stderr.write('\n');
+            resolve(typed);
+            return;
+          }
+          if (ch === '\u0003') {
+            stdin.off('data', onData);
+            io.stderr.write('\n');
+            reject(new UsageError('cancelled'));
+            return;
+          }
+          if (ch === '\u007f' || ch === '\b') {
+            if (typed.length > 0) io.stderr.write('\b \b');
+            typed = typed.slice(0, -1);
+          } else if (ch >= ' ') {
+            typed += ch;
+            io.stderr.write('*');
+          }
+        }
+      };
+      stdin.on('data', onData);
+    });
+  } finally {
+    stdin.setRawMode(wasRaw);
+    stdin.pause();
+  }
+}
+
+/** The question an MFA code is asked with: the device and the profile it unlocks. */
+export const mfaQuestion = (device: string, profile: string): string => `MFA code for ${device} (profile ${profile}): `;

@@ -33,6 +33,12 @@ export interface TuiFlags {
   org?: boolean;
   orgRole?: string;
   externalId?: string;
+  /** --org-unit, --org-account, --sso, --sso-role, --mfa-code (fleet/backend.ts). */
+  orgUnit?: string;
+  orgAccount?: string;
+  sso?: string;
+  ssoRole?: string;
+  mfaCode?: string;
 }
 
 /** The TUI's flags, as cli-spec.ts declares them. */
@@ -69,6 +75,10 @@ export function parseTuiFlags(argv: string[]): TuiFlags {
   if (values.org === true) flags.org = true;
   if (typeof values['org-role'] === 'string') flags.orgRole = values['org-role'];
   if (typeof values['external-id'] === 'string') flags.externalId = values['external-id'];
+  for (const [flag, key] of [['org-unit', 'orgUnit'], ['org-account', 'orgAccount'], ['sso', 'sso'], ['sso-role', 'ssoRole'], ['mfa-code', 'mfaCode']] as const) {
+    const value = text(flag);
+    if (value !== undefined) flags[key] = value;
+  }
   if (typeof values['demo-state'] === 'string') {
     flags.demoState = values['demo-state'];
     flags.demo = true;

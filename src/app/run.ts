@@ -12,7 +12,7 @@ import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
 import { effectiveSettings, openBackend } from '../fleet/backend.js';
 import { createDraftStore, draftDir } from '../drafts/draft-store.js';
-import { EXIT_FAILURE, EXIT_OK, type Io } from '../io.js';
+import { askHidden, EXIT_FAILURE, EXIT_OK, type Io, mfaQuestion } from '../io.js';
 import type { Remembered } from './app.js';
 import { initialOptionsFor, parseTuiFlags, type TuiFlags } from './flags.js';
 
@@ -50,6 +50,8 @@ async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) =>
     onRetry: retries.emit,
     onConnectUnavailable: (region: string, reason: string) => notes.emit(`${region}: ${reason}`),
     ...(debug === undefined ? {} : { debug }),
+    // Asked before the app draws (the backend opens first): a masked prompt naming the device.
+    askMfa: (device: string, profile: string) => askHidden(io, mfaQuestion(device, profile)),
   });
   try {
     if (backend.isDemo) {
@@ -64,6 +66,8 @@ async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) =>
       return { spex: fleet.accounts[0]!.spex, fleet, configuredRegion: undefined, close: backend.close };
     }
     const [{ spex, connection }, productionOf] = await Promise.all([backend.account(), backend.productionOf()]);
+    // A role assumed with MFA: its code is asked now, on the plain terminal, not under the app.
+    if (typeof connection.credentials === 'function' && connection.needsMfa) await connection.credentials();
     return { spex, configuredRegion: connection.region, productionOf, close: backend.close };
   } catch (error) {
     await backend.close();

@@ -4,6 +4,10 @@
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { loadDefaultProvider } from './client.js';
+import { fileOptions } from './files.js';
+
+export { fileOptions };
+import { type MfaCodeSource, mfaRoleCredentials, mfaRoleOf } from './mfa.js';
 
 /** A profile of the shared files, as spex uses it for one account of a fleet. */
 export interface AccountProfile {
@@ -13,14 +17,6 @@ export interface AccountProfile {
   region: string | undefined;
   /** Its `endpoint_url` (the standard per-profile setting), when it has one. */
   endpoint: string | undefined;
-}
-
-/** The shared files' paths from the given environment, as the SDK's loaders take them. */
-export function fileOptions(env: NodeJS.ProcessEnv): { filepath?: string; configFilepath?: string } {
-  return {
-    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
-    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
-  };
 }
 
 /** Sections of the config file that are not profiles. */
@@ -45,15 +41,18 @@ export async function readAccountProfiles(env: NodeJS.ProcessEnv): Promise<Accou
 }
 
 /** The profile's credentials, resolved on first use by the SDK's own chain for that profile. */
-export function profileCredentials(profile: string, env: NodeJS.ProcessEnv): AwsCredentialIdentityProvider {
-  let provider: AwsCredentialIdentityProvider | undefined;
+export function profileCredentials(profile: string, env: NodeJS.ProcessEnv, mfa?: { code?: MfaCodeSource | undefined; region: string; endpoint?: string | undefined; cacheDir?: string | undefined }): AwsCredentialIdentityProvider {
+  let provider: Promise<AwsCredentialIdentityProvider> | undefined;
   return async () => {
-    if (!provider) {
+    provider ??= (async () => {
+      // A role assumed with MFA: asked once, the session cached (aws/mfa.ts).
+      const role = mfa === undefined ? undefined : await mfaRoleOf(profile, env);
+      if (role !== undefined) return mfaRoleCredentials(role, { env, ...mfa! });
       const defaultProvider = await loadDefaultProvider();
       // A named profile: the SDK skips the environment's key pair, as the AWS CLI's --profile does.
-      provider = defaultProvider({ profile, ...fileOptions(env) });
-    }
-    return provider();
+      return defaultProvider({ profile, ...fileOptions(env) });
+    })();
+    return (await provider)();
   };
 }
 

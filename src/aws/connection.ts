@@ -5,11 +5,15 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { loadConfig, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { fileOptions, profileEndpoint } from './accounts.js';
+import { cacheDir } from '../cache/detail-cache.js';
+import { type MfaCodeSource, mfaRoleCredentials, mfaRoleOf } from './mfa.js';
 
 export interface ConnectionFlags {
   region?: string | undefined;
   profile?: string | undefined;
   endpointUrl?: string | undefined;
+  /** Asks for an MFA code when the profile assumes a role with MFA (aws/mfa.ts). */
+  mfaCode?: MfaCodeSource | undefined;
 }
 
 export interface Connection {
@@ -21,6 +25,8 @@ export interface Connection {
   /** The Connect API endpoint: AWS_ENDPOINT_URL_CONNECT, else the one above (an emulator serves both). */
   connectEndpoint: string | undefined;
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** The profile assumes a role with MFA (the code is asked for when the credentials are first resolved). */
+  needsMfa?: boolean;
 }
 
 /** Credentials straight from the given environment, when it holds a key pair. */
@@ -72,8 +78,11 @@ export async function resolveConnection({
   }
   // An explicit --profile beats key pairs in the environment, as in the AWS CLI.
   const fromEnv = flags.profile ? undefined : credentialsFromEnv(env);
-  const credentials = fromEnv ?? defaultProvider({ ...(profile ? { profile } : {}), ...fileOptions(env) });
   // The flag, then the environment, then the profile's own endpoint_url, as the SDK orders them.
   const endpoint = endpointFromEnv(flags, env) ?? (await profileEndpoint(profile ?? 'default', env));
-  return { region, regionSource, profile, endpoint, connectEndpoint: env.AWS_ENDPOINT_URL_CONNECT || undefined, credentials };
+  // A role assumed with MFA: asked once, the session cached as the AWS CLI caches it.
+  const mfa = fromEnv === undefined ? await mfaRoleOf(profile ?? 'default', env) : undefined;
+  const credentials =
+    fromEnv ?? (mfa !== undefined ? mfaRoleCredentials(mfa, { env, region: region ?? 'us-east-1', endpoint, cacheDir: cacheDir(env), code: flags.mfaCode }) : defaultProvider({ ...(profile ? { profile } : {}), ...fileOptions(env) }));
+  return { region, regionSource, profile, endpoint, connectEndpoint: env.AWS_ENDPOINT_URL_CONNECT || undefined, credentials, ...(mfa !== undefined ? { needsMfa: true } : {}) };
 }

@@ -210,3 +210,6 @@ export function createSpex(options: SpexOptions = {}): Spex {
     },
   };
 }
+export { listSsoAccounts, listSsoRoles, readSsoSource, readSsoToken, type SsoSource, type SsoToken, ssoRoleCredentials, ssoTokenPath } from './sso.js';
+export type { Renewing } from './renewing.js';
+export { type MfaCodeSource, mfaRoleOf } from './mfa.js';

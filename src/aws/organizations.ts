@@ -2,32 +2,85 @@
 // delegated administrator) account, every page, and credentials in each account through STS AssumeRole
 // (the role `--org-role` names, an optional ExternalId, a session named after spex and the caller, the
 // shortest duration STS allows, 15 minutes, renewed a minute before it ends).
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { SpexError } from '../domain/service/errors.js';
 import { type ClientSettings, clientConfig, commonJs, createStsClient, loadSts } from './client.js';
+import { type Renewing, renewing } from './renewing.js';
 
 export interface OrgMember {
   id: string;
   name: string;
   /** ACTIVE, SUSPENDED or PENDING_CLOSURE (Organizations' AccountStatus). */
   status: string;
+  /** Its organisational unit as a path of names ("Retail/EU"; "Root" directly under the root), when the tree was readable. */
+  unit?: string | undefined;
+  /** The ids of the OUs it sits in, its own first, then each parent up to the root's. */
+  unitIds?: readonly string[] | undefined;
 }
 
 /** STS's shortest session (API reference: DurationSeconds 900–43200). */
 const SESSION_SECONDS = 900;
 
-/** Every account of the organisation (ListAccounts, 20 a page, the most the model allows). */
-export async function listOrgAccounts(settings: ClientSettings): Promise<OrgMember[]> {
+type OrgModule = typeof import('@aws-sdk/client-organizations');
+type Client = InstanceType<OrgModule['OrganizationsClient']>;
+
+/** Every page of a paged Organizations list (the model: MaxResults 1–20). */
+async function allPages<T>(fetch: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetch(token);
+    out.push(...(page.items ?? []));
+    token = page.next;
+  } while (token);
+  return out;
+}
+
+const memberOf = (a: { Id?: string | undefined; Name?: string | undefined; Status?: unknown }): OrgMember => ({ id: a.Id ?? '', name: a.Name ?? a.Id ?? '', status: typeof a.Status === 'string' ? a.Status : 'ACTIVE' });
+
+/** The tree from the root down: every account under its OU path (ListRoots, ListOrganizationalUnitsForParent, ListAccountsForParent). */
+async function walkTree(mod: OrgModule, client: Client): Promise<OrgMember[]> {
+  const page = { MaxResults: 20 } as const;
+  const roots = await allPages(async (t) => {
+    const r = await client.send(new mod.ListRootsCommand({ ...page, ...(t ? { NextToken: t } : {}) }));
+    return { items: r.Roots, next: r.NextToken };
+  });
+  const out: OrgMember[] = [];
+  const visit = async (parentId: string, path: string[], ids: string[]): Promise<void> => {
+    const [accounts, units] = await Promise.all([
+      allPages(async (t) => {
+        const r = await client.send(new mod.ListAccountsForParentCommand({ ParentId: parentId, ...page, ...(t ? { NextToken: t } : {}) }));
+        return { items: r.Accounts, next: r.NextToken };
+      }),
+      allPages(async (t) => {
+        const r = await client.send(new mod.ListOrganizationalUnitsForParentCommand({ ParentId: parentId, ...page, ...(t ? { NextToken: t } : {}) }));
+        return { items: r.OrganizationalUnits, next: r.NextToken };
+      }),
+    ]);
+    for (const a of accounts) out.push({ ...memberOf(a), unit: path.length === 0 ? 'Root' : path.join('/'), unitIds: ids });
+    for (const u of units) await visit(u.Id ?? '', [...path, u.Name ?? u.Id ?? '?'], [u.Id ?? '', ...ids]);
+  };
+  for (const root of roots) await visit(root.Id ?? '', [], [root.Id ?? '']);
+  return out;
+}
+
+/**
+ * Every account of the organisation with its OU, walking the tree from the root; when the tree may not
+ * be read (organizations:ListRoots refused), ListAccounts alone, and the OUs are not known.
+ */
+export async function listOrgAccounts(settings: ClientSettings): Promise<{ members: OrgMember[]; unitsKnown: boolean }> {
   const mod = commonJs(await import('@aws-sdk/client-organizations'), 'OrganizationsClient');
   const client = new mod.OrganizationsClient(clientConfig(settings));
-  const out: OrgMember[] = [];
   try {
-    let NextToken: string | undefined;
-    do {
-      const page = await client.send(new mod.ListAccountsCommand({ MaxResults: 20, ...(NextToken ? { NextToken } : {}) }));
-      for (const a of page.Accounts ?? []) out.push({ id: a.Id ?? '', name: a.Name ?? a.Id ?? '', status: String(a.Status ?? 'ACTIVE') });
-      NextToken = page.NextToken;
-    } while (NextToken);
+    try {
+      return { members: await walkTree(mod, client), unitsKnown: true };
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'AccessDeniedException') throw error;
+    }
+    const members = await allPages(async (t) => {
+      const r = await client.send(new mod.ListAccountsCommand({ MaxResults: 20, ...(t ? { NextToken: t } : {}) }));
+      return { items: r.Accounts, next: r.NextToken };
+    });
+    return { members: members.map(memberOf), unitsKnown: false };
   } catch (error) {
     const name = (error as { name?: string }).name ?? '';
     if (name === 'AccessDeniedException') throw new SpexError({ kind: 'access-denied', message: "Organizations refused ListAccounts: --org needs the credentials of the organisation's management account or of a delegated administrator (organizations:ListAccounts)" });
@@ -36,16 +89,14 @@ export async function listOrgAccounts(settings: ClientSettings): Promise<OrgMemb
   } finally {
     client.destroy();
   }
-  return out;
 }
 
 /**
  * Credentials in another account by STS AssumeRole, fetched once and renewed a minute before they end.
  * `first()` assumes the role now, so a missing role or a refused ExternalId is known before any scan.
  */
-export function assumedRoleCredentials(settings: ClientSettings, role: { arn: string; session: string; externalId?: string | undefined }): { provider: AwsCredentialIdentityProvider; first(): Promise<AwsCredentialIdentity> } {
-  let current: Promise<AwsCredentialIdentity> | undefined;
-  const assume = async (): Promise<AwsCredentialIdentity> => {
+export function assumedRoleCredentials(settings: ClientSettings, role: { arn: string; session: string; externalId?: string | undefined }): Renewing {
+  return renewing(async () => {
     const [client, { AssumeRoleCommand }] = await Promise.all([createStsClient(settings), loadSts()]);
     try {
       const out = await client.send(new AssumeRoleCommand({ RoleArn: role.arn, RoleSessionName: role.session, DurationSeconds: SESSION_SECONDS, ...(role.externalId ? { ExternalId: role.externalId } : {}) }));
@@ -59,13 +110,7 @@ export function assumedRoleCredentials(settings: ClientSettings, role: { arn: st
     } finally {
       client.destroy();
     }
-  };
-  const provider: AwsCredentialIdentityProvider = async () => {
-    const held = current === undefined ? undefined : await current.catch(() => undefined);
-    if (held === undefined || (held.expiration !== undefined && held.expiration.getTime() - Date.now() < 60_000)) current = assume();
-    return current!;
-  };
-  return { provider, first: () => provider() };
+  });
 }
 
 /** The account the credentials belong to (STS GetCallerIdentity, which needs no permission). */

@@ -5,7 +5,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { RegionService, RetryEvent } from '../aws/index.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { type Backend, type BackendFlags, effectiveSettings, openBackend } from '../fleet/backend.js';
-import { type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js';
+import { askHidden, type Io, mfaQuestion, parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import type { Fleet } from '../fleet/fleet.js';
 import { COMMON_FLAGS, parseOptions } from '../cli-spec.js';
 
@@ -99,6 +99,11 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
     org: values.org === true,
     orgRole: str(values, 'org-role'),
     externalId: str(values, 'external-id'),
+    orgUnit: str(values, 'org-unit'),
+    orgAccount: str(values, 'org-account'),
+    sso: str(values, 'sso'),
+    ssoRole: str(values, 'sso-role'),
+    mfaCode: str(values, 'mfa-code'),
     noCache: values['no-cache'] === true,
     readOnly: values['read-only'] === true,
     cloudControlOnly: values['cloudcontrol-only'] === true,
@@ -107,6 +112,8 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
   });
   const events = {
     onRetry,
+    // A role assumed with MFA asks on the terminal (or is refused, naming --mfa-code, without one).
+    ...(io.stdin.isTTY === true ? { askMfa: (device: string, profile: string) => askHidden(io, mfaQuestion(device, profile)) } : {}),
     // Said once on stderr: what working on Cloud Control alone costs.
     onConnectUnavailable: (region: string, reason: string) => void io.stderr.write(`spex: note: ${region}: ${reason}.\n`),
     ...(values.debug === true ? { debug: (line: string) => void io.stderr.write(`${line}\n`) } : {}),

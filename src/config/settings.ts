@@ -13,13 +13,54 @@ export interface Settings {
   cloudControlOnly: boolean;
   /** The share of AWS's rate budgets spex may use (0 < F ≤ 1), as `--rate-share`. */
   rateShare?: number;
-  /** Saved sets of AWS profiles: `"fleets": {"acme": ["dev", "prod"]}`, then `--fleet acme`. */
-  fleets?: Record<string, string[]>;
+  /**
+   * Saved fleets, then `--fleet NAME`: a list of AWS profiles (`"acme": ["dev", "prod"]`), an
+   * organisation (`"acme-org": {"org": {"role": "SpexAudit", "units": ["Retail"]}}`) or an Identity
+   * Center session (`"acme-sso": {"sso": {"name": "acme", "role": "ConnectReadOnly"}}`).
+   */
+  fleets?: Record<string, SavedFleet>;
   /**
    * Production accounts: a profile name marks its whole account, `profile:alias` one instance. They
    * are shown with a loud marker, and every write asks once more.
    */
   production?: string[];
+}
+
+export interface SavedOrg {
+  /** The AWS profile of the management (or delegated administrator) account. */
+  profile?: string;
+  role?: string;
+  externalId?: string;
+  units?: string[];
+  accounts?: string[];
+  regions?: string[];
+}
+
+export interface SavedSso {
+  /** The sso-session (or SSO profile) of the AWS config. */
+  name: string;
+  role?: string;
+  accounts?: string[];
+  regions?: string[];
+}
+
+export type SavedFleet = string[] | { org: SavedOrg } | { sso: SavedSso };
+
+const isList = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '');
+const isText = (v: unknown): boolean => typeof v === 'string' && v !== '';
+
+/** Whether a saved fleet is one of the three shapes (each key of an org or sso fleet of its type). */
+function isSavedFleet(v: unknown): boolean {
+  if (isList(v)) return true;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const { org, sso, ...rest } = v as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || (org === undefined) === (sso === undefined)) return false;
+  const o = (org ?? sso) as Record<string, unknown>;
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return false;
+  const texts = org !== undefined ? ['profile', 'role', 'externalId'] : ['name', 'role'];
+  const lists = org !== undefined ? ['units', 'accounts', 'regions'] : ['accounts', 'regions'];
+  if (sso !== undefined && !isText(o.name)) return false;
+  return Object.entries(o).every(([k, x]) => (texts.includes(k) && isText(x)) || (lists.includes(k) && isList(x)));
 }
 
 export const DEFAULT_SETTINGS: Settings = { readOnly: false, cloudControlOnly: false };
@@ -75,8 +116,12 @@ function parseSettings(path: string, text: string): Settings {
   if (share !== undefined && !(typeof share === 'number' && share > 0 && share <= 1)) throw new SettingsError(`${path}: "rateShare" must be a number above 0 and at most 1`);
   const fleets = record.fleets;
   if (fleets !== undefined) {
-    const ok = fleets !== null && typeof fleets === 'object' && !Array.isArray(fleets) && Object.values(fleets).every((v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== ''));
-    if (!ok) throw new SettingsError(`${path}: "fleets" must map each fleet's name to a list of AWS profile names, e.g. { "acme": ["dev", "prod"] }`);
+    const ok = fleets !== null && typeof fleets === 'object' && !Array.isArray(fleets) && Object.values(fleets).every(isSavedFleet);
+    if (!ok) {
+      throw new SettingsError(
+        `${path}: "fleets" must map each fleet's name to a list of AWS profile names, e.g. { "acme": ["dev", "prod"] }, to {"org": {"profile", "role", "externalId", "units": [], "accounts": [], "regions": []}} or to {"sso": {"name", "role", "accounts": [], "regions": []}}`,
+      );
+    }
   }
   const production = record.production;
   if (production !== undefined && !(Array.isArray(production) && production.every((x) => typeof x === 'string' && x !== ''))) {
@@ -86,7 +131,7 @@ function parseSettings(path: string, text: string): Settings {
     readOnly: record.readOnly === true,
     cloudControlOnly: record.cloudControlOnly === true,
     ...(typeof share === 'number' ? { rateShare: share } : {}),
-    ...(fleets !== undefined ? { fleets: fleets as Record<string, string[]> } : {}),
+    ...(fleets !== undefined ? { fleets: fleets as Record<string, SavedFleet> } : {}),
     ...(production !== undefined ? { production: production as string[] } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { defaultHandlerMessage, RequestBook } from './requests.js';
 import { Concurrency, RequestLog } from './request-log.js';
 import { emulatorSettings } from './settings.js';
 import { answerQuery, queryActionOf } from './query-protocol.js';
+import { answerPortal, portalOperationOf } from './sso-portal.js';
 import { Trail } from './cloudtrail.js';
 import { seedDemoHistory } from './demo-history.js';
 import { demoOrganization } from './organization.js';
@@ -86,8 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!loaded) persist();
   const log = new RequestLog();
   const concurrency = new Concurrency(), { requests } = log;
-  const enter = (op: string): void => concurrency.enter(op);
-  const leave = (op: string): void => concurrency.leave(op);
+  const enter = (op: string): void => concurrency.enter(op), leave = (op: string): void => concurrency.leave(op);
   const run = (call: Call, account: string): Record<string, unknown> => {
     faults.throttle(account);
     faults.randomFailure();
@@ -141,7 +141,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         // The client went away mid-body: nobody to answer, nothing went wrong here.
         throw new ServiceError('RequestAborted', 'The client closed the connection before the request was complete', 499);
       }
-      const queryAction = queryActionOf(req, raw);
+      // --latency: every call pays its round trip, whichever service it is for.
+      const delay = faults.delay();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const queryAction = queryActionOf(req, raw) ?? portalOperationOf(req);
       const quotasOp = queryAction === undefined ? serviceQuotasOperationOf(req) : undefined;
       const connectOp = queryAction === undefined && quotasOp === undefined ? connectOperationOf(req) : undefined;
       if (queryAction !== undefined) {
@@ -149,7 +152,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         info.region = regionOf(req.headers.authorization);
         const queued = faults.takeQueued(queryAction);
         if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
-        status = answerQuery(res, queryAction, account, /Credential=([^/\s,]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '', raw, org);
+        if (req.method === 'GET') ({ status, errorType } = answerPortal(req, res, queryAction, org, Date.now()));
+        else status = answerQuery(res, queryAction, account, /Credential=([^/\s,]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '', raw, org, req.headers['x-amz-security-token'] as string | undefined);
         answered = true;
       } else if (quotasOp !== undefined) {
         info.operation = quotasOp;
@@ -166,8 +170,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         info.operation = connectOp;
         enter(connectOp);
         counted = true;
-        const delay = faults.delay();
-        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         const queued = faults.takeQueued(connectOp);
         if (queued && 'exception' in queued) throw new ConnectError(queued.exception, queued.message ?? `${queued.exception} (injected)`, CONNECT_STATUS[queued.exception] ?? 400);
         const fault = faults.connectFault();
@@ -185,8 +187,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const call = parseCall(req, raw, info);
         enter(call.operation);
         counted = true;
-        const delay = faults.delay();
-        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         payload = run(call, account);
       }
     } catch (error) {

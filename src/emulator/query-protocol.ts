@@ -6,6 +6,7 @@
 import { userNameOf } from './cloudtrail.js';
 import { ServiceError } from './errors.js';
 import { assumeRole, type Organization } from './organization.js';
+import { sessionArn, sessionToken } from './sessions.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -27,7 +28,7 @@ function write(res: ServerResponse, status: number, body: string): void {
 }
 
 /** Answers a query-protocol call; returns the status written. */
-export function answerQuery(res: ServerResponse, action: string, account: string, accessKeyId: string, raw: Buffer, org: Organization): number {
+export function answerQuery(res: ServerResponse, action: string, account: string, accessKeyId: string, raw: Buffer, org: Organization, securityToken?: string): number {
   const requestId = randomUUID();
   if (action === 'AssumeRole') {
     try {
@@ -36,7 +37,7 @@ export function answerQuery(res: ServerResponse, action: string, account: string
       write(
         res,
         200,
-        `<AssumeRoleResponse xmlns="${STS_NS}"><AssumeRoleResult><Credentials><AccessKeyId>${role.accessKeyId}</AccessKeyId><SecretAccessKey>${secret}</SecretAccessKey><SessionToken>${xml(Buffer.from(requestId).toString('base64'))}</SessionToken><Expiration>${role.expiration.toISOString()}</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>${xml(role.assumedRoleId)}</AssumedRoleId><Arn>${xml(role.arn)}</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+        `<AssumeRoleResponse xmlns="${STS_NS}"><AssumeRoleResult><Credentials><AccessKeyId>${role.accessKeyId}</AccessKeyId><SecretAccessKey>${secret}</SecretAccessKey><SessionToken>${xml(sessionToken(role.arn))}</SessionToken><Expiration>${role.expiration.toISOString()}</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>${xml(role.assumedRoleId)}</AssumedRoleId><Arn>${xml(role.arn)}</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
       );
       return 200;
     } catch (error) {
@@ -46,12 +47,16 @@ export function answerQuery(res: ServerResponse, action: string, account: string
     }
   }
   if (action === 'GetCallerIdentity') {
-    // The STS API reference's GetCallerIdentity answer for an IAM user: UserId is the principal's unique id (not the key).
-    const userId = `AIDA${createHash('sha256').update(`${account}/${accessKeyId}`).digest('hex').slice(0, 17).toUpperCase()}`;
+    // The STS API reference's GetCallerIdentity answer for an IAM user: UserId is the principal's unique id (not the key);
+    // for an assumed role, the role's id and the session's name, and the assumed-role ARN.
+    const assumed = sessionArn(securityToken);
+    const hash = createHash('sha256').update(`${account}/${assumed ?? accessKeyId}`).digest('hex').slice(0, 17).toUpperCase();
+    const userId = assumed === undefined ? `AIDA${hash}` : `AROA${hash}:${assumed.split('/').pop()}`;
+    const arn = assumed ?? `arn:aws:iam::${account}:user/${userNameOf(accessKeyId)}`;
     write(
       res,
       200,
-      `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult><Arn>arn:aws:iam::${account}:user/${xml(userNameOf(accessKeyId))}</Arn><UserId>${userId}</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+      `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult><Arn>${xml(arn)}</Arn><UserId>${xml(userId)}</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
     );
     return 200;
   }

@@ -12,8 +12,8 @@ export const PROFILE_QUOTA_CODE = 'L-F325A715';
 
 /**
  * The awsJson1_1 operation a request makes, if it is one (told apart by its X-Amz-Target): Service
- * Quotas' GetServiceQuota, CloudTrail's LookupEvents (cloudtrail.ts), or Organizations' ListAccounts
- * and DescribeOrganization (organization.ts), served here alike.
+ * Quotas' GetServiceQuota, CloudTrail's LookupEvents (cloudtrail.ts), or Organizations' reads
+ * (organization.ts), served here alike.
  */
 export function serviceQuotasOperationOf(req: IncomingMessage): string | undefined {
   const target = String(req.headers['x-amz-target'] ?? '');
@@ -40,7 +40,7 @@ export function handleServiceQuotas(
     throw new ServiceError('SerializationException', `The request body is not valid JSON: ${(error as Error).message}`);
   }
   if (operation === 'LookupEvents') return { region, request, body: lookupEvents(region, request) };
-  if (operation === 'ListAccounts' || operation === 'DescribeOrganization') return { region, request, body: handleOrganizations(org, operation, account, request) };
+  if (String(req.headers['x-amz-target'] ?? '').startsWith(ORGANIZATIONS_PREFIX)) return { region, request, body: handleOrganizations(org, operation, account, request) };
   if (operation !== 'GetServiceQuota') throw new ServiceError('UnknownOperationException', `The local endpoint serves only GetServiceQuota of Service Quotas (got ${operation.slice(0, 60)})`);
   if (request.ServiceCode !== 'connect' || request.QuotaCode !== PROFILE_QUOTA_CODE) {
     throw new ServiceError('NoSuchResourceException', `The request failed because the specified service quota (${String(request.ServiceCode)}/${String(request.QuotaCode)}) does not exist.`);

@@ -2,7 +2,7 @@
 // (commands/context.ts): the settings file merged with the flags, the in-process demo started when
 // asked, the one account of the flags and environment or a fleet of several, and config.json's
 // production rules for what is opened. Everything is opened lazily and closed once.
-import type { Connection, RegionService, Spex, SpexOptions } from '../aws/index.js';
+import type { Connection, MfaCodeSource, RegionService, Spex, SpexOptions } from '../aws/index.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { regionProblem } from '../domain/service/regions.js';
 import type { Settings } from '../config/settings.js';
@@ -23,6 +23,14 @@ export interface BackendFlags {
   org?: boolean | undefined;
   orgRole?: string | undefined;
   externalId?: string | undefined;
+  /** --org-unit a,b and --org-account a,b: only these accounts of the organisation (or of --sso). */
+  orgUnit?: string | undefined;
+  orgAccount?: string | undefined;
+  /** --sso NAME (--sso-role ROLE): the accounts of an IAM Identity Center session (fleet/sso.ts). */
+  sso?: string | undefined;
+  ssoRole?: string | undefined;
+  /** --mfa-code CODE: for a profile that assumes a role with MFA. */
+  mfaCode?: string | undefined;
   noCache?: boolean | undefined;
   readOnly?: boolean | undefined;
   cloudControlOnly?: boolean | undefined;
@@ -42,7 +50,10 @@ export function effectiveSettings(flags: BackendFlags, settings: Settings): Effe
 }
 
 /** How the run hears from the service layer (retries, Connect unavailable, debug lines). */
-export type BackendEvents = Pick<SpexOptions, 'onRetry' | 'onConnectUnavailable' | 'debug'>;
+export type BackendEvents = Pick<SpexOptions, 'onRetry' | 'onConnectUnavailable' | 'debug'> & {
+  /** Asks for an MFA code (on the terminal); without it, and without --mfa-code, such a profile is refused. */
+  askMfa?: MfaCodeSource | undefined;
+};
 
 export interface Backend {
   readonly isDemo: boolean;
@@ -66,10 +77,12 @@ export interface Backend {
 
 export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, settings: Settings, events: BackendEvents): Backend {
   const effective = effectiveSettings(flags, settings);
+  const { askMfa, ...serviceEvents } = events;
+  const mfaCode: MfaCodeSource | undefined = flags.mfaCode !== undefined ? async () => flags.mfaCode! : askMfa;
   const common = {
     readOnly: effective.readOnly,
     cloudControlOnly: effective.cloudControlOnly,
-    ...events,
+    ...serviceEvents,
     ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
     ...(effective.rateShare !== undefined ? { rateShare: effective.rateShare } : {}),
   };
@@ -101,7 +114,34 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
   };
   const connect = async (profile: string | undefined, region: string | undefined): Promise<Connection> => {
     const { resolveConnection } = await import('../aws/index.js');
-    return resolveConnection({ flags: { region, profile, endpointUrl: flags.endpointUrl }, env });
+    return resolveConnection({ flags: { region, profile, endpointUrl: flags.endpointUrl, mfaCode }, env });
+  };
+
+  /** A fleet that remembers its last scan (the TUI shows it at once), unless --no-cache. */
+  const withMemory = async (opened: Fleet): Promise<Fleet> => {
+    if (flags.noCache === true) return opened;
+    const [{ fleetMemory }, { cacheDir }] = await Promise.all([import('../cache/fleet-cache.js'), import('../cache/detail-cache.js')]);
+    return { ...opened, memory: fleetMemory(cacheDir(env), opened.accounts, flags.endpointUrl) };
+  };
+
+  /** An organisation's or an Identity Center session's accounts: by the flags, or a fleet saved as one (the flags win). */
+  const openAccounts = async (only: string[] | undefined): Promise<Fleet | undefined> => {
+    const saved = flags.fleet === undefined ? undefined : settings.fleets?.[flags.fleet];
+    const org = saved !== undefined && 'org' in saved ? saved.org : flags.org === true ? {} : undefined;
+    const sso = flags.sso !== undefined ? { name: flags.sso } : saved !== undefined && 'sso' in saved ? saved.sso : undefined;
+    const { splitList } = await import('./open.js');
+    const list = (flag: string | undefined, kept: string[] | undefined): string[] | undefined => (flag !== undefined ? splitList(flag) : kept);
+    if (sso !== undefined) {
+      const { openSsoFleet } = await import('./sso.js');
+      const endpoint = flags.endpointUrl || env.AWS_ENDPOINT_URL_CLOUDCONTROL || env.AWS_ENDPOINT_URL || undefined;
+      const regions = only ?? ('regions' in sso ? sso.regions : undefined);
+      return withMemory(await openSsoFleet({ name: sso.name, role: flags.ssoRole ?? ('role' in sso ? sso.role : undefined), accounts: list(flags.orgAccount, 'accounts' in sso ? sso.accounts : undefined), regions, region: regions?.[0], endpoint, noCache: flags.noCache }, env, settings, common));
+    }
+    if (org === undefined) return undefined;
+    const { openOrgFleet } = await import('./org.js');
+    const regions = only ?? org.regions;
+    const flagsOf = { role: flags.orgRole ?? org.role, externalId: flags.externalId ?? org.externalId, units: list(flags.orgUnit, org.units), accounts: list(flags.orgAccount, org.accounts), regions, noCache: flags.noCache };
+    return withMemory(await openOrgFleet(await connect(flags.profile ?? org.profile, regions?.[0]), flagsOf, env, settings, common));
   };
 
   const backend: Backend = {
@@ -143,11 +183,9 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
           const asked = flags.profile === undefined ? undefined : flags.profile.split(',');
           return { accounts: whole.accounts.filter((a) => asked === undefined || asked.includes(a.profile)).map((a) => ({ ...a, regions: fleetRegions(opened.region, only) })), close: whole.close };
         }
-        if (flags.org === true) {
-          const { openOrgFleet } = await import('./org.js');
-          return openOrgFleet(await connect(flags.profile, only?.[0]), { role: flags.orgRole, externalId: flags.externalId, regions: only, noCache: flags.noCache }, env, settings, common);
-        }
-        if (isFleetRequest) return openFleet(flags, env, settings, common);
+        const opened = await openAccounts(only);
+        if (opened !== undefined) return opened;
+        if (isFleetRequest) return withMemory(await openFleet({ ...flags, mfaSource: mfaCode }, env, settings, common));
         // One account: the flags' and environment's (as every other command has it).
         const connection = await connect(flags.profile, only?.[0]);
         const region = connection.region !== undefined && regionProblem(connection.region) === undefined ? connection.region : undefined;

@@ -4,6 +4,7 @@
 // account's budgets pace only that account. A profile whose credentials fail gets one row saying so;
 // a region that errs gets its own row; the rest go on.
 import type { RegionService, Spex } from '../aws/types.js';
+import type { FleetMemory } from '../cache/fleet-cache.js';
 import type { DomainError } from '../domain/service/errors.js';
 import { isSpexError } from '../domain/service/errors.js';
 import { CONNECT_REGIONS } from '../domain/service/regions.js';
@@ -23,10 +24,16 @@ export interface FleetAccount {
    * listed as `profile:alias` (alias, id or ARN).
    */
   readonly production: true | readonly string[];
+  /** The account's id, when known before any call (an organisation's account). */
+  readonly accountId?: string | undefined;
+  /** Its organisational unit's path ("Retail"), for an organisation's account. */
+  readonly unit?: string | undefined;
 }
 
 export interface Fleet {
   readonly accounts: readonly FleetAccount[];
+  /** The last scan of this fleet, for the TUI to show at once while it scans again (cache/fleet-cache.ts). */
+  readonly memory?: FleetMemory | undefined;
   readonly close: () => Promise<void>;
 }
 
@@ -61,14 +68,28 @@ function toDomainError(error: unknown): DomainError {
   return { kind: 'service', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Accounts scanned at once: each has its own budgets, so this bounds only sockets and memory. */
+export const ACCOUNTS_AT_ONCE = 48;
+
 export interface ScanOptions {
   signal?: AbortSignal;
+  /** Accounts scanned at once (default ACCOUNTS_AT_ONCE). */
+  accountsAtOnce?: number;
   /** Regions listed at once per account (default 3). */
   concurrency?: number;
   /** Count each instance's profiles (one list per instance; default true). */
   countProfiles?: boolean;
   /** Told each row as it is known, and again when its count arrives. */
   onRow?: (row: FleetRow, index: number) => void;
+  /** Told as each account is done: which, and how many of all are done and failed so far. */
+  onAccount?: (profile: string, progress: ScanProgress) => void;
+}
+
+export interface ScanProgress {
+  done: number;
+  total: number;
+  /** Accounts with a row that failed (credentials, access, a region). */
+  failed: number;
 }
 
 export async function countProfiles(service: RegionService, instanceArn: string, signal?: AbortSignal): Promise<number> {
@@ -97,70 +118,80 @@ export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promis
   const perAccount: FleetRow[][] = fleet.accounts.map(() => []);
   const rowsSoFar = (): FleetRow[] => perAccount.flat();
   const tell = (row: FleetRow): void => options.onRow?.(row, rowsSoFar().indexOf(row));
-  await Promise.all(
-    fleet.accounts.map(async (account, a) => {
-      const byRegion = new Map<string, FleetRow[]>();
-      const place = (): void => {
-        perAccount[a] = account.regions.flatMap((r) => byRegion.get(r) ?? []);
-      };
-      const scanRegion = async (region: string): Promise<DomainError | undefined> => {
-        const service = account.spex.forRegion(region);
-        let instances: ConnectInstance[];
-        try {
-          instances = await service.listInstances(options.signal ? { signal: options.signal } : {});
-        } catch (error) {
-          const domain = toDomainError(error);
-          if (domain.kind === 'credentials') return domain;
-          const row: FleetRow = { profile: account.profile, accountId: service.account(), region, error: domain, production: account.production === true };
-          byRegion.set(region, [row]);
-          place();
-          tell(row);
-          return undefined;
-        }
-        const rows = instances.map((instance): FleetRow => ({
-          profile: account.profile,
-          accountId: accountOfInstance(instance) ?? service.account(),
-          region,
-          instance,
-          production: isProductionInstance(account, instance),
-        }));
-        byRegion.set(region, rows);
-        place();
-        for (const row of rows) tell(row);
-        if (options.countProfiles === false) return undefined;
-        for (const row of rows) {
-          if (row.instance?.status !== undefined && row.instance.status !== 'ACTIVE') continue;
-          try {
-            row.profileCount = await countProfiles(service, row.instance!.arn, options.signal);
-          } catch (error) {
-            row.countError = toDomainError(error);
-          }
-          tell(row);
-        }
-        return undefined;
-      };
-      const [first, ...rest] = account.regions;
-      if (first === undefined) return;
-      const failed = await scanRegion(first);
-      if (failed !== undefined) {
-        const row: FleetRow = { profile: account.profile, accountId: undefined, region: undefined, error: failed, production: account.production === true };
-        perAccount[a] = [row];
-        tell(row);
-        return;
-      }
-      await pool(rest, limit, async (region) => {
-        const credentials = await scanRegion(region);
-        // Credentials that work in one region and not another: said on that region's row.
-        if (credentials !== undefined) {
-          const row: FleetRow = { profile: account.profile, accountId: undefined, region, error: credentials, production: account.production === true };
-          byRegion.set(region, [row]);
-          place();
-          tell(row);
-        }
-      });
-    }),
-  );
+  const progress: ScanProgress = { done: 0, total: fleet.accounts.length, failed: 0 };
+  // Each account paces itself on its own budgets; how many are scanned at once is capped, so 200
+  // accounts do not open thousands of connections.
+  await pool([...fleet.accounts.keys()], options.accountsAtOnce ?? ACCOUNTS_AT_ONCE, async (a) => {
+    const account = fleet.accounts[a]!;
+    await scanAccount(account, a);
+    progress.done += 1;
+    if (perAccount[a]!.some((r) => r.error !== undefined)) progress.failed += 1;
+    options.onAccount?.(account.profile, { ...progress });
+  });
   return rowsSoFar();
+
+  async function scanAccount(account: FleetAccount, a: number): Promise<void> {
+    const byRegion = new Map<string, FleetRow[]>();
+    const whose = { profile: account.profile, ...(account.unit !== undefined ? { unit: account.unit } : {}) };
+    const place = (): void => {
+      perAccount[a] = account.regions.flatMap((r) => byRegion.get(r) ?? []);
+    };
+    const scanRegion = async (region: string): Promise<DomainError | undefined> => {
+      const service = account.spex.forRegion(region);
+      let instances: ConnectInstance[];
+      try {
+        instances = await service.listInstances(options.signal ? { signal: options.signal } : {});
+      } catch (error) {
+        const domain = toDomainError(error);
+        if (domain.kind === 'credentials') return domain;
+        const row: FleetRow = { ...whose, accountId: service.account() ?? account.accountId, region, error: domain, production: account.production === true };
+        byRegion.set(region, [row]);
+        place();
+        tell(row);
+        return undefined;
+      }
+      const rows = instances.map((instance): FleetRow => ({
+        ...whose,
+        accountId: accountOfInstance(instance) ?? service.account(),
+        region,
+        instance,
+        production: isProductionInstance(account, instance),
+      }));
+      byRegion.set(region, rows);
+      place();
+      for (const row of rows) tell(row);
+      if (options.countProfiles === false) return undefined;
+      for (const row of rows) {
+        if (row.instance?.status !== undefined && row.instance.status !== 'ACTIVE') continue;
+        try {
+          row.profileCount = await countProfiles(service, row.instance!.arn, options.signal);
+        } catch (error) {
+          row.countError = toDomainError(error);
+        }
+        tell(row);
+      }
+      return undefined;
+    };
+    const [first, ...rest] = account.regions;
+    if (first === undefined) return;
+    const failed = await scanRegion(first);
+    if (failed !== undefined) {
+      const row: FleetRow = { ...whose, accountId: account.accountId, region: undefined, error: failed, production: account.production === true };
+      perAccount[a] = [row];
+      tell(row);
+      return;
+    }
+    await pool(rest, limit, async (region) => {
+      const credentials = await scanRegion(region);
+      // Credentials that work in one region and not another: said on that region's row.
+      if (credentials !== undefined) {
+        const row: FleetRow = { ...whose, accountId: account.accountId, region, error: credentials, production: account.production === true };
+        byRegion.set(region, [row]);
+        place();
+        tell(row);
+      }
+    });
+  }
 }
 
 

@@ -2,8 +2,9 @@
 // (config.json "fleets"); each profile with its own Spex over its credentials, region and
 // `endpoint_url`. With --demo, the demo's two accounts.
 import { readAccountProfiles, profileCredentials } from '../aws/accounts.js';
-import { createSpex, type SpexOptions } from '../aws/index.js';
-import { cacheFor } from '../cache/detail-cache.js';
+import { mfaRoleOf } from '../aws/index.js';
+import { createSpex, type MfaCodeSource, type SpexOptions } from '../aws/index.js';
+import { cacheDir, cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { regionProblem } from '../domain/service/regions.js';
 import { UsageError } from '../io.js';
@@ -16,15 +17,19 @@ export interface FleetFlags {
   fleet?: string | undefined;
   /** `--org`: the organisation's accounts (fleet/org.ts). */
   org?: boolean | undefined;
+  /** `--sso NAME`: an Identity Center session's accounts (fleet/sso.ts). */
+  sso?: string | undefined;
   /** `--region a,b`: only these regions. */
   region?: string | undefined;
   endpointUrl?: string | undefined;
   noCache?: boolean | undefined;
+  /** Asks for the MFA code of a profile that assumes a role with MFA. */
+  mfaSource?: MfaCodeSource | undefined;
 }
 
 /** Whether the flags ask for several accounts (a fleet) rather than one. */
 export function isFleetRequest(flags: FleetFlags): boolean {
-  return flags.allProfiles === true || flags.org === true || flags.fleet !== undefined || (flags.profile ?? '').includes(',');
+  return flags.allProfiles === true || flags.org === true || flags.sso !== undefined || flags.fleet !== undefined || (flags.profile ?? '').includes(',');
 }
 
 export function splitList(value: string | undefined): string[] {
@@ -53,6 +58,7 @@ export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, setti
       const have = Object.keys(settings.fleets ?? {});
       throw new UsageError(`--fleet ${flags.fleet}: no such fleet in config.json (${have.length > 0 ? `fleets: ${have.join(', ')}` : 'add one: "fleets": { "acme": ["dev", "prod"] }'})`);
     }
+    if (!Array.isArray(saved)) throw new UsageError(`--fleet ${flags.fleet}: an organisation or Identity Center fleet is opened by the backend`);
     names = saved;
   } else if (flags.allProfiles === true) {
     names = known.map((p) => p.name);
@@ -64,6 +70,7 @@ export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, setti
   }
   const only = regionsFlag(flags.region);
   const globalEndpoint = flags.endpointUrl || env.AWS_ENDPOINT_URL_CLOUDCONTROL || env.AWS_ENDPOINT_URL || undefined;
+  const credentialsOf = new Map<string, ReturnType<typeof profileCredentials>>();
   const accounts: FleetAccount[] = [...new Set(names)].map((name) => {
     const profile = known.find((p) => p.name === name)!;
     const region = profile.region !== undefined && regionProblem(profile.region) === undefined ? profile.region : undefined;
@@ -73,12 +80,15 @@ export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, setti
       ...(region ? { region } : {}),
       profile: name,
       ...(endpoint ? { endpoint } : {}),
-      credentials: profileCredentials(name, env),
+      credentials: credentialsOf.set(name, profileCredentials(name, env, { code: flags.mfaSource, region: region ?? 'us-east-1', endpoint, cacheDir: cacheDir(env) })).get(name)!,
       env,
       ...cacheFor(flags.noCache === true, env, endpoint, name),
     });
     return { profile: name, spex, regions: fleetRegions(region, only), production: productionOf(name, settings.production) };
   });
+  // A profile that assumes a role with MFA is asked for its code now, one at a time, before any scan
+  // (and before the TUI draws); a refused code leaves that account's row saying so.
+  for (const name of accounts.map((a) => a.profile)) if (await mfaRoleOf(name, env)) await credentialsOf.get(name)?.().catch(() => undefined);
   return {
     accounts,
     async close() {

@@ -4,11 +4,12 @@
 // role demands one), in a session named after spex and the caller; the management account itself with
 // its own credentials. Each role is assumed before the scan, a few at a time: an account whose role is
 // missing or refused has one row saying so, as does a SUSPENDED account (listed, never read).
-import { assumedRoleCredentials, callerAccount, createSpex, listOrgAccounts, plainSettings, type Connection } from '../aws/index.js';
+import { assumedRoleCredentials, callerAccount, createSpex, listOrgAccounts, type OrgMember, plainSettings, type Connection, type Renewing } from '../aws/index.js';
 import { cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { SpexError } from '../domain/service/errors.js';
 import { type Fleet, type FleetAccount, fleetRegions, pool, productionOf } from './fleet.js';
+import { UsageError } from '../io.js';
 import type { FleetSpexOptions } from './open.js';
 
 export interface OrgFlags {
@@ -17,6 +18,10 @@ export interface OrgFlags {
   /** `--region a,b`: only these regions. */
   regions?: readonly string[] | undefined;
   noCache?: boolean | undefined;
+  /** `--org-unit a,b`: only accounts in these OUs (name, path or ou- id; nested OUs included). */
+  units?: readonly string[] | undefined;
+  /** `--org-account a,b`: only these accounts (id or name; `*` matches any run of characters). */
+  accounts?: readonly string[] | undefined;
 }
 
 export const DEFAULT_ORG_ROLE = 'OrganizationAccountAccessRole';
@@ -26,25 +31,49 @@ const AT_ONCE = 8;
 export async function openOrgFleet(connection: Connection, flags: OrgFlags, env: NodeJS.ProcessEnv, settings: Settings, common: FleetSpexOptions): Promise<Fleet> {
   const region = connection.region ?? 'us-east-1';
   const base = plainSettings({ region, endpoint: connection.endpoint, credentials: connection.credentials });
-  const [members, self] = await Promise.all([listOrgAccounts(base), callerAccount(base)]);
+  const [listed, self] = await Promise.all([listOrgAccounts(base), callerAccount(base)]);
+  const members = chooseMembers(listed.members, listed.unitsKnown, flags);
   const role = flags.role ?? DEFAULT_ORG_ROLE;
   // The session says it is spex, and whose: CloudTrail in each account shows both.
   const session = `spex-${(connection.profile ?? env.USER ?? 'user').replace(/[^\w+=,.@-]/g, '-')}`.slice(0, 64);
+  return memberFleet(members, { region, endpoint: connection.endpoint, env, settings, common, flags }, async (m) => {
+    if (m.status !== 'ACTIVE') return `account ${m.id} is ${m.status}: listed, not read`;
+    if (m.id === self) return connection.credentials;
+    return assumedRoleCredentials(base, { arn: `arn:aws:iam::${m.id}:role/${role}`, session, externalId: flags.externalId });
+  });
+}
+
+/**
+ * A fleet of an organisation's (or a person's Identity Center) accounts: each member's credentials
+ * (or why there are none) fetched a few at a time before the scan; a member without has one row
+ * saying why.
+ */
+export async function memberFleet(
+  members: readonly OrgMember[],
+  o: { region: string; endpoint: string | undefined; env: NodeJS.ProcessEnv; settings: Settings; common: FleetSpexOptions; flags: Pick<OrgFlags, 'regions' | 'noCache'> },
+  credentialsOf: (m: OrgMember) => Promise<Connection['credentials'] | Renewing | string>,
+): Promise<Fleet> {
   const spexOf = (name: string, credentials: Connection['credentials']) =>
-    createSpex({ ...common, region, ...(connection.endpoint ? { endpoint: connection.endpoint } : {}), credentials, env, ...cacheFor(flags.noCache === true, env, connection.endpoint, name) });
+    createSpex({ ...o.common, region: o.region, ...(o.endpoint ? { endpoint: o.endpoint } : {}), credentials, env: o.env, ...cacheFor(o.flags.noCache === true, o.env, o.endpoint, name) });
   const refused = (message: string) => async () => {
     throw new SpexError({ kind: 'credentials', message });
   };
   const accounts: FleetAccount[] = [];
   await pool([...members.entries()], AT_ONCE, async ([index, m]) => {
-    const account = (credentials: Connection['credentials']): FleetAccount => ({ profile: m.name, spex: spexOf(m.name, credentials), regions: fleetRegions(region, flags.regions), production: productionOf(m.name, settings.production) });
-    if (m.status !== 'ACTIVE') accounts[index] = account(refused(`account ${m.id} is ${m.status}: listed, not read`));
-    else if (m.id === self) accounts[index] = account(connection.credentials);
-    else {
-      const assumed = assumedRoleCredentials(base, { arn: `arn:aws:iam::${m.id}:role/${role}`, session, externalId: flags.externalId });
-      const failure = await assumed.first().then(() => undefined, (error: unknown) => (error instanceof SpexError ? error.error.message : String(error)));
-      accounts[index] = account(failure === undefined ? assumed.provider : refused(`account ${m.id}: ${failure}`));
-    }
+    const account = (credentials: Connection['credentials']): FleetAccount => ({
+      profile: m.name,
+      spex: spexOf(m.name, credentials),
+      regions: fleetRegions(o.region, o.flags.regions),
+      production: memberProduction(m, o.settings.production),
+      accountId: m.id,
+      ...(m.unit !== undefined ? { unit: m.unit } : {}),
+    });
+    const got = await credentialsOf(m).catch((error: unknown) => `account ${m.id}: ${error instanceof SpexError ? error.error.message : String(error)}`);
+    if (typeof got === 'string') accounts[index] = account(refused(got));
+    else if (typeof got === 'object' && 'first' in got) {
+      const failure = await got.first().then(() => undefined, (error: unknown) => (error instanceof SpexError ? error.error.message : String(error)));
+      accounts[index] = account(failure === undefined ? got.provider : refused(`account ${m.id}: ${failure}`));
+    } else accounts[index] = account(got);
   });
   return {
     accounts,
@@ -52,4 +81,40 @@ export async function openOrgFleet(connection: Connection, flags: OrgFlags, env:
       for (const a of accounts) a.spex.close();
     },
   };
+}
+
+const glob = (pattern: string): RegExp => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
+
+/** Whether an OU named by the user (its name, its path or its ou- id) holds the member, at any depth. */
+export function inUnit(m: Pick<OrgMember, 'unit' | 'unitIds'>, unit: string): boolean {
+  if (m.unitIds?.includes(unit)) return true;
+  const path = (m.unit ?? '').toLowerCase().split('/');
+  const asked = unit.toLowerCase().replace(/^\/|\/$/g, '').split('/');
+  // A path from the root ("Platform/Research"), or a name at any depth ("Research").
+  return asked.length === 1 ? path.includes(asked[0]!) : asked.every((part, i) => path[i] === part);
+}
+
+/** The members `--org-unit` and `--org-account` keep; a filter that keeps none is an error naming what there is. */
+export function chooseMembers(members: readonly OrgMember[], unitsKnown: boolean, flags: Pick<OrgFlags, 'units' | 'accounts'>): OrgMember[] {
+  const units = flags.units ?? [];
+  const accounts = (flags.accounts ?? []).map((a) => ({ a, re: glob(a) }));
+  if (units.length > 0 && !unitsKnown) throw new UsageError('--org-unit: the organisation\'s tree could not be read (organizations:ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent are needed); filter with --org-account instead');
+  const kept = members.filter((m) => (units.length === 0 || units.some((u) => inUnit(m, u))) && (accounts.length === 0 || accounts.some(({ re }) => re.test(m.id) || re.test(m.name))));
+  if (kept.length === 0 && (units.length > 0 || accounts.length > 0)) {
+    const have = [...new Set(members.map((m) => m.unit).filter((u): u is string => u !== undefined))];
+    throw new UsageError(`${units.length > 0 ? `--org-unit ${units.join(',')}` : ''}${units.length > 0 && accounts.length > 0 ? ' with ' : ''}${accounts.length > 0 ? `--org-account ${accounts.map((x) => x.a).join(',')}` : ''}: no account of the organisation matches (${members.length} accounts${have.length > 0 ? `; OUs: ${have.slice(0, 12).join(', ')}` : ''})`);
+  }
+  return kept;
+}
+
+/**
+ * config.json's "production" for an organisation's account: its name (as a profile's), its 12-digit
+ * id, or `ou:UNIT` (name, path or ou- id) for every account of an OU; `name:alias` for one instance.
+ */
+export function memberProduction(m: OrgMember, entries: readonly string[] | undefined): true | string[] {
+  const list = entries ?? [];
+  if (list.includes(m.id) || list.some((e) => e.startsWith('ou:') && inUnit(m, e.slice(3)))) return true;
+  const byName = productionOf(m.name, list);
+  if (byName === true) return true;
+  return [...byName, ...productionOf(m.id, list) as string[]];
 }

@@ -2,12 +2,16 @@
 // profiles and groups, column by column as they arrive (a column not read yet shows `?`).
 import { useCallback, useEffect, useState } from 'react';
 import type { DriftColumn } from '../domain/fleet/drift.js';
-import { countProfiles, type Fleet, type FleetRow, instanceKey, scanFleet } from '../fleet/fleet.js';
+import { countProfiles, type Fleet, type FleetRow, instanceKey, type ScanProgress, scanFleet } from '../fleet/fleet.js';
 import { readFleetColumns, readSide } from '../fleet/read.js';
 
 export interface FleetScan {
   rows: readonly FleetRow[];
   isDone: boolean;
+  /** Accounts answered (or failed) of all, while scanning. */
+  progress?: ScanProgress | undefined;
+  /** When the rows of accounts not scanned again yet come from the last scan: when it ended (epoch ms). */
+  cachedAt?: number | undefined;
 }
 
 export interface FleetScanner extends FleetScan {
@@ -20,21 +24,40 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
   useEffect(() => {
     const controller = new AbortController();
     let rows: FleetRow[] = [];
+    // The last scan, shown until each account answers again (stale while it revalidates).
+    let cached: { rows: FleetRow[]; savedAt: number } | undefined;
+    const done = new Set<string>();
+    let progress: ScanProgress = { done: 0, total: fleet.accounts.length, failed: 0 };
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setScan({ rows: [], isDone: false });
-    // Rows are told as they are known (and again when their count arrives): shown at once.
+    // Rows are told as they are known (and again when their count arrives): shown at once, in the
+    // fleet's account order, an account not done yet by its rows of the last scan.
     const rescan = (): void => {
-      if (!controller.signal.aborted) setScan({ rows: [...rows], isDone: false });
+      if (controller.signal.aborted) return;
+      const shown = cached === undefined ? [...rows] : fleet.accounts.flatMap((a) => (done.has(a.profile) ? rows.filter((r) => r.profile === a.profile) : cached!.rows.filter((r) => r.profile === a.profile)));
+      setScan({ rows: shown, isDone: false, progress, ...(cached !== undefined && done.size < fleet.accounts.length ? { cachedAt: cached.savedAt } : {}) });
     };
+    void fleet.memory?.read().then((kept) => {
+      if (kept === undefined || done.size === fleet.accounts.length) return;
+      cached = kept;
+      rescan();
+    });
     void scanFleet(fleet, {
       signal: controller.signal,
       onRow: (row) => {
         if (!rows.includes(row)) rows = [...rows, row];
         rescan();
       },
+      onAccount: (profile, p) => {
+        done.add(profile);
+        progress = p;
+        rescan();
+      },
     }).then(
       (all) => {
-        if (!controller.signal.aborted) setScan({ rows: all, isDone: true });
+        if (controller.signal.aborted) return;
+        setScan({ rows: all, isDone: true });
+        void fleet.memory?.write(all);
       },
       () => undefined,
     );

@@ -55,7 +55,7 @@ function spawnTty(args: string, env: NodeJS.ProcessEnv): Tty {
     },
     async press(key, then) {
       for (let attempt = 1; ; attempt += 1) {
-        child.stdin!.write(key);
+        child.stdin.write(key);
         try {
           await this.waitFor(then, 5_000);
           return;

@@ -125,7 +125,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     const shown = Math.min(state.cellScroll, cellMax);
     body = <ScrollPane title={cellView.title} subtitle={cellView.subtitle} lines={cellView.lines} scroll={shown} height={height - 1} />;
     counter = linesShown(shown, cellRoom, cellView.lines.length);
-  } else body = <FleetTable rows={shownRows} cursor={Math.min(state.cursor, Math.max(0, shownRows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} />;
+  } else body = <FleetTable rows={shownRows} cursor={Math.min(state.cursor, Math.max(0, shownRows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} progress={scan.progress} cachedAt={scan.cachedAt} />;
   const filterLine =
     view.kind === 'fleet' && (state.isFiltering || state.filter !== '')
       ? `Filter: ${state.filter}${state.isFiltering ? '▏' : ''}  (${shownRows.length} of ${scan.rows.length}${state.isFiltering ? '; Enter keeps it, Esc clears' : '; Esc clears, D compares these'})`

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { padEnd, truncate } from '../../domain/text/format.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
-import type { FleetRow } from '../../domain/fleet/fleet-row.js';
+import { type FleetRow, scanProgressText } from '../../domain/fleet/fleet-row.js';
 import { useTone } from '../theme.js';
 
 export interface FleetTableProps {
@@ -12,6 +12,10 @@ export interface FleetTableProps {
   readonly height: number;
   readonly width: number;
   readonly isDone: boolean;
+  /** The scan's accounts: answered (or failed) of all, and how many failed. */
+  readonly progress?: { readonly done: number; readonly total: number; readonly failed: number } | undefined;
+  /** Rows of accounts not answered yet are the last scan's, which ended then (epoch ms). */
+  readonly cachedAt?: number | undefined;
 }
 
 /** The rows of the window that keeps the cursor in view. */
@@ -20,11 +24,15 @@ export function windowTop(cursor: number, count: number, height: number): number
   return Math.max(0, Math.min(cursor - Math.floor(height / 2), count - height));
 }
 
-/** The columns; Status comes last and takes what is left, so an error can be read. Under 90 columns the account id goes (the profile names it). */
-function columnsFor(width: number): { title: string; width: number; cell: (row: FleetRow) => string }[] {
+/**
+ * The columns; Status comes last and takes what is left, so an error can be read. Under 90 columns the
+ * account id goes (the profile names it); an organisation's fleet has its OU from 110.
+ */
+function columnsFor(width: number, units: boolean): { title: string; width: number; cell: (row: FleetRow) => string }[] {
   const all = [
-    { title: 'AWS profile', width: 20, cell: (r: FleetRow) => `${r.profile}${r.production ? ' ⚠PROD' : ''}` },
+    { title: units ? 'Account' : 'AWS profile', width: 20, cell: (r: FleetRow) => `${r.profile}${r.production ? ' ⚠PROD' : ''}` },
     { title: 'Account', width: 13, cell: (r: FleetRow) => r.accountId ?? '—' },
+    ...(units && width >= 110 ? [{ title: 'OU', width: 14, cell: (r: FleetRow) => r.unit ?? '—' }] : []),
     { title: 'Region', width: 15, cell: (r: FleetRow) => r.region ?? '(every region)' },
     { title: 'Instance', width: width < 90 ? 16 : 22, cell: (r: FleetRow) => r.instance?.alias ?? r.instance?.id ?? '—' },
     {
@@ -32,13 +40,13 @@ function columnsFor(width: number): { title: string; width: number; cell: (row: 
       width: 8,
       cell: (r: FleetRow) => (r.error ? '' : r.countError ? '✗' : r.instance?.status !== undefined && r.instance.status !== 'ACTIVE' ? '—' : r.profileCount === undefined ? '…' : String(r.profileCount)),
     },
-  ].filter((c) => width >= 90 || c.title !== 'Account');
+  ].filter((c, i) => width >= 90 || i !== 1);
   const used = all.reduce((n, c) => n + c.width + 1, 2);
   return [...all, { title: 'Status', width: Math.max(8, width - used), cell: (r: FleetRow) => (r.error ? `✗ ${r.error.message}` : (r.instance?.status ?? '—')) }];
 }
 
-export function fleetCells(row: FleetRow, width = 120): string[] {
-  return columnsFor(width).map((c) => sanitizeLine(c.cell(row)));
+export function fleetCells(row: FleetRow, width = 120, units = row.unit !== undefined): string[] {
+  return columnsFor(width, units).map((c) => sanitizeLine(c.cell(row)));
 }
 
 /** One line: every cell cut and padded to its column, the last one cut only. */
@@ -53,11 +61,12 @@ function errorRowText(row: FleetRow, columns: ReturnType<typeof columnsFor>, wid
   return head + truncate(sanitizeLine(`✗ ${row.error?.message ?? ''}`), Math.max(8, width - 2 - head.length));
 }
 
-export function FleetTable({ rows, cursor, height, width, isDone }: FleetTableProps) {
+export function FleetTable({ rows, cursor, height, width, isDone, progress, cachedAt }: FleetTableProps) {
   const tone = useTone();
   const room = Math.max(1, height - 2);
   const top = windowTop(cursor, rows.length, room);
-  const columns = columnsFor(width);
+  const units = rows.some((r) => r.unit !== undefined);
+  const columns = columnsFor(width, units);
   const widths = columns.map((c) => c.width);
   return (
     <Box flexDirection="column">
@@ -69,12 +78,16 @@ export function FleetTable({ rows, cursor, height, width, isDone }: FleetTablePr
         const style = row.error ? tone('error') : at === cursor ? tone('selected') : row.production ? tone('warning') : {};
         return (
           <Text key={`${row.profile}/${row.region ?? ''}/${row.instance?.arn ?? 'error'}`} wrap="truncate-end" {...style}>
-            {`${at === cursor ? '›' : ' '} ${row.error ? errorRowText(row, columns, width) : rowText(fleetCells(row, width), widths)}`}
+            {`${at === cursor ? '›' : ' '} ${row.error ? errorRowText(row, columns, width) : rowText(fleetCells(row, width, units), widths)}`}
           </Text>
         );
       })}
       {rows.length === 0 ? <Text {...tone('muted')}>{isDone ? 'No Amazon Connect instance in any account of the fleet.' : 'Scanning the accounts…'}</Text> : null}
-      {!isDone && rows.length > 0 ? <Text {...tone('muted')}>Scanning… (each account and region as it answers)</Text> : null}
+      {!isDone && rows.length > 0 ? (
+        <Text {...tone('muted')} wrap="truncate-end">
+          {`Scanning… ${progress ? `${scanProgressText(progress)} · ` : ''}${cachedAt !== undefined ? `the rest as the last scan saw them (${new Date(cachedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : 'each account and region as it answers'}`}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -5,6 +5,8 @@ import type { ConnectInstance } from '../profile/security-profile.js';
 
 export interface FleetRow {
   profile: string;
+  /** The organisational unit's path, for an organisation's account (`--org`). */
+  unit?: string;
   /** The 12-digit account id, once an ARN of the account was seen. */
   accountId: string | undefined;
   /** Undefined on an account row (its credentials failed before any region answered). */
@@ -24,13 +26,18 @@ export function instanceKey(row: FleetRow): string {
   return `${row.profile}:${row.instance?.alias ?? row.instance?.id ?? '?'}`;
 }
 
-/** The fleet screen's filter: every word typed is somewhere in the row's profile, account, region, alias or status. */
+/** The fleet screen's filter: every word typed is somewhere in the row's profile, account, OU, region, alias or status. */
 export function fleetRowMatches(row: FleetRow, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const hay = [row.profile, row.accountId, row.region, row.instance?.alias, row.instance?.id, row.instance?.status, row.production ? 'production prod' : ''].join(' ').toLowerCase();
+  const hay = [row.profile, row.accountId, row.unit, row.region, row.instance?.alias, row.instance?.id, row.instance?.status, row.production ? 'production prod' : ''].join(' ').toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 
 export const shownFleetRows = (rows: readonly FleetRow[], filter: string): FleetRow[] => rows.filter((r) => fleetRowMatches(r, filter));
 export const activeFleetRows = (rows: readonly FleetRow[]): FleetRow[] => rows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE');
+
+/** "143 of 200 accounts, 3 failed": how far a scan is. */
+export function scanProgressText(p: { readonly done: number; readonly total: number; readonly failed: number }): string {
+  return `${p.done} of ${p.total} account${p.total === 1 ? '' : 's'}${p.failed > 0 ? `, ${p.failed} failed` : ''}`;
+}
