@@ -40,6 +40,7 @@ import { markHint, riskHint, unconfirmedHint } from './chrome.js';
 import { useDrafts } from '../hooks/use-drafts.js';
 import { useExport } from '../hooks/use-export.js';
 import { useAccessReview } from '../hooks/use-access-review.js';
+import { useCaller } from '../hooks/use-caller.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { draftsAnnouncement } from '../domain/profile/drafts.js';
 import { accountOf, breadcrumb, counterText, filterLineOf, instanceLabel, listErrorNotice, listingHint, refusedHint, sortLabel, unnamedHint } from './chrome.js';
@@ -171,7 +172,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const listError = listErrorNotice(profiles);
   const filterLine = filterLineOf(state);
   const counter = counterText(state, { shown: view.shown.length, profiles, instances });
-  const account = accountOf(instanceArn, service?.account());
+  const account = accountOf(instanceArn, service?.account()), principal = useCaller(service);
 
   const body = (() => {
     if (modal.kind === 'help') return <HelpView mode={modal.mode} scroll={modal.scroll} height={paneHeight(state)} readOnly={state.readOnly} width={state.layout.columns} />;
@@ -263,6 +264,7 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
       <Header
         account={account}
         accountProfile={accountProfile}
+        principal={principal}
         production={production}
         region={state.region}
         regionName={state.region === undefined ? undefined : regionName(state.region)}

@@ -2,7 +2,7 @@
 // the baseline instance (`--baseline profile:alias`, default the first): `=`, `≠N`, `–`, `+`. Exit 0
 // when nothing drifts, 2 when something does (as `spex plan`), 1 on errors. `--output json` lists every
 // cell with its differences in console words.
-import { cellText, type DriftColumn, driftCount, DRIFT_LEGEND, driftMatrix, type DriftMatrix } from '../domain/fleet/drift.js';
+import { cellText, type DriftColumn, driftCount, DRIFT_LEGEND, driftMatrix, type DriftMatrix, rowSummary, rowSummaryText } from '../domain/fleet/drift.js';
 import { SpexError } from '../domain/service/errors.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
@@ -15,12 +15,22 @@ import { write } from './output.js';
 import { onStderr } from './resolve.js';
 import { counted } from '../domain/text/format.js';
 
+/** Instances past which the table gives each profile's summary rather than a cell per instance. */
+const WIDE = 8;
+
+/** The instances where a profile differs or is missing, the first few by name. */
+function whereItDrifts(matrix: DriftMatrix, columns: readonly DriftColumn[], row: number): string {
+  const keys = (matrix.cells[row] ?? []).flatMap((cell, i) => (i !== matrix.baseline && (cell.state === 'differs' || cell.state === 'missing') ? [`${columns[i]!.key} ${cellText(cell)}`] : []));
+  return keys.length <= 4 ? keys.join(', ') : `${keys.slice(0, 4).join(', ')} and ${keys.length - 4} more (--output json lists all)`;
+}
+
 export function driftJson(matrix: DriftMatrix, columns: readonly DriftColumn[], rows: readonly FleetRow[]): Record<string, unknown> {
   return {
     baseline: columns[matrix.baseline]?.key,
     instances: rows.map((r, i) => ({ key: columns[i]?.key, profile: r.profile, accountId: r.accountId ?? null, region: r.region, arn: r.instance?.arn, alias: r.instance?.alias ?? null, ...(columns[i]?.error ? { error: columns[i].error } : {}) })),
     profiles: matrix.names.map((name, n) => ({
       name,
+      summary: rowSummary(matrix, n),
       cells: Object.fromEntries(
         matrix.cells[n]!.map((cell, i) => [columns[i]!.key, cell.state === 'differs' ? { state: cell.state, count: cell.count, changes: cell.changes.map((c) => c.label) } : { state: cell.state }]),
       ),
@@ -46,7 +56,16 @@ export async function driftCommand(ctx: CommandContext): Promise<number> {
   const columns = await readFleetColumns(fleet, rows, instanceKey, (service, row, onProgress) => readSide(service, row.instance!.arn, { ...onStderr(ctx.io), what: `${instanceKey(row)} details`, names, onProgress }));
   const matrix = driftMatrix(columns, baseline, names);
   await write(ctx.io, ctx.output, driftJson(matrix, columns, rows), (t) => {
-    const table = t.renderTable(
+    // Past a few instances a row of cells cannot be read: each profile at a glance, then where it drifts.
+    const wide = columns.length > WIDE;
+    const table = wide ? t.renderTable(
+      matrix.names.map((name, n) => ({ name, n })),
+      [
+        { header: 'PROFILE', value: (r: { name: string }) => r.name },
+        { header: `ACROSS ${columns.length - 1} INSTANCES (BASELINE ${columns[baseline]!.key})`, value: (r: { n: number }) => rowSummaryText(rowSummary(matrix, r.n)) },
+        { header: 'WHERE IT DRIFTS', value: (r: { n: number }) => whereItDrifts(matrix, columns, r.n), max: 80 },
+      ],
+    ) : t.renderTable(
       matrix.names.map((name, n) => ({ name, cells: matrix.cells[n]! })),
       // The baseline first, then the others in fleet order.
       [{ header: 'PROFILE', value: (r: { name: string }) => r.name }, ...[baseline, ...columns.keys()].filter((i, n, all) => all.indexOf(i) === n).map((i) => ({ header: `${columns[i]!.key}${i === baseline ? ' (baseline)' : ''}`, value: (r: { cells: DriftMatrix['cells'][number] }) => cellText(r.cells[i]!) }))],

@@ -12,6 +12,7 @@ import { planCounts } from '../domain/as-code/profiles-plan.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { stateDir } from '../drafts/draft-store.js';
 import { countProfiles, type Fleet, type FleetRow, findFleetInstance, instanceKey, scanFleet } from '../fleet/fleet.js';
+import { activeFleetRows, shownFleetRows } from '../domain/fleet/fleet-row.js';
 import { newPromotion, type Promotion, type PromotionStep, promotionsDir, runPromotion, targetOf, unfinishedPromotions } from '../fleet/promotion.js';
 import { readSide, serviceFor, serviceOf } from '../fleet/read.js';
 import { didYouMean, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
@@ -30,9 +31,15 @@ interface Resolved {
   targets: FleetRow[];
 }
 
-function resolve(rows: readonly FleetRow[], from: string, to: readonly string[]): Resolved {
+function resolve(rows: readonly FleetRow[], from: string, to: readonly string[], filter: string | undefined): Resolved {
   const found = findFleetInstance(rows, from);
   if (found.problem !== undefined) throw new UsageError(`--from ${found.problem}`);
+  if (filter !== undefined) {
+    // Every ACTIVE instance the words match (the fleet screen's filter), the source aside.
+    const targets = activeFleetRows(shownFleetRows(rows, filter)).filter((r) => r.instance!.arn !== found.row.instance!.arn);
+    if (targets.length === 0) throw new UsageError(`--to-filter ${filter}: no ACTIVE instance of the fleet but the source matches (spex fleet lists them)`);
+    return { source: found.row, targets };
+  }
   const targets = to.map((ref) => {
     const t = findFleetInstance(rows, ref);
     if (t.problem !== undefined) throw new UsageError(`--to ${t.problem}`);
@@ -57,9 +64,11 @@ async function readTarget(ctx: CommandContext, fleet: Fleet, row: FleetRow, name
 export async function promoteCommand(ctx: CommandContext): Promise<number> {
   const from = str(ctx.values, 'from');
   const to = refsOf(str(ctx.values, 'to'));
+  const toFilter = str(ctx.values, 'to-filter');
   const names = list(ctx.values, 'profile-name');
   if (from === undefined) throw new UsageError('promote needs --from PROFILE:INSTANCE (the instance to copy from; spex fleet lists them)');
-  if (to.length === 0) throw new UsageError('promote needs --to PROFILE:INSTANCE[,PROFILE:INSTANCE…] (the instances to carry the profiles to)');
+  if (to.length > 0 && toFilter !== undefined) throw new UsageError('promote takes --to or --to-filter, not both');
+  if (to.length === 0 && toFilter === undefined) throw new UsageError('promote needs --to PROFILE:INSTANCE[,PROFILE:INSTANCE…] or --to-filter WORDS (the instances to carry the profiles to)');
   if (names.length === 0) throw new UsageError('promote needs --profile-name NAME (once per profile to carry)');
   let choices: MappingChoice[];
   try {
@@ -70,13 +79,13 @@ export async function promoteCommand(ctx: CommandContext): Promise<number> {
   const dryRun = ctx.values['dry-run'] === true;
   if (ctx.readOnly && !dryRun) throw new SpexError({ kind: 'read-only', message: 'spex runs with --read-only: promote refused; nothing was sent (--dry-run shows the plan).' });
   // Without --profile/--fleet/--all-profiles, the accounts are the ones --from and --to name.
-  if (ctx.values.profile === undefined && ctx.values.fleet === undefined && ctx.values['all-profiles'] !== true && ctx.values.demo !== true && ctx.values['demo-state'] === undefined) {
+  if (ctx.values.profile === undefined && ctx.values.fleet === undefined && ctx.values['all-profiles'] !== true && ctx.values.org !== true && ctx.values.sso === undefined && ctx.values.demo !== true && ctx.values['demo-state'] === undefined) {
     const accounts = [...new Set([from, ...to].filter((r) => !r.startsWith('arn:') && r.includes(':')).map((r) => r.slice(0, r.indexOf(':'))))];
     if (accounts.length > 0) ctx.values.profile = accounts.length === 1 ? `${accounts[0]},` : accounts.join(',');
   }
   const fleet = await ctx.fleet();
   const rows = await scanFleet(fleet, { countProfiles: false });
-  const { source, targets } = resolve(rows, from, to);
+  const { source, targets } = resolve(rows, from, to, toFilter);
   const journalDir = promotionsDir(stateDir(ctx.io.env));
   const targetKeys = targets.map(instanceKey);
 

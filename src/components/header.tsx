@@ -3,11 +3,14 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTone } from './theme.js';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 
 export interface HeaderProps {
   readonly account?: string | undefined;
   /** The AWS profile the account was reached through, in a fleet. */
   readonly accountProfile?: string | undefined;
+  /** Whose credentials are in use (GetCallerIdentity, short: "user/alice", "assumed-role/Role/session"). */
+  readonly principal?: string | undefined;
   /** A production instance (config.json "production"): a loud marker. */
   readonly production?: string | undefined;
   readonly region?: string | undefined;
@@ -21,7 +24,7 @@ export interface HeaderProps {
   readonly fleet?: string | undefined;
 }
 
-function HeaderView({ account, accountProfile, production, region, regionName, instanceAlias, breadcrumb, sortLabel, isReadOnly, fleet }: HeaderProps) {
+function HeaderView({ account, accountProfile, principal, production, region, regionName, instanceAlias, breadcrumb, sortLabel, isReadOnly, fleet }: HeaderProps) {
   const tone = useTone();
   return (
     <Box flexDirection="column">
@@ -42,6 +45,13 @@ function HeaderView({ account, accountProfile, production, region, regionName, i
             </>
           )}
           {accountProfile !== undefined ? <Text {...tone('muted')}> ({accountProfile})</Text> : null}
+          {/* Whose credentials are in use, next to the account they are in. */}
+          {principal !== undefined && fleet === undefined ? (
+            <>
+              <Text {...tone('muted')}> as </Text>
+              <Text>{sanitizeLine(principal)}</Text>
+            </>
+          ) : null}
           {production !== undefined ? (
             <Text {...tone('error')} bold inverse>
               {' ⚠ PRODUCTION '}
@@ -89,6 +99,7 @@ function sameHeader(a: HeaderProps, b: HeaderProps): boolean {
     a.instanceAlias === b.instanceAlias &&
     a.sortLabel === b.sortLabel &&
     a.isReadOnly === b.isReadOnly &&
+    a.principal === b.principal &&
     a.fleet === b.fleet &&
     a.breadcrumb.length === b.breadcrumb.length &&
     a.breadcrumb.every((crumb, i) => crumb === b.breadcrumb[i])

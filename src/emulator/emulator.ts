@@ -87,7 +87,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!loaded) persist();
   const log = new RequestLog();
   const concurrency = new Concurrency(), { requests } = log;
-  const enter = (op: string): void => concurrency.enter(op), leave = (op: string): void => concurrency.leave(op);
+  // --latency: every call pays its round trip (counted as in flight meanwhile), whichever service it is for.
+  const pause = (ms = faults.delay()): Promise<unknown> => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+  const enter = async (op: string): Promise<void> => void (concurrency.enter(op), await pause()), leave = (op: string): void => concurrency.leave(op);
   const run = (call: Call, account: string): Record<string, unknown> => {
     faults.throttle(account);
     faults.randomFailure();
@@ -141,15 +143,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         // The client went away mid-body: nobody to answer, nothing went wrong here.
         throw new ServiceError('RequestAborted', 'The client closed the connection before the request was complete', 499);
       }
-      // --latency: every call pays its round trip, whichever service it is for.
-      const delay = faults.delay();
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const queryAction = queryActionOf(req, raw) ?? portalOperationOf(req);
       const quotasOp = queryAction === undefined ? serviceQuotasOperationOf(req) : undefined;
       const connectOp = queryAction === undefined && quotasOp === undefined ? connectOperationOf(req) : undefined;
       if (queryAction !== undefined) {
         info.operation = queryAction;
         info.region = regionOf(req.headers.authorization);
+        await pause();
         const queued = faults.takeQueued(queryAction);
         if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
         if (req.method === 'GET') ({ status, errorType } = answerPortal(req, res, queryAction, org, Date.now()));
@@ -157,7 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         answered = true;
       } else if (quotasOp !== undefined) {
         info.operation = quotasOp;
-        enter(quotasOp);
+        await enter(quotasOp);
         counted = true;
         const queued = faults.takeQueued(quotasOp);
         if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);
@@ -168,7 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         json11 = true;
       } else if (connectOp !== undefined) {
         info.operation = connectOp;
-        enter(connectOp);
+        await enter(connectOp);
         counted = true;
         const queued = faults.takeQueued(connectOp);
         if (queued && 'exception' in queued) throw new ConnectError(queued.exception, queued.message ?? `${queued.exception} (injected)`, CONNECT_STATUS[queued.exception] ?? 400);
@@ -185,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         restJson = true;
       } else {
         const call = parseCall(req, raw, info);
-        enter(call.operation);
+        await enter(call.operation);
         counted = true;
         payload = run(call, account);
       }

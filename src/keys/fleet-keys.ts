@@ -13,6 +13,7 @@ export type FleetCommand =
   | 'app.help'
   | 'fleet.open'
   | 'fleet.filter'
+  | 'promote.choose-shown'
   | 'fleet.drift'
   | 'fleet.resume'
   | 'fleet.rescan'
@@ -22,6 +23,7 @@ export type FleetCommand =
   | 'cursor.left'
   | 'cursor.right'
   | 'drift.open'
+  | 'drift.next'
   | 'drift.baseline'
   | 'drift.only'
   | 'drift.mark'
@@ -72,6 +74,7 @@ const TABLE: Readonly<Record<FleetMode, readonly EngineBinding<FleetCommand>[]>>
     { ...CURSOR_KEYS.down, label: '', help: '' },
     bind('cursor.left', '', [{ input: 'h' }, { key: 'leftArrow' }], ''),
     bind('cursor.right', '', [{ input: 'l' }, { key: 'rightArrow' }], ''),
+    bind('drift.next', 'n', [{ input: 'n' }], 'the next instance where this profile drifts', 'next drifting cell'),
     bind('drift.baseline', 'b', [{ input: 'b' }], 'baseline: this column', 'baseline: this column'),
     bind('drift.only', 'f', [{ input: 'f' }], 'only the profiles that drift', 'only the profiles that drift'),
     bind('drift.mark', 'Space', [{ input: ' ' }], 'mark the cell', 'mark the cell'),
@@ -85,6 +88,8 @@ const TABLE: Readonly<Record<FleetMode, readonly EngineBinding<FleetCommand>[]>>
   'fleet-help': [bind('app.back', 'Esc', [{ key: 'escape' }, { input: '?' }, { input: 'q' }], 'close', 'close')],
   'promote-targets': [
     bind('promote.choose', 'Space', [{ input: ' ' }], 'choose a target', 'choose a target'),
+    bind('promote.choose-shown', 'a', [{ input: 'a' }], 'choose every target shown (with / : every one the words match)', 'choose all shown'),
+    bind('fleet.filter', '/', [{ input: '/' }], 'filter the targets by account, OU, region or alias', 'filter'),
     bind('promote.plan', 'Enter', [{ key: 'return' }], 'plan', 'plan'),
     bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'move'),
     { ...CURSOR_KEYS.down, label: '', help: '' },

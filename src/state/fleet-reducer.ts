@@ -3,7 +3,7 @@
 // are resolved with keys/fleet-keys.ts against the state the previous key left, so a burst ("/prod\r",
 // "jj\r") acts as typed slowly. What the keys act on that hooks own (the scan's rows, the drift
 // columns) comes with each key as `world`. Pure and exhaustive over every action.
-import { type DriftColumn, type DriftMatrix, driftMatrix, onlyDrifting } from '../domain/fleet/drift.js';
+import { type DriftColumn, type DriftMatrix, driftMatrix, nextDriftingCell, onlyDrifting } from '../domain/fleet/drift.js';
 import { activeFleetRows, type FleetRow, instanceKey, shownFleetRows } from '../domain/fleet/fleet-row.js';
 
 export { activeFleetRows, fleetRowMatches, shownFleetRows } from '../domain/fleet/fleet-row.js';
@@ -242,6 +242,10 @@ function onDriftKey(state: FleetState, command: FleetCommand, world: FleetWorld)
     case 'cursor.left':
     case 'cursor.right':
       return { ...state, cell: { ...cell, col: clampTo(cell.col + (command === 'cursor.right' ? 1 : -1), lastCol) } };
+    case 'drift.next': {
+      const next = nextDriftingCell(matrix, cell.row, cell.col);
+      return next === undefined ? { ...state, notice: `${matrix.names[cell.row] ?? 'This profile'} is the same everywhere it was read` } : { ...state, cell: { ...cell, col: next } };
+    }
     case 'drift.baseline':
       return { ...state, baseline: cell.col };
     case 'drift.only':

@@ -2,7 +2,7 @@
 // per target (a blocked group skipped with s or mapped with m), apply (a production target asks once
 // more), progress, and the end. Keys are resolved with keys/fleet-keys.ts; the reads and the run are
 // hooks/use-promotion.ts's, which report back here. Pure and exhaustive over every action.
-import { type FleetRow, instanceKey } from '../domain/fleet/fleet-row.js';
+import { type FleetRow, instanceKey, shownFleetRows } from '../domain/fleet/fleet-row.js';
 import { type InstanceSide, type MappingChoice, promotePlan, type TargetPlan } from '../domain/fleet/promote.js';
 import type { PromotionStep } from '../domain/fleet/promotion-journal.js';
 import { FLEET_KEYMAP, type FleetMode } from '../keys/fleet-keys.js';
@@ -28,6 +28,9 @@ export interface PromoteState {
   /** The targets chosen, by instance key. */
   readonly chosen: ReadonlySet<string>;
   readonly cursor: number;
+  /** The targets' filter (`/`): words the account, OU, region or alias must hold. */
+  readonly filter: string;
+  readonly isFiltering: boolean;
   readonly scroll: number;
   readonly choices: readonly MappingChoice[];
   /** The target's groups offered for each blocked path (kept once it is mapped, for m to go on). */
@@ -60,6 +63,8 @@ export function initialPromoteState(request: PromoteRequest): PromoteState {
     step: resume !== undefined ? { kind: 'review' } : targets !== undefined && targets.length > 0 ? { kind: 'reading' } : { kind: 'targets' },
     chosen: new Set((targets ?? []).map(instanceKey)),
     cursor: 0,
+    filter: '',
+    isFiltering: false,
     scroll: 0,
     choices: [],
     candidatesOf: new Map(),
@@ -73,6 +78,27 @@ export function initialPromoteState(request: PromoteRequest): PromoteState {
 /** The instances a promotion may go to: every ACTIVE one but the source. */
 export function promoteCandidates(rows: readonly FleetRow[], source: FleetRow | undefined): FleetRow[] {
   return rows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE' && r.instance.arn !== source?.instance?.arn);
+}
+
+/** The targets the filter shows (every candidate without one). */
+export const shownTargets = (state: Pick<PromoteState, 'filter'>, candidates: readonly FleetRow[]): FleetRow[] => shownFleetRows(candidates, state.filter);
+
+/** Typing into the targets' filter: Esc clears it, Enter keeps it, an arrow keeps it and moves. */
+function onFilterKey(state: PromoteState, command: string | undefined, text: string | undefined): PromoteState {
+  switch (command) {
+    case 'app.back':
+      return { ...state, filter: '', cursor: 0, isFiltering: false };
+    case 'filter.keep':
+    case 'cursor.up':
+    case 'cursor.down':
+      return { ...state, isFiltering: false };
+    case 'filter.erase':
+      return { ...state, filter: state.filter.slice(0, -1), cursor: 0 };
+    case 'filter.type':
+      return text === undefined ? state : { ...state, filter: state.filter + text, cursor: 0 };
+    default:
+      return state;
+  }
 }
 
 export const chosenTargets = (state: Pick<PromoteState, 'chosen'>, candidates: readonly FleetRow[]): FleetRow[] => candidates.filter((r) => state.chosen.has(instanceKey(r)));
@@ -97,10 +123,10 @@ export function changingSteps(state: PromoteState, plans: readonly TargetPlan[])
   return state.request.resume !== undefined ? state.request.resume.steps.filter((s) => s.status !== 'done') : plans.flatMap((p) => p.steps).filter((s) => s.action !== 'unchanged');
 }
 
-export function promoteModeOf(step: PromoteStep): FleetMode | undefined {
+export function promoteModeOf(step: PromoteStep, isFiltering = false): FleetMode | undefined {
   switch (step.kind) {
     case 'targets':
-      return 'promote-targets';
+      return isFiltering ? 'fleet-filter' : 'promote-targets';
     case 'review':
       return 'promote-review';
     case 'done':
@@ -130,20 +156,31 @@ export function promoteReducer(state: PromoteState, action: PromoteAction): Prom
 const close = (state: PromoteState, summary?: string): PromoteState => ({ ...state, closed: { summary } });
 
 function onKey(state: PromoteState, input: string, key: KeyState, world: PromoteWorld): PromoteState {
-  const mode = promoteModeOf(state.step);
-  const command = mode === undefined ? undefined : FLEET_KEYMAP.resolve(mode, input, key)?.command;
+  const mode = promoteModeOf(state.step, state.isFiltering);
+  const resolved = mode === undefined ? undefined : FLEET_KEYMAP.resolve(mode, input, key);
+  const command = resolved?.command;
+  if (mode === 'fleet-filter') return onFilterKey(state, command, resolved?.text);
   if (command === undefined) return state;
   const { step } = state;
   if (step.kind === 'done' || step.kind === 'error') return command === 'promote.close' ? close(state, step.kind === 'done' ? step.lines[0] : step.message) : state;
   if (step.kind === 'targets') {
+    const shown = shownTargets(state, world.candidates);
     switch (command) {
       case 'app.back':
         return close(state);
       case 'cursor.up':
       case 'cursor.down':
-        return { ...state, cursor: Math.max(0, Math.min(world.candidates.length - 1, state.cursor + (command === 'cursor.down' ? 1 : -1))) };
+        return { ...state, cursor: Math.max(0, Math.min(shown.length - 1, state.cursor + (command === 'cursor.down' ? 1 : -1))) };
+      case 'fleet.filter':
+        return { ...state, isFiltering: true };
+      case 'promote.choose-shown': {
+        // Every target shown; when each is chosen already, none of them.
+        const keys = shown.map(instanceKey);
+        const all = keys.every((k) => state.chosen.has(k));
+        return { ...state, chosen: all ? new Set([...state.chosen].filter((k) => !keys.includes(k))) : new Set([...state.chosen, ...keys]) };
+      }
       case 'promote.choose': {
-        const at = world.candidates[state.cursor];
+        const at = shown[state.cursor];
         if (at === undefined) return state;
         const k = instanceKey(at);
         return { ...state, chosen: state.chosen.has(k) ? new Set([...state.chosen].filter((x) => x !== k)) : new Set([...state.chosen, k]) };

@@ -38,7 +38,7 @@ export function PromoteSession({ fleet, rows, request, journalDir, log, width, h
   // A resumed promotion's targets are production as config.json says now, not as the scan found them.
   const productionKeys = request.resume !== undefined ? request.resume.targets.filter((t) => isProductionTarget(fleet, t)).map((t) => t.key) : chosenTargets(state, candidates).filter((r) => r.production).map(instanceKey);
   const world = { candidates, isProduction: productionKeys.length > 0 };
-  const mode = promoteModeOf(state.step);
+  const mode = promoteModeOf(state.step, state.isFiltering);
   // Always listening (a step without keys ignores them): with Ink's input turned off while reading and
   // on again for the review, the first y after the plan was lost (test/app/fleet.test.tsx).
   useBurstInput((input, key) => dispatch({ type: 'promote/key', input, key, world }), { isActive: true });

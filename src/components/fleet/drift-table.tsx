@@ -6,7 +6,7 @@ import { compareHeader, compareLines } from '../compare-lines.js';
 import type { PaneLine } from '../pane-lines.js';
 import { wrapText } from '../pane-lines.js';
 import { useTone } from '../theme.js';
-import { cellText, comparablePair, DRIFT_LEGEND, type DriftColumn, type DriftMatrix } from '../../domain/fleet/drift.js';
+import { cellText, comparablePair, DRIFT_LEGEND, type DriftColumn, type DriftMatrix, rowSummary, rowSummaryText } from '../../domain/fleet/drift.js';
 import { padEnd, truncate } from '../../domain/text/format.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { windowTop } from './fleet-table.js';
@@ -40,7 +40,7 @@ export function DriftTable({ matrix, columns, cursor, marked, width, height }: D
   const tone = useTone();
   // The legend is never cut: at a narrow width it takes two or three lines (broken between its entries).
   const legend = legendLines(width);
-  const room = Math.max(1, height - 3 - legend.length);
+  const room = Math.max(1, height - 4 - legend.length);
   const top = windowTop(cursor.row, matrix.names.length, room);
   const { left, fit } = visibleColumns(columns.length, cursor.col, width);
   const shown = columns.slice(left, left + fit);
@@ -77,6 +77,10 @@ export function DriftTable({ matrix, columns, cursor, marked, width, height }: D
         );
       })}
       {matrix.names.length === 0 ? <Text {...tone('muted')}>Reading the instances’ profiles…</Text> : null}
+      {/* The cursor's profile across every instance, however many there are: n goes to the next one that drifts. */}
+      {matrix.names[cursor.row] !== undefined ? (
+        <Text wrap="truncate-end">{`${sanitizeLine(matrix.names[cursor.row]!)}: ${rowSummaryText(rowSummary(matrix, cursor.row))}`}</Text>
+      ) : null}
       <Text {...tone('muted')} wrap="truncate-end">
         {`◆ baseline: ${sanitizeLine(columns[matrix.baseline]?.key ?? '—')} · ${readingText(columns)}`}
       </Text>

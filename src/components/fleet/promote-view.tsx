@@ -2,7 +2,7 @@
 // id mapping, a resumed promotion's steps, the progress and the end; the production question when a
 // target is production. Presentational: state/promote-reducer.ts's state in, nothing out.
 import { Box, Text } from 'ink';
-import { type FleetRow, instanceKey } from '../../domain/fleet/fleet-row.js';
+import { type FleetRow, instanceKey, shownFleetRows } from '../../domain/fleet/fleet-row.js';
 import { type TargetPlan, targetPlanText } from '../../domain/fleet/promote.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { HelpEntry } from '../../keys/keymap.js';
@@ -32,10 +32,12 @@ export function promoteLines({ state, candidates, plans, changing, productionKey
   const names = request.names ?? [];
   const lines: PaneLine[] = [];
   if (step.kind === 'targets') {
-    lines.push({ text: `Choose the targets (Space), then Enter: ${names.map((n) => `“${sanitizeLine(n)}”`).join(', ')}`, tone: 'heading' });
-    candidates.forEach((r, i) =>
+    lines.push({ text: `Choose the targets (Space; a: every one shown), then Enter: ${names.map((n) => `“${sanitizeLine(n)}”`).join(', ')}`, tone: 'heading' });
+    const shown = shownFleetRows(candidates, state.filter);
+    if (state.filter !== '' || state.isFiltering) lines.push({ text: `Filter: ${sanitizeLine(state.filter)}${state.isFiltering ? '▏' : ''}  (${shown.length} of ${candidates.length}; ${state.chosen.size} chosen)`, tone: 'muted' });
+    shown.forEach((r, i) =>
       lines.push({
-        text: `${i === state.cursor ? '›' : ' '} [${state.chosen.has(instanceKey(r)) ? 'x' : ' '}] ${sanitizeLine(instanceKey(r))}  ${r.region}  ${r.accountId ?? ''}${r.production ? '  ⚠ PRODUCTION' : ''}`,
+        text: `${i === state.cursor ? '›' : ' '} [${state.chosen.has(instanceKey(r)) ? 'x' : ' '}] ${sanitizeLine(instanceKey(r))}  ${r.region}  ${r.accountId ?? ''}${r.unit !== undefined ? `  ${sanitizeLine(r.unit)}` : ''}${r.production ? '  ⚠ PRODUCTION' : ''}`,
         ...(i === state.cursor ? { tone: 'selected' as const } : r.production ? { tone: 'warning' as const } : {}),
       }),
     );

@@ -142,3 +142,38 @@ export function onlyDrifting(matrix: DriftMatrix): DriftMatrix {
   const keep = matrix.cells.map((row) => row.some((c, i) => i !== matrix.baseline && (c.state === 'differs' || c.state === 'missing' || c.state === 'extra')));
   return { ...matrix, names: matrix.names.filter((_, i) => keep[i]), cells: matrix.cells.filter((_, i) => keep[i]) };
 }
+
+export interface DriftRowSummary {
+  same: number;
+  differs: number;
+  missing: number;
+  extra: number;
+  unknown: number;
+}
+
+/** One profile across the instances (the baseline's own column aside): how many are the same, differ, lack it… */
+export function rowSummary(matrix: DriftMatrix, row: number): DriftRowSummary {
+  const out: DriftRowSummary = { same: 0, differs: 0, missing: 0, extra: 0, unknown: 0 };
+  (matrix.cells[row] ?? []).forEach((cell, i) => {
+    if (i === matrix.baseline || cell.state === 'absent') return;
+    out[cell.state] += 1;
+  });
+  return out;
+}
+
+/** "same in 180, differs in 15, missing in 5": a row at a glance, however many instances. */
+export function rowSummaryText(s: DriftRowSummary): string {
+  const parts = [`same in ${s.same}`, s.differs > 0 ? `differs in ${s.differs}` : '', s.missing > 0 ? `missing in ${s.missing}` : '', s.extra > 0 ? `only in ${s.extra} (not the baseline)` : '', s.unknown > 0 ? `${s.unknown} not read yet` : ''];
+  return parts.filter((p) => p !== '').join(', ');
+}
+
+/** The next cell of the row after `col` (wrapping) that differs from the baseline, lacks the profile or has it alone; undefined when none. */
+export function nextDriftingCell(matrix: DriftMatrix, row: number, col: number): number | undefined {
+  const cells = matrix.cells[row] ?? [];
+  for (let step = 1; step <= cells.length; step += 1) {
+    const i = (col + step) % cells.length;
+    const state = cells[i]!.state;
+    if (i !== matrix.baseline && (state === 'differs' || state === 'missing' || state === 'extra')) return i;
+  }
+  return undefined;
+}
