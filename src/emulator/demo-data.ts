@@ -51,7 +51,7 @@ export function demoFlowModules(instanceArn: string): { id: string; name: string
   return FLOW_MODULE_NAMES.map((name) => ({ id: stableUuid(`${instanceArn}/module/${name}`), name }));
 }
 
-interface CustomProfile {
+export interface CustomProfile {
   name: string;
   description: string;
   permissions: keyof typeof CUSTOM_PERMISSIONS;
@@ -60,7 +60,7 @@ interface CustomProfile {
 
 const TEAM = (team: string, cost: string): Model => ({ Tags: [{ Key: 'team', Value: team }, { Key: 'cost-center', Value: cost }] });
 
-const CUSTOM: CustomProfile[] = [
+export const CUSTOM: CustomProfile[] = [
   { name: 'Tier 1 Support', description: 'Front-line agents: voice, chat and cases', permissions: 'tier1',
     extra: () => ({ ...TEAM('support', 'cc-1001'), AllowedAccessControlTags: [{ Key: 'department', Value: 'support' }], TagRestrictedResources: ['User', 'Queue'] }) },
   { name: 'Tier 2 Escalations', description: 'Escalation desk: may take over any contact and manage case files', permissions: 'tier2',
@@ -161,7 +161,7 @@ export function loadDemoData(store: Store, generated = 0): void {
   }
 }
 
-function addDemoInstance(store: Store, region: string, alias: string, index: number, account = DEMO_ACCOUNT_ID, groups = GROUPS): InstanceState {
+export function addDemoInstance(store: Store, region: string, alias: string, index: number, account = DEMO_ACCOUNT_ID, groups = GROUPS): InstanceState {
   const arn = instanceArnFor(region, alias, account);
   const id = arn.split('/').at(-1) ?? '';
   const instance = store.addInstance(region, {
@@ -194,7 +194,7 @@ function profileBase(region: string, instanceArn: string, name: string, age: num
   };
 }
 
-function addProfiles(store: Store, region: string, instance: InstanceState, customs: CustomProfile[]): void {
+export function addProfiles(store: Store, region: string, instance: InstanceState, customs: CustomProfile[]): void {
   const arn = String(instance.entry.model.Arn);
   const groupId = (name: string): string => stableUuid(`${arn}/group/${name}`);
   for (const [i, name] of Object.keys(BUILT_IN_PERMISSIONS).entries()) {

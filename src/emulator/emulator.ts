@@ -21,6 +21,7 @@ import { answerPortal, portalOperationOf } from './sso-portal.js';
 import { Trail } from './cloudtrail.js';
 import { seedDemoHistory } from './demo-history.js';
 import { demoOrganization } from './organization.js';
+import { loadRetailDemoData } from './demo-org-data.js';
 import { accountOf, type Call, type CallInfo, type OperationName, parseCall, readBody, regionOf, writeReply } from './server.js';
 import { CONNECT_STATUS, ConnectError, connectOperationOf, handleConnect } from './connect/index.js';
 import { AI_AGENT_MODELS, Store } from './store.js';
@@ -39,9 +40,8 @@ const HANDLERS: Record<OperationName, (ctx: OperationContext, body: Record<strin
 const MUTATIONS = new Set(['CreateResource', 'UpdateResource', 'DeleteResource']);
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const settings = emulatorSettings(options);
-  const seed = options.faultSeed ?? Math.floor(Math.random() * 2 ** 32);
+  const seed = options.faultSeed ?? Math.floor(Math.random() * 2 ** 32), statePath = options.statePath;
   const budgets = new ConnectBudgets(settings.realLimits, Date.now);
-  const statePath = options.statePath;
   const isDemo = (options.data ?? 'demo') === 'demo';
   // A state file that cannot be read throws here, before anything could overwrite it.
   const loaded = statePath ? readState(statePath, DEMO_ACCOUNT_ID) : undefined;
@@ -50,7 +50,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const persist = (): void => {
     if (statePath) writeState(statePath, new Map([...accounts].map(([id, a]) => [id, a.store])), DEMO_ACCOUNT_ID);
   };
-  const random = seededRandom(seed ^ 0x2545f491);
+  const random = seededRandom(seed ^ 0x2545f491), org = demoOrganization(options.orgAccounts ?? 0);
   const accountState = (id: string): { store: Store; book: RequestBook } => {
     let state = accounts.get(id);
     if (state === undefined) {
@@ -59,6 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         store = new Store();
         if (!loaded && isDemo && id === DEMO_ACCOUNT_ID) loadDemoData(store, options.profiles ?? 0);
         if (isDemo && id === DEMO_PLATFORM_ACCOUNT_ID) loadPlatformDemoData(store);
+        if (isDemo) loadRetailDemoData(store, id, org);
       }
       const book = new RequestBook(store, {
         now: Date.now,
@@ -81,8 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (isDemo) accountState(DEMO_PLATFORM_ACCOUNT_ID);
   /** The default account's store and book (what tests reach directly unless they name an account). */
   const of = (account: string | undefined) => accountState(account ?? DEMO_ACCOUNT_ID);
-  const faults = new Faults(settings, seed, Date.now);
-  const trail = new Trail(Date.now, () => settings.trailDelayMs), org = demoOrganization(options.orgAccounts ?? 0);
+  const faults = new Faults(settings, seed, Date.now), trail = new Trail(Date.now, () => settings.trailDelayMs);
   if (isDemo && !loaded && options.history !== false) seedDemoHistory(trail, of(undefined).store, DEMO_ACCOUNT_ID, Math.floor(Date.now() / 86_400_000) * 86_400_000);
   if (!loaded) persist();
   const log = new RequestLog();
@@ -148,7 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const connectOp = queryAction === undefined && quotasOp === undefined ? connectOperationOf(req) : undefined;
       if (queryAction !== undefined) {
         info.operation = queryAction;
-        info.region = regionOf(req.headers.authorization);
+        info.region = req.method === 'GET' ? '' : regionOf(req.headers.authorization); // the portal (GET) is not signed: a bearer token
         await pause();
         const queued = faults.takeQueued(queryAction);
         if (queued && 'exception' in queued) throw new ServiceError(queued.exception, queued.message ?? `${queued.exception} (injected)`);

@@ -1,0 +1,110 @@
+// `--sso NAME`: the accounts of an IAM Identity Center session as the fleet, through the SDK against the
+// emulator's portal. The token is read from the cache file the AWS CLI v2 writes
+// (~/.aws/sso/cache/<sha1 of the sso-session's name>.json); an expired one is refused before any call,
+// naming the command that renews it. A role chosen with --sso-role, else each account's only role; an
+// account without it has one row naming the roles it has.
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetRoleCredentialsCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/commands/index.js';
+import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
+import { memoryIo } from '../helpers/memory-io.js';
+
+let backend: TestBackend;
+let home: string;
+beforeAll(async () => {
+  backend = await startTestBackend({ orgAccounts: 1 });
+  home = mkdtempSync(join(tmpdir(), 'spex-sso-'));
+  mkdirSync(join(home, '.aws'), { recursive: true });
+  writeFileSync(
+    join(home, '.aws', 'config'),
+    ['[profile acme-admin]', 'sso_session = acme', 'sso_account_id = 210987654321', 'sso_role_name = AdministratorAccess', 'region = us-east-1', '', '[sso-session acme]', 'sso_start_url = https://acme.awsapps.com/start', 'sso_region = us-east-1', 'sso_registration_scopes = sso:account:access', ''].join('\n'),
+  );
+});
+afterAll(async () => {
+  await backend.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** The token file as `aws sso login --sso-session acme` leaves it. */
+function cacheToken(accessToken: string, expiresAt: Date): void {
+  const dir = join(home, '.aws', 'sso', 'cache');
+  mkdirSync(dir, { recursive: true });
+  const name = createHash('sha1').update('acme').digest('hex');
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ startUrl: 'https://acme.awsapps.com/start', region: 'us-east-1', accessToken, expiresAt: expiresAt.toISOString().replace(/\.\d+Z$/, 'Z'), clientId: 'x', clientSecret: 'y', registrationExpiresAt: '2027-01-01T00:00:00Z', refreshToken: 'r' }));
+}
+
+interface Row {
+  profile: string;
+  accountId: string | null;
+  alias?: string | null;
+  error?: { message: string };
+}
+
+async function fleet(...args: string[]) {
+  const io = memoryIo({ env: { HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'none'), SPEX_CACHE_DIR: 'off' } });
+  const code = await runCommand('fleet', [...args, '--endpoint-url', backend.emulator.url, '--output', 'json'], io);
+  return { code, rows: io.out() === '' ? [] : (JSON.parse(io.out()) as Row[]), err: io.err() };
+}
+
+describe('--sso', () => {
+  it('lists the accounts of the session and takes the role chosen in each; an account without it says which it has', async () => {
+    cacheToken('sso-alice', new Date(Date.now() + 3_600_000));
+    backend.emulator.clearRequests();
+    const { code, rows } = await fleet('--sso', 'acme', '--sso-role', 'AdministratorAccess', '--region', 'us-east-1,us-west-2');
+    expect(code).toBe(1); // acme-research has no AdministratorAccess
+    const by = (p: string) => rows.filter((r) => r.profile === p);
+    expect(by('acme').map((r) => r.alias)).toEqual(expect.arrayContaining(['acme-support']));
+    expect(by('acme-platform').map((r) => r.alias).sort()).toEqual(['acme-dev', 'acme-prod']);
+    expect(by('acme-research').map((r) => r.error?.message)).toEqual(['account 333333333333: no role AdministratorAccess for you here (roles: ConnectReadOnly)']);
+    // The SUSPENDED account is not offered by the portal.
+    expect(by('acme-legacy')).toEqual([]);
+    expect(by('retail-001').map((r) => r.alias)).toEqual(['retail-001']);
+    const ops = backend.emulator.requests.map((r) => r.operation);
+    expect(ops).toContain('ListAccounts');
+    expect(ops.filter((o) => o === 'GetRoleCredentials').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("without --sso-role: a profile's sso_role_name, else an account's only role", async () => {
+    cacheToken('sso-alice', new Date(Date.now() + 3_600_000));
+    const viaProfile = await fleet('--sso', 'acme-admin', '--region', 'us-east-1', '--org-account', 'acme-platform');
+    expect(viaProfile.rows.map((r) => r.alias)).toEqual(['acme-prod']);
+    const bySession = await fleet('--sso', 'acme', '--region', 'us-east-1', '--org-account', 'acme-platform,acme-research');
+    expect(bySession.rows.find((r) => r.profile === 'acme-platform')?.error?.message).toBe('account 210987654321 has the roles AdministratorAccess, ConnectReadOnly: choose one with --sso-role');
+    // acme-research has one role, ConnectReadOnly, taken without asking (and it has no instance in us-east-1).
+    expect(bySession.rows.filter((r) => r.profile === 'acme-research')).toEqual([]);
+  });
+
+  it('an expired token is refused before any call, naming the command that renews it; a token the portal does not know likewise', async () => {
+    cacheToken('sso-alice', new Date(Date.now() - 60_000));
+    backend.emulator.clearRequests();
+    const expired = await fleet('--sso', 'acme', '--sso-role', 'ConnectReadOnly');
+    expect(expired.code).toBe(1);
+    expect(expired.err).toMatch(/the IAM Identity Center session of sso-session acme expired at .* UTC: run `aws sso login --sso-session acme`/);
+    expect(backend.emulator.requests).toEqual([]);
+    cacheToken('sso-nobody', new Date(Date.now() + 3_600_000));
+    const unknown = await fleet('--sso', 'acme', '--sso-role', 'ConnectReadOnly');
+    expect(unknown.err).toMatch(/IAM Identity Center refused the token of sso-session acme \(ListAccounts\): run `aws sso login --sso-session acme`/);
+    const missing = await fleet('--sso', 'nope');
+    expect(missing.err).toMatch(/--sso nope: no sso-session or SSO profile of that name in the AWS config \(sso-sessions: acme\)/);
+  });
+
+  it("the emulator's portal: bearer token, maxResults 1–100, credentials whose key selects the account", async () => {
+    const sso = new SSOClient({ endpoint: backend.emulator.url, region: 'us-east-1', maxAttempts: 1 });
+    try {
+      const page = await sso.send(new ListAccountsCommand({ accessToken: 'sso-alice', maxResults: 2 }));
+      expect(page.accountList?.map((a) => a.accountName)).toEqual(['acme', 'acme-platform']);
+      expect(page.nextToken).toBeDefined();
+      expect(((await sso.send(new ListAccountsCommand({ accessToken: 'sso-alice', maxResults: 101 })).catch((e: Error) => e)) as Error).name).toBe('InvalidRequestException');
+      expect(((await sso.send(new ListAccountsCommand({ accessToken: 'stale' })).catch((e: Error) => e)) as Error).name).toBe('UnauthorizedException');
+      const creds = await sso.send(new GetRoleCredentialsCommand({ accessToken: 'sso-alice', accountId: '210987654321', roleName: 'ConnectReadOnly' }));
+      expect(creds.roleCredentials?.accessKeyId).toBe('210987654321');
+      expect(creds.roleCredentials?.expiration).toBeGreaterThan(Date.now());
+    } finally {
+      sso.destroy();
+    }
+  });
+});
