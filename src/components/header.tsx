@@ -45,19 +45,19 @@ function HeaderView({ account, accountProfile, principal, production, region, re
             </>
           )}
           {accountProfile !== undefined ? <Text {...tone('muted')}> ({accountProfile})</Text> : null}
-          {/* Whose credentials are in use, next to the account they are in. */}
-          {principal !== undefined && fleet === undefined ? (
-            <>
-              <Text {...tone('muted')}> as </Text>
-              <Text>{sanitizeLine(principal)}</Text>
-            </>
-          ) : null}
           {production !== undefined ? (
             <Text {...tone('error')} bold inverse>
               {' ⚠ PRODUCTION '}
             </Text>
           ) : null}
           {isReadOnly === true ? <Text {...tone('warning')}> [read-only]</Text> : null}
+          {/* Whose credentials are in use, after the account and its markers. */}
+          {principal !== undefined && fleet === undefined ? (
+            <>
+              <Text {...tone('muted')}> as </Text>
+              <Text>{sanitizeLine(principal)}</Text>
+            </>
+          ) : null}
           {instanceAlias !== undefined ? (
             <>
               <Text {...tone('muted')}> instance </Text>

@@ -21,11 +21,9 @@ export function loadRetailDemoData(store: Store, account: string, org: Organizat
   if (name === undefined || index === undefined) return;
   const region = REGIONS[index % REGIONS.length]!;
   store.region(region);
-  const instance = addDemoInstance(store, region, name, 0, account, [['Stores'], ['Head office']]);
+  const instance = addDemoInstance(store, region, name, 0, account);
   const customs = CUSTOM.filter((c) => c.name === 'Tier 1 Support' || (c.name === 'Team Leads' && index % 25 !== 0));
   addProfiles(store, region, instance, customs);
-  if (index % 10 === 0) {
-    const t1 = [...instance.profiles.values()].find((e) => e.model.SecurityProfileName === 'Tier 1 Support')!;
-    t1.model.Permissions = [...(t1.model.Permissions as string[]).filter((p) => p !== DEMO_DEV_ONLY_PERMISSION), DEMO_DEV_ONLY_PERMISSION];
-  }
+  const t1 = [...instance.profiles.values()].find((e) => e.model.SecurityProfileName === 'Tier 1 Support')!;
+  t1.model.Permissions = [...(t1.model.Permissions as string[]).filter((p) => p !== DEMO_DEV_ONLY_PERMISSION), ...(index % 10 === 0 ? [DEMO_DEV_ONLY_PERMISSION] : [])];
 }

@@ -42,6 +42,24 @@ describe('promote reducer', () => {
     expect(press(s0, world, 'esc').closed).toEqual({ summary: undefined });
   });
 
+  it("targets: / filters them by account, OU, region or alias, a chooses every one shown (again: none of them), Esc clears the filter", () => {
+    const retail = (n: number, region: string): FleetRow => ({ ...row(`retail-${n}`, `retail-${n}`), region, unit: 'Retail' });
+    const rows = [DEV, retail(1, 'us-east-1'), retail(2, 'eu-west-2'), retail(3, 'eu-west-2')];
+    const world = { candidates: promoteCandidates(rows, DEV), isProduction: false };
+    const s0 = initialPromoteState({ source: DEV, names: ['Tier 1'] });
+    const filtered = press(s0, world, '/', ...'eu-west', '\r');
+    expect(filtered.filter).toBe('eu-west');
+    expect(filtered.isFiltering).toBe(false);
+    const all = press(filtered, world, 'a');
+    expect([...all.chosen].sort()).toEqual(['retail-2:retail-2', 'retail-3:retail-3']);
+    expect(press(all, world, 'a').chosen.size).toBe(0);
+    // Space acts on the row under the cursor among those shown.
+    expect([...press(filtered, world, 'j', ' ').chosen]).toEqual(['retail-3:retail-3']);
+    const cleared = press(press(s0, world, '/', ...'retail'), world, 'esc');
+    expect(cleared.filter).toBe('');
+    expect(press(press(s0, world, '/', ...'Retail', '\r'), world, 'a').chosen.size).toBe(3);
+  });
+
   it('review: a group the target lacks blocks y until m maps it (nearest first) or s skips it; production asks twice', () => {
     const world = { candidates, isProduction: true };
     let s = initialPromoteState({ source: DEV, names: ['Tier 1'], targets: [PROD] });
