@@ -161,7 +161,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     formats: ['csv'],
   },
   cache: { synopsis: 'cache clear', help: 'empty the detail cache (kept per account, region and instance, and used only when Connect says a profile has not changed since)', flags: [], positionals: 1 },
-  'iam-policy': { synopsis: 'iam-policy [--read-only]', help: 'the least-privilege IAM policy spex needs', flags: [], positionals: 0 },
+  'iam-policy': { synopsis: 'iam-policy [--read-only] [--org [--org-role R] [--external-id ID]]', help: 'the least-privilege IAM policy spex needs; --org: the management account\'s policy, and the member role\'s trust policy and permissions', flags: ['org', 'org-role', 'external-id'], positionals: 0 },
   completion: { synopsis: 'completion bash|zsh|fish', help: 'print a shell completion script (commands, flags, --region and --output values); the README says where to put it', flags: [], positionals: 1 },
   lint: {
     synopsis: 'lint --instance I',

@@ -18,6 +18,7 @@ const ITEMS: Record<string, () => Promise<Item>> = {
   limits: async () => (await import('./limits.js')).runLimits,
   moves: async () => (await import('./moves.js')).runMoves,
   history: async () => (await import('./history.js')).runHistory,
+  org: async () => (await import('./org.js')).runOrg,
 };
 
 async function main(): Promise<void> {

@@ -146,7 +146,7 @@ export function renderBareInk(count: number, columns: number, rows: number): Ben
   return renderInBench(<BareInk count={count} rows={rows} columns={columns} />, columns, rows);
 }
 
-function renderInBench(app: ReactElement, columns: number, rows: number): BenchTui {
+export function renderInBench(app: ReactElement, columns: number, rows: number): BenchTui {
   const stdout = new BenchStdout(columns, rows);
   const stdin = new FakeStdin();
   const stderr = new BenchStdout(columns, rows);

@@ -44,8 +44,8 @@ async function walkTree(mod: OrgModule, client: Client): Promise<OrgMember[]> {
     const r = await client.send(new mod.ListRootsCommand({ ...page, ...(t ? { NextToken: t } : {}) }));
     return { items: r.Roots, next: r.NextToken };
   });
-  const out: OrgMember[] = [];
-  const visit = async (parentId: string, path: string[], ids: string[]): Promise<void> => {
+  // Sibling units are walked at once (each page of a list follows the last); the order stays the tree's.
+  const visit = async (parentId: string, path: string[], ids: string[]): Promise<OrgMember[]> => {
     const [accounts, units] = await Promise.all([
       allPages(async (t) => {
         const r = await client.send(new mod.ListAccountsForParentCommand({ ParentId: parentId, ...page, ...(t ? { NextToken: t } : {}) }));
@@ -56,11 +56,11 @@ async function walkTree(mod: OrgModule, client: Client): Promise<OrgMember[]> {
         return { items: r.OrganizationalUnits, next: r.NextToken };
       }),
     ]);
-    for (const a of accounts) out.push({ ...memberOf(a), unit: path.length === 0 ? 'Root' : path.join('/'), unitIds: ids });
-    for (const u of units) await visit(u.Id ?? '', [...path, u.Name ?? u.Id ?? '?'], [u.Id ?? '', ...ids]);
+    const here = accounts.map((a) => ({ ...memberOf(a), unit: path.length === 0 ? 'Root' : path.join('/'), unitIds: ids }));
+    const below = await Promise.all(units.map((u) => visit(u.Id ?? '', [...path, u.Name ?? u.Id ?? '?'], [u.Id ?? '', ...ids])));
+    return [...here, ...below.flat()];
   };
-  for (const root of roots) await visit(root.Id ?? '', [], [root.Id ?? '']);
-  return out;
+  return (await Promise.all(roots.map((root) => visit(root.Id ?? '', [], [root.Id ?? ''])))).flat();
 }
 
 /**

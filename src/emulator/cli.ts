@@ -32,9 +32,11 @@ Options:
   --async-delay MS           how long create/update/delete stay IN_PROGRESS (default 300)
   --trail-delay MS           how long CloudTrail takes to deliver an event to LookupEvents (default 0;
                              AWS takes minutes)
-  --org-accounts N           N more accounts in the demo's organisation (Organizations ListAccounts from
-                             the management account 123456789012, STS AssumeRole into each with
-                             OrganizationAccountAccessRole, or SpexAudit with the ExternalId spex-audit)
+  --org-accounts N           N more accounts in the demo's organisation, retail-001… in the Retail OU,
+                             each with an instance (Organizations from the management account
+                             123456789012; STS AssumeRole into OrganizationAccountAccessRole, SpexAudit
+                             with the ExternalId spex-audit, or SpexAdminMfa with the MFA code 123456;
+                             the Identity Center portal knows the token sso-alice)
   --no-history               leave CloudTrail empty (the demo data comes with three months of changes
                              to acme-support's profiles, by several people, in it)
   --list-properties identifiers|summary|full

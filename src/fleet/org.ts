@@ -26,7 +26,7 @@ export interface OrgFlags {
 
 export const DEFAULT_ORG_ROLE = 'OrganizationAccountAccessRole';
 /** Roles assumed at once before the scan (STS's own rate is generous; the scan paces each account). */
-const AT_ONCE = 8;
+export const ROLES_AT_ONCE = 32;
 
 export async function openOrgFleet(connection: Connection, flags: OrgFlags, env: NodeJS.ProcessEnv, settings: Settings, common: FleetSpexOptions): Promise<Fleet> {
   const region = connection.region ?? 'us-east-1';
@@ -59,7 +59,7 @@ export async function memberFleet(
     throw new SpexError({ kind: 'credentials', message });
   };
   const accounts: FleetAccount[] = [];
-  await pool([...members.entries()], AT_ONCE, async ([index, m]) => {
+  await pool([...members.entries()], ROLES_AT_ONCE, async ([index, m]) => {
     const account = (credentials: Connection['credentials']): FleetAccount => ({
       profile: m.name,
       spex: spexOf(m.name, credentials),

@@ -33,7 +33,7 @@ describe('bench (quick run)', () => {
     });
     const report = JSON.parse(readFileSync(out, 'utf8')) as { quick: boolean; items: Item[] };
     expect(report.quick).toBe(true);
-    expect(report.items.map((i) => i.id)).toEqual(['startup', 'headless', 'first-rows', 'economy', 'keys', 'memory', 'throttled', 'limits', 'moves', 'history']);
+    expect(report.items.map((i) => i.id)).toEqual(['startup', 'headless', 'first-rows', 'economy', 'keys', 'memory', 'throttled', 'limits', 'moves', 'history', 'org']);
     for (const item of report.items) {
       expect(item.status, `${item.id}: ${item.notes.join(' ')}`).toBe('ok');
       expect(item.metrics.length, item.id).toBeGreaterThan(0);

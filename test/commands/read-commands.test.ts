@@ -109,6 +109,19 @@ describe('read commands', () => {
     expect(roActions.some((a) => /Create|Update|Delete/.test(a) && a.startsWith('cloudformation:'))).toBe(false);
   });
 
+  it('iam-policy --org: the management account reads the tree and assumes the role; the role trusts it with the ExternalId', async () => {
+    const org = JSON.parse((await run(['iam-policy', '--org', '--org-role', 'SpexAudit', '--external-id', 'spex-audit', '--read-only'])).out) as {
+      management: { Statement: { Action: string[]; Resource: string }[] };
+      memberRole: { name: string; trustPolicy: { Statement: { Condition?: unknown }[] }; permissions: { Statement: { Action: string[] }[] } };
+    };
+    expect(org.management.Statement.flatMap((s) => s.Action)).toEqual(expect.arrayContaining(['organizations:ListAccounts', 'organizations:ListRoots', 'sts:AssumeRole']));
+    expect(org.management.Statement.find((s) => s.Action.includes('sts:AssumeRole'))?.Resource).toBe('arn:aws:iam::*:role/SpexAudit');
+    expect(org.memberRole.name).toBe('SpexAudit');
+    expect(org.memberRole.trustPolicy.Statement[0]!.Condition).toEqual({ StringEquals: { 'sts:ExternalId': 'spex-audit' } });
+    expect(org.memberRole.permissions.Statement.flatMap((s) => s.Action)).toContain('cloudformation:GetResource');
+    expect(org.memberRole.permissions.Statement.flatMap((s) => s.Action)).not.toContain('cloudformation:UpdateResource');
+  });
+
   it.each([
     [['list', '--bogus']],
     [['get']],

@@ -32,7 +32,7 @@ export function promoteLines({ state, candidates, plans, changing, productionKey
   const names = request.names ?? [];
   const lines: PaneLine[] = [];
   if (step.kind === 'targets') {
-    lines.push({ text: `Choose the targets (Space; a: every one shown), then Enter: ${names.map((n) => `“${sanitizeLine(n)}”`).join(', ')}`, tone: 'heading' });
+    lines.push({ text: `Choose the targets (Space), then Enter: ${names.map((n) => `“${sanitizeLine(n)}”`).join(', ')}`, tone: 'heading' });
     const shown = shownFleetRows(candidates, state.filter);
     if (state.filter !== '' || state.isFiltering) lines.push({ text: `Filter: ${sanitizeLine(state.filter)}${state.isFiltering ? '▏' : ''}  (${shown.length} of ${candidates.length}; ${state.chosen.size} chosen)`, tone: 'muted' });
     shown.forEach((r, i) =>

@@ -64,7 +64,7 @@ export interface PolicyStatement {
   Sid: string;
   Effect: 'Allow';
   Action: string[];
-  Resource: '*';
+  Resource: string;
 }
 
 export interface IamPolicyDocument {
@@ -129,3 +129,32 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
   return { Version: '2012-10-17', Statement: statements };
 }
 
+
+/**
+ * `spex iam-policy --org`: what an organisation needs. The management (or delegated administrator)
+ * account's identity reads the tree and assumes the member role; the member role trusts that account
+ * (with the ExternalId, when one is given) and holds the policy above.
+ */
+export function buildOrgPolicies({ readOnly, role, externalId, managementAccount }: { readOnly: boolean; role: string; externalId?: string | undefined; managementAccount?: string | undefined }) {
+  const management: IamPolicyDocument = {
+    Version: '2012-10-17',
+    Statement: [
+      // The tree (ListRoots, …ForParent) gives each account's OU; ListAccounts alone serves when it is refused.
+      { Sid: 'ReadTheOrganisation', Effect: 'Allow', Action: ['organizations:DescribeOrganization', 'organizations:ListAccounts', 'organizations:ListAccountsForParent', 'organizations:ListOrganizationalUnitsForParent', 'organizations:ListRoots'], Resource: '*' },
+      { Sid: 'AssumeTheMemberRole', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: `arn:aws:iam::*:role/${role}` },
+    ],
+  };
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'SpexFromTheManagementAccount',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${managementAccount ?? 'MANAGEMENT_ACCOUNT_ID'}:root` },
+        Action: 'sts:AssumeRole',
+        ...(externalId !== undefined ? { Condition: { StringEquals: { 'sts:ExternalId': externalId } } } : {}),
+      },
+    ],
+  };
+  return { management, memberRole: { name: role, trustPolicy: trust, permissions: buildIamPolicy({ readOnly }) } };
+}

@@ -1,0 +1,122 @@
+// Item 11: a whole organisation. The emulator (in its own process) holds 200 accounts (the demo's and
+// retail-001…, each with a Connect instance), answers every call after 50 ms and keeps AWS's rates
+// (--real-limits). spex opens the organisation as `--org` does (the tree walked, a role assumed in each
+// ACTIVE account) and the fleet screen scans every account × every commercial Connect region. Figures:
+// the first row on screen, the whole scan against the slowest account's floor (its regions three at a
+// time, then its instance's count, at 50 ms a call) plus the round trips of opening, the throttling
+// errors, the peak RSS, a second start showing the last scan from the cache, and key latency on a
+// 2,000-row fleet table (200 accounts × 10 instances from the cache, the scan held).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FleetShell } from '../../src/app/fleet/fleet-shell.js';
+import type { Spex } from '../../src/aws/types.js';
+import { ThemeProvider } from '../../src/components/theme.js';
+import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
+import type { FleetRow } from '../../src/domain/fleet/fleet-row.js';
+import { CONNECT_REGIONS } from '../../src/domain/service/regions.js';
+import { openBackend } from '../../src/fleet/backend.js';
+import { type Fleet, fleetRegions } from '../../src/fleet/fleet.js';
+import { ROLES_AT_ONCE } from '../../src/fleet/org.js';
+import { BENCH_CREDENTIALS, startRemoteEmulator } from './backend.js';
+import type { BenchContext } from './context.js';
+import { type ItemResult, metric, round, single } from './stats.js';
+import { KEYS, renderInBench } from './tui-driver.js';
+
+const LATENCY_MS = 50;
+/** The demo organisation's own four accounts (one SUSPENDED) come before the generated ones. */
+const DEMO_ACCOUNTS = 4;
+/** The profile table's bound on a key's p95 (bench/src/keys.ts TARGET_MS). */
+const KEY_P95_MS = 16;
+
+function shell(fleet: Fleet, columns = 140, rows = 40) {
+  return renderInBench(
+    <ThemeProvider isColor={false}>
+      <FleetShell fleet={fleet} initial={{}} />
+    </ThemeProvider>,
+    columns,
+    rows,
+  );
+}
+
+const hasRow = (frame: string): boolean => /\bACTIVE\b/.test(frame);
+
+export async function runOrg(ctx: BenchContext): Promise<ItemResult> {
+  const result: ItemResult = { id: 'org', title: '11. A whole organisation: 200 accounts × every Connect region', status: 'ok', metrics: [], notes: [] };
+  const total = ctx.quick ? 12 : 200;
+  const emulator = await startRemoteEmulator({ orgAccounts: total - DEMO_ACCOUNTS, latencyMs: LATENCY_MS, realLimits: !ctx.quick, history: false });
+  const scratch = mkdtempSync(join(tmpdir(), 'spex-bench-org-'));
+  const env = { AWS_ACCESS_KEY_ID: BENCH_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: BENCH_CREDENTIALS.secretAccessKey, SPEX_CACHE_DIR: join(scratch, 'cache'), AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+  const regions = ctx.quick ? 'us-east-1,us-west-2,eu-west-2' : undefined;
+  const start = async () => {
+    const t0 = performance.now();
+    const backend = openBackend({ org: true, endpointUrl: emulator.url, ...(regions ? { region: regions } : {}) }, env, DEFAULT_SETTINGS, {});
+    const fleet = await backend.fleet();
+    const openedMs = performance.now() - t0;
+    const tui = shell(fleet);
+    await tui.waitForFrame(hasRow, 'the first row', 30_000);
+    const firstRowMs = performance.now() - t0;
+    return { backend, fleet, tui, t0, openedMs, firstRowMs };
+  };
+  try {
+    await emulator.clearRequests();
+    const cold = await start();
+    await cold.tui.waitForFrame((f) => f.includes('ACTIVE instances in'), 'the whole scan', 120_000);
+    const scanMs = performance.now() - cold.t0 - cold.openedMs;
+    const requests = await emulator.requests();
+    const throttled = requests.filter((r) => r.status === 429 || /Throttl|TooManyRequests/.test(r.errorType ?? '')).length;
+    const openCalls = requests.filter((r) => ['ListRoots', 'ListOrganizationalUnitsForParent', 'ListAccountsForParent', 'ListAccounts', 'AssumeRole', 'GetCallerIdentity'].includes(r.operation)).length;
+    cold.tui.unmount();
+    await cold.backend.close();
+    // The slowest account's floor: its first region alone, the rest three at a time, then its instance's count.
+    const regionCount = regions ? regions.split(',').length : fleetRegions(undefined).length;
+    const accountFloorMs = (1 + Math.ceil((regionCount - 1) / 3) + 1) * LATENCY_MS;
+    const active = cold.fleet.accounts.length - 1;
+    // Opening: the tree (root, its units, each unit's accounts a page of 20 at a time) and a role per account, ROLES_AT_ONCE at a time.
+    const openFloorMs = (3 + Math.ceil(total / 20) + Math.ceil(active / ROLES_AT_ONCE)) * LATENCY_MS;
+    result.metrics.push(
+      metric(`first fleet row on screen, ${total} accounts (cold: the organisation listed, ${active} roles assumed)`, 'ms', single(cold.firstRowMs), { target: '≤ 1,000 ms', pass: (s) => s.median <= 1000 }),
+      metric(`open: the organisation's tree and ${active} AssumeRole (${openCalls} calls; round trips ≥ ${round(openFloorMs / 1000, 2)} s)`, 'ms', single(cold.openedMs)),
+      metric(`the whole scan, ${total} accounts × ${regionCount} regions (slowest account's floor ${accountFloorMs} ms)`, 'ms', single(scanMs), {
+        target: `≤ 1.2 × ${accountFloorMs} ms + open`,
+        pass: (s) => s.median <= 1.2 * accountFloorMs + cold.openedMs,
+      }),
+      metric('throttling errors', 'count', single(throttled), { target: '0', pass: (s) => s.median === 0 }),
+    );
+    // A second start: the last scan from the cache while the fleet is scanned again.
+    const warm = await start();
+    const cachedMs = warm.firstRowMs - warm.openedMs;
+    warm.tui.unmount();
+    await warm.backend.close();
+    result.metrics.push(
+      metric('second start: the cached fleet on screen after the organisation is opened', 'ms', single(cachedMs), { target: '≤ 500 ms', pass: (s) => s.median <= 500 }),
+      metric('second start: open (organisation and roles again)', 'ms', single(warm.openedMs)),
+    );
+    // Keys on a 2,000-row fleet table: rows from the cache, the accounts' scans held (never answer).
+    const rows = Array.from({ length: 2000 }, (_, i): FleetRow => {
+      const account = `retail-${String(Math.floor(i / 10) + 1).padStart(3, '0')}`;
+      const region = CONNECT_REGIONS[i % 10]!.code;
+      return { profile: account, accountId: `5${String(Math.floor(i / 10) + 1).padStart(11, '0')}`, unit: 'Retail', region, instance: { arn: `arn:aws:connect:${region}:500000000000:instance/${i}`, id: String(i), alias: `${account}-${i % 10}`, status: 'ACTIVE' }, profileCount: 12, production: false };
+    });
+    const held = { forRegion: () => ({ listInstances: () => new Promise(() => undefined), account: () => undefined }), close: () => undefined } as unknown as Spex;
+    const big: Fleet = {
+      accounts: [...new Set(rows.map((r) => r.profile))].map((profile) => ({ profile, spex: held, regions: ['us-east-1'], production: [] })),
+      memory: { read: async () => ({ rows, savedAt: Date.now() }), write: async () => undefined },
+      close: async () => undefined,
+    };
+    const tui = shell(big, 140, 40);
+    await tui.waitForFrame((f) => f.includes('retail-001-0'), 'the cached rows', 30_000);
+    await tui.settle(200);
+    const samples: number[] = [];
+    for (let i = 0; i < (ctx.quick ? 5 : 60); i++) samples.push((await tui.timePress(i % 20 === 19 ? KEYS.pageDown : KEYS.down)).ms);
+    tui.unmount();
+    result.metrics.push(metric('key on the 2,000-row fleet table (↓, PgDn)', 'ms', samples, { spread: 'p95', target: `p95 ≤ ${KEY_P95_MS} ms`, pass: (s) => s.p95 <= KEY_P95_MS }));
+    const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    result.metrics.push(metric('peak RSS of spex (the fleet screen, both starts, the 2,000-row table)', 'MB', single(rssMb), { target: '≤ 300 MB', pass: (s) => s.median <= 300 }));
+    result.details = { total, active, regionCount, requests: requests.length, openCalls, throttled };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    await emulator.close();
+  }
+  return result;
+}
