@@ -81,7 +81,7 @@ describe('a role assumed with MFA', () => {
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let out = '';
-      child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       const text = (): string => out.replace(/\u001B\[[0-?]*[ -/]*[@-~]/g, '');
       return {
         child,
