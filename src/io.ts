@@ -156,5 +156,18 @@ export async function askHidden(io: Io, question: string): Promise<string> {
   }
 }
 
+/** One line typed on the terminal (shown as typed), after the question on stderr. */
+export async function askLine(io: Io, question: string): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: false });
+  try {
+    io.stderr.write(question);
+    for await (const line of rl) return line;
+    return '';
+  } finally {
+    rl.close();
+  }
+}
+
 /** The question an MFA code is asked with: the device and the profile it unlocks. */
 export const mfaQuestion = (device: string, profile: string): string => `MFA code for ${device} (profile ${profile}): `;

@@ -12,7 +12,9 @@ import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
 import { effectiveSettings, openBackend } from '../fleet/backend.js';
 import { createDraftStore, draftDir } from '../drafts/draft-store.js';
-import { askHidden, EXIT_FAILURE, EXIT_OK, type Io, mfaQuestion } from '../io.js';
+import { askHidden, askLine, EXIT_FAILURE, EXIT_OK, type Io, mfaQuestion } from '../io.js';
+import { spawnSync } from 'node:child_process';
+import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { Remembered } from './app.js';
 import { initialOptionsFor, parseTuiFlags, type TuiFlags } from './flags.js';
 
@@ -101,7 +103,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   // The Ink bundle loads while the backend opens; a backend that opened is closed whatever fails next.
   const mounting = import('./mount.js');
   mounting.catch(() => undefined); // handled below, once the backend is open
-  const [last, backend] = await Promise.all([readLastUsed(io.env), openTuiBackend(flags, io, debug.log, retries, notes, settings)]);
+  const [last, backend] = await Promise.all([readLastUsed(io.env), openWithLogin(() => openTuiBackend(flags, io, debug.log, retries, notes, settings), io)]);
   let mountTui: Awaited<typeof mounting>['mountTui'];
   try {
     ({ mountTui } = await mounting);
@@ -133,5 +135,25 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     await backend.close();
     if (remembered !== undefined) await writeLastUsed(io.env, remembered);
     debug.flush();
+  }
+}
+
+/**
+ * Opens the backend; when an IAM Identity Center session has expired (the error names the command
+ * that renews it), offers to run that command on the terminal, then tries once more.
+ */
+async function openWithLogin(open: () => Promise<TuiBackend>, io: Io): Promise<TuiBackend> {
+  try {
+    return await open();
+  } catch (error) {
+    const login = /run `(aws sso login [^`]+)`/.exec(error instanceof Error ? error.message : '')?.[1];
+    if (login === undefined || io.stdin.isTTY !== true) throw error;
+    io.stderr.write(`spex: ${sanitizeLine((error as Error).message)}\n`);
+    const answer = await askLine(io, `Run \`${login}\` now? [y/N] `);
+    if (!/^y(es)?$/i.test(answer.trim())) throw error;
+    const [command, ...args] = login.split(' ');
+    const ran = spawnSync(command!, args, { stdio: 'inherit', env: io.env });
+    if (ran.error !== undefined || ran.status !== 0) throw new Error(`${login} did not succeed${ran.error ? ` (${ran.error.message})` : ''}`);
+    return open();
   }
 }

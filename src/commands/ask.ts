@@ -1,19 +1,11 @@
 // Asking on the terminal before a write: one line read from stdin (callers refuse first when stdin is
 // not a terminal, naming the flag that answers instead).
-import { createInterface } from 'node:readline';
-import { UsageError } from '../io.js';
+import { askLine, UsageError } from '../io.js';
 import type { CommandContext } from './context.js';
 
 /** Reads one line from a terminal stdin, after writing the question on stderr. */
 export async function ask(ctx: CommandContext, question: string): Promise<string> {
-  const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: false });
-  try {
-    ctx.io.stderr.write(question);
-    for await (const line of rl) return line;
-    return '';
-  } finally {
-    rl.close();
-  }
+  return askLine(ctx.io, question);
 }
 
 /** `--yes`, or "yes" typed on the terminal; without a terminal, a usage error saying what to add. */

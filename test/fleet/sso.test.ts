@@ -4,15 +4,18 @@
 // naming the command that renews it. A role chosen with --sso-role, else each account's only role; an
 // account without it has one row naming the roles it has.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { GetRoleCredentialsCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
 import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { memoryIo } from '../helpers/memory-io.js';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let backend: TestBackend;
 let home: string;
 beforeAll(async () => {
@@ -91,6 +94,36 @@ describe('--sso', () => {
     const missing = await fleet('--sso', 'nope');
     expect(missing.err).toMatch(/--sso nope: no sso-session or SSO profile of that name in the AWS config \(sso-sessions: acme\)/);
   });
+
+  it('the TUI offers to run `aws sso login` for an expired session, then opens the fleet', async () => {
+    cacheToken('sso-alice', new Date(Date.now() - 60_000));
+    // A stand-in for the AWS CLI: `aws sso login` caches a fresh token, as the real one does after the browser.
+    const bin = join(home, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const fresh = JSON.stringify({ startUrl: 'https://acme.awsapps.com/start', region: 'us-east-1', accessToken: 'sso-alice', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const file = join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('acme').digest('hex')}.json`);
+    writeFileSync(join(bin, 'aws'), `#!/bin/sh\necho "aws $*" >> ${join(home, 'aws-calls')}\nprintf '%s' '${fresh}' > ${file}\n`, { mode: 0o755 });
+    const env = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: home, TERM: 'xterm-256color', AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'none'), SPEX_CACHE_DIR: 'off', SPEX_STATE_DIR: join(home, 'state'), SPEX_CONFIG_DIR: join(home, 'config-dir') };
+    const child = spawn('script', ['-qfec', `stty cols 120 rows 35; exec ${process.execPath} bin/spex.js --sso acme --sso-role ConnectReadOnly --region us-east-1 --endpoint-url ${backend.emulator.url}`, '/dev/null'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const text = (): string => out.replace(/\u001B\[[0-?]*[ -/]*[@-~]/g, '');
+    const waitFor = async (what: string): Promise<void> => {
+      const deadline = Date.now() + 20_000;
+      while (!text().includes(what)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ${what} on the terminal; it shows:\n${text().slice(-2000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      await waitFor('Run `aws sso login --sso-session acme` now? [y/N] ');
+      child.stdin.write('y\r');
+      await waitFor('acme-platform');
+      expect(readFileSync(join(home, 'aws-calls'), 'utf8')).toBe('aws sso login --sso-session acme\n');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 40_000);
 
   it("the emulator's portal: bearer token, maxResults 1–100, credentials whose key selects the account", async () => {
     const sso = new SSOClient({ endpoint: backend.emulator.url, region: 'us-east-1', maxAttempts: 1 });
