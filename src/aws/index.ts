@@ -188,6 +188,14 @@ export function createSpex(options: SpexOptions = {}): Spex {
       }
       return service;
     },
+    release(region) {
+      // A region found empty: its clients go (the region's service makes them again when next asked), so a
+      // scan of 200 accounts × every region keeps only the clients it uses.
+      clients.get(region)?.destroy();
+      connectClients.get(region)?.destroy();
+      for (const later of [quotasClients, qconnectClients, stsClients, trailClients] as Map<string, Promise<{ destroy(): void }>>[]) void later.get(region)?.then((c) => c.destroy(), () => undefined);
+      for (const map of [clients, connectClients, quotasClients, qconnectClients, stsClients, trailClients] as Map<string, unknown>[]) map.delete(region);
+    },
     close() {
       closing.abort();
       options.cache?.flush();

@@ -191,6 +191,8 @@ export interface Spex {
   /** Where requests go: a custom endpoint URL, or undefined for AWS itself. */
   readonly endpoint: string | undefined;
   forRegion(region: string): RegionService;
+  /** Lets go of a region's clients (a fleet scan found nothing there); its service makes them again when asked. */
+  release?(region: string): void;
   /** Release sockets; abort anything in flight. */
   close(): void;
 }

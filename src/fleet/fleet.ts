@@ -80,7 +80,7 @@ export interface ScanOptions {
   /** Count each instance's profiles (one list per instance; default true). */
   countProfiles?: boolean;
   /** Told each row as it is known, and again when its count arrives. */
-  onRow?: (row: FleetRow, index: number) => void;
+  onRow?: (row: FleetRow) => void;
   /** Told as each account is done: which, and how many of all are done and failed so far. */
   onAccount?: (profile: string, progress: ScanProgress) => void;
 }
@@ -117,7 +117,7 @@ export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promis
   const limit = options.concurrency ?? 3;
   const perAccount: FleetRow[][] = fleet.accounts.map(() => []);
   const rowsSoFar = (): FleetRow[] => perAccount.flat();
-  const tell = (row: FleetRow): void => options.onRow?.(row, rowsSoFar().indexOf(row));
+  const tell = (row: FleetRow): void => options.onRow?.(row);
   const progress: ScanProgress = { done: 0, total: fleet.accounts.length, failed: 0 };
   // Each account paces itself on its own budgets; how many are scanned at once is capped, so 200
   // accounts do not open thousands of connections.

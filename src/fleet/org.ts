@@ -2,13 +2,13 @@
 // management (or a delegated administrator) account's credentials: ListAccounts, then in each ACTIVE
 // account a role assumed (`--org-role`, default OrganizationAccountAccessRole; `--external-id` where the
 // role demands one), in a session named after spex and the caller; the management account itself with
-// its own credentials. Each role is assumed before the scan, a few at a time: an account whose role is
+// its own credentials. Each role is assumed when the scan reaches its account: an account whose role is
 // missing or refused has one row saying so, as does a SUSPENDED account (listed, never read).
 import { assumedRoleCredentials, callerAccount, createSpex, listOrgAccounts, type OrgMember, plainSettings, type Connection, type Renewing } from '../aws/index.js';
 import { cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { SpexError } from '../domain/service/errors.js';
-import { type Fleet, type FleetAccount, fleetRegions, pool, productionOf } from './fleet.js';
+import { type Fleet, type FleetAccount, fleetRegions, productionOf } from './fleet.js';
 import { UsageError } from '../io.js';
 import type { FleetSpexOptions } from './open.js';
 
@@ -25,8 +25,6 @@ export interface OrgFlags {
 }
 
 export const DEFAULT_ORG_ROLE = 'OrganizationAccountAccessRole';
-/** Roles assumed at once before the scan (STS's own rate is generous; the scan paces each account). */
-export const ROLES_AT_ONCE = 32;
 
 export async function openOrgFleet(connection: Connection, flags: OrgFlags, env: NodeJS.ProcessEnv, settings: Settings, common: FleetSpexOptions): Promise<Fleet> {
   const region = connection.region ?? 'us-east-1';
@@ -44,37 +42,43 @@ export async function openOrgFleet(connection: Connection, flags: OrgFlags, env:
 }
 
 /**
- * A fleet of an organisation's (or a person's Identity Center) accounts: each member's credentials
- * (or why there are none) fetched a few at a time before the scan; a member without has one row
- * saying why.
+ * A fleet of an organisation's (or a person's Identity Center) accounts. Each member's credentials (or
+ * why there are none) are fetched when the scan first reaches the account, so the first rows show while
+ * other roles are still being assumed; a member without them has one row saying why.
  */
+/** What a Spex is given as credentials when they are fetched on demand. */
+type CredentialsProvider = Extract<Connection['credentials'], (...args: never[]) => unknown>;
+
 export async function memberFleet(
   members: readonly OrgMember[],
   o: { region: string; endpoint: string | undefined; env: NodeJS.ProcessEnv; settings: Settings; common: FleetSpexOptions; flags: Pick<OrgFlags, 'regions' | 'noCache'> },
   credentialsOf: (m: OrgMember) => Promise<Connection['credentials'] | Renewing | string>,
 ): Promise<Fleet> {
-  const spexOf = (name: string, credentials: Connection['credentials']) =>
-    createSpex({ ...o.common, region: o.region, ...(o.endpoint ? { endpoint: o.endpoint } : {}), credentials, env: o.env, ...cacheFor(o.flags.noCache === true, o.env, o.endpoint, name) });
-  const refused = (message: string) => async () => {
-    throw new SpexError({ kind: 'credentials', message });
+  const message = (error: unknown): string => (error instanceof SpexError ? error.error.message : String(error));
+  const lazy = (m: OrgMember): CredentialsProvider => {
+    let held: Promise<CredentialsProvider> | undefined;
+    const resolve = async (): Promise<CredentialsProvider> => {
+      const got = await credentialsOf(m).catch((error: unknown) => `account ${m.id}: ${message(error)}`);
+      if (typeof got === 'string') {
+        return async () => {
+          throw new SpexError({ kind: 'credentials', message: got });
+        };
+      }
+      if (typeof got === 'object' && 'first' in got) return got.provider;
+      return typeof got === 'function' ? got : async () => got;
+    };
+    return async () => (await (held ??= resolve()))();
   };
-  const accounts: FleetAccount[] = [];
-  await pool([...members.entries()], ROLES_AT_ONCE, async ([index, m]) => {
-    const account = (credentials: Connection['credentials']): FleetAccount => ({
+  const accounts = members.map(
+    (m): FleetAccount => ({
       profile: m.name,
-      spex: spexOf(m.name, credentials),
+      spex: createSpex({ ...o.common, region: o.region, ...(o.endpoint ? { endpoint: o.endpoint } : {}), credentials: lazy(m), env: o.env, ...cacheFor(o.flags.noCache === true, o.env, o.endpoint, m.name) }),
       regions: fleetRegions(o.region, o.flags.regions),
       production: memberProduction(m, o.settings.production),
       accountId: m.id,
       ...(m.unit !== undefined ? { unit: m.unit } : {}),
-    });
-    const got = await credentialsOf(m).catch((error: unknown) => `account ${m.id}: ${error instanceof SpexError ? error.error.message : String(error)}`);
-    if (typeof got === 'string') accounts[index] = account(refused(got));
-    else if (typeof got === 'object' && 'first' in got) {
-      const failure = await got.first().then(() => undefined, (error: unknown) => (error instanceof SpexError ? error.error.message : String(error)));
-      accounts[index] = account(failure === undefined ? got.provider : refused(`account ${m.id}: ${failure}`));
-    } else accounts[index] = account(got);
-  });
+    }),
+  );
   return {
     accounts,
     async close() {

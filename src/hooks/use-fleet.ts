@@ -19,33 +19,51 @@ export interface FleetScanner extends FleetScan {
   recount(row: FleetRow): void;
 }
 
+/** How often the fleet screen is redrawn at most while accounts answer. */
+const REDRAW_MS = 40;
+
 export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
   const [scan, setScan] = useState<FleetScan>({ rows: [], isDone: false });
   useEffect(() => {
     const controller = new AbortController();
-    let rows: FleetRow[] = [];
-    // The last scan, shown until each account answers again (stale while it revalidates).
-    let cached: { rows: FleetRow[]; savedAt: number } | undefined;
+    const rows: FleetRow[] = [];
+    const seen = new Set<FleetRow>();
+    // The last scan, shown until each account answers again (stale while it revalidates), by account.
+    let cached: { byProfile: Map<string, FleetRow[]>; savedAt: number } | undefined;
+    const fresh = new Map<string, FleetRow[]>();
     const done = new Set<string>();
     let progress: ScanProgress = { done: 0, total: fleet.accounts.length, failed: 0 };
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setScan({ rows: [], isDone: false });
-    // Rows are told as they are known (and again when their count arrives): shown at once, in the
-    // fleet's account order, an account not done yet by its rows of the last scan.
-    const rescan = (): void => {
+    // Rows are told as they are known (and again when their count arrives): shown soon (a redraw at
+    // most every REDRAW_MS, however many accounts answer), in the fleet's account order while the last
+    // scan stands in for an account not done yet.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const show = (): void => {
+      pending = undefined;
       if (controller.signal.aborted) return;
-      const shown = cached === undefined ? [...rows] : fleet.accounts.flatMap((a) => (done.has(a.profile) ? rows.filter((r) => r.profile === a.profile) : cached!.rows.filter((r) => r.profile === a.profile)));
+      const shown = cached === undefined ? [...rows] : fleet.accounts.flatMap((a) => (done.has(a.profile) ? fresh.get(a.profile) : cached!.byProfile.get(a.profile)) ?? []);
       setScan({ rows: shown, isDone: false, progress, ...(cached !== undefined && done.size < fleet.accounts.length ? { cachedAt: cached.savedAt } : {}) });
     };
+    const rescan = (): void => {
+      pending ??= setTimeout(show, REDRAW_MS);
+    };
+    controller.signal.addEventListener('abort', () => clearTimeout(pending));
     void fleet.memory?.read().then((kept) => {
       if (kept === undefined || done.size === fleet.accounts.length) return;
-      cached = kept;
-      rescan();
+      const byProfile = new Map<string, FleetRow[]>();
+      for (const row of kept.rows) byProfile.set(row.profile, [...(byProfile.get(row.profile) ?? []), row]);
+      cached = { byProfile, savedAt: kept.savedAt };
+      show();
     });
     void scanFleet(fleet, {
       signal: controller.signal,
       onRow: (row) => {
-        if (!rows.includes(row)) rows = [...rows, row];
+        if (!seen.has(row)) {
+          seen.add(row);
+          rows.push(row);
+          fresh.set(row.profile, [...(fresh.get(row.profile) ?? []), row]);
+        }
         rescan();
       },
       onAccount: (profile, p) => {
@@ -56,6 +74,7 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
     }).then(
       (all) => {
         if (controller.signal.aborted) return;
+        clearTimeout(pending);
         setScan({ rows: all, isDone: true });
         void fleet.memory?.write(all);
       },

@@ -57,6 +57,11 @@ const TABLE: Readonly<Record<FleetMode, readonly EngineBinding<FleetCommand>[]>>
     bind('fleet.rescan', 'r', [{ input: 'r' }], 'scan again', 'rescan'),
     bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'move', 'move'),
     { ...CURSOR_KEYS.down, label: '', help: '' },
+    // Hundreds of accounts: a page at a time, or straight to either end.
+    { ...CURSOR_KEYS.pageUp, label: '', help: 'one page up' },
+    { ...CURSOR_KEYS.pageDown, label: '', help: 'one page down' },
+    { ...bind('cursor.first', '', [{ input: 'g' }, { key: 'home' }], 'the first row'), label: '' },
+    { ...bind('cursor.last', '', [{ input: 'G' }, { key: 'end' }], 'the last row'), label: '' },
     bind('app.back', '', [{ key: 'escape' }], ''),
     help,
     quit,

@@ -165,7 +165,7 @@ function onKey(state: FleetState, input: string, key: KeyState, world: FleetWorl
   const view = state.view;
   if (mode === 'fleet-help') return view.kind === 'help' ? { ...state, view: { kind: view.back } } : state;
   if (mode === 'fleet-filter') return onFilterKey(state, command, resolved.text, world);
-  if (mode === 'cell') return { ...state, ...(command === 'app.back' ? { view: { kind: 'drift' } } : { cellScroll: scrolled(state.cellScroll, command, world) }) };
+  if (mode === 'cell') return { ...state, ...(command === 'app.back' ? { view: { kind: 'drift' } } : { cellScroll: scrolled(state.cellScroll, command, world.page, world.cellMax) }) };
   // The fleet and the matrix: a key clears what the status line said.
   const calm: FleetState = { ...state, notice: undefined };
   if (command === 'app.quit') return { ...calm, isQuitting: true };
@@ -204,7 +204,11 @@ function onFleetKey(state: FleetState, command: FleetCommand, world: FleetWorld)
       return state.filter === '' ? state : { ...state, filter: '', cursor: 0 };
     case 'cursor.up':
     case 'cursor.down':
-      return { ...state, cursor: clampTo(state.cursor + (command === 'cursor.down' ? 1 : -1), shown.length - 1) };
+    case 'cursor.page-up':
+    case 'cursor.page-down':
+    case 'cursor.first':
+    case 'cursor.last':
+      return { ...state, cursor: scrolled(state.cursor, command, world.page, Math.max(0, shown.length - 1)) };
     case 'fleet.rescan':
       return { ...state, scanKey: state.scanKey + 1 };
     case 'fleet.drift': {
@@ -273,9 +277,8 @@ function onDriftKey(state: FleetState, command: FleetCommand, world: FleetWorld)
   }
 }
 
-/** The same scrolling keys as the other long views (g/G, pages), within what there is. */
-function scrolled(at: number, command: FleetCommand, world: FleetWorld): number {
-  const max = world.cellMax;
+/** The same scrolling keys as the other long views (g/G, pages), within what there is (0…max). */
+function scrolled(at: number, command: FleetCommand, page: number, max: number): number {
   const from = Math.min(max, at);
   switch (command) {
     case 'cursor.down':
@@ -283,9 +286,9 @@ function scrolled(at: number, command: FleetCommand, world: FleetWorld): number 
     case 'cursor.up':
       return Math.max(0, from - 1);
     case 'cursor.page-down':
-      return Math.min(max, from + world.page);
+      return Math.min(max, from + page);
     case 'cursor.page-up':
-      return Math.max(0, from - world.page);
+      return Math.max(0, from - page);
     case 'cursor.last':
       return max;
     case 'cursor.first':
