@@ -57,7 +57,7 @@ describe('an organisation on the fleet screen', () => {
     const scanning = await first.waitForFrame(/Scanning… \d+ of 12 accounts/, { timeoutMs: 10_000 });
     expect(scanning).toMatch(/Scanning… \d+ of 12 accounts/);
     const done = await first.waitForFrame('ACTIVE instances in 12 accounts', { timeoutMs: 20_000 });
-    expect(done).toMatch(/Account\s+Account\s+OU\s+Region\s+Instance/);
+    expect(done).toMatch(/Account\s+Id\s+OU\s+Region\s+Instance/);
     expect(done).toMatch(/retail-003\s+5\d{11}\s+Retail\s+us-east-1\s+retail-003/);
     cleanupTui();
     // The next start: every account slower to answer, the last scan's rows on view meanwhile.

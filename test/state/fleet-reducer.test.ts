@@ -34,6 +34,23 @@ const press = (state: FleetState, ...keys: string[]): FleetState => keys.reduce(
 const start = (over: Partial<FleetState> = {}): FleetState => ({ ...initialFleetState({ isReadOnly: false, unfinished: 0 }), ...over });
 
 describe('fleet reducer', () => {
+  it('G and g go to the last and first row; PgDn and PgUp a page at a time, within the rows', () => {
+    const pageDown: [string, KeyState] = ['', { pageDown: true }];
+    const s = fleetReducer(start(), { type: 'fleet/key', input: pageDown[0], key: pageDown[1], world });
+    expect(s.cursor).toBe(3); // a page is 3 rows here; there are 4
+    expect(fleetReducer(s, { type: 'fleet/key', input: pageDown[0], key: pageDown[1], world }).cursor).toBe(3);
+    expect(press(start(), 'G').cursor).toBe(3);
+    expect(press(start(), 'G', 'g').cursor).toBe(0);
+  });
+
+  it("n in the matrix goes to the next instance where the profile under the cursor drifts", () => {
+    // A differs in acme-prod (the third column); the baseline is the first.
+    const s = press(start(), 'D', 'n');
+    expect(s.cell).toEqual({ row: 0, col: 2 });
+    // B is the same where it is, and missing in acme-prod: n goes there too.
+    expect(press(start(), 'D', 'j', 'n').cell).toEqual({ row: 1, col: 2 });
+  });
+
   it.each([
     { keys: ['/', 'p', 'r', 'o', 'd', '\r', '\r'], view: 'instance', note: 'a burst types the filter, keeps it and opens what it shows' },
     { keys: ['j', 'j', '\r'], view: 'instance', note: 'the cursor moves before Enter reads it' },

@@ -31,7 +31,7 @@ export function windowTop(cursor: number, count: number, height: number): number
 function columnsFor(width: number, units: boolean): { title: string; width: number; cell: (row: FleetRow) => string }[] {
   const all = [
     { title: units ? 'Account' : 'AWS profile', width: 20, cell: (r: FleetRow) => `${r.profile}${r.production ? ' ⚠PROD' : ''}` },
-    { title: 'Account', width: 13, cell: (r: FleetRow) => r.accountId ?? '—' },
+    { title: units ? 'Id' : 'Account', width: 13, cell: (r: FleetRow) => r.accountId ?? '—' },
     ...(units && width >= 110 ? [{ title: 'OU', width: 14, cell: (r: FleetRow) => r.unit ?? '—' }] : []),
     { title: 'Region', width: 15, cell: (r: FleetRow) => r.region ?? '(every region)' },
     { title: 'Instance', width: width < 90 ? 16 : 22, cell: (r: FleetRow) => r.instance?.alias ?? r.instance?.id ?? '—' },
