@@ -61,10 +61,38 @@ export async function runOrg(ctx: BenchContext): Promise<ItemResult> {
     return { backend, fleet, tui, t0, openedMs, firstRowMs };
   };
   try {
+    // Keys on a 2,000-row fleet table (rows from the cache, the accounts' scans held), first, on a fresh
+    // heap: what the table costs, not the garbage collection of a 200-account scan's.
+    const rows = Array.from({ length: 2000 }, (_, i): FleetRow => {
+      const account = `retail-${String(Math.floor(i / 10) + 1).padStart(3, '0')}`;
+      const region = CONNECT_REGIONS[i % 10]!.code;
+      return { profile: account, accountId: `5${String(Math.floor(i / 10) + 1).padStart(11, '0')}`, unit: 'Retail', region, instance: { arn: `arn:aws:connect:${region}:500000000000:instance/${i}`, id: String(i), alias: `${account}-${i % 10}`, status: 'ACTIVE' }, profileCount: 12, production: false };
+    });
+    const held = { forRegion: () => ({ listInstances: () => new Promise(() => undefined), account: () => undefined }), close: () => undefined } as unknown as Spex;
+    const big: Fleet = {
+      accounts: [...new Set(rows.map((r) => r.profile))].map((profile) => ({ profile, spex: held, regions: ['us-east-1'], production: [] })),
+      memory: { read: async () => ({ rows, savedAt: Date.now() }), write: async () => undefined },
+      close: async () => undefined,
+    };
+    // The profile table's keys item's terminal size (bench/src/tui-driver.tsx's default).
+    const tui = shell(big, 100, 30);
+    await tui.waitForFrame((f) => f.includes('retail-001-0'), 'the cached rows', 30_000);
+    await tui.settle(200);
+    const samples: number[] = [];
+    // As the keys item measures: each key after the screen is quiet (Ink draws at most every 33 ms; a key
+    // pressed inside that window would wait for it, whatever spex does).
+    for (let i = 0; i < (ctx.quick ? 5 : 60); i++) {
+      await tui.settle(QUIET_MS);
+      samples.push((await tui.timePress(i % 20 === 19 ? KEYS.pageDown : KEYS.down)).ms);
+    }
+    tui.unmount();
+    result.metrics.push(metric('key on the 2,000-row fleet table (↓, PgDn)', 'ms', samples, { spread: 'p95', target: `p95 ≤ ${KEY_P95_MS} ms`, pass: (s) => s.p95 <= KEY_P95_MS }));
     await emulator.clearRequests();
     const cold = await start();
     await cold.tui.waitForFrame((f) => f.includes('ACTIVE instances in'), 'the whole scan', 120_000);
     const scanMs = performance.now() - cold.t0 - cold.openedMs;
+    // A second start is a new process in real use: the peak that counts is this one's, taken here.
+    const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const requests = await emulator.requests();
     const throttled = requests.filter((r) => r.status === 429 || /Throttl|TooManyRequests/.test(r.errorType ?? '')).length;
     const openCalls = requests.filter((r) => ['ListRoots', 'ListOrganizationalUnitsForParent', 'ListAccountsForParent', 'ListAccounts', 'AssumeRole', 'GetCallerIdentity'].includes(r.operation)).length;
@@ -94,33 +122,8 @@ export async function runOrg(ctx: BenchContext): Promise<ItemResult> {
       metric('second start: the cached fleet on screen after the organisation is opened', 'ms', single(cachedMs), { target: '≤ 500 ms', pass: (s) => s.median <= 500 }),
       metric("second start: open (the organisation's tree again)", 'ms', single(warm.openedMs)),
     );
-    // Keys on a 2,000-row fleet table: rows from the cache, the accounts' scans held (never answer).
-    const rows = Array.from({ length: 2000 }, (_, i): FleetRow => {
-      const account = `retail-${String(Math.floor(i / 10) + 1).padStart(3, '0')}`;
-      const region = CONNECT_REGIONS[i % 10]!.code;
-      return { profile: account, accountId: `5${String(Math.floor(i / 10) + 1).padStart(11, '0')}`, unit: 'Retail', region, instance: { arn: `arn:aws:connect:${region}:500000000000:instance/${i}`, id: String(i), alias: `${account}-${i % 10}`, status: 'ACTIVE' }, profileCount: 12, production: false };
-    });
-    const held = { forRegion: () => ({ listInstances: () => new Promise(() => undefined), account: () => undefined }), close: () => undefined } as unknown as Spex;
-    const big: Fleet = {
-      accounts: [...new Set(rows.map((r) => r.profile))].map((profile) => ({ profile, spex: held, regions: ['us-east-1'], production: [] })),
-      memory: { read: async () => ({ rows, savedAt: Date.now() }), write: async () => undefined },
-      close: async () => undefined,
-    };
-    // The profile table's keys item's terminal size (bench/src/tui-driver.tsx's default).
-    const tui = shell(big, 100, 30);
-    await tui.waitForFrame((f) => f.includes('retail-001-0'), 'the cached rows', 30_000);
-    await tui.settle(200);
-    const samples: number[] = [];
-    // As the keys item measures: each key after the screen is quiet (Ink draws at most every 33 ms; a key
-    // pressed inside that window would wait for it, whatever spex does).
-    for (let i = 0; i < (ctx.quick ? 5 : 60); i++) {
-      await tui.settle(QUIET_MS);
-      samples.push((await tui.timePress(i % 20 === 19 ? KEYS.pageDown : KEYS.down)).ms);
-    }
-    tui.unmount();
-    result.metrics.push(metric('key on the 2,000-row fleet table (↓, PgDn)', 'ms', samples, { spread: 'p95', target: `p95 ≤ ${KEY_P95_MS} ms`, pass: (s) => s.p95 <= KEY_P95_MS }));
-    const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    result.metrics.push(metric('peak RSS of spex (the fleet screen, both starts, the 2,000-row table)', 'MB', single(rssMb), { target: '≤ 300 MB', pass: (s) => s.median <= 300 }));
+    result.metrics.push(metric('peak RSS of spex (the 2,000-row table, then the cold scan of 200 accounts)', 'MB', single(rssMb), { target: '≤ 300 MB', pass: (s) => s.median <= 300 }));
+    result.metrics.push(metric('peak RSS with the second start in the same process too (context)', 'MB', single(Math.round(process.resourceUsage().maxRSS / 1024))));
     result.details = { total, active, regionCount, requests: requests.length, openCalls, throttled };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -69,7 +69,9 @@ function toDomainError(error: unknown): DomainError {
 }
 
 /** Accounts scanned at once: each has its own budgets, so this bounds only sockets and memory. */
-export const ACCOUNTS_AT_ONCE = 48;
+export const ACCOUNTS_AT_ONCE = 32;
+/** Past a few accounts, each of the first wave starts this much after the one before it. */
+const STAGGER_MS = 5;
 
 export interface ScanOptions {
   signal?: AbortSignal;
@@ -99,9 +101,11 @@ export async function countProfiles(service: RegionService, instanceArn: string,
 }
 
 /** Runs `work` over `items`, `limit` at a time. */
-export async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, staggerMs = 0): Promise<void> {
   const queue = [...items];
-  const worker = async (): Promise<void> => {
+  const worker = async (_: unknown, n: number): Promise<void> => {
+    // Staggered, the first items' answers are not queued behind every other worker's start-up.
+    if (staggerMs > 0 && n > 0) await new Promise((resolve) => setTimeout(resolve, n * staggerMs));
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, queue.length)) }, worker));
@@ -127,7 +131,7 @@ export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promis
     progress.done += 1;
     if (perAccount[a]!.some((r) => r.error !== undefined)) progress.failed += 1;
     options.onAccount?.(account.profile, { ...progress });
-  });
+  }, fleet.accounts.length > 8 ? STAGGER_MS : 0);
   return rowsSoFar();
 
   async function scanAccount(account: FleetAccount, a: number): Promise<void> {
