@@ -8,19 +8,10 @@ import { AssociateSecurityProfilesCommand, DisassociateSecurityProfilesCommand, 
 import type { AiAgentInfo } from '../domain/access/ai-agents.js';
 import type { RegionContext } from './context.js';
 import { loadQConnect } from './client.js';
+import { allPages } from './pages.js';
 
 const REFUSED = new Set(['AccessDeniedException', 'UnknownOperationException', 'UnauthorizedException']);
 
-async function pages<T>(fetch: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetch(token);
-    out.push(...(page.items ?? []));
-    token = page.next;
-  } while (token);
-  return out;
-}
 
 /** The instance's AI agents with the profiles each holds, or undefined when spex may not read them. */
 export async function readAiAgents(ctx: RegionContext, instanceArn: string, signal?: AbortSignal): Promise<AiAgentInfo[] | undefined> {
@@ -30,14 +21,14 @@ export async function readAiAgents(ctx: RegionContext, instanceArn: string, sign
   const { ListAssistantsCommand, ListAIAgentsCommand } = await loadQConnect();
   const instanceId = instanceArn.split('/').pop() ?? '';
   try {
-    const assistants = await pages(async (nextToken) => {
+    const assistants = await allPages(async (nextToken) => {
       await ctx.spend('ListAssistants', signal);
       const out = await q.send(new ListAssistantsCommand({ maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal: ctx.signalFor(signal) });
       return { items: out.assistantSummaries, next: out.nextToken };
     });
     const agents: AiAgentInfo[] = [];
     for (const assistant of assistants) {
-      const found = await pages(async (nextToken) => {
+      const found = await allPages(async (nextToken) => {
         await ctx.spend('ListAIAgents', signal);
         const out = await q.send(new ListAIAgentsCommand({ assistantId: assistant.assistantId, maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal: ctx.signalFor(signal) });
         return { items: out.aiAgentSummaries, next: out.nextToken };
@@ -45,7 +36,7 @@ export async function readAiAgents(ctx: RegionContext, instanceArn: string, sign
       for (const agent of found) {
         if (!agent.aiAgentArn) continue;
         try {
-          const held = await pages(async (NextToken) => {
+          const held = await allPages(async (NextToken) => {
             await ctx.spend('ListEntitySecurityProfiles', signal);
             const out = await connect.send(new ListEntitySecurityProfilesCommand({ InstanceId: instanceId, EntityType: 'AI_AGENT', EntityArn: agent.aiAgentArn, MaxResults: 100, ...(NextToken ? { NextToken } : {}) }), { abortSignal: ctx.signalFor(signal) });
             return { items: out.SecurityProfiles, next: out.NextToken };
@@ -70,7 +61,7 @@ export async function readAiAgents(ctx: RegionContext, instanceArn: string, sign
 export async function readAgentProfiles(ctx: RegionContext, instanceArn: string, agentArn: string, signal?: AbortSignal): Promise<string[]> {
   const connect = ctx.connectApi('ListEntitySecurityProfiles');
   if (connect === undefined) throw new Error(`ListEntitySecurityProfiles needs the Connect API, which ${ctx.connectUnavailable() ?? 'is off (--cloudcontrol-only)'}`);
-  const held = await pages(async (NextToken) => {
+  const held = await allPages(async (NextToken) => {
     await ctx.spend('ListEntitySecurityProfiles', signal);
     const out = await connect.send(new ListEntitySecurityProfilesCommand({ InstanceId: instanceArn.split('/').pop() ?? '', EntityType: 'AI_AGENT', EntityArn: agentArn, MaxResults: 100, ...(NextToken ? { NextToken } : {}) }), { abortSignal: ctx.signalFor(signal) });
     return { items: out.SecurityProfiles, next: out.NextToken };

@@ -5,6 +5,7 @@
 import { SpexError } from '../domain/service/errors.js';
 import { type ClientSettings, clientConfig, commonJs, createStsClient, loadSts } from './client.js';
 import { type Renewing, renewing } from './renewing.js';
+import { allPages } from './pages.js';
 
 export interface OrgMember {
   id: string;
@@ -23,17 +24,6 @@ const SESSION_SECONDS = 900;
 type OrgModule = typeof import('@aws-sdk/client-organizations');
 type Client = InstanceType<OrgModule['OrganizationsClient']>;
 
-/** Every page of a paged Organizations list (the model: MaxResults 1–20). */
-async function allPages<T>(fetch: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetch(token);
-    out.push(...(page.items ?? []));
-    token = page.next;
-  } while (token);
-  return out;
-}
 
 const memberOf = (a: { Id?: string | undefined; Name?: string | undefined; Status?: unknown }): OrgMember => ({ id: a.Id ?? '', name: a.Name ?? a.Id ?? '', status: typeof a.Status === 'string' ? a.Status : 'ACTIVE' });
 

@@ -11,6 +11,7 @@ import { loadSharedConfigFiles } from '@smithy/core/config';
 import { SpexError } from '../domain/service/errors.js';
 import { fileOptions } from './files.js';
 import { type ClientSettings, clientConfig, commonJs } from './client.js';
+import { allPages } from './pages.js';
 import { type Renewing, renewing } from './renewing.js';
 
 export interface SsoSource {
@@ -93,39 +94,33 @@ function portalError(error: unknown, source: SsoSource, what: string): SpexError
 /** Every account the person may use (the portal's ListAccounts, every page). */
 export async function listSsoAccounts(settings: ClientSettings, source: SsoSource, token: SsoToken): Promise<{ id: string; name: string }[]> {
   const { mod, client } = await portal(settings);
-  const out: { id: string; name: string }[] = [];
   try {
-    let nextToken: string | undefined;
-    do {
-      const page = await client.send(new mod.ListAccountsCommand({ accessToken: token.accessToken, maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
-      for (const a of page.accountList ?? []) out.push({ id: a.accountId ?? '', name: a.accountName ?? a.accountId ?? '' });
-      nextToken = page.nextToken;
-    } while (nextToken);
+    const accounts = await allPages(async (t) => {
+      const page = await client.send(new mod.ListAccountsCommand({ accessToken: token.accessToken, maxResults: 100, ...(t ? { nextToken: t } : {}) }));
+      return { items: page.accountList, next: page.nextToken };
+    });
+    return accounts.map((a) => ({ id: a.accountId ?? '', name: a.accountName ?? a.accountId ?? '' }));
   } catch (error) {
     throw portalError(error, source, 'ListAccounts');
   } finally {
     client.destroy();
   }
-  return out;
 }
 
 /** The roles the person may take in an account (ListAccountRoles, every page). */
 export async function listSsoRoles(settings: ClientSettings, source: SsoSource, token: SsoToken, accountId: string): Promise<string[]> {
   const { mod, client } = await portal(settings);
-  const out: string[] = [];
   try {
-    let nextToken: string | undefined;
-    do {
-      const page = await client.send(new mod.ListAccountRolesCommand({ accessToken: token.accessToken, accountId, maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
-      for (const r of page.roleList ?? []) if (r.roleName) out.push(r.roleName);
-      nextToken = page.nextToken;
-    } while (nextToken);
+    const roles = await allPages(async (t) => {
+      const page = await client.send(new mod.ListAccountRolesCommand({ accessToken: token.accessToken, accountId, maxResults: 100, ...(t ? { nextToken: t } : {}) }));
+      return { items: page.roleList, next: page.nextToken };
+    });
+    return roles.flatMap((r) => (r.roleName ? [r.roleName] : []));
   } catch (error) {
     throw portalError(error, source, `ListAccountRoles of ${accountId}`);
   } finally {
     client.destroy();
   }
-  return out;
 }
 
 /** A role's credentials in an account (GetRoleCredentials), fetched again before they end. */
