@@ -6,7 +6,7 @@ export const ACCOUNT_FLAGS = {
   'all-profiles': { type: 'boolean', help: 'every profile of the AWS config and credentials files' },
   'all-instances': { type: 'boolean', help: 'access-review: every ACTIVE instance of the fleet (--fleet NAME, --profile a,b, --all-profiles; else the account, in the regions of --region a,b), one review with an Instance column' },
   fleet: { type: 'string', value: 'NAME', help: 'a saved set of profiles: "fleets": {"NAME": ["dev", "prod"]} in config.json' },
-  org: { type: 'boolean', help: "the organisation's accounts as the fleet (with the management or a delegated-admin account's credentials): Organizations ListAccounts, then a role assumed in each ACTIVE account" },
+  org: { type: 'boolean', help: "the organisation's accounts as the fleet (with the management or a delegated-admin account's credentials): the accounts and their OUs read with AWS Organizations, then a role assumed in each ACTIVE account as the scan reaches it" },
   'org-role': { type: 'string', value: 'NAME', help: '--org: the role assumed in each account (default OrganizationAccountAccessRole)' },
   'external-id': { type: 'string', value: 'ID', help: '--org: the ExternalId the role demands' },
   'org-unit': { type: 'string', value: 'OU[,OU…]', help: '--org: only the accounts in these organisational units (name, path such as Retail/EU, or ou- id), nested units included' },
