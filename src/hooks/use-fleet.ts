@@ -20,7 +20,7 @@ export interface FleetScanner extends FleetScan {
 }
 
 /** How often the fleet screen is redrawn at most while accounts answer. */
-const REDRAW_MS = 40;
+const REDRAW_MS = 100;
 
 export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
   const [scan, setScan] = useState<FleetScan>({ rows: [], isDone: false });
