@@ -169,5 +169,8 @@ export async function askLine(io: Io, question: string): Promise<string> {
   }
 }
 
-/** The question an MFA code is asked with: the device and the profile it unlocks. */
-export const mfaQuestion = (device: string, profile: string): string => `MFA code for ${device} (profile ${profile}): `;
+/** Asks for an MFA code on the terminal, masked, naming the device and the profile it unlocks. */
+export const askMfaCode =
+  (io: Io) =>
+  (device: string, profile: string): Promise<string> =>
+    askHidden(io, `MFA code for ${device} (profile ${profile}): `);

@@ -12,7 +12,7 @@ import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
 import { effectiveSettings, openBackend } from '../fleet/backend.js';
 import { createDraftStore, draftDir } from '../drafts/draft-store.js';
-import { askHidden, askLine, EXIT_FAILURE, EXIT_OK, type Io, mfaQuestion } from '../io.js';
+import { askLine, askMfaCode, EXIT_FAILURE, EXIT_OK, type Io } from '../io.js';
 import { spawnSync } from 'node:child_process';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { Remembered } from './app.js';
@@ -53,7 +53,7 @@ async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) =>
     onConnectUnavailable: (region: string, reason: string) => notes.emit(`${region}: ${reason}`),
     ...(debug === undefined ? {} : { debug }),
     // Asked before the app draws (the backend opens first): a masked prompt naming the device.
-    askMfa: (device: string, profile: string) => askHidden(io, mfaQuestion(device, profile)),
+    askMfa: askMfaCode(io),
   });
   try {
     if (backend.isDemo) {

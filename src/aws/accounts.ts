@@ -5,9 +5,9 @@ import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { loadDefaultProvider } from './client.js';
 import { fileOptions } from './files.js';
+import { type MfaCodeSource, mfaRoleCredentials, mfaRoleOf } from './mfa.js';
 
 export { fileOptions };
-import { type MfaCodeSource, mfaRoleCredentials, mfaRoleOf } from './mfa.js';
 
 /** A profile of the shared files, as spex uses it for one account of a fleet. */
 export interface AccountProfile {
@@ -17,6 +17,8 @@ export interface AccountProfile {
   region: string | undefined;
   /** Its `endpoint_url` (the standard per-profile setting), when it has one. */
   endpoint: string | undefined;
+  /** It assumes a role with MFA (`role_arn`, `mfa_serial`, `source_profile`): its code is asked for. */
+  assumesRoleWithMfa?: true;
 }
 
 /** Sections of the config file that are not profiles. */
@@ -36,7 +38,8 @@ export async function readAccountProfiles(env: NodeJS.ProcessEnv): Promise<Accou
     const creds = files.credentialsFile?.[name] ?? {};
     const region = config.region ?? creds.region;
     const endpoint = config.endpoint_url ?? creds.endpoint_url;
-    return { name, region: region || undefined, endpoint: endpoint || undefined };
+    const mfa = config.role_arn !== undefined && config.mfa_serial !== undefined && config.source_profile !== undefined;
+    return { name, region: region || undefined, endpoint: endpoint || undefined, ...(mfa ? { assumesRoleWithMfa: true as const } : {}) };
   });
 }
 

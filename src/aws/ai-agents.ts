@@ -12,7 +12,6 @@ import { allPages } from './pages.js';
 
 const REFUSED = new Set(['AccessDeniedException', 'UnknownOperationException', 'UnauthorizedException']);
 
-
 /** The instance's AI agents with the profiles each holds, or undefined when spex may not read them. */
 export async function readAiAgents(ctx: RegionContext, instanceArn: string, signal?: AbortSignal): Promise<AiAgentInfo[] | undefined> {
   const connect = ctx.connectApi('ListEntitySecurityProfiles');

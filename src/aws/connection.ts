@@ -37,7 +37,7 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): AwsCredentialIdentit
   return env.AWS_SESSION_TOKEN ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN } : { accessKeyId, secretAccessKey };
 }
 
-export function endpointFromEnv(flags: ConnectionFlags, env: NodeJS.ProcessEnv): string | undefined {
+export function endpointFromEnv(flags: Pick<ConnectionFlags, 'endpointUrl'>, env: NodeJS.ProcessEnv): string | undefined {
   return flags.endpointUrl || env.AWS_ENDPOINT_URL_CLOUDCONTROL || env.AWS_ENDPOINT_URL || undefined;
 }
 

@@ -10,7 +10,8 @@ import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { SpexError } from '../domain/service/errors.js';
 import { fileOptions } from './files.js';
-import { clientConfig, commonJs, loadDefaultProvider } from './client.js';
+import { loadDefaultProvider } from './client.js';
+import { assumeRole } from './organizations.js';
 import { isFresh, renewing } from './renewing.js';
 
 /** Asks for the code the device shows now (a terminal prompt, `--mfa-code`, or a refusal). */
@@ -70,34 +71,25 @@ export function mfaRoleCredentials(role: MfaRole, o: { env: NodeJS.ProcessEnv; r
     // STS's model: TokenCode is six digits. Said before anything is sent.
     if (!/^\d{6}$/.test(tokenCode)) throw new SpexError({ kind: 'credentials', message: `--mfa-code: an MFA code is 6 digits (${role.device})` });
     const defaultProvider = await loadDefaultProvider();
-    const sts = commonJs(await import('@aws-sdk/client-sts'), 'STSClient');
-    const client = new sts.STSClient(clientConfig({ region: o.region, ...(o.endpoint ? { endpoint: o.endpoint } : {}), credentials: defaultProvider({ profile: role.sourceProfile, ...fileOptions(o.env) }), maxAttempts: 3, requestTimeoutMs: 15_000, now: Date.now }));
-    try {
-      const out = await client.send(
-        new sts.AssumeRoleCommand({
-          RoleArn: role.roleArn,
-          RoleSessionName: role.sessionName ?? `spex-${role.profile.replace(/[^\w+=,.@-]/g, '-')}`.slice(0, 64),
-          SerialNumber: role.device,
-          TokenCode: tokenCode,
-          ...(role.externalId ? { ExternalId: role.externalId } : {}),
-          ...(role.durationSeconds ? { DurationSeconds: role.durationSeconds } : {}),
-        }),
-      );
-      const c = out.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new SpexError({ kind: 'credentials', message: `STS gave no credentials for ${role.roleArn}` });
-      if (file !== undefined) {
-        await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
-        const body = { Credentials: { AccessKeyId: c.AccessKeyId, SecretAccessKey: c.SecretAccessKey, SessionToken: c.SessionToken, Expiration: c.Expiration?.toISOString() }, AssumedRoleUser: out.AssumedRoleUser };
-        await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(body), { mode: 0o600 });
-        await rename(`${file}.${process.pid}.tmp`, file);
-      }
-      return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) };
-    } catch (error) {
-      if (error instanceof SpexError) throw error;
-      throw new SpexError({ kind: 'credentials', message: `profile ${role.profile}: could not assume ${role.roleArn} with MFA (${(error as { name?: string }).name ?? 'Error'}): ${String((error as Error).message ?? '').slice(0, 300)}` });
-    } finally {
-      client.destroy();
+    const source = defaultProvider({ profile: role.sourceProfile, ...fileOptions(o.env) });
+    const settings = { region: o.region, ...(o.endpoint ? { endpoint: o.endpoint } : {}), credentials: source, maxAttempts: 3, requestTimeoutMs: 15_000, now: Date.now };
+    const input = {
+      RoleArn: role.roleArn,
+      RoleSessionName: role.sessionName ?? `spex-${role.profile.replace(/[^\w+=,.@-]/g, '-')}`.slice(0, 64),
+      SerialNumber: role.device,
+      TokenCode: tokenCode,
+      ...(role.externalId ? { ExternalId: role.externalId } : {}),
+      ...(role.durationSeconds ? { DurationSeconds: role.durationSeconds } : {}),
+    };
+    const { credentials: c, assumedRoleUser } = await assumeRole(settings, input, `profile ${role.profile}: could not assume ${role.roleArn} with MFA`);
+    if (file !== undefined) {
+      // The AWS CLI's own cache shape.
+      await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
+      const body = { Credentials: { AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken, Expiration: c.expiration?.toISOString() }, AssumedRoleUser: assumedRoleUser };
+      await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(body), { mode: 0o600 });
+      await rename(`${file}.${process.pid}.tmp`, file);
     }
+    return c;
   };
   return renewing(assume).provider;
 }

@@ -2,6 +2,8 @@
 // delegated administrator) account, every page, and credentials in each account through STS AssumeRole
 // (the role `--org-role` names, an optional ExternalId, a session named after spex and the caller, the
 // shortest duration STS allows, 15 minutes, renewed a minute before it ends).
+import type { AssumeRoleCommandInput, AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@smithy/types';
 import { SpexError } from '../domain/service/errors.js';
 import { type ClientSettings, clientConfig, commonJs, createStsClient, loadSts } from './client.js';
 import { type Renewing, renewing } from './renewing.js';
@@ -23,7 +25,6 @@ const SESSION_SECONDS = 900;
 
 type OrgModule = typeof import('@aws-sdk/client-organizations');
 type Client = InstanceType<OrgModule['OrganizationsClient']>;
-
 
 const memberOf = (a: { Id?: string | undefined; Name?: string | undefined; Status?: unknown }): OrgMember => ({ id: a.Id ?? '', name: a.Name ?? a.Id ?? '', status: typeof a.Status === 'string' ? a.Status : 'ACTIVE' });
 
@@ -82,25 +83,29 @@ export async function listOrgAccounts(settings: ClientSettings): Promise<{ membe
 }
 
 /**
- * Credentials in another account by STS AssumeRole, fetched once and renewed a minute before they end.
- * `first()` assumes the role now, so a missing role or a refused ExternalId is known before any scan.
+ * One STS AssumeRole: the credentials and the assumed role's user, or a SpexError that starts with
+ * `refusal` ("could not assume ROLE") and gives STS's reason.
  */
+export async function assumeRole(settings: ClientSettings, input: AssumeRoleCommandInput, refusal: string): Promise<{ credentials: AwsCredentialIdentity; assumedRoleUser: AssumeRoleCommandOutput['AssumedRoleUser'] }> {
+  const [client, { AssumeRoleCommand }] = await Promise.all([createStsClient(settings), loadSts()]);
+  try {
+    const out = await client.send(new AssumeRoleCommand(input));
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new SpexError({ kind: 'access-denied', message: `STS gave no credentials for ${input.RoleArn}` });
+    return { credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) }, assumedRoleUser: out.AssumedRoleUser };
+  } catch (error) {
+    if (error instanceof SpexError) throw error;
+    const name = (error as { name?: string }).name ?? 'Error';
+    throw new SpexError({ kind: 'credentials', message: `${refusal} (${name}): ${String((error as Error).message ?? '').slice(0, 300)}` });
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Credentials in another account by STS AssumeRole, fetched when first asked for and renewed a minute before they end. */
 export function assumedRoleCredentials(settings: ClientSettings, role: { arn: string; session: string; externalId?: string | undefined }): Renewing {
-  return renewing(async () => {
-    const [client, { AssumeRoleCommand }] = await Promise.all([createStsClient(settings), loadSts()]);
-    try {
-      const out = await client.send(new AssumeRoleCommand({ RoleArn: role.arn, RoleSessionName: role.session, DurationSeconds: SESSION_SECONDS, ...(role.externalId ? { ExternalId: role.externalId } : {}) }));
-      const c = out.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new SpexError({ kind: 'access-denied', message: `STS gave no credentials for ${role.arn}` });
-      return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) };
-    } catch (error) {
-      if (error instanceof SpexError) throw error;
-      const name = (error as { name?: string }).name ?? 'Error';
-      throw new SpexError({ kind: 'credentials', message: `could not assume ${role.arn} (${name}): ${String((error as Error).message ?? '').slice(0, 300)}` });
-    } finally {
-      client.destroy();
-    }
-  });
+  const input = { RoleArn: role.arn, RoleSessionName: role.session, DurationSeconds: SESSION_SECONDS, ...(role.externalId ? { ExternalId: role.externalId } : {}) };
+  return renewing(async () => (await assumeRole(settings, input, `could not assume ${role.arn}`)).credentials);
 }
 
 /** The account the credentials belong to (STS GetCallerIdentity, which needs no permission). */

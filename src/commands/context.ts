@@ -5,7 +5,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { RegionService, RetryEvent } from '../aws/index.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { type Backend, type BackendFlags, effectiveSettings, openBackend } from '../fleet/backend.js';
-import { askHidden, type Io, mfaQuestion, parseConcurrency, parseRateShare, UsageError } from '../io.js';
+import { askMfaCode, type Io, parseConcurrency, parseRateShare, UsageError } from '../io.js';
 import type { Fleet } from '../fleet/fleet.js';
 import { COMMON_FLAGS, parseOptions } from '../cli-spec.js';
 
@@ -113,7 +113,7 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
   const events = {
     onRetry,
     // A role assumed with MFA asks on the terminal (or is refused, naming --mfa-code, without one).
-    ...(io.stdin.isTTY === true ? { askMfa: (device: string, profile: string) => askHidden(io, mfaQuestion(device, profile)) } : {}),
+    ...(io.stdin.isTTY === true ? { askMfa: askMfaCode(io) } : {}),
     // Said once on stderr: what working on Cloud Control alone costs.
     onConnectUnavailable: (region: string, reason: string) => void io.stderr.write(`spex: note: ${region}: ${reason}.\n`),
     ...(values.debug === true ? { debug: (line: string) => void io.stderr.write(`${line}\n`) } : {}),

@@ -58,6 +58,7 @@ export function answerPortal(req: IncomingMessage, res: ServerResponse, operatio
       return { status: 200 };
     }
     const role = query.get('role_name') ?? '';
+    // Not among the model's errors, but what the portal answers for a role not assigned (the AWS CLI's "ForbiddenException … No access").
     if (!roles.includes(role)) throw new ServiceError('ForbiddenException', 'No access', 403);
     const arn = `arn:aws:sts::${account.Id}:assumed-role/AWSReservedSSO_${role}_5e1d0a1b2c3d4e5f/${person.user}`;
     // GetRoleCredentials' expiration is epoch milliseconds (the model's ExpirationTimestampType); the role's session lasts an hour by default.

@@ -120,8 +120,8 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
   /** A fleet that remembers its last scan (the TUI shows it at once), unless --no-cache. */
   const withMemory = async (opened: Fleet): Promise<Fleet> => {
     if (flags.noCache === true) return opened;
-    const [{ fleetMemory }, { cacheDir }] = await Promise.all([import('../cache/fleet-cache.js'), import('../cache/detail-cache.js')]);
-    return { ...opened, memory: fleetMemory(cacheDir(env), opened.accounts, flags.endpointUrl) };
+    const [{ fleetMemory }, { cacheDir }, { endpointFromEnv }] = await Promise.all([import('../cache/fleet-cache.js'), import('../cache/detail-cache.js'), import('../aws/index.js')]);
+    return { ...opened, memory: fleetMemory(cacheDir(env), opened.accounts, endpointFromEnv(flags, env)) };
   };
 
   /** An organisation's or an Identity Center session's accounts: by the flags, or a fleet saved as one (the flags win). */
@@ -129,11 +129,11 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
     const saved = flags.fleet === undefined ? undefined : settings.fleets?.[flags.fleet];
     const org = saved !== undefined && 'org' in saved ? saved.org : flags.org === true ? {} : undefined;
     const sso = flags.sso !== undefined ? { name: flags.sso } : saved !== undefined && 'sso' in saved ? saved.sso : undefined;
-    const { splitList } = await import('./open.js');
+    const [{ splitList }, { endpointFromEnv }] = await Promise.all([import('./open.js'), import('../aws/index.js')]);
     const list = (flag: string | undefined, kept: string[] | undefined): string[] | undefined => (flag !== undefined ? splitList(flag) : kept);
     if (sso !== undefined) {
       const { openSsoFleet } = await import('./sso.js');
-      const endpoint = flags.endpointUrl || env.AWS_ENDPOINT_URL_CLOUDCONTROL || env.AWS_ENDPOINT_URL || undefined;
+      const endpoint = endpointFromEnv(flags, env);
       const regions = only ?? ('regions' in sso ? sso.regions : undefined);
       return withMemory(await openSsoFleet({ name: sso.name, role: flags.ssoRole ?? ('role' in sso ? sso.role : undefined), accounts: list(flags.orgAccount, 'accounts' in sso ? sso.accounts : undefined), regions, region: regions?.[0], endpoint, noCache: flags.noCache }, env, settings, common));
     }

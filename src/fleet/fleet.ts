@@ -9,9 +9,9 @@ import type { DomainError } from '../domain/service/errors.js';
 import { isSpexError } from '../domain/service/errors.js';
 import { CONNECT_REGIONS } from '../domain/service/regions.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
-import { type FleetRow, instanceKey } from '../domain/fleet/fleet-row.js';
+import { type FleetRow, instanceKey, type ScanProgress } from '../domain/fleet/fleet-row.js';
 
-export { type FleetRow, instanceKey };
+export { type FleetRow, instanceKey, type ScanProgress };
 
 export interface FleetAccount {
   /** The AWS profile's name: how the user names the account (`--profile dev`, `dev:acme-dev`). */
@@ -87,12 +87,6 @@ export interface ScanOptions {
   onAccount?: (profile: string, progress: ScanProgress) => void;
 }
 
-export interface ScanProgress {
-  done: number;
-  total: number;
-  /** Accounts with a row that failed (credentials, access, a region). */
-  failed: number;
-}
 
 export async function countProfiles(service: RegionService, instanceArn: string, signal?: AbortSignal): Promise<number> {
   let n = 0;
@@ -122,15 +116,16 @@ export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promis
   const perAccount: FleetRow[][] = fleet.accounts.map(() => []);
   const rowsSoFar = (): FleetRow[] => perAccount.flat();
   const tell = (row: FleetRow): void => options.onRow?.(row);
-  const progress: ScanProgress = { done: 0, total: fleet.accounts.length, failed: 0 };
+  let done = 0;
+  let failed = 0;
   // Each account paces itself on its own budgets; how many are scanned at once is capped, so 200
   // accounts do not open thousands of connections.
   await pool([...fleet.accounts.keys()], options.accountsAtOnce ?? ACCOUNTS_AT_ONCE, async (a) => {
     const account = fleet.accounts[a]!;
     await scanAccount(account, a);
-    progress.done += 1;
-    if (perAccount[a]!.some((r) => r.error !== undefined)) progress.failed += 1;
-    options.onAccount?.(account.profile, { ...progress });
+    done += 1;
+    if (perAccount[a]!.some((r) => r.error !== undefined)) failed += 1;
+    options.onAccount?.(account.profile, { done, total: fleet.accounts.length, failed });
   }, fleet.accounts.length > 8 ? STAGGER_MS : 0);
   return rowsSoFar();
 

@@ -2,8 +2,7 @@
 // (config.json "fleets"); each profile with its own Spex over its credentials, region and
 // `endpoint_url`. With --demo, the demo's two accounts.
 import { readAccountProfiles, profileCredentials } from '../aws/accounts.js';
-import { mfaRoleOf } from '../aws/index.js';
-import { createSpex, type MfaCodeSource, type SpexOptions } from '../aws/index.js';
+import { createSpex, endpointFromEnv, type MfaCodeSource, type SpexOptions } from '../aws/index.js';
 import { cacheDir, cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { regionProblem } from '../domain/service/regions.js';
@@ -69,7 +68,7 @@ export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, setti
     throw new UsageError(`no AWS profile ${missing.map((m) => `'${m}'`).join(', ')} in the config or credentials files${known.length > 0 ? ` (profiles: ${known.map((p) => p.name).join(', ')})` : ''}`);
   }
   const only = regionsFlag(flags.region);
-  const globalEndpoint = flags.endpointUrl || env.AWS_ENDPOINT_URL_CLOUDCONTROL || env.AWS_ENDPOINT_URL || undefined;
+  const globalEndpoint = endpointFromEnv(flags, env);
   const credentialsOf = new Map<string, ReturnType<typeof profileCredentials>>();
   const accounts: FleetAccount[] = [...new Set(names)].map((name) => {
     const profile = known.find((p) => p.name === name)!;
@@ -88,7 +87,7 @@ export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, setti
   });
   // A profile that assumes a role with MFA is asked for its code now, one at a time, before any scan
   // (and before the TUI draws); a refused code leaves that account's row saying so.
-  for (const name of accounts.map((a) => a.profile)) if (await mfaRoleOf(name, env)) await credentialsOf.get(name)?.().catch(() => undefined);
+  for (const profile of known.filter((p) => p.assumesRoleWithMfa === true)) await credentialsOf.get(profile.name)?.().catch(() => undefined);
   return {
     accounts,
     async close() {

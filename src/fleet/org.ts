@@ -4,7 +4,7 @@
 // role demands one), in a session named after spex and the caller; the management account itself with
 // its own credentials. Each role is assumed when the scan reaches its account: an account whose role is
 // missing or refused has one row saying so, as does a SUSPENDED account (listed, never read).
-import { assumedRoleCredentials, callerAccount, createSpex, listOrgAccounts, type OrgMember, plainSettings, type Connection, type Renewing } from '../aws/index.js';
+import { assumedRoleCredentials, callerAccount, createSpex, listOrgAccounts, type OrgMember, plainSettings, type Connection } from '../aws/index.js';
 import { cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { SpexError } from '../domain/service/errors.js';
@@ -37,23 +37,23 @@ export async function openOrgFleet(connection: Connection, flags: OrgFlags, env:
   return memberFleet(members, { region, endpoint: connection.endpoint, env, settings, common, flags }, async (m) => {
     if (m.status !== 'ACTIVE') return `account ${m.id} is ${m.status}: listed, not read`;
     if (m.id === self) return connection.credentials;
-    return assumedRoleCredentials(base, { arn: `arn:aws:iam::${m.id}:role/${role}`, session, externalId: flags.externalId });
+    return assumedRoleCredentials(base, { arn: `arn:aws:iam::${m.id}:role/${role}`, session, externalId: flags.externalId }).provider;
   });
 }
+
+/** What a Spex is given as credentials when they are fetched on demand. */
+type CredentialsProvider = Extract<Connection['credentials'], (...args: never[]) => unknown>;
 
 /**
  * A fleet of an organisation's (or a person's Identity Center) accounts. Each member's credentials (or
  * why there are none) are fetched when the scan first reaches the account, so the first rows show while
  * other roles are still being assumed; a member without them has one row saying why.
  */
-/** What a Spex is given as credentials when they are fetched on demand. */
-type CredentialsProvider = Extract<Connection['credentials'], (...args: never[]) => unknown>;
-
-export async function memberFleet(
+export function memberFleet(
   members: readonly OrgMember[],
   o: { region: string; endpoint: string | undefined; env: NodeJS.ProcessEnv; settings: Settings; common: FleetSpexOptions; flags: Pick<OrgFlags, 'regions' | 'noCache'> },
-  credentialsOf: (m: OrgMember) => Promise<Connection['credentials'] | Renewing | string>,
-): Promise<Fleet> {
+  credentialsOf: (m: OrgMember) => Promise<Connection['credentials'] | string>,
+): Fleet {
   const message = (error: unknown): string => (error instanceof SpexError ? error.error.message : String(error));
   const lazy = (m: OrgMember): CredentialsProvider => {
     let held: Promise<CredentialsProvider> | undefined;
@@ -64,7 +64,6 @@ export async function memberFleet(
           throw new SpexError({ kind: 'credentials', message: got });
         };
       }
-      if (typeof got === 'object' && 'first' in got) return got.provider;
       return typeof got === 'function' ? got : async () => got;
     };
     return async () => (await (held ??= resolve()))();

@@ -36,9 +36,9 @@ export async function openSsoFleet(flags: SsoFlags, env: NodeJS.ProcessEnv, sett
     }
     const credentials = ssoRoleCredentials(portal, source, token, m.id, role);
     const failed = await credentials.first().then(() => false, () => true);
-    if (!failed) return credentials;
+    if (!failed) return credentials.provider;
     // A role the person does not have there: the row names the ones they have.
     const roles = await listSsoRoles(portal, source, token, m.id).catch(() => undefined);
-    return roles === undefined || roles.includes(role) ? credentials : `account ${m.id}: no role ${role} for you here (${roles.length > 0 ? `roles: ${roles.join(', ')}` : 'no roles'})`;
+    return roles === undefined || roles.includes(role) ? credentials.provider : `account ${m.id}: no role ${role} for you here (${roles.length > 0 ? `roles: ${roles.join(', ')}` : 'no roles'})`;
   });
 }

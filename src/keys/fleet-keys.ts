@@ -39,14 +39,14 @@ export type FleetCommand =
 const quit = bind('app.quit', 'q', [{ input: 'q' }, { input: 'c', ctrl: true }], 'quit', 'quit');
 const help = bind('app.help', '?', [{ input: '?' }], 'help', 'help');
 const back = bind('app.back', 'Esc', [{ key: 'escape' }], 'back', 'back');
-const scroll = [
-  bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'scroll', 'scroll'),
-  { ...CURSOR_KEYS.down, label: '', help: '' },
+/** g/G (Home/End) and a page at a time: every long view has them. */
+const ends = [
   bind('cursor.first', 'g/G', [{ input: 'g' }, { key: 'home' }], 'top/end', 'top/end'),
   { ...bind('cursor.last', '', [{ input: 'G' }, { key: 'end' }], ''), label: '' },
   { ...CURSOR_KEYS.pageUp, label: '' },
   { ...CURSOR_KEYS.pageDown, label: '' },
 ];
+const scroll = [bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'scroll', 'scroll'), { ...CURSOR_KEYS.down, label: '', help: '' }, ...ends];
 
 const TABLE: Readonly<Record<FleetMode, readonly EngineBinding<FleetCommand>[]>> = {
   fleet: [
@@ -57,11 +57,8 @@ const TABLE: Readonly<Record<FleetMode, readonly EngineBinding<FleetCommand>[]>>
     bind('fleet.rescan', 'r', [{ input: 'r' }], 'scan again', 'rescan'),
     bind('cursor.up', '↑↓', [{ input: 'k' }, { key: 'upArrow' }], 'move', 'move'),
     { ...CURSOR_KEYS.down, label: '', help: '' },
-    // Hundreds of accounts: a page at a time, or straight to either end.
-    { ...CURSOR_KEYS.pageUp, label: '', help: 'one page up' },
-    { ...CURSOR_KEYS.pageDown, label: '', help: 'one page down' },
-    { ...bind('cursor.first', '', [{ input: 'g' }, { key: 'home' }], 'the first row'), label: '' },
-    { ...bind('cursor.last', '', [{ input: 'G' }, { key: 'end' }], 'the last row'), label: '' },
+    // Hundreds of accounts: a page at a time, or straight to either end (in the help, not the footer).
+    ...ends.map(({ hint: _hint, ...b }) => b),
     bind('app.back', '', [{ key: 'escape' }], ''),
     help,
     quit,

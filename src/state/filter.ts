@@ -98,3 +98,29 @@ export function permHint(text: string, shown: number, granting: (names: readonly
   const finds = of < total ? `finds those that grant ${match.names[0]} (${count} of the ${of} read so far)` : `finds the ${count} that grant ${match.names[0]}`;
   return `${phrase}: no profile is named so — ${term} ${finds}`;
 }
+
+/** A filter typed into a list: its words, whether they are being typed, and the cursor they move to the top. */
+interface TypedFilter {
+  readonly filter: string;
+  readonly isFiltering: boolean;
+  readonly cursor: number;
+}
+
+/**
+ * The keys every typed filter shares: Esc clears it and stops typing, Enter keeps it, Backspace erases a
+ * character, text is typed (each change puts the cursor on the first row). Undefined for other keys.
+ */
+export function editFilter<S extends TypedFilter>(state: S, command: string | undefined, text: string | undefined): S | undefined {
+  switch (command) {
+    case 'app.back':
+      return { ...state, filter: '', cursor: 0, isFiltering: false };
+    case 'filter.keep':
+      return { ...state, isFiltering: false };
+    case 'filter.erase':
+      return { ...state, filter: state.filter.slice(0, -1), cursor: 0 };
+    case 'filter.type':
+      return text === undefined ? state : { ...state, filter: state.filter + text, cursor: 0 };
+    default:
+      return undefined;
+  }
+}

@@ -3,6 +3,7 @@
 // are resolved with keys/fleet-keys.ts against the state the previous key left, so a burst ("/prod\r",
 // "jj\r") acts as typed slowly. What the keys act on that hooks own (the scan's rows, the drift
 // columns) comes with each key as `world`. Pure and exhaustive over every action.
+import { editFilter } from './filter.js';
 import { type DriftColumn, type DriftMatrix, driftMatrix, nextDriftingCell, onlyDrifting } from '../domain/fleet/drift.js';
 import { activeFleetRows, type FleetRow, instanceKey, shownFleetRows } from '../domain/fleet/fleet-row.js';
 
@@ -174,24 +175,12 @@ function onKey(state: FleetState, input: string, key: KeyState, world: FleetWorl
 }
 
 function onFilterKey(state: FleetState, command: FleetCommand, text: string | undefined, world: FleetWorld): FleetState {
-  const typed = (filter: string): FleetState => ({ ...state, filter, cursor: 0 });
-  switch (command) {
-    case 'app.back':
-      return { ...typed(''), isFiltering: false };
-    case 'filter.keep':
-      return { ...state, isFiltering: false };
-    case 'cursor.up':
-    case 'cursor.down': {
-      const last = shownFleetRows(world.rows, state.filter).length - 1;
-      return { ...state, isFiltering: false, cursor: clampTo(state.cursor + (command === 'cursor.down' ? 1 : -1), last) };
-    }
-    case 'filter.erase':
-      return typed(state.filter.slice(0, -1));
-    case 'filter.type':
-      return text === undefined ? state : typed(state.filter + text);
-    default:
-      return state;
+  // An arrow keeps the filter and moves among what it shows.
+  if (command === 'cursor.up' || command === 'cursor.down') {
+    const last = shownFleetRows(world.rows, state.filter).length - 1;
+    return { ...state, isFiltering: false, cursor: clampTo(state.cursor + (command === 'cursor.down' ? 1 : -1), last) };
   }
+  return editFilter(state, command, text) ?? state;
 }
 
 function onFleetKey(state: FleetState, command: FleetCommand, world: FleetWorld): FleetState {

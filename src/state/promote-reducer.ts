@@ -8,6 +8,7 @@ import type { PromotionStep } from '../domain/fleet/promotion-journal.js';
 import { FLEET_KEYMAP, type FleetMode } from '../keys/fleet-keys.js';
 import type { KeyState } from '../keys/key-spec.js';
 import type { PromoteRequest } from './fleet-reducer.js';
+import { editFilter } from './filter.js';
 
 export type PromoteStep =
   | { readonly kind: 'targets' }
@@ -80,25 +81,10 @@ export function promoteCandidates(rows: readonly FleetRow[], source: FleetRow | 
   return rows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE' && r.instance.arn !== source?.instance?.arn);
 }
 
-/** The targets the filter shows (every candidate without one). */
-export const shownTargets = (state: Pick<PromoteState, 'filter'>, candidates: readonly FleetRow[]): FleetRow[] => shownFleetRows(candidates, state.filter);
-
-/** Typing into the targets' filter: Esc clears it, Enter keeps it, an arrow keeps it and moves. */
+/** Typing into the targets' filter: the keys every typed filter shares, and an arrow keeps it. */
 function onFilterKey(state: PromoteState, command: string | undefined, text: string | undefined): PromoteState {
-  switch (command) {
-    case 'app.back':
-      return { ...state, filter: '', cursor: 0, isFiltering: false };
-    case 'filter.keep':
-    case 'cursor.up':
-    case 'cursor.down':
-      return { ...state, isFiltering: false };
-    case 'filter.erase':
-      return { ...state, filter: state.filter.slice(0, -1), cursor: 0 };
-    case 'filter.type':
-      return text === undefined ? state : { ...state, filter: state.filter + text, cursor: 0 };
-    default:
-      return state;
-  }
+  if (command === 'cursor.up' || command === 'cursor.down') return { ...state, isFiltering: false };
+  return editFilter(state, command, text) ?? state;
 }
 
 export const chosenTargets = (state: Pick<PromoteState, 'chosen'>, candidates: readonly FleetRow[]): FleetRow[] => candidates.filter((r) => state.chosen.has(instanceKey(r)));
@@ -164,7 +150,7 @@ function onKey(state: PromoteState, input: string, key: KeyState, world: Promote
   const { step } = state;
   if (step.kind === 'done' || step.kind === 'error') return command === 'promote.close' ? close(state, step.kind === 'done' ? step.lines[0] : step.message) : state;
   if (step.kind === 'targets') {
-    const shown = shownTargets(state, world.candidates);
+    const shown = shownFleetRows(world.candidates, state.filter);
     switch (command) {
       case 'app.back':
         return close(state);

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { padEnd, truncate } from '../../domain/text/format.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
-import { type FleetRow, scanProgressText } from '../../domain/fleet/fleet-row.js';
+import { type FleetRow, type ScanProgress, scanProgressText } from '../../domain/fleet/fleet-row.js';
 import { useTone } from '../theme.js';
 
 export interface FleetTableProps {
@@ -13,7 +13,7 @@ export interface FleetTableProps {
   readonly width: number;
   readonly isDone: boolean;
   /** The scan's accounts: answered (or failed) of all, and how many failed. */
-  readonly progress?: { readonly done: number; readonly total: number; readonly failed: number } | undefined;
+  readonly progress?: ScanProgress | undefined;
   /** Rows of accounts not answered yet are the last scan's, which ended then (epoch ms). */
   readonly cachedAt?: number | undefined;
 }

@@ -137,9 +137,12 @@ export function driftCount(matrix: DriftMatrix): number {
   return onlyDrifting(matrix).names.length;
 }
 
+/** A cell that drifts from the baseline: it differs, lacks the profile, or has it alone. */
+const isDrifting = (cell: DriftCell): boolean => cell.state === 'differs' || cell.state === 'missing' || cell.state === 'extra';
+
 /** Only the profiles that drift somewhere (the baseline's column aside), for the matrix's `f`. */
 export function onlyDrifting(matrix: DriftMatrix): DriftMatrix {
-  const keep = matrix.cells.map((row) => row.some((c, i) => i !== matrix.baseline && (c.state === 'differs' || c.state === 'missing' || c.state === 'extra')));
+  const keep = matrix.cells.map((row) => row.some((c, i) => i !== matrix.baseline && isDrifting(c)));
   return { ...matrix, names: matrix.names.filter((_, i) => keep[i]), cells: matrix.cells.filter((_, i) => keep[i]) };
 }
 
@@ -172,8 +175,7 @@ export function nextDriftingCell(matrix: DriftMatrix, row: number, col: number):
   const cells = matrix.cells[row] ?? [];
   for (let step = 1; step <= cells.length; step += 1) {
     const i = (col + step) % cells.length;
-    const state = cells[i]!.state;
-    if (i !== matrix.baseline && (state === 'differs' || state === 'missing' || state === 'extra')) return i;
+    if (i !== matrix.baseline && isDrifting(cells[i]!)) return i;
   }
   return undefined;
 }

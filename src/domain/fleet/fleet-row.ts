@@ -37,7 +37,15 @@ export function fleetRowMatches(row: FleetRow, filter: string): boolean {
 export const shownFleetRows = (rows: readonly FleetRow[], filter: string): FleetRow[] => rows.filter((r) => fleetRowMatches(r, filter));
 export const activeFleetRows = (rows: readonly FleetRow[]): FleetRow[] => rows.filter((r) => r.instance !== undefined && (r.instance.status ?? 'ACTIVE') === 'ACTIVE');
 
+/** How far a fleet's scan is, in accounts. */
+export interface ScanProgress {
+  readonly done: number;
+  readonly total: number;
+  /** Accounts with a row that failed (credentials, access, a region). */
+  readonly failed: number;
+}
+
 /** "143 of 200 accounts, 3 failed": how far a scan is. */
-export function scanProgressText(p: { readonly done: number; readonly total: number; readonly failed: number }): string {
+export function scanProgressText(p: ScanProgress): string {
   return `${p.done} of ${p.total} account${p.total === 1 ? '' : 's'}${p.failed > 0 ? `, ${p.failed} failed` : ''}`;
 }

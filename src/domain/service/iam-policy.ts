@@ -135,7 +135,7 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
  * account's identity reads the tree and assumes the member role; the member role trusts that account
  * (with the ExternalId, when one is given) and holds the policy above.
  */
-export function buildOrgPolicies({ readOnly, role, externalId, managementAccount }: { readOnly: boolean; role: string; externalId?: string | undefined; managementAccount?: string | undefined }) {
+export function buildOrgPolicies({ readOnly, role, externalId }: { readOnly: boolean; role: string; externalId?: string | undefined }) {
   const management: IamPolicyDocument = {
     Version: '2012-10-17',
     Statement: [
@@ -150,7 +150,8 @@ export function buildOrgPolicies({ readOnly, role, externalId, managementAccount
       {
         Sid: 'SpexFromTheManagementAccount',
         Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${managementAccount ?? 'MANAGEMENT_ACCOUNT_ID'}:root` },
+        // The management account's id is the reader's to fill in: spex prints the policy without asking AWS.
+        Principal: { AWS: 'arn:aws:iam::MANAGEMENT_ACCOUNT_ID:root' },
         Action: 'sts:AssumeRole',
         ...(externalId !== undefined ? { Condition: { StringEquals: { 'sts:ExternalId': externalId } } } : {}),
       },
