@@ -6,9 +6,10 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { sanitizeLine } from '../domain/text/sanitize.js';
+import { SharedAgentHandler, fromEnvironment, sharedAgents } from './shared.js';
 import { isThrottleSignal } from '../domain/service/service-signals.js';
 import type { RetryEvent } from './types.js';
 
@@ -76,7 +77,7 @@ type HandleArgs = Parameters<NodeHttpHandler['handle']>;
  * It reads only the target header and a few body fields, so signatures and credentials never reach
  * the log (the SDK logger is not used: it can print whole inputs and outputs).
  */
-class LoggedHttpHandler extends NodeHttpHandler {
+class LoggedHttpHandler extends SharedAgentHandler {
   constructor(
     options: ConstructorParameters<typeof NodeHttpHandler>[0],
     private readonly region: string,
@@ -208,15 +209,19 @@ export function clientConfig(settings: ClientSettings) {
     connectionTimeout: Math.min(settings.requestTimeoutMs, 5000),
     requestTimeout: settings.requestTimeoutMs,
     throwOnRequestTimeout: true,
+    ...sharedAgents(),
   };
   const requestHandler = settings.debug
     ? new LoggedHttpHandler(handlerOptions, settings.region, settings.debug, settings.now)
-    : new NodeHttpHandler(handlerOptions);
+    : new SharedAgentHandler(handlerOptions);
   return {
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     credentials: settings.credentials,
     maxAttempts: settings.maxAttempts,
+    ...fromEnvironment(),
+    // As the strategy below (else each client would look AWS_RETRY_MODE up for itself).
+    retryMode: 'adaptive',
     retryStrategy: new SpexRetryStrategy(settings.maxAttempts, settings.region, settings.onRetry),
     requestHandler,
     // Named in every request's User-Agent: CloudTrail records it, so `spex history` can tell spex's changes apart.
