@@ -71,7 +71,7 @@ describe('what the clients of the process share', () => {
     }
     expect(seen).toHaveLength(2);
     for (const headers of seen) {
-      const agent = `${headers['user-agent'] ?? ''} ${headers['x-amz-user-agent'] ?? ''}`;
+      const agent = [headers['user-agent'], headers['x-amz-user-agent']].flat().join(' ');
       expect(agent).toContain(`app/${APP_ID}`);
       expect(agent).toContain('spex');
     }
