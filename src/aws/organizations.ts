@@ -2,7 +2,7 @@
 // delegated administrator) account, every page, and credentials in each account through STS AssumeRole
 // (the role `--org-role` names, an optional ExternalId, a session named after spex and the caller, the
 // shortest duration STS allows, 15 minutes, renewed a minute before it ends).
-import type { AssumeRoleCommandInput, AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import type { AssumeRoleCommandInput, AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { SpexError } from '../domain/service/errors.js';
 import { type ClientSettings, clientConfig, commonJs, createStsClient, loadSts } from './client.js';
@@ -83,11 +83,27 @@ export async function listOrgAccounts(settings: ClientSettings): Promise<{ membe
 }
 
 /**
+ * One STS client per caller's settings: an organisation's roles (one per account, each renewed) are all
+ * assumed through it, rather than through a client made and dropped for each.
+ */
+const stsClients = new WeakMap<ClientSettings, Promise<STSClient>>();
+function stsFor(settings: ClientSettings): Promise<STSClient> {
+  let client = stsClients.get(settings);
+  if (client === undefined) {
+    client = createStsClient(settings);
+    stsClients.set(settings, client);
+    // A client that could not be made is not kept: the next call tries again.
+    client.catch(() => stsClients.delete(settings));
+  }
+  return client;
+}
+
+/**
  * One STS AssumeRole: the credentials and the assumed role's user, or a SpexError that starts with
  * `refusal` ("could not assume ROLE") and gives STS's reason.
  */
 export async function assumeRole(settings: ClientSettings, input: AssumeRoleCommandInput, refusal: string): Promise<{ credentials: AwsCredentialIdentity; assumedRoleUser: AssumeRoleCommandOutput['AssumedRoleUser'] }> {
-  const [client, { AssumeRoleCommand }] = await Promise.all([createStsClient(settings), loadSts()]);
+  const [client, { AssumeRoleCommand }] = await Promise.all([stsFor(settings), loadSts()]);
   try {
     const out = await client.send(new AssumeRoleCommand(input));
     const c = out.Credentials;
@@ -97,8 +113,6 @@ export async function assumeRole(settings: ClientSettings, input: AssumeRoleComm
     if (error instanceof SpexError) throw error;
     const name = (error as { name?: string }).name ?? 'Error';
     throw new SpexError({ kind: 'credentials', message: `${refusal} (${name}): ${String((error as Error).message ?? '').slice(0, 300)}` });
-  } finally {
-    client.destroy();
   }
 }
 
