@@ -1,9 +1,10 @@
 // Item 11: a whole organisation. The emulator (in its own process) holds 200 accounts (the demo's and
 // retail-001…, each with a Connect instance), answers every call after 50 ms and keeps AWS's rates
 // (--real-limits). spex opens the organisation as `--org` does (the tree walked, a role assumed in each
-// ACTIVE account) and the fleet screen scans every account × every commercial Connect region. Figures:
-// the first row on screen, the whole scan against the slowest account's floor (its regions three at a
-// time, then its instance's count, at 50 ms a call) plus the round trips of opening, the throttling
+// ACTIVE account; the fleet opens with the tree's first accounts and grows) and the fleet screen scans
+// every account × every commercial Connect region. Figures: the first row on screen, the whole scan
+// from the start against the slowest account's floor (its regions three at a time, then its instance's
+// count, at 50 ms a call) plus the tree's round trips, the throttling
 // errors, the peak RSS, a second start showing the last scan from the cache, and key latency on a
 // 2,000-row fleet table (200 accounts × 10 instances from the cache, the scan held).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -91,7 +92,8 @@ export async function runOrg(ctx: BenchContext): Promise<ItemResult> {
     const cpu0 = process.cpuUsage();
     const cold = await start();
     await cold.tui.waitForFrame((f) => f.includes('ACTIVE instances in'), 'the whole scan', 120_000);
-    const scanMs = performance.now() - cold.t0 - cold.openedMs;
+    // From the start: the organisation's tree is read while the accounts found are scanned.
+    const scanMs = performance.now() - cold.t0;
     // The scan is bound by this process's CPU (the SDK's work per request), not by the emulator's 50 ms.
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
@@ -106,14 +108,14 @@ export async function runOrg(ctx: BenchContext): Promise<ItemResult> {
     const regionCount = regions ? regions.split(',').length : fleetRegions(undefined).length;
     const accountFloorMs = (1 + 1 + Math.ceil((regionCount - 1) / 3) + 1) * LATENCY_MS;
     const active = cold.fleet.accounts.length - 1;
-    // Opening: the tree (root, its units, each unit's accounts a page of 20 at a time); each role is assumed in the scan.
-    const openFloorMs = (3 + Math.ceil(total / 20)) * LATENCY_MS;
+    // The tree (root, its units, each unit's accounts a page of 20 at a time); each role is assumed in the scan.
+    const treeFloorMs = (3 + Math.ceil(total / 20)) * LATENCY_MS;
     result.metrics.push(
       metric(`first fleet row on screen, ${total} accounts (cold: the organisation's tree read, then the scan)`, 'ms', single(cold.firstRowMs), { target: '≤ 1,000 ms', pass: (s) => s.median <= 1000 }),
-      metric(`open: the organisation's tree (round trips ≥ ${round(openFloorMs / 1000, 2)} s)`, 'ms', single(cold.openedMs)),
-      metric(`the whole scan, ${total} accounts × ${regionCount} regions, ${active} roles assumed (${openCalls} Organizations and STS calls; slowest account's floor ${accountFloorMs} ms)`, 'ms', single(scanMs), {
-        target: `≤ 1.2 × ${accountFloorMs} ms + open`,
-        pass: (s) => s.median <= 1.2 * accountFloorMs + cold.openedMs,
+      metric("open: the organisation, until the tree's first accounts", 'ms', single(cold.openedMs)),
+      metric(`the whole scan from the start, ${total} accounts × ${regionCount} regions, ${active} roles assumed (${openCalls} Organizations and STS calls; the tree's round trips ≥ ${round(treeFloorMs / 1000, 2)} s, the slowest account's floor ${accountFloorMs} ms)`, 'ms', single(scanMs), {
+        target: `≤ 1.2 × ${accountFloorMs} ms + the tree`,
+        pass: (s) => s.median <= 1.2 * accountFloorMs + treeFloorMs,
       }),
       metric('CPU of spex over the open and the scan (context: two cores)', 'ms', single(cpuMs)),
       metric('throttling errors', 'count', single(throttled), { target: '0', pass: (s) => s.median === 0 }),
@@ -125,7 +127,7 @@ export async function runOrg(ctx: BenchContext): Promise<ItemResult> {
     await warm.backend.close();
     result.metrics.push(
       metric('second start: the cached fleet on screen after the organisation is opened', 'ms', single(cachedMs), { target: '≤ 500 ms', pass: (s) => s.median <= 500 }),
-      metric("second start: open (the organisation's tree again)", 'ms', single(warm.openedMs)),
+      metric("second start: open (until the tree's first accounts again)", 'ms', single(warm.openedMs)),
     );
     result.metrics.push(metric('peak RSS of spex (the 2,000-row table, then the cold scan of 200 accounts)', 'MB', single(rssMb), { target: '≤ 300 MB', pass: (s) => s.median <= 300 }));
     result.metrics.push(metric('peak RSS with the second start in the same process too (context)', 'MB', single(Math.round(process.resourceUsage().maxRSS / 1024))));

@@ -28,50 +28,80 @@ type Client = InstanceType<OrgModule['OrganizationsClient']>;
 
 const memberOf = (a: { Id?: string | undefined; Name?: string | undefined; Status?: unknown }): OrgMember => ({ id: a.Id ?? '', name: a.Name ?? a.Id ?? '', status: typeof a.Status === 'string' ? a.Status : 'ACTIVE' });
 
-/** The tree from the root down: every account under its OU path (ListRoots, ListOrganizationalUnitsForParent, ListAccountsForParent). */
-async function walkTree(mod: OrgModule, client: Client): Promise<OrgMember[]> {
+/** A paged list whose pages are asked for one after the other as soon as each arrives, read in order. */
+type Pages<T> = Promise<{ items: T[]; rest?: Pages<T> | undefined }>;
+function prefetch<T>(page: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>, token?: string): Pages<T> {
+  const got: Pages<T> = page(token).then((r) => ({ items: r.items ?? [], ...(r.next ? { rest: prefetch(page, r.next) } : {}) }));
+  // Read later, or never when an earlier page failed: its failure is the reader's, not an unhandled one.
+  got.catch(() => undefined);
+  return got;
+}
+
+/**
+ * The tree from the root down: every account under its OU path (ListRoots, ListOrganizationalUnitsForParent,
+ * ListAccountsForParent), told a page at a time in the tree's order. Every unit is read at once, each
+ * list's pages one after the other; a page is told once everything before it in the tree is.
+ */
+async function walkTree(mod: OrgModule, client: Client, tell: (members: OrgMember[]) => void): Promise<void> {
   const page = { MaxResults: 20 } as const;
   const roots = await allPages(async (t) => {
     const r = await client.send(new mod.ListRootsCommand({ ...page, ...(t ? { NextToken: t } : {}) }));
     return { items: r.Roots, next: r.NextToken };
   });
-  // Sibling units are walked at once (each page of a list follows the last); the order stays the tree's.
-  const visit = async (parentId: string, path: string[], ids: string[]): Promise<OrgMember[]> => {
-    const [accounts, units] = await Promise.all([
-      allPages(async (t) => {
-        const r = await client.send(new mod.ListAccountsForParentCommand({ ParentId: parentId, ...page, ...(t ? { NextToken: t } : {}) }));
-        return { items: r.Accounts, next: r.NextToken };
-      }),
-      allPages(async (t) => {
-        const r = await client.send(new mod.ListOrganizationalUnitsForParentCommand({ ParentId: parentId, ...page, ...(t ? { NextToken: t } : {}) }));
-        return { items: r.OrganizationalUnits, next: r.NextToken };
-      }),
-    ]);
-    const here = accounts.map((a) => ({ ...memberOf(a), unit: path.length === 0 ? 'Root' : path.join('/'), unitIds: ids }));
-    const below = await Promise.all(units.map((u) => visit(u.Id ?? '', [...path, u.Name ?? u.Id ?? '?'], [u.Id ?? '', ...ids])));
-    return [...here, ...below.flat()];
+  type Branch = { accounts: Pages<OrgMember>; below: Promise<Branch[]> };
+  const visit = (parentId: string, path: string[], ids: string[]): Branch => {
+    const unit = path.length === 0 ? 'Root' : path.join('/');
+    const accounts = prefetch(async (t) => {
+      const r = await client.send(new mod.ListAccountsForParentCommand({ ParentId: parentId, ...page, ...(t ? { NextToken: t } : {}) }));
+      return { items: r.Accounts?.map((a) => ({ ...memberOf(a), unit, unitIds: ids })), next: r.NextToken };
+    });
+    const below = allPages(async (t) => {
+      const r = await client.send(new mod.ListOrganizationalUnitsForParentCommand({ ParentId: parentId, ...page, ...(t ? { NextToken: t } : {}) }));
+      return { items: r.OrganizationalUnits, next: r.NextToken };
+    }).then((units) => units.map((u) => visit(u.Id ?? '', [...path, u.Name ?? u.Id ?? '?'], [u.Id ?? '', ...ids])));
+    below.catch(() => undefined);
+    return { accounts, below };
   };
-  return (await Promise.all(roots.map((root) => visit(root.Id ?? '', [], [root.Id ?? ''])))).flat();
+  const read = async (branch: Branch): Promise<void> => {
+    for (let next: Pages<OrgMember> | undefined = branch.accounts; next !== undefined; ) {
+      const got: Awaited<Pages<OrgMember>> = await next;
+      if (got.items.length > 0) tell(got.items);
+      next = got.rest;
+    }
+    for (const child of await branch.below) await read(child);
+  };
+  for (const branch of roots.map((root) => visit(root.Id ?? '', [], [root.Id ?? '']))) await read(branch);
 }
 
 /**
  * Every account of the organisation with its OU, walking the tree from the root; when the tree may not
- * be read (organizations:ListRoots refused), ListAccounts alone, and the OUs are not known.
+ * be read (organizations:ListRoots refused), ListAccounts alone, and the OUs are not known. `onPage` is
+ * told the accounts a page at a time, in the order of the whole list, as they are read.
  */
-export async function listOrgAccounts(settings: ClientSettings): Promise<{ members: OrgMember[]; unitsKnown: boolean }> {
+export async function listOrgAccounts(settings: ClientSettings, onPage?: (members: OrgMember[], unitsKnown: boolean) => void): Promise<{ members: OrgMember[]; unitsKnown: boolean }> {
   const mod = commonJs(await import('@aws-sdk/client-organizations'), 'OrganizationsClient');
   const client = new mod.OrganizationsClient(clientConfig(settings));
+  const members: OrgMember[] = [];
   try {
     try {
-      return { members: await walkTree(mod, client), unitsKnown: true };
+      await walkTree(mod, client, (page) => {
+        members.push(...page);
+        onPage?.(page, true);
+      });
+      return { members, unitsKnown: true };
     } catch (error) {
-      if ((error as { name?: string }).name !== 'AccessDeniedException') throw error;
+      // Refused before any account was told (ListRoots is the first call): the flat list instead.
+      if ((error as { name?: string }).name !== 'AccessDeniedException' || members.length > 0) throw error;
     }
-    const members = await allPages(async (t) => {
-      const r = await client.send(new mod.ListAccountsCommand({ MaxResults: 20, ...(t ? { NextToken: t } : {}) }));
-      return { items: r.Accounts, next: r.NextToken };
-    });
-    return { members: members.map(memberOf), unitsKnown: false };
+    let token: string | undefined;
+    do {
+      const r = await client.send(new mod.ListAccountsCommand({ MaxResults: 20, ...(token ? { NextToken: token } : {}) }));
+      const page = (r.Accounts ?? []).map(memberOf);
+      members.push(...page);
+      if (page.length > 0) onPage?.(page, false);
+      token = r.NextToken;
+    } while (token);
+    return { members, unitsKnown: false };
   } catch (error) {
     const name = (error as { name?: string }).name ?? '';
     if (name === 'AccessDeniedException') throw new SpexError({ kind: 'access-denied', message: "Organizations refused ListAccounts: --org needs the credentials of the organisation's management account or of a delegated administrator (organizations:ListAccounts)" });

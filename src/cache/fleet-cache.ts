@@ -15,10 +15,14 @@ export interface FleetMemory {
   write(rows: readonly FleetRow[]): Promise<void>;
 }
 
-/** The memory of the fleet of these accounts and regions, at this endpoint; undefined without a cache dir. */
-export function fleetMemory(dir: string | undefined, accounts: readonly { profile: string; regions: readonly string[] }[], endpoint: string | undefined): FleetMemory | undefined {
+/**
+ * The memory of the fleet of these accounts and regions (or of what names it, when its accounts are not
+ * all known when it opens: an organisation's request), at this endpoint; undefined without a cache dir.
+ */
+export function fleetMemory(dir: string | undefined, fleet: readonly { profile: string; regions: readonly string[] }[] | { key: unknown }, endpoint: string | undefined): FleetMemory | undefined {
   if (dir === undefined) return undefined;
-  const key = createHash('sha256').update(JSON.stringify([endpoint ?? '', accounts.map((a) => [a.profile, a.regions])])).digest('hex').slice(0, 24);
+  const names = 'key' in fleet ? fleet.key : fleet.map((a) => [a.profile, a.regions]);
+  const key = createHash('sha256').update(JSON.stringify([endpoint ?? '', names])).digest('hex').slice(0, 24);
   const file = join(dir, 'fleets', `${key}.json`);
   return {
     async read() {

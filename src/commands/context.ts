@@ -128,7 +128,12 @@ export function createCommandContext(io: Io, parsed: Parsed, formats: readonly s
     output,
     readOnly: effectiveSettings(flagsNow(), settings).readOnly,
     service: () => (service ??= backend().service()),
-    fleet: () => backend().fleet(),
+    // Every account known before a command works on them (an organisation's fleet opens while its tree is read).
+    fleet: async () => {
+      const fleet = await backend().fleet();
+      await fleet.growth?.done;
+      return fleet;
+    },
     production: settings.production ?? [],
     async confirmProduction(regionService, instanceArn) {
       const entries = settings.production ?? [];

@@ -66,7 +66,10 @@ export interface Backend {
   account(): Promise<{ spex: Spex; connection: Connection }>;
   /** Whether the flags ask for several accounts: `--profile a,b`, `--all-profiles`, `--fleet NAME`. */
   readonly isFleetRequest: boolean;
-  /** The accounts to look at: the fleet the flags name, the demo's (maybe narrowed by --profile), else the one account. */
+  /**
+   * The accounts to look at: the fleet the flags name, the demo's (maybe narrowed by --profile), else the
+   * one account. An organisation's opens with its first accounts and grows (`growth`) as its tree is read.
+   */
   fleet(): Promise<Fleet>;
   /** The one account's production rule, as known without a call (the config files, the accounts spex learned). */
   productionOf(): Promise<(instance: ConnectInstance) => string | undefined>;
@@ -121,7 +124,7 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
   const withMemory = async (opened: Fleet): Promise<Fleet> => {
     if (flags.noCache === true) return opened;
     const [{ fleetMemory }, { cacheDir }, { endpointFromEnv }] = await Promise.all([import('../cache/fleet-cache.js'), import('../cache/detail-cache.js'), import('../aws/index.js')]);
-    return { ...opened, memory: fleetMemory(cacheDir(env), opened.accounts, endpointFromEnv(flags, env)) };
+    return { ...opened, memory: fleetMemory(cacheDir(env), opened.memoryKey !== undefined ? { key: opened.memoryKey } : opened.accounts, endpointFromEnv(flags, env)) };
   };
 
   /** An organisation's or an Identity Center session's accounts: by the flags, or a fleet saved as one (the flags win). */

@@ -31,12 +31,72 @@ export interface FleetAccount {
 }
 
 export interface Fleet {
+  /** Every account, or, while `growth` is not complete, those found so far (in their final order: it only grows at the end). */
   readonly accounts: readonly FleetAccount[];
+  /** Accounts still being found (an organisation's tree read page by page); absent when all are known at once. */
+  readonly growth?: FleetGrowth | undefined;
+  /** What names the fleet for its memory when its accounts are not all known when it opens. */
+  readonly memoryKey?: unknown;
   /** The last scan of this fleet, for the TUI to show at once while it scans again (cache/fleet-cache.ts). */
   readonly memory?: FleetMemory | undefined;
   readonly close: () => Promise<void>;
 }
 
+export interface FleetGrowth {
+  /** Settles when every account is known; rejects when the rest could not be read (the accounts found stay). */
+  readonly done: Promise<void>;
+  /** Whether `done` has settled. */
+  complete(): boolean;
+  /** Resolves once the fleet holds more than `known` accounts, or once `done` settles. */
+  more(known: number): Promise<void>;
+}
+
+/** Accounts told a batch at a time (add), then the end (end, or fail with why the rest is missing). */
+export function growingAccounts(): { accounts: FleetAccount[]; growth: FleetGrowth; add(batch: readonly FleetAccount[]): void; end(): void; fail(error: unknown): void } {
+  const accounts: FleetAccount[] = [];
+  let settled = false;
+  let waiting: (() => void)[] = [];
+  const wake = (): void => {
+    const now = waiting;
+    waiting = [];
+    for (const resolve of now) resolve();
+  };
+  let finish!: () => void;
+  let failWith!: (error: unknown) => void;
+  const done = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    failWith = reject;
+  });
+  // A failure is read by whoever awaits `done` (the scan says it on a row): never an unhandled one.
+  done.catch(() => undefined);
+  const settle = (): void => {
+    settled = true;
+    wake();
+  };
+  return {
+    accounts,
+    growth: {
+      done,
+      complete: () => settled,
+      more: (known) => (settled || accounts.length > known ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
+    },
+    add(batch) {
+      if (settled || batch.length === 0) return;
+      accounts.push(...batch);
+      wake();
+    },
+    end() {
+      if (settled) return;
+      finish();
+      settle();
+    },
+    fail(error) {
+      if (settled) return;
+      failWith(error);
+      settle();
+    },
+  };
+}
 
 /** The commercial Connect regions (GovCloud needs its own credentials: only when the profile is there). */
 export function fleetRegions(profileRegion: string | undefined, only?: readonly string[]): string[] {
@@ -97,12 +157,17 @@ export async function countProfiles(service: RegionService, instanceArn: string,
 /** Runs `work` over `items`, `limit` at a time. */
 export async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, staggerMs = 0): Promise<void> {
   const queue = [...items];
+  await poolFrom(async () => queue.shift(), Math.min(limit, queue.length), work, staggerMs);
+}
+
+/** Runs `work` over what `next` gives until it gives nothing, `workers` at a time. */
+async function poolFrom<T>(next: () => Promise<T | undefined>, workers: number, work: (item: T) => Promise<void>, staggerMs = 0): Promise<void> {
   const worker = async (_: unknown, n: number): Promise<void> => {
     // Staggered, the first items' answers are not queued behind every other worker's start-up.
     if (staggerMs > 0 && n > 0) await new Promise((resolve) => setTimeout(resolve, n * staggerMs));
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    for (let item = await next(); item !== undefined; item = await next()) await work(item);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, queue.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
 }
 
 /**
@@ -113,20 +178,41 @@ export async function pool<T>(items: readonly T[], limit: number, work: (item: T
  */
 export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promise<FleetRow[]> {
   const limit = options.concurrency ?? 3;
-  const perAccount: FleetRow[][] = fleet.accounts.map(() => []);
+  const perAccount: FleetRow[][] = [];
   const rowsSoFar = (): FleetRow[] => perAccount.flat();
   const tell = (row: FleetRow): void => options.onRow?.(row);
+  const { growth } = fleet;
   let done = 0;
   let failed = 0;
+  let taken = 0;
+  // The next account, waiting while an organisation's are still being found.
+  const next = async (): Promise<number | undefined> => {
+    for (;;) {
+      if (options.signal?.aborted) return undefined;
+      if (taken < fleet.accounts.length) return taken++;
+      if (growth === undefined || growth.complete()) return undefined;
+      await growth.more(taken);
+    }
+  };
   // Each account paces itself on its own budgets; how many are scanned at once is capped, so 200
   // accounts do not open thousands of connections.
-  await pool([...fleet.accounts.keys()], options.accountsAtOnce ?? ACCOUNTS_AT_ONCE, async (a) => {
+  const atOnce = options.accountsAtOnce ?? ACCOUNTS_AT_ONCE;
+  await poolFrom(next, growth === undefined ? Math.min(atOnce, fleet.accounts.length) : atOnce, async (a) => {
     const account = fleet.accounts[a]!;
+    perAccount[a] ??= [];
     await scanAccount(account, a);
     done += 1;
-    if (perAccount[a]!.some((r) => r.error !== undefined)) failed += 1;
-    options.onAccount?.(account.profile, { done, total: fleet.accounts.length, failed });
-  }, fleet.accounts.length > 8 ? STAGGER_MS : 0);
+    if (perAccount[a]?.some((r) => r.error !== undefined)) failed += 1;
+    options.onAccount?.(account.profile, { done, total: fleet.accounts.length, failed, ...(growth !== undefined && !growth.complete() ? { more: true } : {}) });
+  }, growth !== undefined || fleet.accounts.length > 8 ? STAGGER_MS : 0);
+  // The accounts that could not be found: one row says so, after the rows of those that were.
+  const missing = await growth?.done.then(() => undefined, (error: unknown) => error);
+  if (missing !== undefined && !options.signal?.aborted) {
+    const domain = toDomainError(missing);
+    const row: FleetRow = { profile: '(organisation)', accountId: undefined, region: undefined, error: { ...domain, message: `the rest of the organisation's accounts could not be read: ${domain.message}` }, production: false };
+    perAccount.push([row]);
+    tell(row);
+  }
   return rowsSoFar();
 
   async function scanAccount(account: FleetAccount, a: number): Promise<void> {

@@ -32,7 +32,8 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
     let cached: { byProfile: Map<string, FleetRow[]>; savedAt: number } | undefined;
     const fresh = new Map<string, FleetRow[]>();
     const done = new Set<string>();
-    let progress: ScanProgress = { done: 0, total: fleet.accounts.length, failed: 0 };
+    let finished = false;
+    let progress: ScanProgress = { done: 0, total: fleet.accounts.length, failed: 0, ...(fleet.growth?.complete() === false ? { more: true } : {}) };
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a new source starts over: the state says it is loading (and drops the old source's answer) before the request goes out
     setScan({ rows: [], isDone: false });
     // Rows are told as they are known (and again when their count arrives): shown soon (a redraw at
@@ -42,15 +43,18 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
     const show = (): void => {
       pending = undefined;
       if (controller.signal.aborted) return;
-      const shown = cached === undefined ? [...rows] : fleet.accounts.flatMap((a) => (done.has(a.profile) ? fresh.get(a.profile) : cached!.byProfile.get(a.profile)) ?? []);
-      setScan({ rows: shown, isDone: false, progress, ...(cached !== undefined && done.size < fleet.accounts.length ? { cachedAt: cached.savedAt } : {}) });
+      // The accounts in the fleet's order, then those the last scan had and the fleet has not found yet.
+      const known = new Set(fleet.accounts.map((a) => a.profile));
+      const order = cached === undefined ? [] : [...known, ...[...cached.byProfile.keys()].filter((p) => !known.has(p))];
+      const shown = cached === undefined ? [...rows] : order.flatMap((p) => (done.has(p) ? fresh.get(p) : cached!.byProfile.get(p)) ?? []);
+      setScan({ rows: shown, isDone: false, progress, ...(cached !== undefined && (done.size < fleet.accounts.length || fleet.growth?.complete() === false) ? { cachedAt: cached.savedAt } : {}) });
     };
     const rescan = (): void => {
       pending ??= setTimeout(show, REDRAW_MS);
     };
     controller.signal.addEventListener('abort', () => clearTimeout(pending));
     void fleet.memory?.read().then((kept) => {
-      if (kept === undefined || done.size === fleet.accounts.length) return;
+      if (kept === undefined || finished) return;
       const byProfile = new Map<string, FleetRow[]>();
       for (const row of kept.rows) byProfile.set(row.profile, [...(byProfile.get(row.profile) ?? []), row]);
       cached = { byProfile, savedAt: kept.savedAt };
@@ -73,6 +77,7 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
       },
     }).then(
       (all) => {
+        finished = true;
         if (controller.signal.aborted) return;
         clearTimeout(pending);
         setScan({ rows: all, isDone: true });

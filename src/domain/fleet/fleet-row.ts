@@ -43,9 +43,11 @@ export interface ScanProgress {
   readonly total: number;
   /** Accounts with a row that failed (credentials, access, a region). */
   readonly failed: number;
+  /** More accounts are still being found (an organisation's tree is being read): `total` will grow. */
+  readonly more?: boolean | undefined;
 }
 
-/** "143 of 200 accounts, 3 failed": how far a scan is. */
+/** "143 of 200 accounts, 3 failed" ("of 200+" while more are being found): how far a scan is. */
 export function scanProgressText(p: ScanProgress): string {
-  return `${p.done} of ${p.total} account${p.total === 1 ? '' : 's'}${p.failed > 0 ? `, ${p.failed} failed` : ''}`;
+  return `${p.done} of ${p.total}${p.more === true ? '+' : ''} account${p.total === 1 && p.more !== true ? '' : 's'}${p.failed > 0 ? `, ${p.failed} failed` : ''}`;
 }
