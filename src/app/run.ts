@@ -47,13 +47,14 @@ function debugSink(flags: TuiFlags, io: Io): { log?: (line: string) => void; flu
 }
 
 /** The TUI's backend over the one way to open AWS (fleet/backend.ts). */
-async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, retries: ReturnType<typeof createRetryFeed>, notes: ReturnType<typeof createNoteFeed>, settings: Settings): Promise<TuiBackend> {
+async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, retries: ReturnType<typeof createRetryFeed>, notes: ReturnType<typeof createNoteFeed>, settings: Settings, drawing: () => boolean): Promise<TuiBackend> {
   const backend = openBackend(flags, io.env, settings, {
     onRetry: retries.emit,
     onConnectUnavailable: (region: string, reason: string) => notes.emit(`${region}: ${reason}`),
     ...(debug === undefined ? {} : { debug }),
-    // Asked before the app draws (the backend opens first): a masked prompt naming the device.
-    askMfa: askMfaCode(io),
+    // Asked before the app draws (the backend opens first): a masked prompt naming the device; never
+    // once the app draws (a session renewed later is refused, saying to start again).
+    askMfa: askMfaCode(io, drawing),
   });
   try {
     if (backend.isDemo) {
@@ -103,7 +104,8 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   // The Ink bundle loads while the backend opens; a backend that opened is closed whatever fails next.
   const mounting = import('./mount.js');
   mounting.catch(() => undefined); // handled below, once the backend is open
-  const [last, backend] = await Promise.all([readLastUsed(io.env), openWithLogin(() => openTuiBackend(flags, io, debug.log, retries, notes, settings), io)]);
+  let drawing = false;
+  const [last, backend] = await Promise.all([readLastUsed(io.env), openWithLogin(() => openTuiBackend(flags, io, debug.log, retries, notes, settings, () => drawing), io)]);
   let mountTui: Awaited<typeof mounting>['mountTui'];
   try {
     ({ mountTui } = await mounting);
@@ -113,6 +115,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
   }
   let remembered: Remembered | undefined;
   try {
+    drawing = true;
     const result = await mountTui({
       spex: backend.spex,
       ...(backend.fleet ? { fleet: backend.fleet, journalDir: promotionsDir(stateDir(io.env)) } : {}),

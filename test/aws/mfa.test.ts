@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliCacheKey } from '../../src/aws/mfa.js';
 import { runCommand } from '../../src/commands/index.js';
+import { askMfaCode } from '../../src/io.js';
 import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { memoryIo } from '../helpers/memory-io.js';
 
@@ -70,6 +71,24 @@ describe('a role assumed with MFA', () => {
     const wrong = await instances(cache, '--mfa-code', '654321');
     expect(wrong.err).toMatch(/could not assume arn:aws:iam::210987654321:role\/SpexAdminMfa with MFA \(AccessDenied\): MultiFactorAuthentication failed/);
     expect(existsSync(join(cache, 'cli-sessions'))).toBe(false);
+  });
+
+  it('asks on the terminal, masked, until the TUI draws; then (a session renewed later) asks nothing and says to start again', async () => {
+    let drawing = false;
+    const raw: boolean[] = [];
+    const io = memoryIo({ stdinTTY: true });
+    Object.assign(io.stdin, { isRaw: false, setRawMode: (on: boolean) => raw.push(on) });
+    const ask = askMfaCode(io, () => drawing);
+    const asked = ask(DEVICE, 'admin');
+    io.stdin.write('123456\r');
+    await expect(asked).resolves.toBe('123456');
+    expect(io.err()).toBe(`MFA code for ${DEVICE} (profile admin): ******\n`);
+    expect(raw).toEqual([true, false]);
+    drawing = true;
+    await expect(ask(DEVICE, 'admin')).rejects.toThrow(`profile admin: its MFA session has ended; quit and start spex again to enter a new code from ${DEVICE}`);
+    // The terminal untouched: no raw mode, nothing written under the app.
+    expect(raw).toEqual([true, false]);
+    expect(io.err()).toBe(`MFA code for ${DEVICE} (profile admin): ******\n`);
   });
 
   it('the TUI asks once on the terminal, masked and naming the device, and not on the second start', async () => {
