@@ -1,6 +1,7 @@
 // `X` in the profile table: the marked profiles (or every one) written as a spex profiles file
 // (domain/as-code/profiles-file.ts) where the user said (a file named after the instance in the working
 // directory is offered); never over a file that is already there. The details come through the loader (cached when the table has them).
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -48,6 +49,9 @@ export function useExport(
     if (request === undefined || done.current === request.id || service === undefined || loader === undefined || instance === undefined) return;
     done.current = request.id;
     const controller = new AbortController();
+    // Every profile's load listens on this one signal: many at once is expected (Node would otherwise
+    // warn past ten, on the stderr under the app).
+    setMaxListeners(0, controller.signal);
     void (async () => {
       try {
         say(`Exporting ${request.arns.length} profile${request.arns.length === 1 ? '' : 's'}…`, 'info');

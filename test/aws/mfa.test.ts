@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliCacheKey } from '../../src/aws/mfa.js';
@@ -80,7 +81,8 @@ describe('a role assumed with MFA', () => {
     Object.assign(io.stdin, { isRaw: false, setRawMode: (on: boolean) => raw.push(on) });
     const ask = askMfaCode(io, () => drawing);
     const asked = ask(DEVICE, 'admin');
-    io.stdin.write('123456\r');
+    // memoryIo's stdin is a PassThrough: what the user types.
+    (io.stdin as unknown as PassThrough).write('123456\r');
     await expect(asked).resolves.toBe('123456');
     expect(io.err()).toBe(`MFA code for ${DEVICE} (profile admin): ******\n`);
     expect(raw).toEqual([true, false]);
