@@ -185,13 +185,14 @@ export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promis
   let done = 0;
   let failed = 0;
   let taken = 0;
-  // The next account, waiting while an organisation's are still being found.
+  // The next account, waiting while an organisation's are still being found (or until the scan is stopped).
+  const stopped = new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
   const next = async (): Promise<number | undefined> => {
     for (;;) {
       if (options.signal?.aborted) return undefined;
       if (taken < fleet.accounts.length) return taken++;
       if (growth === undefined || growth.complete()) return undefined;
-      await growth.more(taken);
+      await Promise.race([growth.more(taken), stopped]);
     }
   };
   // Each account paces itself on its own budgets; how many are scanned at once is capped, so 200
@@ -206,7 +207,7 @@ export async function scanFleet(fleet: Fleet, options: ScanOptions = {}): Promis
     options.onAccount?.(account.profile, { done, total: fleet.accounts.length, failed, ...(growth !== undefined && !growth.complete() ? { more: true } : {}) });
   }, growth !== undefined || fleet.accounts.length > 8 ? STAGGER_MS : 0);
   // The accounts that could not be found: one row says so, after the rows of those that were.
-  const missing = await growth?.done.then(() => undefined, (error: unknown) => error);
+  const missing = options.signal?.aborted ? undefined : await growth?.done.then(() => undefined, (error: unknown) => error);
   if (missing !== undefined && !options.signal?.aborted) {
     const domain = toDomainError(missing);
     const row: FleetRow = { profile: '(organisation)', accountId: undefined, region: undefined, error: { ...domain, message: `the rest of the organisation's accounts could not be read: ${domain.message}` }, production: false };

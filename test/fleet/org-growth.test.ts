@@ -81,4 +81,21 @@ describe('an organisation that grows while its tree is read', () => {
       await base.close();
     }
   });
+
+  it('a scan stopped while it waits for more accounts ends then, not when the tree does', async () => {
+    const base = await openOrgFleet(connection(), { regions: ['us-east-1'], accounts: ['acme'] }, { SPEX_CACHE_DIR: 'off' }, DEFAULT_SETTINGS, { rateShare: false });
+    await base.growth?.done;
+    const grown = growingAccounts();
+    grown.add(base.accounts);
+    const controller = new AbortController();
+    // The tree never ends here: only the stop can end the scan.
+    const scanned = scanFleet({ accounts: grown.accounts, growth: grown.growth, close: async () => undefined }, { countProfiles: false, signal: controller.signal, onAccount: () => controller.abort() });
+    try {
+      const rows = await scanned;
+      expect(grown.growth.complete()).toBe(false);
+      expect(rows.every((r) => r.profile === 'acme')).toBe(true);
+    } finally {
+      await base.close();
+    }
+  });
 });
