@@ -19,8 +19,10 @@ export interface FleetScanner extends FleetScan {
   recount(row: FleetRow): void;
 }
 
-/** How often the fleet screen is redrawn at most while accounts answer. */
+/** How often the fleet screen is redrawn at most while accounts answer (an organisation's many: less often). */
 const REDRAW_MS = 100;
+const REDRAW_MANY_MS = 250;
+const MANY_ACCOUNTS = 50;
 
 export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
   const [scan, setScan] = useState<FleetScan>({ rows: [], isDone: false });
@@ -40,8 +42,10 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
     // most every REDRAW_MS, however many accounts answer), in the fleet's account order while the last
     // scan stands in for an account not done yet.
     let pending: ReturnType<typeof setTimeout> | undefined;
+    let shownAt = Number.NEGATIVE_INFINITY;
     const show = (): void => {
       pending = undefined;
+      shownAt = Date.now();
       if (controller.signal.aborted) return;
       // The accounts in the fleet's order, then those the last scan had and the fleet has not found yet.
       const known = new Set(fleet.accounts.map((a) => a.profile));
@@ -49,8 +53,14 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
       const shown = cached === undefined ? [...rows] : order.flatMap((p) => (done.has(p) ? fresh.get(p) : cached!.byProfile.get(p)) ?? []);
       setScan({ rows: shown, isDone: false, progress, ...(cached !== undefined && (done.size < fleet.accounts.length || fleet.growth?.complete() === false) ? { cachedAt: cached.savedAt } : {}) });
     };
+    // The first change after a quiet spell is drawn at once (the first row is not held back), the
+    // rest at most every REDRAW_MS: each draw of a large table costs the scan CPU.
     const rescan = (): void => {
-      pending ??= setTimeout(show, REDRAW_MS);
+      if (pending !== undefined) return;
+      const every = fleet.accounts.length > MANY_ACCOUNTS || fleet.growth?.complete() === false ? REDRAW_MANY_MS : REDRAW_MS;
+      const wait = shownAt + every - Date.now();
+      if (wait <= 0) show();
+      else pending = setTimeout(show, wait);
     };
     controller.signal.addEventListener('abort', () => clearTimeout(pending));
     void fleet.memory?.read().then((kept) => {
