@@ -10,8 +10,10 @@ import { isSpexError } from '../domain/service/errors.js';
 import { CONNECT_REGIONS } from '../domain/service/regions.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { type FleetRow, instanceKey, type ScanProgress } from '../domain/fleet/fleet-row.js';
+import type { FleetGrowth } from './growth.js';
 
 export { type FleetRow, instanceKey, type ScanProgress };
+export { type FleetGrowth, growingAccounts } from './growth.js';
 
 export interface FleetAccount {
   /** The AWS profile's name: how the user names the account (`--profile dev`, `dev:acme-dev`). */
@@ -40,62 +42,6 @@ export interface Fleet {
   /** The last scan of this fleet, for the TUI to show at once while it scans again (cache/fleet-cache.ts). */
   readonly memory?: FleetMemory | undefined;
   readonly close: () => Promise<void>;
-}
-
-export interface FleetGrowth {
-  /** Settles when every account is known; rejects when the rest could not be read (the accounts found stay). */
-  readonly done: Promise<void>;
-  /** Whether `done` has settled. */
-  complete(): boolean;
-  /** Resolves once the fleet holds more than `known` accounts, or once `done` settles. */
-  more(known: number): Promise<void>;
-}
-
-/** Accounts told a batch at a time (add), then the end (end, or fail with why the rest is missing). */
-export function growingAccounts(): { accounts: FleetAccount[]; growth: FleetGrowth; add(batch: readonly FleetAccount[]): void; end(): void; fail(error: unknown): void } {
-  const accounts: FleetAccount[] = [];
-  let settled = false;
-  let waiting: (() => void)[] = [];
-  const wake = (): void => {
-    const now = waiting;
-    waiting = [];
-    for (const resolve of now) resolve();
-  };
-  let finish!: () => void;
-  let failWith!: (error: unknown) => void;
-  const done = new Promise<void>((resolve, reject) => {
-    finish = resolve;
-    failWith = reject;
-  });
-  // A failure is read by whoever awaits `done` (the scan says it on a row): never an unhandled one.
-  done.catch(() => undefined);
-  const settle = (): void => {
-    settled = true;
-    wake();
-  };
-  return {
-    accounts,
-    growth: {
-      done,
-      complete: () => settled,
-      more: (known) => (settled || accounts.length > known ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
-    },
-    add(batch) {
-      if (settled || batch.length === 0) return;
-      accounts.push(...batch);
-      wake();
-    },
-    end() {
-      if (settled) return;
-      finish();
-      settle();
-    },
-    fail(error) {
-      if (settled) return;
-      failWith(error);
-      settle();
-    },
-  };
 }
 
 /** The commercial Connect regions (GovCloud needs its own credentials: only when the profile is there). */

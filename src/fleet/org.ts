@@ -40,7 +40,7 @@ export async function openOrgFleet(connection: Connection, flags: OrgFlags, env:
   });
   // The fleet opens with the first accounts the tree gives, and grows as the rest is read: an OU of a
   // thousand accounts is fifty pages, one after the other, and the first rows need not wait for them.
-  const grown = growingAccounts();
+  const grown = growingAccounts<FleetAccount>();
   let found!: () => void;
   const first = new Promise<void>((resolve) => (found = resolve));
   const listing = listOrgAccounts(base, (page, unitsKnown) => {

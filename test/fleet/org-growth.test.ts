@@ -64,7 +64,7 @@ describe('an organisation that grows while its tree is read', () => {
   it('a tree that fails halfway: the accounts found are scanned, and one row says the rest could not be read', async () => {
     const base = await openOrgFleet(connection(), { regions: ['us-east-1'], accounts: ['acme', 'acme-platform'] }, { SPEX_CACHE_DIR: 'off' }, DEFAULT_SETTINGS, { rateShare: false });
     await base.growth?.done;
-    const grown = growingAccounts();
+    const grown = growingAccounts<FleetAccount>();
     const [first, second] = base.accounts as FleetAccount[];
     grown.add([first!]);
     const scanned = scanFleet({ accounts: grown.accounts, growth: grown.growth, close: async () => undefined }, { countProfiles: false });
@@ -85,7 +85,7 @@ describe('an organisation that grows while its tree is read', () => {
   it('a scan stopped while it waits for more accounts ends then, not when the tree does', async () => {
     const base = await openOrgFleet(connection(), { regions: ['us-east-1'], accounts: ['acme'] }, { SPEX_CACHE_DIR: 'off' }, DEFAULT_SETTINGS, { rateShare: false });
     await base.growth?.done;
-    const grown = growingAccounts();
+    const grown = growingAccounts<FleetAccount>();
     grown.add(base.accounts);
     const controller = new AbortController();
     // The tree never ends here: only the stop can end the scan.
