@@ -138,12 +138,12 @@ function keeps(m: OrgMember, unitsKnown: boolean, flags: Pick<OrgFlags, 'units' 
 /** The members `--org-unit` and `--org-account` keep; a filter that keeps none is an error naming what there is. */
 export function chooseMembers(members: readonly OrgMember[], unitsKnown: boolean, flags: Pick<OrgFlags, 'units' | 'accounts'>): OrgMember[] {
   const units = flags.units ?? [];
-  const accounts = (flags.accounts ?? []).map((a) => ({ a }));
+  const accounts = flags.accounts ?? [];
   if (units.length > 0 && !unitsKnown) throw new UsageError('--org-unit: the organisation\'s tree could not be read (organizations:ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent are needed); filter with --org-account instead');
   const kept = members.filter((m) => keeps(m, unitsKnown, flags));
   if (kept.length === 0 && (units.length > 0 || accounts.length > 0)) {
     const have = [...new Set(members.map((m) => m.unit).filter((u): u is string => u !== undefined))];
-    throw new UsageError(`${units.length > 0 ? `--org-unit ${units.join(',')}` : ''}${units.length > 0 && accounts.length > 0 ? ' with ' : ''}${accounts.length > 0 ? `--org-account ${accounts.map((x) => x.a).join(',')}` : ''}: no account of the organisation matches (${members.length} accounts${have.length > 0 ? `; OUs: ${have.slice(0, 12).join(', ')}` : ''})`);
+    throw new UsageError(`${units.length > 0 ? `--org-unit ${units.join(',')}` : ''}${units.length > 0 && accounts.length > 0 ? ' with ' : ''}${accounts.length > 0 ? `--org-account ${accounts.join(',')}` : ''}: no account of the organisation matches (${members.length} accounts${have.length > 0 ? `; OUs: ${have.slice(0, 12).join(', ')}` : ''})`);
   }
   return kept;
 }
