@@ -153,6 +153,19 @@ export function createSpex(options: SpexOptions = {}): Spex {
   const connectFor = (region: string): ConnectClient =>
     cached(connectClients, region, () => createConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
 
+  /** Destroys and forgets the clients of one region, or of every region. */
+  const dropClients = (region: string | undefined): void => {
+    // Cloud Control's and Connect's clients are made at once; the others load their SDK first.
+    for (const map of [clients, connectClients, quotasClients, qconnectClients, stsClients, trailClients] as Map<string, { destroy(): void } | Promise<{ destroy(): void }>>[]) {
+      for (const [r, client] of map) {
+        if (region !== undefined && r !== region) continue;
+        map.delete(r);
+        if (client instanceof Promise) void client.then((c) => c.destroy(), () => undefined);
+        else client.destroy();
+      }
+    }
+  };
+
   return {
     defaultRegion: options.region,
     readOnly,
@@ -189,12 +202,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
       return service;
     },
     release(region) {
-      // A region found empty: its clients go (the region's service makes them again when next asked), so a
-      // scan of 200 accounts × every region keeps only the clients it uses.
-      clients.get(region)?.destroy();
-      connectClients.get(region)?.destroy();
-      for (const later of [quotasClients, qconnectClients, stsClients, trailClients] as Map<string, Promise<{ destroy(): void }>>[]) void later.get(region)?.then((c) => c.destroy(), () => undefined);
-      for (const map of [clients, connectClients, quotasClients, qconnectClients, stsClients, trailClients] as Map<string, unknown>[]) map.delete(region);
+      // A region found empty: its clients go (the region's service makes them again when next asked).
+      dropClients(region);
     },
     close() {
       closing.abort();
@@ -202,18 +211,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
       options.versions?.flush();
       for (const ctx of contexts) if (ctx.budget) options.budgetStore?.save(ctx.region, ctx.budget.snapshot());
       for (const ctx of contexts) for (const loader of [...ctx.loaders]) loader.dispose();
-      for (const client of clients.values()) client.destroy();
-      for (const client of connectClients.values()) client.destroy();
-      for (const client of quotasClients.values()) void client.then((c) => c.destroy(), () => undefined);
-      quotasClients.clear();
-      for (const client of qconnectClients.values()) void client.then((c) => c.destroy(), () => undefined);
-      qconnectClients.clear();
-      for (const client of stsClients.values()) void client.then((c) => c.destroy(), () => undefined);
-      stsClients.clear();
-      for (const client of trailClients.values()) void client.then((c) => c.destroy(), () => undefined);
-      trailClients.clear();
-      clients.clear();
-      connectClients.clear();
+      dropClients(undefined);
       services.clear();
     },
   };

@@ -7,7 +7,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { SpexError } from '../domain/service/errors.js';
 import { type ClientSettings, clientConfig, commonJs, createStsClient, loadSts } from './client.js';
 import { type Renewing, renewing } from './renewing.js';
-import { allPages } from './pages.js';
+import { allPages, type Pages, prefetch } from './pages.js';
 
 export interface OrgMember {
   id: string;
@@ -27,15 +27,6 @@ type OrgModule = typeof import('@aws-sdk/client-organizations');
 type Client = InstanceType<OrgModule['OrganizationsClient']>;
 
 const memberOf = (a: { Id?: string | undefined; Name?: string | undefined; Status?: unknown }): OrgMember => ({ id: a.Id ?? '', name: a.Name ?? a.Id ?? '', status: typeof a.Status === 'string' ? a.Status : 'ACTIVE' });
-
-/** A paged list whose pages are asked for one after the other as soon as each arrives, read in order. */
-type Pages<T> = Promise<{ items: T[]; rest?: Pages<T> | undefined }>;
-function prefetch<T>(page: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>, token?: string): Pages<T> {
-  const got: Pages<T> = page(token).then((r) => ({ items: r.items ?? [], ...(r.next ? { rest: prefetch(page, r.next) } : {}) }));
-  // Read later, or never when an earlier page failed: its failure is the reader's, not an unhandled one.
-  got.catch(() => undefined);
-  return got;
-}
 
 /**
  * The tree from the root down: every account under its OU path (ListRoots, ListOrganizationalUnitsForParent,

@@ -129,11 +129,11 @@ export async function cacheCommand(ctx: CommandContext): Promise<number> {
 
 export async function iamPolicyCommand(ctx: CommandContext): Promise<number> {
   // The flag doubles as the policy's mode here: `spex iam-policy --read-only` is the read-only policy.
-  const { buildIamPolicy, buildOrgPolicies } = await import('../domain/service/iam-policy.js');
+  const { buildIamPolicy, buildOrgPolicies, DEFAULT_ORG_ROLE } = await import('../domain/service/iam-policy.js');
   // --org: the management account's policy, and the member role's trust and permissions.
   const policy =
     ctx.values.org === true
-      ? buildOrgPolicies({ readOnly: ctx.readOnly, role: str(ctx.values, 'org-role') ?? 'OrganizationAccountAccessRole', externalId: str(ctx.values, 'external-id') })
+      ? buildOrgPolicies({ readOnly: ctx.readOnly, role: str(ctx.values, 'org-role') ?? DEFAULT_ORG_ROLE, externalId: str(ctx.values, 'external-id') })
       : buildIamPolicy({ readOnly: ctx.readOnly });
   ctx.io.stderr.write('spex: note: the statements whose Sid starts with Optional are for who holds a profile; without them spex works and says holders are unknown.\n');
   await write(ctx.io, ctx.output === 'yaml' ? 'yaml' : 'json', policy, () => '');

@@ -8,6 +8,7 @@ import { assumedRoleCredentials, callerAccount, createSpex, listOrgAccounts, typ
 import { cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { SpexError } from '../domain/service/errors.js';
+import { DEFAULT_ORG_ROLE } from '../domain/service/iam-policy.js';
 import { type Fleet, type FleetAccount, fleetRegions, growingAccounts, productionOf } from './fleet.js';
 import { UsageError } from '../io.js';
 import type { FleetSpexOptions } from './open.js';
@@ -24,7 +25,6 @@ export interface OrgFlags {
   accounts?: readonly string[] | undefined;
 }
 
-export const DEFAULT_ORG_ROLE = 'OrganizationAccountAccessRole';
 
 export async function openOrgFleet(connection: Connection, flags: OrgFlags, env: NodeJS.ProcessEnv, settings: Settings, common: FleetSpexOptions): Promise<Fleet> {
   const region = connection.region ?? 'us-east-1';

@@ -1,30 +1,24 @@
 // Whose credentials are in use is always on view: the header names the account and the principal
 // (STS GetCallerIdentity), an assumed role as the role and its session.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { principalOf } from '../../src/hooks/use-caller.js';
-import { startTestBackend, type TestBackend } from '../helpers/emulator.js';
-import { cleanupTui } from '../helpers/render-tui.js';
 import { keys } from '../helpers/keys.js';
+import { backendPerTest } from '../helpers/tui-backend.js';
 import { renderSpexApp } from './render-app.js';
 
-let backend: TestBackend | undefined;
-afterEach(async () => {
-  cleanupTui();
-  await backend?.close();
-  backend = undefined;
-});
-
 describe('the header', () => {
-  it('names the account and the caller', async () => {
-    backend = await startTestBackend();
-    const tui = renderSpexApp(backend.spex, { initial: { region: 'us-east-1' } });
-    await tui.waitForFrame(/us-east-1 .*2 instances/);
-    await tui.press(keys.enter);
-    await tui.waitForFrame('acme-support');
-    await tui.press(keys.enter);
-    const frame = await tui.waitForFrame(/as user\/user-AKIDTEST/);
-    expect(frame).toMatch(/account 123456789012 .*as user\/user-AKIDTEST/);
-    expect(backend.emulator.requests.filter((r) => r.operation === 'GetCallerIdentity')).toHaveLength(1);
+  describe('against the emulator', () => {
+    const backend = backendPerTest();
+    it('names the account and the caller', async () => {
+      const tui = renderSpexApp(backend.spex, { initial: { region: 'us-east-1' } });
+      await tui.waitForFrame(/us-east-1 .*2 instances/);
+      await tui.press(keys.enter);
+      await tui.waitForFrame('acme-support');
+      await tui.press(keys.enter);
+      const frame = await tui.waitForFrame(/as user\/user-AKIDTEST/);
+      expect(frame).toMatch(/account 123456789012 .*as user\/user-AKIDTEST/);
+      expect(backend.emulator.requests.filter((r) => r.operation === 'GetCallerIdentity')).toHaveLength(1);
+    });
   });
 
   it('tells a principal short, an assumed role with its session', () => {

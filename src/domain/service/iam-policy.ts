@@ -129,6 +129,8 @@ export function buildIamPolicy({ readOnly }: { readOnly: boolean }): IamPolicyDo
   return { Version: '2012-10-17', Statement: statements };
 }
 
+/** The role `--org` assumes in each account unless `--org-role` names another (Organizations creates it in the accounts it makes). */
+export const DEFAULT_ORG_ROLE = 'OrganizationAccountAccessRole';
 
 /**
  * `spex iam-policy --org`: what an organisation needs. The management (or delegated administrator)
