@@ -171,13 +171,15 @@ export async function askLine(io: Io, question: string): Promise<string> {
 
 /**
  * Asks for an MFA code on the terminal, masked, naming the device and the profile it unlocks. Once
- * `drawing` says the terminal UI owns the terminal (a role's session renewed an hour into a run), it
- * asks nothing: a prompt there would take the UI's keys and leave its input paused. The account's reads
- * then fail saying how to give a new code.
+ * `drawing` says the terminal UI owns the terminal (a role's session renewed an hour into a run), the
+ * terminal is left alone (a prompt there would take the UI's keys and leave its input paused): the
+ * code is asked for over the app (`underApp`, app/mfa-gate.tsx), or, without one, refused.
  */
 export const askMfaCode =
-  (io: Io, drawing: () => boolean = () => false) =>
+  (io: Io, drawing: () => boolean = () => false, underApp?: (device: string, profile: string) => Promise<string>) =>
   (device: string, profile: string): Promise<string> =>
-    drawing()
-      ? Promise.reject(new SpexError({ kind: 'credentials', message: `profile ${profile}: its MFA session has ended; quit and start spex again to enter a new code from ${device}` }))
-      : askHidden(io, `MFA code for ${device} (profile ${profile}): `);
+    !drawing()
+      ? askHidden(io, `MFA code for ${device} (profile ${profile}): `)
+      : underApp !== undefined
+        ? underApp(device, profile)
+        : Promise.reject(new SpexError({ kind: 'credentials', message: `profile ${profile}: its MFA session has ended; quit and start spex again to enter a new code from ${device}` }));

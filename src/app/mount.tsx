@@ -14,6 +14,8 @@ import { App, type Remembered } from './app.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { FleetShell } from './fleet/fleet-shell.js';
+import { MfaGate } from './mfa-gate.js';
+import type { MfaFeed } from '../hooks/use-mfa-asks.js';
 import { enterAlternateScreen, osc52, SIGNAL_EXIT } from './terminal.js';
 import { frameDiffStdout } from './frame-diff.js';
 import { ClipboardContext } from '../hooks/use-clipboard.js';
@@ -35,6 +37,8 @@ export interface MountOptions {
   log?: OperationLog;
   retries?: RetryFeed;
   notes?: NoteFeed;
+  /** MFA codes asked for while the app draws (a role's session renewed): a prompt over the app. */
+  mfa?: MfaFeed;
 }
 
 export interface MountResult {
@@ -55,7 +59,7 @@ function reportInFlight(log: OperationLog, io: Io): void {
   for (const line of lines) io.stderr.write(`  ${line}\n`);
 }
 
-export async function mountTui({ spex, fleet, journalDir, batchDir, productionOf, initial, io, onRemember, draftStore, retries, notes, log = createOperationLog() }: MountOptions): Promise<MountResult> {
+export async function mountTui({ spex, fleet, journalDir, batchDir, productionOf, initial, io, onRemember, draftStore, retries, notes, mfa, log = createOperationLog() }: MountOptions): Promise<MountResult> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const terminal = enterAlternateScreen(stdout);
   const result: MountResult = {};
@@ -63,6 +67,7 @@ export async function mountTui({ spex, fleet, journalDir, batchDir, productionOf
     <SpexProvider spex={spex}>
       <ClipboardContext.Provider value={(text) => void stdout.write(osc52(text))}>
       <ThemeProvider isColor={isColorAllowed(io.env)}>
+      <MfaGate feed={mfa}>
         {fleet !== undefined ? (
         <FleetShell
           fleet={fleet}
@@ -87,6 +92,7 @@ export async function mountTui({ spex, fleet, journalDir, batchDir, productionOf
           {...(notes === undefined ? {} : { notes })}
         />
         )}
+      </MfaGate>
       </ThemeProvider>
       </ClipboardContext.Provider>
     </SpexProvider>,

@@ -1,6 +1,7 @@
 // `spex` (no command): the terminal UI. Parses its flags, builds the Spex (or starts the demo),
 // renders, and after the app ends releases every socket and prints what could not be shown.
 import { createNoteFeed, createRetryFeed } from '../hooks/use-slow-down-notice.js';
+import { createMfaFeed } from '../hooks/use-mfa-asks.js';
 import type { Spex } from '../aws/types.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
@@ -46,20 +47,27 @@ function debugSink(flags: TuiFlags, io: Io): { log?: (line: string) => void; flu
   };
 }
 
+/** What the service layer tells the app: retries, notes for the status line, MFA codes to ask for. */
+interface Feeds {
+  retries: ReturnType<typeof createRetryFeed>;
+  notes: ReturnType<typeof createNoteFeed>;
+  mfa: ReturnType<typeof createMfaFeed>;
+}
+
 /** The TUI's backend over the one way to open AWS (fleet/backend.ts). */
-async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, retries: ReturnType<typeof createRetryFeed>, notes: ReturnType<typeof createNoteFeed>, settings: Settings, drawing: () => boolean): Promise<TuiBackend> {
+async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) => void) | undefined, feeds: Feeds, settings: Settings, drawing: () => boolean): Promise<TuiBackend> {
   const backend = openBackend(flags, io.env, settings, {
-    onRetry: retries.emit,
-    onConnectUnavailable: (region: string, reason: string) => notes.emit(`${region}: ${reason}`),
+    onRetry: feeds.retries.emit,
+    onConnectUnavailable: (region: string, reason: string) => feeds.notes.emit(`${region}: ${reason}`),
     ...(debug === undefined ? {} : { debug }),
-    // Asked before the app draws (the backend opens first): a masked prompt naming the device; never
-    // once the app draws (a session renewed later is refused, saying to start again).
-    askMfa: askMfaCode(io, drawing),
+    // Asked before the app draws (the backend opens first): a masked prompt on the terminal naming the
+    // device; once the app draws (a session renewed later), a masked prompt over the app.
+    askMfa: askMfaCode(io, drawing, feeds.mfa.ask),
   });
   try {
     if (backend.isDemo) {
       const demo = await backend.demo();
-      notes.emit(flags.demoState === undefined ? 'Demo data: it resets each start (--demo-state FILE keeps it between runs)' : `Demo data kept in ${flags.demoState}`);
+      feeds.notes.emit(flags.demoState === undefined ? 'Demo data: it resets each start (--demo-state FILE keeps it between runs)' : `Demo data kept in ${flags.demoState}`);
       // The demo's two accounts as a fleet, unless a region or instance was asked for.
       const asFleet = flags.region === undefined && flags.instance === undefined;
       return { spex: demo.spex, ...(asFleet ? { fleet: await backend.fleet() } : {}), configuredRegion: flags.region ?? demo.region, close: backend.close };
@@ -99,13 +107,12 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_FAILURE;
   }
   const debug = debugSink(flags, io);
-  const retries = createRetryFeed();
-  const notes = createNoteFeed();
+  const feeds: Feeds = { retries: createRetryFeed(), notes: createNoteFeed(), mfa: createMfaFeed() };
   // The Ink bundle loads while the backend opens; a backend that opened is closed whatever fails next.
   const mounting = import('./mount.js');
   mounting.catch(() => undefined); // handled below, once the backend is open
   let drawing = false;
-  const [last, backend] = await Promise.all([readLastUsed(io.env), openWithLogin(() => openTuiBackend(flags, io, debug.log, retries, notes, settings, () => drawing), io)]);
+  const [last, backend] = await Promise.all([readLastUsed(io.env), openWithLogin(() => openTuiBackend(flags, io, debug.log, feeds, settings, () => drawing), io)]);
   let mountTui: Awaited<typeof mounting>['mountTui'];
   try {
     ({ mountTui } = await mounting);
@@ -125,8 +132,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
       initial: { ...initialOptionsFor(flags, backend.configuredRegion, flags.demo ? {} : last), readOnly: flags.readOnly },
       io,
       draftStore: createDraftStore(draftDir(io.env)),
-      retries,
-      notes,
+      ...feeds,
       // The demo's instances exist only while it runs: remembering them would mislead the next real run.
       ...(flags.demo || backend.fleet ? {} : { onRemember: (value: Remembered) => void (remembered = value) }),
     });

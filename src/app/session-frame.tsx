@@ -1,6 +1,7 @@
 // What an editing session shows before its component can open: loading what it needs, or why it
 // could not. Esc (or Enter) closes it; the shell's own keys are off while a session is open.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from '../components/input-gate.js';
 import { ErrorMessage, LoadingMessage } from '../components/message.js';
 import type { Remote } from '../state/remote.js';
 

@@ -5,8 +5,8 @@
 // While an editing session is open it reads its own keys; the shell's handler still hears them, and
 // its table's 'session' mode binds only Ctrl-C, so quitting works from anywhere and asks first when a
 // draft is unsaved.
-import { useInput } from 'ink';
 import { useCallback, type Dispatch } from 'react';
+import { useInput } from '../components/input-gate.js';
 import type { KeyState } from '../keys/keymap.js';
 import type { Action } from '../state/app-actions.js';
 

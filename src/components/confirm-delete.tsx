@@ -1,7 +1,8 @@
 // The guard before a delete: name, ARN and size of what goes, and the user types the profile's name.
 // A wrong name is refused inline; Esc cancels; nothing is sent before the name is typed right. The
 // built-in profiles carry a louder warning, in words.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from './input-gate.js';
 import { useEffect, useReducer } from 'react';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { isBuiltInProfileName } from '../domain/profile/security-profile.js';

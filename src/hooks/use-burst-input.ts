@@ -3,7 +3,8 @@
 // (keys/burst.ts); and a key always meets the handler of the latest render, even when it arrives
 // after a frame is drawn and before React's effects re-subscribe (Ink's useInput keeps the handler
 // of the last effect), so a key never acts on the state of the frame before.
-import { type Key, useInput } from 'ink';
+import { type Key } from 'ink';
+import { useInput } from '../components/input-gate.js';
 import { useCallback, useRef } from 'react';
 import { burstOf } from '../keys/burst.js';
 import type { KeyState } from '../keys/keymap.js';

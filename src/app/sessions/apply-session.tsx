@@ -2,7 +2,8 @@
 // (the shell's keys edit it); Enter reads and checks the file and plans it against this instance
 // (every detail through the loader); the review shows each change in console words; y applies it as
 // `spex apply` does: guarded updates, a client token per step, then the list is read again.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from '../../components/input-gate.js';
 import { useState } from 'react';
 import type { DetailLoader, RegionService } from '../../aws/types.js';
 import { readBoundedText } from '../../io.js';

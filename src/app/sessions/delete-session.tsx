@@ -1,7 +1,8 @@
 // A delete from the guard to the end: who holds the profile is asked first (a profile that users hold
 // is refused before anything is sent, naming them), then the typed-name confirmation, then the same
 // tracking as a save; a delete Connect refuses all the same says why and offers a retry.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from '../../components/input-gate.js';
 import { holdersRefusal, isHeld } from '../../domain/access/holders.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { type DeleteSessionProps, useDeleteSession } from '../../hooks/use-delete-session.js';

@@ -1,7 +1,8 @@
 // The profile editor: the permission pane and the fields pane (Tab switches), a line for what is being
 // typed or what is wrong, a note on what the last key did, and the keys. Its one useInput only
 // dispatches; typing goes through the reducer too (editor/text-edit.ts), so no key is lost.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from '../input-gate.js';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import type { AiAgentInfo } from '../../domain/access/ai-agents.js';

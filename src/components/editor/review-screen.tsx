@@ -3,7 +3,8 @@
 import { linesShown } from '../../state/selectors.js';
 import { burstOf } from '../../keys/burst.js';
 import { helpText, type KeyState } from '../../keys/keymap.js';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from '../input-gate.js';
 import { useMemo, useRef, useState } from 'react';
 import type { AiAgentInfo } from '../../domain/access/ai-agents.js';
 import type { SecurityProfile, SecurityProfileDraft } from '../../domain/profile/security-profile.js';

@@ -1,5 +1,6 @@
 // The two questions an edit session asks: restore a draft found on disk, and leave with unsaved changes.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from '../input-gate.js';
 import { formatAbsoluteTime } from '../../domain/text/format.js';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { summariseDraft, type StoredDraft } from '../../domain/profile/drafts.js';

@@ -2,7 +2,8 @@
 // token; on failure the error in plain words with retry / back to editing; on "changed on the server"
 // what changed there, with rebase-and-review-again. Props in, callbacks out.
 import { Spinner } from '@inkjs/ui';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from '../input-gate.js';
 import { useRef } from 'react';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { editorFooterHints, resolveEditorCommand, type EditorCommand } from '../../keys/editor-keys.js';

@@ -1,7 +1,8 @@
 // The operations view: this session's requests and the recent ones Cloud Control reports, with their
 // status, error and age; `c` cancels a running one where Cloud Control allows it.
 import type { RecentRequests } from '../../state/operation-state.js';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useInput } from '../input-gate.js';
 import { useRef, useState } from 'react';
 import { sanitizeLine } from '../../domain/text/sanitize.js';
 import { editorFooterHints, resolveEditorCommand } from '../../keys/editor-keys.js';
