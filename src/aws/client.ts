@@ -7,7 +7,7 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RequestSigner, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import { SharedAgentHandler, fromEnvironment, sharedAgents } from './shared.js';
 import { isThrottleSignal } from '../domain/service/service-signals.js';
@@ -133,8 +133,8 @@ function describeBody(body: unknown): string {
 }
 
 /** The Amazon Connect client, with the same credentials, retries, timeouts and debug log. */
-export function createConnectClient(settings: ClientSettings): ConnectClient {
-  const client = new ConnectClient(clientConfig(settings));
+export function createConnectClient(settings: ClientSettings, signer?: RequestSigner): ConnectClient {
+  const client = new ConnectClient({ ...clientConfig(settings), ...(signer ? { signer } : {}) });
   markThrottles(client);
   return client;
 }
@@ -229,8 +229,9 @@ export function clientConfig(settings: ClientSettings) {
   };
 }
 
-export function createClient(settings: ClientSettings): CloudControlClient {
-  const client = new CloudControlClient(clientConfig(settings));
+/** `signer`: SigV4 for a client pooled across accounts (aws/pooled.ts). */
+export function createClient(settings: ClientSettings, signer?: RequestSigner): CloudControlClient {
+  const client = new CloudControlClient({ ...clientConfig(settings), ...(signer ? { signer } : {}) });
   markThrottles(client);
   return client;
 }

@@ -10,6 +10,7 @@ import type { QConnectClient } from '@aws-sdk/client-qconnect';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { credentialsFromEnv } from './connection.js';
+import { accountIdentity, pooledClient } from './pooled.js';
 import { type RegionContext, createRegionContext } from './context.js';
 import { createRegionService } from './region-service.js';
 import { CLOUD_CONTROL_ALONE_COSTS } from './reads.js';
@@ -119,6 +120,8 @@ export function createSpex(options: SpexOptions = {}): Spex {
     };
   }
   const resolvedCredentials = credentials;
+  // Every request of this Spex through a pooled client is signed as this (aws/pooled.ts).
+  const identity = accountIdentity(credentials);
 
   /** The settings both clients of a region share: credentials, retries, timeouts, debug log. */
   const settingsFor = (region: string, endpoint: string | undefined): ClientSettings => ({
@@ -141,7 +144,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
     }
     return client;
   }
-  const clientFor = (region: string): CloudControlClient => cached(clients, region, () => createClient(settingsFor(region, options.endpoint)));
+  const clientFor = (region: string): CloudControlClient => cached(clients, region, () => pooledClient('cloudcontrol', settingsFor(region, options.endpoint), identity, createClient));
   const quotasClients = new Map<string, Promise<ServiceQuotasClient>>();
   const quotasFor = (region: string): Promise<ServiceQuotasClient> => cached(quotasClients, region, () => createQuotasClient(settingsFor(region, options.endpoint)));
   const trailClients = new Map<string, Promise<CloudTrailClient>>();
@@ -151,7 +154,7 @@ export function createSpex(options: SpexOptions = {}): Spex {
   const qconnectClients = new Map<string, Promise<QConnectClient>>();
   const qconnectFor = (region: string): Promise<QConnectClient> => cached(qconnectClients, region, () => createQConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
   const connectFor = (region: string): ConnectClient =>
-    cached(connectClients, region, () => createConnectClient(settingsFor(region, options.connectEndpoint ?? options.endpoint)));
+    cached(connectClients, region, () => pooledClient('connect', settingsFor(region, options.connectEndpoint ?? options.endpoint), identity, createConnectClient));
 
   /** Destroys and forgets the clients of one region, or of every region. */
   const dropClients = (region: string | undefined): void => {
