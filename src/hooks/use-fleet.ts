@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DriftColumn } from '../domain/fleet/drift.js';
 import { countProfiles, type Fleet, type FleetRow, instanceKey, type ScanProgress, scanFleet } from '../fleet/fleet.js';
 import { readFleetColumns, readSide } from '../fleet/read.js';
+import { inScanOrder } from '../domain/fleet/fleet-row.js';
 
 export interface FleetScan {
   rows: readonly FleetRow[];
@@ -47,10 +48,11 @@ export function useFleetScan(fleet: Fleet, reloadKey: number): FleetScanner {
       pending = undefined;
       shownAt = Date.now();
       if (controller.signal.aborted) return;
-      // The accounts in the fleet's order, then those the last scan had and the fleet has not found yet.
+      // The accounts in the fleet's order, then those the last scan had and the fleet has not found yet;
+      // each account's rows as the whole scan will give them (so the table does not reorder when it ends).
       const known = new Set(fleet.accounts.map((a) => a.profile));
       const order = cached === undefined ? [] : [...known, ...[...cached.byProfile.keys()].filter((p) => !known.has(p))];
-      const shown = cached === undefined ? [...rows] : order.flatMap((p) => (done.has(p) ? fresh.get(p) : cached!.byProfile.get(p)) ?? []);
+      const shown = inScanOrder(cached === undefined ? rows : order.flatMap((p) => (done.has(p) ? fresh.get(p) : cached!.byProfile.get(p)) ?? []), fleet.accounts);
       setScan({ rows: shown, isDone: false, progress, ...(cached !== undefined && (done.size < fleet.accounts.length || fleet.growth?.complete() === false) ? { cachedAt: cached.savedAt } : {}) });
     };
     // The first change after a quiet spell is drawn at once (the first row is not held back), the

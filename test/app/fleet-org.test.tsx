@@ -56,8 +56,18 @@ describe('an organisation on the fleet screen', () => {
     const first = open(await orgFleet());
     const scanning = await first.waitForFrame(/Scanning… \d+ of 12 accounts/, { timeoutMs: 10_000 });
     expect(scanning).toMatch(/Scanning… \d+ of 12 accounts/);
-    const done = await first.waitForFrame('ACTIVE instances in 12 accounts', { timeoutMs: 20_000 });
+    // Every frame while the scan runs, to check its rows' order against the end's.
+    const during: string[] = [];
+    const done = await first.waitForFrame((f) => (during.push(f), f.includes('ACTIVE instances in 12 accounts')), { timeoutMs: 20_000 });
     expect(done).toMatch(/Account\s+Id\s+OU\s+Region\s+Instance/);
+    // The rows shown while it ran were already in the order of the end (the table does not reorder itself).
+    const rowsOf = (frame: string): string[] => [...frame.matchAll(/^[›\s]\s(acme\S*|retail-\d+)\s+\S+\s+\S+\s+(\S+)\s+(\S+)/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    const final = rowsOf(done);
+    expect(final.length).toBeGreaterThanOrEqual(12);
+    for (const frame of during) {
+      const at = rowsOf(frame).map((r) => final.indexOf(r));
+      expect(at.filter((i) => i >= 0)).toEqual([...at.filter((i) => i >= 0)].sort((a, b) => a - b));
+    }
     expect(done).toMatch(/retail-003\s+5\d{11}\s+Retail\s+us-east-1\s+retail-003/);
     cleanupTui();
     // The next start: every account slower to answer, the last scan's rows on view meanwhile.

@@ -51,3 +51,22 @@ export interface ScanProgress {
 export function scanProgressText(p: ScanProgress): string {
   return `${p.done} of ${p.total}${p.more === true ? '+' : ''} account${p.total === 1 && p.more !== true ? '' : 's'}${p.failed > 0 ? `, ${p.failed} failed` : ''}`;
 }
+
+/**
+ * Rows told as accounts answer, in the order the whole scan gives them: the fleet's account order,
+ * each account's regions in its order (a row without a region, an account that failed, first), the
+ * instances as listed; rows of no known account (the organisation's own) last. So a table shown while
+ * the scan runs does not reorder itself when it ends.
+ */
+export function inScanOrder(rows: readonly FleetRow[], accounts: readonly { readonly profile: string; readonly regions: readonly string[] }[]): FleetRow[] {
+  const rank = new Map(accounts.map((a, i) => [a.profile, { i, regions: a.regions }]));
+  const place = (row: FleetRow): [number, number] => {
+    const account = rank.get(row.profile);
+    if (account === undefined) return [accounts.length, 0];
+    return [account.i, row.region === undefined ? -1 : account.regions.indexOf(row.region)];
+  };
+  return rows
+    .map((row, arrival) => ({ row, arrival, at: place(row) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.arrival - b.arrival)
+    .map((r) => r.row);
+}
