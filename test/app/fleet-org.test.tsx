@@ -2,49 +2,34 @@
 // generated retail accounts with an instance each): the scan's progress in accounts, each row's OU, the
 // last scan shown at once on the next start while the fleet is scanned again, and the drift matrix's
 // summary of a profile across the instances with n to the next one that drifts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FleetShell } from '../../src/app/fleet/fleet-shell.js';
 import { ThemeProvider } from '../../src/components/theme.js';
 import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
 import { openBackend } from '../../src/fleet/backend.js';
 import type { Fleet } from '../../src/fleet/fleet.js';
-import { TEST_CREDENTIALS, type TestBackend, startTestBackend } from '../helpers/emulator.js';
+import { TEST_CREDENTIALS } from '../helpers/emulator.js';
+import { backendPerFile } from '../helpers/tui-backend.js';
 import { keys } from '../helpers/keys.js';
 import { cleanupTui, renderTui, type TuiHandle } from '../helpers/render-tui.js';
 import { settle } from '../helpers/typing.js';
 import { FIXED_NOW } from './render-app.js';
 
-let backend: TestBackend;
-let dir: string;
-const closing: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  backend = await startTestBackend({ orgAccounts: 12 });
-  dir = mkdtempSync(join(tmpdir(), 'spex-fleet-org-'));
-});
-afterEach(async () => {
-  cleanupTui();
-  for (const close of closing.splice(0)) await close();
-});
-afterAll(async () => {
-  await backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const file = backendPerFile({ orgAccounts: 12 }, 'spex-fleet-org-');
 
-/** The Retail OU's accounts (and the management account) in three regions, remembered in `dir`'s cache. */
+/** The Retail OU's accounts (and the management account) in three regions, remembered in the file's scratch folder's cache. */
 async function orgFleet(): Promise<Fleet> {
-  const env = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, SPEX_CACHE_DIR: join(dir, 'cache') };
-  const opened = openBackend({ org: true, orgUnit: 'Retail', endpointUrl: backend.emulator.url, region: 'us-east-1,us-west-2,eu-west-2' }, env, DEFAULT_SETTINGS, {});
-  closing.push(opened.close);
+  const env = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, SPEX_CACHE_DIR: join(file.dir, 'cache') };
+  const opened = openBackend({ org: true, orgUnit: 'Retail', endpointUrl: file.backend.emulator.url, region: 'us-east-1,us-west-2,eu-west-2' }, env, DEFAULT_SETTINGS, {});
+  file.closeAfterTest(opened.close);
   return opened.fleet();
 }
 
 function open(fleet: Fleet): TuiHandle {
   return renderTui(
     <ThemeProvider isColor={false}>
-      <FleetShell fleet={fleet} initial={{}} now={() => FIXED_NOW} journalDir={join(dir, 'promotions')} />
+      <FleetShell fleet={fleet} initial={{}} now={() => FIXED_NOW} journalDir={join(file.dir, 'promotions')} />
     </ThemeProvider>,
     { columns: 130, rows: 40 },
   );
@@ -52,7 +37,7 @@ function open(fleet: Fleet): TuiHandle {
 
 describe('an organisation on the fleet screen', () => {
   it('says how far the scan is, shows each OU, and on the next start shows the last scan at once while it scans again', async () => {
-    backend.emulator.setFaults({ latencyMs: 40 });
+    file.backend.emulator.setFaults({ latencyMs: 40 });
     const first = open(await orgFleet());
     const scanning = await first.waitForFrame(/Scanning… \d+ of 12 accounts/, { timeoutMs: 10_000 });
     expect(scanning).toMatch(/Scanning… \d+ of 12 accounts/);
@@ -71,11 +56,11 @@ describe('an organisation on the fleet screen', () => {
     expect(done).toMatch(/retail-003\s+5\d{11}\s+Retail\s+us-east-1\s+retail-003/);
     cleanupTui();
     // The next start: every account slower to answer, the last scan's rows on view meanwhile.
-    backend.emulator.setFaults({ latencyMs: 400 });
+    file.backend.emulator.setFaults({ latencyMs: 400 });
     const second = open(await orgFleet());
     const early = await second.waitForFrame(/retail-012/, { timeoutMs: 3_000 });
     expect(early).toMatch(/Scanning… \d+ of 12 accounts · the rest as the last scan saw them/);
-    backend.emulator.setFaults({ latencyMs: 0 });
+    file.backend.emulator.setFaults({ latencyMs: 0 });
     await second.waitForFrame('ACTIVE instances in 12 accounts', { timeoutMs: 20_000 });
   }, 60_000);
 

@@ -3,12 +3,11 @@
 // state. Through the SDK against the emulator, whose SpexAdminMfa role demands MFA (the demo device's
 // code is 123456): the fleet screen's scan of such a profile waits for the prompt, the code typed there
 // assumes the role, and the scan ends with the account's instance.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Text } from 'ink';
 import { useState } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FleetShell } from '../../src/app/fleet/fleet-shell.js';
 import { MfaGate } from '../../src/app/mfa-gate.js';
 import { useInput } from '../../src/components/input-gate.js';
@@ -17,29 +16,17 @@ import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
 import { openBackend } from '../../src/fleet/backend.js';
 import { createMfaFeed } from '../../src/hooks/use-mfa-asks.js';
 import { askMfaCode } from '../../src/io.js';
-import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
+import { backendPerFile } from '../helpers/tui-backend.js';
 import { keys } from '../helpers/keys.js';
 import { memoryIo } from '../helpers/memory-io.js';
-import { cleanupTui, renderTui } from '../helpers/render-tui.js';
+import { renderTui } from '../helpers/render-tui.js';
 import { FIXED_NOW } from './render-app.js';
 
 const DEVICE = 'arn:aws:iam::123456789012:mfa/alice';
-let backend: TestBackend;
-let dir: string;
-const closing: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  backend = await startTestBackend();
-  dir = mkdtempSync(join(tmpdir(), 'spex-mfa-gate-'));
-  writeFileSync(join(dir, 'credentials'), '[base]\naws_access_key_id = 123456789012\naws_secret_access_key = base-secret\n');
-  writeFileSync(join(dir, 'config'), `[profile base]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::210987654321:role/SpexAdminMfa\nmfa_serial = ${DEVICE}\nsource_profile = base\nregion = us-east-1\n`);
-});
-afterEach(async () => {
-  cleanupTui();
-  for (const close of closing.splice(0)) await close();
-});
-afterAll(async () => {
-  await backend.close();
-  rmSync(dir, { recursive: true, force: true });
+const file = backendPerFile({}, 'spex-mfa-gate-');
+beforeAll(() => {
+  writeFileSync(join(file.dir, 'credentials'), '[base]\naws_access_key_id = 123456789012\naws_secret_access_key = base-secret\n');
+  writeFileSync(join(file.dir, 'config'), `[profile base]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::210987654321:role/SpexAdminMfa\nmfa_serial = ${DEVICE}\nsource_profile = base\nregion = us-east-1\n`);
 });
 
 /** An app underneath: what it has heard of the keys. */
@@ -115,16 +102,16 @@ describe('an MFA code asked for over the app', () => {
   it('a scan on the fleet screen waits for the code, which assumes the role through STS, and then shows the instance', async () => {
     const feed = createMfaFeed();
     const io = memoryIo({ stdinTTY: true });
-    const env = { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), SPEX_CACHE_DIR: join(dir, 'cache'), HOME: dir };
+    const env = { AWS_CONFIG_FILE: join(file.dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(file.dir, 'credentials'), SPEX_CACHE_DIR: join(file.dir, 'cache'), HOME: file.dir };
     // As app/run.ts asks once the app draws: over the app, never on the terminal.
-    const opened = openBackend({ profile: 'admin', endpointUrl: backend.emulator.url, region: 'us-east-1' }, env, DEFAULT_SETTINGS, { askMfa: askMfaCode(io, () => true, feed.ask) });
-    closing.push(opened.close);
+    const opened = openBackend({ profile: 'admin', endpointUrl: file.backend.emulator.url, region: 'us-east-1' }, env, DEFAULT_SETTINGS, { askMfa: askMfaCode(io, () => true, feed.ask) });
+    file.closeAfterTest(opened.close);
     const fleet = await opened.fleet();
-    const before = backend.emulator.requests.filter((r) => r.operation === 'AssumeRole').length;
+    const before = file.backend.emulator.requests.filter((r) => r.operation === 'AssumeRole').length;
     const tui = renderTui(
       <ThemeProvider isColor={false}>
         <MfaGate feed={feed}>
-          <FleetShell fleet={fleet} initial={{}} now={() => FIXED_NOW} journalDir={join(dir, 'promotions')} />
+          <FleetShell fleet={fleet} initial={{}} now={() => FIXED_NOW} journalDir={join(file.dir, 'promotions')} />
         </MfaGate>
       </ThemeProvider>,
       { columns: 130, rows: 40 },
@@ -134,9 +121,9 @@ describe('an MFA code asked for over the app', () => {
     await tui.press(keys.enter);
     const done = await tui.waitForFrame(/acme-prod/, { timeoutMs: 10_000 });
     expect(done).not.toContain('MFA code needed');
-    expect(backend.emulator.requests.filter((r) => r.operation === 'AssumeRole').length).toBe(before + 1);
+    expect(file.backend.emulator.requests.filter((r) => r.operation === 'AssumeRole').length).toBe(before + 1);
     // The session kept as the AWS CLI keeps its own, for the next start; nothing was written on the terminal.
-    expect(readdirSync(join(dir, 'cache', 'cli-sessions'))).toHaveLength(1);
+    expect(readdirSync(join(file.dir, 'cache', 'cli-sessions'))).toHaveLength(1);
     expect(io.err()).toBe('');
   });
 });
