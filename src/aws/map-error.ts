@@ -99,6 +99,8 @@ export function mapError(error: unknown, ctx: ErrorContext): SpexError {
 }
 
 export function toDomainError(error: unknown, ctx: ErrorContext): DomainError {
+  // Already said in spex's words (a credential provider's refusal, thrown from inside the SDK's request).
+  if (isSpexError(error)) return error.error;
   const e = (error ?? {}) as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = typeof e.name === 'string' ? e.name : 'Error';
   // One line: a server message with \r or \n could otherwise fake further `spex:` lines on stderr.

@@ -15,7 +15,7 @@ export interface MfaFeed {
   readonly subscribe: (listener: (asks: readonly MfaAsk[]) => void) => () => void;
   /** Answers the first ask with a code. */
   readonly answer: (code: string) => void;
-  /** Refuses the first ask (Esc): that account's reads fail, saying so, and the next renewal asks again. */
+  /** Refuses the first ask (Esc): that account's requests fail, saying so, and the next renewal asks again. */
   readonly skip: () => void;
 }
 
@@ -25,7 +25,7 @@ interface Waiting extends MfaAsk {
 }
 
 const skipped = (ask: MfaAsk, why: string): SpexError =>
-  new SpexError({ kind: 'credentials', message: `profile ${ask.profile}: no MFA code from ${ask.device} was given (${why}); its reads are refused until one is` });
+  new SpexError({ kind: 'credentials', message: `profile ${ask.profile}: no MFA code from ${ask.device} was given (${why}); its requests are refused until one is` });
 
 export function createMfaFeed(): MfaFeed & { readonly ask: (device: string, profile: string) => Promise<string> } {
   const waiting: Waiting[] = [];

@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
 import { openBackend } from '../../src/fleet/backend.js';
 import { createMfaFeed } from '../../src/hooks/use-mfa-asks.js';
 import { askMfaCode } from '../../src/io.js';
+import { createSpex } from '../../src/aws/index.js';
 import { backendPerFile } from '../helpers/tui-backend.js';
 import { keys } from '../helpers/keys.js';
 import { memoryIo } from '../helpers/memory-io.js';
@@ -86,7 +87,7 @@ describe('an MFA code asked for over the app', () => {
     for (const p of [first, second, third]) p.catch(() => undefined);
     expect(await tui.waitForFrame('2 more profiles wait')).toContain('profile admin');
     await tui.press(keys.escape);
-    await expect(first).rejects.toThrow(`profile admin: no MFA code from ${DEVICE} was given (skipped with Esc); its reads are refused until one is`);
+    await expect(first).rejects.toThrow(`profile admin: no MFA code from ${DEVICE} was given (skipped with Esc); its requests are refused until one is`);
     expect(await tui.waitForFrame('1 more profile waits')).toContain('profile ops');
     await tui.press(keys.ctrlC);
     await expect(second).rejects.toThrow('profile ops: no MFA code');
@@ -125,5 +126,37 @@ describe('an MFA code asked for over the app', () => {
     // The session kept as the AWS CLI keeps its own, for the next start; nothing was written on the terminal.
     expect(readdirSync(join(file.dir, 'cache', 'cli-sessions'))).toHaveLength(1);
     expect(io.err()).toBe('');
+  });
+
+  it('a save whose code is refused fails once, as a credentials error naming the profile and device, and keeps nothing half-done', async () => {
+    const feed = createMfaFeed();
+    const asked: string[] = [];
+    // The prompt's user: Esc to the first ask.
+    const off = feed.subscribe((asks) => {
+      if (asks.length === 0) return;
+      asked.push(asks[0]!.profile);
+      feed.skip();
+    });
+    const env = { AWS_CONFIG_FILE: join(file.dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(file.dir, 'credentials'), SPEX_CACHE_DIR: join(file.dir, 'cache-save'), HOME: file.dir };
+    const opened = openBackend({ profile: 'admin', endpointUrl: file.backend.emulator.url, region: 'us-east-1' }, env, DEFAULT_SETTINGS, { askMfa: askMfaCode(memoryIo({ stdinTTY: true }), () => true, feed.ask) });
+    file.closeAfterTest(opened.close);
+    // The profile as the account holds it, read with that account's own key (the emulator's key is the account).
+    const reader = createSpex({ region: 'us-east-1', endpoint: file.backend.emulator.url, credentials: { accessKeyId: '210987654321', secretAccessKey: 'x' }, rateShare: false });
+    const readerService = reader.forRegion('us-east-1');
+    const [instance] = await readerService.listInstances();
+    let arn: string | undefined;
+    for await (const page of readerService.listProfiles(instance!.arn)) arn ??= page.find((p) => p.name === 'Agent')?.arn;
+    const before = await readerService.getProfile(arn!);
+    reader.close();
+    const updates = (): number => file.backend.emulator.requests.filter((r) => r.operation === 'UpdateResource').length;
+    const sent = updates();
+    const service = await opened.service();
+    const outcome = await service.updateProfile(arn!, before, { ...before, Description: 'changed while the session had ended' }).done;
+    off();
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? undefined : outcome.error).toMatchObject({ kind: 'credentials', message: `profile admin: no MFA code from ${DEVICE} was given (skipped with Esc); its requests are refused until one is` });
+    // Asked once: the refusal is not taken for a lost update and read again (which would ask again).
+    expect(asked).toEqual(['admin']);
+    expect(updates()).toBe(sent);
   });
 });
