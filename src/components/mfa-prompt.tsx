@@ -34,7 +34,8 @@ export function MfaPrompt({ device, profile, typed, cursor, error, more, width }
       </Box>
       {error !== undefined ? <Text {...tone('error')}>{error}</Text> : null}
       {more > 0 ? <Text {...tone('muted')}>{more === 1 ? '1 more profile waits' : `${more} more profiles wait`} for a code after this one.</Text> : null}
-      <Text {...tone('muted')} wrap="wrap">This account&apos;s requests wait for the code. Esc refuses them (they fail, saying so); the next one asks again.</Text>
+      <Text {...tone('muted')} wrap="wrap">This account&apos;s requests wait for the code.</Text>
+      <Text {...tone('muted')} wrap="wrap">Esc refuses them (they fail, saying so); the next request asks again.</Text>
       <Footer hints={[{ keys: 'Enter', help: 'send' }, { keys: 'Esc', help: 'skip' }, { keys: 'Ctrl-C', help: 'skip every ask' }]} width={Math.min(width, 100) - 4} />
     </Box>
   );
