@@ -5,7 +5,7 @@
 // columns) comes with each key as `world`. Pure and exhaustive over every action.
 import { editFilter } from './filter.js';
 import { type DriftColumn, type DriftMatrix, driftMatrix, nextDriftingCell, onlyDrifting } from '../domain/fleet/drift.js';
-import { activeFleetRows, type FleetRow, instanceKey, shownFleetRows } from '../domain/fleet/fleet-row.js';
+import { activeFleetRows, type FleetRow, instanceKey, rowIdentity, shownFleetRows } from '../domain/fleet/fleet-row.js';
 
 export { activeFleetRows, fleetRowMatches, shownFleetRows } from '../domain/fleet/fleet-row.js';
 import type { Promotion } from '../domain/fleet/promotion-journal.js';
@@ -40,6 +40,8 @@ export const ALL_FLEET_VIEWS_LISTED: [Exclude<FleetView['kind'], (typeof FLEET_V
 export interface FleetState {
   readonly view: FleetView;
   readonly cursor: number;
+  /** The row the cursor was put on (`rowIdentity`): it stays there as the scan's rows arrive around it. */
+  readonly cursorRow?: string | undefined;
   /** `/`: the rows whose profile, account, region, alias or status hold every word typed; D compares those. */
   readonly filter: string;
   readonly isFiltering: boolean;
@@ -128,11 +130,21 @@ export function fleetModeOf(state: FleetState): FleetMode | undefined {
 }
 
 const clampTo = (n: number, last: number): number => Math.max(0, Math.min(last, n));
+/** Where the cursor is among `rows` as shown: on the row it was put on, while that row is there (rows arrive around it). */
+export function fleetCursor(state: FleetState, rows: readonly FleetRow[]): number {
+  const at = state.cursorRow === undefined ? -1 : shownFleetRows(rows, state.filter).findIndex((r) => rowIdentity(r) === state.cursorRow);
+  return at < 0 ? state.cursor : at;
+}
 
 export function fleetReducer(state: FleetState, action: FleetAction): FleetState {
   switch (action.type) {
-    case 'fleet/key':
-      return onKey(state, action.input, action.key, action.world);
+    case 'fleet/key': {
+      const base = { ...state, cursor: fleetCursor(state, action.world.rows) }; // from where the rows that arrived put it
+      const next = onKey(base, action.input, action.key, action.world);
+      if (next.cursor === base.cursor && next.filter === base.filter) return next;
+      const row = shownFleetRows(action.world.rows, next.filter)[next.cursor];
+      return { ...next, cursorRow: row === undefined ? undefined : rowIdentity(row) };
+    }
     case 'fleet/notice':
       return { ...state, notice: action.text };
     case 'fleet/clamp': {

@@ -38,16 +38,22 @@ function open(fleet: Fleet): TuiHandle {
 describe('an organisation on the fleet screen', () => {
   it('says how far the scan is, shows each OU, and on the next start shows the last scan at once while it scans again', async () => {
     file.backend.emulator.setFaults({ latencyMs: 40 });
+    const rowsOf = (frame: string): string[] => [...frame.matchAll(/^[›\s]\s(acme\S*|retail-\d+)\s+\S+\s+\S+\s+(\S+)\s+(\S+)/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
     const first = open(await orgFleet());
     const scanning = await first.waitForFrame(/Scanning… \d+ of 12 accounts/, { timeoutMs: 10_000 });
     expect(scanning).toMatch(/Scanning… \d+ of 12 accounts/);
+    // The cursor moved to a row while others still arrive: it stays on that row.
+    await first.waitForFrame((f) => rowsOf(f).length >= 3, { timeoutMs: 10_000 });
+    await first.press('j', 'j');
+    const chosen = /^›\s(\S+)\s+\S+\s+\S+\s+(\S+)\s+(\S+)/m.exec(first.frame());
+    expect(chosen).not.toBeNull();
     // Every frame while the scan runs, to check its rows' order against the end's.
     const during: string[] = [];
     const done = await first.waitForFrame((f) => (during.push(f), f.includes('ACTIVE instances in 12 accounts')), { timeoutMs: 20_000 });
     expect(done).toMatch(/Account\s+Id\s+OU\s+Region\s+Instance/);
     // The rows shown while it ran were already in the order of the end (the table does not reorder itself).
-    const rowsOf = (frame: string): string[] => [...frame.matchAll(/^[›\s]\s(acme\S*|retail-\d+)\s+\S+\s+\S+\s+(\S+)\s+(\S+)/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
     const final = rowsOf(done);
+    expect(done).toMatch(new RegExp(`^›\\s${chosen![1]}\\s+\\S+\\s+\\S+\\s+${chosen![2]}\\s+${chosen![3]}`, 'm'));
     expect(final.length).toBeGreaterThanOrEqual(12);
     for (const frame of during) {
       const at = rowsOf(frame).map((r) => final.indexOf(r));

@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DriftColumn } from '../../src/domain/fleet/drift.js';
-import type { FleetRow } from '../../src/domain/fleet/fleet-row.js';
+import { type FleetRow, rowIdentity } from '../../src/domain/fleet/fleet-row.js';
 import type { SecurityProfile } from '../../src/domain/profile/security-profile.js';
 import type { KeyState } from '../../src/keys/key-spec.js';
-import { type FleetState, type FleetWorld, fleetMatrix, fleetModeOf, fleetReducer, initialFleetState, shownFleetRows } from '../../src/state/fleet-reducer.js';
+import { type FleetState, type FleetWorld, fleetCursor, fleetMatrix, fleetModeOf, fleetReducer, initialFleetState, shownFleetRows } from '../../src/state/fleet-reducer.js';
 
 const row = (profile: string, alias: string, region = 'us-east-1', status = 'ACTIVE'): FleetRow => ({
   profile,
@@ -34,6 +34,23 @@ const press = (state: FleetState, ...keys: string[]): FleetState => keys.reduce(
 const start = (over: Partial<FleetState> = {}): FleetState => ({ ...initialFleetState({ isReadOnly: false, unfinished: 0 }), ...over });
 
 describe('fleet reducer', () => {
+  it("the cursor stays on the row it was put on as the scan's rows arrive around it, under the filter; a row gone leaves it where it is", () => {
+    const [support, dev, prod, canada] = ROWS as [FleetRow, FleetRow, FleetRow, FleetRow];
+    // Not put anywhere yet: the cursor stays at the top whatever arrives.
+    expect(fleetCursor(start(), [prod, support])).toBe(0);
+    // Put on acme-dev (the second row of the world's), then two rows arrive before it.
+    const on = press(start(), 'down');
+    expect(on.cursorRow).toBe(rowIdentity(dev));
+    expect(fleetCursor(on, [prod, support, canada, dev])).toBe(3);
+    // The next key moves from there: ↑ goes to the row above acme-dev as the rows are now.
+    const up = fleetReducer(on, { type: 'fleet/key', input: '', key: { upArrow: true }, world: { ...world, rows: [prod, support, canada, dev] } });
+    expect(up.cursorRow).toBe(rowIdentity(canada));
+    // Filtered to the platform's rows, acme-dev is the second shown.
+    expect(fleetCursor({ ...on, filter: 'platform' }, [support, prod, canada, dev])).toBe(1);
+    // A row that is gone (a rescan): the cursor stays where it is.
+    expect(fleetCursor(on, [prod, support])).toBe(1);
+  });
+
   it('G and g go to the last and first row; PgDn and PgUp a page at a time, within the rows', () => {
     const pageDown: [string, KeyState] = ['', { pageDown: true }];
     const s = fleetReducer(start(), { type: 'fleet/key', input: pageDown[0], key: pageDown[1], world });

@@ -21,7 +21,7 @@ import { useDriftColumns, useFleetScan } from '../../hooks/use-fleet.js';
 import { useTerminalLayout } from '../../hooks/use-terminal-layout.js';
 import { FLEET_KEYMAP, FLEET_MODE_TITLES } from '../../keys/fleet-keys.js';
 import { helpText } from '../../keys/keymap.js';
-import { activeFleetRows, fleetMatrix, fleetModeOf, fleetReducer, initialFleetState, isDriftView, shownFleetRows } from '../../state/fleet-reducer.js';
+import { activeFleetRows, fleetCursor, fleetMatrix, fleetModeOf, fleetReducer, initialFleetState, isDriftView, shownFleetRows } from '../../state/fleet-reducer.js';
 import { layoutFrom, type Layout } from '../../state/layout.js';
 import { linesShown } from '../../state/selectors.js';
 import { App, type AppProps } from '../app.js';
@@ -125,7 +125,7 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     const shown = Math.min(state.cellScroll, cellMax);
     body = <ScrollPane title={cellView.title} subtitle={cellView.subtitle} lines={cellView.lines} scroll={shown} height={height - 1} />;
     counter = linesShown(shown, cellRoom, cellView.lines.length);
-  } else body = <FleetTable rows={shownRows} cursor={Math.min(state.cursor, Math.max(0, shownRows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} progress={scan.progress} cachedAt={scan.cachedAt} />;
+  } else body = <FleetTable rows={shownRows} cursor={Math.min(fleetCursor(state, scan.rows), Math.max(0, shownRows.length - 1))} height={height} width={layout.columns} isDone={scan.isDone} progress={scan.progress} cachedAt={scan.cachedAt} />;
   const filterLine =
     view.kind === 'fleet' && (state.isFiltering || state.filter !== '')
       ? `Filter: ${state.filter}${state.isFiltering ? '▏' : ''}  (${shownRows.length} of ${scan.rows.length}${state.isFiltering ? '; Enter keeps it, Esc clears' : '; Esc clears, D compares these'})`

@@ -26,6 +26,11 @@ export function instanceKey(row: FleetRow): string {
   return `${row.profile}:${row.instance?.alias ?? row.instance?.id ?? '?'}`;
 }
 
+/** One row among the scan's: its account, region and instance (an account's or region's error row has none). */
+export function rowIdentity(row: FleetRow): string {
+  return `${row.profile}|${row.region ?? ''}|${row.instance?.arn ?? ''}`;
+}
+
 /** The fleet screen's filter: every word typed is somewhere in the row's profile, account, OU, region, alias or status. */
 export function fleetRowMatches(row: FleetRow, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
