@@ -123,12 +123,37 @@ export async function listSsoRoles(settings: ClientSettings, source: SsoSource, 
   }
 }
 
+/**
+ * The session's token as `aws sso login` leaves it in the cache, read again when it has ended or the
+ * portal refuses it: a login made in another terminal while spex runs (the error says which command)
+ * is taken up by the next renewal, without starting spex again.
+ */
+export function ssoTokens(source: SsoSource, env: NodeJS.ProcessEnv, first: SsoToken) {
+  let held = first;
+  const reread = async (): Promise<SsoToken> => (held = await readSsoToken(source, env));
+  return {
+    current: async (): Promise<SsoToken> => (held.expiresAt.getTime() <= Date.now() ? reread() : held),
+    /** After the portal refused `used`: the cache's token when it is another one. */
+    renewed: async (used: SsoToken): Promise<SsoToken | undefined> => {
+      const token = await reread().catch(() => undefined);
+      return token !== undefined && token.accessToken !== used.accessToken ? token : undefined;
+    },
+  };
+}
+export type SsoTokens = ReturnType<typeof ssoTokens>;
+
 /** A role's credentials in an account (GetRoleCredentials), fetched again before they end. */
-export function ssoRoleCredentials(settings: ClientSettings, source: SsoSource, token: SsoToken, accountId: string, roleName: string): Renewing {
+export function ssoRoleCredentials(settings: ClientSettings, source: SsoSource, tokens: SsoTokens, accountId: string, roleName: string): Renewing {
   return renewing(async () => {
     const { mod, client } = await portal(settings);
+    const get = (token: SsoToken) => client.send(new mod.GetRoleCredentialsCommand({ accessToken: token.accessToken, accountId, roleName }));
     try {
-      const out = await client.send(new mod.GetRoleCredentialsCommand({ accessToken: token.accessToken, accountId, roleName }));
+      const token = await tokens.current();
+      const out = await get(token).catch(async (error: unknown) => {
+        const renewed = (error as { name?: string }).name === 'UnauthorizedException' ? await tokens.renewed(token) : undefined;
+        if (renewed === undefined) throw error;
+        return get(renewed);
+      });
       const c = out.roleCredentials;
       if (!c?.accessKeyId || !c.secretAccessKey) throw problem(`IAM Identity Center gave no credentials for ${roleName} in ${accountId}`);
       return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}), ...(c.expiration ? { expiration: new Date(c.expiration) } : {}) };

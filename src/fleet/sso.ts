@@ -3,7 +3,7 @@
 // portal's ListAccounts, and in each account the role `--sso-role` names (else the profile's
 // sso_role_name, else the account's only role) through GetRoleCredentials. An account without that role
 // has one row naming the roles it has. `--org-account` filters the accounts by id or name.
-import { listSsoAccounts, listSsoRoles, plainSettings, readSsoSource, readSsoToken, ssoRoleCredentials } from '../aws/index.js';
+import { listSsoAccounts, listSsoRoles, plainSettings, readSsoSource, readSsoToken, ssoRoleCredentials, ssoTokens } from '../aws/index.js';
 import type { Settings } from '../config/settings.js';
 import type { Fleet } from './fleet.js';
 import type { FleetSpexOptions } from './open.js';
@@ -27,6 +27,8 @@ export async function openSsoFleet(flags: SsoFlags, env: NodeJS.ProcessEnv, sett
   const listed = await listSsoAccounts(portal, source, token);
   const members = chooseMembers(listed.map((a) => ({ ...a, status: 'ACTIVE' })), false, flags);
   const wanted = flags.role ?? source.roleName;
+  // Renewed roles take up a login made elsewhere while spex runs (aws/sso.ts ssoTokens).
+  const tokens = ssoTokens(source, env, token);
   return memberFleet(members, { region: flags.region ?? source.region, endpoint: flags.endpoint, env, settings, common, flags }, async (m) => {
     let role = wanted;
     if (role === undefined) {
@@ -34,7 +36,7 @@ export async function openSsoFleet(flags: SsoFlags, env: NodeJS.ProcessEnv, sett
       if (roles.length !== 1) return `account ${m.id} has ${roles.length === 0 ? 'no role for you' : `the roles ${roles.join(', ')}`}: choose one with --sso-role`;
       role = roles[0]!;
     }
-    const credentials = ssoRoleCredentials(portal, source, token, m.id, role);
+    const credentials = ssoRoleCredentials(portal, source, tokens, m.id, role);
     const failed = await credentials.first().then(() => false, () => true);
     if (!failed) return credentials.provider;
     // A role the person does not have there: the row names the ones they have.

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetRoleCredentialsCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainSettings, readSsoSource, ssoRoleCredentials, ssoTokens } from '../../src/aws/index.js';
 import { runCommand } from '../../src/commands/index.js';
 import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { memoryIo } from '../helpers/memory-io.js';
@@ -54,6 +55,28 @@ async function fleet(...args: string[]) {
 }
 
 describe('--sso', () => {
+  it('a login made in another terminal while spex runs is taken up: an ended or refused token is read again from the cache', async () => {
+    const env = { HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config') };
+    const source = await readSsoSource('acme', env);
+    const portal = plainSettings({ region: 'us-east-1', endpoint: backend.emulator.url, credentials: { accessKeyId: 'none', secretAccessKey: 'none' } });
+    const role = (tokens: ReturnType<typeof ssoTokens>) => ssoRoleCredentials(portal, source, tokens, '210987654321', 'AdministratorAccess').first();
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    // The token spex started with has ended, and the cache holds no newer one: the renewal says how to log in.
+    cacheToken('sso-alice', hourAgo);
+    const ended = ssoTokens(source, env, { accessToken: 'sso-alice', expiresAt: hourAgo });
+    await expect(role(ended)).rejects.toThrow('run `aws sso login --sso-session acme`');
+    // `aws sso login` in another terminal: the next renewal takes the new token.
+    cacheToken('sso-alice', inAnHour);
+    await expect(role(ended)).resolves.toMatchObject({ accessKeyId: '210987654321' });
+    // A token the portal refuses (withdrawn) while the cache holds a good one: read again, and used.
+    const withdrawn = { accessToken: 'sso-withdrawn', expiresAt: inAnHour };
+    await expect(role(ssoTokens(source, env, withdrawn))).resolves.toMatchObject({ accessKeyId: '210987654321' });
+    // Nothing better in the cache: the refusal names the command.
+    cacheToken('sso-withdrawn', inAnHour);
+    await expect(role(ssoTokens(source, env, withdrawn))).rejects.toThrow('IAM Identity Center refused the token of sso-session acme (GetRoleCredentials AdministratorAccess in 210987654321): run `aws sso login --sso-session acme`');
+  });
+
   it('lists the accounts of the session and takes the role chosen in each; an account without it says which it has', async () => {
     cacheToken('sso-alice', new Date(Date.now() + 3_600_000));
     backend.emulator.clearRequests();
