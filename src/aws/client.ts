@@ -134,7 +134,7 @@ function describeBody(body: unknown): string {
 
 /** The Amazon Connect client, with the same credentials, retries, timeouts and debug log. */
 export function createConnectClient(settings: ClientSettings, signer?: RequestSigner): ConnectClient {
-  const client = new ConnectClient({ ...clientConfig(settings), ...(signer ? { signer } : {}) });
+  const client = new ConnectClient(clientConfig(settings, signer));
   markThrottles(client);
   return client;
 }
@@ -200,8 +200,11 @@ export async function loadDefaultProvider(): Promise<typeof import('@aws-sdk/cre
   return mod.defaultProvider ?? mod.default!.defaultProvider;
 }
 
-/** What the Cloud Control and the Connect clients share: handler, timeouts, retries, debug log. */
-export function clientConfig(settings: ClientSettings) {
+/**
+ * What the Cloud Control and the Connect clients share: handler, timeouts, retries, debug log; and, for a
+ * client pooled across accounts (aws/pooled.ts), the signer that signs each request as its account.
+ */
+export function clientConfig(settings: ClientSettings, signer?: RequestSigner) {
   // spex targets Node 20 on purpose; the SDK's multi-line notice about future Node 22 releases would
   // otherwise land on the stderr of every command and in the middle of the TUI.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -226,12 +229,12 @@ export function clientConfig(settings: ClientSettings) {
     requestHandler,
     // Named in every request's User-Agent: CloudTrail records it, so `spex history` can tell spex's changes apart.
     customUserAgent: 'spex',
+    ...(signer ? { signer } : {}),
   };
 }
 
-/** `signer`: SigV4 for a client pooled across accounts (aws/pooled.ts). */
 export function createClient(settings: ClientSettings, signer?: RequestSigner): CloudControlClient {
-  const client = new CloudControlClient({ ...clientConfig(settings), ...(signer ? { signer } : {}) });
+  const client = new CloudControlClient(clientConfig(settings, signer));
   markThrottles(client);
   return client;
 }

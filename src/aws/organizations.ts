@@ -7,7 +7,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { SpexError } from '../domain/service/errors.js';
 import { type ClientSettings, clientConfig, commonJs, createStsClient, loadSts } from './client.js';
 import { type Renewing, renewing } from './renewing.js';
-import { allPages, type Pages, prefetch } from './pages.js';
+import { allPages, type Pages, prefetch, tellPages } from './pages.js';
 
 export interface OrgMember {
   id: string;
@@ -54,11 +54,7 @@ async function walkTree(mod: OrgModule, client: Client, tell: (members: OrgMembe
     return { accounts, below };
   };
   const read = async (branch: Branch): Promise<void> => {
-    for (let next: Pages<OrgMember> | undefined = branch.accounts; next !== undefined; ) {
-      const got: Awaited<Pages<OrgMember>> = await next;
-      if (got.items.length > 0) tell(got.items);
-      next = got.rest;
-    }
+    await tellPages(branch.accounts, tell);
     for (const child of await branch.below) await read(child);
   };
   for (const branch of roots.map((root) => visit(root.Id ?? '', [], [root.Id ?? '']))) await read(branch);
@@ -84,14 +80,14 @@ export async function listOrgAccounts(settings: ClientSettings, onPage?: (member
       // Refused before any account was told (ListRoots is the first call): the flat list instead.
       if ((error as { name?: string }).name !== 'AccessDeniedException' || members.length > 0) throw error;
     }
-    let token: string | undefined;
-    do {
-      const r = await client.send(new mod.ListAccountsCommand({ MaxResults: 20, ...(token ? { NextToken: token } : {}) }));
-      const page = (r.Accounts ?? []).map(memberOf);
+    const flat = prefetch(async (t) => {
+      const r = await client.send(new mod.ListAccountsCommand({ MaxResults: 20, ...(t ? { NextToken: t } : {}) }));
+      return { items: r.Accounts?.map(memberOf), next: r.NextToken };
+    });
+    await tellPages(flat, (page) => {
       members.push(...page);
-      if (page.length > 0) onPage?.(page, false);
-      token = r.NextToken;
-    } while (token);
+      onPage?.(page, false);
+    });
     return { members, unitsKnown: false };
   } catch (error) {
     const name = (error as { name?: string }).name ?? '';

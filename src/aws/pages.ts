@@ -1,6 +1,6 @@
 // Every page of a paged list, one after the other: `fetch` is given the last page's token (none first)
 // and gives back its items and the next token. All at once (allPages), or each page as it comes, the
-// next one asked for as soon as it arrives (prefetch).
+// next one asked for as soon as it arrives (prefetch), told in order (tellPages).
 
 export async function allPages<T>(fetch: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>): Promise<T[]> {
   const out: T[] = [];
@@ -20,4 +20,13 @@ export function prefetch<T>(page: (token: string | undefined) => Promise<{ items
   // Read later, or never when an earlier page failed: its failure is the reader's, not an unhandled one.
   got.catch(() => undefined);
   return got;
+}
+
+/** Tells each non-empty page of `pages`, in order, as it arrives. */
+export async function tellPages<T>(pages: Pages<T>, tell: (items: T[]) => void): Promise<void> {
+  for (let next: Pages<T> | undefined = pages; next !== undefined; ) {
+    const got: Awaited<Pages<T>> = await next;
+    if (got.items.length > 0) tell(got.items);
+    next = got.rest;
+  }
 }

@@ -30,9 +30,10 @@ const skipped = (ask: MfaAsk, why: string): SpexError =>
 export function createMfaFeed(): MfaFeed & { readonly ask: (device: string, profile: string) => Promise<string> } {
   const waiting: Waiting[] = [];
   const listeners = new Set<(asks: readonly MfaAsk[]) => void>();
+  const asks = (): MfaAsk[] => waiting.map(({ device, profile }) => ({ device, profile }));
   const tell = (): void => {
-    const asks = waiting.map(({ device, profile }) => ({ device, profile }));
-    for (const listener of listeners) listener(asks);
+    const now = asks();
+    for (const listener of listeners) listener(now);
   };
   return {
     ask: (device, profile) =>
@@ -43,7 +44,7 @@ export function createMfaFeed(): MfaFeed & { readonly ask: (device: string, prof
       }),
     subscribe(listener) {
       listeners.add(listener);
-      listener(waiting.map(({ device, profile }) => ({ device, profile })));
+      listener(asks());
       return () => {
         listeners.delete(listener);
         // The app has gone: nobody can answer what still waits.
