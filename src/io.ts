@@ -173,7 +173,7 @@ export async function askLine(io: Io, question: string): Promise<string> {
  * Asks for an MFA code on the terminal, masked, naming the device and the profile it unlocks. Once
  * `drawing` says the terminal UI owns the terminal (a role's session renewed an hour into a run), the
  * terminal is left alone (a prompt there would take the UI's keys and leave its input paused): the
- * code is asked for over the app (`underApp`, app/mfa-gate.tsx), or, without one, refused.
+ * code is asked for over the app (`underApp`, app/credential-gate.tsx), or, without one, refused.
  */
 export const askMfaCode =
   (io: Io, drawing: () => boolean = () => false, underApp?: (device: string, profile: string) => Promise<string>) =>
@@ -183,3 +183,17 @@ export const askMfaCode =
       : underApp !== undefined
         ? underApp(device, profile)
         : Promise.reject(new SpexError({ kind: 'credentials', message: `profile ${profile}: its MFA session has ended; quit and start spex again to enter a new code from ${device}` }));
+
+/**
+ * Runs a command spex names (`aws sso login --sso-session acme`: words without quoting) on the
+ * terminal, its streams the process's own, and says why it failed (undefined when it exited 0).
+ */
+export async function runOnTerminal(command: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const { spawn } = await import('node:child_process');
+  const [file, ...args] = command.split(' ');
+  return new Promise((resolve) => {
+    const child = spawn(file!, args, { stdio: 'inherit', env });
+    child.once('error', (error) => resolve(`\`${command}\` could not be started (${error.message})`));
+    child.once('exit', (code, signal) => resolve(code === 0 ? undefined : `\`${command}\` ${signal !== null ? `was stopped by ${signal}` : `ended with status ${code}`}`));
+  });
+}

@@ -27,12 +27,27 @@ export interface FrameDiffStats {
   bytes: number;
 }
 
+/** Ink's stdout stepping aside while another program has the terminal (app/hand-over.ts). */
+export interface FramePause {
+  /** Writes nothing more until `resumeFrames`; the frames Ink draws meanwhile are still followed. */
+  readonly pauseFrames: () => void;
+  /** Draws the latest frame whole (the screen was someone else's), then writes frames again. */
+  readonly resumeFrames: () => void;
+}
+
 /** A stdout for Ink that writes only the changed lines of each frame (see above). */
-export function frameDiffStdout<T extends NodeJS.WriteStream>(real: T, stats?: FrameDiffStats): T {
+export function frameDiffStdout<T extends NodeJS.WriteStream>(real: T, stats?: FrameDiffStats): T & FramePause {
   let onScreen: string[] | undefined;
+  let paused = false;
   const write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     const out = translate(text);
+    if (paused) {
+      // Followed, not written: a callback Ink passed still hears the write is done.
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }
     if (stats) {
       stats.frames += 1;
       stats.bytes += Buffer.byteLength(out);
@@ -50,7 +65,10 @@ export function frameDiffStdout<T extends NodeJS.WriteStream>(real: T, stats?: F
       onScreen = undefined;
       return inertTerminalWrite(text);
     }
-    const lines = frame.endsWith('\n') ? frame.slice(0, -1).split('\n') : frame.split('\n');
+    return draw(frame.endsWith('\n') ? frame.slice(0, -1).split('\n') : frame.split('\n'));
+  };
+  /** The writes that turn the screen's frame into `lines`: the lines that differ, by absolute position. */
+  const draw = (lines: string[]): string => {
     const parts: string[] = [];
     if (onScreen === undefined) parts.push(`${ESC}H${ESC}2J`);
     const before = onScreen ?? [];
@@ -64,11 +82,22 @@ export function frameDiffStdout<T extends NodeJS.WriteStream>(real: T, stats?: F
     onScreen = lines;
     return parts.join('');
   };
+  const pause: FramePause = {
+    pauseFrames: () => void (paused = true),
+    resumeFrames: () => {
+      paused = false;
+      const latest = onScreen;
+      onScreen = undefined;
+      // Nothing followed (a write not understood, a resize): Ink's next frame is drawn whole anyway.
+      if (latest !== undefined) real.write(draw(latest));
+    },
+  };
   return new Proxy(real, {
     get(target, prop) {
       if (prop === 'write') return write;
+      if (prop === 'pauseFrames' || prop === 'resumeFrames') return pause[prop];
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
-  });
+  }) as T & FramePause;
 }

@@ -8,14 +8,15 @@ import { ThemeProvider } from '../components/theme.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import { createOperationLog, inFlightReport, type OperationLog } from '../state/operation-log.js';
 import { SpexProvider } from '../hooks/spex-context.js';
-import type { Io } from '../io.js';
+import { type Io, runOnTerminal } from '../io.js';
 import type { InitialStateOptions } from '../state/app-state.js';
 import { App, type Remembered } from './app.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { FleetShell } from './fleet/fleet-shell.js';
-import { MfaGate } from './mfa-gate.js';
-import type { MfaFeed } from '../hooks/use-mfa-asks.js';
+import { CredentialGate } from './credential-gate.js';
+import type { CredentialFeed } from '../hooks/use-credential-asks.js';
+import { handOver } from './hand-over.js';
 import { enterAlternateScreen, osc52, SIGNAL_EXIT } from './terminal.js';
 import { frameDiffStdout } from './frame-diff.js';
 import { ClipboardContext } from '../hooks/use-clipboard.js';
@@ -37,8 +38,8 @@ export interface MountOptions {
   log?: OperationLog;
   retries?: RetryFeed;
   notes?: NoteFeed;
-  /** MFA codes asked for while the app draws (a role's session renewed): a prompt over the app. */
-  mfa?: MfaFeed;
+  /** What the credentials ask while the app draws (an MFA code, an Identity Center sign-in): a prompt over the app. */
+  asks?: CredentialFeed;
 }
 
 export interface MountResult {
@@ -59,15 +60,18 @@ function reportInFlight(log: OperationLog, io: Io): void {
   for (const line of lines) io.stderr.write(`  ${line}\n`);
 }
 
-export async function mountTui({ spex, fleet, journalDir, batchDir, productionOf, initial, io, onRemember, draftStore, retries, notes, mfa, log = createOperationLog() }: MountOptions): Promise<MountResult> {
+export async function mountTui({ spex, fleet, journalDir, batchDir, productionOf, initial, io, onRemember, draftStore, retries, notes, asks, log = createOperationLog() }: MountOptions): Promise<MountResult> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const terminal = enterAlternateScreen(stdout);
   const result: MountResult = {};
+  const frames = frameDiffStdout(stdout);
+  // `aws sso login`, run with the terminal lent to it, when a session ends while the app runs.
+  const lent = handOver({ stdout, frames, stdin: io.stdin as NodeJS.ReadStream }, (command) => runOnTerminal(command, io.env));
   const instance = render(
     <SpexProvider spex={spex}>
       <ClipboardContext.Provider value={(text) => void stdout.write(osc52(text))}>
       <ThemeProvider isColor={isColorAllowed(io.env)}>
-      <MfaGate feed={mfa}>
+      <CredentialGate feed={asks} runCommand={lent.run}>
         {fleet !== undefined ? (
         <FleetShell
           fleet={fleet}
@@ -92,20 +96,22 @@ export async function mountTui({ spex, fleet, journalDir, batchDir, productionOf
           {...(notes === undefined ? {} : { notes })}
         />
         )}
-      </MfaGate>
+      </CredentialGate>
       </ThemeProvider>
       </ClipboardContext.Provider>
     </SpexProvider>,
     {
       // Only the lines that changed are written (frame-diff.ts); test/app/frame-diff.test.ts checks
       // the screen stays what a full redraw would show.
-      stdout: frameDiffStdout(stdout),
+      stdout: frames,
       stdin: io.stdin as NodeJS.ReadStream,
       stderr: io.stderr as NodeJS.WriteStream,
       exitOnCtrlC: false,
     },
   );
   const onSignal = (signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT'): void => {
+    // A Ctrl-C typed while a command has the terminal is the command's (it ends, and the app comes back).
+    if (signal === 'SIGINT' && lent.isHandedOver) return;
     result.signalStatus = SIGNAL_EXIT[signal];
     // Unmounting restores raw mode and the cursor and runs the effects' cleanups (aborting reads).
     instance.unmount();

@@ -1,7 +1,7 @@
 // `spex` (no command): the terminal UI. Parses its flags, builds the Spex (or starts the demo),
 // renders, and after the app ends releases every socket and prints what could not be shown.
 import { createNoteFeed, createRetryFeed } from '../hooks/use-slow-down-notice.js';
-import { createMfaFeed } from '../hooks/use-mfa-asks.js';
+import { createCredentialFeed } from '../hooks/use-credential-asks.js';
 import type { Spex } from '../aws/types.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
@@ -13,8 +13,7 @@ import { readLastUsed, writeLastUsed } from '../config/last-used.js';
 import { readSettings, SettingsError } from '../config/settings.js';
 import { effectiveSettings, openBackend } from '../fleet/backend.js';
 import { createDraftStore, draftDir } from '../drafts/draft-store.js';
-import { askLine, askMfaCode, EXIT_FAILURE, EXIT_OK, type Io } from '../io.js';
-import { spawnSync } from 'node:child_process';
+import { askLine, askMfaCode, EXIT_FAILURE, EXIT_OK, type Io, runOnTerminal } from '../io.js';
 import { sanitizeLine } from '../domain/text/sanitize.js';
 import type { Remembered } from './app.js';
 import { initialOptionsFor, parseTuiFlags, type TuiFlags } from './flags.js';
@@ -51,7 +50,7 @@ function debugSink(flags: TuiFlags, io: Io): { log?: (line: string) => void; flu
 interface Feeds {
   retries: ReturnType<typeof createRetryFeed>;
   notes: ReturnType<typeof createNoteFeed>;
-  mfa: ReturnType<typeof createMfaFeed>;
+  asks: ReturnType<typeof createCredentialFeed>;
 }
 
 /** The TUI's backend over the one way to open AWS (fleet/backend.ts). */
@@ -62,7 +61,10 @@ async function openTuiBackend(flags: TuiFlags, io: Io, debug: ((line: string) =>
     ...(debug === undefined ? {} : { debug }),
     // Asked before the app draws (the backend opens first): a masked prompt on the terminal naming the
     // device; once the app draws (a session renewed later), a masked prompt over the app.
-    askMfa: askMfaCode(io, drawing, feeds.mfa.ask),
+    askMfa: askMfaCode(io, drawing, feeds.asks.askCode),
+    // An Identity Center session ending once the app draws: a prompt over the app offers `aws sso login`.
+    // Before (the backend opening), openWithLogin below offers it on the terminal.
+    askSsoLogin: (what, command) => (drawing() ? feeds.asks.askLogin(what, command) : undefined),
   });
   try {
     if (backend.isDemo) {
@@ -107,7 +109,7 @@ export async function runTuiCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_FAILURE;
   }
   const debug = debugSink(flags, io);
-  const feeds: Feeds = { retries: createRetryFeed(), notes: createNoteFeed(), mfa: createMfaFeed() };
+  const feeds: Feeds = { retries: createRetryFeed(), notes: createNoteFeed(), asks: createCredentialFeed() };
   // The Ink bundle loads while the backend opens; a backend that opened is closed whatever fails next.
   const mounting = import('./mount.js');
   mounting.catch(() => undefined); // handled below, once the backend is open
@@ -160,9 +162,8 @@ async function openWithLogin(open: () => Promise<TuiBackend>, io: Io): Promise<T
     io.stderr.write(`spex: ${sanitizeLine((error as Error).message)}\n`);
     const answer = await askLine(io, `Run \`${login}\` now? [y/N] `);
     if (!/^y(es)?$/i.test(answer.trim())) throw error;
-    const [command, ...args] = login.split(' ');
-    const ran = spawnSync(command!, args, { stdio: 'inherit', env: io.env });
-    if (ran.error !== undefined || ran.status !== 0) throw new Error(`${login} did not succeed${ran.error ? ` (${ran.error.message})` : ''}`);
+    const failed = await runOnTerminal(login, io.env);
+    if (failed !== undefined) throw new Error(failed);
     return open();
   }
 }

@@ -124,19 +124,35 @@ export async function listSsoRoles(settings: ClientSettings, source: SsoSource, 
 }
 
 /**
+ * Asks the person to sign in again (`command`, for `what`): settles once they have, or refuses; or
+ * undefined when nobody can be asked (the error naming the command is then the answer).
+ */
+export type SsoLoginAsk = (what: string, command: string) => Promise<void> | undefined;
+
+/**
  * The session's token as `aws sso login` leaves it in the cache, read again when it has ended or the
  * portal refuses it: a login made in another terminal while spex runs (the error says which command)
- * is taken up by the next renewal, without starting spex again.
+ * is taken up by the next renewal, without starting spex again. When the cache has nothing better,
+ * `askLogin` (the TUI's prompt) may offer the command; every renewal waiting then shares that one ask.
  */
-export function ssoTokens(source: SsoSource, env: NodeJS.ProcessEnv, first: SsoToken) {
+export function ssoTokens(source: SsoSource, env: NodeJS.ProcessEnv, first: SsoToken, askLogin?: SsoLoginAsk) {
   let held = first;
+  let signingIn: Promise<SsoToken> | undefined;
   const reread = async (): Promise<SsoToken> => (held = await readSsoToken(source, env));
+  /** After the cache had nothing usable: a sign-in, if one can be asked for, then the cache again. */
+  const signIn = (): Promise<SsoToken> | undefined => {
+    if (signingIn !== undefined) return signingIn;
+    const asked = askLogin?.(source.what, source.login);
+    if (asked === undefined) return undefined;
+    signingIn = asked.then(reread).finally(() => (signingIn = undefined));
+    return signingIn;
+  };
   return {
-    current: async (): Promise<SsoToken> => (held.expiresAt.getTime() <= Date.now() ? reread() : held),
-    /** After the portal refused `used`: the cache's token when it is another one. */
+    current: async (): Promise<SsoToken> => (held.expiresAt.getTime() <= Date.now() ? (signingIn ?? reread().catch((failure: unknown) => signIn() ?? Promise.reject(failure as Error))) : held),
+    /** After the portal refused `used`: the cache's token when it is another one (after a sign-in, if one is asked for). */
     renewed: async (used: SsoToken): Promise<SsoToken | undefined> => {
-      const token = await reread().catch(() => undefined);
-      return token !== undefined && token.accessToken !== used.accessToken ? token : undefined;
+      const other = (token: SsoToken | undefined): SsoToken | undefined => (token !== undefined && token.accessToken !== used.accessToken ? token : undefined);
+      return other(await reread().catch(() => undefined)) ?? other(await signIn());
     },
   };
 }

@@ -1,6 +1,7 @@
-// Every screen's keys go through this useInput: a prompt over the whole app (an MFA code asked while
-// the app draws, app/mfa-gate.tsx) holds them, so a digit typed for the code never reaches the table or
-// an editor underneath. Outside a held gate it is Ink's useInput, unchanged.
+// Every screen's keys go through this useInput: a prompt over the whole app (an MFA code or an IAM
+// Identity Center sign-in asked for while the app draws, app/credential-gate.tsx) holds them, so a digit
+// typed for the code never reaches the table or an editor underneath. Outside a held gate it is Ink's
+// useInput, unchanged.
 import { type Key, useInput as useInkInput } from 'ink';
 import { createContext, useCallback, useContext, useRef } from 'react';
 

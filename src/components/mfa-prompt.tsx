@@ -1,4 +1,4 @@
-// The MFA code asked for over the app (app/mfa-gate.tsx), when a role's session ends while spex runs:
+// The MFA code asked for over the app (app/credential-gate.tsx), when a role's session ends while spex runs:
 // which profile and which device, the code masked as it is typed, what Esc does. Presentational.
 import { Box, Text } from 'ink';
 import { sanitizeLine } from '../domain/text/sanitize.js';

@@ -2,7 +2,7 @@
 // (commands/context.ts): the settings file merged with the flags, the in-process demo started when
 // asked, the one account of the flags and environment or a fleet of several, and config.json's
 // production rules for what is opened. Everything is opened lazily and closed once.
-import type { Connection, MfaCodeSource, RegionService, Spex, SpexOptions } from '../aws/index.js';
+import type { Connection, MfaCodeSource, RegionService, Spex, SpexOptions, SsoLoginAsk } from '../aws/index.js';
 import type { ConnectInstance } from '../domain/profile/security-profile.js';
 import { regionProblem } from '../domain/service/regions.js';
 import type { Settings } from '../config/settings.js';
@@ -53,6 +53,8 @@ export function effectiveSettings(flags: BackendFlags, settings: Settings): Effe
 export type BackendEvents = Pick<SpexOptions, 'onRetry' | 'onConnectUnavailable' | 'debug'> & {
   /** Asks for an MFA code (on the terminal); without it, and without --mfa-code, such a profile is refused. */
   askMfa?: MfaCodeSource | undefined;
+  /** Offers `aws sso login` when an Identity Center session ends while spex runs (`--sso`). */
+  askSsoLogin?: SsoLoginAsk | undefined;
 };
 
 export interface Backend {
@@ -80,7 +82,7 @@ export interface Backend {
 
 export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, settings: Settings, events: BackendEvents): Backend {
   const effective = effectiveSettings(flags, settings);
-  const { askMfa, ...serviceEvents } = events;
+  const { askMfa, askSsoLogin, ...serviceEvents } = events;
   const mfaCode: MfaCodeSource | undefined = flags.mfaCode !== undefined ? async () => flags.mfaCode! : askMfa;
   const common = {
     readOnly: effective.readOnly,
@@ -138,7 +140,7 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
       const { openSsoFleet } = await import('./sso.js');
       const endpoint = endpointFromEnv(flags, env);
       const regions = only ?? ('regions' in sso ? sso.regions : undefined);
-      return withMemory(await openSsoFleet({ name: sso.name, role: flags.ssoRole ?? ('role' in sso ? sso.role : undefined), accounts: list(flags.orgAccount, 'accounts' in sso ? sso.accounts : undefined), regions, region: regions?.[0], endpoint, noCache: flags.noCache }, env, settings, common));
+      return withMemory(await openSsoFleet({ name: sso.name, role: flags.ssoRole ?? ('role' in sso ? sso.role : undefined), accounts: list(flags.orgAccount, 'accounts' in sso ? sso.accounts : undefined), regions, region: regions?.[0], endpoint, noCache: flags.noCache, askLogin: askSsoLogin }, env, settings, common));
     }
     if (org === undefined) return undefined;
     const { openOrgFleet } = await import('./org.js');

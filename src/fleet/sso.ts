@@ -3,7 +3,7 @@
 // portal's ListAccounts, and in each account the role `--sso-role` names (else the profile's
 // sso_role_name, else the account's only role) through GetRoleCredentials. An account without that role
 // has one row naming the roles it has. `--org-account` filters the accounts by id or name.
-import { listSsoAccounts, listSsoRoles, plainSettings, readSsoSource, readSsoToken, ssoRoleCredentials, ssoTokens } from '../aws/index.js';
+import { listSsoAccounts, listSsoRoles, plainSettings, readSsoSource, readSsoToken, type SsoLoginAsk, ssoRoleCredentials, ssoTokens } from '../aws/index.js';
 import type { Settings } from '../config/settings.js';
 import type { Fleet } from './fleet.js';
 import type { FleetSpexOptions } from './open.js';
@@ -17,6 +17,8 @@ export interface SsoFlags extends Pick<OrgFlags, 'regions' | 'noCache' | 'accoun
   /** The Connect region to start from (else the portal's). */
   region?: string | undefined;
   endpoint?: string | undefined;
+  /** Offers `aws sso login` when the session ends while spex runs (the TUI's prompt). */
+  askLogin?: SsoLoginAsk | undefined;
 }
 
 export async function openSsoFleet(flags: SsoFlags, env: NodeJS.ProcessEnv, settings: Settings, common: FleetSpexOptions): Promise<Fleet> {
@@ -27,8 +29,8 @@ export async function openSsoFleet(flags: SsoFlags, env: NodeJS.ProcessEnv, sett
   const listed = await listSsoAccounts(portal, source, token);
   const members = chooseMembers(listed.map((a) => ({ ...a, status: 'ACTIVE' })), false, flags);
   const wanted = flags.role ?? source.roleName;
-  // Renewed roles take up a login made elsewhere while spex runs (aws/sso.ts ssoTokens).
-  const tokens = ssoTokens(source, env, token);
+  // Renewed roles take up a login made elsewhere while spex runs, or offer one (aws/sso.ts ssoTokens).
+  const tokens = ssoTokens(source, env, token, flags.askLogin);
   return memberFleet(members, { region: flags.region ?? source.region, endpoint: flags.endpoint, env, settings, common, flags }, async (m) => {
     let role = wanted;
     if (role === undefined) {

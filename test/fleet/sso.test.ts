@@ -77,6 +77,47 @@ describe('--sso', () => {
     await expect(role(ssoTokens(source, env, withdrawn))).rejects.toThrow('IAM Identity Center refused the token of sso-session acme (GetRoleCredentials AdministratorAccess in 210987654321): run `aws sso login --sso-session acme`');
   });
 
+  it('with nothing better in the cache, a renewal asks for a sign-in (once for every renewal waiting) and takes up the token it leaves', async () => {
+    const env = { HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config') };
+    const source = await readSsoSource('acme', env);
+    const portal = plainSettings({ region: 'us-east-1', endpoint: backend.emulator.url, credentials: { accessKeyId: 'none', secretAccessKey: 'none' } });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    cacheToken('sso-alice', hourAgo);
+    const asked: string[] = [];
+    let answer: 'sign in' | 'refuse' | 'nobody' = 'sign in';
+    // The TUI's prompt, answered: `aws sso login` leaves a fresh token in the cache; or Esc; or no app to ask.
+    const askLogin = (what: string, command: string): Promise<void> | undefined => {
+      asked.push(`${what}: ${command}`);
+      if (answer === 'nobody') return undefined;
+      return new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          if (answer === 'refuse') return reject(new Error('refused with Esc'));
+          cacheToken('sso-alice', new Date(Date.now() + 3_600_000));
+          resolve();
+        }, 30),
+      );
+    };
+    const tokens = ssoTokens(source, env, { accessToken: 'sso-alice', expiresAt: hourAgo }, askLogin);
+    const roles = ['AdministratorAccess', 'ConnectReadOnly'].map((role) => ssoRoleCredentials(portal, source, tokens, '210987654321', role).first());
+    await expect(Promise.all(roles)).resolves.toMatchObject([{ accessKeyId: '210987654321' }, { accessKeyId: '210987654321' }]);
+    expect(asked).toEqual(['sso-session acme: aws sso login --sso-session acme']);
+    // Refused: the renewal fails with the refusal, and the next one asks again.
+    cacheToken('sso-alice', hourAgo);
+    answer = 'refuse';
+    const again = ssoTokens(source, env, { accessToken: 'sso-alice', expiresAt: hourAgo }, askLogin);
+    await expect(ssoRoleCredentials(portal, source, again, '210987654321', 'AdministratorAccess').first()).rejects.toThrow('refused with Esc');
+    // Nobody to ask (the app is not drawing): the cache's own error, naming the command.
+    answer = 'nobody';
+    await expect(ssoRoleCredentials(portal, source, again, '210987654321', 'AdministratorAccess').first()).rejects.toThrow('expired at');
+    expect(asked).toHaveLength(3);
+    // A token the portal refuses, with nothing newer in the cache: the sign-in is asked for too.
+    answer = 'sign in';
+    cacheToken('sso-withdrawn', new Date(Date.now() + 3_600_000));
+    const withdrawn = ssoTokens(source, env, { accessToken: 'sso-withdrawn', expiresAt: new Date(Date.now() + 3_600_000) }, askLogin);
+    await expect(ssoRoleCredentials(portal, source, withdrawn, '210987654321', 'AdministratorAccess').first()).resolves.toMatchObject({ accessKeyId: '210987654321' });
+    expect(asked).toHaveLength(4);
+  });
+
   it('lists the accounts of the session and takes the role chosen in each; an account without it says which it has', async () => {
     cacheToken('sso-alice', new Date(Date.now() + 3_600_000));
     backend.emulator.clearRequests();
