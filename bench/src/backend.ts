@@ -25,6 +25,8 @@ export interface RemoteEmulator {
   clearRequests(): Promise<void>;
   resetStats(): Promise<void>;
   maxConcurrent(operation: string): Promise<number>;
+  /** AWS's rates on or off (`--real-limits`), from now on. */
+  limits(realLimits: boolean): Promise<void>;
   /** ARNs of the first instance's profiles, read from the emulator's store (no API call). */
   profileArns(): Promise<string[]>;
   /** Profiles saved by "someone else" (their LastModifiedTime moves on). */
@@ -71,6 +73,7 @@ export async function startRemoteEmulator(options: EmulatorOptions): Promise<Rem
     clearRequests: () => call<void>({ op: 'clearRequests' }),
     resetStats: () => call<void>({ op: 'resetStats' }),
     maxConcurrent: (operation) => call<number>({ op: 'maxConcurrent', operation }),
+    limits: (realLimits) => call<void>({ op: 'limits', realLimits }),
     profileArns: () => call<string[]>({ op: 'profileArns' }),
     modify: (arns) => call<void>({ op: 'modify', arns }),
     give: (region, instanceAlias, profileName, count) => call<number>({ op: 'give', region, instanceAlias, profileName, count }),

@@ -21,6 +21,7 @@ export type HostCall =
   | { id: number; op: 'modify'; arns: string[] }
   | { id: number; op: 'give'; region: string; instanceAlias: string; profileName: string; count: number }
   | { id: number; op: 'history'; region: string; instanceAlias: string; profileName: string; count: number; days: number }
+  | { id: number; op: 'limits'; realLimits: boolean }
   | { id: number; op: 'close' };
 
 async function main(): Promise<void> {
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
           return send({ id: call.id, result: null });
         case 'resetStats':
           emulator.resetStats();
+          return send({ id: call.id, result: null });
+        case 'limits':
+          emulator.setFaults({ realLimits: call.realLimits });
           return send({ id: call.id, result: null });
         case 'maxConcurrent':
           return send({ id: call.id, result: emulator.maxConcurrent(call.operation) });

@@ -12,6 +12,8 @@
 // region share with the client: its adaptive retry rate limiter (a throttle in one account slows the
 // region's next requests of the others too; each account's own budgets pace it first, rate-budget.ts).
 // A scan of 200 accounts: a fifth less CPU, a quarter less memory (docs/performance.md, item 11).
+// The SDK's `cacheMiddleware` must stay off for these clients: a cached handler keeps the context of
+// the command it was first built for, so `commandInstance` below would name that command's account.
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
