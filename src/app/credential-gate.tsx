@@ -102,7 +102,10 @@ export function CredentialGate({ feed, runCommand, children }: CredentialGatePro
           {children}
         </Box>
       </KeysHeld.Provider>
-      {asking?.kind === 'mfa' ? <MfaPrompt device={asking.device} profile={asking.profile} typed={field.text.length} cursor={field.cursor} error={error} more={asks.length - 1} width={width} /> : null}
+      {asking?.kind === 'mfa' ? (
+        // Its count is of the other profiles waiting for a code (a sign-in waiting says so when its turn comes).
+        <MfaPrompt device={asking.device} profile={asking.profile} typed={field.text.length} cursor={field.cursor} error={error} more={asks.filter((a) => a.kind === 'mfa').length - 1} width={width} />
+      ) : null}
       {asking?.kind === 'sso-login' ? (
         <SsoLoginPrompt what={asking.what} command={asking.command} canRun={runCommand !== undefined} running={running} failure={error} more={asks.length - 1} width={width} />
       ) : null}

@@ -148,6 +148,22 @@ describe('an MFA code asked for over the app', () => {
     await tui.waitForFrame('underneath heard []');
   });
 
+  it('asks of both kinds wait in the order they came; the MFA prompt counts only the profiles waiting for a code', async () => {
+    const feed = createCredentialFeed();
+    const tui = gate(feed);
+    const code = feed.askCode(DEVICE, 'admin');
+    const login = feed.askLogin('sso-session acme', 'aws sso login --sso-session acme');
+    code.catch(() => undefined);
+    const prompt = await tui.waitForFrame('MFA code needed');
+    expect(prompt).not.toContain('more profile');
+    await tui.press(keys.escape);
+    await expect(code).rejects.toThrow('profile admin: no MFA code');
+    await tui.waitForFrame('sign-in needed: sso-session acme');
+    await tui.press('r');
+    await expect(login).resolves.toBeUndefined();
+    await tui.waitForFrame('underneath heard []');
+  });
+
   it('without a terminal to lend, the sign-in prompt says to run the command elsewhere and press r', async () => {
     const feed = createCredentialFeed();
     const tui = gate(feed);
