@@ -2,6 +2,7 @@
 import { open } from 'node:fs/promises';
 import { SpexError } from './domain/service/errors.js';
 import { rankSuggestions } from './domain/permissions/permission-search.js';
+import { shellWords } from './domain/text/sanitize.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -185,12 +186,13 @@ export const askMfaCode =
         : Promise.reject(new SpexError({ kind: 'credentials', message: `profile ${profile}: its MFA session has ended; quit and start spex again to enter a new code from ${device}` }));
 
 /**
- * Runs a command spex names (`aws sso login --sso-session acme`: words without quoting) on the
- * terminal, its streams the process's own, and says why it failed (undefined when it exited 0).
+ * Runs a command spex names (`aws sso login --sso-session 'my session'`, quoted as for a shell but run
+ * without one) on the terminal, its streams the process's own, and says why it failed (undefined when
+ * it exited 0).
  */
 export async function runOnTerminal(command: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const { spawn } = await import('node:child_process');
-  const [file, ...args] = command.split(' ');
+  const [file, ...args] = shellWords(command);
   return new Promise((resolve) => {
     const child = spawn(file!, args, { stdio: 'inherit', env });
     child.once('error', (error) => resolve(`\`${command}\` could not be started (${error.message})`));

@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import { SpexError } from '../domain/service/errors.js';
+import { shellQuote } from '../domain/text/sanitize.js';
 import { fileOptions } from './files.js';
 import { type ClientSettings, clientConfig, commonJs } from './client.js';
 import { allPages } from './pages.js';
@@ -24,7 +25,7 @@ export interface SsoSource {
   region: string;
   /** What the token cache's file name hashes. */
   cacheKey: string;
-  /** The command that renews the token. */
+  /** The command that renews the token (a name that is not one plain word is quoted, as for a shell). */
   login: string;
   /** The profile's `sso_role_name`, when NAME is a profile. */
   roleName?: string | undefined;
@@ -47,10 +48,10 @@ export async function readSsoSource(name: string, env: NodeJS.ProcessEnv): Promi
   if (sessionName !== undefined) {
     const s = config[`sso-session.${sessionName}`];
     if (s?.sso_start_url === undefined || s.sso_region === undefined) throw problem(`--sso ${name}: the AWS config has no [sso-session ${sessionName}] with sso_start_url and sso_region`);
-    return { name, what: session !== undefined ? `sso-session ${name}` : `profile ${name}`, startUrl: s.sso_start_url, region: s.sso_region, cacheKey: sessionName, login: `aws sso login --sso-session ${sessionName}`, roleName: profile?.sso_role_name };
+    return { name, what: session !== undefined ? `sso-session ${name}` : `profile ${name}`, startUrl: s.sso_start_url, region: s.sso_region, cacheKey: sessionName, login: `aws sso login --sso-session ${shellQuote(sessionName)}`, roleName: profile?.sso_role_name };
   }
   if (profile?.sso_start_url !== undefined && profile.sso_region !== undefined) {
-    return { name, what: `profile ${name}`, startUrl: profile.sso_start_url, region: profile.sso_region, cacheKey: profile.sso_start_url, login: `aws sso login --profile ${name}`, roleName: profile.sso_role_name };
+    return { name, what: `profile ${name}`, startUrl: profile.sso_start_url, region: profile.sso_region, cacheKey: profile.sso_start_url, login: `aws sso login --profile ${shellQuote(name)}`, roleName: profile.sso_role_name };
   }
   const sessions = Object.keys(config).filter((k) => k.startsWith('sso-session.')).map((k) => k.slice('sso-session.'.length));
   throw problem(`--sso ${name}: no sso-session or SSO profile of that name in the AWS config${sessions.length > 0 ? ` (sso-sessions: ${sessions.join(', ')})` : ''}`);

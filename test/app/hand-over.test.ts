@@ -58,11 +58,13 @@ describe('the terminal lent to a command', () => {
   it('runs the command on the terminal and says how it ended', async () => {
     const calls = join(dir, 'calls');
     const aws = join(dir, 'aws');
-    writeFileSync(aws, `#!/bin/sh\necho "$*" >> ${calls}\nexit "\${AWS_EXIT:-0}"\n`);
+    writeFileSync(aws, `#!/bin/sh\nprintf '[%s]' "$@" >> ${calls}\necho >> ${calls}\nexit "\${AWS_EXIT:-0}"\n`);
     chmodSync(aws, 0o755);
     const env = { PATH: `${dir}:${process.env.PATH ?? ''}` };
     await expect(runOnTerminal('aws sso login --sso-session acme', env)).resolves.toBeUndefined();
-    expect(readFileSync(calls, 'utf8')).toBe('sso login --sso-session acme\n');
+    // A session's name that is not one plain word is quoted in the command, and reaches it as one argument.
+    await expect(runOnTerminal("aws sso login --sso-session 'acme eu'", env)).resolves.toBeUndefined();
+    expect(readFileSync(calls, 'utf8')).toBe('[sso][login][--sso-session][acme]\n[sso][login][--sso-session][acme eu]\n');
     await expect(runOnTerminal('aws sso login --sso-session acme', { ...env, AWS_EXIT: '3' })).resolves.toBe('`aws sso login --sso-session acme` ended with status 3');
     await expect(runOnTerminal('aws sso login --sso-session acme', { PATH: join(dir, 'nowhere') })).resolves.toMatch(/^`aws sso login --sso-session acme` could not be started \(.*ENOENT/);
   });

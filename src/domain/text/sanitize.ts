@@ -216,6 +216,11 @@ export function shellQuote(text: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(clean) ? clean : `'${clean.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The words of a command line spex wrote with `shellQuote` (single quotes, `'\''` for a quote): its argv. */
+export function shellWords(command: string): string[] {
+  return [...command.matchAll(/(?:'[^']*'|\\'|[^\s'\\]+)+/g)].map((m) => m[0].replace(/'([^']*)'|\\(')/g, (_all, quoted: string | undefined, quote: string | undefined) => quoted ?? quote ?? ''));
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto: unknown = Object.getPrototypeOf(value);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeUnsafe, inertJson, LINE_MAX, sanitizeDeep, sanitizeLine, sanitizeText, shellQuote } from '../../../src/domain/text/sanitize.js';
+import { escapeUnsafe, inertJson, LINE_MAX, sanitizeDeep, sanitizeLine, sanitizeText, shellQuote, shellWords } from '../../../src/domain/text/sanitize.js';
 
 const ESC = '\x1b';
 
@@ -128,5 +128,11 @@ describe('what is removed shows, long text is cut, data is escaped, hints are qu
     expect(shellQuote('Americas$(touch x)')).toBe("'Americas$(touch x)'");
     expect(shellQuote("it's `x` !y")).toBe("'it'\\''s `x` !y'");
     expect(shellQuote(`a${ESC}]52;c;AA\x07b`)).toBe("'a\uFFFDb'");
+  });
+
+  it('shellWords reads back the words of a command written with shellQuote', () => {
+    const names = ['acme', 'my session', "it's `x` !y", 'Americas$(touch x)'];
+    for (const name of names) expect(shellWords(`aws sso login --sso-session ${shellQuote(name)}`)).toEqual(['aws', 'sso', 'login', '--sso-session', name]);
+    expect(shellWords('  a   b ')).toEqual(['a', 'b']);
   });
 });
