@@ -6,6 +6,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { loadDefaultProvider } from './client.js';
 import { fileOptions } from './files.js';
 import { type MfaCodeSource, mfaRoleCredentials, mfaRoleOf } from './mfa.js';
+import { type SsoLoginAsk, ssoAwareCredentials } from './sso.js';
 
 export { fileOptions };
 
@@ -44,7 +45,12 @@ export async function readAccountProfiles(env: NodeJS.ProcessEnv): Promise<Accou
 }
 
 /** The profile's credentials, resolved on first use by the SDK's own chain for that profile. */
-export function profileCredentials(profile: string, env: NodeJS.ProcessEnv, mfa?: { code?: MfaCodeSource | undefined; region: string; endpoint?: string | undefined; cacheDir?: string | undefined }): AwsCredentialIdentityProvider {
+export function profileCredentials(
+  profile: string,
+  env: NodeJS.ProcessEnv,
+  mfa?: { code?: MfaCodeSource | undefined; region: string; endpoint?: string | undefined; cacheDir?: string | undefined },
+  askSsoLogin?: SsoLoginAsk,
+): AwsCredentialIdentityProvider {
   let provider: Promise<AwsCredentialIdentityProvider> | undefined;
   return async () => {
     provider ??= (async () => {
@@ -53,7 +59,8 @@ export function profileCredentials(profile: string, env: NodeJS.ProcessEnv, mfa?
       if (role !== undefined) return mfaRoleCredentials(role, { env, ...mfa! });
       const defaultProvider = await loadDefaultProvider();
       // A named profile: the SDK skips the environment's key pair, as the AWS CLI's --profile does.
-      return defaultProvider({ profile, ...fileOptions(env) });
+      // An SSO profile whose session has ended says so, naming `aws sso login` (and the TUI offers it).
+      return ssoAwareCredentials(defaultProvider({ profile, ...fileOptions(env) }), profile, env, askSsoLogin);
     })();
     return (await provider)();
   };

@@ -7,6 +7,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { fileOptions, profileEndpoint } from './accounts.js';
 import { cacheDir } from '../cache/detail-cache.js';
 import { type MfaCodeSource, mfaRoleCredentials, mfaRoleOf } from './mfa.js';
+import { type SsoLoginAsk, ssoAwareCredentials } from './sso.js';
 
 export interface ConnectionFlags {
   region?: string | undefined;
@@ -14,6 +15,8 @@ export interface ConnectionFlags {
   endpointUrl?: string | undefined;
   /** Asks for an MFA code when the profile assumes a role with MFA (aws/mfa.ts). */
   mfaCode?: MfaCodeSource | undefined;
+  /** Offers `aws sso login` when an SSO profile's session has ended (the TUI's prompt; aws/sso.ts). */
+  askSsoLogin?: SsoLoginAsk | undefined;
 }
 
 export interface Connection {
@@ -83,6 +86,6 @@ export async function resolveConnection({
   // A role assumed with MFA: asked once, the session cached as the AWS CLI caches it.
   const mfa = fromEnv === undefined ? await mfaRoleOf(profile ?? 'default', env) : undefined;
   const credentials =
-    fromEnv ?? (mfa !== undefined ? mfaRoleCredentials(mfa, { env, region: region ?? 'us-east-1', endpoint, cacheDir: cacheDir(env), code: flags.mfaCode }) : defaultProvider({ ...(profile ? { profile } : {}), ...fileOptions(env) }));
+    fromEnv ?? (mfa !== undefined ? mfaRoleCredentials(mfa, { env, region: region ?? 'us-east-1', endpoint, cacheDir: cacheDir(env), code: flags.mfaCode }) : ssoAwareCredentials(defaultProvider({ ...(profile ? { profile } : {}), ...fileOptions(env) }), profile, env, flags.askSsoLogin));
   return { region, regionSource, profile, endpoint, connectEndpoint: env.AWS_ENDPOINT_URL_CONNECT || undefined, credentials, ...(mfa !== undefined ? { needsMfa: true } : {}) };
 }

@@ -219,6 +219,6 @@ export function createSpex(options: SpexOptions = {}): Spex {
     },
   };
 }
-export { listSsoAccounts, listSsoRoles, readSsoSource, readSsoToken, type SsoLoginAsk, type SsoSource, type SsoToken, ssoRoleCredentials, ssoTokenPath, ssoTokens } from './sso.js';
+export { listSsoAccounts, listSsoRoles, readSsoSource, readSsoToken, type SsoLoginAsk, type SsoSource, type SsoToken, ssoAwareCredentials, ssoRoleCredentials, ssoTokenPath, ssoTokens } from './sso.js';
 export type { Renewing } from './renewing.js';
 export { type MfaCodeSource, mfaRoleOf } from './mfa.js';

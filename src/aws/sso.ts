@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { SpexError } from '../domain/service/errors.js';
 import { shellQuote } from '../domain/text/sanitize.js';
 import { fileOptions } from './files.js';
@@ -158,6 +159,48 @@ export function ssoTokens(source: SsoSource, env: NodeJS.ProcessEnv, first: SsoT
   };
 }
 export type SsoTokens = ReturnType<typeof ssoTokens>;
+
+/**
+ * An SSO profile's credentials as the SDK resolves them (it reads the token `aws sso login` cached, and
+ * refreshes it where it can), with an ended session, or none signed in, said in spex's words, naming
+ * the command that renews it, rather than the SDK's "could not load credentials from any providers".
+ * When someone can be asked (the TUI's prompt), the sign-in is offered first, then the SDK asked again;
+ * every resolution waiting shares the one ask. A profile that is not an SSO one is left as it was.
+ */
+export function ssoAwareCredentials(inner: AwsCredentialIdentityProvider, profile: string | undefined, env: NodeJS.ProcessEnv, askLogin?: SsoLoginAsk): AwsCredentialIdentityProvider {
+  const name = profile ?? 'default';
+  const what = `profile ${name}`;
+  const command = `aws sso login --profile ${shellQuote(name)}`;
+  let isSso: Promise<boolean> | undefined;
+  /** The SDK's refusal, when the profile is an SSO one (sso_session or sso_start_url in the config). */
+  const refusedForSso = async (error: unknown): Promise<boolean> => {
+    const kind = (error as { name?: unknown } | null)?.name;
+    if (kind !== 'CredentialsProviderError' && kind !== 'TokenProviderError') return false;
+    return (isSso ??= readSsoSource(name, env).then(() => true, () => false));
+  };
+  const said = async (error: unknown): Promise<unknown> => ((await refusedForSso(error)) ? problem(`the IAM Identity Center session of ${what} has ended, or was never signed in to: run \`${command}\``) : error);
+  let signingIn: Promise<void> | undefined;
+  return async (props) => {
+    try {
+      return await inner(props);
+    } catch (error) {
+      if (!(await refusedForSso(error))) throw error;
+      const asked = signingIn ?? askLogin?.(what, command);
+      if (asked === undefined) throw await said(error);
+      signingIn = asked;
+      try {
+        await asked;
+      } finally {
+        if (signingIn === asked) signingIn = undefined;
+      }
+      try {
+        return await inner(props);
+      } catch (again) {
+        throw await said(again);
+      }
+    }
+  };
+}
 
 /** A role's credentials in an account (GetRoleCredentials), fetched again before they end. */
 export function ssoRoleCredentials(settings: ClientSettings, source: SsoSource, tokens: SsoTokens, accountId: string, roleName: string): Renewing {

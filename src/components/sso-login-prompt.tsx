@@ -26,7 +26,7 @@ export function SsoLoginPrompt({ what, command, canRun, running, failure, more, 
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={boxWidth}>
       <Text bold wrap="truncate-end">IAM Identity Center sign-in needed: {sanitizeLine(what)}</Text>
-      <Text wrap="wrap">Its session has ended, so the roles of its accounts cannot be renewed. This renews it:</Text>
+      <Text wrap="wrap">Its session has ended, so spex cannot get credentials through it. This renews it:</Text>
       <Text {...tone('accent')} wrap="truncate-end">
         {'  '}
         {sanitizeLine(command)}

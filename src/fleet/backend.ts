@@ -53,7 +53,7 @@ export function effectiveSettings(flags: BackendFlags, settings: Settings): Effe
 export type BackendEvents = Pick<SpexOptions, 'onRetry' | 'onConnectUnavailable' | 'debug'> & {
   /** Asks for an MFA code (on the terminal); without it, and without --mfa-code, such a profile is refused. */
   askMfa?: MfaCodeSource | undefined;
-  /** Offers `aws sso login` when an Identity Center session ends while spex runs (`--sso`). */
+  /** Offers `aws sso login` when an Identity Center session ends while spex runs (`--sso`, an SSO profile). */
   askSsoLogin?: SsoLoginAsk | undefined;
 };
 
@@ -119,7 +119,7 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
   };
   const connect = async (profile: string | undefined, region: string | undefined): Promise<Connection> => {
     const { resolveConnection } = await import('../aws/index.js');
-    return resolveConnection({ flags: { region, profile, endpointUrl: flags.endpointUrl, mfaCode }, env });
+    return resolveConnection({ flags: { region, profile, endpointUrl: flags.endpointUrl, mfaCode, askSsoLogin }, env });
   };
 
   /** A fleet that remembers its last scan (the TUI shows it at once), unless --no-cache. */
@@ -190,7 +190,7 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
         }
         const opened = await openAccounts(only);
         if (opened !== undefined) return opened;
-        if (isFleetRequest) return withMemory(await openFleet({ ...flags, mfaSource: mfaCode }, env, settings, common));
+        if (isFleetRequest) return withMemory(await openFleet({ ...flags, mfaSource: mfaCode, ssoLogin: askSsoLogin }, env, settings, common));
         // One account: the flags' and environment's (as every other command has it).
         const connection = await connect(flags.profile, only?.[0]);
         const region = connection.region !== undefined && regionProblem(connection.region) === undefined ? connection.region : undefined;

@@ -2,7 +2,7 @@
 // (config.json "fleets"); each profile with its own Spex over its credentials, region and
 // `endpoint_url`. With --demo, the demo's two accounts.
 import { readAccountProfiles, profileCredentials } from '../aws/accounts.js';
-import { createSpex, endpointFromEnv, type MfaCodeSource, type SpexOptions } from '../aws/index.js';
+import { createSpex, endpointFromEnv, type MfaCodeSource, type SpexOptions, type SsoLoginAsk } from '../aws/index.js';
 import { cacheDir, cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { regionProblem } from '../domain/service/regions.js';
@@ -24,6 +24,8 @@ export interface FleetFlags {
   noCache?: boolean | undefined;
   /** Asks for the MFA code of a profile that assumes a role with MFA. */
   mfaSource?: MfaCodeSource | undefined;
+  /** Offers `aws sso login` for an SSO profile whose session has ended (the TUI's prompt). */
+  ssoLogin?: SsoLoginAsk | undefined;
 }
 
 /** Whether the flags ask for several accounts (a fleet) rather than one. */
@@ -79,7 +81,7 @@ export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, setti
       ...(region ? { region } : {}),
       profile: name,
       ...(endpoint ? { endpoint } : {}),
-      credentials: credentialsOf.set(name, profileCredentials(name, env, { code: flags.mfaSource, region: region ?? 'us-east-1', endpoint, cacheDir: cacheDir(env) })).get(name)!,
+      credentials: credentialsOf.set(name, profileCredentials(name, env, { code: flags.mfaSource, region: region ?? 'us-east-1', endpoint, cacheDir: cacheDir(env) }, flags.ssoLogin)).get(name)!,
       env,
       ...cacheFor(flags.noCache === true, env, endpoint, name),
     });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetRoleCredentialsCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainSettings, readSsoSource, ssoRoleCredentials, ssoTokens } from '../../src/aws/index.js';
+import { plainSettings, readSsoSource, resolveConnection, ssoRoleCredentials, ssoTokens } from '../../src/aws/index.js';
 import { runCommand } from '../../src/commands/index.js';
 import { type TestBackend, startTestBackend } from '../helpers/emulator.js';
 import { memoryIo } from '../helpers/memory-io.js';
@@ -116,6 +116,46 @@ describe('--sso', () => {
     const withdrawn = ssoTokens(source, env, { accessToken: 'sso-withdrawn', expiresAt: new Date(Date.now() + 3_600_000) }, askLogin);
     await expect(ssoRoleCredentials(portal, source, withdrawn, '210987654321', 'AdministratorAccess').first()).resolves.toMatchObject({ accessKeyId: '210987654321' });
     expect(asked).toHaveLength(4);
+  });
+
+  it('an SSO profile whose session has ended says so, naming `aws sso login --profile`; with someone to ask, the sign-in is offered once and the SDK asked again', async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    cacheToken('sso-alice', hourAgo);
+    // Headless: the command named, not "no credentials found".
+    const io = memoryIo({ env: { HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'none'), SPEX_CACHE_DIR: 'off' } });
+    expect(await runCommand('instances', ['--profile', 'acme-admin', '--endpoint-url', backend.emulator.url], io)).toBe(1);
+    expect(io.err()).toBe('spex: the IAM Identity Center session of profile acme-admin has ended, or was never signed in to: run `aws sso login --profile acme-admin`\n');
+    // As the TUI's prompt answers: the sign-in leaves a fresh token; the SDK reads it (as the process's
+    // environment says where: home and config file) and asks the portal (the emulator's, through the SDK's own AWS_ENDPOINT_URL_SSO) for the role's credentials.
+    const asked: string[] = [];
+    const askSsoLogin = (what: string, command: string): Promise<void> => {
+      asked.push(`${what}: ${command}`);
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          cacheToken('sso-alice', new Date(Date.now() + 3_600_000));
+          resolve();
+        }, 30),
+      );
+    };
+    const before = { HOME: process.env.HOME, AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE, AWS_ENDPOINT_URL_SSO: process.env.AWS_ENDPOINT_URL_SSO };
+    Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_ENDPOINT_URL_SSO: backend.emulator.url });
+    try {
+      const env = { HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'none') };
+      const connection = await resolveConnection({ flags: { profile: 'acme-admin', askSsoLogin }, env });
+      const provider = connection.credentials as () => Promise<{ accessKeyId: string }>;
+      const got = await Promise.all([provider(), provider()]);
+      expect(got.map((c) => c.accessKeyId)).toEqual(['210987654321', '210987654321']);
+      expect(asked).toEqual(['profile acme-admin: aws sso login --profile acme-admin']);
+      // Refused: the refusal is the answer.
+      cacheToken('sso-alice', hourAgo);
+      const refusing = await resolveConnection({ flags: { profile: 'acme-admin', askSsoLogin: () => Promise.reject(new Error('refused with Esc')) }, env });
+      await expect((refusing.credentials as () => Promise<unknown>)()).rejects.toThrow('refused with Esc');
+    } finally {
+      for (const [key, value] of Object.entries(before)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 
   it('lists the accounts of the session and takes the role chosen in each; an account without it says which it has', async () => {
