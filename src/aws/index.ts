@@ -22,7 +22,7 @@ import { DEFAULT_POLL_SCHEDULE, type PollSchedule, type Sleep, realSleep } from 
 import type { RegionService, RetryEvent, Spex } from './types.js';
 
 export type * from './types.js';
-export { type Connection, type ConnectionFlags, endpointFromEnv, resolveConnection } from './connection.js';
+export { type Connection, type ConnectionFlags, credentialsFromEnv, endpointFromEnv, resolveConnection } from './connection.js';
 export { assumedRoleCredentials, callerAccount, listOrgAccounts, type OrgMember } from './organizations.js';
 export type { PollSchedule, Sleep } from './tracked-operation.js';
 

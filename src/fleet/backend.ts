@@ -8,7 +8,7 @@ import { regionProblem } from '../domain/service/regions.js';
 import type { Settings } from '../config/settings.js';
 import { UsageError } from '../io.js';
 import type { Fleet } from './fleet.js';
-import { isFleetRequest as isFleetFlags } from './open.js';
+import { isFleetRequest as isFleetFlags, missingProfiles } from './open.js';
 
 /** The flags that say where to connect and how (each declared once in cli-spec.ts). */
 export interface BackendFlags {
@@ -118,7 +118,12 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
     return spex;
   };
   const connect = async (profile: string | undefined, region: string | undefined): Promise<Connection> => {
-    const { resolveConnection } = await import('../aws/index.js');
+    const [{ resolveConnection, credentialsFromEnv }, { readAccountProfiles }] = await Promise.all([import('../aws/index.js'), import('../aws/accounts.js')]);
+    // A profile named (by the flag, or AWS_PROFILE where no key pair in the environment comes first)
+    // that the files do not have is refused before anything is sent, as a fleet's are.
+    const named = profile || (credentialsFromEnv(env) === undefined ? env.AWS_PROFILE || undefined : undefined);
+    const missing = named === undefined ? undefined : missingProfiles([named], await readAccountProfiles(env));
+    if (missing !== undefined) throw new UsageError(missing);
     return resolveConnection({ flags: { region, profile, endpointUrl: flags.endpointUrl, mfaCode, askSsoLogin }, env });
   };
 

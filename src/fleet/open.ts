@@ -49,6 +49,13 @@ export function regionsFlag(value: string | undefined): string[] | undefined {
 
 export type FleetSpexOptions = Omit<SpexOptions, 'endpoint' | 'credentials' | 'region' | 'profile' | 'env' | 'cache' | 'budgetStore'>;
 
+/** The names that are not profiles of the config or credentials files, said with the ones there are; undefined when all are. */
+export function missingProfiles(names: readonly string[], known: readonly { name: string }[]): string | undefined {
+  const missing = names.filter((n) => !known.some((p) => p.name === n));
+  if (missing.length === 0) return undefined;
+  return `no AWS profile ${missing.map((m) => `'${m}'`).join(', ')} in the config or credentials files${known.length > 0 ? ` (profiles: ${known.map((p) => p.name).join(', ')})` : ''}`;
+}
+
 /** The fleet the flags name, from the shared config files (nothing is sent yet). */
 export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, settings: Settings, common: FleetSpexOptions): Promise<Fleet> {
   const known = await readAccountProfiles(env);
@@ -65,10 +72,8 @@ export async function openFleet(flags: FleetFlags, env: NodeJS.ProcessEnv, setti
     names = known.map((p) => p.name);
     if (names.length === 0) throw new UsageError('--all-profiles: the AWS config and credentials files name no profiles');
   } else names = splitList(flags.profile);
-  const missing = names.filter((n) => !known.some((p) => p.name === n));
-  if (missing.length > 0) {
-    throw new UsageError(`no AWS profile ${missing.map((m) => `'${m}'`).join(', ')} in the config or credentials files${known.length > 0 ? ` (profiles: ${known.map((p) => p.name).join(', ')})` : ''}`);
-  }
+  const missing = missingProfiles(names, known);
+  if (missing !== undefined) throw new UsageError(missing);
   const only = regionsFlag(flags.region);
   const globalEndpoint = endpointFromEnv(flags, env);
   const credentialsOf = new Map<string, ReturnType<typeof profileCredentials>>();

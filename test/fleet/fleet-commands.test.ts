@@ -104,6 +104,12 @@ describe('spex fleet', () => {
     const missing = await run('fleet', '--profile', 'main,typo');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("no AWS profile 'typo'");
+    // One account likewise: refused before anything is sent, naming the profiles there are.
+    emulator.clearRequests();
+    const one = await run('instances', '--profile', 'typo', '--region', 'us-east-1');
+    expect(one.code).toBe(2);
+    expect(one.err).toContain("spex: no AWS profile 'typo' in the config or credentials files (profiles: main, platform, broken)");
+    expect(emulator.requests).toEqual([]);
   });
 
   it('prints a table with the production marker', async () => {
