@@ -120,9 +120,10 @@ export function openBackend(flags: BackendFlags, env: NodeJS.ProcessEnv, setting
   const connect = async (profile: string | undefined, region: string | undefined): Promise<Connection> => {
     const [{ resolveConnection, credentialsFromEnv }, { readAccountProfiles }] = await Promise.all([import('../aws/index.js'), import('../aws/accounts.js')]);
     // A profile named (by the flag, or AWS_PROFILE where no key pair in the environment comes first)
-    // that the files do not have is refused before anything is sent, as a fleet's are.
+    // that the files do not have is refused before anything is sent, as a fleet's are. Not "default":
+    // without files, the SDK's chain goes on to container and instance roles for it.
     const named = profile || (credentialsFromEnv(env) === undefined ? env.AWS_PROFILE || undefined : undefined);
-    const missing = named === undefined ? undefined : missingProfiles([named], await readAccountProfiles(env));
+    const missing = named === undefined || named === 'default' ? undefined : missingProfiles([named], await readAccountProfiles(env));
     if (missing !== undefined) throw new UsageError(missing);
     return resolveConnection({ flags: { region, profile, endpointUrl: flags.endpointUrl, mfaCode, askSsoLogin }, env });
   };
