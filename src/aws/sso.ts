@@ -131,6 +131,21 @@ export async function listSsoRoles(settings: ClientSettings, source: SsoSource, 
  */
 export type SsoLoginAsk = (what: string, command: string) => Promise<void> | undefined;
 
+/** `askLogin` for `what`, one ask at a time: callers while it is open share it (undefined: nobody to ask). */
+function oneSignIn(askLogin: SsoLoginAsk | undefined, what: string, command: string): () => Promise<void> | undefined {
+  let open: Promise<void> | undefined;
+  return () => {
+    if (open !== undefined) return open;
+    const asked = askLogin?.(what, command);
+    if (asked === undefined) return undefined;
+    const shared = asked.finally(() => {
+      if (open === shared) open = undefined;
+    });
+    open = shared;
+    return shared;
+  };
+}
+
 /**
  * The session's token as `aws sso login` leaves it in the cache, read again when it has ended or the
  * portal refuses it: a login made in another terminal while spex runs (the error says which command)
@@ -139,18 +154,12 @@ export type SsoLoginAsk = (what: string, command: string) => Promise<void> | und
  */
 export function ssoTokens(source: SsoSource, env: NodeJS.ProcessEnv, first: SsoToken, askLogin?: SsoLoginAsk) {
   let held = first;
-  let signingIn: Promise<SsoToken> | undefined;
   const reread = async (): Promise<SsoToken> => (held = await readSsoToken(source, env));
+  const asking = oneSignIn(askLogin, source.what, source.login);
   /** After the cache had nothing usable: a sign-in, if one can be asked for, then the cache again. */
-  const signIn = (): Promise<SsoToken> | undefined => {
-    if (signingIn !== undefined) return signingIn;
-    const asked = askLogin?.(source.what, source.login);
-    if (asked === undefined) return undefined;
-    signingIn = asked.then(reread).finally(() => (signingIn = undefined));
-    return signingIn;
-  };
+  const signIn = (): Promise<SsoToken> | undefined => asking()?.then(reread);
   return {
-    current: async (): Promise<SsoToken> => (held.expiresAt.getTime() <= Date.now() ? (signingIn ?? reread().catch((failure: unknown) => signIn() ?? Promise.reject(failure as Error))) : held),
+    current: async (): Promise<SsoToken> => (held.expiresAt.getTime() <= Date.now() ? reread().catch((failure: unknown) => signIn() ?? Promise.reject(failure as Error)) : held),
     /** After the portal refused `used`: the cache's token when it is another one (after a sign-in, if one is asked for). */
     renewed: async (used: SsoToken): Promise<SsoToken | undefined> => {
       const other = (token: SsoToken | undefined): SsoToken | undefined => (token !== undefined && token.accessToken !== used.accessToken ? token : undefined);
@@ -179,20 +188,15 @@ export function ssoAwareCredentials(inner: AwsCredentialIdentityProvider, profil
     return (isSso ??= readSsoSource(name, env).then(() => true, () => false));
   };
   const said = async (error: unknown): Promise<unknown> => ((await refusedForSso(error)) ? problem(`the IAM Identity Center session of ${what} has ended, or was never signed in to: run \`${command}\``) : error);
-  let signingIn: Promise<void> | undefined;
+  const signIn = oneSignIn(askLogin, what, command);
   return async (props) => {
     try {
       return await inner(props);
     } catch (error) {
       if (!(await refusedForSso(error))) throw error;
-      const asked = signingIn ?? askLogin?.(what, command);
+      const asked = signIn();
       if (asked === undefined) throw await said(error);
-      signingIn = asked;
-      try {
-        await asked;
-      } finally {
-        if (signingIn === asked) signingIn = undefined;
-      }
+      await asked;
       try {
         return await inner(props);
       } catch (again) {
