@@ -172,7 +172,9 @@ export function App({ initial, concurrency, now = defaultNow, onRemember, draftS
   const listError = listErrorNotice(profiles);
   const filterLine = filterLineOf(state);
   const counter = counterText(state, { shown: view.shown.length, profiles, instances });
-  const account = accountOf(instanceArn, service?.account()), principal = useCaller(service);
+  // Whose credentials, from the start: before a region is chosen, asked in the picker's first (STS answers alike in any).
+  const caller = useCaller(useMemo(() => service ?? spex.forRegion(initial.region ?? 'us-east-1'), [service, spex, initial.region]));
+  const account = accountOf(instanceArn, service?.account()) ?? caller.account, principal = caller.principal;
 
   const body = (() => {
     if (modal.kind === 'help') return <HelpView mode={modal.mode} scroll={modal.scroll} height={paneHeight(state)} readOnly={state.readOnly} width={state.layout.columns} />;

@@ -1,5 +1,5 @@
 // Whose credentials are in use, for the header: STS GetCallerIdentity's ARN told short ("user/alice",
-// "assumed-role/SpexAudit/spex-alice"), asked once per region service and kept.
+// "assumed-role/SpexAudit/spex-alice") with its account, asked once per region service and kept.
 import { useEffect, useState } from 'react';
 import type { RegionService } from '../aws/types.js';
 
@@ -12,8 +12,14 @@ export function principalOf(arn: string | undefined): string | undefined {
   return m?.[1];
 }
 
-export function useCaller(service: RegionService | undefined): string | undefined {
-  const [principal, setPrincipal] = useState<string | undefined>(undefined);
+/** The account an IAM or STS ARN belongs to. */
+export function accountOfCaller(arn: string | undefined): string | undefined {
+  return arn === undefined ? undefined : /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(arn)?.[1];
+}
+
+/** Who the credentials are: the principal told short, and its account (until known, neither). */
+export function useCaller(service: RegionService | undefined): { principal: string | undefined; account: string | undefined } {
+  const [arn, setArn] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (service === undefined) return undefined;
     let live = true;
@@ -22,12 +28,12 @@ export function useCaller(service: RegionService | undefined): string | undefine
       pending = service.callerArn().catch(() => undefined);
       asked.set(service, pending);
     }
-    void pending.then((arn) => {
-      if (live) setPrincipal(principalOf(arn));
+    void pending.then((found) => {
+      if (live) setArn(found);
     });
     return () => {
       live = false;
     };
   }, [service]);
-  return principal;
+  return { principal: principalOf(arn), account: accountOfCaller(arn) };
 }

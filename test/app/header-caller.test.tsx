@@ -19,6 +19,15 @@ describe('the header', () => {
       expect(frame).toMatch(/account 123456789012 .*as user\/user-AKIDTEST/);
       expect(backend.emulator.requests.filter((r) => r.operation === 'GetCallerIdentity')).toHaveLength(1);
     });
+
+    it('names them on the region picker too, before a region is chosen, and asks once', async () => {
+      const tui = renderSpexApp(backend.spex, { initial: {} });
+      const picker = await tui.waitForFrame(/Select a region[\s\S]*as user|as user[\s\S]*Select a region/);
+      expect(picker).toMatch(/account 123456789012 .*as user\/user-AKIDTEST/);
+      await tui.press(keys.enter);
+      await tui.waitForFrame('acme-support');
+      expect(backend.emulator.requests.filter((r) => r.operation === 'GetCallerIdentity')).toHaveLength(1);
+    });
   });
 
   it('tells a principal short, an assumed role with its session', () => {
