@@ -23,7 +23,7 @@ import type { RegionService, RetryEvent, Spex } from './types.js';
 
 export type * from './types.js';
 export { type Connection, type ConnectionFlags, credentialsFromEnv, endpointFromEnv, resolveConnection } from './connection.js';
-export { assumedRoleCredentials, callerAccount, listOrgAccounts, type OrgMember } from './organizations.js';
+export { assumedRoleCredentials, callerIdentity, listOrgAccounts, type OrgMember } from './organizations.js';
 export type { PollSchedule, Sleep } from './tracked-operation.js';
 
 export interface SpexOptions {

@@ -139,13 +139,14 @@ export function assumedRoleCredentials(settings: ClientSettings, role: { arn: st
   return renewing(async () => (await assumeRole(settings, input, `could not assume ${role.arn}`)).credentials);
 }
 
-/** The account the credentials belong to (STS GetCallerIdentity, which needs no permission). */
-export async function callerAccount(settings: ClientSettings): Promise<string | undefined> {
+/** Whom the credentials belong to: account and ARN (STS GetCallerIdentity, which needs no permission); nothing when it fails. */
+export async function callerIdentity(settings: ClientSettings): Promise<{ account?: string | undefined; arn?: string | undefined }> {
   const [client, { GetCallerIdentityCommand }] = await Promise.all([createStsClient(settings), loadSts()]);
   try {
-    return (await client.send(new GetCallerIdentityCommand({}))).Account;
+    const out = await client.send(new GetCallerIdentityCommand({}));
+    return { account: out.Account, arn: out.Arn };
   } catch {
-    return undefined;
+    return {};
   } finally {
     client.destroy();
   }

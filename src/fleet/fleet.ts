@@ -37,6 +37,8 @@ export interface Fleet {
   readonly accounts: readonly FleetAccount[];
   /** Accounts still being found (an organisation's tree read page by page); absent when all are known at once. */
   readonly growth?: FleetGrowth | undefined;
+  /** An organisation's: whose credentials open it (STS's ARN for them) and the role assumed in each account, for the header. */
+  readonly caller?: { readonly arn: string; readonly role: string } | undefined;
   /** What names the fleet for its memory when its accounts are not all known when it opens. */
   readonly memoryKey?: unknown;
   /** The last scan of this fleet, for the TUI to show at once while it scans again (cache/fleet-cache.ts). */

@@ -4,7 +4,7 @@
 // role demands one), in a session named after spex and the caller; the management account itself with
 // its own credentials. Each role is assumed when the scan reaches its account: an account whose role is
 // missing or refused has one row saying so, as does a SUSPENDED account (listed, never read).
-import { assumedRoleCredentials, callerAccount, createSpex, listOrgAccounts, type OrgMember, plainSettings, type Connection } from '../aws/index.js';
+import { assumedRoleCredentials, callerIdentity, createSpex, listOrgAccounts, type OrgMember, plainSettings, type Connection } from '../aws/index.js';
 import { cacheFor } from '../cache/detail-cache.js';
 import type { Settings } from '../config/settings.js';
 import { SpexError } from '../domain/service/errors.js';
@@ -29,7 +29,8 @@ export interface OrgFlags {
 export async function openOrgFleet(connection: Connection, flags: OrgFlags, env: NodeJS.ProcessEnv, settings: Settings, common: FleetSpexOptions): Promise<Fleet> {
   const region = connection.region ?? 'us-east-1';
   const base = plainSettings({ region, endpoint: connection.endpoint, credentials: connection.credentials });
-  const self = callerAccount(base);
+  const identity = callerIdentity(base);
+  const self = identity.then((i) => i.account);
   const role = flags.role ?? DEFAULT_ORG_ROLE;
   // The session says it is spex, and whose: CloudTrail in each account shows both.
   const session = `spex-${(connection.profile ?? env.USER ?? 'user').replace(/[^\w+=,.@-]/g, '-')}`.slice(0, 64);
@@ -59,10 +60,13 @@ export async function openOrgFleet(connection: Connection, flags: OrgFlags, env:
     },
   );
   await Promise.race([first, listing]);
+  // Asked beside the tree's first pages: there by now, and named in the fleet's header.
+  const { arn } = await identity;
   const credentialsKey = typeof connection.credentials === 'object' ? connection.credentials.accessKeyId : '';
   return {
     accounts: grown.accounts,
     growth: grown.growth,
+    ...(arn !== undefined ? { caller: { arn, role } } : {}),
     // The same request names the same fleet, whatever part of it the tree has given yet.
     memoryKey: ['org', connection.profile ?? credentialsKey, role, flags.units ?? [], flags.accounts ?? [], fleetRegions(region, flags.regions)],
     async close() {

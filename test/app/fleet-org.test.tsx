@@ -42,6 +42,8 @@ describe('an organisation on the fleet screen', () => {
     const first = open(await orgFleet());
     const scanning = await first.waitForFrame(/Scanning… \d+ of 12 accounts/, { timeoutMs: 10_000 });
     expect(scanning).toMatch(/Scanning… \d+ of 12 accounts/);
+    // Whose credentials: the management account's caller, and the role it takes in each account.
+    expect(scanning).toMatch(/^spex fleet as user\/\S+ in 123456789012, role OrganizationAccountAccessRole in each · \d+ accounts \(/m);
     // The cursor moved to a row while others still arrive: it stays on that row.
     await first.waitForFrame((f) => rowsOf(f).length >= 3, { timeoutMs: 10_000 });
     await first.press('j', 'j');

@@ -19,6 +19,7 @@ import { SpexProvider } from '../../hooks/spex-context.js';
 import { useBurstInput } from '../../hooks/use-burst-input.js';
 import { useDriftColumns, useFleetScan } from '../../hooks/use-fleet.js';
 import { useTerminalLayout } from '../../hooks/use-terminal-layout.js';
+import { accountOfCaller, principalOf } from '../../hooks/use-caller.js';
 import { FLEET_KEYMAP, FLEET_MODE_TITLES } from '../../keys/fleet-keys.js';
 import { helpText } from '../../keys/keymap.js';
 import { activeFleetRows, fleetCursor, fleetMatrix, fleetModeOf, fleetReducer, initialFleetState, isDriftView, shownFleetRows } from '../../state/fleet-reducer.js';
@@ -92,7 +93,10 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
     );
   }
 
-  const accounts = `${fleet.accounts.length} account${fleet.accounts.length === 1 ? '' : 's'} (${fleet.accounts.map((a) => `${a.profile}${a.production === true ? ' ⚠PROD' : ''}`).join(', ')})`;
+  // Whose credentials: an organisation's caller and the role it takes in each account, before the long list.
+  const who = fleet.caller === undefined ? undefined : principalOf(fleet.caller.arn);
+  const caller = who === undefined ? '' : `as ${sanitizeLine(who)} in ${accountOfCaller(fleet.caller!.arn) ?? '?'}, role ${sanitizeLine(fleet.caller!.role)} in each · `;
+  const accounts = `${caller}${fleet.accounts.length} account${fleet.accounts.length === 1 ? '' : 's'} (${fleet.accounts.map((a) => `${a.profile}${a.production === true ? ' ⚠PROD' : ''}`).join(', ')})`;
   const crumbs = view.kind === 'fleet' || (view.kind === 'help' && view.back === 'fleet') ? ['Fleet'] : view.kind === 'promote' ? ['Fleet', 'Promote'] : view.kind === 'cell' ? ['Fleet', 'Drift', matrix.names[cell.row] ?? ''] : ['Fleet', 'Drift'];
   const mode = fleetModeOf(state);
   const hints = mode === undefined ? [] : FLEET_KEYMAP.footerHints(mode, { readOnly: isReadOnly });
