@@ -4,9 +4,7 @@
 // Ctrl-C typed meanwhile is the command's alone. Then the alternate screen comes back with the app's
 // latest frame drawn whole.
 import type { FramePause } from './frame-diff.js';
-import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './terminal.js';
-
-const HIDE_CURSOR = '\u001B[?25l';
+import { ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './terminal.js';
 
 export interface HandOver {
   /** Runs `command` on the terminal; says why it failed (undefined when it succeeded). */

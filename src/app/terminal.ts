@@ -4,6 +4,7 @@
 export const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 export const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 export const SHOW_CURSOR = '\u001B[?25h';
+export const HIDE_CURSOR = '\u001B[?25l';
 
 export interface TerminalSession {
   /** Idempotent: the first call restores, later calls do nothing. */

@@ -94,8 +94,9 @@ export function FleetShell({ fleet, journalDir, ...appProps }: FleetShellProps) 
   }
 
   // Whose credentials: an organisation's caller and the role it takes in each account, before the long list.
-  const who = fleet.caller === undefined ? undefined : principalOf(fleet.caller.arn);
-  const caller = who === undefined ? '' : `as ${sanitizeLine(who)} in ${accountOfCaller(fleet.caller!.arn) ?? '?'}, role ${sanitizeLine(fleet.caller!.role)} in each · `;
+  const { caller: opener } = fleet;
+  const who = principalOf(opener?.arn);
+  const caller = opener === undefined || who === undefined ? '' : `as ${sanitizeLine(who)} in ${accountOfCaller(opener.arn) ?? '?'}, role ${sanitizeLine(opener.role)} in each · `;
   const accounts = `${caller}${fleet.accounts.length} account${fleet.accounts.length === 1 ? '' : 's'} (${fleet.accounts.map((a) => `${a.profile}${a.production === true ? ' ⚠PROD' : ''}`).join(', ')})`;
   const crumbs = view.kind === 'fleet' || (view.kind === 'help' && view.back === 'fleet') ? ['Fleet'] : view.kind === 'promote' ? ['Fleet', 'Promote'] : view.kind === 'cell' ? ['Fleet', 'Drift', matrix.names[cell.row] ?? ''] : ['Fleet', 'Drift'];
   const mode = fleetModeOf(state);
